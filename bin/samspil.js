@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The samspil command. Runs the compiled CLI (npm run build:server first).
+import '../dist/server/cli/main.js';
