@@ -1,0 +1,54 @@
+/** HTTP for reading the audit log (admins only). */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import { forbidden } from '../server/errors.js';
+import { requireUser } from '../server/request-context.js';
+import { listAudit } from './audit.repository.js';
+
+export const auditRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (plugin, { db }) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The newest audit log entries of the municipality',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              at: z.string(),
+              user: z.string().nullable(),
+              action: z.string(),
+              entity: z.string(),
+              entityId: z.string().nullable(),
+              citizenId: z.string().nullable(),
+              reason: z.string().nullable(),
+              detail: z.record(z.string(), z.unknown()),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      if (user.role !== 'admin') throw forbidden();
+      const rows = await listAudit(db, user.municipalityId, request.query.limit);
+      return rows.map((r) => ({
+        id: String(r.id),
+        at: r.at.toISOString(),
+        user: r.user_name,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        citizenId: r.citizen_id,
+        reason: r.reason,
+        detail: r.detail,
+      }));
+    },
+  );
+};

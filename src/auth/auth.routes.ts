@@ -1,0 +1,95 @@
+/** Login, logout and the current session. Validation and HTTP mapping only. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import type { Config } from '../server/config.js';
+import type { CookieSettings } from '../server/cookies.js';
+import { newCsrfToken } from '../server/csrf.js';
+import { requireUser } from '../server/request-context.js';
+import { login, logout, type AuthUser } from './auth.service.js';
+
+const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['admin', 'analytiker', 'leder', 'sagsbehandler']),
+  municipality: z.object({ id: z.string(), name: z.string() }),
+});
+
+const toUser = (user: AuthUser): z.infer<typeof userSchema> => ({
+  id: user.userId,
+  name: user.name,
+  email: user.email,
+  role: user.role,
+  municipality: { id: user.municipalityId, name: user.municipalityName },
+});
+
+export const authRoutes: FastifyPluginAsync<{
+  db: Kysely<Database>;
+  config: Config;
+  cookies: CookieSettings;
+}> = async (plugin, { db, config, cookies }) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user (or null) and the CSRF token for state-changing requests',
+        response: { 200: z.object({ user: userSchema.nullable(), csrfToken: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      let csrfToken = request.cookies[cookies.csrf];
+      if (csrfToken === undefined) {
+        csrfToken = newCsrfToken(config.sessionSecret);
+        void reply.setCookie(cookies.csrf, csrfToken, cookies.options);
+      }
+      void reply.header('cache-control', 'no-store');
+      return { user: request.authUser ? toUser(request.authUser) : null, csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with e-mail and password; sets the session cookie',
+        body: z.object({
+          email: z.string().trim().min(1).max(254),
+          password: z.string().min(1).max(200),
+        }),
+        response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      await logout(db, request.cookies[cookies.session]);
+      const { token, user } = await login(db, request.body.email, request.body.password);
+      const csrfToken = newCsrfToken(config.sessionSecret);
+      void reply.setCookie(cookies.session, token, cookies.options);
+      void reply.setCookie(cookies.csrf, csrfToken, cookies.options);
+      return { user: toUser(user), csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session' } },
+    async (request, reply) => {
+      await logout(db, request.cookies[cookies.session]);
+      void reply.clearCookie(cookies.session, cookies.options);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/me',
+    { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: userSchema } } },
+    async (request) => toUser(requireUser(request)),
+  );
+};

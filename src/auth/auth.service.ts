@@ -1,0 +1,123 @@
+/**
+ * Logging in and out, and turning a session cookie into the acting user.
+ *
+ * Sessions live in the database under the SHA-256 of their cookie value. A session
+ * ends after 30 idle minutes or 12 hours in all; every login makes a new session id.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Database } from '../db/schema.js';
+import type { UserRole } from '../db/tables/user.table.js';
+import { AppError } from '../server/errors.js';
+import * as repo from './auth.repository.js';
+import { dummyHash, verifyPassword } from './password.js';
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** Failed attempts per account per hour before the account refuses logins. */
+export const MAX_FAILURES_PER_HOUR = 100;
+/** Refresh `last_seen_at` at most this often, to spare a write per request. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+/** The user a request acts as; the tenant comes from here and never from the request. */
+export interface AuthUser {
+  userId: string;
+  municipalityId: string;
+  municipalityName: string;
+  role: UserRole;
+  name: string;
+  email: string;
+  personId: string | null;
+}
+
+export type SessionLookup =
+  { status: 'valid'; user: AuthUser } | { status: 'expired' } | { status: 'none' };
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+const invalidCredentials = () =>
+  new AppError(401, 'invalid_credentials', {
+    da: 'Forkert e-mail eller adgangskode.',
+    en: 'Wrong e-mail or password.',
+  });
+
+/** Check the credentials and open a new session; returns the cookie value. */
+export async function login(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+  now = new Date(),
+): Promise<{ token: string; user: AuthUser }> {
+  const failures = await repo.countRecentFailures(db, email, new Date(now.getTime() - 3600_000));
+  if (failures >= MAX_FAILURES_PER_HOUR) {
+    throw new AppError(423, 'account_locked', {
+      da: 'Kontoen er midlertidigt låst efter for mange forkerte forsøg. Prøv igen om en time.',
+      en: 'The account is temporarily locked after too many failed attempts. Try again in an hour.',
+    });
+  }
+  const user = await repo.findUserByEmail(db, email);
+  const valid = user
+    ? await verifyPassword(user.password_hash, password)
+    : await verifyPassword(await dummyHash, password).then(() => false);
+  if (!user || !valid || user.disabled_at !== null) {
+    await repo.recordLoginAttempt(db, email, false);
+    throw invalidCredentials();
+  }
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await repo.recordLoginAttempt(trx, email, true);
+    await repo.insertSession(trx, {
+      idHash: hashToken(token),
+      userId: user.id,
+      municipalityId: user.municipality_id,
+      now,
+    });
+    await repo.markLogin(trx, user.id, now);
+    await recordAudit(trx, {
+      municipalityId: user.municipality_id,
+      userId: user.id,
+      action: 'login',
+      entity: 'session',
+    });
+  });
+  const session = await lookupSession(db, token, now);
+  if (session.status !== 'valid') throw invalidCredentials();
+  return { token, user: session.user };
+}
+
+/** Resolve a cookie value to its user, ending sessions past their timeouts. */
+export async function lookupSession(
+  db: Kysely<Database>,
+  token: string | undefined,
+  now = new Date(),
+): Promise<SessionLookup> {
+  if (token === undefined || token === '' || token.length > 100) return { status: 'none' };
+  const idHash = hashToken(token);
+  const row = await repo.findSession(db, idHash);
+  if (!row) return { status: 'expired' };
+  const idle = now.getTime() - row.last_seen_at.getTime();
+  const age = now.getTime() - row.created_at.getTime();
+  if (idle > IDLE_TIMEOUT_MS || age > ABSOLUTE_TIMEOUT_MS || row.disabled_at !== null) {
+    await repo.deleteSession(db, idHash);
+    return { status: 'expired' };
+  }
+  if (idle > TOUCH_INTERVAL_MS) await repo.touchSession(db, idHash, now);
+  return {
+    status: 'valid',
+    user: {
+      userId: row.user_id,
+      municipalityId: row.municipality_id,
+      municipalityName: row.municipality_name,
+      role: row.role,
+      name: row.name,
+      email: row.email,
+      personId: row.person_id,
+    },
+  };
+}
+
+/** End the session behind a cookie value. */
+export async function logout(db: Kysely<Database>, token: string | undefined): Promise<void> {
+  if (token) await repo.deleteSession(db, hashToken(token));
+}

@@ -1,0 +1,219 @@
+/**
+ * The `samspil` command: serve, demo, import-org, create-municipality, analyze.
+ * Each command parses its own options; configuration comes from the environment once.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { DEMO_LOGINS, DEMO_MUNICIPALITY, DEMO_PASSWORD } from '../demo/demo-organisation.js';
+import { createDemoMunicipality } from '../demo/demo.service.js';
+import {
+  createMunicipality,
+  isEmpty,
+  MunicipalityInputError,
+} from '../municipality/municipality.service.js';
+import { importOrganisation } from '../org/org.service.js';
+import { buildApp } from '../server/app.js';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { AppError } from '../server/errors.js';
+import { cliActor, CliInputError } from './actor.js';
+import { openConfiguredDatabase } from './open.js';
+
+const USAGE = `Usage: samspil <command> [options]
+
+Commands:
+  serve                          Start the web app (creates the demo municipality on an empty database)
+  demo                           Create the demo municipality (if it does not exist)
+  import-org FILE --municipality SLUG [--as EMAIL] [--dry-run]
+                                 Import an organisation file (CSV or XLSX); all or nothing
+  create-municipality --name NAME --slug SLUG --admin-email EMAIL --admin-name NAME
+                                 Create a municipality; the admin password is read from SAMSPIL_ADMIN_PASSWORD
+  analyze FILE.csv [--json] [--min-group N] [--high X] [--low Y]
+                                 Analyse a long CSV of answers (see docs/analysis.md)
+
+Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, SMTP_URL, MIN_GROUP_SIZE (see README).`;
+
+function demoLoginText(): string {
+  return [
+    'Demo logins (password for all: ' + DEMO_PASSWORD + '):',
+    ...DEMO_LOGINS.map((l) => `  ${l.role.padEnd(14)} ${l.email}`),
+  ].join('\n');
+}
+
+async function serve(): Promise<void> {
+  const config = loadConfig();
+  const handle = await openConfiguredDatabase(config);
+  let closing = false;
+  const app = await buildApp({ config, db: handle.db, logger: process.env.LOG_REQUESTS === '1' });
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+  try {
+    if (await isEmpty(handle.db)) {
+      console.log(`Empty database: creating the demo municipality "${DEMO_MUNICIPALITY.name}"…`);
+      await createDemoMunicipality(handle.db);
+    }
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await handle.close();
+    throw error;
+  }
+  const where = handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+  console.log(`Samspil is running at ${config.publicUrl} (database: ${where})`);
+  console.log(demoLoginText());
+  if (handle.kind === 'pglite') {
+    console.log(
+      'Note: the embedded database is for trying Samspil. Keep production data on PostgreSQL (DATABASE_URL).',
+    );
+  }
+}
+
+async function withDatabase<T>(
+  work: (handle: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
+) {
+  const handle = await openConfiguredDatabase(loadConfig());
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function demo(): Promise<void> {
+  await withDatabase(async ({ db }) => {
+    const exists = await db
+      .selectFrom('municipality')
+      .select('id')
+      .where('slug', '=', DEMO_MUNICIPALITY.slug)
+      .executeTakeFirst();
+    if (exists) {
+      console.log('The demo municipality exists already.');
+      return;
+    }
+    await createDemoMunicipality(db);
+    console.log(`Created "${DEMO_MUNICIPALITY.name}".\n${demoLoginText()}`);
+  });
+}
+
+async function importOrg(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      municipality: { type: 'string' },
+      as: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || !values.municipality)
+    throw new CliInputError('import-org needs FILE and --municipality SLUG');
+  const bytes = await readFile(file);
+  return withDatabase(async ({ db }) => {
+    const actor = await cliActor(db, values.municipality!, values.as);
+    const commit = values['dry-run'] !== true;
+    const report = await importOrganisation(db, actor, bytes, false);
+    for (const error of report.errors)
+      console.error(`line ${error.line}: ${error.message.en} (${error.message.da})`);
+    if (report.errors.length > 0) {
+      console.error(`${report.errors.length} errors; nothing was imported.`);
+      return 1;
+    }
+    const count = (items: { action: string }[], action: string) =>
+      items.filter((i) => i.action === action).length;
+    const summary =
+      `units: ${count(report.plan.units, 'create')} new, ${count(report.plan.units, 'update')} changed; ` +
+      `people: ${count(report.plan.people, 'create')} new, ${count(report.plan.people, 'update')} changed`;
+    if (!commit) {
+      console.log(`Dry run, nothing written. Would import ${report.rows} rows (${summary}).`);
+      return 0;
+    }
+    await importOrganisation(db, actor, bytes, true);
+    console.log(`Imported ${report.rows} rows (${summary}).`);
+    return 0;
+  });
+}
+
+async function createMunicipalityCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
+    },
+  });
+  const password = process.env.SAMSPIL_ADMIN_PASSWORD;
+  if (
+    !values.name ||
+    !values.slug ||
+    !values['admin-email'] ||
+    !values['admin-name'] ||
+    !password
+  ) {
+    throw new CliInputError(
+      'create-municipality needs --name, --slug, --admin-email, --admin-name and SAMSPIL_ADMIN_PASSWORD in the environment',
+    );
+  }
+  await withDatabase(({ db }) =>
+    createMunicipality(db, {
+      name: values.name!,
+      slug: values.slug!,
+      adminEmail: values['admin-email']!,
+      adminName: values['admin-name']!,
+      adminPassword: password,
+    }),
+  );
+  console.log(`Created municipality ${values.slug}.`);
+  return 0;
+}
+
+/** Run the CLI with the given arguments; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        await serve();
+        return 0;
+      case 'demo':
+        await demo();
+        return 0;
+      case 'import-org':
+        return await importOrg(args);
+      case 'create-municipality':
+        return await createMunicipalityCommand(args);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        console.error(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof CliInputError || error instanceof MunicipalityInputError) {
+      console.error(error.message);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      console.error(`${error.messages.en} (${error.messages.da})`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,7 @@
+/** The one migration set, run on PGlite and PostgreSQL alike. Append, never edit. */
+import type { Migration } from 'kysely/migration';
+import * as foundation from './0001-foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};

@@ -1,0 +1,20 @@
+/** The whole database as Kysely types: one table interface per `tables/*.table.ts`. */
+import type { AreaTable } from './tables/area.table.js';
+import type { AuditLogTable } from './tables/audit-log.table.js';
+import type { LoginAttemptTable } from './tables/login-attempt.table.js';
+import type { MunicipalityTable } from './tables/municipality.table.js';
+import type { PersonTable } from './tables/person.table.js';
+import type { SessionTable } from './tables/session.table.js';
+import type { UnitTable } from './tables/unit.table.js';
+import type { UserTable } from './tables/user.table.js';
+
+export interface Database {
+  municipality: MunicipalityTable;
+  area: AreaTable;
+  unit: UnitTable;
+  person: PersonTable;
+  app_user: UserTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,14 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** An area (forvaltning, centre) grouping units inside a municipality. */
+export interface AreaTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  archived_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export type Area = Selectable<AreaTable>;
+export type NewArea = Insertable<AreaTable>;
+export type AreaUpdate = Updateable<AreaTable>;

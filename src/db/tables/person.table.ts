@@ -1,0 +1,20 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export const PERSON_ROLES = ['leder', 'medarbejder'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+/** A person in the organisation (may or may not have a login). */
+export interface PersonTable {
+  id: Generated<string>;
+  municipality_id: string;
+  unit_id: string;
+  name: string;
+  email: string;
+  role: PersonRole;
+  archived_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export type Person = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;

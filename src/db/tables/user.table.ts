@@ -1,0 +1,23 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export const USER_ROLES = ['admin', 'analytiker', 'leder', 'sagsbehandler'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** A login. Belongs to exactly one municipality; e-mail is unique installation-wide. */
+export interface UserTable {
+  id: Generated<string>;
+  municipality_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: UserRole;
+  /** The person in the organisation this login is (a leader's units come from it). */
+  person_id: string | null;
+  disabled_at: Date | null;
+  last_login_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;

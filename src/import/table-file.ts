@@ -1,0 +1,77 @@
+/**
+ * Reading an uploaded table (CSV or XLSX) into a header and numbered rows, so every
+ * import validates one shape whatever the file type.
+ */
+import ExcelJS from 'exceljs';
+import { AppError } from '../server/errors.js';
+import { CsvFormatError, parseCsv, type CsvTable } from './csv.js';
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+const unsupported = () =>
+  new AppError(415, 'unsupported_file', {
+    da: 'Filen er hverken CSV eller Excel (XLSX). Gem den som CSV (UTF-8) eller XLSX, og prøv igen.',
+    en: 'The file is neither CSV nor Excel (XLSX). Save it as CSV (UTF-8) or XLSX and try again.',
+  });
+
+const emptyFile = () =>
+  new AppError(400, 'import_invalid', { da: 'Filen er tom.', en: 'The file is empty.' });
+
+/** Read CSV or XLSX bytes; rejects binary files, bad UTF-8 and empty tables. */
+export async function readTableFile(bytes: Buffer): Promise<CsvTable> {
+  if (bytes.length === 0) throw emptyFile();
+  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return readXlsx(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw unsupported();
+  }
+  if (text.includes('\u0000')) throw unsupported();
+  try {
+    return parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvFormatError)) throw error;
+    if (error.reason === 'empty') throw emptyFile();
+    throw new AppError(400, 'import_invalid', {
+      da: `Linje ${error.line}: et citationstegn (") lukkes aldrig.`,
+      en: `Line ${error.line}: a quote (") is never closed.`,
+    });
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value);
+}
+
+async function readXlsx(bytes: Buffer): Promise<CsvTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw unsupported();
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.actualRowCount === 0) throw emptyFile();
+  let header: string[] | undefined;
+  const rows: CsvTable['rows'] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
+    if (cells.every((c) => c === '')) return;
+    if (header === undefined) header = cells.map((c) => c.trim());
+    else rows.push({ line: rowNumber, cells });
+  });
+  if (header === undefined) throw emptyFile();
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
+  return { separator: ',', header, rows };
+}

@@ -1,0 +1,154 @@
+/** Areas, units and people as SQL, always scoped to one municipality. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { AreaUpdate } from '../db/tables/area.table.js';
+import type { PersonRole, PersonUpdate } from '../db/tables/person.table.js';
+import type { UnitKind, UnitUpdate } from '../db/tables/unit.table.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function listAreas(db: Db, municipalityId: string, includeArchived: boolean) {
+  let query = db
+    .selectFrom('area')
+    .select(['id', 'name', 'archived_at'])
+    .where('municipality_id', '=', municipalityId);
+  if (!includeArchived) query = query.where('archived_at', 'is', null);
+  return query.orderBy('name').execute();
+}
+
+export async function listUnits(db: Db, municipalityId: string, includeArchived: boolean) {
+  let query = db
+    .selectFrom('unit')
+    .select(['id', 'name', 'kind', 'area_id', 'archived_at'])
+    .where('municipality_id', '=', municipalityId);
+  if (!includeArchived) query = query.where('archived_at', 'is', null);
+  return query.orderBy('name').execute();
+}
+
+export async function listPeople(db: Db, municipalityId: string, includeArchived: boolean) {
+  let query = db
+    .selectFrom('person')
+    .select(['id', 'name', 'email', 'role', 'unit_id', 'archived_at'])
+    .where('municipality_id', '=', municipalityId);
+  if (!includeArchived) query = query.where('archived_at', 'is', null);
+  return query.orderBy('name').execute();
+}
+
+export async function findArea(db: Db, municipalityId: string, id: string) {
+  return db
+    .selectFrom('area')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findUnit(db: Db, municipalityId: string, id: string) {
+  return db
+    .selectFrom('unit')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findPerson(db: Db, municipalityId: string, id: string) {
+  return db
+    .selectFrom('person')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertArea(db: Db, municipalityId: string, name: string) {
+  return db
+    .insertInto('area')
+    .values({ municipality_id: municipalityId, name, archived_at: null })
+    .returning(['id', 'name', 'archived_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateArea(db: Db, municipalityId: string, id: string, change: AreaUpdate) {
+  return db
+    .updateTable('area')
+    .set(change)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returning(['id', 'name', 'archived_at'])
+    .executeTakeFirst();
+}
+
+export async function insertUnit(
+  db: Db,
+  municipalityId: string,
+  unit: { name: string; kind: UnitKind; areaId: string | null },
+) {
+  return db
+    .insertInto('unit')
+    .values({
+      municipality_id: municipalityId,
+      name: unit.name,
+      kind: unit.kind,
+      area_id: unit.areaId,
+      archived_at: null,
+    })
+    .returning(['id', 'name', 'kind', 'area_id', 'archived_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateUnit(db: Db, municipalityId: string, id: string, change: UnitUpdate) {
+  return db
+    .updateTable('unit')
+    .set(change)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returning(['id', 'name', 'kind', 'area_id', 'archived_at'])
+    .executeTakeFirst();
+}
+
+export async function insertPerson(
+  db: Db,
+  municipalityId: string,
+  person: { name: string; email: string; role: PersonRole; unitId: string },
+) {
+  return db
+    .insertInto('person')
+    .values({
+      municipality_id: municipalityId,
+      name: person.name,
+      email: person.email,
+      role: person.role,
+      unit_id: person.unitId,
+      archived_at: null,
+    })
+    .returning(['id', 'name', 'email', 'role', 'unit_id', 'archived_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function updatePerson(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  change: PersonUpdate,
+) {
+  return db
+    .updateTable('person')
+    .set(change)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returning(['id', 'name', 'email', 'role', 'unit_id', 'archived_at'])
+    .executeTakeFirst();
+}
+
+/** Active people in a unit, counted; used before archiving a unit. */
+export async function countActivePeople(db: Db, municipalityId: string, unitId: string) {
+  const row = await db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('municipality_id', '=', municipalityId)
+    .where('unit_id', '=', unitId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

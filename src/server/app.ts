@@ -1,0 +1,152 @@
+/**
+ * Assembling the HTTP app: plugins, security, sessions, routes and the web front end.
+ * Dependencies come in as arguments; nothing here reads the environment.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { authRoutes } from '../auth/auth.routes.js';
+import { lookupSession } from '../auth/auth.service.js';
+import type { Database } from '../db/schema.js';
+import { orgRoutes } from '../org/org.routes.js';
+import { usersRoutes } from '../users/users.routes.js';
+import type { Config } from './config.js';
+import { cookieSettings } from './cookies.js';
+import { CSRF_HEADER, csrfValid, isUnsafeMethod } from './csrf.js';
+import { AppError, errorHandler } from './errors.js';
+import './request-context.js';
+import { MAX_UPLOAD_BYTES } from './upload.js';
+
+/** What the app is built from. */
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  /** Log requests (off in tests). */
+  logger?: boolean;
+  /** Directory of the built web front end; defaults to `dist/web`. */
+  webDir?: string;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** `dist/web` seen from both `src/server` (tsx) and `dist/server/server` (built). */
+function defaultWebDir(): string {
+  const candidates = [path.resolve(here, '../../dist/web'), path.resolve(here, '../../web')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
+}
+
+/** Build the Fastify app; call `listen` on the result, or `inject` in tests. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const cookies = cookieSettings(config);
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.production,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Samspil API',
+        description: 'Relational capacity and one plan (Én plan) for Danish municipalities.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('authUser', undefined);
+  app.decorateRequest('sessionExpired', false);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    if (isUnsafeMethod(request.method) && request.routeOptions.config.csrf !== false) {
+      if (
+        !csrfValid(
+          config.sessionSecret,
+          request.cookies[cookies.csrf],
+          request.headers[CSRF_HEADER],
+        )
+      ) {
+        throw new AppError(403, 'csrf_failed', {
+          da: 'Sikkerhedstjek fejlede. Genindlæs siden, og prøv igen.',
+          en: 'Security check failed. Reload the page and try again.',
+        });
+      }
+    }
+    const token = request.cookies[cookies.session];
+    if (token === undefined) return;
+    const session = await lookupSession(db, token);
+    if (session.status === 'valid') request.authUser = session.user;
+    else request.sessionExpired = true;
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  await app.register(authRoutes, { db, config, cookies });
+  await app.register(orgRoutes, { db });
+  await app.register(usersRoutes, { db });
+  await app.register(auditRoutes, { db });
+
+  const webDir = deps.webDir ?? defaultWebDir();
+  const haveWeb = existsSync(path.join(webDir, 'index.html'));
+  if (haveWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      throw new AppError(404, 'not_found', { da: 'Siden findes ikke.', en: 'Not found.' });
+    }
+    if (!haveWeb) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="da"><title>Samspil</title><p>Samspil kører. Webdelen er ikke bygget: kør <code>npm run build</code>.</p></html>',
+        );
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,128 @@
+/**
+ * Configuration, parsed once at start from the environment and then frozen.
+ *
+ * Every problem is collected and reported in one message, so an operator fixes
+ * the environment in one go instead of one restart per mistake.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** The parsed, frozen configuration the app is built from. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** PostgreSQL URL; `undefined` means the embedded PGlite in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly sessionSecret: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly minGroupSize: number;
+  /** Public base URL used in e-mailed links. */
+  readonly publicUrl: string;
+  /** Secure (`__Host-`) cookies; relaxed only for plain-http localhost development. */
+  readonly secureCookies: boolean;
+  readonly production: boolean;
+  /** Key (32 bytes, base64) for encrypting CPR numbers at rest. */
+  readonly cprKey: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SECRET_FILE = 'session-secret';
+const CPR_KEY_FILE = 'cpr-key';
+
+/**
+ * Read a development secret kept in the data directory, creating it on first use.
+ * Production must set the secret explicitly: a secret on local disk beside the
+ * database is only acceptable for a single-machine development install.
+ */
+function developmentSecret(dataDir: string, file: string, bytes: number): string {
+  const secretPath = path.join(dataDir, file);
+  if (existsSync(secretPath)) return readFileSync(secretPath, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(bytes).toString('base64');
+  writeFileSync(secretPath, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+/** Parse the whole environment; throws one `ConfigError` listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const port = integer(env, 'PORT', 3000, 0, 65535, problems);
+  const minGroupSize = integer(env, 'MIN_GROUP_SIZE', 5, 3, 1000, problems);
+  if (env.MIN_GROUP_SIZE !== undefined && Number(env.MIN_GROUP_SIZE) < 3) {
+    problems.push('MIN_GROUP_SIZE can never be below 3 (anonymity)');
+  }
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
+    problems.push('SMTP_URL must start with smtp:// or smtps://');
+  }
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\//.test(publicUrl))
+    problems.push('PUBLIC_URL must start with http:// or https://');
+
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  const secureCookies = production || publicUrl.startsWith('https://');
+
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  if (sessionSecret !== '' && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters');
+  }
+  let cprKey = env.CPR_KEY ?? '';
+  if (cprKey !== '' && Buffer.from(cprKey, 'base64').length !== 32) {
+    problems.push('CPR_KEY must be 32 bytes encoded as base64');
+  }
+  if (production && sessionSecret === '') problems.push('SESSION_SECRET is required in production');
+  if (production && cprKey === '') problems.push('CPR_KEY is required in production');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  if (sessionSecret === '') sessionSecret = developmentSecret(dataDir, SECRET_FILE, 48);
+  if (cprKey === '') cprKey = developmentSecret(dataDir, CPR_KEY_FILE, 32);
+
+  return Object.freeze({
+    port,
+    host: env.HOST || (production ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl,
+    dataDir,
+    sessionSecret,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Samspil <no-reply@samspil.local>',
+    minGroupSize,
+    publicUrl,
+    secureCookies,
+    production,
+    cprKey,
+  });
+}

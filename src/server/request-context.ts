@@ -1,0 +1,32 @@
+/** The acting user on a request, set by the session hook in `app.ts`. */
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser } from '../auth/auth.service.js';
+import { AppError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** `undefined` when no valid session came with the request. */
+    authUser: AuthUser | undefined;
+    /** True when a session cookie came but its session has ended. */
+    sessionExpired: boolean;
+  }
+  interface FastifyContextConfig {
+    /** Set false on routes that authenticate by a token in the path, not by cookie. */
+    csrf?: boolean;
+  }
+}
+
+/** The logged-in user, or a 401 that tells an expired session from no session. */
+export function requireUser(request: FastifyRequest): AuthUser {
+  if (request.authUser) return request.authUser;
+  if (request.sessionExpired) {
+    throw new AppError(401, 'session_expired', {
+      da: 'Din session er udløbet. Log ind igen.',
+      en: 'Your session has expired. Please log in again.',
+    });
+  }
+  throw new AppError(401, 'unauthenticated', {
+    da: 'Du skal logge ind.',
+    en: 'You need to log in.',
+  });
+}

@@ -1,0 +1,50 @@
+/** Logins (app_user) of one municipality as SQL. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { NewUser, UserUpdate } from '../db/tables/user.table.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const columns = [
+  'id',
+  'name',
+  'email',
+  'role',
+  'person_id',
+  'disabled_at',
+  'last_login_at',
+] as const;
+
+export async function listUsers(db: Db, municipalityId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(columns)
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function insertUser(db: Db, user: NewUser) {
+  return db.insertInto('app_user').values(user).returning(columns).executeTakeFirstOrThrow();
+}
+
+export async function updateUser(db: Db, municipalityId: string, id: string, change: UserUpdate) {
+  return db
+    .updateTable('app_user')
+    .set(change)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returning(columns)
+    .executeTakeFirst();
+}
+
+export async function countActiveAdmins(db: Db, municipalityId: string): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('municipality_id', '=', municipalityId)
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
