@@ -55,7 +55,7 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readXlsx(bytes: Buffer): Promise<CsvTable> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as never);
   } catch {
     throw unsupported();
   }

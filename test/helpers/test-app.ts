@@ -60,6 +60,13 @@ export async function startTestApp(
   };
 }
 
+let clientCount = 0;
+/** A distinct loopback address per client, so per-IP login limits do not couple tests. */
+const nextAddress = () => {
+  clientCount++;
+  return `127.0.${Math.floor(clientCount / 250) % 250}.${(clientCount % 250) + 1}`;
+};
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A cookie-keeping client over `app.inject`. */
@@ -67,7 +74,11 @@ export class TestClient {
   private cookies = new Map<string, string>();
   csrfToken = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress` sets the client IP (login rate limits are per IP). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress = nextAddress(),
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -105,6 +116,7 @@ export class TestClient {
     const response = await this.app.inject({
       method,
       url,
+      remoteAddress: this.remoteAddress,
       headers: {
         cookie: this.cookieHeader(),
         ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrfToken }),
