@@ -13,7 +13,9 @@ import {
   MunicipalityInputError,
 } from '../municipality/municipality.service.js';
 import { importOrganisation } from '../org/org.service.js';
+import { outboxTransport, smtpTransport } from '../mail/mail-transport.js';
 import { buildApp } from '../server/app.js';
+import { createWorker } from '../server/background.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { AppError } from '../server/errors.js';
 import { cliActor, CliInputError } from './actor.js';
@@ -44,11 +46,20 @@ async function serve(): Promise<void> {
   const config = loadConfig();
   const handle = await openConfiguredDatabase(config);
   let closing = false;
-  const app = await buildApp({ config, db: handle.db, logger: process.env.LOG_REQUESTS === '1' });
+  const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    mail,
+    logger: process.env.LOG_REQUESTS === '1',
+  });
+  const worker = createWorker(handle.db, mail);
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    await worker.stop();
     await app.close();
+    mail.close();
     await handle.close();
     process.exit(0);
   };
@@ -60,6 +71,7 @@ async function serve(): Promise<void> {
       await createDemoMunicipality(handle.db);
     }
     await app.listen({ port: config.port, host: config.host });
+    worker.start();
   } catch (error) {
     await app.close();
     await handle.close();

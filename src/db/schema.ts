@@ -1,5 +1,11 @@
 /** The whole database as Kysely types: one table interface per `tables/*.table.ts`. */
+import type { AnswerTable } from './tables/answer.table.js';
 import type { AreaTable } from './tables/area.table.js';
+import type { InvitationTable } from './tables/invitation.table.js';
+import type { JobTable } from './tables/job.table.js';
+import type { MailMessageTable } from './tables/mail-message.table.js';
+import type { MeasurementGroupTable, MeasurementTable } from './tables/measurement.table.js';
+import type { RespondentTable } from './tables/respondent.table.js';
 import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { LoginAttemptTable } from './tables/login-attempt.table.js';
 import type { MunicipalityTable } from './tables/municipality.table.js';
@@ -17,4 +23,11 @@ export interface Database {
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
+  measurement: MeasurementTable;
+  measurement_group: MeasurementGroupTable;
+  invitation: InvitationTable;
+  respondent: RespondentTable;
+  answer: AnswerTable;
+  job: JobTable;
+  mail_message: MailMessageTable;
 }

@@ -23,6 +23,10 @@ import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
+import type { MailTransport } from '../mail/mail-transport.js';
+import { mailRoutes } from '../mail/mail.routes.js';
+import { measurementRoutes } from '../measurements/measurement.routes.js';
+import { surveyRoutes } from '../measurements/survey.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
 import { usersRoutes } from '../users/users.routes.js';
 import type { Config } from './config.js';
@@ -36,6 +40,8 @@ import { MAX_UPLOAD_BYTES } from './upload.js';
 export interface AppDeps {
   config: Config;
   db: Kysely<Database>;
+  /** Where mail goes: SMTP, or the outbox. */
+  mail: MailTransport;
   /** Log requests (off in tests). */
   logger?: boolean;
   /** Directory of the built web front end; defaults to `dist/web`. */
@@ -49,12 +55,18 @@ function defaultWebDir(): string {
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
 }
 
+/** Personal survey and citizen links carry their token in the path: keep it out of logs. */
+export const redactTokens = (url: string) =>
+  url.replace(/\/(survey|s|borger)\/([^/]+)\/[^/?]+/, '/$1/$2/[token]');
+
 /** Build the Fastify app; call `listen` on the result, or `inject` in tests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const cookies = cookieSettings(config);
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: deps.logger
+      ? { serializers: { req: (req) => ({ method: req.method, url: redactTokens(req.url) }) } }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: config.production,
   }).withTypeProvider<ZodTypeProvider>();
@@ -128,6 +140,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes, { db });
   await app.register(usersRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(mailRoutes, { db, smtp: deps.mail.kind === 'smtp' });
+  await app.register(measurementRoutes, {
+    deps: {
+      db,
+      mail: deps.mail,
+      publicUrl: config.publicUrl,
+      secret: config.sessionSecret,
+      defaultMinGroup: config.minGroupSize,
+    },
+  });
+  await app.register(surveyRoutes, { db });
 
   const webDir = deps.webDir ?? defaultWebDir();
   const haveWeb = existsSync(path.join(webDir, 'index.html'));

@@ -4,7 +4,10 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DatabaseHandle } from '../../src/db/connection.js';
+import type { JobWorker } from '../../src/jobs/job-worker.js';
+import { outboxTransport, smtpTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
+import { createWorker } from '../../src/server/background.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,8 @@ import type { TestDatabase } from './databases.js';
 export interface TestApp {
   app: FastifyInstance;
   handle: DatabaseHandle;
+  /** The job worker, not started: tests call `worker.runDue()`. */
+  worker: JobWorker;
   config: Config;
   /** Base URL when started with `listen: true`. */
   url: string;
@@ -38,7 +43,9 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const config = testConfig(options.env);
   const handle = await database.open();
-  const app = await buildApp({ config, db: handle.db });
+  const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
+  const app = await buildApp({ config, db: handle.db, mail });
+  const worker = createWorker(handle.db, mail, { backoffMs: 10 });
   let url = '';
   if (options.listen) {
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -51,10 +58,13 @@ export async function startTestApp(
   return {
     app,
     handle,
+    worker,
     config,
     url,
     close: async () => {
+      await worker.stop();
       await app.close();
+      mail.close();
       await handle.close();
     },
   };

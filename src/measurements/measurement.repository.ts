@@ -1,0 +1,205 @@
+/** Measurements, their groups and invitations as SQL, scoped to a municipality. */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Arm, MeasurementUpdate, NewMeasurement } from '../db/tables/measurement.table.js';
+import type { InvitationUpdate } from '../db/tables/invitation.table.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function insertMeasurement(db: Db, measurement: NewMeasurement) {
+  return db.insertInto('measurement').values(measurement).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findMeasurement(db: Db, municipalityId: string, id: string) {
+  return db
+    .selectFrom('measurement')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Lock the measurement row for the rest of the transaction (status changes). */
+export async function lockMeasurement(db: Db, municipalityId: string, id: string) {
+  return db
+    .selectFrom('measurement')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function listMeasurements(db: Db, municipalityId: string) {
+  return db
+    .selectFrom('measurement')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function updateMeasurement(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  change: MeasurementUpdate,
+) {
+  return db
+    .updateTable('measurement')
+    .set(change)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listGroups(db: Db, measurementId: string) {
+  return db
+    .selectFrom('measurement_group')
+    .innerJoin('unit', 'unit.id', 'measurement_group.unit_id')
+    .select(['unit.id', 'unit.name', 'unit.kind', 'measurement_group.arm'])
+    .where('measurement_group.measurement_id', '=', measurementId)
+    .orderBy('unit.name')
+    .execute();
+}
+
+export async function replaceGroups(
+  db: Db,
+  measurementId: string,
+  groups: { unitId: string; arm: Arm | null }[],
+) {
+  await db.deleteFrom('measurement_group').where('measurement_id', '=', measurementId).execute();
+  if (groups.length === 0) return;
+  await db
+    .insertInto('measurement_group')
+    .values(groups.map((g) => ({ measurement_id: measurementId, unit_id: g.unitId, arm: g.arm })))
+    .execute();
+}
+
+/** Active people of the municipality matching units/roles/ids/e-mails, for invitations. */
+export async function findPeopleToInvite(
+  db: Db,
+  municipalityId: string,
+  filter: { unitIds?: string[]; roles?: string[]; personIds?: string[]; emails?: string[] },
+) {
+  let query = db
+    .selectFrom('person')
+    .select(['id', 'unit_id', 'role', 'email'])
+    .where('municipality_id', '=', municipalityId)
+    .where('archived_at', 'is', null);
+  if (filter.unitIds)
+    query = query.where('unit_id', 'in', filter.unitIds.length ? filter.unitIds : ['']);
+  if (filter.roles)
+    query = query.where(
+      'role',
+      'in',
+      filter.roles.length ? (filter.roles as ('leder' | 'medarbejder')[]) : ['leder'],
+    );
+  if (filter.personIds)
+    query = query.where(
+      'id',
+      'in',
+      filter.personIds.length ? filter.personIds : ['00000000-0000-0000-0000-000000000000'],
+    );
+  if (filter.emails)
+    query = query.where(
+      sql<string>`lower(email)`,
+      'in',
+      filter.emails.length ? filter.emails.map((e) => e.toLowerCase()) : [''],
+    );
+  return query.execute();
+}
+
+/** Add invitations; people already invited are skipped. Returns how many were added. */
+export async function insertInvitations(
+  db: Db,
+  measurementId: string,
+  people: { id: string; unit_id: string; role: 'leder' | 'medarbejder' }[],
+): Promise<number> {
+  if (people.length === 0) return 0;
+  const rows = await db
+    .insertInto('invitation')
+    .values(
+      people.map((p) => ({
+        measurement_id: measurementId,
+        person_id: p.id,
+        unit_id: p.unit_id,
+        role: p.role,
+        token_hash: null,
+        token_sealed: null,
+        respondent_ref: null,
+        invited_on: null,
+        finished_on: null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['measurement_id', 'person_id']).doNothing())
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+export async function listInvitationsToSend(db: Db, measurementId: string) {
+  return db
+    .selectFrom('invitation')
+    .innerJoin('person', 'person.id', 'invitation.person_id')
+    .select(['invitation.id', 'person.email', 'person.name'])
+    .where('invitation.measurement_id', '=', measurementId)
+    .where('invitation.status', '=', 'pending')
+    .execute();
+}
+
+export async function listUnfinishedInvitations(db: Db, measurementId: string) {
+  return db
+    .selectFrom('invitation')
+    .innerJoin('person', 'person.id', 'invitation.person_id')
+    .select([
+      'invitation.id',
+      'invitation.token_sealed',
+      'invitation.reminders',
+      'person.email',
+      'person.name',
+    ])
+    .where('invitation.measurement_id', '=', measurementId)
+    .where('invitation.status', '=', 'invited')
+    .execute();
+}
+
+export async function updateInvitation(db: Db, id: string, change: InvitationUpdate) {
+  await db.updateTable('invitation').set(change).where('id', '=', id).execute();
+}
+
+export async function deletePendingInvitation(db: Db, measurementId: string, id: string) {
+  const result = await db
+    .deleteFrom('invitation')
+    .where('measurement_id', '=', measurementId)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Invited and finished counts per unit (no person is named). */
+export async function invitationCounts(db: Db, measurementId: string) {
+  return db
+    .selectFrom('invitation')
+    .select((eb) => [
+      'unit_id',
+      eb.fn.countAll<number>().as('invited'),
+      eb.fn.count<number>('id').filterWhere('status', '=', 'finished').as('finished'),
+      eb.fn.count<number>('id').filterWhere('status', '=', 'pending').as('pending'),
+    ])
+    .where('measurement_id', '=', measurementId)
+    .groupBy('unit_id')
+    .execute();
+}
+
+/** Mail delivery counts for a measurement's invitations and reminders. */
+export async function mailCounts(db: Db, measurementId: string) {
+  return db
+    .selectFrom('mail_message')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+    .where('measurement_id', '=', measurementId)
+    .groupBy('status')
+    .execute();
+}

@@ -1,0 +1,511 @@
+/**
+ * The analysis owner's side of a measurement: design, invitations, opening, reminders,
+ * response rates and closing. Authorisation and rules live here.
+ */
+import type { Kysely } from 'kysely';
+import { complementarySuppression, isSuppressed } from '../analysis/anonymity.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { AuthUser } from '../auth/auth.service.js';
+import type { Database } from '../db/schema.js';
+import type { Arm, ItemTexts, Measurement } from '../db/tables/measurement.table.js';
+import type { MailTransport } from '../mail/mail-transport.js';
+import { queueMail } from '../mail/mail.service.js';
+import { findMeasurement as findAny } from './measurement.repository.js';
+import * as repo from './measurement.repository.js';
+import { AppError, badRequest, forbidden, notFound } from '../server/errors.js';
+import { listUnits } from '../org/org.repository.js';
+import {
+  DEFAULT_LEADERSHIP_ITEMS,
+  DEFAULT_RK_ITEMS,
+  LEADERSHIP_ITEMS,
+  RK_ITEMS,
+} from './default-items.js';
+import { hashToken, newToken, openToken, sealToken } from './invitation-crypto.js';
+import { invitationMail, reminderMail } from './survey-mail.js';
+
+/** What the measurement services need, injected once. */
+export interface MeasurementDeps {
+  db: Kysely<Database>;
+  mail: MailTransport;
+  publicUrl: string;
+  secret: string;
+  defaultMinGroup: number;
+}
+
+export interface MeasurementInput {
+  title: string;
+  focalProcess: string;
+  groups: { unitId: string; arm: Arm | null }[];
+  chooseGroups: boolean;
+  includeLeadership: boolean;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  minGroup: number | null;
+  thresholdHigh: number;
+  thresholdLow: number;
+  waveLabel: string;
+  previousMeasurementId: string | null;
+  items: ItemTexts | null;
+}
+
+const OWNERS = new Set(['admin', 'analytiker']);
+const assertOwner = (user: AuthUser) => {
+  if (!OWNERS.has(user.role)) throw forbidden();
+};
+
+export const measurementNotFound = () =>
+  notFound({ da: 'Målingen findes ikke.', en: 'The measurement does not exist.' });
+
+/** The default wording, or the given wording checked to cover exactly the known items. */
+function resolveItems(items: ItemTexts | null): ItemTexts {
+  const defaults = { ...DEFAULT_RK_ITEMS, ...DEFAULT_LEADERSHIP_ITEMS };
+  if (items === null) return defaults;
+  const keys = [...RK_ITEMS, ...LEADERSHIP_ITEMS] as string[];
+  const unknown = Object.keys(items).filter((k) => !keys.includes(k));
+  if (unknown.length > 0) {
+    throw badRequest({
+      da: `Ukendte spørgsmål: ${unknown.join(', ')}.`,
+      en: `Unknown items: ${unknown.join(', ')}.`,
+    });
+  }
+  const merged: ItemTexts = { ...defaults };
+  for (const [key, text] of Object.entries(items)) {
+    if (text.da.trim() === '' || text.en.trim() === '') {
+      throw badRequest({
+        da: `Spørgsmålet ${key} mangler tekst.`,
+        en: `The item ${key} has no text.`,
+      });
+    }
+    merged[key] = { da: text.da.trim(), en: text.en.trim() };
+  }
+  return merged;
+}
+
+async function checkInput(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  input: Partial<MeasurementInput>,
+  selfId?: string,
+) {
+  if (input.minGroup !== undefined && input.minGroup !== null && input.minGroup < 3) {
+    throw badRequest({
+      da: 'Mindste gruppestørrelse kan aldrig være under 3 (anonymitet).',
+      en: 'The minimum group size can never be below 3 (anonymity).',
+    });
+  }
+  if (
+    input.thresholdHigh !== undefined &&
+    input.thresholdLow !== undefined &&
+    input.thresholdLow > input.thresholdHigh
+  ) {
+    throw badRequest({
+      da: 'Grænsen for lav kan ikke være højere end grænsen for høj.',
+      en: 'The low threshold cannot be above the high threshold.',
+    });
+  }
+  if (input.opensAt && input.closesAt && input.closesAt <= input.opensAt) {
+    throw badRequest({
+      da: 'Slutdatoen skal ligge efter startdatoen.',
+      en: 'The closing date must be after the opening date.',
+    });
+  }
+  if (input.groups) {
+    const units = new Set((await listUnits(deps.db, user.municipalityId, false)).map((u) => u.id));
+    const unknown = input.groups.filter((g) => !units.has(g.unitId));
+    if (unknown.length > 0)
+      throw notFound({ da: 'En valgt enhed findes ikke.', en: 'A chosen unit does not exist.' });
+    if (new Set(input.groups.map((g) => g.unitId)).size !== input.groups.length) {
+      throw badRequest({ da: 'En enhed er valgt to gange.', en: 'A unit is chosen twice.' });
+    }
+  }
+  if (input.previousMeasurementId) {
+    if (input.previousMeasurementId === selfId) {
+      throw badRequest({
+        da: 'En måling kan ikke følge sig selv.',
+        en: 'A measurement cannot follow itself.',
+      });
+    }
+    if (!(await findAny(deps.db, user.municipalityId, input.previousMeasurementId)))
+      throw measurementNotFound();
+  }
+}
+
+export async function createMeasurement(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  input: MeasurementInput,
+) {
+  assertOwner(user);
+  await checkInput(deps, user, input);
+  const items = resolveItems(input.items);
+  return deps.db.transaction().execute(async (trx) => {
+    const measurement = await repo.insertMeasurement(trx, {
+      municipality_id: user.municipalityId,
+      title: input.title,
+      focal_process: input.focalProcess,
+      opens_at: input.opensAt,
+      closes_at: input.closesAt,
+      min_group: input.minGroup ?? deps.defaultMinGroup,
+      threshold_high: input.thresholdHigh,
+      threshold_low: input.thresholdLow,
+      choose_groups: input.chooseGroups,
+      include_leadership: input.includeLeadership,
+      items: JSON.stringify(items),
+      wave_label: input.waveLabel,
+      previous_measurement_id: input.previousMeasurementId,
+      created_by: user.userId,
+      opened_at: null,
+      closed_at: null,
+    });
+    await repo.replaceGroups(trx, measurement.id, input.groups);
+    await audit(trx, user, 'create', measurement.id, { title: input.title });
+    return measurement;
+  });
+}
+
+/**
+ * Change a measurement. A draft may change everything; an open one only its title
+ * and closing date (to extend it); a closed one nothing.
+ */
+export async function updateMeasurement(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  id: string,
+  change: Partial<MeasurementInput>,
+) {
+  assertOwner(user);
+  const current = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  if (!current) throw measurementNotFound();
+  const editableWhenOpen = new Set(['title', 'closesAt']);
+  const fields = Object.keys(change);
+  if (
+    current.status === 'closed' ||
+    (current.status === 'open' && fields.some((f) => !editableWhenOpen.has(f)))
+  ) {
+    throw new AppError(409, 'conflict', {
+      da: 'Målingen er åbnet: spørgsmål og opsætning er låst. Kun titel og slutdato kan ændres.',
+      en: 'The measurement has opened: items and settings are locked. Only the title and closing date can change.',
+    });
+  }
+  await checkInput(
+    deps,
+    user,
+    {
+      ...change,
+      thresholdHigh: change.thresholdHigh ?? current.threshold_high,
+      thresholdLow: change.thresholdLow ?? current.threshold_low,
+      opensAt: change.opensAt === undefined ? current.opens_at : change.opensAt,
+      closesAt: change.closesAt === undefined ? current.closes_at : change.closesAt,
+    },
+    id,
+  );
+  if (current.status === 'open' && change.closesAt && change.closesAt <= new Date()) {
+    throw badRequest({
+      da: 'Den nye slutdato skal ligge i fremtiden. Brug "Luk måling" for at lukke nu.',
+      en: 'The new closing date must be in the future. Use "Close measurement" to close now.',
+    });
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const updated = await repo.updateMeasurement(trx, user.municipalityId, id, {
+      ...(change.title === undefined ? {} : { title: change.title }),
+      ...(change.focalProcess === undefined ? {} : { focal_process: change.focalProcess }),
+      ...(change.opensAt === undefined ? {} : { opens_at: change.opensAt }),
+      ...(change.closesAt === undefined ? {} : { closes_at: change.closesAt }),
+      ...(change.minGroup === undefined || change.minGroup === null
+        ? {}
+        : { min_group: change.minGroup }),
+      ...(change.thresholdHigh === undefined ? {} : { threshold_high: change.thresholdHigh }),
+      ...(change.thresholdLow === undefined ? {} : { threshold_low: change.thresholdLow }),
+      ...(change.chooseGroups === undefined ? {} : { choose_groups: change.chooseGroups }),
+      ...(change.includeLeadership === undefined
+        ? {}
+        : { include_leadership: change.includeLeadership }),
+      ...(change.waveLabel === undefined ? {} : { wave_label: change.waveLabel }),
+      ...(change.previousMeasurementId === undefined
+        ? {}
+        : { previous_measurement_id: change.previousMeasurementId }),
+      ...(change.items === undefined ? {} : { items: JSON.stringify(resolveItems(change.items)) }),
+    });
+    if (!updated) throw measurementNotFound();
+    if (change.groups) await repo.replaceGroups(trx, id, change.groups);
+    await audit(trx, user, 'update', id, { fields });
+    return updated;
+  });
+}
+
+export async function listMeasurements(deps: MeasurementDeps, user: AuthUser) {
+  if (!OWNERS.has(user.role) && user.role !== 'leder') throw forbidden();
+  return repo.listMeasurements(deps.db, user.municipalityId);
+}
+
+/** A measurement with its groups, for its owner (or a leader reading it). */
+export async function getMeasurement(deps: MeasurementDeps, user: AuthUser, id: string) {
+  if (!OWNERS.has(user.role) && user.role !== 'leder') throw forbidden();
+  const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  if (!measurement) throw measurementNotFound();
+  return { measurement, groups: await repo.listGroups(deps.db, id) };
+}
+
+/** True when answers can be given now: open, and not past its closing time. */
+export function isAnswerable(
+  m: Pick<Measurement, 'status' | 'closes_at' | 'opens_at'>,
+  now = new Date(),
+): boolean {
+  return (
+    m.status === 'open' &&
+    (m.closes_at === null || m.closes_at > now) &&
+    (m.opens_at === null || m.opens_at <= now)
+  );
+}
+
+/** Invite people by unit, role, id or e-mail. Open measurements send at once. */
+export async function addInvitations(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  id: string,
+  filter: { unitIds?: string[]; roles?: string[]; personIds?: string[]; emails?: string[] },
+) {
+  assertOwner(user);
+  const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  if (!measurement) throw measurementNotFound();
+  if (measurement.status === 'closed') throw closedError();
+  const people = await repo.findPeopleToInvite(deps.db, user.municipalityId, filter);
+  if (filter.emails) {
+    const found = new Set(people.map((p) => p.email.toLowerCase()));
+    const missing = filter.emails.filter((e) => !found.has(e.toLowerCase()));
+    if (missing.length > 0) {
+      throw badRequest(
+        {
+          da: `Disse e-mails findes ikke i organisationen: ${missing.slice(0, 10).join(', ')}.`,
+          en: `These e-mails are not in the organisation: ${missing.slice(0, 10).join(', ')}.`,
+        },
+        { missing },
+      );
+    }
+  }
+  const added = await deps.db.transaction().execute(async (trx) => {
+    const count = await repo.insertInvitations(trx, id, people);
+    await audit(trx, user, 'invite', id, { added: count });
+    return count;
+  });
+  if (measurement.status === 'open') await sendPendingInvitations(deps, measurement);
+  return { added, matched: people.length };
+}
+
+export async function removeInvitation(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  id: string,
+  invitationId: string,
+) {
+  assertOwner(user);
+  const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  if (!measurement) throw measurementNotFound();
+  if (!(await repo.deletePendingInvitation(deps.db, id, invitationId))) {
+    throw notFound({
+      da: 'Invitationen findes ikke eller er allerede sendt.',
+      en: 'The invitation does not exist or has already been sent.',
+    });
+  }
+}
+
+const closedError = () =>
+  new AppError(409, 'closed', { da: 'Målingen er lukket.', en: 'The measurement is closed.' });
+
+function surveyLink(deps: MeasurementDeps, measurementId: string, token: string): string {
+  return `${deps.publicUrl}/s/${measurementId}/${token}`;
+}
+
+/** Give every pending invitation a token and queue its e-mail. */
+async function sendPendingInvitations(
+  deps: MeasurementDeps,
+  measurement: Measurement,
+): Promise<number> {
+  const pending = await repo.listInvitationsToSend(deps.db, measurement.id);
+  const today = new Date().toISOString().slice(0, 10);
+  for (const invitation of pending) {
+    const token = newToken();
+    await deps.db.transaction().execute(async (trx) => {
+      await repo.updateInvitation(trx, invitation.id, {
+        token_hash: hashToken(token),
+        token_sealed: sealToken(deps.secret, token),
+        status: 'invited',
+        invited_on: today,
+      });
+      await queueMail(trx, deps.mail, {
+        municipalityId: measurement.municipality_id,
+        measurementId: measurement.id,
+        kind: 'invitation',
+        to: invitation.email,
+        ...invitationMail(measurement, invitation.name, surveyLink(deps, measurement.id, token)),
+      });
+    });
+  }
+  return pending.length;
+}
+
+/** Open a draft: lock items and settings, send the invitations. */
+export async function openMeasurement(deps: MeasurementDeps, user: AuthUser, id: string) {
+  assertOwner(user);
+  const opened = await deps.db.transaction().execute(async (trx) => {
+    const current = await repo.lockMeasurement(trx, user.municipalityId, id);
+    if (!current) throw measurementNotFound();
+    if (current.status !== 'draft') {
+      throw new AppError(409, 'conflict', {
+        da: 'Målingen er allerede åbnet.',
+        en: 'The measurement is already open.',
+      });
+    }
+    if ((await repo.listGroups(trx, id)).length < 2) {
+      throw badRequest({
+        da: 'Vælg mindst to grupper, før målingen åbnes.',
+        en: 'Choose at least two groups before opening the measurement.',
+      });
+    }
+    const counts = await repo.invitationCounts(trx, id);
+    if (counts.reduce((sum, c) => sum + Number(c.invited), 0) === 0) {
+      throw badRequest({
+        da: 'Invitér mindst én person, før målingen åbnes.',
+        en: 'Invite at least one person before opening the measurement.',
+      });
+    }
+    if (current.closes_at && current.closes_at <= new Date()) {
+      throw badRequest({ da: 'Slutdatoen er passeret.', en: 'The closing date has passed.' });
+    }
+    const updated = await repo.updateMeasurement(trx, user.municipalityId, id, {
+      status: 'open',
+      opened_at: new Date(),
+    });
+    await audit(trx, user, 'open', id, {});
+    return updated!;
+  });
+  const sent = await sendPendingInvitations(deps, opened);
+  return { measurement: opened, sent };
+}
+
+/** Close now. Answers already saved are kept; no more can be given. */
+export async function closeMeasurement(deps: MeasurementDeps, user: AuthUser, id: string) {
+  assertOwner(user);
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await repo.lockMeasurement(trx, user.municipalityId, id);
+    if (!current) throw measurementNotFound();
+    if (current.status === 'closed') return current;
+    const updated = await repo.updateMeasurement(trx, user.municipalityId, id, {
+      status: 'closed',
+      closed_at: new Date(),
+      ...(current.closes_at === null || current.closes_at > new Date()
+        ? { closes_at: new Date() }
+        : {}),
+    });
+    await audit(trx, user, 'close', id, {});
+    return updated!;
+  });
+}
+
+/**
+ * Remind everyone invited who has not finished, with their own link again. The owner
+ * learns only how many were reminded. At most one reminder per person per day.
+ */
+export async function remindUnfinished(deps: MeasurementDeps, user: AuthUser, id: string) {
+  assertOwner(user);
+  const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  if (!measurement) throw measurementNotFound();
+  if (!isAnswerable(measurement)) throw closedError();
+  const today = new Date().toISOString().slice(0, 10);
+  let reminded = 0;
+  for (const invitation of await repo.listUnfinishedInvitations(deps.db, id)) {
+    const token = invitation.token_sealed
+      ? openToken(deps.secret, invitation.token_sealed)
+      : undefined;
+    if (!token) continue;
+    const sentToday = await deps.db
+      .selectFrom('mail_message')
+      .select('id')
+      .where('measurement_id', '=', id)
+      .where('kind', '=', `reminder:${invitation.id}:${today}`)
+      .executeTakeFirst();
+    if (sentToday) continue;
+    await deps.db.transaction().execute(async (trx) => {
+      await repo.updateInvitation(trx, invitation.id, { reminders: invitation.reminders + 1 });
+      await queueMail(trx, deps.mail, {
+        municipalityId: measurement.municipality_id,
+        measurementId: id,
+        kind: `reminder:${invitation.id}:${today}`,
+        to: invitation.email,
+        ...reminderMail(measurement, invitation.name, surveyLink(deps, id, token)),
+      });
+    });
+    reminded++;
+  }
+  await recordAudit(deps.db, {
+    municipalityId: user.municipalityId,
+    userId: user.userId,
+    action: 'remind',
+    entity: 'measurement',
+    entityId: id,
+    detail: { reminded },
+  });
+  return { reminded };
+}
+
+/** A count as shown to the owner: the number, or null when it would identify a small group. */
+export interface ShownCount {
+  unitId: string;
+  unitName: string;
+  invited: number;
+  finished: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * Response rates per unit and overall. Finished counts obey the anonymity rule of
+ * ANALYSIS.md: a count between 1 and minGroup−1 is withheld, and so is a further
+ * count when the withheld ones could be found by subtraction from the total.
+ */
+export async function responseRates(deps: MeasurementDeps, user: AuthUser, id: string) {
+  const { measurement } = await getMeasurement(deps, user, id);
+  const counts = await repo.invitationCounts(deps.db, id);
+  const units = new Map(
+    (await listUnits(deps.db, user.municipalityId, true)).map((u) => [u.id, u.name]),
+  );
+  const finished = counts.map((c) => Number(c.finished));
+  const hidden = complementarySuppression(finished, measurement.min_group);
+  const total = finished.reduce((a, b) => a + b, 0);
+  const invited = counts.reduce((a, c) => a + Number(c.invited), 0);
+  const mail = await repo.mailCounts(deps.db, id);
+  const totalSuppressed = isSuppressed(total, measurement.min_group);
+  return {
+    minGroup: measurement.min_group,
+    invited,
+    pending: counts.reduce((a, c) => a + Number(c.pending), 0),
+    finished: totalSuppressed ? null : total,
+    finishedSuppressed: totalSuppressed,
+    units: counts
+      .map((c, i) => ({
+        unitId: c.unit_id,
+        unitName: units.get(c.unit_id) ?? '',
+        invited: Number(c.invited),
+        finished: hidden[i] || totalSuppressed ? null : Number(c.finished),
+        suppressed: Boolean(hidden[i]) || totalSuppressed,
+      }))
+      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da')),
+    mail: Object.fromEntries(mail.map((m) => [m.status, Number(m.n)])) as Record<string, number>,
+  };
+}
+
+async function audit(
+  trx: Kysely<Database>,
+  user: AuthUser,
+  action: string,
+  measurementId: string,
+  detail: Record<string, unknown>,
+) {
+  await recordAudit(trx, {
+    municipalityId: user.municipalityId,
+    userId: user.userId,
+    action,
+    entity: 'measurement',
+    entityId: measurementId,
+    detail,
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * HTTP for answering a survey by personal link. No login and no cookie: the token in
+ * the path is the credential, so CSRF does not apply; the routes are rate-limited.
+ * Tokens never reach the logs (the request logger redacts /api/survey/ paths).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import * as service from './survey.service.js';
+
+const params = z.object({ measurementId: z.uuid(), token: z.string().max(100) });
+const value = z.union([z.number().int().min(1).max(5), z.literal('dk'), z.null()]);
+const limits = { rateLimit: { max: 600, timeWindow: '1 minute' }, csrf: false } as const;
+
+export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
+  plugin,
+  { db },
+) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/survey/:measurementId/:token',
+    {
+      config: limits,
+      schema: { tags: ['survey'], summary: 'The survey behind a personal link', params },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return service.getSurvey(db, request.params.measurementId, request.params.token);
+    },
+  );
+
+  app.put(
+    '/api/survey/:measurementId/:token/groups',
+    {
+      config: limits,
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['survey'],
+        summary: 'Save the groups the respondent works with',
+        params,
+        body: z.object({ unitIds: z.array(z.uuid()).max(200) }),
+      },
+    },
+    async (request) =>
+      service.saveGroups(
+        db,
+        request.params.measurementId,
+        request.params.token,
+        request.body.unitIds,
+      ),
+  );
+
+  app.put(
+    '/api/survey/:measurementId/:token/answers',
+    {
+      config: limits,
+      bodyLimit: 256 * 1024,
+      schema: {
+        tags: ['survey'],
+        summary: 'Save answers (idempotent; the last write for an item wins; null clears)',
+        params,
+        body: z.object({
+          answers: z
+            .array(z.object({ target: z.string().max(40), item: z.string().max(40), value }))
+            .max(service.MAX_ANSWERS_PER_SAVE),
+        }),
+      },
+    },
+    async (request) =>
+      service.saveAnswers(
+        db,
+        request.params.measurementId,
+        request.params.token,
+        request.body.answers,
+      ),
+  );
+
+  app.post(
+    '/api/survey/:measurementId/:token/submit',
+    { config: limits, schema: { tags: ['survey'], summary: 'Submit (idempotent)', params } },
+    async (request) => service.submitSurvey(db, request.params.measurementId, request.params.token),
+  );
+};

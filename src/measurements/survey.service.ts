@@ -1,0 +1,265 @@
+/**
+ * The respondent's side of a measurement, reached by a personal link without login.
+ *
+ * The anonymous respondent row is created at the first save. Its id reaches the
+ * invitation only sealed with the respondent's own token (see invitation-crypto.ts),
+ * and that seal is erased at submission, after which nothing joins the invitation to
+ * the answers. Saving is idempotent: the last write for an item wins.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Invitation } from '../db/tables/invitation.table.js';
+import type { Measurement } from '../db/tables/measurement.table.js';
+import { AppError, badRequest } from '../server/errors.js';
+import { LEADERSHIP_ITEMS, RK_ITEMS, itemText } from './default-items.js';
+import { hashToken, openRespondentRef, sealRespondentRef } from './invitation-crypto.js';
+import { isAnswerable } from './measurement.service.js';
+import { listGroups } from './measurement.repository.js';
+import * as repo from './survey.repository.js';
+
+/** One answer as the survey sends it: 1–5, 'dk' for "ved ikke", null to clear. */
+export interface SurveyAnswer {
+  target: string;
+  item: string;
+  value: number | 'dk' | null;
+}
+
+export const MAX_ANSWERS_PER_SAVE = 500;
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+
+const linkNotFound = () =>
+  new AppError(404, 'not_found', {
+    da: 'Linket virker ikke. Tjek, at du har brugt hele linket fra din e-mail.',
+    en: 'The link does not work. Check that you used the whole link from your e-mail.',
+  });
+
+const closed = () =>
+  new AppError(410, 'closed', {
+    da: 'Undersøgelsen er lukket. Tak for din interesse – der kan ikke længere afgives svar.',
+    en: 'The survey has closed. Thank you for your interest – answers can no longer be given.',
+  });
+
+const alreadySubmitted = () =>
+  new AppError(409, 'conflict', {
+    da: 'Du har allerede indsendt dine svar. Tak!',
+    en: 'You have already submitted your answers. Thank you!',
+  });
+
+interface Resolved {
+  invitation: Invitation;
+  measurement: Measurement;
+}
+
+async function resolve(
+  db: Kysely<Database>,
+  measurementId: string,
+  token: string,
+  lock = false,
+): Promise<Resolved> {
+  if (!TOKEN_FORMAT.test(token)) throw linkNotFound();
+  const invitation = await repo.findInvitationByTokenHash(db, hashToken(token), lock);
+  if (!invitation || invitation.measurement_id !== measurementId) throw linkNotFound();
+  const measurement = await repo.findMeasurementById(db, measurementId);
+  if (!measurement || measurement.status === 'draft') throw linkNotFound();
+  return { invitation, measurement };
+}
+
+function respondentIdOf(invitation: Invitation, token: string): string | undefined {
+  return invitation.respondent_ref
+    ? openRespondentRef(token, invitation.respondent_ref)
+    : undefined;
+}
+
+const toSurveyValue = (a: { value: number | null; dont_know: boolean }) =>
+  a.dont_know ? ('dk' as const) : a.value;
+
+/** What the survey page shows: texts, groups, and the respondent's saved answers. */
+export async function getSurvey(db: Kysely<Database>, measurementId: string, token: string) {
+  const { invitation, measurement } = await resolve(db, measurementId, token);
+  const finished = invitation.status === 'finished';
+  if (!finished && !isAnswerable(measurement)) throw closed();
+  const groups = await listGroups(db, measurementId);
+  const respondentId = finished ? undefined : respondentIdOf(invitation, token);
+  const respondent = respondentId ? await repo.findRespondent(db, respondentId) : undefined;
+  const answers = respondentId ? await repo.listAnswers(db, respondentId) : [];
+  const items = Object.fromEntries(
+    Object.entries(measurement.items)
+      .filter(
+        ([key]) =>
+          measurement.include_leadership || !(LEADERSHIP_ITEMS as readonly string[]).includes(key),
+      )
+      .map(([key, text]) => [
+        key,
+        {
+          da: itemText(text.da, measurement.focal_process),
+          en: itemText(text.en, measurement.focal_process),
+        },
+      ]),
+  );
+  return {
+    measurement: {
+      id: measurement.id,
+      title: measurement.title,
+      focalProcess: measurement.focal_process,
+      chooseGroups: measurement.choose_groups,
+      includeLeadership: measurement.include_leadership,
+      closesAt: measurement.closes_at,
+      items,
+    },
+    ownUnitId: invitation.unit_id,
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    finished,
+    chosenGroups: respondent?.chosen_groups ?? null,
+    answers: answers.map((a) => ({ target: a.target, item: a.item, value: toSurveyValue(a) })),
+  };
+}
+
+/** Lock the invitation, check it can still answer, and get (or create) its respondent. */
+async function respondentFor(trx: Transaction<Database>, measurementId: string, token: string) {
+  const { invitation, measurement } = await resolve(trx, measurementId, token, true);
+  if (invitation.status === 'finished') throw alreadySubmitted();
+  if (!isAnswerable(measurement)) throw closed();
+  const existing = respondentIdOf(invitation, token);
+  if (existing) return { invitation, measurement, respondentId: existing };
+  const arm =
+    (
+      await trx
+        .selectFrom('measurement_group')
+        .select('arm')
+        .where('measurement_id', '=', measurementId)
+        .where('unit_id', '=', invitation.unit_id)
+        .executeTakeFirst()
+    )?.arm ?? null;
+  const { id } = await repo.insertRespondent(trx, {
+    measurement_id: measurementId,
+    unit_id: invitation.unit_id,
+    role: invitation.role,
+    chosen_groups: null,
+    arm,
+    case_ref: null,
+    source: 'survey',
+  });
+  await trx
+    .updateTable('invitation')
+    .set({ respondent_ref: sealRespondentRef(token, id) })
+    .where('id', '=', invitation.id)
+    .execute();
+  return { invitation, measurement, respondentId: id };
+}
+
+/** Save which groups the respondent works with; answers about dropped groups go. */
+export async function saveGroups(
+  db: Kysely<Database>,
+  measurementId: string,
+  token: string,
+  unitIds: string[],
+) {
+  return db.transaction().execute(async (trx) => {
+    const { measurement, respondentId } = await respondentFor(trx, measurementId, token);
+    if (!measurement.choose_groups) {
+      throw badRequest({
+        da: 'Grupperne er faste i denne undersøgelse.',
+        en: 'The groups are fixed in this survey.',
+      });
+    }
+    const allowed = new Set((await listGroups(trx, measurementId)).map((g) => g.id));
+    const unique = [...new Set(unitIds)];
+    if (unique.some((id) => !allowed.has(id))) {
+      throw badRequest({
+        da: 'En valgt gruppe er ikke med i undersøgelsen.',
+        en: 'A chosen group is not in the survey.',
+      });
+    }
+    await repo.setChosenGroups(trx, respondentId, unique);
+    await repo.deleteAnswersOutsideTargets(trx, respondentId, unique);
+    return { chosenGroups: unique };
+  });
+}
+
+/** Save answers (idempotent upsert; null clears an answer). */
+export async function saveAnswers(
+  db: Kysely<Database>,
+  measurementId: string,
+  token: string,
+  answers: SurveyAnswer[],
+) {
+  if (answers.length > MAX_ANSWERS_PER_SAVE) {
+    throw badRequest({
+      da: `Højst ${MAX_ANSWERS_PER_SAVE} svar ad gangen.`,
+      en: `At most ${MAX_ANSWERS_PER_SAVE} answers at a time.`,
+    });
+  }
+  return db.transaction().execute(async (trx) => {
+    const { measurement, respondentId } = await respondentFor(trx, measurementId, token);
+    const respondent = await repo.findRespondent(trx, respondentId);
+    const groups = (await listGroups(trx, measurementId)).map((g) => g.id);
+    const targets = new Set(measurement.choose_groups ? (respondent?.chosen_groups ?? []) : groups);
+    const rk = new Set<string>(RK_ITEMS);
+    const leadership = new Set<string>(measurement.include_leadership ? LEADERSHIP_ITEMS : []);
+    const problems: string[] = [];
+    // The last answer for a key in one request wins, as across requests.
+    const byKey = new Map<string, SurveyAnswer>();
+    answers.forEach((a, i) => {
+      if (rk.has(a.item)) {
+        if (!targets.has(a.target)) problems.push(`#${i + 1}: target`);
+      } else if (leadership.has(a.item)) {
+        if (a.target !== '') problems.push(`#${i + 1}: target`);
+      } else problems.push(`#${i + 1}: item "${a.item.slice(0, 40)}"`);
+      byKey.set(`${a.target}\u0000${a.item}`, a);
+    });
+    if (problems.length > 0) {
+      throw badRequest(
+        {
+          da: 'Et eller flere svar hører ikke til denne undersøgelse. Genindlæs siden.',
+          en: 'One or more answers do not belong to this survey. Reload the page.',
+        },
+        { problems: problems.slice(0, 20) },
+      );
+    }
+    const unique = [...byKey.values()];
+    await repo.upsertAnswers(
+      trx,
+      unique
+        .filter((a) => a.value !== null)
+        .map((a) => ({
+          measurement_id: measurementId,
+          respondent_id: respondentId,
+          target: a.target,
+          item: a.item,
+          value: a.value === 'dk' ? null : a.value,
+          dont_know: a.value === 'dk',
+        })),
+    );
+    await repo.deleteAnswers(
+      trx,
+      respondentId,
+      unique.filter((a) => a.value === null),
+    );
+    return { saved: unique.length };
+  });
+}
+
+/**
+ * Submit: the respondent is done. Erases the sealed link to the answers and the
+ * sealed token (no more reminders). Submitting again changes nothing.
+ */
+export async function submitSurvey(db: Kysely<Database>, measurementId: string, token: string) {
+  return db.transaction().execute(async (trx) => {
+    const { invitation, measurement } = await resolve(trx, measurementId, token, true);
+    if (invitation.status === 'finished') return { finished: true };
+    if (!isAnswerable(measurement)) throw closed();
+    const respondentId = respondentIdOf(invitation, token);
+    if (respondentId) await repo.markSubmitted(trx, respondentId);
+    await trx
+      .updateTable('invitation')
+      .set({
+        status: 'finished',
+        finished_on: new Date().toISOString().slice(0, 10),
+        respondent_ref: null,
+        token_sealed: null,
+      })
+      .where('id', '=', invitation.id)
+      .execute();
+    return { finished: true };
+  });
+}
