@@ -240,7 +240,9 @@ for (const database of testDatabases()) {
         expect(tooMany.statusCode).toBe(413);
         expect(tooMany.json()).toMatchObject({ code: 'payload_too_large' });
         const justOver = Array.from({ length: 501 }, () => ({ target, item: 'respekt', value: 3 }));
-        expect((await respondent.request('PUT', `${link}/answers`, { answers: justOver })).statusCode).toBe(400);
+        expect(
+          (await respondent.request('PUT', `${link}/answers`, { answers: justOver })).statusCode,
+        ).toBe(400);
         const huge = await respondent.request('PUT', `${link}/answers`, {
           answers: [],
           pad: 'x'.repeat(5 * 1024 * 1024),
