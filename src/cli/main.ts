@@ -12,6 +12,7 @@ import {
   isEmpty,
   MunicipalityInputError,
 } from '../municipality/municipality.service.js';
+import { importResponses } from '../measurements/response-import.service.js';
 import { importOrganisation } from '../org/org.service.js';
 import { outboxTransport, smtpTransport } from '../mail/mail-transport.js';
 import { buildApp } from '../server/app.js';
@@ -19,6 +20,7 @@ import { createWorker } from '../server/background.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { AppError } from '../server/errors.js';
 import { cliActor, CliInputError } from './actor.js';
+import { analyzeCommand } from './analyze.command.js';
 import { openConfiguredDatabase } from './open.js';
 
 const USAGE = `Usage: samspil <command> [options]
@@ -28,6 +30,8 @@ Commands:
   demo                           Create the demo municipality (if it does not exist)
   import-org FILE --municipality SLUG [--as EMAIL] [--dry-run]
                                  Import an organisation file (CSV or XLSX); all or nothing
+  import-responses MEASUREMENT FILE.csv --municipality SLUG [--as EMAIL] [--dry-run]
+                                 Import answers (the long CSV) into a measurement; all or nothing
   create-municipality --name NAME --slug SLUG --admin-email EMAIL --admin-name NAME
                                  Create a municipality; the admin password is read from SAMSPIL_ADMIN_PASSWORD
   analyze FILE.csv [--json] [--min-group N] [--high X] [--low Y]
@@ -153,6 +157,53 @@ async function importOrg(args: string[]): Promise<number> {
   });
 }
 
+async function importResponsesCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      municipality: { type: 'string' },
+      as: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  const [measurementId, file] = positionals;
+  if (!measurementId || !file || !values.municipality) {
+    throw new CliInputError('import-responses needs MEASUREMENT, FILE and --municipality SLUG');
+  }
+  const bytes = await readFile(file);
+  const config = loadConfig();
+  return withDatabase(async ({ db }) => {
+    const actor = await cliActor(db, values.municipality!, values.as);
+    const deps = {
+      db,
+      mail: outboxTransport,
+      publicUrl: config.publicUrl,
+      secret: config.sessionSecret,
+      defaultMinGroup: config.minGroupSize,
+    };
+    const report = await importResponses(deps, actor, measurementId, bytes, false);
+    for (const error of report.errors) {
+      console.error(
+        `${error.line === null ? '' : `line ${error.line}: `}${error.message.en} (${error.message.da})`,
+      );
+    }
+    if (report.errors.length > 0) {
+      console.error(`${report.errors.length} errors; nothing was imported.`);
+      return 1;
+    }
+    if (values['dry-run'] === true) {
+      console.log(
+        `Dry run, nothing written. Would import ${report.rows} answers from ${report.respondents} respondents.`,
+      );
+      return 0;
+    }
+    await importResponses(deps, actor, measurementId, bytes, true);
+    console.log(`Imported ${report.rows} answers from ${report.respondents} respondents.`);
+    return 0;
+  });
+}
+
 async function createMunicipalityCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -201,6 +252,13 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'import-org':
         return await importOrg(args);
+      case 'import-responses':
+        return await importResponsesCommand(args);
+      case 'analyze':
+        return await analyzeCommand(args, {
+          stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+          stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+        });
       case 'create-municipality':
         return await createMunicipalityCommand(args);
       case undefined:

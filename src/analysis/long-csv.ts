@@ -1,0 +1,425 @@
+/**
+ * The long CSV format of answers (import and the command line): a pure parser and writer.
+ *
+ * Source: ANALYSIS.md "The long CSV format". One row per answer, a header row with the
+ * column names exactly `respondent,unit,role,target,item,value,wave,arm,case` in any
+ * order; UTF-8 with or without BOM; separator `,` or `;` detected from the header; RFC 4180
+ * quoting (doubled quotes, separators and line breaks inside quotes); CRLF, LF or CR line
+ * ends. A file with any rejected row is rejected as a whole: {@link parseLongCsv} throws
+ * {@link CsvRejectedError} listing every problem with its line number (the line a row
+ * starts on; the header is line 1).
+ *
+ * Readings where ANALYSIS.md is silent:
+ *   - Required columns: respondent, unit, role, item, value. `target`, `wave`, `arm` and
+ *     `case` may be left out (every row then has them empty). Unknown and repeated column
+ *     names are rejected, so a misspelt optional column is not silently ignored.
+ *   - An Excel `sep=;` (or `sep=,`) first line sets the separator and is skipped. Without
+ *     one, the separator is the one that splits the header into more known column names.
+ *   - Unquoted fields are trimmed; quoted fields are kept verbatim (so names with leading or
+ *     trailing spaces survive a round trip through {@link toCsvRow}). Blank lines and rows
+ *     whose fields are all empty (Excel's leftover `;;;;;;;;`) are skipped.
+ *   - `value`: `1`–`5` exactly (not `0`, `6`, `3.5`, `4.0` or `five`); `ved ikke`, `vi`,
+ *     `dk`, `don't know` (any case, ’ accepted for ') for "ved ikke"; empty = missing.
+ *   - `role`: `leder`/`leader`, `medarbejder`/`employee` (any case); empty, `borger` or
+ *     `citizen` only on citizen items (a citizen is neither leader nor employee).
+ *   - `arm`: `intervention`, `kontrol` (also `control`), any case, or empty.
+ *   - `item`: the keys of ANALYSIS.md, any case; `problemløsning` is read as
+ *     `problemloesning`. RK items need a target; leadership and citizen items must have none.
+ *   - `wave` may be empty: the file is then one wave named "" (empty). A file that mixes
+ *     empty and non-empty waves is rejected (rows with the empty wave are reported).
+ *   - Within a wave a respondent keeps one unit, role and arm, and answers each item at
+ *     most once per target (see wave-data.ts).
+ */
+import { CITIZEN_ITEMS, itemIndex, type Answer, type Arm, type Role } from './answer.js';
+import { csvProblem, CsvRejectedError, type CsvProblem, type CsvProblemCode } from './errors.js';
+import { AnswerCollector } from './wave-data.js';
+
+/** The column names of the long CSV format, in the order {@link toLongCsv} writes them. */
+export const LONG_CSV_COLUMNS = [
+  'respondent',
+  'unit',
+  'role',
+  'target',
+  'item',
+  'value',
+  'wave',
+  'arm',
+  'case',
+] as const;
+
+type Column = (typeof LONG_CSV_COLUMNS)[number];
+
+const REQUIRED_COLUMNS: readonly Column[] = ['respondent', 'unit', 'role', 'item', 'value'];
+const KNOWN_COLUMNS: ReadonlySet<string> = new Set(LONG_CSV_COLUMNS);
+const DONT_KNOW = new Set(['ved ikke', 'vi', 'dk', "don't know"]);
+const CITIZEN_ITEM_SET: ReadonlySet<string> = new Set(CITIZEN_ITEMS);
+
+/** The separators the format allows. */
+export type CsvSeparator = ',' | ';';
+
+/** A parsed long CSV file. */
+export interface LongCsvResult {
+  answers: Answer[];
+  separator: CsvSeparator;
+}
+
+interface RawRecord {
+  fields: string[];
+  /** Index just past the record's line break (or the end of the text). */
+  end: number;
+  /** Line breaks consumed, including the one ending the record. */
+  breaks: number;
+  error?: CsvProblemCode;
+}
+
+/** Reads one record starting at `start` with the general (quote-aware) state machine. */
+function readQuotedRecord(text: string, start: number, separator: string): RawRecord {
+  const fields: string[] = [];
+  let i = start;
+  let breaks = 0;
+  const length = text.length;
+  for (;;) {
+    if (text.charCodeAt(i) === 34 /* " */) {
+      let value = '';
+      i++;
+      for (;;) {
+        const quote = text.indexOf('"', i);
+        if (quote < 0) {
+          return { fields, end: length, breaks, error: 'unclosed_quote' };
+        }
+        for (let j = text.indexOf('\n', i); j >= 0 && j < quote; j = text.indexOf('\n', j + 1)) {
+          breaks++;
+        }
+        value += text.slice(i, quote);
+        if (text.charCodeAt(quote + 1) === 34) {
+          value += '"';
+          i = quote + 2;
+        } else {
+          i = quote + 1;
+          break;
+        }
+      }
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      fields.push(value);
+      if (i >= length) return { fields, end: length, breaks };
+      const ch = text[i];
+      if (ch === separator) {
+        i++;
+        continue;
+      }
+      if (ch === '\n') return { fields, end: i + 1, breaks: breaks + 1 };
+      // Garbage after a closing quote: skip to the end of the line and reject the row.
+      const lineEnd = text.indexOf('\n', i);
+      return lineEnd < 0
+        ? { fields, end: length, breaks, error: 'text_after_quote' }
+        : { fields, end: lineEnd + 1, breaks: breaks + 1, error: 'text_after_quote' };
+    }
+    let j = i;
+    while (j < length) {
+      const ch = text[j];
+      if (ch === separator || ch === '\n') break;
+      j++;
+    }
+    fields.push(text.slice(i, j).trim());
+    if (j >= length) return { fields, end: length, breaks };
+    if (text[j] === '\n') return { fields, end: j + 1, breaks: breaks + 1 };
+    i = j + 1;
+  }
+}
+
+/** Reads one record; lines without a quote take a fast split path. */
+function readRecord(text: string, start: number, separator: string): RawRecord {
+  const newline = text.indexOf('\n', start);
+  const end = newline < 0 ? text.length : newline;
+  const line = text.slice(start, end);
+  if (line.indexOf('"') >= 0) return readQuotedRecord(text, start, separator);
+  const fields = line.split(separator);
+  for (let k = 0; k < fields.length; k++) fields[k] = fields[k]!.trim();
+  return { fields, end: newline < 0 ? text.length : newline + 1, breaks: newline < 0 ? 0 : 1 };
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  for (const field of fields) if (field !== '') return false;
+  return true;
+}
+
+function normalizeRole(raw: string, item: string): Role | undefined {
+  if (raw === 'medarbejder' || raw === 'leder') return raw;
+  switch (raw.toLowerCase()) {
+    case 'leder':
+    case 'leader':
+      return 'leder';
+    case 'medarbejder':
+    case 'employee':
+      return 'medarbejder';
+    case '':
+      return '';
+    case 'borger':
+    case 'citizen':
+      return CITIZEN_ITEM_SET.has(item) ? '' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function normalizeArm(raw: string): Arm | undefined {
+  if (raw === '' || raw === 'intervention' || raw === 'kontrol') return raw;
+  switch (raw.toLowerCase()) {
+    case 'intervention':
+      return 'intervention';
+    case 'kontrol':
+    case 'control':
+      return 'kontrol';
+    case '':
+      return '';
+    default:
+      return undefined;
+  }
+}
+
+/** Reads a value cell: a score 1–5, `'dk'`, `null` for empty, or `undefined` if invalid. */
+export function parseValue(raw: string): number | 'dk' | null | undefined {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (text.length === 1) {
+    const code = text.charCodeAt(0);
+    if (code >= 49 && code <= 53) return code - 48;
+  }
+  const lower = text.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
+  return DONT_KNOW.has(lower) ? 'dk' : undefined;
+}
+
+function normalizeItem(raw: string): string {
+  if (itemIndex(raw) !== undefined) return raw;
+  const lower = raw.trim().toLowerCase();
+  return lower === 'problemløsning' ? 'problemloesning' : lower;
+}
+
+/** Picks the separator that splits the header into more known column names. */
+function detectSeparator(text: string, start: number): CsvSeparator | undefined {
+  let best: CsvSeparator | undefined;
+  let bestKnown = 0;
+  let tie = false;
+  for (const separator of [',', ';'] as const) {
+    const { fields } = readQuotedRecord(text, start, separator);
+    const known = fields.filter((name) => KNOWN_COLUMNS.has(name)).length;
+    if (known > bestKnown) {
+      best = separator;
+      bestKnown = known;
+      tie = false;
+    } else if (known === bestKnown) {
+      tie = true;
+    }
+  }
+  // Equal counts: a header too broken to tell; with some known names, the column checks
+  // that follow give the more useful message, so fall back to ','.
+  if (tie) return bestKnown > 0 ? ',' : undefined;
+  return best;
+}
+
+/** Decodes file bytes as UTF-8; throws {@link CsvRejectedError} (`not_utf8`) otherwise. */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const bad = loose.indexOf('\uFFFD');
+    let line = 1;
+    for (let i = loose.indexOf('\n'); i >= 0 && i < bad; i = loose.indexOf('\n', i + 1)) line++;
+    throw new CsvRejectedError([csvProblem(line, 'not_utf8')]);
+  }
+}
+
+/**
+ * Parses a long CSV file into answers; throws {@link CsvRejectedError} listing every
+ * rejected row (line number, code, reason in English and Danish) if any row is bad.
+ */
+export function parseLongCsv(input: string): LongCsvResult {
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+
+  let pos = 0;
+  let line = 1;
+  // Skip leading blank lines.
+  for (;;) {
+    const newline = text.indexOf('\n', pos);
+    const end = newline < 0 ? text.length : newline;
+    if (text.slice(pos, end).trim() !== '' || newline < 0) break;
+    pos = newline + 1;
+    line++;
+  }
+  if (text.slice(pos).trim() === '') throw new CsvRejectedError([csvProblem(line, 'empty_file')]);
+
+  let separator: CsvSeparator | undefined;
+  const hint = /^sep=([,;])[ \t]*(\n|$)/i.exec(text.slice(pos, pos + 8));
+  if (hint) {
+    separator = hint[1] as CsvSeparator;
+    pos += hint[0].length;
+    line++;
+  } else {
+    separator = detectSeparator(text, pos);
+  }
+  const headerLine = line;
+  if (separator === undefined) {
+    throw new CsvRejectedError([csvProblem(headerLine, 'separator_unknown')]);
+  }
+
+  const header = readRecord(text, pos, separator);
+  const headerProblems: CsvProblem[] = [];
+  if (header.error) headerProblems.push(csvProblem(headerLine, header.error));
+  const columnIndex = new Map<string, number>();
+  header.fields.forEach((name, i) => {
+    if (!KNOWN_COLUMNS.has(name))
+      headerProblems.push(csvProblem(headerLine, 'unknown_column', name));
+    else if (columnIndex.has(name)) {
+      headerProblems.push(csvProblem(headerLine, 'duplicate_column', name));
+    } else columnIndex.set(name, i);
+  });
+  for (const name of REQUIRED_COLUMNS) {
+    if (!columnIndex.has(name)) headerProblems.push(csvProblem(headerLine, 'missing_column', name));
+  }
+  if (headerProblems.length > 0) throw new CsvRejectedError(headerProblems);
+  pos = header.end;
+  line += header.breaks;
+
+  const width = header.fields.length;
+  const col = (name: Column) => columnIndex.get(name) ?? -1;
+  const iRespondent = col('respondent');
+  const iUnit = col('unit');
+  const iRole = col('role');
+  const iTarget = col('target');
+  const iItem = col('item');
+  const iValue = col('value');
+  const iWave = col('wave');
+  const iArm = col('arm');
+  const iCase = col('case');
+  const field = (fields: readonly string[], index: number) =>
+    index < 0 ? '' : (fields[index] ?? '');
+
+  const answers: Answer[] = [];
+  const lineOf: number[] = [];
+  const problems: CsvProblem[] = [];
+  const emptyWaveLines: number[] = [];
+  let anyNamedWave = false;
+  const collector = new AnswerCollector();
+
+  while (pos < text.length) {
+    const recordLine = line;
+    const record = readRecord(text, pos, separator);
+    pos = record.end;
+    line += record.breaks;
+    if (record.error) {
+      problems.push(csvProblem(recordLine, record.error));
+      continue;
+    }
+    const fields = record.fields;
+    if (isBlank(fields)) continue;
+    if (fields.length !== width) {
+      problems.push(
+        csvProblem(recordLine, 'field_count', `expected ${width}, found ${fields.length}`),
+      );
+      continue;
+    }
+    const item = normalizeItem(field(fields, iItem));
+    const rawRole = field(fields, iRole);
+    const rawValue = field(fields, iValue);
+    const rawArm = field(fields, iArm);
+    const role = normalizeRole(rawRole, item);
+    const value = parseValue(rawValue);
+    const arm = normalizeArm(rawArm);
+    if (role === undefined) {
+      problems.push(csvProblem(recordLine, 'invalid_role', JSON.stringify(rawRole)));
+    }
+    if (value === undefined) {
+      problems.push(csvProblem(recordLine, 'invalid_value', JSON.stringify(rawValue)));
+    }
+    if (arm === undefined) {
+      problems.push(csvProblem(recordLine, 'invalid_arm', JSON.stringify(rawArm)));
+    }
+    if (role === undefined || value === undefined || arm === undefined) continue;
+    const answer: Answer = {
+      respondent: field(fields, iRespondent),
+      unit: field(fields, iUnit),
+      role,
+      target: field(fields, iTarget),
+      item,
+      value,
+      wave: field(fields, iWave),
+      arm,
+      case: field(fields, iCase),
+    };
+    const problem = collector.add(answer, answers.length);
+    if (problem !== null) {
+      const detail =
+        problem.code === 'unknown_item'
+          ? JSON.stringify(item)
+          : problem.relatedIndex !== undefined
+            ? `${JSON.stringify(answer.respondent)}, see line ${lineOf[problem.relatedIndex]}`
+            : undefined;
+      problems.push(csvProblem(recordLine, problem.code, detail));
+      continue;
+    }
+    if (answer.wave === '') emptyWaveLines.push(recordLine);
+    else anyNamedWave = true;
+    answers.push(answer);
+    lineOf.push(recordLine);
+  }
+  if (anyNamedWave) {
+    for (const emptyLine of emptyWaveLines) problems.push(csvProblem(emptyLine, 'mixed_wave'));
+  }
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.line - b.line);
+    throw new CsvRejectedError(problems);
+  }
+  return { answers, separator };
+}
+
+/** Options of {@link toCsvRow}. */
+export interface CsvRowOptions {
+  /**
+   * Prefix text cells that start with `=`, `+`, `-`, `@`, tab or carriage return with `'`
+   * so spreadsheets do not run them as formulas (OWASP "CSV injection"). For exports only:
+   * the prefix is data, so a file written this way does not read back verbatim. Numbers
+   * (JavaScript `number`s) are never prefixed.
+   */
+  neutralizeFormulas?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV line (without line break), quoting fields that hold the separator, quotes, line breaks or edge spaces. */
+export function toCsvRow(
+  fields: readonly (string | number | null | undefined)[],
+  separator: CsvSeparator = ',',
+  options: CsvRowOptions = {},
+): string {
+  return fields
+    .map((raw) => {
+      if (raw === null || raw === undefined) return '';
+      if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : '';
+      let text = raw;
+      if (options.neutralizeFormulas && FORMULA_START.test(text)) text = `'${text}`;
+      const needsQuotes =
+        text.includes(separator) ||
+        text.includes('"') ||
+        text.includes('\n') ||
+        text.includes('\r') ||
+        text !== text.trim();
+      return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+    })
+    .join(separator);
+}
+
+/** Writes answers in the long CSV format (header first, `\r\n` line ends, "ved ikke" as `dk`). */
+export function toLongCsv(answers: readonly Answer[], separator: CsvSeparator = ','): string {
+  const lines = [toCsvRow(LONG_CSV_COLUMNS, separator)];
+  for (const a of answers) {
+    lines.push(
+      toCsvRow(
+        [a.respondent, a.unit, a.role, a.target, a.item, a.value, a.wave, a.arm, a.case],
+        separator,
+      ),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}

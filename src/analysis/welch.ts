@@ -1,0 +1,94 @@
+/**
+ * Welch's unequal-variance t-test between two groups of respondent scores R(r).
+ *
+ * Source: ANALYSIS.md "Comparisons". With sample variances s² (n − 1):
+ *   diff = mean₂ − mean₁,  se = √(s₁²/n₁ + s₂²/n₂),
+ *   df = (s₁²/n₁ + s₂²/n₂)² / ((s₁²/n₁)²/(n₁ − 1) + (s₂²/n₂)²/(n₂ − 1))  (Welch–Satterthwaite),
+ *   95 % CI = diff ± t₀.₉₇₅,df · se,  p = two-sided P(|T_df| ≥ |diff/se|),
+ *   d = diff / s_pooled,  s_pooled = √(((n₁ − 1)s₁² + (n₂ − 1)s₂²)/(n₁ + n₂ − 2)).
+ *
+ * Degenerate cases give `null`, never NaN or Infinity:
+ *   - a group with no values: every statistic null (diff needs both means);
+ *   - a group with one value: diff only (no variance, so se, df, ci, p and d are null);
+ *   - both variances zero: se = 0, so df, ci and p are null; d is null (s_pooled = 0).
+ */
+import { sdOf, summarize, tCritical95, studentTTwoSidedP, type GroupSummary } from './stats.js';
+
+/**
+ * A comparison of two groups: the same fields wherever it appears (roles, waves, …).
+ * `from` is group 1 and `to` group 2, so `diff` is `to` minus `from`.
+ */
+export interface Comparison {
+  from: string;
+  to: string;
+  diff: number | null;
+  se: number | null;
+  df: number | null;
+  ci: [number, number] | null;
+  p: number | null;
+  d: number | null;
+  n1: number | null;
+  n2: number | null;
+  mean1: number | null;
+  mean2: number | null;
+  sd1: number | null;
+  sd2: number | null;
+  suppressed: boolean;
+}
+
+/** Welch's t-test from two group summaries (n, mean, sample variance). */
+export function welchFromSummaries(
+  from: string,
+  group1: GroupSummary,
+  to: string,
+  group2: GroupSummary,
+): Comparison {
+  const result: Comparison = {
+    from,
+    to,
+    diff: null,
+    se: null,
+    df: null,
+    ci: null,
+    p: null,
+    d: null,
+    n1: group1.n,
+    n2: group2.n,
+    mean1: group1.mean,
+    mean2: group2.mean,
+    sd1: sdOf(group1.variance),
+    sd2: sdOf(group2.variance),
+    suppressed: false,
+  };
+  if (group1.mean === null || group2.mean === null) return result;
+  const diff = group2.mean - group1.mean;
+  result.diff = diff;
+  const v1 = group1.variance;
+  const v2 = group2.variance;
+  if (v1 === null || v2 === null) return result;
+  const n1 = group1.n;
+  const n2 = group2.n;
+  const a = v1 / n1;
+  const b = v2 / n2;
+  const se = Math.sqrt(a + b);
+  result.se = se;
+  const pooled = ((n1 - 1) * v1 + (n2 - 1) * v2) / (n1 + n2 - 2);
+  if (pooled > 0) result.d = diff / Math.sqrt(pooled);
+  if (!(se > 0)) return result;
+  const df = ((a + b) * (a + b)) / ((a * a) / (n1 - 1) + (b * b) / (n2 - 1));
+  result.df = df;
+  const half = tCritical95(df) * se;
+  result.ci = [diff - half, diff + half];
+  result.p = studentTTwoSidedP(diff / se, df);
+  return result;
+}
+
+/** Welch's t-test of `to` against `from` (diff = mean(to) − mean(from)). */
+export function welch(
+  from: string,
+  values1: readonly number[],
+  to: string,
+  values2: readonly number[],
+): Comparison {
+  return welchFromSummaries(from, summarize(values1), to, summarize(values2));
+}
