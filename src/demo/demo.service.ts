@@ -14,6 +14,7 @@ import {
   FIRST_NAMES,
   LAST_NAMES,
 } from './demo-organisation.js';
+import { createDemoSurvey } from './demo-survey.js';
 import { pick, seededRandom } from './random.js';
 
 const emailPart = (s: string) =>
@@ -24,7 +25,7 @@ const emailPart = (s: string) =>
     .replaceAll('å', 'aa')
     .replace(/[^a-z0-9]+/g, '');
 
-/** Create the demo municipality; returns its id. */
+/** Create the demo municipality with its organisation, logins and two waves of survey answers; returns its id. */
 export async function createDemoMunicipality(db: Kysely<Database>, seed = 2026): Promise<string> {
   const random = seededRandom(seed);
   const [admin, ...others] = DEMO_LOGINS;
@@ -103,5 +104,6 @@ export async function createDemoMunicipality(db: Kysely<Database>, seed = 2026):
       )
       .execute();
   });
+  await createDemoSurvey(db, municipalityId);
   return municipalityId;
 }
