@@ -28,6 +28,7 @@ import { mailRoutes } from '../mail/mail.routes.js';
 import { measurementRoutes } from '../measurements/measurement.routes.js';
 import { surveyRoutes } from '../measurements/survey.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
+import { resultsRoutes } from '../results/results.routes.js';
 import { usersRoutes } from '../users/users.routes.js';
 import type { Config } from './config.js';
 import { cookieSettings } from './cookies.js';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(surveyRoutes, { db });
+  await app.register(resultsRoutes, { db });
 
   const webDir = deps.webDir ?? defaultWebDir();
   const haveWeb = existsSync(path.join(webDir, 'index.html'));

@@ -1,0 +1,27 @@
+/** HTTP for the analysis of a measurement. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import { requireUser } from '../server/request-context.js';
+import { analyseMeasurement } from './results.service.js';
+
+export const resultsRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
+  plugin,
+  { db },
+) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/measurements/:id/analysis',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'The analysis (ANALYSIS.md format) of a measurement and the wave before it; suppressed values are null',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request) => analyseMeasurement(db, requireUser(request), request.params.id),
+  );
+};

@@ -1,0 +1,62 @@
+/** The analysis endpoint on the demo municipality's two waves, on each test database. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/analysis/analyze.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
+import { createDemoMunicipality } from '../../src/demo/demo.service.js';
+import { testDatabases } from '../helpers/databases.js';
+import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+
+for (const database of testDatabases()) {
+  describe(`analysis API on ${database.name}`, () => {
+    let t: TestApp;
+    let owner: TestClient;
+
+    beforeAll(async () => {
+      t = await startTestApp(database);
+      await createDemoMunicipality(t.handle.db);
+      owner = new TestClient(t.app);
+      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+    });
+    afterAll(async () => t.close());
+
+    it('analyses the demo waves: before/after comparison and difference in differences', async () => {
+      const list = (await owner.get('/api/measurements')).json<
+        { id: string; waveLabel: string }[]
+      >();
+      const after = list.find((m) => m.waveLabel === 'efter')!;
+      const response = await owner.get(`/api/measurements/${after.id}/analysis`);
+      expect(response.statusCode).toBe(200);
+      const body = response.json<{
+        provisional: boolean;
+        waves: { wave: string }[];
+        result: AnalysisResult;
+      }>();
+      expect(body.provisional).toBe(false);
+      expect(body.waves.map((w) => w.wave)).toEqual(['før', 'efter']);
+      expect(body.result.waves.map((w) => w.wave)).toEqual(['før', 'efter']);
+      const before = body.result.waves[0]!;
+      expect(before.network.score).toBeGreaterThan(2.5);
+      expect(before.network.score).toBeLessThan(4.5);
+      expect(before.ties.length).toBeGreaterThan(50);
+      for (const tie of before.ties) {
+        if (tie.suppressed) expect(tie.score).toBeNull();
+        else expect(tie.n).toBeGreaterThanOrEqual(5);
+      }
+      expect(body.result.comparison).not.toBeNull();
+      expect(body.result.did?.did).toBeGreaterThan(0);
+    });
+
+    it('refuses caseworkers and unknown measurements', async () => {
+      const caseworker = new TestClient(t.app);
+      await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      const list = (await owner.get('/api/measurements')).json<{ id: string }[]>();
+      expect((await caseworker.get(`/api/measurements/${list[0]!.id}/analysis`)).statusCode).toBe(
+        403,
+      );
+      expect(
+        (await owner.get('/api/measurements/00000000-0000-4000-8000-000000000000/analysis'))
+          .statusCode,
+      ).toBe(404);
+    });
+  });
+}
