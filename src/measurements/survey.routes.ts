@@ -12,7 +12,18 @@ import * as service from './survey.service.js';
 
 const params = z.object({ measurementId: z.uuid(), token: z.string().max(100) });
 const value = z.union([z.number().int().min(1).max(5), z.literal('dk'), z.null()]);
-const limits = { rateLimit: { max: 600, timeWindow: '1 minute' }, csrf: false } as const;
+/**
+ * Limits per link, not per IP: a whole office may answer from one address. Guessing is
+ * hopeless anyway (256-bit tokens); the limit stops a runaway client hammering one link.
+ */
+const limits = {
+  rateLimit: {
+    max: 600,
+    timeWindow: '1 minute',
+    keyGenerator: (request: { url: string }) => `survey:${request.url.split('/').slice(0, 5).join('/')}`,
+  },
+  csrf: false,
+} as const;
 
 export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
   plugin,

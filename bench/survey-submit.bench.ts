@@ -1,0 +1,193 @@
+/**
+ * Benchmark: complete answer sets (8 groups × 6 items + 7 leadership items = 55
+ * answers) saved through the HTTP API by many concurrent respondents, beside the rate
+ * at which the same rows go in directly through the database driver, in the same run.
+ *
+ *   npx tsx bench/survey-submit.bench.ts [--db pglite|postgres] [--sets 2000] [--concurrency 32]
+ *
+ * PostgreSQL needs BENCH_DATABASE_URL (or TEST_DATABASE_URL); a scratch database is
+ * created and dropped. Prints the figures and the ratio to the direct-insert baseline.
+ */
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { testDatabases } from '../test/helpers/databases.js';
+import { startTestApp, TestClient } from '../test/helpers/test-app.js';
+import { createMunicipality } from '../src/municipality/municipality.service.js';
+import { surveyLinks } from '../test/helpers/measurement-fixture.js';
+import { LEADERSHIP_ITEMS, RK_ITEMS } from '../src/analysis/answer.js';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'pglite' },
+    sets: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '32' },
+  },
+});
+const SETS = Number(values.sets);
+const CONCURRENCY = Number(values.concurrency);
+const GROUPS = 8;
+
+if (values.db === 'postgres' && !process.env.TEST_DATABASE_URL) {
+  process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  if (!process.env.TEST_DATABASE_URL) throw new Error('Set BENCH_DATABASE_URL for --db postgres');
+}
+const database = testDatabases().find((d) => d.name === values.db);
+if (!database) throw new Error(`unknown --db ${values.db}`);
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+async function main() {
+  const t = await startTestApp(database!, { listen: true });
+  const db = t.handle.db;
+  const password = 'bench-password-123';
+  const municipalityId = await createMunicipality(db, {
+    name: 'Benchmark',
+    slug: 'bench',
+    adminName: 'Bench',
+    adminEmail: 'bench@example.dk',
+    adminPassword: password,
+  });
+  const units = await db
+    .insertInto('unit')
+    .values(
+      Array.from({ length: GROUPS }, (_, i) => ({
+        municipality_id: municipalityId,
+        name: `Enhed ${i + 1}`,
+        kind: 'udfører' as const,
+        area_id: null,
+        archived_at: null,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const people = Array.from({ length: SETS }, (_, i) => ({
+    municipality_id: municipalityId,
+    unit_id: units[i % GROUPS]!.id,
+    name: `Person ${i}`,
+    email: `p${i}@example.dk`,
+    role: 'medarbejder' as const,
+    archived_at: null,
+  }));
+  for (let i = 0; i < people.length; i += 1000)
+    await db
+      .insertInto('person')
+      .values(people.slice(i, i + 1000))
+      .execute();
+
+  const owner = new TestClient(t.app);
+  await owner.login('bench@example.dk', password);
+  const created = await owner.post('/api/measurements', {
+    title: 'Bench',
+    focalProcess: 'benchmarks',
+    groups: units.map((u) => ({ unitId: u.id })),
+    chooseGroups: false,
+  });
+  const measurementId = created.json<{ id: string }>().id;
+  await owner.post(`/api/measurements/${measurementId}/invitations`, {
+    unitIds: units.map((u) => u.id),
+  });
+  console.log(`setup: opening a measurement with ${SETS} invitations…`);
+  await owner.post(`/api/measurements/${measurementId}/open`);
+  const links = [...(await surveyLinks(db, measurementId)).values()];
+
+  const answerSet = (i: number) => [
+    ...units.flatMap((u) =>
+      RK_ITEMS.map((item, k) => ({ target: u.id, item, value: ((i + k) % 5) + 1 })),
+    ),
+    ...LEADERSHIP_ITEMS.map((item, k) => ({ target: '', item, value: ((i + k) % 5) + 1 })),
+  ];
+
+  // Warm up the server and connections.
+  for (const link of links.slice(0, 20)) {
+    await fetch(`${t.url}${link}/answers`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: answerSet(0) }),
+    });
+  }
+
+  const latencies: number[] = [];
+  let next = 20;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < links.length) {
+        const i = next++;
+        const body = JSON.stringify({ answers: answerSet(i) });
+        const t0 = performance.now();
+        const response = await fetch(`${t.url}${links[i]}/answers`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`status ${response.status}`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const apiRate = latencies.length / seconds;
+
+  // Baseline: the same rows straight into the answer table through the driver.
+  const respondents = await db
+    .insertInto('respondent')
+    .values(
+      Array.from({ length: latencies.length }, () => ({
+        measurement_id: measurementId,
+        unit_id: units[0]!.id,
+        role: 'medarbejder' as const,
+        chosen_groups: null,
+        arm: null,
+        case_ref: null,
+        source: 'import' as const,
+      })),
+    )
+    .returning('id')
+    .execute();
+  let nextDirect = 0;
+  const directStart = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (nextDirect < respondents.length) {
+        const i = nextDirect++;
+        await db
+          .insertInto('answer')
+          .values(
+            answerSet(i).map((a) => ({
+              measurement_id: measurementId,
+              respondent_id: respondents[i]!.id,
+              target: a.target,
+              item: a.item,
+              value: a.value,
+              dont_know: false,
+            })),
+          )
+          .execute();
+      }
+    }),
+  );
+  const directRate = respondents.length / ((performance.now() - directStart) / 1000);
+
+  const figures = {
+    database: database!.name,
+    sets: latencies.length,
+    answersPerSet: answerSet(0).length,
+    concurrency: CONCURRENCY,
+    apiSetsPerSecond: Math.round(apiRate),
+    p50ms: Number(percentile(latencies, 0.5).toFixed(1)),
+    p99ms: Number(percentile(latencies, 0.99).toFixed(1)),
+    directSetsPerSecond: Math.round(directRate),
+    apiShareOfDirect: Number((apiRate / directRate).toFixed(2)),
+  };
+  console.log(JSON.stringify(figures));
+  console.log(
+    `${figures.database}: ${figures.apiSetsPerSecond} answer sets/s through the API (p50 ${figures.p50ms} ms, p99 ${figures.p99ms} ms) ` +
+      `vs ${figures.directSetsPerSecond}/s direct inserts = ${Math.round(figures.apiShareOfDirect * 100)} % of direct`,
+  );
+  await t.close();
+}
+
+await main();
