@@ -20,7 +20,8 @@ const limits = {
   rateLimit: {
     max: 600,
     timeWindow: '1 minute',
-    keyGenerator: (request: { url: string }) => `survey:${request.url.split('/').slice(0, 5).join('/')}`,
+    keyGenerator: (request: { url: string }) =>
+      `survey:${request.url.split('/').slice(0, 5).join('/')}`,
   },
   csrf: false,
 } as const;

@@ -176,7 +176,24 @@ export async function saveGroups(
   });
 }
 
-/** Save answers (idempotent upsert; null clears an answer). */
+/** Group ids of open measurements: fixed once a measurement opens, so safe to keep. */
+const openGroups = new Map<string, string[]>();
+
+async function groupIdsOf(db: Kysely<Database>, measurement: Measurement): Promise<string[]> {
+  const cached = openGroups.get(measurement.id);
+  if (cached) return cached;
+  const ids = (await listGroups(db, measurement.id)).map((g) => g.id);
+  if (measurement.status === 'open') openGroups.set(measurement.id, ids);
+  return ids;
+}
+
+/**
+ * Save answers (idempotent upsert; null clears an answer).
+ *
+ * The hot path of a running survey: once the respondent row exists, a save is one
+ * lookup, one upsert (atomic on its own) and, for chosen groups, one respondent read.
+ * Only the first save takes the invitation's row lock, to create the respondent once.
+ */
 export async function saveAnswers(
   db: Kysely<Database>,
   measurementId: string,
@@ -189,54 +206,62 @@ export async function saveAnswers(
       en: `At most ${MAX_ANSWERS_PER_SAVE} answers at a time.`,
     });
   }
-  return db.transaction().execute(async (trx) => {
-    const { measurement, respondentId } = await respondentFor(trx, measurementId, token);
-    const respondent = await repo.findRespondent(trx, respondentId);
-    const groups = (await listGroups(trx, measurementId)).map((g) => g.id);
-    const targets = new Set(measurement.choose_groups ? (respondent?.chosen_groups ?? []) : groups);
-    const rk = new Set<string>(RK_ITEMS);
-    const leadership = new Set<string>(measurement.include_leadership ? LEADERSHIP_ITEMS : []);
-    const problems: string[] = [];
-    // The last answer for a key in one request wins, as across requests.
-    const byKey = new Map<string, SurveyAnswer>();
-    answers.forEach((a, i) => {
-      if (rk.has(a.item)) {
-        if (!targets.has(a.target)) problems.push(`#${i + 1}: target`);
-      } else if (leadership.has(a.item)) {
-        if (a.target !== '') problems.push(`#${i + 1}: target`);
-      } else problems.push(`#${i + 1}: item "${a.item.slice(0, 40)}"`);
-      byKey.set(`${a.target}\u0000${a.item}`, a);
-    });
-    if (problems.length > 0) {
-      throw badRequest(
-        {
-          da: 'Et eller flere svar hører ikke til denne undersøgelse. Genindlæs siden.',
-          en: 'One or more answers do not belong to this survey. Reload the page.',
-        },
-        { problems: problems.slice(0, 20) },
-      );
-    }
-    const unique = [...byKey.values()];
-    await repo.upsertAnswers(
-      trx,
-      unique
-        .filter((a) => a.value !== null)
-        .map((a) => ({
-          measurement_id: measurementId,
-          respondent_id: respondentId,
-          target: a.target,
-          item: a.item,
-          value: a.value === 'dk' ? null : a.value,
-          dont_know: a.value === 'dk',
-        })),
-    );
-    await repo.deleteAnswers(
-      trx,
-      respondentId,
-      unique.filter((a) => a.value === null),
-    );
-    return { saved: unique.length };
+  let { invitation, measurement } = await resolve(db, measurementId, token);
+  if (invitation.status === 'finished') throw alreadySubmitted();
+  if (!isAnswerable(measurement)) throw closed();
+  let respondentId = respondentIdOf(invitation, token);
+  if (!respondentId) {
+    ({ invitation, measurement, respondentId } = await db
+      .transaction()
+      .execute((trx) => respondentFor(trx, measurementId, token)));
+  }
+  const chosen = measurement.choose_groups
+    ? ((await repo.findRespondent(db, respondentId))?.chosen_groups ?? [])
+    : await groupIdsOf(db, measurement);
+  const targets = new Set(chosen);
+  const rk = new Set<string>(RK_ITEMS);
+  const leadership = new Set<string>(measurement.include_leadership ? LEADERSHIP_ITEMS : []);
+  const problems: string[] = [];
+  // The last answer for a key in one request wins, as across requests.
+  const byKey = new Map<string, SurveyAnswer>();
+  answers.forEach((a, i) => {
+    if (rk.has(a.item)) {
+      if (!targets.has(a.target)) problems.push(`#${i + 1}: target`);
+    } else if (leadership.has(a.item)) {
+      if (a.target !== '') problems.push(`#${i + 1}: target`);
+    } else problems.push(`#${i + 1}: item "${a.item.slice(0, 40)}"`);
+    byKey.set(`${a.target}\u0000${a.item}`, a);
   });
+  if (problems.length > 0) {
+    throw badRequest(
+      {
+        da: 'Et eller flere svar hører ikke til denne undersøgelse. Genindlæs siden.',
+        en: 'One or more answers do not belong to this survey. Reload the page.',
+      },
+      { problems: problems.slice(0, 20) },
+    );
+  }
+  const unique = [...byKey.values()];
+  const id = respondentId;
+  await repo.upsertAnswers(
+    db,
+    unique
+      .filter((a) => a.value !== null)
+      .map((a) => ({
+        measurement_id: measurementId,
+        respondent_id: id,
+        target: a.target,
+        item: a.item,
+        value: a.value === 'dk' ? null : a.value,
+        dont_know: a.value === 'dk',
+      })),
+  );
+  await repo.deleteAnswers(
+    db,
+    id,
+    unique.filter((a) => a.value === null),
+  );
+  return { saved: unique.length };
 }
 
 /**
