@@ -1,3 +1,4 @@
+/* global fetch */
 // The load generator of survey-submit.bench.ts, in its own thread so it does not take
 // the app's CPU: PUTs each link's answer set with the given concurrency and reports
 // every request's latency. Plain JavaScript so a worker thread can load it directly.

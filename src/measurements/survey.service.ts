@@ -206,15 +206,13 @@ export async function saveAnswers(
       en: `At most ${MAX_ANSWERS_PER_SAVE} answers at a time.`,
     });
   }
-  let { invitation, measurement } = await resolve(db, measurementId, token);
-  if (invitation.status === 'finished') throw alreadySubmitted();
-  if (!isAnswerable(measurement)) throw closed();
-  let respondentId = respondentIdOf(invitation, token);
-  if (!respondentId) {
-    ({ invitation, measurement, respondentId } = await db
-      .transaction()
-      .execute((trx) => respondentFor(trx, measurementId, token)));
-  }
+  const found = await resolve(db, measurementId, token);
+  if (found.invitation.status === 'finished') throw alreadySubmitted();
+  if (!isAnswerable(found.measurement)) throw closed();
+  const known = respondentIdOf(found.invitation, token);
+  const { measurement, respondentId } = known
+    ? { measurement: found.measurement, respondentId: known }
+    : await db.transaction().execute((trx) => respondentFor(trx, measurementId, token));
   const chosen = measurement.choose_groups
     ? ((await repo.findRespondent(db, respondentId))?.chosen_groups ?? [])
     : await groupIdsOf(db, measurement);
