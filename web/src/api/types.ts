@@ -1,0 +1,115 @@
+/** The shapes the API returns, as the routes in `src/<feature>/<feature>.routes.ts` declare them. */
+import type { PersonRole } from '../../../src/db/tables/person.table.js';
+import type { UnitKind } from '../../../src/db/tables/unit.table.js';
+import type { UserRole } from '../../../src/db/tables/user.table.js';
+
+export type { PersonRole, UnitKind, UserRole };
+
+export const UNIT_KINDS = [
+  'myndighed',
+  'udfører',
+  'ekstern',
+] as const satisfies readonly UnitKind[];
+export const PERSON_ROLES = ['leder', 'medarbejder'] as const satisfies readonly PersonRole[];
+export const USER_ROLES = [
+  'admin',
+  'analytiker',
+  'leder',
+  'sagsbehandler',
+] as const satisfies readonly UserRole[];
+
+/** The logged-in user (`GET /api/session`, `POST /api/auth/login`). */
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  municipality: { id: string; name: string };
+}
+
+export interface SessionResponse {
+  user: SessionUser | null;
+  csrfToken: string;
+}
+
+export interface Area {
+  id: string;
+  name: string;
+  archived: boolean;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  areaId: string | null;
+  archived: boolean;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  role: PersonRole;
+  unitId: string;
+  archived: boolean;
+}
+
+/** `GET /api/org`. */
+export interface Organisation {
+  areas: Area[];
+  units: Unit[];
+  people: Person[];
+}
+
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+/** `POST /api/org/import`: the check of a file and the plan of what importing it does. */
+export interface ImportReport {
+  rows: number;
+  committed: boolean;
+  errors: { line: number; message: { da: string; en: string } }[];
+  plan: {
+    areas: { name: string; existingId: string | null }[];
+    units: {
+      name: string;
+      kind: UnitKind;
+      area: string | null;
+      existingId: string | null;
+      action: ImportAction;
+    }[];
+    people: {
+      line: number;
+      name: string;
+      email: string;
+      role: PersonRole;
+      unit: string;
+      existingId: string | null;
+      action: ImportAction;
+    }[];
+  };
+}
+
+/** `GET /api/users`. */
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  personId: string | null;
+  disabled: boolean;
+  lastLoginAt: string | null;
+}
+
+/** `GET /api/audit`. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  user: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  citizenId: string | null;
+  reason: string | null;
+  detail: Record<string, unknown>;
+}

@@ -1,0 +1,105 @@
+/** Providers and routes of the web app. */
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuditPage } from './audit/audit-page.js';
+import { LoginPage } from './auth/login-page.js';
+import { RequireAuth, RequireRole } from './auth/require-auth.js';
+import { ORG_EDITORS, SessionProvider, useSession } from './auth/session.js';
+import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { AppShell } from './layout/app-shell.js';
+import { NotFoundPage } from './layout/not-found-page.js';
+import { OrgImportPage } from './org/org-import-page.js';
+import { OrgPage } from './org/org-page.js';
+import { ErrorAlert, Loading } from './ui/feedback.js';
+import { UsersPage } from './users/users-page.js';
+
+function AppRoutes() {
+  const { t } = useI18n();
+  const session = useSession();
+
+  if (session.status === 'loading') {
+    return (
+      <main id="main" className="boot">
+        <Loading label={t('common.starting')} />
+      </main>
+    );
+  }
+  if (session.status === 'error') {
+    return (
+      <main id="main" className="boot">
+        <h1 className="page-title">Samspil</h1>
+        <ErrorAlert error={session.error}>
+          <button type="button" className="button button--secondary" onClick={session.retry}>
+            {t('common.retry')}
+          </button>
+        </ErrorAlert>
+      </main>
+    );
+  }
+
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<AppShell />}>
+        <Route
+          index
+          element={
+            <RequireAuth>
+              <Navigate to="/organisation" replace />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="organisation"
+          element={
+            <RequireAuth>
+              <OrgPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="organisation/import"
+          element={
+            <RequireAuth>
+              <RequireRole roles={ORG_EDITORS}>
+                <OrgImportPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="brugere"
+          element={
+            <RequireAuth>
+              <RequireRole roles={['admin']}>
+                <UsersPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="aktivitetslog"
+          element={
+            <RequireAuth>
+              <RequireRole roles={['admin']}>
+                <AuditPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,45 @@
+/** Guards for routes: a login for everything inside the app, a role for admin pages. */
+import type { ReactNode } from 'react';
+import { Link, Navigate, useLocation } from 'react-router';
+import type { UserRole } from '../api/types.js';
+import { useI18n } from '../i18n/i18n.js';
+import { PageTitle } from '../ui/page-title.js';
+import { hasRole, useSession } from './session.js';
+
+/** Where the login page sends the user back to. */
+export interface LoginState {
+  from?: string;
+}
+
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user) {
+    const state: LoginState = { from: location.pathname + location.search };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  return children;
+}
+
+export function RequireRole({
+  roles,
+  children,
+}: {
+  roles: readonly UserRole[];
+  children: ReactNode;
+}) {
+  const { user } = useSession();
+  const { t } = useI18n();
+  if (!hasRole(user, roles)) {
+    return (
+      <section className="page page--narrow">
+        <PageTitle title={t('forbidden.title')}>{t('forbidden.title')}</PageTitle>
+        <p>{t('forbidden.body')}</p>
+        <p>
+          <Link to="/organisation">{t('notFound.home')}</Link>
+        </p>
+      </section>
+    );
+  }
+  return children;
+}

@@ -1,0 +1,106 @@
+/**
+ * The frame around every page after login: skip link, header with the municipality,
+ * the user, the language switch and the navigation, and the main landmark.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { hasRole, useSession } from '../auth/session.js';
+import { LanguageSwitch, useI18n } from '../i18n/i18n.js';
+import { roleLabel } from '../users/user-labels.js';
+
+export function AppShell() {
+  const { t } = useI18n();
+  const { user, logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const [loggingOut, setLoggingOut] = useState(false);
+  const firstRender = useRef(true);
+
+  // After navigating, move focus to the new page's heading so screen readers announce it.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus();
+  }, [location.pathname]);
+
+  const doLogout = async () => {
+    setLoggingOut(true);
+    try {
+      await logout();
+    } finally {
+      setLoggingOut(false);
+      void navigate('/login', { replace: true });
+    }
+  };
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        {t('layout.skip')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__top">
+          <div className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__text">
+              <span className="brand__name">Samspil</span>
+              {user && <span className="brand__municipality">{user.municipality.name}</span>}
+            </span>
+          </div>
+          <div className="app-header__tools">
+            {user && (
+              <p className="app-header__user">
+                <span className="app-header__user-name">{user.name}</span>
+                <span className="app-header__user-role">{roleLabel(t, user.role)}</span>
+              </p>
+            )}
+            <LanguageSwitch />
+            {user && (
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={doLogout}
+                aria-disabled={loggingOut || undefined}
+              >
+                {t('layout.logout')}
+              </button>
+            )}
+          </div>
+        </div>
+        {user && (
+          <nav className="app-nav" aria-label={t('layout.nav')}>
+            <ul>
+              <li>
+                <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
+              </li>
+              {hasRole(user, ['admin']) && (
+                <>
+                  <li>
+                    <NavLink to="/brugere">{t('nav.users')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/aktivitetslog">{t('nav.audit')}</NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** Calls to the organisation API (`src/org/org.routes.ts`). */
+import { api } from '../api/client.js';
+import type {
+  Area,
+  ImportReport,
+  Organisation,
+  Person,
+  PersonRole,
+  Unit,
+  UnitKind,
+} from '../api/types.js';
+
+export const loadOrganisation = (includeArchived: boolean) =>
+  api.get<Organisation>(`/api/org?includeArchived=${includeArchived}`);
+
+export const createArea = (name: string) => api.post<Area>('/api/org/areas', { name });
+
+export const updateArea = (id: string, change: { name?: string; archived?: boolean }) =>
+  api.patch<Area>(`/api/org/areas/${id}`, change);
+
+export interface UnitInput {
+  name: string;
+  kind: UnitKind;
+  areaId: string | null;
+}
+
+export const createUnit = (unit: UnitInput) => api.post<Unit>('/api/org/units', unit);
+
+export const updateUnit = (id: string, change: Partial<UnitInput> & { archived?: boolean }) =>
+  api.patch<Unit>(`/api/org/units/${id}`, change);
+
+export interface PersonInput {
+  name: string;
+  email: string;
+  role: PersonRole;
+  unitId: string;
+}
+
+export const createPerson = (person: PersonInput) => api.post<Person>('/api/org/people', person);
+
+export const updatePerson = (id: string, change: Partial<PersonInput> & { archived?: boolean }) =>
+  api.patch<Person>(`/api/org/people/${id}`, change);
+
+/** Check a file (nothing is written) or import it (all or nothing). */
+export const importOrganisation = (file: File, commit: boolean) =>
+  api.upload<ImportReport>(`/api/org/import?commit=${commit}`, file);

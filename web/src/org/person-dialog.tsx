@@ -1,0 +1,101 @@
+/** Adding or editing a person: name, e-mail, role (leder / medarbejder) and unit. */
+import { useState } from 'react';
+import { PERSON_ROLES, type Person, type PersonRole, type Unit } from '../api/types.js';
+import { useI18n } from '../i18n/i18n.js';
+import { FormDialog } from '../ui/dialog.js';
+import { SelectField, TextField } from '../ui/field.js';
+import { createPerson, updatePerson } from './org-api.js';
+import { personRoleLabel } from './org-labels.js';
+import { MAX_NAME } from './unit-dialog.js';
+
+/** The same rule as the import: something@something.something, no spaces. */
+export const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+export function PersonDialog({
+  person,
+  unitId,
+  units,
+  onClose,
+  onSaved,
+}: {
+  /** The person to edit; undefined to add one. */
+  person?: Person;
+  /** The unit to add the person to. */
+  unitId: string;
+  units: Unit[];
+  onClose: () => void;
+  onSaved: (person: Person, created: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const [name, setName] = useState(person?.name ?? '');
+  const [email, setEmail] = useState(person?.email ?? '');
+  const [role, setRole] = useState<PersonRole>(person?.role ?? 'medarbejder');
+  const [unit, setUnit] = useState(person?.unitId ?? unitId);
+  const [errors, setErrors] = useState<{ name?: string; email?: string }>({});
+
+  const submit = async () => {
+    const problems: typeof errors = {};
+    if (name.trim() === '') problems.name = t('org.person.name.missing');
+    else if (name.trim().length > MAX_NAME) problems.name = t('common.tooLong', { max: MAX_NAME });
+    if (email.trim() === '') problems.email = t('org.person.email.missing');
+    else if (!EMAIL.test(email.trim())) problems.email = t('org.person.email.invalid');
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return false;
+    const input = { name: name.trim(), email: email.trim(), role, unitId: unit };
+    const saved = person ? await updatePerson(person.id, input) : await createPerson(input);
+    onSaved(saved, person === undefined);
+  };
+
+  return (
+    <FormDialog
+      title={person ? t('org.person.editTitle') : t('org.person.createTitle')}
+      submitLabel={person ? t('common.save') : t('org.person.create')}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <TextField
+        label={t('org.person.name')}
+        required
+        autoComplete="off"
+        value={name}
+        error={errors.name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <TextField
+        label={t('org.person.email')}
+        hint={t('org.person.email.hint')}
+        type="email"
+        inputMode="email"
+        required
+        autoComplete="off"
+        value={email}
+        error={errors.email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <SelectField
+        label={t('org.person.role')}
+        value={role}
+        onChange={(e) => setRole(e.target.value as PersonRole)}
+      >
+        {PERSON_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {personRoleLabel(t, r)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('org.person.unit')}
+        value={unit}
+        onChange={(e) => setUnit(e.target.value)}
+      >
+        {units
+          .filter((u) => !u.archived || u.id === unit)
+          .map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+      </SelectField>
+    </FormDialog>
+  );
+}

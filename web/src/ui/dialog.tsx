@@ -1,0 +1,145 @@
+/**
+ * A modal dialog on the native `<dialog>` element: the browser traps focus, makes the
+ * page behind it inert and closes it on Escape; focus returns to where it came from.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { asApiError, type ApiError } from '../api/client.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorAlert } from './feedback.js';
+
+export function Dialog({
+  title,
+  onClose,
+  children,
+  describedBy,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  describedBy?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    return () => {
+      dialog.close();
+      opener?.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId} className="dialog__title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}
+
+/**
+ * A form in a dialog: runs `onSubmit`, shows the button as busy meanwhile, and shows
+ * a server error at the top of the form, where the user is looking.
+ */
+export function FormDialog({
+  title,
+  submitLabel,
+  onClose,
+  onSubmit,
+  children,
+  danger = false,
+}: {
+  title: string;
+  submitLabel: string;
+  onClose: () => void;
+  /** Return false to keep the dialog open without an error (e.g. inline validation failed). */
+  onSubmit: () => Promise<boolean | void>;
+  children: ReactNode;
+  danger?: boolean;
+}) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const errorId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const done = await onSubmit();
+      if (done !== false) onClose();
+      else setBusy(false);
+    } catch (caught) {
+      setError(asApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={title} onClose={onClose} describedBy={error ? errorId : undefined}>
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorAlert error={error} id={errorId} />
+        {children}
+        <div className="dialog__actions">
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            className={danger ? 'button button--danger' : 'button button--primary'}
+            aria-disabled={busy || undefined}
+          >
+            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
+            {busy ? t('common.working') : submitLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Ask before doing something: the confirmation step for archiving, disabling and the like. */
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  danger = false,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
+  return (
+    <FormDialog
+      title={title}
+      submitLabel={confirmLabel}
+      danger={danger}
+      onClose={onClose}
+      onSubmit={onConfirm}
+    >
+      <div className="dialog__body">{children}</div>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,68 @@
+/** Loading indicators and messages: errors, successes and empty states. */
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api/client.js';
+import { useI18n } from '../i18n/i18n.js';
+
+/** A polite "loading" line with a spinner. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+/** An error from the API in the current language; announced to screen readers. */
+export function ErrorAlert({
+  error,
+  children,
+  id,
+}: {
+  error: ApiError | undefined;
+  children?: ReactNode;
+  id?: string;
+}) {
+  const { pick } = useI18n();
+  if (!error) return null;
+  return (
+    <div className="alert alert--error" role="alert" id={id}>
+      <p>{pick(error.messages)}</p>
+      {children}
+    </div>
+  );
+}
+
+/** A success or information message. */
+export function Notice({
+  tone = 'success',
+  children,
+  onDismiss,
+}: {
+  tone?: 'success' | 'info';
+  children: ReactNode;
+  onDismiss?: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className={`alert alert--${tone}`} role="status">
+      <div className="alert__body">{children}</div>
+      {onDismiss && (
+        <button type="button" className="button button--quiet button--small" onClick={onDismiss}>
+          {t('common.dismiss')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** What to show when a list is empty, with the next step. */
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <h2>{title}</h2>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/** Labelled form fields with a hint and an inline error tied to the control. */
+import { useId } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+
+interface FieldFrame {
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+}
+
+function describedBy(hintId: string, errorId: string, hint?: string, error?: string) {
+  const ids = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  return ids === '' ? undefined : ids;
+}
+
+function Frame({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: FieldFrame & { id: string; required?: boolean | undefined; children: ReactNode }) {
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label htmlFor={id} className="field__label">
+        {label}
+        {required && (
+          <span className="field__required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A text input with its label, optional hint and inline error. */
+export function TextField({
+  label,
+  hint,
+  error,
+  ...input
+}: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
+  const id = useId();
+  return (
+    <Frame id={id} label={label} hint={hint} error={error} required={input.required}>
+      <input
+        id={id}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        {...input}
+      />
+    </Frame>
+  );
+}
+
+/** A select with its label, optional hint and inline error. */
+export function SelectField({
+  label,
+  hint,
+  error,
+  children,
+  ...select
+}: FieldFrame & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
+  const id = useId();
+  return (
+    <Frame id={id} label={label} hint={hint} error={error} required={select.required}>
+      <select
+        id={id}
+        className="input select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        {...select}
+      >
+        {children}
+      </select>
+    </Frame>
+  );
+}

@@ -1,0 +1,308 @@
+/** User administration (admins): the municipality's logins, roles, and disabling a login. */
+import { useState } from 'react';
+import { USER_ROLES, type User, type UserRole } from '../api/types.js';
+import { useApi } from '../api/use-api.js';
+import { useUser } from '../auth/session.js';
+import { useI18n } from '../i18n/i18n.js';
+import { EMAIL } from '../org/person-dialog.js';
+import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
+import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { SelectField, TextField } from '../ui/field.js';
+import { PageTitle } from '../ui/page-title.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { VisuallyHidden } from '../ui/visually-hidden.js';
+import { roleLabel, roleHint } from './user-labels.js';
+import { createUser, loadUsers, updateUser } from './users-api.js';
+
+/** The server's rule (src/auth/password.ts). */
+export const MIN_PASSWORD = 12;
+
+type OpenDialog =
+  | { type: 'create' }
+  | { type: 'role'; user: User }
+  | { type: 'disable'; user: User }
+  | { type: 'enable'; user: User };
+
+export function UsersPage() {
+  const { t, locale } = useI18n();
+  const me = useUser();
+  const users = useApi(loadUsers, 'users');
+  const [dialog, setDialog] = useState<OpenDialog>();
+  const [flash, setFlash] = useState<string>();
+
+  const done = (message: string) => {
+    setFlash(message);
+    void users.reload();
+  };
+  const close = () => setDialog(undefined);
+  const formatDate = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
+
+  const list = users.data
+    ? [...users.data].sort((a, b) => a.name.localeCompare(b.name, 'da'))
+    : undefined;
+
+  return (
+    <section className="page">
+      <div className="page-header">
+        <div>
+          <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
+          <p className="lead">{t('users.lead')}</p>
+        </div>
+        <div className="page-header__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setDialog({ type: 'create' })}
+          >
+            {t('users.new')}
+          </button>
+        </div>
+      </div>
+
+      {flash && <Notice onDismiss={() => setFlash(undefined)}>{flash}</Notice>}
+      {users.status === 'loading' && !list && <Loading />}
+      <ErrorAlert error={users.error}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void users.reload()}
+        >
+          {t('common.retry')}
+        </button>
+      </ErrorAlert>
+
+      {list && (
+        <TableFrame label={t('users.title')}>
+          <table className="table">
+            <caption className="visually-hidden">{t('users.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.col.name')}</th>
+                <th scope="col">{t('users.col.email')}</th>
+                <th scope="col">{t('users.col.role')}</th>
+                <th scope="col">{t('users.col.status')}</th>
+                <th scope="col">{t('users.col.lastLogin')}</th>
+                <th scope="col">
+                  <VisuallyHidden>{t('users.col.actions')}</VisuallyHidden>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((user) => {
+                const isMe = user.id === me.id;
+                return (
+                  <tr key={user.id} className={user.disabled ? 'row--muted' : undefined}>
+                    <th scope="row">
+                      {user.name}
+                      {isMe && <span className="muted"> ({t('users.you')})</span>}
+                    </th>
+                    <td>{user.email}</td>
+                    <td>{roleLabel(t, user.role)}</td>
+                    <td>
+                      {user.disabled ? (
+                        <span className="badge badge--archived">{t('users.disabled')}</span>
+                      ) : (
+                        <span className="badge badge--active">{t('users.active')}</span>
+                      )}
+                    </td>
+                    <td>{user.lastLoginAt ? formatDate(user.lastLoginAt) : t('users.never')}</td>
+                    <td className="table__actions">
+                      {!isMe && (
+                        <>
+                          <button
+                            type="button"
+                            className="button button--quiet button--small"
+                            onClick={() => setDialog({ type: 'role', user })}
+                          >
+                            {t('users.changeRole')}
+                            <VisuallyHidden> {user.name}</VisuallyHidden>
+                          </button>
+                          {user.disabled ? (
+                            <button
+                              type="button"
+                              className="button button--quiet button--small"
+                              onClick={() => setDialog({ type: 'enable', user })}
+                            >
+                              {t('users.enable')}
+                              <VisuallyHidden> {user.name}</VisuallyHidden>
+                            </button>
+                          ) : (
+                            <button
+                              type="button"
+                              className="button button--quiet button--small button--quiet-danger"
+                              onClick={() => setDialog({ type: 'disable', user })}
+                            >
+                              {t('users.disable')}
+                              <VisuallyHidden> {user.name}</VisuallyHidden>
+                            </button>
+                          )}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+
+      {dialog?.type === 'create' && (
+        <CreateUserDialog
+          onClose={close}
+          onSaved={(user) => done(t('users.created', { name: user.name }))}
+        />
+      )}
+      {dialog?.type === 'role' && (
+        <RoleDialog
+          user={dialog.user}
+          onClose={close}
+          onSaved={(user) =>
+            done(t('users.roleChanged', { name: user.name, role: roleLabel(t, user.role) }))
+          }
+        />
+      )}
+      {dialog?.type === 'disable' && (
+        <ConfirmDialog
+          title={t('users.disableTitle', { name: dialog.user.name })}
+          confirmLabel={t('users.disable')}
+          danger
+          onClose={close}
+          onConfirm={async () => {
+            await updateUser(dialog.user.id, { disabled: true });
+            done(t('users.disabledDone', { name: dialog.user.name }));
+          }}
+        >
+          <p>{t('users.disableBody')}</p>
+        </ConfirmDialog>
+      )}
+      {dialog?.type === 'enable' && (
+        <ConfirmDialog
+          title={t('users.enableTitle', { name: dialog.user.name })}
+          confirmLabel={t('users.enable')}
+          onClose={close}
+          onConfirm={async () => {
+            await updateUser(dialog.user.id, { disabled: false });
+            done(t('users.enabledDone', { name: dialog.user.name }));
+          }}
+        >
+          <p>{t('users.enableBody')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function RoleSelect({ value, onChange }: { value: UserRole; onChange: (role: UserRole) => void }) {
+  const { t } = useI18n();
+  return (
+    <SelectField
+      label={t('users.col.role')}
+      hint={roleHint(t, value)}
+      value={value}
+      onChange={(e) => onChange(e.target.value as UserRole)}
+    >
+      {USER_ROLES.map((role) => (
+        <option key={role} value={role}>
+          {roleLabel(t, role)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+function CreateUserDialog({
+  onClose,
+  onSaved,
+}: {
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<UserRole>('sagsbehandler');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ name?: string; email?: string; password?: string }>({});
+
+  const submit = async () => {
+    const problems: typeof errors = {};
+    if (name.trim() === '') problems.name = t('users.name.missing');
+    if (email.trim() === '') problems.email = t('users.email.missing');
+    else if (!EMAIL.test(email.trim())) problems.email = t('org.person.email.invalid');
+    if (password.length < MIN_PASSWORD)
+      problems.password = t('users.password.short', { min: MIN_PASSWORD });
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return false;
+    onSaved(await createUser({ name: name.trim(), email: email.trim(), role, password }));
+  };
+
+  return (
+    <FormDialog
+      title={t('users.createTitle')}
+      submitLabel={t('users.create')}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <TextField
+        label={t('users.col.name')}
+        required
+        autoComplete="off"
+        value={name}
+        error={errors.name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <TextField
+        label={t('users.col.email')}
+        type="email"
+        inputMode="email"
+        required
+        autoComplete="off"
+        value={email}
+        error={errors.email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <RoleSelect value={role} onChange={setRole} />
+      <TextField
+        label={t('users.password')}
+        hint={t('users.password.hint', { min: MIN_PASSWORD })}
+        type="password"
+        required
+        autoComplete="new-password"
+        value={password}
+        error={errors.password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+    </FormDialog>
+  );
+}
+
+function RoleDialog({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: User;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}) {
+  const { t } = useI18n();
+  const [role, setRole] = useState<UserRole>(user.role);
+  return (
+    <FormDialog
+      title={t('users.roleTitle', { name: user.name })}
+      submitLabel={t('users.roleSave')}
+      onClose={onClose}
+      onSubmit={async () => {
+        if (role === user.role) return;
+        onSaved(await updateUser(user.id, { role }));
+      }}
+    >
+      <p>{t('users.roleCurrent', { role: roleLabel(t, user.role) })}</p>
+      <RoleSelect value={role} onChange={setRole} />
+    </FormDialog>
+  );
+}
