@@ -98,7 +98,7 @@ export async function createDemoSurvey(
           units.map((u) => ({
             measurement_id: measurement.id,
             unit_id: u.id,
-            arm: (INTERVENTION.has(u.name) ? 'intervention' : 'kontrol') as Arm,
+            arm: INTERVENTION.has(u.name) ? 'intervention' : 'kontrol',
           })),
         )
         .execute();
