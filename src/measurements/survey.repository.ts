@@ -13,6 +13,25 @@ export async function findInvitationByTokenHash(db: Db, tokenHash: string, lock 
   return query.executeTakeFirst();
 }
 
+/** What saving answers needs of the invitation and its measurement, in one round trip. */
+export async function findAnsweringContext(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('invitation')
+    .innerJoin('measurement', 'measurement.id', 'invitation.measurement_id')
+    .select([
+      'invitation.measurement_id',
+      'invitation.status as invitation_status',
+      'invitation.respondent_ref',
+      'measurement.status',
+      'measurement.opens_at',
+      'measurement.closes_at',
+      'measurement.choose_groups',
+      'measurement.include_leadership',
+    ])
+    .where('invitation.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
 export async function findMeasurementById(db: Db, id: string) {
   return db.selectFrom('measurement').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -179,7 +179,10 @@ export async function saveGroups(
 /** Group ids of open measurements: fixed once a measurement opens, so safe to keep. */
 const openGroups = new Map<string, string[]>();
 
-async function groupIdsOf(db: Kysely<Database>, measurement: Measurement): Promise<string[]> {
+async function groupIdsOf(
+  db: Kysely<Database>,
+  measurement: Pick<Measurement, 'id' | 'status'>,
+): Promise<string[]> {
   const cached = openGroups.get(measurement.id);
   if (cached) return cached;
   const ids = (await listGroups(db, measurement.id)).map((g) => g.id);
@@ -206,13 +209,20 @@ export async function saveAnswers(
       en: `At most ${MAX_ANSWERS_PER_SAVE} answers at a time.`,
     });
   }
-  const found = await resolve(db, measurementId, token);
-  if (found.invitation.status === 'finished') throw alreadySubmitted();
-  if (!isAnswerable(found.measurement)) throw closed();
-  const known = respondentIdOf(found.invitation, token);
-  const { measurement, respondentId } = known
-    ? { measurement: found.measurement, respondentId: known }
-    : await db.transaction().execute((trx) => respondentFor(trx, measurementId, token));
+  if (!TOKEN_FORMAT.test(token)) throw linkNotFound();
+  const context = await repo.findAnsweringContext(db, hashToken(token));
+  if (!context || context.measurement_id !== measurementId || context.status === 'draft')
+    throw linkNotFound();
+  if (context.invitation_status === 'finished') throw alreadySubmitted();
+  if (!isAnswerable(context)) throw closed();
+  const known = context.respondent_ref
+    ? openRespondentRef(token, context.respondent_ref)
+    : undefined;
+  const respondentId =
+    known ??
+    (await db.transaction().execute((trx) => respondentFor(trx, measurementId, token)))
+      .respondentId;
+  const measurement = { id: measurementId, ...context };
   const chosen = measurement.choose_groups
     ? ((await repo.findRespondent(db, respondentId))?.chosen_groups ?? [])
     : await groupIdsOf(db, measurement);
