@@ -118,8 +118,9 @@ async function demo(): Promise<void> {
   });
 }
 
-async function importOrg(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+/** The options both import commands take. */
+function parseImportArgs(args: string[]) {
+  return parseArgs({
     args,
     allowPositionals: true,
     options: {
@@ -128,6 +129,22 @@ async function importOrg(args: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
     },
   });
+}
+
+/** Print an import's row errors; returns true when there were any (nothing is imported then). */
+function reportImportErrors(
+  errors: { line: number | null; message: { da: string; en: string } }[],
+): boolean {
+  for (const error of errors) {
+    const where = error.line === null ? '' : `line ${error.line}: `;
+    console.error(`${where}${error.message.en} (${error.message.da})`);
+  }
+  if (errors.length > 0) console.error(`${errors.length} errors; nothing was imported.`);
+  return errors.length > 0;
+}
+
+async function importOrg(args: string[]): Promise<number> {
+  const { values, positionals } = parseImportArgs(args);
   const file = positionals[0];
   if (!file || !values.municipality)
     throw new CliInputError('import-org needs FILE and --municipality SLUG');
@@ -136,12 +153,7 @@ async function importOrg(args: string[]): Promise<number> {
     const actor = await cliActor(db, values.municipality!, values.as);
     const commit = values['dry-run'] !== true;
     const report = await importOrganisation(db, actor, bytes, false);
-    for (const error of report.errors)
-      console.error(`line ${error.line}: ${error.message.en} (${error.message.da})`);
-    if (report.errors.length > 0) {
-      console.error(`${report.errors.length} errors; nothing was imported.`);
-      return 1;
-    }
+    if (reportImportErrors(report.errors)) return 1;
     const count = (items: { action: string }[], action: string) =>
       items.filter((i) => i.action === action).length;
     const summary =
@@ -158,15 +170,7 @@ async function importOrg(args: string[]): Promise<number> {
 }
 
 async function importResponsesCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      municipality: { type: 'string' },
-      as: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-    },
-  });
+  const { values, positionals } = parseImportArgs(args);
   const [measurementId, file] = positionals;
   if (!measurementId || !file || !values.municipality) {
     throw new CliInputError('import-responses needs MEASUREMENT, FILE and --municipality SLUG');
@@ -183,15 +187,7 @@ async function importResponsesCommand(args: string[]): Promise<number> {
       defaultMinGroup: config.minGroupSize,
     };
     const report = await importResponses(deps, actor, measurementId, bytes, false);
-    for (const error of report.errors) {
-      console.error(
-        `${error.line === null ? '' : `line ${error.line}: `}${error.message.en} (${error.message.da})`,
-      );
-    }
-    if (report.errors.length > 0) {
-      console.error(`${report.errors.length} errors; nothing was imported.`);
-      return 1;
-    }
+    if (reportImportErrors(report.errors)) return 1;
     if (values['dry-run'] === true) {
       console.log(
         `Dry run, nothing written. Would import ${report.rows} answers from ${report.respondents} respondents.`,

@@ -1,0 +1,84 @@
+/** The samspil command on an embedded database: demo, import-org, import-responses. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { openDatabase } from '../../src/db/connection.js';
+
+describe('samspil CLI', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'samspil-cli-'));
+  const saved = { ...process.env };
+  let errors: string[] = [];
+  let logs: string[] = [];
+
+  beforeAll(() => {
+    process.env.DATA_DIR = path.join(dir, 'data');
+    delete process.env.DATABASE_URL;
+    vi.spyOn(console, 'error').mockImplementation(
+      (...a: unknown[]) => void errors.push(a.join(' ')),
+    );
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+  });
+  afterAll(() => {
+    process.env = saved;
+    vi.restoreAllMocks();
+  });
+  const run = async (...args: string[]) => {
+    errors = [];
+    logs = [];
+    return main(args);
+  };
+  const file = (name: string, content: string) => {
+    const p = path.join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+
+  it('creates the demo municipality once', async () => {
+    expect(await run('demo')).toBe(0);
+    expect(logs.join('\n')).toContain('admin@demo.samspil.dk');
+    expect(await run('demo')).toBe(0);
+    expect(logs.join('\n')).toContain('exists already');
+  });
+
+  it('imports an organisation file, and refuses a bad one with line numbers', async () => {
+    const bad = file('bad.csv', 'enhed;type\nNy enhed;forkert\n');
+    expect(await run('import-org', bad, '--municipality', 'demo')).toBe(1);
+    expect(errors.join('\n')).toMatch(/line 2: Unknown kind "forkert"/);
+    const good = file('good.csv', 'enhed;type;navn;email\nNy enhed;ekstern;Ny Person;ny@x.dk\n');
+    expect(await run('import-org', good, '--municipality', 'demo', '--dry-run')).toBe(0);
+    expect(logs.join('\n')).toMatch(/Dry run/);
+    expect(await run('import-org', good, '--municipality', 'demo')).toBe(0);
+    expect(logs.join('\n')).toMatch(/units: 1 new/);
+  });
+
+  it('imports answers into a measurement like the UI does', async () => {
+    const handle = await openDatabase({ kind: 'pglite', dataDir: process.env.DATA_DIR! });
+    const measurement = await handle.db
+      .selectFrom('measurement')
+      .select(['id', 'wave_label'])
+      .where('wave_label', '=', 'før')
+      .executeTakeFirstOrThrow();
+    await handle.close();
+    let csv = 'respondent,unit,role,target,item,value,wave,arm,case\n';
+    for (let r = 0; r < 5; r++) csv += `x${r},Jobcenter,leder,Skole,respekt,${r + 1},før,,\n`;
+    const answers = file('answers.csv', csv);
+    expect(await run('import-responses', measurement.id, answers, '--municipality', 'demo')).toBe(
+      0,
+    );
+    expect(logs.join('\n')).toMatch(/Imported 5 answers from 5 respondents/);
+    const wrongWave = file('wrong.csv', csv.replaceAll(',før,', ',efter,'));
+    expect(await run('import-responses', measurement.id, wrongWave, '--municipality', 'demo')).toBe(
+      1,
+    );
+    expect(errors.join('\n')).toMatch(/wave "efter" does not belong/);
+  });
+
+  it('explains unknown commands and missing arguments', async () => {
+    expect(await run('frobnicate')).toBe(2);
+    expect(errors.join('\n')).toMatch(/Unknown command/);
+    expect(await run('import-org')).toBe(2);
+    expect(errors.join('\n')).toMatch(/needs FILE/);
+  });
+});
