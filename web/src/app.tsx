@@ -7,8 +7,13 @@ import { ORG_EDITORS, SessionProvider, useSession } from './auth/session.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { AppShell } from './layout/app-shell.js';
 import { NotFoundPage } from './layout/not-found-page.js';
+import { MeasurementDetailPage } from './measurements/measurement-detail-page.js';
+import { MeasurementListPage } from './measurements/measurement-list-page.js';
+import { MeasurementNewPage } from './measurements/measurement-new-page.js';
+import { OutboxPage } from './measurements/outbox-page.js';
 import { OrgImportPage } from './org/org-import-page.js';
 import { OrgPage } from './org/org-page.js';
+import { SurveyPage } from './survey/survey-page.js';
 import { ErrorAlert, Loading } from './ui/feedback.js';
 import { UsersPage } from './users/users-page.js';
 
@@ -39,6 +44,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/s/:measurementId/:token" element={<SurveyPage />} />
       <Route element={<AppShell />}>
         <Route
           index
@@ -62,6 +68,46 @@ function AppRoutes() {
             <RequireAuth>
               <RequireRole roles={ORG_EDITORS}>
                 <OrgImportPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="maalinger"
+          element={
+            <RequireAuth>
+              <RequireRole roles={ORG_EDITORS}>
+                <MeasurementListPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="maalinger/ny"
+          element={
+            <RequireAuth>
+              <RequireRole roles={ORG_EDITORS}>
+                <MeasurementNewPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="maalinger/:id"
+          element={
+            <RequireAuth>
+              <RequireRole roles={ORG_EDITORS}>
+                <MeasurementDetailPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="udbakke"
+          element={
+            <RequireAuth>
+              <RequireRole roles={ORG_EDITORS}>
+                <OutboxPage />
               </RequireRole>
             </RequireAuth>
           }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { hasRole, useSession } from '../auth/session.js';
+import { hasRole, ORG_EDITORS, useSession } from '../auth/session.js';
 import { LanguageSwitch, useI18n } from '../i18n/i18n.js';
 import { roleLabel } from '../users/user-labels.js';
 
@@ -84,6 +84,16 @@ export function AppShell() {
               <li>
                 <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
               </li>
+              {hasRole(user, ORG_EDITORS) && (
+                <>
+                  <li>
+                    <NavLink to="/maalinger">{t('nav.measurements')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/udbakke">{t('nav.outbox')}</NavLink>
+                  </li>
+                </>
+              )}
               {hasRole(user, ['admin']) && (
                 <>
                   <li>

@@ -1,0 +1,302 @@
+/** One measurement: status, invitations, opening, response rates, reminders and closing. */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { PersonRole } from '../api/types.js';
+import { useApi } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { loadOrganisation } from '../org/org-api.js';
+import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
+import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { SelectField, TextField } from '../ui/field.js';
+import { PageTitle } from '../ui/page-title.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { statusKey } from './measurement-list-page.js';
+import {
+  closeMeasurement,
+  endOfDay,
+  invite,
+  loadMeasurement,
+  loadResponses,
+  openMeasurement,
+  remind,
+  updateMeasurement,
+} from './measurements-api.js';
+
+type Dialog = 'invite' | 'open' | 'remind' | 'close' | 'extend' | undefined;
+
+export function MeasurementDetailPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const detail = useApi(() => loadMeasurement(id), `measurement:${id}`);
+  const responses = useApi(() => loadResponses(id), `responses:${id}`);
+  const org = useApi(() => loadOrganisation(false), 'org');
+  const [dialog, setDialog] = useState<Dialog>();
+  const [notice, setNotice] = useState<string>();
+  const [unitId, setUnitId] = useState('');
+  const [role, setRole] = useState<'' | PersonRole>('');
+  const [closesAt, setClosesAt] = useState('');
+
+  if (!detail.data) {
+    return (
+      <div className="page">
+        {detail.status === 'loading' && <Loading />}
+        <ErrorAlert error={detail.error} />
+      </div>
+    );
+  }
+  const { measurement: m, groups } = detail.data;
+  const reload = async () => {
+    await Promise.all([detail.reload(), responses.reload()]);
+  };
+  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(locale) : '–');
+  const r = responses.data;
+  const count = (n: number | null) =>
+    n === null ? t('responses.fewer', { min: r?.minGroup ?? m.minGroup }) : n;
+
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/maalinger">{t('measurements.back')}</Link>
+      </p>
+      <div className="page-header">
+        <div>
+          <PageTitle title={m.title}>{m.title}</PageTitle>
+          <p className="lead">{m.focalProcess}</p>
+        </div>
+      </div>
+      {notice && (
+        <Notice onDismiss={() => setNotice(undefined)}>
+          <p>{notice}</p>
+        </Notice>
+      )}
+      <section className="panel" aria-labelledby="m-status">
+        <h2 className="panel__title" id="m-status">
+          {t('measurement.overview')}
+        </h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('measurements.col.status')}</dt>
+            <dd>
+              <span className={`badge badge--status-${m.status}`}>{t(statusKey(m.status))}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('measurements.col.wave')}</dt>
+            <dd>{m.waveLabel}</dd>
+          </div>
+          <div>
+            <dt>{t('measurements.col.closes')}</dt>
+            <dd>{date(m.closesAt)}</dd>
+          </div>
+          <div>
+            <dt>{t('measurement.minGroup')}</dt>
+            <dd>{m.minGroup}</dd>
+          </div>
+          <div>
+            <dt>{t('measurement.groups')}</dt>
+            <dd>{groups.map((g) => (g.arm ? `${g.name} (${g.arm})` : g.name)).join(', ')}</dd>
+          </div>
+        </dl>
+        <div className="toolbar">
+          {m.status !== 'closed' && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setDialog('invite')}
+            >
+              {t('measurement.invite')}
+            </button>
+          )}
+          {m.status === 'draft' && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setDialog('open')}
+            >
+              {t('measurement.open')}
+            </button>
+          )}
+          {m.status === 'open' && (
+            <>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setDialog('remind')}
+              >
+                {t('measurement.remind')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setClosesAt(m.closesAt ? m.closesAt.slice(0, 10) : '');
+                  setDialog('extend');
+                }}
+              >
+                {t('measurement.extend')}
+              </button>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => setDialog('close')}
+              >
+                {t('measurement.close')}
+              </button>
+            </>
+          )}
+          <Link className="button button--quiet" to="/udbakke">
+            {t('measurement.outbox')}
+          </Link>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="m-responses">
+        <h2 className="panel__title" id="m-responses">
+          {t('responses.title')}
+        </h2>
+        <ErrorAlert error={responses.error} />
+        {r && (
+          <>
+            <p>
+              {t('responses.summary', {
+                invited: r.invited,
+                finished: String(count(r.finished)),
+              })}
+            </p>
+            <TableFrame label={t('responses.title')}>
+              <table className="table table--compact">
+                <caption className="visually-hidden">{t('responses.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('responses.col.unit')}</th>
+                    <th scope="col" className="table__num">
+                      {t('responses.col.invited')}
+                    </th>
+                    <th scope="col" className="table__num">
+                      {t('responses.col.finished')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.units.map((u) => (
+                    <tr key={u.unitId}>
+                      <th scope="row">{u.unitName}</th>
+                      <td className="table__num">{u.invited}</td>
+                      <td className="table__num">{count(u.finished)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableFrame>
+          </>
+        )}
+      </section>
+
+      {dialog === 'invite' && (
+        <FormDialog
+          title={t('measurement.invite')}
+          submitLabel={t('measurement.invite.submit')}
+          onClose={() => setDialog(undefined)}
+          onSubmit={async () => {
+            if (!unitId) return false;
+            const result = await invite(id, {
+              unitIds: [unitId],
+              ...(role ? { roles: [role] } : {}),
+            });
+            setNotice(t('measurement.invited', { added: result.added, matched: result.matched }));
+            await reload();
+          }}
+        >
+          <SelectField
+            label={t('measurement.invite.unit')}
+            value={unitId}
+            required
+            onChange={(e) => setUnitId(e.target.value)}
+          >
+            <option value="">{t('measurement.invite.pick')}</option>
+            {(org.data?.units ?? [])
+              .filter((u) => !u.archived)
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+          </SelectField>
+          <SelectField
+            label={t('measurement.invite.role')}
+            value={role}
+            onChange={(e) => setRole(e.target.value as '' | PersonRole)}
+          >
+            <option value="">{t('measurement.invite.allRoles')}</option>
+            <option value="leder">{t('personRole.leder')}</option>
+            <option value="medarbejder">{t('personRole.medarbejder')}</option>
+          </SelectField>
+        </FormDialog>
+      )}
+      {dialog === 'open' && (
+        <ConfirmDialog
+          title={t('measurement.open.title')}
+          confirmLabel={t('measurement.open')}
+          onClose={() => setDialog(undefined)}
+          onConfirm={async () => {
+            const result = await openMeasurement(id);
+            setNotice(t('measurement.opened', { sent: result.sent }));
+            await reload();
+          }}
+        >
+          <p>{t('measurement.open.body')}</p>
+        </ConfirmDialog>
+      )}
+      {dialog === 'remind' && (
+        <ConfirmDialog
+          title={t('measurement.remind.title')}
+          confirmLabel={t('measurement.remind')}
+          onClose={() => setDialog(undefined)}
+          onConfirm={async () => {
+            const result = await remind(id);
+            setNotice(t('measurement.reminded', { count: result.reminded }));
+            await reload();
+          }}
+        >
+          <p>{t('measurement.remind.body')}</p>
+        </ConfirmDialog>
+      )}
+      {dialog === 'close' && (
+        <ConfirmDialog
+          title={t('measurement.close.title')}
+          confirmLabel={t('measurement.close')}
+          danger
+          onClose={() => setDialog(undefined)}
+          onConfirm={async () => {
+            await closeMeasurement(id);
+            setNotice(t('measurement.closed'));
+            await reload();
+          }}
+        >
+          <p>{t('measurement.close.body')}</p>
+        </ConfirmDialog>
+      )}
+      {dialog === 'extend' && (
+        <FormDialog
+          title={t('measurement.extend')}
+          submitLabel={t('common.save')}
+          onClose={() => setDialog(undefined)}
+          onSubmit={async () => {
+            if (!closesAt) return false;
+            await updateMeasurement(id, { closesAt: endOfDay(closesAt) });
+            setNotice(t('measurement.extended'));
+            await reload();
+          }}
+        >
+          <TextField
+            label={t('measurementNew.closesAt')}
+            type="date"
+            required
+            value={closesAt}
+            onChange={(e) => setClosesAt(e.target.value)}
+          />
+        </FormDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/** The municipality's measurements: title, status and wave, with a link to create one. */
+import { Link } from 'react-router';
+import { useApi } from '../api/use-api.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { PageTitle } from '../ui/page-title.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { listMeasurements, type MeasurementStatus } from './measurements-api.js';
+
+export const statusKey = (status: MeasurementStatus): MessageKey => `measurement.status.${status}`;
+
+export function MeasurementListPage() {
+  const { t, locale } = useI18n();
+  const list = useApi(listMeasurements, 'measurements');
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <PageTitle title={t('measurements.title')}>{t('measurements.title')}</PageTitle>
+          <p className="lead">{t('measurements.lead')}</p>
+        </div>
+        <div className="page-header__actions">
+          <Link className="button button--primary" to="/maalinger/ny">
+            {t('measurements.new')}
+          </Link>
+          <Link className="button button--secondary" to="/udbakke">
+            {t('nav.outbox')}
+          </Link>
+        </div>
+      </div>
+      <ErrorAlert error={list.error} />
+      {list.status === 'loading' && !list.data && <Loading />}
+      {list.data && list.data.length === 0 && (
+        <EmptyState title={t('measurements.empty')}>
+          <p>{t('measurements.emptyHint')}</p>
+        </EmptyState>
+      )}
+      {list.data && list.data.length > 0 && (
+        <TableFrame label={t('measurements.title')}>
+          <table className="table">
+            <caption className="visually-hidden">{t('measurements.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('measurements.col.title')}</th>
+                <th scope="col">{t('measurements.col.status')}</th>
+                <th scope="col">{t('measurements.col.wave')}</th>
+                <th scope="col">{t('measurements.col.closes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <Link to={`/maalinger/${m.id}`}>{m.title}</Link>
+                  </th>
+                  <td>
+                    <span className={`badge badge--status-${m.status}`}>
+                      {t(statusKey(m.status))}
+                    </span>
+                  </td>
+                  <td>{m.waveLabel}</td>
+                  <td className="table__nowrap">
+                    {m.closesAt ? new Date(m.closesAt).toLocaleDateString(locale) : '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/** Calls to the measurement API (`src/measurements/measurement.routes.ts`) and the outbox. */
+import { api } from '../api/client.js';
+import type { PersonRole } from '../api/types.js';
+
+export type MeasurementStatus = 'draft' | 'open' | 'closed';
+export type Arm = 'intervention' | 'kontrol';
+
+export interface Measurement {
+  id: string;
+  title: string;
+  focalProcess: string;
+  status: MeasurementStatus;
+  opensAt: string | null;
+  closesAt: string | null;
+  minGroup: number;
+  thresholdHigh: number;
+  thresholdLow: number;
+  chooseGroups: boolean;
+  includeLeadership: boolean;
+  waveLabel: string;
+  previousMeasurementId: string | null;
+  createdAt: string;
+}
+
+export interface MeasurementInput {
+  title: string;
+  focalProcess: string;
+  groups: { unitId: string; arm: Arm | null }[];
+  chooseGroups: boolean;
+  includeLeadership: boolean;
+  closesAt: string | null;
+  minGroup: number;
+  thresholdHigh: number;
+  thresholdLow: number;
+  waveLabel: string;
+  previousMeasurementId: string | null;
+}
+
+export interface Responses {
+  minGroup: number;
+  invited: number;
+  pending: number;
+  finished: number | null;
+  finishedSuppressed: boolean;
+  units: {
+    unitId: string;
+    unitName: string;
+    invited: number;
+    finished: number | null;
+    suppressed: boolean;
+  }[];
+  mail: Record<string, number>;
+}
+
+export interface OutboxMail {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  body: string;
+  status: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export const listMeasurements = () => api.get<Measurement[]>('/api/measurements');
+export const createMeasurement = (input: MeasurementInput) =>
+  api.post<Measurement>('/api/measurements', input);
+export const loadMeasurement = (id: string) =>
+  api.get<{
+    measurement: Measurement;
+    groups: { id: string; name: string; kind: string; arm: Arm | null }[];
+  }>(`/api/measurements/${id}`);
+export const updateMeasurement = (id: string, change: { closesAt: string | null }) =>
+  api.patch<unknown>(`/api/measurements/${id}`, change);
+export const invite = (id: string, body: { unitIds: string[]; roles?: PersonRole[] }) =>
+  api.post<{ added: number; matched: number }>(`/api/measurements/${id}/invitations`, body);
+export const openMeasurement = (id: string) =>
+  api.post<{ measurement: Measurement; sent: number }>(`/api/measurements/${id}/open`);
+export const closeMeasurement = (id: string) =>
+  api.post<Measurement>(`/api/measurements/${id}/close`);
+export const remind = (id: string) =>
+  api.post<{ reminded: number }>(`/api/measurements/${id}/remind`);
+export const loadResponses = (id: string) =>
+  api.get<Responses>(`/api/measurements/${id}/responses`);
+export const loadOutbox = () =>
+  api.get<{ smtpConfigured: boolean; mails: OutboxMail[] }>('/api/outbox');
+
+/** A date input's value (yyyy-mm-dd) as the end of that day, local time, in ISO form. */
+export const endOfDay = (date: string) => new Date(`${date}T23:59:59`).toISOString();

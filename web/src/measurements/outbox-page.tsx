@@ -1,0 +1,41 @@
+/** The outbox: the municipality's newest mails; each expands to show its text. */
+import { useApi } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { PageTitle } from '../ui/page-title.js';
+import { loadOutbox } from './measurements-api.js';
+
+export function OutboxPage() {
+  const { t, locale } = useI18n();
+  const outbox = useApi(loadOutbox, 'outbox');
+  return (
+    <div className="page">
+      <PageTitle title={t('outbox.title')}>{t('outbox.title')}</PageTitle>
+      <p className="lead">{t('outbox.lead')}</p>
+      <ErrorAlert error={outbox.error} />
+      {outbox.status === 'loading' && !outbox.data && <Loading />}
+      {outbox.data && !outbox.data.smtpConfigured && (
+        <Notice tone="info">
+          <p>{t('outbox.noSmtp')}</p>
+        </Notice>
+      )}
+      {outbox.data && outbox.data.mails.length === 0 && <EmptyState title={t('outbox.empty')} />}
+      <ul className="mail-list">
+        {outbox.data?.mails.map((mail) => (
+          <li key={mail.id} className="mail">
+            <details>
+              <summary>
+                <span className="mail__subject">{mail.subject}</span>
+                <span className="mail__meta">
+                  {mail.to} · {mail.kind} · {mail.status} ·{' '}
+                  {new Date(mail.createdAt).toLocaleString(locale)}
+                </span>
+              </summary>
+              <pre className="mail__body">{mail.body}</pre>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,626 @@
+/**
+ * The survey behind a personal link (`/s/:measurementId/:token`), made for phones.
+ *
+ * No login. Every click is saved at once through a queue that retries until the server
+ * has it, so nothing is lost; coming back with the same link continues where the
+ * respondent left off.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { asApiError, type ApiError } from '../api/client.js';
+import { LanguageSwitch, useI18n, type MessageKey } from '../i18n/i18n.js';
+import { ConfirmDialog } from '../ui/dialog.js';
+import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { PageTitle } from '../ui/page-title.js';
+import {
+  answerKey,
+  LEADERSHIP_ITEMS,
+  loadSurvey,
+  RK_ITEMS,
+  saveAnswers,
+  saveGroups,
+  submitSurvey,
+  type AnswerValue,
+  type Survey,
+  type SurveyAnswer,
+} from './survey-api.js';
+
+type Fatal = 'closed' | 'notFound' | 'finished';
+type Step = 'intro' | 'groups' | 'items' | 'leadership' | 'review' | 'done';
+type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+const SCALE: { value: Exclude<AnswerValue, null>; label: MessageKey }[] = [
+  { value: 1, label: 'survey.scale.1' },
+  { value: 2, label: 'survey.scale.2' },
+  { value: 3, label: 'survey.scale.3' },
+  { value: 4, label: 'survey.scale.4' },
+  { value: 5, label: 'survey.scale.5' },
+  { value: 'dk', label: 'survey.scale.dk' },
+];
+
+const WIDE_QUERY = '(min-width: 60rem)';
+
+function useWide(): boolean {
+  const [wide, setWide] = useState(() => window.matchMedia(WIDE_QUERY).matches);
+  useEffect(() => {
+    const query = window.matchMedia(WIDE_QUERY);
+    const change = () => setWide(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return wide;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function fatalOf(error: ApiError): Fatal | undefined {
+  if (error.status === 410) return 'closed';
+  if (error.status === 404) return 'notFound';
+  if (error.status === 409) return 'finished';
+  return undefined;
+}
+
+export function SurveyPage() {
+  const { measurementId = '', token = '' } = useParams();
+  const { t, lang } = useI18n();
+  const wide = useWide();
+  const [survey, setSurvey] = useState<Survey>();
+  const [loadError, setLoadError] = useState<ApiError>();
+  const [fatal, setFatal] = useState<Fatal>();
+  const [step, setStep] = useState<Step>('intro');
+  const [groupIndex, setGroupIndex] = useState(0);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [answers, setAnswers] = useState<Map<string, Exclude<AnswerValue, null>>>(new Map());
+  const [resumed, setResumed] = useState(false);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [confirming, setConfirming] = useState(false);
+  const [groupError, setGroupError] = useState(false);
+
+  // The save queue: what the server does not have yet. Cleared only after a successful save.
+  const pendingGroups = useRef<string[] | null>(null);
+  const pendingAnswers = useRef(new Map<string, SurveyAnswer>());
+  const running = useRef(false);
+  const wake = useRef<(() => void) | undefined>(undefined);
+
+  const load = useCallback(async () => {
+    setLoadError(undefined);
+    try {
+      const data = await loadSurvey(measurementId, token);
+      if (data.finished) {
+        setFatal('finished');
+        return;
+      }
+      const groupIds = data.groups.map((g) => g.id);
+      const picked = data.measurement.chooseGroups
+        ? (data.chosenGroups ?? []).filter((id) => groupIds.includes(id))
+        : groupIds;
+      const map = new Map<string, Exclude<AnswerValue, null>>();
+      for (const a of data.answers)
+        if (a.value !== null) map.set(answerKey(a.target, a.item), a.value);
+      setSurvey(data);
+      setChosen(picked);
+      setAnswers(map);
+      const started = data.answers.length > 0 || data.chosenGroups !== null;
+      if (started) {
+        setResumed(true);
+        const firstOpen = picked.findIndex((g) =>
+          RK_ITEMS.some((item) => !map.has(answerKey(g, item))),
+        );
+        const leadershipOpen =
+          data.measurement.includeLeadership &&
+          LEADERSHIP_ITEMS.some((item) => !map.has(answerKey('', item)));
+        if (picked.length === 0 && data.measurement.chooseGroups) setStep('groups');
+        else if (firstOpen >= 0) {
+          setGroupIndex(firstOpen);
+          setStep('items');
+        } else if (leadershipOpen) setStep('leadership');
+        else setStep('review');
+      }
+    } catch (caught) {
+      const error = asApiError(caught);
+      const kind = fatalOf(error);
+      if (kind) setFatal(kind);
+      else setLoadError(error);
+    }
+  }, [measurementId, token]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const flush = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
+    setSaveState('saving');
+    let delay = 1000;
+    try {
+      while (pendingGroups.current !== null || pendingAnswers.current.size > 0) {
+        try {
+          const groups = pendingGroups.current;
+          if (groups !== null) {
+            await saveGroups(measurementId, token, groups);
+            if (pendingGroups.current === groups) pendingGroups.current = null;
+          } else {
+            const batch = [...pendingAnswers.current.entries()].slice(0, 100);
+            await saveAnswers(
+              measurementId,
+              token,
+              batch.map(([, a]) => a),
+            );
+            for (const [key, a] of batch) {
+              if (pendingAnswers.current.get(key) === a) pendingAnswers.current.delete(key);
+            }
+          }
+          delay = 1000;
+          setSaveState('saving');
+        } catch (caught) {
+          const error = asApiError(caught);
+          const kind = fatalOf(error);
+          if (kind) {
+            setFatal(kind);
+            return;
+          }
+          setSaveState('error');
+          await new Promise<void>((resolve) => {
+            wake.current = resolve;
+            void sleep(delay).then(resolve);
+          });
+          wake.current = undefined;
+          delay = Math.min(delay * 2, 15_000);
+          setSaveState('saving');
+        }
+      }
+      setSaveState('saved');
+    } finally {
+      running.current = false;
+    }
+  }, [measurementId, token]);
+
+  // Warn before leaving while something is not saved yet.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (pendingGroups.current !== null || pendingAnswers.current.size > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  const answer = (target: string, item: string, value: Exclude<AnswerValue, null>) => {
+    const key = answerKey(target, item);
+    setAnswers((current) => new Map(current).set(key, value));
+    pendingAnswers.current.set(key, { target, item, value });
+    void flush();
+  };
+
+  const toggleGroup = (id: string, on: boolean) => {
+    setGroupError(false);
+    const next = on ? [...chosen, id] : chosen.filter((g) => g !== id);
+    // Keep the survey's order, so the questions come in the same order as the list.
+    const ordered = (survey?.groups ?? []).map((g) => g.id).filter((g) => next.includes(g));
+    setChosen(ordered);
+    if (!on) {
+      setAnswers((current) => {
+        const copy = new Map(current);
+        for (const item of RK_ITEMS) copy.delete(answerKey(id, item));
+        return copy;
+      });
+      for (const item of RK_ITEMS) pendingAnswers.current.delete(answerKey(id, item));
+    }
+    pendingGroups.current = ordered;
+    void flush();
+  };
+
+  const targets = chosen;
+  const leadership = survey?.measurement.includeLeadership ?? false;
+  const total = targets.length * RK_ITEMS.length + (leadership ? LEADERSHIP_ITEMS.length : 0);
+  const answered = useMemo(() => {
+    let count = 0;
+    for (const g of targets)
+      for (const item of RK_ITEMS) if (answers.has(answerKey(g, item))) count += 1;
+    if (leadership)
+      for (const item of LEADERSHIP_ITEMS) if (answers.has(answerKey('', item))) count += 1;
+    return count;
+  }, [answers, targets, leadership]);
+
+  // Move focus to the step's heading when the step changes, for screen readers and keyboards.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+    window.scrollTo({ top: 0 });
+  }, [step, groupIndex]);
+
+  const submit = async () => {
+    // Let the queue finish first; a failing save keeps retrying, so wait for it.
+    wake.current?.();
+    await flush();
+    while (running.current || pendingAnswers.current.size > 0 || pendingGroups.current !== null) {
+      await sleep(200);
+      if (!running.current) await flush();
+    }
+    try {
+      await submitSurvey(measurementId, token);
+    } catch (caught) {
+      const error = asApiError(caught);
+      const kind = fatalOf(error);
+      if (kind === 'finished') {
+        setStep('done');
+        return;
+      }
+      if (kind) {
+        setFatal(kind);
+        return;
+      }
+      throw error;
+    }
+    setStep('done');
+  };
+
+  const frame = (title: string, children: ReactNode) => (
+    <div className="survey">
+      <header className="survey__header">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__text">
+            <span className="brand__name">Samspil</span>
+          </span>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="survey__main">
+        <PageTitle title={title}>{title}</PageTitle>
+        {resumed && step !== 'done' && !fatal && <Notice tone="info">{t('survey.resumed')}</Notice>}
+        {children}
+      </main>
+    </div>
+  );
+
+  if (fatal === 'closed')
+    return frame(t('survey.closed.title'), <p className="lead">{t('survey.closed.body')}</p>);
+  if (fatal === 'notFound')
+    return frame(t('survey.notFound.title'), <p className="lead">{t('survey.notFound.body')}</p>);
+  if (fatal === 'finished' && step !== 'done')
+    return frame(t('survey.finished.title'), <p className="lead">{t('survey.finished.body')}</p>);
+  if (loadError)
+    return frame(
+      t('survey.title'),
+      <ErrorAlert error={loadError}>
+        <button type="button" className="button button--secondary" onClick={() => void load()}>
+          {t('common.retry')}
+        </button>
+      </ErrorAlert>,
+    );
+  if (!survey) return frame(t('survey.title'), <Loading />);
+
+  const m = survey.measurement;
+  const groupName = (id: string) => {
+    const name = survey.groups.find((g) => g.id === id)?.name ?? '';
+    return id === survey.ownUnitId ? t('survey.ownUnit', { name }) : name;
+  };
+  const itemText = (item: string) => m.items[item]?.[lang] ?? item;
+
+  if (step === 'done')
+    return frame(
+      t('survey.done.title'),
+      <>
+        <p className="lead">{t('survey.done.body')}</p>
+        <p>{t('survey.done.use')}</p>
+        <p>{t('survey.done.protect')}</p>
+      </>,
+    );
+
+  const saveStatus = (
+    <div className="survey__status">
+      <progress
+        className="survey__progress"
+        max={Math.max(total, 1)}
+        value={answered}
+        aria-label={t('survey.progress')}
+      />
+      <p className="survey__count">{t('survey.progressText', { answered, total })}</p>
+      <p className={`survey__saved survey__saved--${saveState}`} aria-live="polite" role="status">
+        {saveState === 'saving' && t('survey.saving')}
+        {saveState === 'saved' && t('survey.saved')}
+        {saveState === 'error' && (
+          <>
+            {t('survey.saveError')}{' '}
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => wake.current?.()}
+            >
+              {t('common.retry')}
+            </button>
+          </>
+        )}
+      </p>
+    </div>
+  );
+
+  const firstItemsStep = m.chooseGroups ? 'groups' : 'intro';
+  const afterItems: Step = leadership ? 'leadership' : 'review';
+
+  if (step === 'intro')
+    return frame(
+      m.title,
+      <>
+        <p className="lead">{t('survey.intro.lead', { process: m.focalProcess })}</p>
+        <p>{t('survey.intro.how')}</p>
+        <div className="panel survey__privacy">
+          <h2 className="panel__title">{t('survey.intro.privacyTitle')}</h2>
+          <p>{t('survey.intro.privacy')}</p>
+        </div>
+        {m.closesAt && (
+          <p className="muted">
+            {t('survey.intro.closes', {
+              date: new Date(m.closesAt).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB'),
+            })}
+          </p>
+        )}
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() =>
+              setStep(m.chooseGroups ? 'groups' : targets.length > 0 ? 'items' : afterItems)
+            }
+          >
+            {t('survey.start')}
+          </button>
+        </div>
+      </>,
+    );
+
+  if (step === 'groups')
+    return frame(
+      m.title,
+      <>
+        {saveStatus}
+        <h2 className="survey__step" ref={headingRef} tabIndex={-1}>
+          {t('survey.groups.title')}
+        </h2>
+        <fieldset className="fieldset" aria-describedby="survey-groups-hint">
+          <legend className="survey__legend">{t('survey.groups.legend')}</legend>
+          <p className="field__hint" id="survey-groups-hint">
+            {t('survey.groups.hint')}
+          </p>
+          <div className="choices">
+            {survey.groups.map((g) => (
+              <label key={g.id} className="choice">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(g.id)}
+                  onChange={(event) => toggleGroup(g.id, event.target.checked)}
+                />
+                <span className="choice__label">{groupName(g.id)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {groupError && (
+          <p className="field__error" role="alert">
+            {t('survey.groups.none')}
+          </p>
+        )}
+        <div className="form-actions survey__nav">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setStep('intro')}
+          >
+            {t('survey.back')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              if (chosen.length === 0 && !leadership) {
+                setGroupError(true);
+                return;
+              }
+              setGroupIndex(0);
+              setStep(chosen.length > 0 ? 'items' : afterItems);
+            }}
+          >
+            {t('survey.next')}
+          </button>
+        </div>
+      </>,
+    );
+
+  if (step === 'items') {
+    const shown = wide ? targets : targets.slice(groupIndex, groupIndex + 1);
+    const back = () => {
+      if (!wide && groupIndex > 0) setGroupIndex(groupIndex - 1);
+      else setStep(firstItemsStep);
+    };
+    const next = () => {
+      if (!wide && groupIndex < targets.length - 1) setGroupIndex(groupIndex + 1);
+      else setStep(afterItems);
+    };
+    return frame(
+      m.title,
+      <>
+        {saveStatus}
+        <h2 className="survey__step" ref={headingRef} tabIndex={-1}>
+          {wide
+            ? t('survey.items.titleAll')
+            : t('survey.items.title', {
+                index: groupIndex + 1,
+                count: targets.length,
+              })}
+        </h2>
+        <p>{t('survey.items.hint', { process: m.focalProcess })}</p>
+        {shown.map((g) => (
+          <section key={g} className="survey__group" aria-labelledby={`group-${g}`}>
+            <h3 className="survey__group-name" id={`group-${g}`}>
+              {groupName(g)}
+            </h3>
+            <div className={wide ? 'survey__matrix' : 'survey__list'}>
+              {RK_ITEMS.map((item) => (
+                <ItemQuestion
+                  key={item}
+                  name={`${g}-${item}`}
+                  text={itemText(item)}
+                  context={wide ? groupName(g) : undefined}
+                  value={answers.get(answerKey(g, item))}
+                  onAnswer={(value) => answer(g, item, value)}
+                />
+              ))}
+            </div>
+          </section>
+        ))}
+        <div className="form-actions survey__nav">
+          <button type="button" className="button button--secondary" onClick={back}>
+            {t('survey.back')}
+          </button>
+          <button type="button" className="button button--primary" onClick={next}>
+            {t('survey.next')}
+          </button>
+        </div>
+      </>,
+    );
+  }
+
+  if (step === 'leadership')
+    return frame(
+      m.title,
+      <>
+        {saveStatus}
+        <h2 className="survey__step" ref={headingRef} tabIndex={-1}>
+          {t('survey.leadership.title')}
+        </h2>
+        <p>{t('survey.leadership.hint')}</p>
+        <div className={wide ? 'survey__matrix' : 'survey__list'}>
+          {LEADERSHIP_ITEMS.filter((item) => m.items[item]).map((item) => (
+            <ItemQuestion
+              key={item}
+              name={`leadership-${item}`}
+              text={itemText(item)}
+              value={answers.get(answerKey('', item))}
+              onAnswer={(value) => answer('', item, value)}
+            />
+          ))}
+        </div>
+        <div className="form-actions survey__nav">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              if (targets.length > 0) {
+                setGroupIndex(wide ? 0 : targets.length - 1);
+                setStep('items');
+              } else setStep(firstItemsStep);
+            }}
+          >
+            {t('survey.back')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setStep('review')}
+          >
+            {t('survey.next')}
+          </button>
+        </div>
+      </>,
+    );
+
+  // Review and submit.
+  const missing = total - answered;
+  return frame(
+    m.title,
+    <>
+      {saveStatus}
+      <h2 className="survey__step" ref={headingRef} tabIndex={-1}>
+        {t('survey.review.title')}
+      </h2>
+      <p>
+        {missing === 0
+          ? t('survey.review.complete')
+          : t('survey.review.missing', { count: missing })}
+      </p>
+      <p>{t('survey.review.change')}</p>
+      <div className="form-actions survey__nav">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            if (leadership) setStep('leadership');
+            else if (targets.length > 0) {
+              setGroupIndex(wide ? 0 : targets.length - 1);
+              setStep('items');
+            } else setStep(firstItemsStep);
+          }}
+        >
+          {t('survey.back')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => setConfirming(true)}
+        >
+          {t('survey.submit')}
+        </button>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={t('survey.confirm.title')}
+          confirmLabel={t('survey.confirm.yes')}
+          onConfirm={submit}
+          onClose={() => setConfirming(false)}
+        >
+          <p>{t('survey.confirm.body')}</p>
+        </ConfirmDialog>
+      )}
+    </>,
+  );
+}
+
+/** One statement as a radio group: 1–5 with visible labels and "Don't know". */
+function ItemQuestion({
+  name,
+  text,
+  context,
+  value,
+  onAnswer,
+}: {
+  name: string;
+  text: string;
+  context?: string | undefined;
+  value: Exclude<AnswerValue, null> | undefined;
+  onAnswer: (value: Exclude<AnswerValue, null>) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <fieldset className="fieldset question">
+      <legend className="question__text">
+        {text}
+        {context && <span className="visually-hidden"> ({context})</span>}
+      </legend>
+      <div className="question__options">
+        {SCALE.map((option) => (
+          <label
+            key={String(option.value)}
+            className={option.value === 'dk' ? 'scale scale--dk' : 'scale'}
+          >
+            <input
+              type="radio"
+              name={`${id}-${name}`}
+              value={String(option.value)}
+              checked={value === option.value}
+              onChange={() => onAnswer(option.value)}
+            />
+            <span className="scale__label">{t(option.label)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
