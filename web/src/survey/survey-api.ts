@@ -1,23 +1,8 @@
 /** Calls to the respondent side (`src/measurements/survey.routes.ts`): no login, the token is the key. */
 import { api } from '../api/client.js';
 
-export const RK_ITEMS = [
-  'videndeling',
-  'kendskab',
-  'samarbejde',
-  'problemloesning',
-  'innovation',
-  'respekt',
-] as const;
-export const LEADERSHIP_ITEMS = [
-  'ledelse1',
-  'ledelse2',
-  'ledelse3',
-  'ledelse4',
-  'ledelse5',
-  'ledelse6',
-  'ledelse7',
-] as const;
+// One source for the item keys: the analysis core (pure, no I/O, safe to bundle).
+export { LEADERSHIP_ITEMS, RK_ITEMS } from '../../../src/analysis/answer.js';
 
 export type AnswerValue = 1 | 2 | 3 | 4 | 5 | 'dk' | null;
 
