@@ -85,3 +85,16 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<void> 
 export async function markLogin(db: Db, userId: string, now: Date): Promise<void> {
   await db.updateTable('app_user').set({ last_login_at: now }).where('id', '=', userId).execute();
 }
+
+/** End every session of a user except the one given (its id hash). */
+export async function deleteOtherSessions(
+  db: Db,
+  userId: string,
+  keepIdHash: string,
+): Promise<void> {
+  await db
+    .deleteFrom('session')
+    .where('user_id', '=', userId)
+    .where('id_hash', '!=', keepIdHash)
+    .execute();
+}

@@ -8,7 +8,7 @@ import type { Config } from '../server/config.js';
 import type { CookieSettings } from '../server/cookies.js';
 import { newCsrfToken } from '../server/csrf.js';
 import { requireUser } from '../server/request-context.js';
-import { login, logout, type AuthUser } from './auth.service.js';
+import { changeOwnPassword, login, logout, type AuthUser } from './auth.service.js';
 
 const userSchema = z.object({
   id: z.string(),
@@ -91,5 +91,30 @@ export const authRoutes: FastifyPluginAsync<{
     '/api/me',
     { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: userSchema } } },
     async (request) => toUser(requireUser(request)),
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password (ends your other sessions)',
+        body: z.object({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().max(200),
+        }),
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(
+        db,
+        requireUser(request),
+        request.cookies[cookies.session],
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      return reply.status(204).send();
+    },
   );
 };

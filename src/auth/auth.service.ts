@@ -11,7 +11,7 @@ import type { Database } from '../db/schema.js';
 import type { UserRole } from '../db/tables/user.table.js';
 import { AppError } from '../server/errors.js';
 import * as repo from './auth.repository.js';
-import { dummyHash, verifyPassword } from './password.js';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -115,6 +115,45 @@ export async function lookupSession(
       personId: row.person_id,
     },
   };
+}
+
+/**
+ * Change one's own password: the current password must be right, the new one must
+ * meet the rules. Every other session of the user ends; the current one stays.
+ */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  user: AuthUser,
+  token: string | undefined,
+  current: string,
+  next: string,
+): Promise<void> {
+  const row = await repo.findUserByEmail(db, user.email);
+  if (!row || !(await verifyPassword(row.password_hash, current))) {
+    await repo.recordLoginAttempt(db, user.email, false);
+    throw new AppError(400, 'invalid_credentials', {
+      da: 'Den nuværende adgangskode er forkert.',
+      en: 'The current password is wrong.',
+    });
+  }
+  const problem = passwordProblem(next);
+  if (problem) throw new AppError(400, 'bad_request', problem);
+  const hash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ password_hash: hash })
+      .where('id', '=', user.userId)
+      .execute();
+    await repo.deleteOtherSessions(trx, user.userId, token ? hashToken(token) : '');
+    await recordAudit(trx, {
+      municipalityId: user.municipalityId,
+      userId: user.userId,
+      action: 'change-password',
+      entity: 'user',
+      entityId: user.userId,
+    });
+  });
 }
 
 /** End the session behind a cookie value. */

@@ -104,6 +104,7 @@ export async function getSurvey(db: Kysely<Database>, measurementId: string, tok
       chooseGroups: measurement.choose_groups,
       includeLeadership: measurement.include_leadership,
       closesAt: measurement.closes_at,
+      minGroup: measurement.min_group,
       items,
     },
     ownUnitId: invitation.unit_id,

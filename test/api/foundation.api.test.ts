@@ -427,6 +427,45 @@ for (const database of testDatabases()) {
         expect((await admin.patch(`/api/users/${id}`, { disabled: false })).statusCode).toBe(200);
       });
 
+      it('lets users change their own password; other sessions end, this one stays', async () => {
+        const admin = new TestClient(t.app);
+        await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+        await admin.post('/api/users', {
+          name: 'Skift Selv',
+          email: 'skift@demo.dk',
+          role: 'sagsbehandler',
+          password: 'initial-password-1',
+        });
+        const here = new TestClient(t.app);
+        const elsewhere = new TestClient(t.app);
+        await here.login('skift@demo.dk', 'initial-password-1');
+        await elsewhere.login('skift@demo.dk', 'initial-password-1');
+        const wrong = await here.post('/api/me/password', {
+          currentPassword: 'not it',
+          newPassword: 'a-brand-new-password',
+        });
+        expect(wrong.statusCode).toBe(400);
+        expect(wrong.json()).toMatchObject({ code: 'invalid_credentials' });
+        const weak = await here.post('/api/me/password', {
+          currentPassword: 'initial-password-1',
+          newPassword: 'short',
+        });
+        expect(weak.statusCode).toBe(400);
+        const done = await here.post('/api/me/password', {
+          currentPassword: 'initial-password-1',
+          newPassword: 'a-brand-new-password',
+        });
+        expect(done.statusCode).toBe(204);
+        expect((await here.get('/api/me')).statusCode).toBe(200);
+        expect((await elsewhere.get('/api/me')).statusCode).toBe(401);
+        expect(
+          (await new TestClient(t.app).login('skift@demo.dk', 'initial-password-1')).statusCode,
+        ).toBe(401);
+        expect(
+          (await new TestClient(t.app).login('skift@demo.dk', 'a-brand-new-password')).statusCode,
+        ).toBe(200);
+      });
+
       it('the audit log cannot be changed or deleted', async () => {
         await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.handle.db)).rejects.toThrow(
           /append-only/,

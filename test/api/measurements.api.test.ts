@@ -12,7 +12,7 @@ import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 const RK = ['videndeling', 'kendskab', 'samarbejde', 'problemloesning', 'innovation', 'respekt'];
 
 interface Survey {
-  measurement: { items: Record<string, { da: string }>; chooseGroups: boolean };
+  measurement: { items: Record<string, { da: string }>; chooseGroups: boolean; minGroup: number };
   groups: { id: string; name: string }[];
   ownUnitId: string;
   finished: boolean;
@@ -152,6 +152,7 @@ for (const database of testDatabases()) {
         ]);
         expect(survey.finished).toBe(false);
         expect(survey.answers).toEqual([]);
+        expect(survey.measurement.minGroup).toBe(5);
       });
 
       it('refuses a forged token, a token of another measurement, and a malformed one', async () => {
