@@ -1,8 +1,7 @@
 /** The respondent's side as SQL: invitation by token hash, anonymous respondent and answers. */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { NewAnswer } from '../db/tables/answer.table.js';
-import type { NewRespondent } from '../db/tables/respondent.table.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -36,8 +35,32 @@ export async function findMeasurementById(db: Db, id: string) {
   return db.selectFrom('measurement').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertRespondent(db: Db, respondent: NewRespondent) {
-  return db.insertInto('respondent').values(respondent).returning('id').executeTakeFirstOrThrow();
+/**
+ * Create the anonymous respondent of an invitation, once: one statement claims the
+ * invitation (only while it has no respondent and is not finished) and inserts the
+ * respondent with the unit, role and arm of the invitation. Two racing first saves
+ * both reach the invitation's row lock; the second finds it claimed and inserts
+ * nothing. Returns false when the invitation was already claimed.
+ */
+export async function claimRespondent(
+  db: Db,
+  tokenHash: string,
+  respondentId: string,
+  sealedRef: string,
+): Promise<boolean> {
+  const result = await sql<{ id: string }>`
+    WITH claimed AS (
+      UPDATE invitation SET respondent_ref = ${sealedRef}
+      WHERE token_hash = ${tokenHash} AND respondent_ref IS NULL AND status <> 'finished'
+      RETURNING measurement_id, unit_id, role
+    )
+    INSERT INTO respondent (id, measurement_id, unit_id, role, arm, source)
+    SELECT ${respondentId}::uuid, claimed.measurement_id, claimed.unit_id, claimed.role, grp.arm, 'survey'
+    FROM claimed
+    LEFT JOIN measurement_group grp
+      ON grp.measurement_id = claimed.measurement_id AND grp.unit_id = claimed.unit_id
+    RETURNING id`.execute(db);
+  return result.rows.length === 1;
 }
 
 export async function findRespondent(db: Db, id: string) {
@@ -68,19 +91,26 @@ export async function listAnswers(db: Db, respondentId: string) {
     .execute();
 }
 
-/** Insert or replace answers: the last write for an item wins, duplicates never arise. */
+/**
+ * Insert or replace answers: the last write for an item wins, duplicates never arise.
+ * The rows travel as five array parameters (unnest) rather than 6 × n scalars: one
+ * small statement whatever the number of answers, cheap to build and to send.
+ */
 export async function upsertAnswers(db: Db, answers: NewAnswer[]) {
   if (answers.length === 0) return;
-  await db
-    .insertInto('answer')
-    .values(answers)
-    .onConflict((oc) =>
-      oc.columns(['respondent_id', 'target', 'item']).doUpdateSet((eb) => ({
-        value: eb.ref('excluded.value'),
-        dont_know: eb.ref('excluded.dont_know'),
-      })),
-    )
-    .execute();
+  const measurementId = answers[0]!.measurement_id;
+  const respondentId = answers[0]!.respondent_id;
+  if (answers.some((a) => a.measurement_id !== measurementId || a.respondent_id !== respondentId)) {
+    throw new Error('upsertAnswers takes the answers of one respondent');
+  }
+  await sql`
+    INSERT INTO answer (measurement_id, respondent_id, target, item, value, dont_know)
+    SELECT ${measurementId}::uuid, ${respondentId}::uuid, t, i, v, d
+    FROM unnest(${answers.map((a) => a.target ?? '')}::text[], ${answers.map((a) => a.item)}::text[],
+                ${answers.map((a) => a.value ?? null)}::smallint[], ${answers.map((a) => a.dont_know)}::boolean[])
+      AS rows(t, i, v, d)
+    ON CONFLICT (respondent_id, target, item)
+    DO UPDATE SET value = excluded.value, dont_know = excluded.dont_know`.execute(db);
 }
 
 export async function deleteAnswers(

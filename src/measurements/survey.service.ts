@@ -6,6 +6,7 @@
  * and that seal is erased at submission, after which nothing joins the invitation to
  * the answers. Saving is idempotent: the last write for an item wins.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Invitation } from '../db/tables/invitation.table.js';
@@ -120,32 +121,22 @@ async function respondentFor(trx: Transaction<Database>, measurementId: string, 
   const { invitation, measurement } = await resolve(trx, measurementId, token, true);
   if (invitation.status === 'finished') throw alreadySubmitted();
   if (!isAnswerable(measurement)) throw closed();
-  const existing = respondentIdOf(invitation, token);
-  if (existing) return { invitation, measurement, respondentId: existing };
-  const arm =
-    (
-      await trx
-        .selectFrom('measurement_group')
-        .select('arm')
-        .where('measurement_id', '=', measurementId)
-        .where('unit_id', '=', invitation.unit_id)
-        .executeTakeFirst()
-    )?.arm ?? null;
-  const { id } = await repo.insertRespondent(trx, {
-    measurement_id: measurementId,
-    unit_id: invitation.unit_id,
-    role: invitation.role,
-    chosen_groups: null,
-    arm,
-    case_ref: null,
-    source: 'survey',
-  });
-  await trx
-    .updateTable('invitation')
-    .set({ respondent_ref: sealRespondentRef(token, id) })
-    .where('id', '=', invitation.id)
-    .execute();
-  return { invitation, measurement, respondentId: id };
+  const respondentId = respondentIdOf(invitation, token) ?? (await claim(trx, token));
+  return { invitation, measurement, respondentId };
+}
+
+/** Create this token's respondent; when a racing request did so first, use theirs. */
+async function claim(db: Kysely<Database>, token: string): Promise<string> {
+  const id = randomUUID();
+  const tokenHash = hashToken(token);
+  if (await repo.claimRespondent(db, tokenHash, id, sealRespondentRef(token, id))) return id;
+  const context = await repo.findAnsweringContext(db, tokenHash);
+  const theirs = context?.respondent_ref
+    ? openRespondentRef(token, context.respondent_ref)
+    : undefined;
+  if (context?.invitation_status === 'finished') throw alreadySubmitted();
+  if (!theirs) throw linkNotFound();
+  return theirs;
 }
 
 /** Save which groups the respondent works with; answers about dropped groups go. */
