@@ -111,8 +111,35 @@ export async function createDemoSurvey(
         value: number | null;
         dont_know: boolean;
       }[] = [];
+      const invitedOn = start.toISOString().slice(0, 10);
+      const invitations: {
+        measurement_id: string;
+        person_id: string;
+        unit_id: string;
+        role: 'leder' | 'medarbejder';
+        status: 'invited' | 'finished';
+        invited_on: string;
+        finished_on: string | null;
+        token_hash: null;
+        token_sealed: null;
+        respondent_ref: null;
+      }[] = [];
       for (const person of people) {
-        if (random() < 0.18) continue; // did not answer
+        const answered = random() >= 0.18;
+        // The invitation knows only who finished; nothing links it to the answers below.
+        invitations.push({
+          measurement_id: measurement.id,
+          person_id: person.id,
+          unit_id: person.unit_id,
+          role: person.role,
+          status: answered ? 'finished' : 'invited',
+          invited_on: invitedOn,
+          finished_on: answered ? invitedOn : null,
+          token_hash: null,
+          token_sealed: null,
+          respondent_ref: null,
+        });
+        if (!answered) continue;
         const unit = byId.get(person.unit_id)!;
         const arm: Arm = INTERVENTION.has(unit.name) ? 'intervention' : 'kontrol';
         const respondentId = crypto.randomUUID();
@@ -170,6 +197,7 @@ export async function createDemoSurvey(
           });
         }
       }
+      await trx.insertInto('invitation').values(invitations).execute();
       for (let i = 0; i < answers.length; i += 2000) {
         await trx
           .insertInto('answer')

@@ -44,6 +44,17 @@ for (const database of testDatabases()) {
       }
       expect(body.result.comparison).not.toBeNull();
       expect(body.result.did?.did).toBeGreaterThan(0);
+      const rates = (await owner.get(`/api/measurements/${after.id}/responses`)).json<{
+        invited: number;
+        finished: number;
+      }>();
+      expect(rates.invited).toBe(200);
+      const respondents = await t.handle.db
+        .selectFrom('respondent')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('measurement_id', '=', after.id)
+        .executeTakeFirstOrThrow();
+      expect(rates.finished).toBe(Number(respondents.n));
     });
 
     it('refuses caseworkers and unknown measurements', async () => {
