@@ -48,7 +48,7 @@ for (const database of testDatabases()) {
         invited: number;
         finished: number;
       }>();
-      expect(rates.invited).toBe(200);
+      expect(rates.invited).toBe(180);
       const respondents = await t.handle.db
         .selectFrom('respondent')
         .select((eb) => eb.fn.countAll<number>().as('n'))
