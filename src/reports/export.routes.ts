@@ -1,0 +1,44 @@
+/** HTTP for downloading a measurement's analysis as CSV, XLSX, GraphML or GEXF. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import { requireUser } from '../server/request-context.js';
+import { EXPORT_FORMATS, exportAnalysis } from './export.service.js';
+
+export const exportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
+  plugin,
+  { db },
+) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/measurements/:id/export/:format',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'Download the analysis: csv (one table, ?table=relationer|enheder|…), xlsx (every table), graphml or gexf (one wave, ?wave=)',
+        params: z.object({ id: z.uuid(), format: z.enum(EXPORT_FORMATS) }),
+        querystring: z.object({
+          table: z.string().max(40).optional(),
+          wave: z.string().max(40).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const file = await exportAnalysis(
+        db,
+        requireUser(request),
+        request.params.id,
+        request.params.format,
+        request.query,
+      );
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
+  );
+};

@@ -1,0 +1,106 @@
+/** Exports of a measurement's analysis: CSV, XLSX, GraphML, GEXF — all from one analysis. */
+import type { Kysely } from 'kysely';
+import type { AuthUser } from '../auth/auth.service.js';
+import type { Database } from '../db/schema.js';
+import { analyseMeasurement } from '../results/results.service.js';
+import { badRequest, notFound } from '../server/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { toGexf, toGraphml } from './graph-export.js';
+import { reportTables } from './report-tables.js';
+import { tablesToXlsx, tableToCsv } from './table-export.js';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'graphml', 'gexf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  graphml: 'application/graphml+xml; charset=utf-8',
+  gexf: 'application/gexf+xml; charset=utf-8',
+};
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Buffer | string;
+}
+
+/** A safe file name from a title: letters, digits and dashes. */
+export function fileStem(title: string): string {
+  const stem = title
+    .normalize('NFKD')
+    .replace(/æ/gi, 'ae')
+    .replace(/ø/gi, 'oe')
+    .replace(/å/gi, 'aa')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return stem.slice(0, 60) || 'samspil';
+}
+
+/**
+ * Build an export. CSV takes one table (default: the ties); graph formats take one
+ * wave (default: the last).
+ */
+export async function exportAnalysis(
+  db: Kysely<Database>,
+  user: AuthUser,
+  measurementId: string,
+  format: ExportFormat,
+  options: { table?: string; wave?: string },
+): Promise<ExportFile> {
+  const analysis = await analyseMeasurement(db, user, measurementId);
+  const title = analysis.waves.at(-1)?.title ?? 'samspil';
+  const stem = fileStem(title);
+  await recordAudit(db, {
+    municipalityId: user.municipalityId,
+    userId: user.userId,
+    action: 'export',
+    entity: 'measurement',
+    entityId: measurementId,
+    detail: { format, ...options },
+  });
+  const file = (suffix: string, body: Buffer | string): ExportFile => ({
+    filename: `${stem}${suffix}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    body,
+  });
+  switch (format) {
+    case 'csv': {
+      const tables = reportTables(analysis.result);
+      const name = options.table ?? 'relationer';
+      const table = tables.find((t) => t.name === name);
+      if (!table) {
+        throw notFound({
+          da: `Tabellen "${name}" findes ikke. Vælg en af: ${tables.map((t) => t.name).join(', ')}.`,
+          en: `The table "${name}" does not exist. Choose one of: ${tables.map((t) => t.name).join(', ')}.`,
+        });
+      }
+      return file(`-${table.name}`, tableToCsv(table));
+    }
+    case 'xlsx':
+      return file('', await tablesToXlsx(reportTables(analysis.result), title));
+    case 'graphml':
+    case 'gexf': {
+      const waves = analysis.result.waves;
+      const wave =
+        options.wave === undefined ? waves.at(-1) : waves.find((w) => w.wave === options.wave);
+      if (!wave) {
+        throw badRequest({
+          da:
+            waves.length === 0
+              ? 'Målingen har ingen svar endnu.'
+              : `Runden "${options.wave}" findes ikke.`,
+          en:
+            waves.length === 0
+              ? 'The measurement has no answers yet.'
+              : `The wave "${options.wave}" does not exist.`,
+        });
+      }
+      return file(
+        `-${fileStem(wave.wave || 'runde')}`,
+        format === 'gexf' ? toGexf(wave) : toGraphml(wave),
+      );
+    }
+  }
+}
