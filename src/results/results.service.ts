@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.js';
 import type { Measurement } from '../db/tables/measurement.table.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement.service.js';
-import { forbidden } from '../server/errors.js';
+import { AppError, forbidden } from '../server/errors.js';
 import { loadAnswers } from './results.repository.js';
 
 export interface MeasurementAnalysis {
@@ -29,6 +29,7 @@ export async function analyseMeasurement(
 ): Promise<MeasurementAnalysis> {
   if (user.role !== 'admin' && user.role !== 'analytiker' && user.role !== 'leder')
     throw forbidden();
+  const leaderUnits = user.role === 'leder' ? await ledUnitNames(db, user) : undefined;
   const measurement = await findMeasurement(db, user.municipalityId, measurementId);
   if (!measurement) throw measurementNotFound();
   const previous = measurement.previous_measurement_id
@@ -51,6 +52,46 @@ export async function analyseMeasurement(
     status: measurement.status,
     provisional: measurement.status !== 'closed',
     waves: chain.map((m) => ({ measurementId: m.id, wave: m.wave_label, title: m.title })),
-    result,
+    result: leaderUnits ? onlyTouching(result, leaderUnits) : result,
+  };
+}
+
+/** The names of the units a leader leads (today: the unit of their person record). */
+async function ledUnitNames(db: Kysely<Database>, user: AuthUser): Promise<Set<string>> {
+  const row = user.personId
+    ? await db
+        .selectFrom('person')
+        .innerJoin('unit', 'unit.id', 'person.unit_id')
+        .select('unit.name')
+        .where('person.id', '=', user.personId)
+        .where('person.municipality_id', '=', user.municipalityId)
+        .where('person.role', '=', 'leder')
+        .executeTakeFirst()
+    : undefined;
+  if (!row) {
+    throw new AppError(403, 'forbidden', {
+      da: 'Din bruger er ikke knyttet til en enhed, du leder. Bed en administrator om at knytte den.',
+      en: 'Your login is not linked to a unit you lead. Ask an administrator to link it.',
+    });
+  }
+  return new Set([row.name]);
+}
+
+/**
+ * A leader's view: their units and the ties and asymmetries touching them. The
+ * network-wide figures stay, unchanged; nothing is computed over a new subset, so the
+ * view opens no new subtraction.
+ */
+function onlyTouching(result: AnalysisResult, units: Set<string>): AnalysisResult {
+  const touches = (a: string, b: string) => units.has(a) || units.has(b);
+  return {
+    ...result,
+    waves: result.waves.map((wave) => ({
+      ...wave,
+      ties: wave.ties.filter((t) => touches(t.from, t.to)),
+      selfTies: wave.selfTies.filter((t) => units.has(t.from)),
+      units: wave.units.filter((u) => units.has(u.unit)),
+      asymmetry: wave.asymmetry.filter((a) => touches(a.a, a.b)),
+    })),
   };
 }

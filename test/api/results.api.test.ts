@@ -57,6 +57,50 @@ for (const database of testDatabases()) {
       expect(rates.finished).toBe(Number(respondents.n));
     });
 
+    it("shows a leader their own unit's ties and units, with the network-wide figures", async () => {
+      const leader = new TestClient(t.app);
+      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      const list = (await owner.get('/api/measurements')).json<
+        { id: string; waveLabel: string }[]
+      >();
+      const after = list.find((m) => m.waveLabel === 'efter')!;
+      const full = (await owner.get(`/api/measurements/${after.id}/analysis`)).json<{
+        result: AnalysisResult;
+      }>();
+      const mine = (await leader.get(`/api/measurements/${after.id}/analysis`)).json<{
+        result: AnalysisResult;
+      }>();
+      const wave = mine.result.waves[1]!;
+      expect(wave.units.map((u) => u.unit)).toEqual(['Jobcenter']);
+      expect(wave.ties.length).toBeGreaterThan(0);
+      expect(wave.ties.every((tie) => tie.from === 'Jobcenter' || tie.to === 'Jobcenter')).toBe(
+        true,
+      );
+      expect(wave.ties.length).toBeLessThan(full.result.waves[1]!.ties.length);
+      expect(wave.network).toEqual(full.result.waves[1]!.network);
+      const graphml = await leader.get(`/api/measurements/${after.id}/export/graphml`);
+      expect((graphml.body.match(/<edge /g) ?? []).length).toBe(wave.ties.length);
+    });
+
+    it('refuses a leader whose login is not linked to a unit they lead', async () => {
+      const admin = new TestClient(t.app);
+      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      await admin.post('/api/users', {
+        name: 'Løs Leder',
+        email: 'loes@demo.dk',
+        role: 'leder',
+        password: 'loose-leader-pass',
+      });
+      const loose = new TestClient(t.app);
+      await loose.login('loes@demo.dk', 'loose-leader-pass');
+      const list = (await owner.get('/api/measurements')).json<{ id: string }[]>();
+      const response = await loose.get(`/api/measurements/${list[0]!.id}/analysis`);
+      expect(response.statusCode).toBe(403);
+      expect(response.json<{ message: { en: string } }>().message.en).toMatch(
+        /not linked to a unit/,
+      );
+    });
+
     it('refuses caseworkers and unknown measurements', async () => {
       const caseworker = new TestClient(t.app);
       await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
