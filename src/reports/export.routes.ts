@@ -18,11 +18,12 @@ export const exportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
       schema: {
         tags: ['analysis'],
         summary:
-          'Download the analysis: csv (one table, ?table=relationer|enheder|…), xlsx (every table), graphml or gexf (one wave, ?wave=)',
+          'Download the analysis: pdf (report, ?lang=da|en), csv (one table, ?table=relationer|enheder|…), xlsx (every table), graphml or gexf (one wave, ?wave=)',
         params: z.object({ id: z.uuid(), format: z.enum(EXPORT_FORMATS) }),
         querystring: z.object({
           table: z.string().max(40).optional(),
           wave: z.string().max(40).optional(),
+          lang: z.enum(['da', 'en']).optional(),
         }),
       },
     },

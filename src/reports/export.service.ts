@@ -6,13 +6,15 @@ import { analyseMeasurement } from '../results/results.service.js';
 import { badRequest, notFound } from '../server/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { toGexf, toGraphml } from './graph-export.js';
+import { renderPdfReport, type Language } from './pdf-report.js';
 import { reportTables } from './report-tables.js';
 import { tablesToXlsx, tableToCsv } from './table-export.js';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'graphml', 'gexf'] as const;
+export const EXPORT_FORMATS = ['pdf', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
+  pdf: 'application/pdf',
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   graphml: 'application/graphml+xml; charset=utf-8',
@@ -47,7 +49,7 @@ export async function exportAnalysis(
   user: AuthUser,
   measurementId: string,
   format: ExportFormat,
-  options: { table?: string; wave?: string },
+  options: { table?: string; wave?: string; lang?: Language },
 ): Promise<ExportFile> {
   const analysis = await analyseMeasurement(db, user, measurementId);
   const title = analysis.waves.at(-1)?.title ?? 'samspil';
@@ -66,6 +68,18 @@ export async function exportAnalysis(
     body,
   });
   switch (format) {
+    case 'pdf':
+      return file(
+        options.lang === 'en' ? '-report' : '-rapport',
+        await renderPdfReport({
+          title,
+          focalProcess: analysis.focalProcess,
+          municipality: user.municipalityName,
+          result: analysis.result,
+          language: options.lang ?? 'da',
+          provisional: analysis.provisional,
+        }),
+      );
     case 'csv': {
       const tables = reportTables(analysis.result);
       const name = options.table ?? 'relationer';

@@ -15,6 +15,7 @@ import { loadAnswers } from './results.repository.js';
 export interface MeasurementAnalysis {
   measurementId: string;
   status: Measurement['status'];
+  focalProcess: string;
   /** Shown with a warning: an open measurement's figures still change. */
   provisional: boolean;
   waves: { measurementId: string; wave: string; title: string }[];
@@ -50,6 +51,7 @@ export async function analyseMeasurement(
   return {
     measurementId,
     status: measurement.status,
+    focalProcess: measurement.focal_process,
     provisional: measurement.status !== 'closed',
     waves: chain.map((m) => ({ measurementId: m.id, wave: m.wave_label, title: m.title })),
     result: leaderUnits ? onlyTouching(result, leaderUnits) : result,

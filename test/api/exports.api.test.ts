@@ -104,6 +104,16 @@ for (const database of testDatabases()) {
       expect(missing.statusCode).toBe(400);
     });
 
+    it('PDF report in Danish and English', async () => {
+      for (const lang of ['da', 'en']) {
+        const response = await owner.get(`/api/measurements/${measurementId}/export/pdf?lang=${lang}`);
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['content-type']).toBe('application/pdf');
+        expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+        expect(response.rawPayload.length).toBeGreaterThan(5000);
+      }
+    });
+
     it('refuses caseworkers and unknown formats', async () => {
       const caseworker = new TestClient(t.app);
       await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);

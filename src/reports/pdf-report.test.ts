@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analysis/analyze.js';
+import type { Answer } from '../analysis/answer.js';
+import { RK_ITEMS } from '../analysis/answer.js';
+import { renderPdfReport } from './pdf-report.js';
+
+/** The text pdfkit writes with its standard fonts: hex strings inside TJ arrays (WinAnsi). */
+function pdfText(pdf: Buffer): string {
+  const source = pdf.toString('latin1');
+  const parts: string[] = [];
+  for (const match of source.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+    let text = '';
+    for (const hex of match[1]!.matchAll(/<([0-9a-fA-F]*)>/g)) {
+      text += Buffer.from(hex[1]!, 'hex').toString('latin1');
+    }
+    parts.push(text);
+  }
+  return parts.join(' ');
+}
+
+function answers(): Answer[] {
+  const units = ['Jobcenter', 'Misbrugscenter', 'Egen læge'];
+  const list: Answer[] = [];
+  for (const unit of units) {
+    for (let r = 0; r < 6; r++) {
+      for (const target of units) {
+        for (const item of RK_ITEMS) {
+          list.push({
+            respondent: `${unit}-${r}`,
+            unit,
+            role: r === 0 ? 'leder' : 'medarbejder',
+            target,
+            item,
+            value: ((r + item.length + target.length) % 5) + 1,
+            wave: 'før',
+            arm: '',
+            case: '',
+          });
+        }
+      }
+    }
+  }
+  return list;
+}
+
+describe('renderPdfReport', () => {
+  const result = analyze(answers());
+
+  it('writes a Danish report with the map, the profile, the weakest ties and the method notes', async () => {
+    const pdf = await renderPdfReport({
+      title: 'Dobbeltdiagnoser',
+      focalProcess: 'borgere med dobbeltdiagnose',
+      municipality: 'Testkommune',
+      result,
+      language: 'da',
+      provisional: true,
+      compress: false,
+    });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    for (const expected of [
+      'Rapport om relationel kapacitet',
+      'Foreløbige tal',
+      'Relationsoverblikket',
+      'Egen læge',
+      'Dimensionsprofil',
+      'De svageste broer',
+      'Metode og anonymitet',
+      'Tal for færre end 5 personer vises ikke',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('writes the English report', async () => {
+    const pdf = await renderPdfReport({
+      title: 'Dual diagnosis',
+      focalProcess: 'citizens with a dual diagnosis',
+      municipality: 'Test',
+      result,
+      language: 'en',
+      provisional: false,
+      compress: false,
+    });
+    const text = pdfText(pdf);
+    expect(text).toContain('Relational capacity report');
+    expect(text).toContain('Method and anonymity');
+    expect(text).not.toContain('Provisional');
+  });
+});

@@ -1,0 +1,334 @@
+/**
+ * The PDF report of a measurement's analysis: cover, the network map, the dimension
+ * profile, weakest ties, asymmetries, change between waves, reliability, and the method
+ * and anonymity notes, in Danish or English. Built with pdfkit's standard fonts, so it
+ * needs no font files; the figures come from the same analysis as every other view.
+ */
+import PDFDocument from 'pdfkit';
+import type { AnalysisResult, TieResult, WaveResult } from '../analysis/analyze.js';
+import { RK_DIMENSION_LABELS, RK_ITEMS } from '../analysis/answer.js';
+
+export type Language = 'da' | 'en';
+
+export interface PdfReportInput {
+  title: string;
+  focalProcess: string;
+  municipality: string;
+  result: AnalysisResult;
+  language: Language;
+  provisional: boolean;
+  /** Tests turn compression off to read the text back. */
+  compress?: boolean;
+}
+
+const TEXT = {
+  da: {
+    report: 'Rapport om relationel kapacitet',
+    about: 'Samarbejdet omkring',
+    provisional: 'Foreløbige tal: målingen er stadig åben.',
+    wave: 'Runde',
+    map: 'Relationsoverblikket',
+    mapNote:
+      'Pilen A → B er A’s vurdering af B. Grøn: høj, gul: middel, rød: lav, grå: skjult (for få svar).',
+    network: 'Netværket',
+    score: 'Relationel kapacitet (1–5)',
+    respondents: 'Besvarelser',
+    weakest: 'Svageste dimension',
+    profile: 'Dimensionsprofil',
+    weakTies: 'De svageste broer',
+    asymmetry: 'Største asymmetrier (A→B mod B→A)',
+    roles: 'Ledere og medarbejdere',
+    change: 'Forandring mellem runderne',
+    did: 'Indsats mod kontrol (forskel i forskelle)',
+    reliability: 'Pålidelighed (Cronbachs alpha; under 0,7 er svagt)',
+    method: 'Metode og anonymitet',
+    methodText: (minGroup: number, high: number, low: number) =>
+      `Hver medarbejder vurderer samarbejdet med hver gruppe på seks udsagn (1 = helt uenig … 5 = meget enig; "ved ikke" tælles ikke med). ` +
+      `En relation A → B er gennemsnittet af A-medarbejdernes vurdering af B. Høj: mindst ${high}, lav: under ${low}. ` +
+      `Tal for færre end ${minGroup} personer vises ikke, og heller ikke tal, der kunne regnes ud ved at trække grupper fra hinanden. ` +
+      `Forskelle testes med Welchs t-test med 95 % konfidensinterval.`,
+    none: 'Ingen at vise.',
+    suppressed: 'skjult',
+    ci: 'KI',
+    productive:
+      'Tallene peger mod den produktive cirkel: videndeling, problemløsning og respekt går hånd i hånd.',
+    unproductive:
+      'Tallene peger mod den uproduktive cirkel: svagt kendskab og lidt fælles problemløsning holder grupperne hver for sig.',
+  },
+  en: {
+    report: 'Relational capacity report',
+    about: 'Collaboration around',
+    provisional: 'Provisional figures: the measurement is still open.',
+    wave: 'Wave',
+    map: 'The network map',
+    mapNote:
+      "The arrow A → B is A's rating of B. Green: high, yellow: medium, red: low, grey: withheld (too few respondents).",
+    network: 'The network',
+    score: 'Relational capacity (1–5)',
+    respondents: 'Respondents',
+    weakest: 'Weakest dimension',
+    profile: 'Dimension profile',
+    weakTies: 'The weakest bridges',
+    asymmetry: 'Largest asymmetries (A→B against B→A)',
+    roles: 'Leaders and employees',
+    change: 'Change between the waves',
+    did: 'Intervention against control (difference in differences)',
+    reliability: "Reliability (Cronbach's alpha; below 0.7 is weak)",
+    method: 'Method and anonymity',
+    methodText: (minGroup: number, high: number, low: number) =>
+      `Each employee rates collaboration with each group on six statements (1 = strongly disagree … 5 = strongly agree; "don't know" is not counted). ` +
+      `A tie A → B is the mean of A's employees' ratings of B. High: at least ${high}, low: below ${low}. ` +
+      `Figures for fewer than ${minGroup} people are withheld, and so are figures that could be worked out by subtracting groups. ` +
+      `Differences are tested with Welch's t-test with 95 % confidence intervals.`,
+    none: 'Nothing to show.',
+    suppressed: 'withheld',
+    ci: 'CI',
+    productive:
+      'The figures point to the productive loop: knowledge sharing, problem solving and respect go together.',
+    unproductive:
+      'The figures point to the unproductive loop: little knowledge of each other and little joint problem solving keep the groups apart.',
+  },
+} as const;
+
+const COLOURS = { high: '#1a7f37', medium: '#b58100', low: '#c62828', none: '#9e9e9e' } as const;
+
+const fmt = (value: number | null | undefined, language: Language, digits = 2) =>
+  value === null || value === undefined
+    ? '–'
+    : value.toLocaleString(language === 'da' ? 'da-DK' : 'en-GB', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+
+/** pdfkit's standard fonts carry WinAnsi only: spell out arrows and alpha, replace the rest. */
+const printable = (text: string) =>
+  text
+    .replaceAll('→', '->')
+    .replaceAll('α', 'alpha')
+    .replace(
+      /[^\n\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/gu,
+      '?',
+    );
+function colourOf(tie: TieResult): string {
+  if (tie.suppressed || tie.score === null) return COLOURS.none;
+  return tie.level === 'high' ? COLOURS.high : tie.level === 'low' ? COLOURS.low : COLOURS.medium;
+}
+
+function drawMap(doc: PDFKit.PDFDocument, wave: WaveResult, top: number): number {
+  const names = [
+    ...new Set([...wave.units.map((u) => u.unit), ...wave.ties.flatMap((t) => [t.from, t.to])]),
+  ].sort();
+  const cx = doc.page.width / 2;
+  const radius = 170;
+  const cy = top + radius + 30;
+  const position = new Map(
+    names.map((name, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(1, names.length) - Math.PI / 2;
+      return [name, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) }];
+    }),
+  );
+  for (const tie of wave.ties) {
+    const a = position.get(tie.from)!;
+    const b = position.get(tie.to)!;
+    // Offset each direction a little so A→B and B→A are both visible.
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const length = Math.hypot(dx, dy) || 1;
+    const ox = (-dy / length) * 3;
+    const oy = (dx / length) * 3;
+    const end = { x: b.x - (dx / length) * 10 + ox, y: b.y - (dy / length) * 10 + oy };
+    doc
+      .save()
+      .lineWidth(tie.level === 'low' ? 1.6 : 0.8)
+      .strokeColor(colourOf(tie))
+      .strokeOpacity(0.8);
+    doc
+      .moveTo(a.x + ox, a.y + oy)
+      .lineTo(end.x, end.y)
+      .stroke();
+    const head = 5;
+    const angle = Math.atan2(dy, dx);
+    doc
+      .moveTo(end.x, end.y)
+      .lineTo(end.x - head * Math.cos(angle - 0.4), end.y - head * Math.sin(angle - 0.4))
+      .lineTo(end.x - head * Math.cos(angle + 0.4), end.y - head * Math.sin(angle + 0.4))
+      .fillColor(colourOf(tie))
+      .fill()
+      .restore();
+  }
+  for (const [name, p] of position) {
+    doc.save().circle(p.x, p.y, 7).fillColor('#1b4965').fill().restore();
+    const right = p.x >= cx;
+    doc
+      .fontSize(7)
+      .fillColor('#111')
+      .text(printable(name), right ? p.x + 10 : p.x - 130, p.y - 4, {
+        width: 120,
+        align: right ? 'left' : 'right',
+      });
+  }
+  return cy + radius + 40;
+}
+
+function heading(doc: PDFKit.PDFDocument, text: string) {
+  if (doc.y > doc.page.height - 150) doc.addPage();
+  doc
+    .moveDown(0.8)
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .fillColor('#1b4965')
+    .text(printable(text), 50);
+  doc.font('Helvetica').fontSize(10).fillColor('#111').moveDown(0.3);
+}
+
+function line(doc: PDFKit.PDFDocument, text: string) {
+  doc.font('Helvetica').fontSize(10).fillColor('#111').text(printable(text), 50);
+}
+
+/** Render the report; resolves to the PDF bytes. */
+export function renderPdfReport(input: PdfReportInput): Promise<Buffer> {
+  const t = TEXT[input.language];
+  const lang = input.language;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    compress: input.compress ?? true,
+    info: { Title: printable(`${t.report}: ${input.title}`), Author: 'Samspil' },
+    lang: input.language === 'da' ? 'da-DK' : 'en-GB',
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  // Cover
+  doc.font('Helvetica-Bold').fontSize(24).fillColor('#1b4965').text(printable(t.report), 50, 180);
+  doc.moveDown(0.5).fontSize(16).fillColor('#111').text(printable(input.title));
+  doc
+    .moveDown(0.5)
+    .font('Helvetica')
+    .fontSize(12)
+    .text(printable(`${t.about} ${input.focalProcess}`));
+  doc.moveDown(0.3).text(printable(input.municipality));
+  doc
+    .moveDown(0.3)
+    .text(new Date().toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long' }));
+  if (input.provisional)
+    doc.moveDown(1).fillColor(COLOURS.low).text(printable(t.provisional)).fillColor('#111');
+
+  const { result } = input;
+  for (const wave of result.waves) {
+    doc.addPage();
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(16)
+      .fillColor('#1b4965')
+      .text(printable(`${t.wave} ${wave.wave}: ${t.map}`), 50, 50);
+    doc.font('Helvetica').fontSize(9).fillColor('#444').text(printable(t.mapNote));
+    const below = drawMap(doc, wave, doc.y + 10);
+    doc.y = below;
+
+    heading(doc, t.network);
+    line(
+      doc,
+      `${t.score}: ${fmt(wave.network.score, lang)}   ${t.respondents}: ${wave.network.n ?? '–'}`,
+    );
+    const weakest = wave.network.weakestDimension;
+    line(doc, `${t.weakest}: ${weakest ? RK_DIMENSION_LABELS[weakest][lang] : '–'}`);
+    if (wave.network.score !== null) {
+      const d = wave.network.dimensions;
+      const productive =
+        (d.videndeling ?? 0) + (d.problemloesning ?? 0) + (d.respekt ?? 0) >= 3 * 3.75;
+      line(doc, productive ? t.productive : t.unproductive);
+    }
+
+    heading(doc, t.profile);
+    for (const item of RK_ITEMS) {
+      const value = wave.network.dimensions[item];
+      const y = doc.y;
+      line(doc, RK_DIMENSION_LABELS[item][lang]);
+      if (value !== null) {
+        doc
+          .save()
+          .rect(200, y + 1, (value / 5) * 250, 8)
+          .fillColor(item === weakest ? COLOURS.low : '#5fa8d3')
+          .fill()
+          .restore();
+        doc.fontSize(9).text(fmt(value, lang), 460, y, { lineBreak: false });
+        doc.x = 50;
+        doc.y = y + 13;
+      }
+    }
+
+    heading(doc, t.weakTies);
+    const weak = wave.ties
+      .filter((tie) => tie.score !== null)
+      .sort((a, b) => a.score! - b.score!)
+      .slice(0, 8);
+    if (weak.length === 0) line(doc, t.none);
+    for (const tie of weak)
+      line(doc, `${tie.from} → ${tie.to}: ${fmt(tie.score, lang)} (n = ${tie.n})`);
+
+    heading(doc, t.asymmetry);
+    if (wave.asymmetry.length === 0) line(doc, t.none);
+    for (const a of wave.asymmetry.slice(0, 8)) {
+      line(
+        doc,
+        `${a.a} → ${a.b}: ${fmt(a.ab, lang)}   ${a.b} → ${a.a}: ${fmt(a.ba, lang)}   (${fmt(a.gap, lang)})`,
+      );
+    }
+
+    heading(doc, t.roles);
+    const roles = wave.roles;
+    const c = roles.comparison;
+    line(
+      doc,
+      `${lang === 'da' ? 'Ledere' : 'Leaders'}: ${roles.leder.suppressed ? t.suppressed : fmt(roles.leder.mean, lang)}   ` +
+        `${lang === 'da' ? 'Medarbejdere' : 'Employees'}: ${roles.medarbejder.suppressed ? t.suppressed : fmt(roles.medarbejder.mean, lang)}` +
+        (c.diff !== null && c.ci
+          ? `   (${fmt(c.diff, lang)}; ${t.ci} ${fmt(c.ci[0], lang)} – ${fmt(c.ci[1], lang)}; p = ${fmt(c.p, lang, 3)})`
+          : ''),
+    );
+
+    heading(doc, t.reliability);
+    for (const scale of ['rk', 'ledelse', 'borger'] as const) {
+      const r = wave.reliability[scale];
+      if (r.rows === 0 || r.rows === null) continue;
+      line(doc, `${scale}: α = ${fmt(r.alpha, lang)} (k = ${r.k}, n = ${r.rows})`);
+    }
+  }
+
+  if (result.comparison || result.did) {
+    doc.addPage();
+    doc.y = 50;
+    if (result.comparison) {
+      const c = result.comparison;
+      heading(doc, t.change);
+      line(
+        doc,
+        `${c.from} → ${c.to}: ${fmt(c.mean1, lang)} → ${fmt(c.mean2, lang)} (${fmt(c.diff, lang)}` +
+          (c.ci
+            ? `; ${t.ci} ${fmt(c.ci[0], lang)} – ${fmt(c.ci[1], lang)}; p = ${fmt(c.p, lang, 3)}; d = ${fmt(c.d, lang)})`
+            : ')'),
+      );
+    }
+    if (result.did) {
+      const d = result.did;
+      heading(doc, t.did);
+      line(
+        doc,
+        `${fmt(d.did, lang)}` +
+          (d.ci
+            ? ` (${t.ci} ${fmt(d.ci[0], lang)} – ${fmt(d.ci[1], lang)}; p = ${fmt(d.p, lang, 3)})`
+            : ''),
+      );
+    }
+  }
+
+  heading(doc, t.method);
+  line(doc, t.methodText(result.minGroup, result.thresholds.high, result.thresholds.low));
+  doc.end();
+  return done;
+}
