@@ -18,10 +18,12 @@ export const resultsRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async
       schema: {
         tags: ['analysis'],
         summary:
-          'The analysis (ANALYSIS.md format) of a measurement and the wave before it; suppressed values are null',
+          'The analysis (ANALYSIS.md format) of a measurement and the wave before it; suppressed values are null. ?role=leder|medarbejder gives the map figures of one role, guarded against subtraction.',
         params: z.object({ id: z.uuid() }),
+        querystring: z.object({ role: z.enum(['leder', 'medarbejder']).optional() }),
       },
     },
-    async (request) => analyseMeasurement(db, requireUser(request), request.params.id),
+    async (request) =>
+      analyseMeasurement(db, requireUser(request), request.params.id, request.query),
   );
 };

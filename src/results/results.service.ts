@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { analyze, type AnalysisResult } from '../analysis/analyze.js';
+import { guardedView } from '../analysis/subset-view.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import type { Measurement } from '../db/tables/measurement.table.js';
@@ -27,6 +28,7 @@ export async function analyseMeasurement(
   db: Kysely<Database>,
   user: AuthUser,
   measurementId: string,
+  filter: { role?: 'leder' | 'medarbejder' } = {},
 ): Promise<MeasurementAnalysis> {
   if (user.role !== 'admin' && user.role !== 'analytiker' && user.role !== 'leder')
     throw forbidden();
@@ -43,11 +45,22 @@ export async function analyseMeasurement(
   );
   const order = new Map(chain.map((m, i) => [m.wave_label, i]));
   answers.sort((a, b) => (order.get(a.wave) ?? 0) - (order.get(b.wave) ?? 0));
-  const result = analyze(answers, {
+  const options = {
     minGroup: measurement.min_group,
     high: measurement.threshold_high,
     low: measurement.threshold_low,
-  });
+  };
+  const full = analyze(answers, options);
+  // A role view is guarded against subtraction from the full analysis.
+  const result = filter.role
+    ? guardedView(
+        analyze(
+          answers.filter((a) => a.role === filter.role),
+          options,
+        ),
+        full,
+      )
+    : full;
   return {
     measurementId,
     status: measurement.status,

@@ -82,6 +82,29 @@ for (const database of testDatabases()) {
       expect((graphml.body.match(/<edge /g) ?? []).length).toBe(wave.ties.length);
     });
 
+    it('gives a leaders-only view whose ties never differ from the full ties by 1 to 4 respondents', async () => {
+      const list = (await owner.get('/api/measurements')).json<
+        { id: string; waveLabel: string }[]
+      >();
+      const before = list.find((m) => m.waveLabel === 'før')!;
+      const full = (await owner.get(`/api/measurements/${before.id}/analysis`)).json<{
+        result: AnalysisResult;
+      }>();
+      const view = (await owner.get(`/api/measurements/${before.id}/analysis?role=leder`)).json<{
+        result: AnalysisResult;
+      }>();
+      const fullTies = new Map(full.result.waves[0]!.ties.map((t) => [`${t.from}|${t.to}`, t]));
+      const shown = view.result.waves[0]!.ties.filter((t) => !t.suppressed);
+      for (const tie of shown) {
+        const rest = (fullTies.get(`${tie.from}|${tie.to}`)!.n ?? 0) - tie.n!;
+        expect(rest === 0 || rest >= 5).toBe(true);
+      }
+      expect(view.result.comparison).toBeNull();
+      expect(
+        (await owner.get(`/api/measurements/${before.id}/analysis?role=chef`)).statusCode,
+      ).toBe(400);
+    });
+
     it('refuses a leader whose login is not linked to a unit they lead', async () => {
       const admin = new TestClient(t.app);
       await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
