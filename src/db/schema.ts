@@ -4,6 +4,7 @@ import type { AreaTable } from './tables/area.table.js';
 import type { InvitationTable } from './tables/invitation.table.js';
 import type { JobTable } from './tables/job.table.js';
 import type { MailMessageTable } from './tables/mail-message.table.js';
+import type { MapPositionTable } from './tables/map-position.table.js';
 import type { MeasurementGroupTable, MeasurementTable } from './tables/measurement.table.js';
 import type { RespondentTable } from './tables/respondent.table.js';
 import type { AuditLogTable } from './tables/audit-log.table.js';
@@ -30,4 +31,5 @@ export interface Database {
   answer: AnswerTable;
   job: JobTable;
   mail_message: MailMessageTable;
+  map_position: MapPositionTable;
 }

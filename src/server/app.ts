@@ -29,6 +29,7 @@ import { measurementRoutes } from '../measurements/measurement.routes.js';
 import { surveyRoutes } from '../measurements/survey.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
 import { exportRoutes } from '../reports/export.routes.js';
+import { mapPositionRoutes } from '../results/map-position.routes.js';
 import { resultsRoutes } from '../results/results.routes.js';
 import { usersRoutes } from '../users/users.routes.js';
 import type { Config } from './config.js';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyRoutes, { db });
   await app.register(resultsRoutes, { db });
   await app.register(exportRoutes, { db });
+  await app.register(mapPositionRoutes, { db });
 
   const webDir = deps.webDir ?? defaultWebDir();
   const haveWeb = existsSync(path.join(webDir, 'index.html'));

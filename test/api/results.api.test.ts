@@ -124,6 +124,35 @@ for (const database of testDatabases()) {
       );
     });
 
+    it('saves map positions per unit, scoped to the municipality', async () => {
+      const org = (await owner.get('/api/org')).json<{ units: { id: string }[] }>();
+      const [a, b] = org.units;
+      expect(
+        (
+          await owner.request('PUT', '/api/map-positions', {
+            positions: [{ unitId: a!.id, x: 10, y: -20 }],
+          })
+        ).statusCode,
+      ).toBe(204);
+      await owner.request('PUT', '/api/map-positions', {
+        positions: [
+          { unitId: a!.id, x: 11, y: -21 },
+          { unitId: b!.id, x: 5, y: 5 },
+        ],
+      });
+      const saved = (await owner.get('/api/map-positions')).json<{ unitId: string; x: number }[]>();
+      expect(saved.find((p) => p.unitId === a!.id)?.x).toBe(11);
+      expect(saved).toHaveLength(2);
+      const bad = await owner.request('PUT', '/api/map-positions', {
+        positions: [{ unitId: '00000000-0000-4000-8000-000000000000', x: 1, y: 1 }],
+      });
+      expect(bad.statusCode).toBe(404);
+      const huge = await owner.request('PUT', '/api/map-positions', {
+        positions: [{ unitId: a!.id, x: 1e9, y: 1 }],
+      });
+      expect(huge.statusCode).toBe(400);
+    });
+
     it('refuses caseworkers and unknown measurements', async () => {
       const caseworker = new TestClient(t.app);
       await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);

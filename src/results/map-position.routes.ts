@@ -1,0 +1,86 @@
+/**
+ * HTTP for the network map's saved layout. Positions belong to units, so a map keeps
+ * its shape from wave to wave. Reading: anyone who may see an analysis; saving: the
+ * analysis owners.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import { listUnits } from '../org/org.repository.js';
+import { forbidden, notFound } from '../server/errors.js';
+import { requireUser } from '../server/request-context.js';
+
+const position = z.object({
+  unitId: z.uuid(),
+  x: z.number().min(-100_000).max(100_000),
+  y: z.number().min(-100_000).max(100_000),
+});
+
+export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
+  plugin,
+  { db },
+) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/map-positions',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Saved positions of units on the network map',
+        response: { 200: z.array(position) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      if (user.role === 'sagsbehandler') throw forbidden();
+      const rows = await db
+        .selectFrom('map_position')
+        .select(['unit_id', 'x', 'y'])
+        .where('municipality_id', '=', user.municipalityId)
+        .execute();
+      return rows.map((r) => ({ unitId: r.unit_id, x: r.x, y: r.y }));
+    },
+  );
+
+  app.put(
+    '/api/map-positions',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Save positions of units on the network map (upsert; others are kept)',
+        body: z.object({ positions: z.array(position).max(1000) }),
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
+      const { positions } = request.body;
+      if (positions.length > 0) {
+        const units = new Set((await listUnits(db, user.municipalityId, true)).map((u) => u.id));
+        if (positions.some((p) => !units.has(p.unitId))) {
+          throw notFound({ da: 'En enhed findes ikke.', en: 'A unit does not exist.' });
+        }
+        await db
+          .insertInto('map_position')
+          .values(
+            positions.map((p) => ({
+              municipality_id: user.municipalityId,
+              unit_id: p.unitId,
+              x: p.x,
+              y: p.y,
+            })),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(['municipality_id', 'unit_id'])
+              .doUpdateSet((eb) => ({ x: eb.ref('excluded.x'), y: eb.ref('excluded.y') })),
+          )
+          .execute();
+      }
+      return reply.status(204).send();
+    },
+  );
+};
