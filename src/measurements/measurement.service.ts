@@ -393,6 +393,7 @@ export async function closeMeasurement(deps: MeasurementDeps, user: AuthUser, id
     const updated = await repo.updateMeasurement(trx, user.municipalityId, id, {
       status: 'closed',
       closed_at: new Date(),
+      answers_changed_at: new Date(),
       ...(current.closes_at === null || current.closes_at > new Date()
         ? { closes_at: new Date() }
         : {}),

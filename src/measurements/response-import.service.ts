@@ -192,6 +192,11 @@ export async function importResponses(
         .values(values.slice(i, i + 5000))
         .execute();
     }
+    await trx
+      .updateTable('measurement')
+      .set({ answers_changed_at: new Date() })
+      .where('id', '=', measurementId)
+      .execute();
     await recordAudit(trx, {
       municipalityId: user.municipalityId,
       userId: user.userId,

@@ -39,28 +39,30 @@ export async function analyseMeasurement(
     ? await findMeasurement(db, user.municipalityId, measurement.previous_measurement_id)
     : undefined;
   const chain = previous ? [previous, measurement] : [measurement];
-  const answers = await loadAnswers(
-    db,
-    chain.map((m) => m.id),
-  );
-  const order = new Map(chain.map((m, i) => [m.wave_label, i]));
-  answers.sort((a, b) => (order.get(a.wave) ?? 0) - (order.get(b.wave) ?? 0));
-  const options = {
-    minGroup: measurement.min_group,
-    high: measurement.threshold_high,
-    low: measurement.threshold_low,
-  };
-  const full = analyze(answers, options);
-  // A role view is guarded against subtraction from the full analysis.
-  const result = filter.role
-    ? guardedView(
-        analyze(
-          answers.filter((a) => a.role === filter.role),
-          options,
-        ),
-        full,
-      )
-    : full;
+  const result = await cached(chain, filter.role ?? '', async () => {
+    const answers = await loadAnswers(
+      db,
+      chain.map((m) => m.id),
+    );
+    const order = new Map(chain.map((m, i) => [m.wave_label, i]));
+    answers.sort((a, b) => (order.get(a.wave) ?? 0) - (order.get(b.wave) ?? 0));
+    const options = {
+      minGroup: measurement.min_group,
+      high: measurement.threshold_high,
+      low: measurement.threshold_low,
+    };
+    const full = analyze(answers, options);
+    // A role view is guarded against subtraction from the full analysis.
+    return filter.role
+      ? guardedView(
+          analyze(
+            answers.filter((a) => a.role === filter.role),
+            options,
+          ),
+          full,
+        )
+      : full;
+  });
   return {
     measurementId,
     status: measurement.status,
@@ -69,6 +71,40 @@ export async function analyseMeasurement(
     waves: chain.map((m) => ({ measurementId: m.id, wave: m.wave_label, title: m.title })),
     result: leaderUnits ? onlyTouching(result, leaderUnits) : result,
   };
+}
+
+/** Analyses of closed measurements, most recently used last. */
+const cache = new Map<string, AnalysisResult>();
+const CACHE_SIZE = 20;
+
+/**
+ * Closed measurements only get new answers by import, which (like closing) moves
+ * `answers_changed_at`; keyed on it, a cached analysis is never stale, on any instance.
+ * Open measurements change with every save and are computed each time.
+ */
+async function cached(
+  chain: Measurement[],
+  view: string,
+  compute: () => Promise<AnalysisResult>,
+): Promise<AnalysisResult> {
+  if (chain.some((m) => m.status !== 'closed')) return compute();
+  const key = [
+    view,
+    ...chain.map(
+      (m) =>
+        `${m.id}@${m.answers_changed_at.toISOString()}:${m.min_group}:${m.threshold_high}:${m.threshold_low}`,
+    ),
+  ].join('|');
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const result = await compute();
+  cache.set(key, result);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return result;
 }
 
 /** The names of the units a leader leads (today: the unit of their person record). */

@@ -124,6 +124,33 @@ for (const database of testDatabases()) {
       );
     });
 
+    it('serves a closed analysis from the cache until an import changes its answers', async () => {
+      const list = (await owner.get('/api/measurements')).json<
+        { id: string; waveLabel: string }[]
+      >();
+      const before = list.find((m) => m.waveLabel === 'før')!;
+      const first = (await owner.get(`/api/measurements/${before.id}/analysis`)).json<{
+        result: AnalysisResult;
+      }>();
+      const again = (await owner.get(`/api/measurements/${before.id}/analysis`)).json<{
+        result: AnalysisResult;
+      }>();
+      expect(again.result).toEqual(first.result);
+      let csv = 'respondent,unit,role,target,item,value,wave,arm,case\n';
+      for (let r = 0; r < 6; r++)
+        csv += `new${r},Skole,medarbejder,Sundhedspleje,respekt,1,før,kontrol,\n`;
+      const imported = await owner.upload(
+        `/api/measurements/${before.id}/import?commit=true`,
+        'a.csv',
+        csv,
+      );
+      expect(imported.statusCode).toBe(200);
+      const after = (await owner.get(`/api/measurements/${before.id}/analysis`)).json<{
+        result: AnalysisResult;
+      }>();
+      expect(after.result.waves[0]!.network.n).toBe(first.result.waves[0]!.network.n! + 6);
+    });
+
     it('saves map positions per unit, scoped to the municipality', async () => {
       const org = (await owner.get('/api/org')).json<{ units: { id: string }[] }>();
       const [a, b] = org.units;

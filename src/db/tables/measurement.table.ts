@@ -41,6 +41,8 @@ export interface MeasurementTable {
   created_at: ColumnType<Date, never, never>;
   opened_at: Date | null;
   closed_at: Date | null;
+  /** Last change of the answers outside the survey (import, closing); keys the analysis cache. */
+  answers_changed_at: Generated<Date>;
 }
 export type Measurement = Selectable<MeasurementTable>;
 export type NewMeasurement = Insertable<MeasurementTable>;
