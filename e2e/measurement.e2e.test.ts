@@ -4,45 +4,31 @@
  * follows the response rate and closes it, and a link then shows the closed page.
  * Every page is checked with axe-core (WCAG 2.1 A/AA).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDemoMunicipality } from '../src/demo/demo.service.js';
-import { testDatabases } from '../test/helpers/databases.js';
-import { startTestApp, type TestApp } from '../test/helpers/test-app.js';
-import { checkA11y, haveChromium, launchBrowser } from './helpers/browser.js';
-
-const WEB_INDEX = fileURLToPath(new URL('../dist/web/index.html', import.meta.url));
-const PASSWORD = 'samspil-demo-2026';
+import type { TestApp } from '../test/helpers/test-app.js';
+import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { checkA11y, haveChromium } from './helpers/browser.js';
 const TITLE = 'Samarbejde om dobbeltdiagnose';
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1280, height: 900 };
 const LINK = /\/s\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{43}/g;
 
 describe.skipIf(!haveChromium)('a measurement in the browser', () => {
+  let started: BrowserApp | undefined;
   let app: TestApp;
   let browser: Browser;
   let owner: Page;
   let links: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(
-        `The web front end is not built (${WEB_INDEX} is missing). Run "npm run build:web"; "npm test" builds it first.`,
-      );
-    }
-    const database = testDatabases()[0];
-    if (!database) throw new Error('no test database');
-    app = await startTestApp(database, { listen: true });
-    await createDemoMunicipality(app.handle.db);
-    browser = await launchBrowser();
+    started = await startBrowserApp();
+    ({ app, browser } = started);
     owner = await browser.newPage({ viewport: WIDE });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await started?.close();
   });
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -79,11 +65,7 @@ describe.skipIf(!haveChromium)('a measurement in the browser', () => {
   }
 
   test('the analytiker creates, fills and opens a measurement', async () => {
-    await owner.goto(`${app.url}/login`);
-    await owner.getByLabel('E-mail').fill('analytiker@demo.samspil.dk');
-    await owner.getByLabel('Adgangskode').fill(PASSWORD);
-    await owner.getByRole('button', { name: 'Log ind' }).click();
-    await owner.waitForURL(`${app.url}/organisation`);
+    await login(owner, app, 'analytiker@demo.samspil.dk');
 
     await owner.getByRole('link', { name: 'Målinger' }).click();
     await expect.poll(() => heading(owner).textContent()).toBe('Målinger');
@@ -105,6 +87,24 @@ describe.skipIf(!haveChromium)('a measurement in the browser', () => {
     await owner.getByText('Kladde', { exact: true }).waitFor();
     await checkA11y(owner, 'the measurement detail page (draft)');
 
+    // The draft's item wording can be edited, and is kept.
+    const wording = owner.getByRole('group', { name: 'videndeling' }).getByLabel('Dansk');
+    const newWording = 'Vi deler viden om {xx} med hinanden.';
+    await wording.fill(newWording);
+    await owner.getByRole('button', { name: 'Gem spørgsmål' }).click();
+    await owner.getByText('Spørgsmålene er gemt.').waitFor();
+    await owner.reload();
+    await expect.poll(() => wording.inputValue()).toBe(newWording);
+
+    // The draft's settings open prefilled; saving them unchanged sends nothing.
+    await owner.getByRole('button', { name: 'Redigér kladde' }).click();
+    const settings = owner.getByRole('region', { name: 'Redigér kladde' });
+    expect(await settings.getByLabel('Titel').inputValue()).toBe(TITLE);
+    expect(await settings.getByLabel('Misbrugscenter', { exact: true }).isChecked()).toBe(true);
+    await checkA11y(owner, 'the draft settings form');
+    await settings.getByRole('button', { name: 'Gem' }).click();
+    await owner.getByText('Der var ingen ændringer at gemme.').waitFor();
+
     await owner.getByRole('button', { name: 'Invitér personer' }).click();
     const inviteDialog = owner.getByRole('dialog');
     await inviteDialog.getByLabel('Enhed').selectOption({ label: 'Misbrugscenter' });
@@ -115,6 +115,8 @@ describe.skipIf(!haveChromium)('a measurement in the browser', () => {
     await owner.getByRole('dialog').getByRole('button', { name: 'Åbn måling' }).click();
     await owner.getByText(/Målingen er åben\. 14 invitationer er sendt\./).waitFor();
     await owner.getByText('Åben', { exact: true }).waitFor();
+    await owner.getByText('Spørgsmålene er låst, fordi målingen er åbnet.').waitFor();
+    expect(await owner.getByRole('textbox', { name: 'Dansk' }).count()).toBe(0);
 
     const mails = await app.handle.db
       .selectFrom('mail_message')
@@ -220,6 +222,10 @@ describe.skipIf(!haveChromium)('a measurement in the browser', () => {
       .selectFrom('invitation')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('status', '=', 'finished')
+      // Only this measurement: the demo's own waves have finished invitations too.
+      .where('measurement_id', 'in', (eb) =>
+        eb.selectFrom('measurement').select('id').where('title', '=', TITLE),
+      )
       .executeTakeFirstOrThrow();
     expect(Number(submitted.n)).toBe(3);
   });
@@ -244,6 +250,33 @@ describe.skipIf(!haveChromium)('a measurement in the browser', () => {
     await late.page.goto(`${app.url}/s/${crypto.randomUUID()}/${'x'.repeat(43)}`);
     await expect.poll(() => heading(late.page).textContent()).toBe('Linket virker ikke');
     await late.context.close();
+
+    // Answers from elsewhere: a file with a bad value imports nothing; the corrected one does.
+    const answersFile = (value: string) => ({
+      name: 'svar.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'respondent;unit;role;target;item;value;wave;arm;case',
+          'x1;Jobcenter;medarbejder;Bostøtte;videndeling;4;1;;',
+          `x1;Jobcenter;medarbejder;Bostøtte;respekt;${value};1;;`,
+        ].join('\n'),
+        'utf8',
+      ),
+    });
+    const importPanel = owner.getByRole('region', { name: 'Importér svar' });
+    await importPanel.getByLabel('Vælg fil …').setInputFiles(answersFile('6'));
+    const errors = importPanel.getByRole('table', { name: 'Fejl i filen' });
+    await errors.waitFor();
+    expect(await errors.locator('tbody tr').count()).toBe(1);
+    expect(await errors.locator('tbody td').first().textContent()).toBe('3');
+    const importButton = importPanel.getByRole('button', { name: 'Importér', exact: true });
+    expect(await importButton.isDisabled()).toBe(true);
+    await checkA11y(owner, 'the answer import with an error');
+    await importPanel.getByLabel('Vælg en anden fil …').setInputFiles(answersFile('ved ikke'));
+    await importPanel.getByText('2 svar fra 1 personer kan importeres.').waitFor();
+    await importButton.click();
+    await owner.getByText('2 svar fra 1 personer er importeret.').waitFor();
 
     await owner.getByRole('link', { name: 'Se udbakken' }).click();
     await expect.poll(() => heading(owner).textContent()).toBe('Udbakke');

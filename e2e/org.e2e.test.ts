@@ -3,17 +3,16 @@
  * changes, the error names its line), import the corrected file, and check the pages
  * with axe-core (WCAG 2.1 A/AA) and on a phone-sized screen.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDemoMunicipality } from '../src/demo/demo.service.js';
-import { testDatabases } from '../test/helpers/databases.js';
-import { startTestApp, type TestApp } from '../test/helpers/test-app.js';
-import { checkA11y, haveChromium, launchBrowser } from './helpers/browser.js';
-
-const WEB_INDEX = fileURLToPath(new URL('../dist/web/index.html', import.meta.url));
-const PASSWORD = 'samspil-demo-2026';
+import type { TestApp } from '../test/helpers/test-app.js';
+import {
+  DEMO_PASSWORD,
+  login as loginAs,
+  startBrowserApp,
+  type BrowserApp,
+} from './helpers/app.js';
+import { checkA11y, haveChromium } from './helpers/browser.js';
 
 /** Line 3 has an unknown unit kind. */
 const BAD_FILE = [
@@ -24,38 +23,23 @@ const BAD_FILE = [
 const GOOD_FILE = BAD_FILE.replace(';hjemmepleje;', ';udfører;');
 
 describe.skipIf(!haveChromium)('organisation in the browser', () => {
+  let started: BrowserApp | undefined;
   let app: TestApp;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(
-        `The web front end is not built (${WEB_INDEX} is missing). Run "npm run build:web"; "npm test" builds it first.`,
-      );
-    }
-    const database = testDatabases()[0];
-    if (!database) throw new Error('no test database');
-    app = await startTestApp(database, { listen: true });
-    await createDemoMunicipality(app.handle.db);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    started = await startBrowserApp();
+    app = started.app;
+    page = await started.browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await started?.close();
   });
 
   const heading = () => page.getByRole('heading', { level: 1 });
 
-  async function login(email: string): Promise<void> {
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL(`${app.url}/organisation`);
-  }
+  const login = (email: string) => loginAs(page, app, email);
 
   async function chooseFile(content: string): Promise<void> {
     await page.getByLabel(/Vælg (en anden )?fil/).setInputFiles({
@@ -163,5 +147,30 @@ describe.skipIf(!haveChromium)('organisation in the browser', () => {
     await expect.poll(() => heading().textContent()).toBe('Brugere');
     await page.getByRole('cell', { name: 'analytiker@demo.samspil.dk' }).waitFor();
     await checkA11y(page, 'the users page');
+  });
+
+  test('a user changes their own password and logs in with the new one', async () => {
+    const newPassword = 'et-nyt-langt-kodeord';
+    await page.getByRole('link', { name: /Min konto/ }).click();
+    await expect.poll(() => heading().textContent()).toBe('Min konto');
+    await page.getByLabel('Nuværende adgangskode').fill('forkert-kodeord');
+    await page.getByLabel(/^Ny adgangskode/).fill(newPassword);
+    await page.getByLabel('Gentag ny adgangskode').fill(`${newPassword}!`);
+    await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await page.getByText('De to nye adgangskoder er ikke ens.').waitFor();
+    await page.getByLabel('Gentag ny adgangskode').fill(newPassword);
+    await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await page.getByText('Den nuværende adgangskode er forkert.').waitFor();
+    await checkA11y(page, 'the account page with an error');
+
+    await page.getByLabel('Nuværende adgangskode').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await page.getByText('Din adgangskode er skiftet.', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.waitForURL(`${app.url}/login`);
+    // The login page returns to the page last shown (Min konto).
+    await loginAs(page, app, 'admin@demo.samspil.dk', newPassword, /\/(organisation|konto)$/);
+    await page.getByRole('link', { name: /Min konto/ }).waitFor();
   });
 });

@@ -1,5 +1,6 @@
 /** Providers and routes of the web app. */
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AccountPage } from './account/account-page.js';
 import { AuditPage } from './audit/audit-page.js';
 import { LoginPage } from './auth/login-page.js';
 import { RequireAuth, RequireRole } from './auth/require-auth.js';
@@ -129,6 +130,14 @@ function AppRoutes() {
               <RequireRole roles={['admin']}>
                 <AuditPage />
               </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="konto"
+          element={
+            <RequireAuth>
+              <AccountPage />
             </RequireAuth>
           }
         />

@@ -59,7 +59,7 @@ export const da = {
     'Du vælger først de enheder, du arbejder sammen med, og svarer så på nogle få udsagn om hver. Hvert svar gemmes med det samme.',
   'survey.intro.privacyTitle': 'Dine svar er fortrolige',
   'survey.intro.privacy':
-    'Ingen kan se, hvad du har svaret. Svarene vises kun samlet for grupper med mindst det fastsatte mindste antal svar.',
+    'Ingen kan se, hvad du har svaret. Resultater vises kun samlet for grupper med mindst {n} besvarelser.',
   'survey.intro.closes': 'Du kan svare til og med {date}.',
   'survey.start': 'Start',
   'survey.back': 'Tilbage',
@@ -420,6 +420,49 @@ export const da = {
   'notFound.home': 'Gå til organisationen',
   'forbidden.title': 'Ingen adgang',
   'forbidden.body': 'Din rolle giver ikke adgang til denne side.',
+  'layout.account': 'Min konto',
+  'account.title': 'Min konto',
+  'account.password.title': 'Skift adgangskode',
+  'account.password.intro':
+    'Den nye adgangskode skal have mindst {min} tegn. Når du skifter, bliver du logget ud alle andre steder.',
+  'account.current': 'Nuværende adgangskode',
+  'account.current.missing': 'Skriv din nuværende adgangskode.',
+  'account.new': 'Ny adgangskode',
+  'account.repeat': 'Gentag ny adgangskode',
+  'account.repeat.mismatch': 'De to nye adgangskoder er ikke ens.',
+  'account.password.submit': 'Skift adgangskode',
+  'account.password.changed': 'Din adgangskode er skiftet. Du er logget ud alle andre steder.',
+  'measurementNew.opensAt': 'Åbner (dato)',
+  'measurementNew.opensAt.hint': 'Kan være tom. Målingen åbner, når du trykker på Åbn måling.',
+  'draft.edit': 'Redigér kladde',
+  'draft.saved': 'Kladden er gemt.',
+  'draft.unchanged': 'Der var ingen ændringer at gemme.',
+  'items.title': 'Spørgsmål',
+  'items.placeholder':
+    'Skriv {xx} der, hvor fokusprocessen skal stå. {xx} bliver skiftet ud med fokusprocessen, når spørgsmålet vises.',
+  'items.locked': 'Spørgsmålene er låst, fordi målingen er åbnet.',
+  'items.da': 'Dansk',
+  'items.en': 'Engelsk',
+  'items.missing': 'Skriv en tekst.',
+  'items.save': 'Gem spørgsmål',
+  'items.saved': 'Spørgsmålene er gemt.',
+  'responseImport.title': 'Importér svar',
+  'responseImport.lead':
+    'Har I samlet svar ind på en anden måde, fx i SurveyXact, kan du indlæse dem her fra en CSV-fil. Filen kontrolleres først. Intet gemmes, før du trykker Importér.',
+  'responseImport.help.columns': 'Filen har én række pr. svar og disse kolonner i første række:',
+  'responseImport.help.separator':
+    'Kolonnerne adskilles med komma (,) eller semikolon (;). Gem filen som CSV UTF-8.',
+  'responseImport.help.value':
+    'value er et tal fra 1 til 5 eller "ved ikke". Tom betyder ikke besvaret.',
+  'responseImport.help.target':
+    'unit og target er enhedernes navne, som de står i organisationen. target er den enhed, der svares om, og er tom ved spørgsmål om ledelse.',
+  'responseImport.help.wave': 'wave skal være målingens runde: "{wave}".',
+  'responseImport.help.replace':
+    'En ny import erstatter svar, der er importeret før. Svar givet via link bliver ikke rørt.',
+  'responseImport.check': 'Kontrol af filen',
+  'responseImport.hasErrors.help': 'Ret fejlene i filen, og vælg den igen. Intet er importeret.',
+  'responseImport.ok': '{rows} svar fra {respondents} personer kan importeres.',
+  'responseImport.done': '{rows} svar fra {respondents} personer er importeret.',
 } as const;
 
 /** Every message key of the interface. */

@@ -57,7 +57,7 @@ export const en: Dictionary = {
     'First you choose the units you work with, then you answer a few statements about each. Every answer is saved at once.',
   'survey.intro.privacyTitle': 'Your answers are confidential',
   'survey.intro.privacy':
-    'Nobody can see what you answered. Answers are only shown combined for groups with at least the minimum number of answers.',
+    'Nobody can see what you answered. Results are only shown combined for groups with at least {n} responses.',
   'survey.intro.closes': 'You can answer until and including {date}.',
   'survey.start': 'Start',
   'survey.back': 'Back',
@@ -421,4 +421,50 @@ export const en: Dictionary = {
   'notFound.home': 'Go to the organisation',
   'forbidden.title': 'No access',
   'forbidden.body': 'Your role does not give access to this page.',
+  'layout.account': 'My account',
+  'account.title': 'My account',
+  'account.password.title': 'Change password',
+  'account.password.intro':
+    'The new password must have at least {min} characters. When you change it, you are logged out everywhere else.',
+  'account.current': 'Current password',
+  'account.current.missing': 'Enter your current password.',
+  'account.new': 'New password',
+  'account.repeat': 'Repeat new password',
+  'account.repeat.mismatch': 'The two new passwords are not the same.',
+  'account.password.submit': 'Change password',
+  'account.password.changed': 'Your password has been changed. You are logged out everywhere else.',
+  'measurementNew.opensAt': 'Opens (date)',
+  'measurementNew.opensAt.hint':
+    'May be empty. The measurement opens when you press Open measurement.',
+  'draft.edit': 'Edit draft',
+  'draft.saved': 'The draft has been saved.',
+  'draft.unchanged': 'There were no changes to save.',
+  'items.title': 'Questions',
+  'items.placeholder':
+    'Write {xx} where the focal process belongs. {xx} is replaced by the focal process when the question is shown.',
+  'items.locked': 'The questions are locked because the measurement has opened.',
+  'items.da': 'Danish',
+  'items.en': 'English',
+  'items.missing': 'Enter a text.',
+  'items.save': 'Save questions',
+  'items.saved': 'The questions have been saved.',
+  'responseImport.title': 'Import answers',
+  'responseImport.lead':
+    'If answers were collected another way, e.g. in SurveyXact, you can load them here from a CSV file. The file is checked first. Nothing is saved until you press Import.',
+  'responseImport.help.columns':
+    'The file has one row per answer and these columns in the first row:',
+  'responseImport.help.separator':
+    'Columns are separated by comma (,) or semicolon (;). Save the file as CSV UTF-8.',
+  'responseImport.help.value':
+    'value is a number from 1 to 5 or "ved ikke" (don\'t know). Empty means not answered.',
+  'responseImport.help.target':
+    "unit and target are the units' names as in the organisation. target is the unit the answer is about, and is empty for leadership questions.",
+  'responseImport.help.wave': 'wave must be the measurement\'s wave: "{wave}".',
+  'responseImport.help.replace':
+    'A new import replaces answers imported before. Answers given by link are not touched.',
+  'responseImport.check': 'Check of the file',
+  'responseImport.hasErrors.help':
+    'Correct the errors in the file and choose it again. Nothing has been imported.',
+  'responseImport.ok': '{rows} answers from {respondents} people can be imported.',
+  'responseImport.done': '{rows} answers from {respondents} people have been imported.',
 };

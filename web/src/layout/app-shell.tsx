@@ -3,9 +3,10 @@
  * the user, the language switch and the navigation, and the main landmark.
  */
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasRole, ORG_EDITORS, useSession } from '../auth/session.js';
 import { LanguageSwitch, useI18n } from '../i18n/i18n.js';
+import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel } from '../users/user-labels.js';
 
 export function AppShell() {
@@ -61,7 +62,10 @@ export function AppShell() {
           <div className="app-header__tools">
             {user && (
               <p className="app-header__user">
-                <span className="app-header__user-name">{user.name}</span>
+                <Link className="app-header__user-name" to="/konto" title={t('layout.account')}>
+                  {user.name}
+                  <VisuallyHidden> – {t('layout.account')}</VisuallyHidden>
+                </Link>
                 <span className="app-header__user-role">{roleLabel(t, user.role)}</span>
               </p>
             )}

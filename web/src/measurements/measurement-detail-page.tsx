@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
+import { DraftSettings, ItemWording } from './measurement-draft.js';
 import { statusKey } from './measurement-list-page.js';
 import {
   closeMeasurement,
@@ -21,6 +22,7 @@ import {
   remind,
   updateMeasurement,
 } from './measurements-api.js';
+import { ResponseImport } from './response-import.js';
 
 type Dialog = 'invite' | 'open' | 'remind' | 'close' | 'extend' | undefined;
 
@@ -35,6 +37,7 @@ export function MeasurementDetailPage() {
   const [unitId, setUnitId] = useState('');
   const [role, setRole] = useState<'' | PersonRole>('');
   const [closesAt, setClosesAt] = useState('');
+  const [editing, setEditing] = useState(false);
 
   if (!detail.data) {
     return (
@@ -116,6 +119,15 @@ export function MeasurementDetailPage() {
               {t('measurement.open')}
             </button>
           )}
+          {m.status === 'draft' && !editing && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setEditing(true)}
+            >
+              {t('draft.edit')}
+            </button>
+          )}
           {m.status === 'open' && (
             <>
               <button
@@ -149,6 +161,19 @@ export function MeasurementDetailPage() {
           </Link>
         </div>
       </section>
+
+      {m.status === 'draft' && editing && (
+        <DraftSettings
+          measurement={m}
+          groups={groups}
+          onCancel={() => setEditing(false)}
+          onSaved={async (changed) => {
+            setEditing(false);
+            setNotice(t(changed ? 'draft.saved' : 'draft.unchanged'));
+            await reload();
+          }}
+        />
+      )}
 
       <section className="panel" aria-labelledby="m-responses">
         <h2 className="panel__title" id="m-responses">
@@ -191,6 +216,26 @@ export function MeasurementDetailPage() {
           </>
         )}
       </section>
+
+      <ItemWording
+        key={`${m.id}-${m.status}`}
+        measurement={m}
+        onSaved={async (changed) => {
+          setNotice(t(changed ? 'items.saved' : 'draft.unchanged'));
+          await reload();
+        }}
+      />
+
+      <ResponseImport
+        measurementId={m.id}
+        waveLabel={m.waveLabel}
+        onImported={async (report) => {
+          setNotice(
+            t('responseImport.done', { rows: report.rows, respondents: report.respondents }),
+          );
+          await reload();
+        }}
+      />
 
       {dialog === 'invite' && (
         <FormDialog

@@ -1,5 +1,5 @@
 /** Calls to the measurement API (`src/measurements/measurement.routes.ts`) and the outbox. */
-import { api } from '../api/client.js';
+import { api, type Message } from '../api/client.js';
 import type { PersonRole } from '../api/types.js';
 
 export type MeasurementStatus = 'draft' | 'open' | 'closed';
@@ -19,8 +19,12 @@ export interface Measurement {
   includeLeadership: boolean;
   waveLabel: string;
   previousMeasurementId: string | null;
+  /** The wording of every item, Danish and English; `{xx}` stands for the focal process. */
+  items: ItemTexts;
   createdAt: string;
 }
+
+export type ItemTexts = Record<string, { da: string; en: string }>;
 
 export interface MeasurementInput {
   title: string;
@@ -28,6 +32,7 @@ export interface MeasurementInput {
   groups: { unitId: string; arm: Arm | null }[];
   chooseGroups: boolean;
   includeLeadership: boolean;
+  opensAt: string | null;
   closesAt: string | null;
   minGroup: number;
   thresholdHigh: number;
@@ -71,8 +76,22 @@ export const loadMeasurement = (id: string) =>
     measurement: Measurement;
     groups: { id: string; name: string; kind: string; arm: Arm | null }[];
   }>(`/api/measurements/${id}`);
-export const updateMeasurement = (id: string, change: { closesAt: string | null }) =>
-  api.patch<unknown>(`/api/measurements/${id}`, change);
+/** A change to a measurement: only the fields that changed. */
+export type MeasurementChange = Partial<Omit<MeasurementInput, 'previousMeasurementId'>> & {
+  items?: ItemTexts;
+};
+export const updateMeasurement = (id: string, change: MeasurementChange) =>
+  api.patch<Measurement>(`/api/measurements/${id}`, change);
+
+/** `POST /api/measurements/:id/import`: the check of a long-CSV file of answers. */
+export interface ResponseImportReport {
+  committed: boolean;
+  rows: number;
+  respondents: number;
+  errors: { line: number | null; message: Message }[];
+}
+export const importResponses = (id: string, file: File, commit: boolean) =>
+  api.upload<ResponseImportReport>(`/api/measurements/${id}/import?commit=${commit}`, file);
 export const invite = (id: string, body: { unitIds: string[]; roles?: PersonRole[] }) =>
   api.post<{ added: number; matched: number }>(`/api/measurements/${id}/invitations`, body);
 export const openMeasurement = (id: string) =>

@@ -9,7 +9,12 @@ function ActionBadge({ action }: { action: ImportAction }) {
   return <span className={`badge badge--action-${action}`}>{actionLabel(t, action)}</span>;
 }
 
-export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
+/** The rows a file was refused for; `line` is null for a problem with the file as a whole. */
+export function ImportErrors({
+  errors,
+}: {
+  errors: { line: number | null; message: { da: string; en: string } }[];
+}) {
   const { t, pick } = useI18n();
   return (
     <TableFrame label={t('import.errors.title')}>
@@ -26,7 +31,7 @@ export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
         <tbody>
           {errors.map((error, i) => (
             <tr key={i}>
-              <td className="table__num">{error.line}</td>
+              <td className="table__num">{error.line ?? '–'}</td>
               <td>{pick(error.message)}</td>
             </tr>
           ))}

@@ -12,6 +12,7 @@ import { ORG_EDITORS, hasRole, useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog, Dialog } from '../ui/dialog.js';
 import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { Checkbox } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { AreaDialog } from './area-dialog.js';
@@ -171,14 +172,11 @@ export function OrgPage() {
               }}
             />
           </div>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={showArchived}
-              onChange={(e) => setShowArchived(e.target.checked)}
-            />
-            {t('org.showArchived')}
-          </label>
+          <Checkbox
+            label={t('org.showArchived')}
+            checked={showArchived}
+            onChange={setShowArchived}
+          />
         </form>
       )}
 

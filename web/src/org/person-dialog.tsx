@@ -3,13 +3,11 @@ import { useState } from 'react';
 import { PERSON_ROLES, type Person, type PersonRole, type Unit } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { SelectField } from '../ui/field.js';
+import { EMAIL, NameEmailFields } from '../ui/name-email-fields.js';
 import { createPerson, updatePerson } from './org-api.js';
 import { personRoleLabel } from './org-labels.js';
 import { MAX_NAME } from './unit-dialog.js';
-
-/** The same rule as the import: something@something.something, no spaces. */
-export const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 export function PersonDialog({
   person,
@@ -53,24 +51,13 @@ export function PersonDialog({
       onClose={onClose}
       onSubmit={submit}
     >
-      <TextField
-        label={t('org.person.name')}
-        required
-        autoComplete="off"
-        value={name}
-        error={errors.name}
-        onChange={(e) => setName(e.target.value)}
-      />
-      <TextField
-        label={t('org.person.email')}
-        hint={t('org.person.email.hint')}
-        type="email"
-        inputMode="email"
-        required
-        autoComplete="off"
-        value={email}
-        error={errors.email}
-        onChange={(e) => setEmail(e.target.value)}
+      <NameEmailFields
+        name={name}
+        email={email}
+        onName={setName}
+        onEmail={setEmail}
+        errors={errors}
+        emailHint={t('org.person.email.hint')}
       />
       <SelectField
         label={t('org.person.role')}

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { Person, Unit } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
+import { RowAction } from '../ui/row-action.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { kindClass, kindLabel, personRoleLabel } from './org-labels.js';
 import type { UnitView } from './org-view.js';
@@ -58,34 +59,26 @@ export function UnitCard({
             <VisuallyHidden> {t('org.inUnit', { unit: unit.name })}</VisuallyHidden>
           </button>
           {actions && !unit.archived && (
-            <button
-              type="button"
-              className="button button--quiet button--small"
+            <RowAction
+              label={t('common.edit')}
+              target={unit.name}
               onClick={() => actions.editUnit(unit)}
-            >
-              {t('common.edit')}
-              <VisuallyHidden> {unit.name}</VisuallyHidden>
-            </button>
+            />
           )}
           {actions &&
             (unit.archived ? (
-              <button
-                type="button"
-                className="button button--quiet button--small"
+              <RowAction
+                label={t('common.restore')}
+                target={unit.name}
                 onClick={() => actions.restoreUnit(unit)}
-              >
-                {t('common.restore')}
-                <VisuallyHidden> {unit.name}</VisuallyHidden>
-              </button>
+              />
             ) : (
-              <button
-                type="button"
-                className="button button--quiet button--small button--quiet-danger"
+              <RowAction
+                label={t('common.archive')}
+                target={unit.name}
+                danger
                 onClick={() => actions.archiveUnit(view)}
-              >
-                {t('common.archive')}
-                <VisuallyHidden> {unit.name}</VisuallyHidden>
-              </button>
+              />
             ))}
         </div>
       </div>
@@ -136,32 +129,24 @@ function PersonRow({ person, actions }: { person: Person; actions: UnitActions |
       {actions && (
         <span className="person__actions">
           {person.archived ? (
-            <button
-              type="button"
-              className="button button--quiet button--small"
+            <RowAction
+              label={t('common.restore')}
+              target={person.name}
               onClick={() => actions.restorePerson(person)}
-            >
-              {t('common.restore')}
-              <VisuallyHidden> {person.name}</VisuallyHidden>
-            </button>
+            />
           ) : (
             <>
-              <button
-                type="button"
-                className="button button--quiet button--small"
+              <RowAction
+                label={t('common.edit')}
+                target={person.name}
                 onClick={() => actions.editPerson(person)}
-              >
-                {t('common.edit')}
-                <VisuallyHidden> {person.name}</VisuallyHidden>
-              </button>
-              <button
-                type="button"
-                className="button button--quiet button--small button--quiet-danger"
+              />
+              <RowAction
+                label={t('common.archive')}
+                target={person.name}
+                danger
                 onClick={() => actions.archivePerson(person)}
-              >
-                {t('common.archive')}
-                <VisuallyHidden> {person.name}</VisuallyHidden>
-              </button>
+              />
             </>
           )}
         </span>

@@ -20,6 +20,8 @@ export interface Survey {
     chooseGroups: boolean;
     includeLeadership: boolean;
     closesAt: string | null;
+    /** Results are only shown for groups with at least this many answers. */
+    minGroup: number;
     items: Record<string, { da: string; en: string }>;
   };
   ownUnitId: string;

@@ -345,6 +345,39 @@ export function SurveyPage() {
   const firstItemsStep = m.chooseGroups ? 'groups' : 'intro';
   const afterItems: Step = leadership ? 'leadership' : 'review';
 
+  /** A question step: progress and save status, the step's heading, then its content. */
+  const stepFrame = (heading: ReactNode, content: ReactNode) =>
+    frame(
+      m.title,
+      <>
+        {saveStatus}
+        <h2 className="survey__step" ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h2>
+        {content}
+      </>,
+    );
+
+  /** Back and next, below a step. */
+  const stepNav = (onBack: () => void, onNext: () => void) => (
+    <div className="form-actions survey__nav">
+      <button type="button" className="button button--secondary" onClick={onBack}>
+        {t('survey.back')}
+      </button>
+      <button type="button" className="button button--primary" onClick={onNext}>
+        {t('survey.next')}
+      </button>
+    </div>
+  );
+
+  /** Back from after the items: to the last group's items, or before them when there are none. */
+  const backToItems = () => {
+    if (targets.length > 0) {
+      setGroupIndex(wide ? 0 : targets.length - 1);
+      setStep('items');
+    } else setStep(firstItemsStep);
+  };
+
   if (step === 'intro')
     return frame(
       m.title,
@@ -353,7 +386,7 @@ export function SurveyPage() {
         <p>{t('survey.intro.how')}</p>
         <div className="panel survey__privacy">
           <h2 className="panel__title">{t('survey.intro.privacyTitle')}</h2>
-          <p>{t('survey.intro.privacy')}</p>
+          <p>{t('survey.intro.privacy', { n: m.minGroup })}</p>
         </div>
         {m.closesAt && (
           <p className="muted">
@@ -377,13 +410,9 @@ export function SurveyPage() {
     );
 
   if (step === 'groups')
-    return frame(
-      m.title,
+    return stepFrame(
+      t('survey.groups.title'),
       <>
-        {saveStatus}
-        <h2 className="survey__step" ref={headingRef} tabIndex={-1}>
-          {t('survey.groups.title')}
-        </h2>
         <fieldset className="fieldset" aria-describedby="survey-groups-hint">
           <legend className="survey__legend">{t('survey.groups.legend')}</legend>
           <p className="field__hint" id="survey-groups-hint">
@@ -407,29 +436,17 @@ export function SurveyPage() {
             {t('survey.groups.none')}
           </p>
         )}
-        <div className="form-actions survey__nav">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => setStep('intro')}
-          >
-            {t('survey.back')}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              if (chosen.length === 0 && !leadership) {
-                setGroupError(true);
-                return;
-              }
-              setGroupIndex(0);
-              setStep(chosen.length > 0 ? 'items' : afterItems);
-            }}
-          >
-            {t('survey.next')}
-          </button>
-        </div>
+        {stepNav(
+          () => setStep('intro'),
+          () => {
+            if (chosen.length === 0 && !leadership) {
+              setGroupError(true);
+              return;
+            }
+            setGroupIndex(0);
+            setStep(chosen.length > 0 ? 'items' : afterItems);
+          },
+        )}
       </>,
     );
 
@@ -443,18 +460,14 @@ export function SurveyPage() {
       if (!wide && groupIndex < targets.length - 1) setGroupIndex(groupIndex + 1);
       else setStep(afterItems);
     };
-    return frame(
-      m.title,
+    return stepFrame(
+      wide
+        ? t('survey.items.titleAll')
+        : t('survey.items.title', {
+            index: groupIndex + 1,
+            count: targets.length,
+          }),
       <>
-        {saveStatus}
-        <h2 className="survey__step" ref={headingRef} tabIndex={-1}>
-          {wide
-            ? t('survey.items.titleAll')
-            : t('survey.items.title', {
-                index: groupIndex + 1,
-                count: targets.length,
-              })}
-        </h2>
         <p>{t('survey.items.hint', { process: m.focalProcess })}</p>
         {shown.map((g) => (
           <section key={g} className="survey__group" aria-labelledby={`group-${g}`}>
@@ -475,26 +488,15 @@ export function SurveyPage() {
             </div>
           </section>
         ))}
-        <div className="form-actions survey__nav">
-          <button type="button" className="button button--secondary" onClick={back}>
-            {t('survey.back')}
-          </button>
-          <button type="button" className="button button--primary" onClick={next}>
-            {t('survey.next')}
-          </button>
-        </div>
+        {stepNav(back, next)}
       </>,
     );
   }
 
   if (step === 'leadership')
-    return frame(
-      m.title,
+    return stepFrame(
+      t('survey.leadership.title'),
       <>
-        {saveStatus}
-        <h2 className="survey__step" ref={headingRef} tabIndex={-1}>
-          {t('survey.leadership.title')}
-        </h2>
         <p>{t('survey.leadership.hint')}</p>
         <div className={wide ? 'survey__matrix' : 'survey__list'}>
           {LEADERSHIP_ITEMS.filter((item) => m.items[item]).map((item) => (
@@ -507,39 +509,15 @@ export function SurveyPage() {
             />
           ))}
         </div>
-        <div className="form-actions survey__nav">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              if (targets.length > 0) {
-                setGroupIndex(wide ? 0 : targets.length - 1);
-                setStep('items');
-              } else setStep(firstItemsStep);
-            }}
-          >
-            {t('survey.back')}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setStep('review')}
-          >
-            {t('survey.next')}
-          </button>
-        </div>
+        {stepNav(backToItems, () => setStep('review'))}
       </>,
     );
 
   // Review and submit.
   const missing = total - answered;
-  return frame(
-    m.title,
+  return stepFrame(
+    t('survey.review.title'),
     <>
-      {saveStatus}
-      <h2 className="survey__step" ref={headingRef} tabIndex={-1}>
-        {t('survey.review.title')}
-      </h2>
       <p>
         {missing === 0
           ? t('survey.review.complete')
@@ -552,10 +530,7 @@ export function SurveyPage() {
           className="button button--secondary"
           onClick={() => {
             if (leadership) setStep('leadership');
-            else if (targets.length > 0) {
-              setGroupIndex(wide ? 0 : targets.length - 1);
-              setStep('items');
-            } else setStep(firstItemsStep);
+            else backToItems();
           }}
         >
           {t('survey.back')}

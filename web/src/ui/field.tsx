@@ -1,6 +1,11 @@
 /** Labelled form fields with a hint and an inline error tied to the control. */
 import { useId } from 'react';
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrame {
   label: string;
@@ -88,6 +93,45 @@ export function SelectField({
       >
         {children}
       </select>
+    </Frame>
+  );
+}
+
+/** A checkbox with its label beside it. */
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+/** A multi-line text field with its label, optional hint and inline error. */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  ...textarea
+}: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
+  const id = useId();
+  return (
+    <Frame id={id} label={label} hint={hint} error={error} required={textarea.required}>
+      <textarea
+        id={id}
+        className="input textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        {...textarea}
+      />
     </Frame>
   );
 }

@@ -4,12 +4,13 @@ import { USER_ROLES, type User, type UserRole } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
-import { EMAIL } from '../org/person-dialog.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
+import { EMAIL, NameEmailFields } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
+import { RowAction } from '../ui/row-action.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel, roleHint } from './user-labels.js';
 import { createUser, loadUsers, updateUser } from './users-api.js';
@@ -112,32 +113,24 @@ export function UsersPage() {
                     <td className="table__actions">
                       {!isMe && (
                         <>
-                          <button
-                            type="button"
-                            className="button button--quiet button--small"
+                          <RowAction
+                            label={t('users.changeRole')}
+                            target={user.name}
                             onClick={() => setDialog({ type: 'role', user })}
-                          >
-                            {t('users.changeRole')}
-                            <VisuallyHidden> {user.name}</VisuallyHidden>
-                          </button>
+                          />
                           {user.disabled ? (
-                            <button
-                              type="button"
-                              className="button button--quiet button--small"
+                            <RowAction
+                              label={t('users.enable')}
+                              target={user.name}
                               onClick={() => setDialog({ type: 'enable', user })}
-                            >
-                              {t('users.enable')}
-                              <VisuallyHidden> {user.name}</VisuallyHidden>
-                            </button>
+                            />
                           ) : (
-                            <button
-                              type="button"
-                              className="button button--quiet button--small button--quiet-danger"
+                            <RowAction
+                              label={t('users.disable')}
+                              target={user.name}
+                              danger
                               onClick={() => setDialog({ type: 'disable', user })}
-                            >
-                              {t('users.disable')}
-                              <VisuallyHidden> {user.name}</VisuallyHidden>
-                            </button>
+                            />
                           )}
                         </>
                       )}
@@ -247,23 +240,12 @@ function CreateUserDialog({
       onClose={onClose}
       onSubmit={submit}
     >
-      <TextField
-        label={t('users.col.name')}
-        required
-        autoComplete="off"
-        value={name}
-        error={errors.name}
-        onChange={(e) => setName(e.target.value)}
-      />
-      <TextField
-        label={t('users.col.email')}
-        type="email"
-        inputMode="email"
-        required
-        autoComplete="off"
-        value={email}
-        error={errors.email}
-        onChange={(e) => setEmail(e.target.value)}
+      <NameEmailFields
+        name={name}
+        email={email}
+        onName={setName}
+        onEmail={setEmail}
+        errors={errors}
       />
       <RoleSelect value={role} onChange={setRole} />
       <TextField

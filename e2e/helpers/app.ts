@@ -1,0 +1,66 @@
+/**
+ * The shared setup of the browser tests: the built web front end, a listening app on
+ * the first test database with the demo municipality, and a browser.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { createDemoMunicipality } from '../../src/demo/demo.service.js';
+import { testDatabases } from '../../test/helpers/databases.js';
+import { startTestApp, type TestApp } from '../../test/helpers/test-app.js';
+import { launchBrowser } from './browser.js';
+
+const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+
+/** The password of every demo user. */
+export const DEMO_PASSWORD = 'samspil-demo-2026';
+
+export interface BrowserApp {
+  app: TestApp;
+  browser: Browser;
+  /** Close the browser and the app; safe to call after a failed start. */
+  close: () => Promise<void>;
+}
+
+/** Start the app (listening) with the demo municipality, and launch the browser. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error(
+      `The web front end is not built (${WEB_INDEX} is missing). Run "npm run build:web"; "npm test" builds it first.`,
+    );
+  }
+  const database = testDatabases()[0];
+  if (!database) throw new Error('no test database');
+  const app = await startTestApp(database, { listen: true });
+  let browser: Browser;
+  try {
+    await createDemoMunicipality(app.handle.db);
+    browser = await launchBrowser();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return {
+    app,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** Log in on the login page and wait for the landing page (a path, or a pattern of URLs). */
+export async function login(
+  page: Page,
+  app: TestApp,
+  email: string,
+  password = DEMO_PASSWORD,
+  landing: string | RegExp = '/organisation',
+): Promise<void> {
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL(typeof landing === 'string' ? `${app.url}${landing}` : landing);
+}

@@ -1,0 +1,142 @@
+/** "Min konto": who you are, and changing your own password (which logs out your other sessions). */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, asApiError, type ApiError } from '../api/client.js';
+import { useUser } from '../auth/session.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorAlert, Notice } from '../ui/feedback.js';
+import { TextField } from '../ui/field.js';
+import { PageTitle } from '../ui/page-title.js';
+import { roleLabel } from '../users/user-labels.js';
+import { MIN_PASSWORD } from '../users/users-page.js';
+
+const changePassword = (currentPassword: string, newPassword: string) =>
+  api.post<void>('/api/me/password', { currentPassword, newPassword });
+
+interface Problems {
+  current?: string;
+  next?: string;
+  repeat?: string;
+}
+
+export function AccountPage() {
+  const { t, pick } = useI18n();
+  const user = useUser();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const found: Problems = {};
+    if (current === '') found.current = t('account.current.missing');
+    if (next.length < MIN_PASSWORD) found.next = t('users.password.short', { min: MIN_PASSWORD });
+    if (repeat !== next) found.repeat = t('account.repeat.mismatch');
+    setProblems(found);
+    setError(undefined);
+    setDone(false);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      await changePassword(current, next);
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setDone(true);
+    } catch (caught) {
+      const apiError = asApiError(caught);
+      // The server's reasons belong beside the field they are about.
+      if (apiError.code === 'invalid_credentials')
+        setProblems({ current: pick(apiError.messages) });
+      else if (apiError.code === 'bad_request') setProblems({ next: pick(apiError.messages) });
+      else setError(apiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page page--narrow">
+      <PageTitle title={t('account.title')}>{t('account.title')}</PageTitle>
+      <dl className="facts">
+        <div>
+          <dt>{t('org.person.name')}</dt>
+          <dd>{user.name}</dd>
+        </div>
+        <div>
+          <dt>{t('org.person.email')}</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>{t('users.col.role')}</dt>
+          <dd>{roleLabel(t, user.role)}</dd>
+        </div>
+      </dl>
+      <section className="panel" aria-labelledby="account-password">
+        <h2 className="panel__title" id="account-password">
+          {t('account.password.title')}
+        </h2>
+        <p>{t('account.password.intro', { min: MIN_PASSWORD })}</p>
+        {done && (
+          <Notice onDismiss={() => setDone(false)}>
+            <p>{t('account.password.changed')}</p>
+          </Notice>
+        )}
+        <ErrorAlert error={error} />
+        <form className="form" noValidate onSubmit={submit} aria-busy={busy}>
+          {/* Lets password managers tie the new password to the right account. */}
+          <input
+            type="email"
+            name="username"
+            autoComplete="username"
+            value={user.email}
+            readOnly
+            hidden
+          />
+          <TextField
+            label={t('account.current')}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={current}
+            error={problems.current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+          <TextField
+            label={t('account.new')}
+            hint={t('users.password.short', { min: MIN_PASSWORD })}
+            type="password"
+            autoComplete="new-password"
+            required
+            value={next}
+            error={problems.next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+          <TextField
+            label={t('account.repeat')}
+            type="password"
+            autoComplete="new-password"
+            required
+            value={repeat}
+            error={problems.repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+          />
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button--primary"
+              aria-disabled={busy || undefined}
+            >
+              {busy ? t('common.working') : t('account.password.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,299 @@
+/**
+ * The settings of a measurement as a form: texts, the groups (units) asked about with
+ * their arm, and the settings. Creating a measurement and editing a draft use it.
+ */
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { asApiError, type ApiError } from '../api/client.js';
+import { useApi } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { loadOrganisation } from '../org/org-api.js';
+import { ErrorAlert, Loading } from '../ui/feedback.js';
+import { Checkbox, TextField } from '../ui/field.js';
+import { endOfDay, type Arm, type Measurement } from './measurements-api.js';
+
+/** What the form holds, as typed. Dates are the date inputs' `yyyy-mm-dd`. */
+export interface MeasurementValues {
+  title: string;
+  focalProcess: string;
+  groups: Map<string, Arm | null>;
+  chooseGroups: boolean;
+  includeLeadership: boolean;
+  opensAt: string;
+  closesAt: string;
+  minGroup: string;
+  thresholdHigh: string;
+  thresholdLow: string;
+  waveLabel: string;
+}
+
+/** The checked values, ready for the API. */
+export interface MeasurementSettings {
+  title: string;
+  focalProcess: string;
+  groups: { unitId: string; arm: Arm | null }[];
+  chooseGroups: boolean;
+  includeLeadership: boolean;
+  opensAt: string | null;
+  closesAt: string | null;
+  minGroup: number;
+  thresholdHigh: number;
+  thresholdLow: number;
+  waveLabel: string;
+}
+
+export const EMPTY_VALUES: MeasurementValues = {
+  title: '',
+  focalProcess: '',
+  groups: new Map(),
+  chooseGroups: true,
+  includeLeadership: true,
+  opensAt: '',
+  closesAt: '',
+  minGroup: '5',
+  thresholdHigh: '4.0',
+  thresholdLow: '3.5',
+  waveLabel: '1',
+};
+
+/** An ISO time as a date input's value, in local time. */
+const dateValue = (iso: string | null) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+/** The form's values for an existing measurement. */
+export function valuesOf(
+  m: Measurement,
+  groups: { id: string; arm: Arm | null }[],
+): MeasurementValues {
+  return {
+    title: m.title,
+    focalProcess: m.focalProcess,
+    groups: new Map(groups.map((g) => [g.id, g.arm])),
+    chooseGroups: m.chooseGroups,
+    includeLeadership: m.includeLeadership,
+    opensAt: dateValue(m.opensAt),
+    closesAt: dateValue(m.closesAt),
+    minGroup: String(m.minGroup),
+    thresholdHigh: String(m.thresholdHigh),
+    thresholdLow: String(m.thresholdLow),
+    waveLabel: m.waveLabel,
+  };
+}
+
+/** The values as settings for the API (without checking them). */
+export function settingsOf(v: MeasurementValues): MeasurementSettings {
+  return {
+    title: v.title.trim(),
+    focalProcess: v.focalProcess.trim(),
+    groups: [...v.groups.entries()]
+      .map(([unitId, arm]) => ({ unitId, arm }))
+      .sort((a, b) => a.unitId.localeCompare(b.unitId)),
+    chooseGroups: v.chooseGroups,
+    includeLeadership: v.includeLeadership,
+    opensAt: v.opensAt ? new Date(`${v.opensAt}T00:00:00`).toISOString() : null,
+    closesAt: v.closesAt ? endOfDay(v.closesAt) : null,
+    minGroup: Number(v.minGroup),
+    thresholdHigh: Number(v.thresholdHigh.replace(',', '.')),
+    thresholdLow: Number(v.thresholdLow.replace(',', '.')),
+    waveLabel: v.waveLabel.trim() || '1',
+  };
+}
+
+export function MeasurementForm({
+  initial,
+  showOpensAt = false,
+  submitLabel,
+  onSubmit,
+  children,
+  actions,
+}: {
+  initial: MeasurementValues;
+  /** Also ask for the opening date (editing a draft). */
+  showOpensAt?: boolean;
+  submitLabel: string;
+  onSubmit: (settings: MeasurementSettings) => Promise<void>;
+  /** More fields, after the settings. */
+  children?: ReactNode;
+  /** More buttons, after the submit button. */
+  actions?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const org = useApi(() => loadOrganisation(false), 'org');
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof MeasurementValues>(key: K, value: MeasurementValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const settings = settingsOf(values);
+    const found: Record<string, string> = {};
+    if (settings.title === '') found.title = t('measurementNew.title.missing');
+    if (settings.focalProcess === '') found.focalProcess = t('measurementNew.focal.missing');
+    if (settings.groups.length < 2) found.groups = t('measurementNew.groups.tooFew');
+    if (!Number.isInteger(settings.minGroup) || settings.minGroup < 3)
+      found.minGroup = t('measurementNew.minGroup.invalid');
+    if (!(settings.thresholdHigh >= 1 && settings.thresholdHigh <= 5))
+      found.thresholdHigh = t('measurementNew.threshold.invalid');
+    if (!(settings.thresholdLow >= 1 && settings.thresholdLow <= 5))
+      found.thresholdLow = t('measurementNew.threshold.invalid');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSubmit(settings);
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = (id: string, on: boolean) =>
+    setValues((current) => {
+      const groups = new Map(current.groups);
+      if (on) groups.set(id, null);
+      else groups.delete(id);
+      return { ...current, groups };
+    });
+
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <ErrorAlert error={error} />
+      <TextField
+        label={t('measurementNew.title')}
+        value={values.title}
+        required
+        maxLength={200}
+        error={errors.title}
+        onChange={(e) => set('title', e.target.value)}
+      />
+      <TextField
+        label={t('measurementNew.focal')}
+        hint={t('measurementNew.focal.hint')}
+        value={values.focalProcess}
+        required
+        maxLength={200}
+        error={errors.focalProcess}
+        onChange={(e) => set('focalProcess', e.target.value)}
+      />
+      <fieldset className="fieldset field" aria-describedby="groups-hint">
+        <legend className="field__label">{t('measurementNew.groups')}</legend>
+        <p className="field__hint" id="groups-hint">
+          {t('measurementNew.groups.hint')}
+        </p>
+        {org.status === 'loading' && !org.data && <Loading />}
+        <ErrorAlert error={org.error} />
+        <ul className="group-picker">
+          {org.data?.units
+            .filter((u) => !u.archived || values.groups.has(u.id))
+            .map((u) => (
+              <li key={u.id} className="group-picker__row">
+                <Checkbox
+                  label={u.name}
+                  checked={values.groups.has(u.id)}
+                  onChange={(on) => toggle(u.id, on)}
+                />
+                {values.groups.has(u.id) && (
+                  <label className="inline-field">
+                    <span className="visually-hidden">
+                      {t('measurementNew.arm.for', { name: u.name })}
+                    </span>
+                    <select
+                      className="input select"
+                      value={values.groups.get(u.id) ?? ''}
+                      onChange={(e) =>
+                        set(
+                          'groups',
+                          new Map(values.groups).set(u.id, (e.target.value || null) as Arm | null),
+                        )
+                      }
+                    >
+                      <option value="">{t('measurementNew.arm.none')}</option>
+                      <option value="intervention">{t('measurementNew.arm.intervention')}</option>
+                      <option value="kontrol">{t('measurementNew.arm.kontrol')}</option>
+                    </select>
+                  </label>
+                )}
+              </li>
+            ))}
+        </ul>
+        {errors.groups && (
+          <p className="field__error" role="alert">
+            {errors.groups}
+          </p>
+        )}
+      </fieldset>
+      <Checkbox
+        label={t('measurementNew.chooseGroups')}
+        checked={values.chooseGroups}
+        onChange={(on) => set('chooseGroups', on)}
+      />
+      <Checkbox
+        label={t('measurementNew.leadership')}
+        checked={values.includeLeadership}
+        onChange={(on) => set('includeLeadership', on)}
+      />
+      {showOpensAt && (
+        <TextField
+          label={t('measurementNew.opensAt')}
+          hint={t('measurementNew.opensAt.hint')}
+          type="date"
+          value={values.opensAt}
+          onChange={(e) => set('opensAt', e.target.value)}
+        />
+      )}
+      <TextField
+        label={t('measurementNew.closesAt')}
+        type="date"
+        value={values.closesAt}
+        onChange={(e) => set('closesAt', e.target.value)}
+      />
+      <TextField
+        label={t('measurementNew.minGroup')}
+        hint={t('measurementNew.minGroup.hint')}
+        type="number"
+        min={3}
+        value={values.minGroup}
+        error={errors.minGroup}
+        onChange={(e) => set('minGroup', e.target.value)}
+      />
+      <TextField
+        label={t('measurementNew.thresholdHigh')}
+        inputMode="decimal"
+        value={values.thresholdHigh}
+        error={errors.thresholdHigh}
+        onChange={(e) => set('thresholdHigh', e.target.value)}
+      />
+      <TextField
+        label={t('measurementNew.thresholdLow')}
+        inputMode="decimal"
+        value={values.thresholdLow}
+        error={errors.thresholdLow}
+        onChange={(e) => set('thresholdLow', e.target.value)}
+      />
+      <TextField
+        label={t('measurementNew.wave')}
+        value={values.waveLabel}
+        maxLength={40}
+        onChange={(e) => set('waveLabel', e.target.value)}
+      />
+      {children}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+          {busy ? t('common.working') : submitLabel}
+        </button>
+        {actions}
+      </div>
+    </form>
+  );
+}

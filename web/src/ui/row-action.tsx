@@ -1,0 +1,29 @@
+/**
+ * A small quiet button acting on one row (a unit, a person, a user). The visible label
+ * is short ("Rediger"); screen readers also hear whom it acts on ("Rediger Eva Holm").
+ */
+import { VisuallyHidden } from './visually-hidden.js';
+
+export function RowAction({
+  label,
+  target,
+  danger = false,
+  onClick,
+}: {
+  label: string;
+  /** The name of what the button acts on, read only by screen readers. */
+  target: string;
+  danger?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`button button--quiet button--small${danger ? ' button--quiet-danger' : ''}`}
+      onClick={onClick}
+    >
+      {label}
+      <VisuallyHidden> {target}</VisuallyHidden>
+    </button>
+  );
+}
