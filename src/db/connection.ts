@@ -3,8 +3,7 @@
  * PGlite in a locked data directory. Both get the same migrations.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import path from 'node:path';
 import { lockDataDir } from './data-dir-lock.js';

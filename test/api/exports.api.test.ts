@@ -106,7 +106,9 @@ for (const database of testDatabases()) {
 
     it('PDF report in Danish and English', async () => {
       for (const lang of ['da', 'en']) {
-        const response = await owner.get(`/api/measurements/${measurementId}/export/pdf?lang=${lang}`);
+        const response = await owner.get(
+          `/api/measurements/${measurementId}/export/pdf?lang=${lang}`,
+        );
         expect(response.statusCode).toBe(200);
         expect(response.headers['content-type']).toBe('application/pdf');
         expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
