@@ -1,0 +1,175 @@
+/**
+ * Benchmark: the full analysis of one large measurement (default 20 000 respondents ×
+ * 30 groups × 6 items ≈ 3.6 million answers) beside a single SQL aggregate over the same
+ * answers (mean per tie), measured in the same run.
+ *
+ *   BENCH_DATABASE_URL=postgres://… npx tsx bench/analysis.bench.ts --db postgres
+ *   npx tsx bench/analysis.bench.ts --db pglite --respondents 2000
+ *
+ * Target (PostgreSQL): the full analysis under 2 s and within 2× of the aggregate.
+ */
+import { sql } from 'kysely';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { RK_ITEMS } from '../src/analysis/answer.js';
+import type { AuthUser } from '../src/auth/auth.service.js';
+import { seededRandom } from '../src/demo/random.js';
+import { createMunicipality } from '../src/municipality/municipality.service.js';
+import { analyseMeasurement } from '../src/results/results.service.js';
+import { testDatabases } from '../test/helpers/databases.js';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'postgres' },
+    respondents: { type: 'string', default: '20000' },
+    groups: { type: 'string', default: '30' },
+  },
+});
+const RESPONDENTS = Number(values.respondents);
+const GROUPS = Number(values.groups);
+if (values.db === 'postgres' && !process.env.TEST_DATABASE_URL) {
+  process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  if (!process.env.TEST_DATABASE_URL) throw new Error('Set BENCH_DATABASE_URL for --db postgres');
+}
+const database = testDatabases().find((d) => d.name === values.db);
+if (!database) throw new Error(`unknown --db ${values.db}`);
+
+const handle = await database.open();
+const db = handle.db;
+const municipalityId = await createMunicipality(db, {
+  name: 'Benchmark',
+  slug: 'bench',
+  adminName: 'Bench',
+  adminEmail: 'bench@example.dk',
+  adminPassword: 'bench-password-123',
+});
+const units = await db
+  .insertInto('unit')
+  .values(
+    Array.from({ length: GROUPS }, (_, i) => ({
+      municipality_id: municipalityId,
+      name: `Gruppe ${String(i + 1).padStart(2, '0')}`,
+      kind: 'udfører' as const,
+      area_id: null,
+      archived_at: null,
+    })),
+  )
+  .returning('id')
+  .execute();
+const measurement = await db
+  .insertInto('measurement')
+  .values({
+    municipality_id: municipalityId,
+    title: 'Bench',
+    focal_process: 'bench',
+    status: 'closed',
+    opens_at: null,
+    closes_at: null,
+    min_group: 5,
+    threshold_high: 4,
+    threshold_low: 3.5,
+    choose_groups: false,
+    include_leadership: false,
+    items: '{}',
+    wave_label: '1',
+    previous_measurement_id: null,
+    created_by: null,
+    opened_at: null,
+    closed_at: null,
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+
+console.log(`setup: ${RESPONDENTS} respondents × ${GROUPS} groups × 6 items…`);
+const random = seededRandom(1);
+const setupStart = performance.now();
+for (let start = 0; start < RESPONDENTS; start += 500) {
+  const count = Math.min(500, RESPONDENTS - start);
+  const respondents = await db
+    .insertInto('respondent')
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        measurement_id: measurement.id,
+        unit_id: units[(start + i) % GROUPS]!.id,
+        role: (start + i) % 9 === 0 ? ('leder' as const) : ('medarbejder' as const),
+        chosen_groups: null,
+        arm: null,
+        case_ref: null,
+        source: 'import' as const,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const targets: string[] = [];
+  const items: string[] = [];
+  const valuesList: (number | null)[] = [];
+  const dontKnow: boolean[] = [];
+  const ids: string[] = [];
+  for (const r of respondents) {
+    for (const unit of units) {
+      for (const item of RK_ITEMS) {
+        const dk = random() < 0.03;
+        ids.push(r.id);
+        targets.push(unit.id);
+        items.push(item);
+        valuesList.push(dk ? null : 1 + Math.floor(random() * 5));
+        dontKnow.push(dk);
+      }
+    }
+  }
+  await sql`
+    INSERT INTO answer (measurement_id, respondent_id, target, item, value, dont_know)
+    SELECT ${measurement.id}::uuid, r, t, i, v, d
+    FROM unnest(${ids}::uuid[], ${targets}::text[], ${items}::text[], ${valuesList}::smallint[], ${dontKnow}::boolean[])
+      AS x(r, t, i, v, d)`.execute(db);
+}
+const answers = RESPONDENTS * GROUPS * 6;
+console.log(
+  `setup done in ${((performance.now() - setupStart) / 1000).toFixed(1)} s (${answers} answers)`,
+);
+await sql`ANALYZE answer`.execute(db);
+
+const user: AuthUser = {
+  userId: '00000000-0000-4000-8000-000000000000',
+  municipalityId,
+  municipalityName: 'Benchmark',
+  role: 'analytiker',
+  name: 'Bench',
+  email: 'bench@example.dk',
+  personId: null,
+};
+
+const time = async (work: () => Promise<unknown>) => {
+  const t0 = performance.now();
+  await work();
+  return performance.now() - t0;
+};
+
+// Baseline: one SQL aggregate over the same answers (mean score per tie).
+const aggregateMs = await time(() =>
+  sql`
+    SELECT r.unit_id, a.target, avg(a.value)::float8 AS score, count(DISTINCT a.respondent_id) AS n
+    FROM answer a JOIN respondent r ON r.id = a.respondent_id
+    WHERE a.measurement_id = ${measurement.id} AND a.value IS NOT NULL
+    GROUP BY r.unit_id, a.target`.execute(db),
+);
+// The analysis, uncached (first call) and cached (second call).
+const analysisMs = await time(() => analyseMeasurement(db, user, measurement.id));
+const cachedMs = await time(() => analyseMeasurement(db, user, measurement.id));
+
+const figures = {
+  database: database.name,
+  respondents: RESPONDENTS,
+  groups: GROUPS,
+  answers,
+  aggregateMs: Math.round(aggregateMs),
+  analysisMs: Math.round(analysisMs),
+  cachedMs: Math.round(cachedMs),
+  ratio: Number((analysisMs / aggregateMs).toFixed(1)),
+};
+console.log(JSON.stringify(figures));
+console.log(
+  `${figures.database}: full analysis of ${answers} answers ${figures.analysisMs} ms (cached ${figures.cachedMs} ms) ` +
+    `vs one SQL aggregate ${figures.aggregateMs} ms = ${figures.ratio}×`,
+);
+await handle.close();
