@@ -1,10 +1,11 @@
 /** Providers and routes of the web app. */
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './account/account-page.js';
 import { AuditPage } from './audit/audit-page.js';
 import { LoginPage } from './auth/login-page.js';
 import { RequireAuth, RequireRole } from './auth/require-auth.js';
-import { ORG_EDITORS, SessionProvider, useSession } from './auth/session.js';
+import { ANALYSIS_READERS, ORG_EDITORS, SessionProvider, useSession } from './auth/session.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { AppShell } from './layout/app-shell.js';
 import { NotFoundPage } from './layout/not-found-page.js';
@@ -17,6 +18,11 @@ import { OrgPage } from './org/org-page.js';
 import { SurveyPage } from './survey/survey-page.js';
 import { ErrorAlert, Loading } from './ui/feedback.js';
 import { UsersPage } from './users/users-page.js';
+
+// The analysis (with Cytoscape) is loaded only when opened.
+const AnalysisPage = lazy(() =>
+  import('./analysis/analysis-page.js').then((m) => ({ default: m.AnalysisPage })),
+);
 
 function AppRoutes() {
   const { t } = useI18n();
@@ -77,7 +83,7 @@ function AppRoutes() {
           path="maalinger"
           element={
             <RequireAuth>
-              <RequireRole roles={ORG_EDITORS}>
+              <RequireRole roles={ANALYSIS_READERS}>
                 <MeasurementListPage />
               </RequireRole>
             </RequireAuth>
@@ -99,6 +105,18 @@ function AppRoutes() {
             <RequireAuth>
               <RequireRole roles={ORG_EDITORS}>
                 <MeasurementDetailPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="maalinger/:id/analyse"
+          element={
+            <RequireAuth>
+              <RequireRole roles={ANALYSIS_READERS}>
+                <Suspense fallback={<Loading />}>
+                  <AnalysisPage />
+                </Suspense>
               </RequireRole>
             </RequireAuth>
           }

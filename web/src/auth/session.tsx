@@ -104,6 +104,9 @@ export function useUser(): SessionUser {
   return user;
 }
 
+/** Roles that may read analyses (leaders see only ties touching their units). */
+export const ANALYSIS_READERS: readonly UserRole[] = ['admin', 'analytiker', 'leder'];
+
 /** Roles that may edit the organisation. */
 export const ORG_EDITORS: readonly UserRole[] = ['admin', 'analytiker'];
 

@@ -98,6 +98,11 @@ export function AppShell() {
                   </li>
                 </>
               )}
+              {hasRole(user, ['leder']) && (
+                <li>
+                  <NavLink to="/maalinger">{t('nav.analysis')}</NavLink>
+                </li>
+              )}
               {hasRole(user, ['admin']) && (
                 <>
                   <li>

@@ -66,6 +66,13 @@ export function MeasurementDetailPage() {
           <PageTitle title={m.title}>{m.title}</PageTitle>
           <p className="lead">{m.focalProcess}</p>
         </div>
+        {m.status !== 'draft' && (
+          <div className="page-header__actions">
+            <Link className="button button--primary" to={`/maalinger/${m.id}/analyse`}>
+              {t('measurement.analysis')}
+            </Link>
+          </div>
+        )}
       </div>
       {notice && (
         <Notice onDismiss={() => setNotice(undefined)}>

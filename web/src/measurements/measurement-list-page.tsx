@@ -1,6 +1,7 @@
 /** The municipality's measurements: title, status and wave, with a link to create one. */
 import { Link } from 'react-router';
 import { useApi } from '../api/use-api.js';
+import { hasRole, ORG_EDITORS, useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
@@ -12,6 +13,8 @@ export const statusKey = (status: MeasurementStatus): MessageKey => `measurement
 export function MeasurementListPage() {
   const { t, locale } = useI18n();
   const list = useApi(listMeasurements, 'measurements');
+  const { user } = useSession();
+  const owner = hasRole(user, ORG_EDITORS);
   return (
     <div className="page">
       <div className="page-header">
@@ -19,14 +22,16 @@ export function MeasurementListPage() {
           <PageTitle title={t('measurements.title')}>{t('measurements.title')}</PageTitle>
           <p className="lead">{t('measurements.lead')}</p>
         </div>
-        <div className="page-header__actions">
-          <Link className="button button--primary" to="/maalinger/ny">
-            {t('measurements.new')}
-          </Link>
-          <Link className="button button--secondary" to="/udbakke">
-            {t('nav.outbox')}
-          </Link>
-        </div>
+        {owner && (
+          <div className="page-header__actions">
+            <Link className="button button--primary" to="/maalinger/ny">
+              {t('measurements.new')}
+            </Link>
+            <Link className="button button--secondary" to="/udbakke">
+              {t('nav.outbox')}
+            </Link>
+          </div>
+        )}
       </div>
       <ErrorAlert error={list.error} />
       {list.status === 'loading' && !list.data && <Loading />}
@@ -45,13 +50,14 @@ export function MeasurementListPage() {
                 <th scope="col">{t('measurements.col.status')}</th>
                 <th scope="col">{t('measurements.col.wave')}</th>
                 <th scope="col">{t('measurements.col.closes')}</th>
+                <th scope="col">{t('measurements.col.analysis')}</th>
               </tr>
             </thead>
             <tbody>
               {list.data.map((m) => (
                 <tr key={m.id}>
                   <th scope="row">
-                    <Link to={`/maalinger/${m.id}`}>{m.title}</Link>
+                    {owner ? <Link to={`/maalinger/${m.id}`}>{m.title}</Link> : m.title}
                   </th>
                   <td>
                     <span className={`badge badge--status-${m.status}`}>
@@ -61,6 +67,14 @@ export function MeasurementListPage() {
                   <td>{m.waveLabel}</td>
                   <td className="table__nowrap">
                     {m.closesAt ? new Date(m.closesAt).toLocaleDateString(locale) : '–'}
+                  </td>
+                  <td>
+                    {m.status !== 'draft' && (
+                      <Link to={`/maalinger/${m.id}/analyse`}>
+                        {t('measurement.analysis')}
+                        <span className="visually-hidden">: {m.title}</span>
+                      </Link>
+                    )}
                   </td>
                 </tr>
               ))}

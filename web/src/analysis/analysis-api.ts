@@ -1,0 +1,121 @@
+/** Calls to the analysis API (`src/results/*.routes.ts`, `src/reports/export.routes.ts`). */
+import type { AnalysisResult, TieResult, WaveResult } from '../../../src/analysis/analyze.js';
+import type { RkDimension } from '../../../src/analysis/answer.js';
+import { RK_DIMENSION_LABELS, RK_ITEMS } from '../../../src/analysis/answer.js';
+import { api, ApiError, type Message } from '../api/client.js';
+
+export type { AnalysisResult, RkDimension, TieResult, WaveResult };
+export { RK_DIMENSION_LABELS, RK_ITEMS };
+
+export type RoleFilter = '' | 'leder' | 'medarbejder';
+
+export interface MeasurementAnalysis {
+  measurementId: string;
+  status: 'draft' | 'open' | 'closed';
+  focalProcess: string;
+  provisional: boolean;
+  waves: { measurementId: string; wave: string; title: string }[];
+  result: AnalysisResult;
+}
+
+export interface MapPosition {
+  unitId: string;
+  x: number;
+  y: number;
+}
+
+export const loadAnalysis = (id: string, role: RoleFilter) =>
+  api.get<MeasurementAnalysis>(
+    `/api/measurements/${encodeURIComponent(id)}/analysis${role ? `?role=${role}` : ''}`,
+  );
+
+export const loadMapPositions = () => api.get<MapPosition[]>('/api/map-positions');
+
+export const saveMapPositions = (positions: MapPosition[]) =>
+  api.put<unknown>('/api/map-positions', { positions });
+
+export type ExportFormat = 'pdf' | 'xlsx' | 'csv' | 'graphml' | 'gexf';
+
+function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Message).da === 'string' &&
+    typeof (value as Message).en === 'string'
+  );
+}
+
+/** Fetch a file from the API as a blob, with its file name from Content-Disposition. */
+export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', {
+      da: 'Kunne ikke få forbindelse til serveren. Tjek din forbindelse, og prøv igen.',
+      en: 'Could not reach the server. Check your connection and try again.',
+    });
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as
+      { code?: unknown; message?: unknown } | undefined;
+    if (body && typeof body.code === 'string' && isMessage(body.message)) {
+      throw new ApiError(response.status, body.code as ApiError['code'], body.message);
+    }
+    throw new ApiError(response.status, 'internal', {
+      da: `Filen kunne ikke hentes (${response.status}).`,
+      en: `The file could not be downloaded (${response.status}).`,
+    });
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const match = /filename="?([^";]+)"?/i.exec(disposition);
+  return { blob: await response.blob(), filename: match?.[1] ?? 'samspil-export' };
+}
+
+/** Hand a blob to the browser as a download. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The level of a score against the measurement's thresholds. */
+export function levelOf(
+  score: number | null,
+  thresholds: { high: number; low: number },
+): 'high' | 'medium' | 'low' | 'suppressed' {
+  if (score === null) return 'suppressed';
+  if (score >= thresholds.high) return 'high';
+  if (score < thresholds.low) return 'low';
+  return 'medium';
+}
+
+/** The colour class of a tie on the map: its level, or grey when mostly "ved ikke". */
+export type TieColour = 'high' | 'medium' | 'low' | 'grey';
+
+export function tieScore(tie: TieResult, dimension: RkDimension | 'total'): number | null {
+  if (tie.suppressed) return null;
+  return dimension === 'total' ? tie.score : tie.dimensions[dimension];
+}
+
+export function tieColour(
+  tie: TieResult,
+  dimension: RkDimension | 'total',
+  thresholds: { high: number; low: number },
+): TieColour {
+  if (tie.suppressed || (tie.dontKnowShare ?? 0) > 0.5) return 'grey';
+  const level = levelOf(tieScore(tie, dimension), thresholds);
+  return level === 'suppressed' ? 'grey' : level;
+}
+
+export const COLOURS: Record<TieColour, string> = {
+  high: '#2e7d32',
+  medium: '#e0a800',
+  low: '#c62828',
+  grey: '#8a949e',
+};

@@ -1,0 +1,422 @@
+/** The tables beside the map: network, dimension profile, units, asymmetry, roles, reliability, leadership, waves. */
+import type { ReactNode } from 'react';
+import type { DidResult } from '../../../src/analysis/did.js';
+import type { Comparison } from '../../../src/analysis/welch.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { TableFrame } from '../ui/table-frame.js';
+import {
+  levelOf,
+  RK_ITEMS,
+  type MeasurementAnalysis,
+  type RkDimension,
+  type WaveResult,
+} from './analysis-api.js';
+import type { formatters } from './format.js';
+
+type Fmt = ReturnType<typeof formatters>;
+
+/** The dimensions that decide the intervention (DOMAIN.md §2.1). */
+const DECISIVE: RkDimension[] = ['kendskab', 'respekt', 'problemloesning'];
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 className="panel__title" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function AnalysisSections({
+  data,
+  wave,
+  fmt,
+  dimLabel,
+}: {
+  data: MeasurementAnalysis;
+  wave: WaveResult;
+  fmt: Fmt;
+  dimLabel: (d: RkDimension) => string;
+}) {
+  const { t } = useI18n();
+  const { result } = data;
+  const net = wave.network;
+  const level = levelOf(net.score, result.thresholds);
+  const decisive = DECISIVE.filter((d) => net.dimensions[d] !== null).sort(
+    (a, b) => (net.dimensions[a] ?? 0) - (net.dimensions[b] ?? 0),
+  )[0];
+  const loopKey: MessageKey =
+    level === 'high'
+      ? 'analysis.loop.productive'
+      : level === 'low'
+        ? 'analysis.loop.unproductive'
+        : level === 'medium'
+          ? 'analysis.loop.between'
+          : 'analysis.loop.unknown';
+  const rel = wave.reliability;
+  const lead = wave.leadership;
+  const asym = [...wave.asymmetry].sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+
+  return (
+    <>
+      <Section id="a-network" title={t('analysis.network.title')}>
+        <dl className="facts">
+          <div>
+            <dt>{t('analysis.network.score')}</dt>
+            <dd>{fmt.num(net.score)}</dd>
+          </div>
+          <div>
+            <dt>{t('analysis.n')}</dt>
+            <dd>{fmt.count(net.n)}</dd>
+          </div>
+          <div>
+            <dt>{t('analysis.network.weakest')}</dt>
+            <dd>{net.weakestDimension ? dimLabel(net.weakestDimension) : t('analysis.hidden')}</dd>
+          </div>
+        </dl>
+        <p className="reading">
+          {t(loopKey)}{' '}
+          {decisive &&
+            t('analysis.loop.decisive', {
+              dimension: dimLabel(decisive),
+              score: fmt.num(net.dimensions[decisive]),
+            })}
+        </p>
+        <h3>{t('analysis.profile.title')}</h3>
+        <ul className="bars" aria-label={t('analysis.profile.title')}>
+          {RK_ITEMS.map((d) => {
+            const value = net.dimensions[d];
+            const l = levelOf(value, result.thresholds);
+            return (
+              <li key={d} className="bars__row">
+                <span className="bars__label">{dimLabel(d)}</span>
+                <span className="bars__track" aria-hidden="true">
+                  {value !== null && (
+                    <span
+                      className={`bars__bar bars__bar--${l}`}
+                      style={{ width: `${((value - 1) / 4) * 100}%` }}
+                    />
+                  )}
+                </span>
+                <span className="bars__value">{fmt.num(value)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </Section>
+
+      <Section id="a-units" title={t('analysis.units.title')}>
+        <TableFrame label={t('analysis.units.title')}>
+          <table className="table table--compact">
+            <caption className="visually-hidden">{t('analysis.units.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analysis.unit')}</th>
+                <th scope="col" className="table__num">
+                  {t('analysis.units.out')}
+                </th>
+                <th scope="col" className="table__num">
+                  {t('analysis.units.outN')}
+                </th>
+                <th scope="col" className="table__num">
+                  {t('analysis.units.in')}
+                </th>
+                <th scope="col" className="table__num">
+                  {t('analysis.units.inN')}
+                </th>
+                <th scope="col">{t('analysis.units.weakest')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {wave.units.map((u) => (
+                <tr key={u.unit}>
+                  <th scope="row">{u.unit}</th>
+                  <td className="table__num">{fmt.num(u.outScore)}</td>
+                  <td className="table__num">{fmt.count(u.outN)}</td>
+                  <td className="table__num">{fmt.num(u.inScore)}</td>
+                  <td className="table__num">{fmt.count(u.inN)}</td>
+                  <td>{u.outWeakestDimension ? dimLabel(u.outWeakestDimension) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      </Section>
+
+      <Section id="a-asym" title={t('analysis.asym.title')}>
+        <p className="muted">{t('analysis.asym.lead')}</p>
+        {asym.length === 0 ? (
+          <p>{t('analysis.asym.none')}</p>
+        ) : (
+          <TableFrame label={t('analysis.asym.title')}>
+            <table className="table table--compact">
+              <caption className="visually-hidden">{t('analysis.asym.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('analysis.asym.pair')}</th>
+                  <th scope="col" className="table__num">
+                    A → B
+                  </th>
+                  <th scope="col" className="table__num">
+                    B → A
+                  </th>
+                  <th scope="col" className="table__num">
+                    {t('analysis.asym.gap')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {asym.map((a) => (
+                  <tr key={`${a.a}|${a.b}`}>
+                    <th scope="row">
+                      A = {a.a}, B = {a.b}
+                    </th>
+                    <td className="table__num">{fmt.num(a.ab)}</td>
+                    <td className="table__num">{fmt.num(a.ba)}</td>
+                    <td className="table__num">{fmt.num(a.gap)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+        )}
+      </Section>
+
+      <Section id="a-roles" title={t('analysis.roles.title')}>
+        <dl className="facts">
+          <div>
+            <dt>{t('analysis.role.leder')}</dt>
+            <dd>
+              {fmt.num(wave.roles.leder.mean)} ({t('analysis.n')} {fmt.count(wave.roles.leder.n)})
+            </dd>
+          </div>
+          <div>
+            <dt>{t('analysis.role.medarbejder')}</dt>
+            <dd>
+              {fmt.num(wave.roles.medarbejder.mean)} ({t('analysis.n')}{' '}
+              {fmt.count(wave.roles.medarbejder.n)})
+            </dd>
+          </div>
+        </dl>
+        <ComparisonFacts
+          comparison={wave.roles.comparison}
+          fmt={fmt}
+          diffKey="analysis.roles.diff"
+        />
+      </Section>
+
+      <Section id="a-rel" title={t('analysis.reliability.title')}>
+        <TableFrame label={t('analysis.reliability.title')}>
+          <table className="table table--compact">
+            <caption className="visually-hidden">{t('analysis.reliability.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analysis.reliability.scale')}</th>
+                <th scope="col" className="table__num">
+                  {t('analysis.reliability.alpha')}
+                </th>
+                <th scope="col" className="table__num">
+                  {t('analysis.reliability.rows')}
+                </th>
+                <th scope="col">{t('analysis.reliability.assessment')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(['rk', 'ledelse', 'borger'] as const).map((scale) => {
+                const r = rel[scale];
+                const weak = r.alpha !== null && r.alpha < 0.7;
+                return (
+                  <tr key={scale}>
+                    <th scope="row">{t(`analysis.scale.${scale}`)}</th>
+                    <td className="table__num">{fmt.num(r.alpha)}</td>
+                    <td className="table__num">{fmt.count(r.rows)}</td>
+                    <td>
+                      {r.alpha === null ? (
+                        t('analysis.hidden')
+                      ) : weak ? (
+                        <span className="level level--low">{t('analysis.reliability.low')}</span>
+                      ) : (
+                        t('analysis.reliability.ok')
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableFrame>
+      </Section>
+
+      <Section id="a-lead" title={t('analysis.leadership.title')}>
+        <p className="muted">{t('analysis.leadership.lead')}</p>
+        <dl className="facts">
+          <div>
+            <dt>{t('analysis.leadership.slope')}</dt>
+            <dd>{fmt.num(lead.slope)}</dd>
+          </div>
+          <div>
+            <dt>r</dt>
+            <dd>{fmt.num(lead.r)}</dd>
+          </div>
+          <div>
+            <dt>p</dt>
+            <dd>{fmt.p(lead.p)}</dd>
+          </div>
+          <div>
+            <dt>{t('analysis.n')}</dt>
+            <dd>{fmt.count(lead.n)}</dd>
+          </div>
+          <div>
+            <dt>{t('analysis.leadership.elasticity')}</dt>
+            <dd>{fmt.num(lead.elasticity)}</dd>
+          </div>
+        </dl>
+        {lead.elasticity !== null && (
+          <p className="reading">
+            {t('analysis.leadership.reading', { pct: fmt.num(lead.elasticity * 10, 1) })}
+          </p>
+        )}
+      </Section>
+
+      {result.comparison && (
+        <Section id="a-waves" title={t('analysis.waves.title')}>
+          <ComparisonFacts comparison={result.comparison} fmt={fmt} diffKey="analysis.waves.diff" />
+          {result.did && <DidView did={result.did} fmt={fmt} />}
+        </Section>
+      )}
+    </>
+  );
+}
+
+function ComparisonFacts({
+  comparison: c,
+  fmt,
+  diffKey,
+}: {
+  comparison: Comparison;
+  fmt: Fmt;
+  diffKey: MessageKey;
+}) {
+  const { t } = useI18n();
+  if (c.suppressed || c.diff === null) return <p>{t('analysis.comparison.hidden')}</p>;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t(diffKey, { from: c.from, to: c.to })}</dt>
+        <dd>{fmt.num(c.diff)}</dd>
+      </div>
+      <div>
+        <dt>{t('analysis.ci')}</dt>
+        <dd>{fmt.ci(c.ci)}</dd>
+      </div>
+      <div>
+        <dt>p</dt>
+        <dd>{fmt.p(c.p)}</dd>
+      </div>
+      <div>
+        <dt>{t('analysis.d')}</dt>
+        <dd>{fmt.num(c.d)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The four cell means as two lines, before → after, for intervention and kontrol. */
+function DidView({ did, fmt }: { did: DidResult; fmt: Fmt }) {
+  const { t } = useI18n();
+  if (did.suppressed) return <p>{t('analysis.did.hidden')}</p>;
+  const cells = did.cells;
+  const values = [
+    cells.intervention.before.mean,
+    cells.intervention.after.mean,
+    cells.kontrol.before.mean,
+    cells.kontrol.after.mean,
+  ].filter((v): v is number => v !== null);
+  const lo = Math.max(1, Math.floor(Math.min(...values) * 2) / 2 - 0.5);
+  const hi = Math.min(5, Math.ceil(Math.max(...values) * 2) / 2 + 0.5);
+  const W = 360;
+  const H = 220;
+  const left = 48;
+  const right = 110;
+  const top = 16;
+  const bottom = 36;
+  const x = (i: 0 | 1) => (i === 0 ? left + 20 : W - right - 20);
+  const y = (v: number) => top + ((hi - v) / (hi - lo || 1)) * (H - top - bottom);
+  const ticks: number[] = [];
+  for (let v = lo; v <= hi + 1e-9; v += 0.5) ticks.push(v);
+  const arms = [
+    { key: 'intervention', cell: cells.intervention, colour: '#1b4f72', dash: '' },
+    { key: 'kontrol', cell: cells.kontrol, colour: '#b3261e', dash: '6 4' },
+  ] as const;
+  const summary = t('analysis.did.summary', {
+    ib: fmt.num(cells.intervention.before.mean),
+    ia: fmt.num(cells.intervention.after.mean),
+    kb: fmt.num(cells.kontrol.before.mean),
+    ka: fmt.num(cells.kontrol.after.mean),
+  });
+  return (
+    <div className="did">
+      <h3>{t('analysis.did.title')}</h3>
+      <dl className="facts">
+        <div>
+          <dt>{t('analysis.did.value')}</dt>
+          <dd>{fmt.num(did.did)}</dd>
+        </div>
+        <div>
+          <dt>{t('analysis.ci')}</dt>
+          <dd>{fmt.ci(did.ci)}</dd>
+        </div>
+        <div>
+          <dt>p</dt>
+          <dd>{fmt.p(did.p)}</dd>
+        </div>
+      </dl>
+      <svg
+        className="did__plot"
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={summary}
+        width={W}
+        height={H}
+      >
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} stroke="#e6eaef" />
+            <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#4f5b6b">
+              {fmt.num(v, 1)}
+            </text>
+          </g>
+        ))}
+        <text x={x(0)} y={H - 12} textAnchor="middle" fontSize="12" fill="#1b2430">
+          {t('analysis.did.before', { wave: did.from })}
+        </text>
+        <text x={x(1)} y={H - 12} textAnchor="middle" fontSize="12" fill="#1b2430">
+          {t('analysis.did.after', { wave: did.to })}
+        </text>
+        {arms.map(({ key, cell, colour, dash }) =>
+          cell.before.mean !== null && cell.after.mean !== null ? (
+            <g key={key}>
+              <line
+                x1={x(0)}
+                y1={y(cell.before.mean)}
+                x2={x(1)}
+                y2={y(cell.after.mean)}
+                stroke={colour}
+                strokeWidth="3"
+                strokeDasharray={dash || undefined}
+              />
+              <circle cx={x(0)} cy={y(cell.before.mean)} r="5" fill={colour} />
+              <circle cx={x(1)} cy={y(cell.after.mean)} r="5" fill={colour} />
+              <text x={x(1) + 10} y={y(cell.after.mean) + 4} fontSize="12" fill={colour}>
+                {t(`analysis.arm.${key}`)} {fmt.num(cell.after.mean)}
+              </text>
+            </g>
+          ) : null,
+        )}
+      </svg>
+      <p className="muted">{summary}</p>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/** Downloads of the analysis: PDF report, XLSX, CSV, GraphML and GEXF. */
+import { useState } from 'react';
+import { asApiError, type ApiError } from '../api/client.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { ErrorAlert } from '../ui/feedback.js';
+import { fetchFile, saveBlob } from './analysis-api.js';
+
+interface ExportItem {
+  key: string;
+  label: MessageKey;
+  query: string;
+  format: string;
+}
+
+export function ExportButtons({ measurementId, wave }: { measurementId: string; wave: string }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState<string>();
+  const items: ExportItem[] = [
+    { key: 'pdf-da', label: 'analysis.export.pdfDa', format: 'pdf', query: '?lang=da' },
+    { key: 'pdf-en', label: 'analysis.export.pdfEn', format: 'pdf', query: '?lang=en' },
+    { key: 'xlsx', label: 'analysis.export.xlsx', format: 'xlsx', query: '' },
+    { key: 'csv', label: 'analysis.export.csv', format: 'csv', query: '?table=relationer' },
+    {
+      key: 'graphml',
+      label: 'analysis.export.graphml',
+      format: 'graphml',
+      query: `?wave=${encodeURIComponent(wave)}`,
+    },
+    {
+      key: 'gexf',
+      label: 'analysis.export.gexf',
+      format: 'gexf',
+      query: `?wave=${encodeURIComponent(wave)}`,
+    },
+  ];
+
+  const download = async (item: ExportItem) => {
+    setBusy(item.key);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const { blob, filename } = await fetchFile(
+        `/api/measurements/${encodeURIComponent(measurementId)}/export/${item.format}${item.query}`,
+      );
+      saveBlob(blob, filename);
+      setDone(t('analysis.export.done', { file: filename }));
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="a-export">
+      <h2 className="panel__title" id="a-export">
+        {t('analysis.export.title')}
+      </h2>
+      <div className="toolbar__buttons">
+        {items.map((item) => (
+          <button
+            key={item.key}
+            type="button"
+            className="button button--secondary"
+            aria-disabled={busy !== undefined || undefined}
+            onClick={() => {
+              if (busy === undefined) void download(item);
+            }}
+          >
+            {busy === item.key && <span className="spinner spinner--inline" aria-hidden="true" />}
+            {t(item.label)}
+          </button>
+        ))}
+      </div>
+      <p className="export-status" role="status">
+        {busy ? t('analysis.export.busy') : (done ?? '')}
+      </p>
+      <ErrorAlert error={error} />
+    </section>
+  );
+}
