@@ -235,14 +235,17 @@ export async function updateMeasurement(
 
 export async function listMeasurements(deps: MeasurementDeps, user: AuthUser) {
   if (!OWNERS.has(user.role) && user.role !== 'leder') throw forbidden();
-  return repo.listMeasurements(deps.db, user.municipalityId);
+  const all = await repo.listMeasurements(deps.db, user.municipalityId);
+  // Leaders read results; drafts are the analysis owners' work in progress.
+  return OWNERS.has(user.role) ? all : all.filter((m) => m.status !== 'draft');
 }
 
 /** A measurement with its groups, for its owner (or a leader reading it). */
 export async function getMeasurement(deps: MeasurementDeps, user: AuthUser, id: string) {
   if (!OWNERS.has(user.role) && user.role !== 'leder') throw forbidden();
   const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
-  if (!measurement) throw measurementNotFound();
+  if (!measurement || (!OWNERS.has(user.role) && measurement.status === 'draft'))
+    throw measurementNotFound();
   return { measurement, groups: await repo.listGroups(deps.db, id) };
 }
 

@@ -34,7 +34,8 @@ export async function analyseMeasurement(
     throw forbidden();
   const leaderUnits = user.role === 'leder' ? await ledUnitNames(db, user) : undefined;
   const measurement = await findMeasurement(db, user.municipalityId, measurementId);
-  if (!measurement) throw measurementNotFound();
+  if (!measurement || (user.role === 'leder' && measurement.status === 'draft'))
+    throw measurementNotFound();
   const previous = measurement.previous_measurement_id
     ? await findMeasurement(db, user.municipalityId, measurement.previous_measurement_id)
     : undefined;

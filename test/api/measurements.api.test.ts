@@ -325,6 +325,19 @@ for (const database of testDatabases()) {
         expect(save.statusCode).toBe(410);
       });
 
+      it('shows leaders no drafts', async () => {
+        const leader = new TestClient(t.app);
+        await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+        const { id } = await createMeasurement(owner, ['Jobcenter', 'Skole']);
+        const list = (await leader.get('/api/measurements')).json<
+          { id: string; status: string }[]
+        >();
+        expect(list.some((m) => m.id === id)).toBe(false);
+        expect(list.every((m) => m.status !== 'draft')).toBe(true);
+        expect((await leader.get(`/api/measurements/${id}`)).statusCode).toBe(404);
+        expect((await leader.get(`/api/measurements/${measurementId}`)).statusCode).toBe(200);
+      });
+
       it('keeps other municipalities and caseworkers out', async () => {
         const caseworker = new TestClient(t.app);
         await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
