@@ -10,7 +10,9 @@ import { testDatabases } from '../../test/helpers/databases.js';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.js';
 import { launchBrowser } from './browser.js';
 
-const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+const WEB_INDEX = process.env.E2E_WEB_DIR
+  ? `${process.env.E2E_WEB_DIR}/index.html`
+  : fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 
 /** The password of every demo user. */
 export const DEMO_PASSWORD = 'samspil-demo-2026';

@@ -44,7 +44,8 @@ export async function startTestApp(
   const config = testConfig(options.env);
   const handle = await database.open();
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
-  const app = await buildApp({ config, db: handle.db, mail });
+  // E2E_WEB_DIR lets a developer test against a private build of the web front end.
+  const app = await buildApp({ config, db: handle.db, mail, webDir: process.env.E2E_WEB_DIR });
   const worker = createWorker(handle.db, mail, { backoffMs: 10 });
   let url = '';
   if (options.listen) {
