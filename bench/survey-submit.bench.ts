@@ -6,16 +6,22 @@
  *   npx tsx bench/survey-submit.bench.ts [--db pglite|postgres] [--sets 2000] [--concurrency 32]
  *
  * PostgreSQL needs BENCH_DATABASE_URL (or TEST_DATABASE_URL); a scratch database is
- * created and dropped. Prints the figures and the ratio to the direct-insert baseline.
+ * created and dropped. Prints the figures and the ratio to the direct-insert baseline,
+ * and the CPU time each answer set costs the app, the database server (when it runs on
+ * this machine) and the load generator: on a shared machine rates are noisy, CPU time
+ * per set much less so, and it shows what limits the rate on two cores.
  */
+import { sql, type Kysely } from 'kysely';
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { testDatabases } from '../test/helpers/databases.js';
 import { startTestApp, TestClient } from '../test/helpers/test-app.js';
 import { createMunicipality } from '../src/municipality/municipality.service.js';
 import { surveyLinks } from '../test/helpers/measurement-fixture.js';
 import { LEADERSHIP_ITEMS, RK_ITEMS } from '../src/analysis/answer.js';
+import type { Database } from '../src/db/schema.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +43,41 @@ if (!database) throw new Error(`unknown --db ${values.db}`);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+/** CPU milliseconds used so far by this process and by the database's server processes. */
+async function cpuNow(db: Kysely<Database>, kind: string) {
+  const used = process.cpuUsage();
+  let serverMs = 0;
+  if (kind === 'postgres') {
+    // Readable only when PostgreSQL runs on this machine; utime and stime are in ticks of 10 ms.
+    const { rows } = await sql<{
+      pid: number;
+    }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(db);
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        serverMs += (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        serverMs = NaN;
+      }
+    }
+  }
+  return { appMs: (used.user + used.system) / 1000, serverMs };
+}
+
+/** CPU milliseconds per answer set since `from`. */
+async function cpuPerSet(
+  db: Kysely<Database>,
+  kind: string,
+  from: { appMs: number; serverMs: number },
+  sets: number,
+) {
+  const to = await cpuNow(db, kind);
+  return {
+    app: Number(((to.appMs - from.appMs) / sets).toFixed(2)),
+    server: Number(((to.serverMs - from.serverMs) / sets).toFixed(2)),
+  };
+}
 
 async function main() {
   const t = await startTestApp(database!, { listen: true });
@@ -109,20 +150,23 @@ async function main() {
   }
 
   const measured = links.slice(20);
-  const { latencies, seconds } = await new Promise<{ latencies: number[]; seconds: number }>(
+  const apiCpu = await cpuNow(db, database!.name);
+  const load = await new Promise<{ latencies: number[]; seconds: number; cpuMs: number }>(
     (resolve, reject) => {
-      const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
-        workerData: {
-          baseUrl: t.url,
-          links: measured,
-          bodies: measured.map((_, i) => JSON.stringify({ answers: answerSet(i + 20) })),
-          concurrency: CONCURRENCY,
-        },
+      const child = fork(new URL('./load-worker.mjs', import.meta.url), { execArgv: [] });
+      child.once('message', resolve as (message: unknown) => void);
+      child.once('error', reject);
+      child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exit ${code}`)));
+      child.send({
+        baseUrl: t.url,
+        links: measured,
+        bodies: measured.map((_, i) => JSON.stringify({ answers: answerSet(i + 20) })),
+        concurrency: CONCURRENCY,
       });
-      worker.once('message', resolve);
-      worker.once('error', reject);
     },
   );
+  const { latencies, seconds } = load;
+  const apiCpuPerSet = await cpuPerSet(db, database!.name, apiCpu, latencies.length);
   latencies.sort((a, b) => a - b);
   const apiRate = latencies.length / seconds;
 
@@ -143,6 +187,7 @@ async function main() {
     .returning('id')
     .execute();
   let nextDirect = 0;
+  const directCpu = await cpuNow(db, database!.name);
   const directStart = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -165,6 +210,7 @@ async function main() {
     }),
   );
   const directRate = respondents.length / ((performance.now() - directStart) / 1000);
+  const directCpuPerSet = await cpuPerSet(db, database!.name, directCpu, respondents.length);
 
   const figures = {
     database: database!.name,
@@ -176,6 +222,10 @@ async function main() {
     p99ms: Number(percentile(latencies, 0.99).toFixed(1)),
     directSetsPerSecond: Math.round(directRate),
     apiShareOfDirect: Number((apiRate / directRate).toFixed(2)),
+    cpuMsPerSet: {
+      api: { ...apiCpuPerSet, loadGenerator: Number((load.cpuMs / latencies.length).toFixed(2)) },
+      direct: directCpuPerSet,
+    },
   };
   console.log(JSON.stringify(figures));
   console.log(

@@ -38,7 +38,7 @@ import {
   validateMinGroup,
   validateThresholds,
 } from './anonymity.js';
-import { cronbachAlpha } from './cronbach.js';
+import { addMomentsRow, alphaFromMoments, emptyMoments, type AlphaMoments } from './cronbach.js';
 import { didFromSummaries, type DidCell, type DidResult } from './did.js';
 import { AnalysisInputError } from './errors.js';
 import { olsRegression } from './regression.js';
@@ -46,7 +46,7 @@ import {
   asymmetry,
   dimensionProfile,
   emptyProfile,
-  relationalCapacityStats,
+  relationalCapacityFromSummary,
   tieLevel,
   weakestDimension,
   type AsymmetryEntry,
@@ -58,6 +58,7 @@ import {
 } from './relational-capacity.js';
 import { sdOf, summarize } from './stats.js';
 import { AnswerCollector, blockComplete, blockScores, type WaveData } from './wave-data.js';
+import { summarizeWave, type WaveSummary } from './wave-summary.js';
 import { welch, type Comparison } from './welch.js';
 
 /** Options of {@link analyze}. */
@@ -211,7 +212,19 @@ export function analyze(
   options: Partial<AnalysisOptions> = {},
 ): AnalysisResult {
   const opts = resolveOptions(options);
-  const analyses = collectWaves(answers).map((wave) => analyzeWave(wave, opts));
+  return analyzeSummaries(collectWaves(answers).map(summarizeWave), opts);
+}
+
+/**
+ * The full analysis from wave summaries (in wave order), as the database aggregates them:
+ * the same result as {@link analyze} on the answers they sum.
+ */
+export function analyzeSummaries(
+  summaries: readonly WaveSummary[],
+  options: Partial<AnalysisOptions> = {},
+): AnalysisResult {
+  const opts = resolveOptions(options);
+  const analyses = summaries.map((summary) => analyzeWaveSummary(summary, opts));
   const first = analyses[0];
   const second = analyses[1];
   return {
@@ -284,7 +297,7 @@ function groupResult(values: readonly number[], suppressed: boolean): GroupResul
 }
 
 function reliabilityResult(
-  rows: number[][],
+  moments: AlphaMoments,
   k: number,
   respondents: number,
   opts: AnalysisOptions,
@@ -292,13 +305,18 @@ function reliabilityResult(
   if (isSuppressed(respondents, opts.minGroup)) {
     return { alpha: null, rows: null, k, suppressed: true };
   }
-  return { ...cronbachAlpha(rows, k), suppressed: false };
+  return { ...alphaFromMoments(moments, k), suppressed: false };
+}
+
+/** Analyses one wave of collected answers: see {@link analyzeWaveSummary}. */
+export function analyzeWave(wave: WaveData, opts: AnalysisOptions): WaveAnalysis {
+  return analyzeWaveSummary(summarizeWave(wave), opts);
 }
 
 /** Analyses one wave: ties, units, network, asymmetry, roles, reliability and leadership. */
-export function analyzeWave(wave: WaveData, opts: AnalysisOptions): WaveAnalysis {
+export function analyzeWaveSummary(summary: WaveSummary, opts: AnalysisOptions): WaveAnalysis {
   const { minGroup } = opts;
-  const stats = relationalCapacityStats(wave);
+  const stats = relationalCapacityFromSummary(summary);
 
   const ties = stats.ties.map((tie) => tieResult(tie, opts));
   const selfTies = stats.selfTies.map((tie) => tieResult(tie, opts));
@@ -345,24 +363,22 @@ export function analyzeWave(wave: WaveData, opts: AnalysisOptions): WaveAnalysis
     ),
   };
 
-  // Leadership L(r), its alpha rows, the citizen alpha rows and the regression sample.
-  const leadershipRows: number[][] = [];
-  const citizenRows: number[][] = [];
-  for (const r of wave.respondents.values()) {
-    if (blockComplete(r.leadership, LEADERSHIP_ITEMS.length)) {
-      leadershipRows.push(blockScores(r.leadership, LEADERSHIP_ITEMS.length));
-    }
-    if (blockComplete(r.citizen, CITIZEN_ITEMS.length)) {
-      citizenRows.push(blockScores(r.citizen, CITIZEN_ITEMS.length));
-    }
-  }
+  // Leadership L(r), the leadership and citizen alpha moments and the regression sample.
+  const leadershipMoments = emptyMoments(LEADERSHIP_ITEMS.length);
+  const citizenMoments = emptyMoments(CITIZEN_ITEMS.length);
   const x: number[] = [];
   const y: number[] = [];
-  for (const r of stats.respondents) {
-    const block = wave.respondents.get(r.respondent)!.leadership;
-    if (block.n === 0) continue;
-    x.push(block.sum / block.n);
-    y.push(r.score);
+  for (const r of summary.respondents) {
+    if (blockComplete(r.leadership, LEADERSHIP_ITEMS.length)) {
+      addMomentsRow(leadershipMoments, blockScores(r.leadership, LEADERSHIP_ITEMS.length));
+    }
+    if (blockComplete(r.citizen, CITIZEN_ITEMS.length)) {
+      addMomentsRow(citizenMoments, blockScores(r.citizen, CITIZEN_ITEMS.length));
+    }
+    // The regression sample: respondents with both R(r) and L(r).
+    if (r.otherCount === 0 || r.leadership.n === 0) continue;
+    x.push(r.leadership.sum / r.leadership.n);
+    y.push(r.otherSum / r.otherCount);
   }
   const regressionSuppressed =
     isSuppressed(x.length, minGroup) ||
@@ -380,7 +396,7 @@ export function analyzeWave(wave: WaveData, opts: AnalysisOptions): WaveAnalysis
     : { ...olsRegression(x, y), suppressed: false };
 
   const result: WaveResult = {
-    wave: wave.wave,
+    wave: summary.wave,
     ties,
     selfTies,
     units,
@@ -388,14 +404,14 @@ export function analyzeWave(wave: WaveData, opts: AnalysisOptions): WaveAnalysis
     asymmetry: asymmetry(ties),
     roles,
     reliability: {
-      rk: reliabilityResult(stats.alphaRows, RK_ITEMS.length, stats.alphaRespondents, opts),
+      rk: reliabilityResult(stats.alpha, RK_ITEMS.length, stats.alphaRespondents, opts),
       ledelse: reliabilityResult(
-        leadershipRows,
+        leadershipMoments,
         LEADERSHIP_ITEMS.length,
-        leadershipRows.length,
+        leadershipMoments.rows,
         opts,
       ),
-      borger: reliabilityResult(citizenRows, CITIZEN_ITEMS.length, citizenRows.length, opts),
+      borger: reliabilityResult(citizenMoments, CITIZEN_ITEMS.length, citizenMoments.rows, opts),
     },
     leadership,
   };

@@ -12,7 +12,7 @@
  *   network dimension k = mean of all scored answers to k with t ≠ u(r);
  *   asymmetry {A,B} = score(A→B) − score(B→A) when neither tie is suppressed.
  *
- * This file computes raw sums and counts in one pass over the respondents' pairs; the
+ * This file finishes the raw sums and counts of a wave summary (wave-summary.ts); the
  * anonymity rules are applied by `analyze`. Self-ties (A→A) are kept apart from the others,
  * and count in neither R(r), the unit scores nor the network dimensions (all use t ≠ u(r)).
  * A tie exists when at least one of A's respondents scored B (n ≥ 1); targets rated only
@@ -20,7 +20,9 @@
  * so the order does not depend on the machine's locale).
  */
 import { RK_ITEMS, type Arm, type RkDimension, type Role } from './answer.js';
-import { blockComplete, blockScore, blockScores, type WaveData } from './wave-data.js';
+import type { AlphaMoments } from './cronbach.js';
+import { blockComplete, blockScores, type WaveData } from './wave-data.js';
+import { summarizeWave, type WaveSummary } from './wave-summary.js';
 
 const K = RK_ITEMS.length;
 
@@ -73,9 +75,9 @@ export interface RelationalCapacityStats {
   respondents: RespondentScore[];
   networkDimSum: number[];
   networkDimN: number[];
-  /** Complete RK rows (all six items scored) for Cronbach's alpha: pairs incl. self-ties. */
-  alphaRows: number[][];
-  /** Distinct respondents contributing to `alphaRows`. */
+  /** Moments of the complete RK rows (all six items scored) for Cronbach's alpha. */
+  alpha: AlphaMoments;
+  /** Distinct respondents contributing complete RK rows. */
   alphaRespondents: number;
 }
 
@@ -86,10 +88,6 @@ export function compareCodeUnits(a: string, b: string): number {
 
 function zeros(): number[] {
   return new Array<number>(K).fill(0);
-}
-
-function newTie(from: string, to: string): TieStats {
-  return { from, to, n: 0, scoreSum: 0, dk: 0, scored: 0, dimSum: zeros(), dimN: zeros() };
 }
 
 function newUnit(unit: string): UnitStats {
@@ -107,9 +105,15 @@ function newUnit(unit: string): UnitStats {
   };
 }
 
-/** Computes ties, units, respondent scores R(r) and network sums for one wave. */
-export function relationalCapacityStats(wave: WaveData): RelationalCapacityStats {
-  const ties = new Map<string, Map<string, TieStats>>();
+function addTo(sums: number[], values: readonly number[]): void {
+  for (let k = 0; k < K; k++) sums[k]! += values[k]!;
+}
+
+/**
+ * Ties, units, respondent scores R(r) and network sums of one wave, from its summary.
+ * Unit and network sums add up the ties with t ≠ u(r): a tie's sums are those of its pairs.
+ */
+export function relationalCapacityFromSummary(summary: WaveSummary): RelationalCapacityStats {
   const units = new Map<string, UnitStats>();
   const unitOf = (name: string): UnitStats => {
     let unit = units.get(name);
@@ -119,84 +123,44 @@ export function relationalCapacityStats(wave: WaveData): RelationalCapacityStats
     }
     return unit;
   };
-  const respondents: RespondentScore[] = [];
   const networkDimSum = zeros();
   const networkDimN = zeros();
-  const alphaRows: number[][] = [];
-  let alphaRespondents = 0;
-
-  for (const r of wave.respondents.values()) {
-    if (r.pairs.size === 0) continue;
-    const own = unitOf(r.unit);
-    let fromTies = ties.get(r.unit);
-    if (fromTies === undefined) {
-      fromTies = new Map();
-      ties.set(r.unit, fromTies);
-    }
-    let otherSum = 0;
-    let otherCount = 0;
-    let contributesAlpha = false;
-    for (const [target, pair] of r.pairs) {
-      const self = target === r.unit;
-      const targetUnit = self ? own : unitOf(target);
-      let tie = fromTies.get(target);
-      if (tie === undefined) {
-        tie = newTie(r.unit, target);
-        fromTies.set(target, tie);
-      }
-      tie.dk += pair.dk;
-      tie.scored += pair.n;
-      if (pair.n === 0) continue;
-      const s = pair.sum / pair.n;
-      tie.n++;
-      tie.scoreSum += s;
-      for (let k = 0; k < K; k++) {
-        const v = blockScore(pair, k);
-        if (v === 0) continue;
-        tie.dimSum[k]! += v;
-        tie.dimN[k]!++;
-        if (!self) {
-          own.outDimSum[k]! += v;
-          own.outDimN[k]!++;
-          targetUnit.inDimSum[k]! += v;
-          targetUnit.inDimN[k]!++;
-          networkDimSum[k]! += v;
-          networkDimN[k]!++;
-        }
-      }
-      if (blockComplete(pair, K)) {
-        alphaRows.push(blockScores(pair, K));
-        contributesAlpha = true;
-      }
-      if (!self) {
-        otherSum += s;
-        otherCount++;
-        own.outSum += s;
-        own.outPairs++;
-        targetUnit.inSum += s;
-        targetUnit.inN++;
-      }
-    }
-    if (contributesAlpha) alphaRespondents++;
-    if (otherCount > 0) {
-      own.outN++;
-      respondents.push({
-        respondent: r.id,
-        unit: r.unit,
-        role: r.role,
-        arm: r.arm,
-        score: otherSum / otherCount,
-      });
-    }
-  }
-
   const otherTies: TieStats[] = [];
   const selfTies: TieStats[] = [];
-  for (const fromTies of ties.values()) {
-    for (const tie of fromTies.values()) {
-      if (tie.n === 0) continue;
-      (tie.from === tie.to ? selfTies : otherTies).push(tie);
+  for (const tie of summary.ties) {
+    // Units answered about only with "ved ikke" are listed too, with nothing to report.
+    const from = unitOf(tie.from);
+    const to = unitOf(tie.to);
+    if (tie.n === 0) continue;
+    if (tie.from === tie.to) {
+      selfTies.push(tie);
+      continue;
     }
+    otherTies.push(tie);
+    from.outSum += tie.scoreSum;
+    from.outPairs += tie.n;
+    addTo(from.outDimSum, tie.dimSum);
+    addTo(from.outDimN, tie.dimN);
+    to.inSum += tie.scoreSum;
+    to.inN += tie.n;
+    addTo(to.inDimSum, tie.dimSum);
+    addTo(to.inDimN, tie.dimN);
+    addTo(networkDimSum, tie.dimSum);
+    addTo(networkDimN, tie.dimN);
+  }
+  const respondents: RespondentScore[] = [];
+  let alphaRespondents = 0;
+  for (const r of summary.respondents) {
+    if (r.complete) alphaRespondents++;
+    if (r.otherCount === 0) continue;
+    unitOf(r.unit).outN++;
+    respondents.push({
+      respondent: r.id,
+      unit: r.unit,
+      role: r.role,
+      arm: r.arm,
+      score: r.otherSum / r.otherCount,
+    });
   }
   const byEnds = (a: TieStats, b: TieStats) =>
     compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to);
@@ -210,9 +174,25 @@ export function relationalCapacityStats(wave: WaveData): RelationalCapacityStats
     respondents,
     networkDimSum,
     networkDimN,
-    alphaRows,
+    alpha: summary.rkAlpha,
     alphaRespondents,
   };
+}
+
+/**
+ * Computes ties, units, respondent scores R(r) and network sums for one wave of collected
+ * answers, with the complete RK rows alpha is computed from listed as `alphaRows`.
+ */
+export function relationalCapacityStats(
+  wave: WaveData,
+): RelationalCapacityStats & { alphaRows: number[][] } {
+  const alphaRows: number[][] = [];
+  for (const r of wave.respondents.values()) {
+    for (const pair of r.pairs.values()) {
+      if (blockComplete(pair, K)) alphaRows.push(blockScores(pair, K));
+    }
+  }
+  return { ...relationalCapacityFromSummary(summarizeWave(wave)), alphaRows };
 }
 
 /** A dimension profile: the mean of each RK item, `null` where nothing is scored. */

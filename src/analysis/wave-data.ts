@@ -74,18 +74,18 @@ function emptyBlock(): ItemBlock {
 }
 
 /** The score (1–5) at an item position of a block, or 0 when that item is not scored. */
-export function blockScore(block: ItemBlock, position: number): number {
+export function blockScore(block: Pick<ItemBlock, 'packed'>, position: number): number {
   return (block.packed >>> (3 * position)) & 7;
 }
 
 /** Whether every one of the first `k` item positions of a block is scored. */
-export function blockComplete(block: ItemBlock, k: number): boolean {
+export function blockComplete(block: Pick<ItemBlock, 'packed'>, k: number): boolean {
   for (let i = 0; i < k; i++) if (blockScore(block, i) === 0) return false;
   return true;
 }
 
 /** The scores of the first `k` item positions of a block. */
-export function blockScores(block: ItemBlock, k: number): number[] {
+export function blockScores(block: Pick<ItemBlock, 'packed'>, k: number): number[] {
   const scores = new Array<number>(k);
   for (let i = 0; i < k; i++) scores[i] = blockScore(block, i);
   return scores;

@@ -55,6 +55,7 @@ async function serve(): Promise<void> {
     config,
     db: handle.db,
     mail,
+    notifier: handle.notifier,
     logger: process.env.LOG_REQUESTS === '1',
   });
   const worker = createWorker(handle.db, mail);
@@ -72,7 +73,7 @@ async function serve(): Promise<void> {
   try {
     if (await isEmpty(handle.db)) {
       console.log(`Empty database: creating the demo municipality "${DEMO_MUNICIPALITY.name}"…`);
-      await createDemoMunicipality(handle.db);
+      await createDemoMunicipality(handle.db, undefined, config.cprKey);
     }
     await app.listen({ port: config.port, host: config.host });
     worker.start();
@@ -113,7 +114,7 @@ async function demo(): Promise<void> {
       console.log('The demo municipality exists already.');
       return;
     }
-    await createDemoMunicipality(db);
+    await createDemoMunicipality(db, undefined, loadConfig().cprKey);
     console.log(`Created "${DEMO_MUNICIPALITY.name}".\n${demoLoginText()}`);
   });
 }

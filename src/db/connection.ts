@@ -10,6 +10,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import { migrations } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
+import { pgliteNotifier, postgresNotifier, type Notifier } from '../realtime/notifier.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -17,6 +18,8 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** Live events to every app instance on this database (LISTEN/NOTIFY). */
+  notifier: Notifier;
   close: () => Promise<void>;
 }
 
@@ -45,7 +48,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 function openPostgres(target: { url: string; poolSize?: number }): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  const notifier = postgresNotifier(target.url, db);
+  return {
+    db,
+    kind: 'postgres',
+    notifier,
+    close: async () => {
+      await notifier.close();
+      await db.destroy();
+    },
+  };
 }
 
 async function openPglite(target: { dataDir?: string }): Promise<DatabaseHandle> {
@@ -59,10 +71,14 @@ async function openPglite(target: { dataDir?: string }): Promise<DatabaseHandle>
             parsers: PG_PARSERS,
           });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    // LISTEN now, while nothing else can hold a transaction on PGlite's one session.
+    const notifier = await pgliteNotifier(client, db);
     return {
       db,
       kind: 'pglite',
+      notifier,
       close: async () => {
+        await notifier.close();
         await db.destroy();
         release();
       },

@@ -1,11 +1,32 @@
 /** The whole database as Kysely types: one table interface per `tables/*.table.ts`. */
 import type { AnswerTable } from './tables/answer.table.js';
 import type { AreaTable } from './tables/area.table.js';
+import type { CitizenTable } from './tables/citizen.table.js';
+import type { ConsentTable } from './tables/consent.table.js';
+import type { CoursePartyTable } from './tables/course-party.table.js';
+import type { CourseTable } from './tables/course.table.js';
+import type { PlanVersionTable } from './tables/plan-version.table.js';
+import type { MeetingTable } from './tables/meeting.table.js';
+import type {
+  ProgressionInstrumentTable,
+  ProgressionResponseTable,
+  ProgressionScheduleTable,
+} from './tables/progression.table.js';
+import type {
+  CitizenLinkTable,
+  CitizenMessageTable,
+  CitizenScaleTable,
+  CitizenSessionTable,
+} from './tables/citizen-view.table.js';
 import type { InvitationTable } from './tables/invitation.table.js';
 import type { JobTable } from './tables/job.table.js';
 import type { MailMessageTable } from './tables/mail-message.table.js';
 import type { MapPositionTable } from './tables/map-position.table.js';
-import type { MeasurementGroupTable, MeasurementTable } from './tables/measurement.table.js';
+import type {
+  MeasurementGroupTable,
+  MeasurementProfessionTable,
+  MeasurementTable,
+} from './tables/measurement.table.js';
 import type { RespondentTable } from './tables/respondent.table.js';
 import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { LoginAttemptTable } from './tables/login-attempt.table.js';
@@ -14,6 +35,19 @@ import type { PersonTable } from './tables/person.table.js';
 import type { SessionTable } from './tables/session.table.js';
 import type { UnitTable } from './tables/unit.table.js';
 import type { UserTable } from './tables/user.table.js';
+import type {
+  WorkshopActorTable,
+  WorkshopPointTable,
+  WorkshopRatingTable,
+  WorkshopTable,
+} from './tables/workshop.table.js';
+import type {
+  InterventionAgreementTable,
+  InterventionLeaderTable,
+  InterventionMeetingTable,
+  InterventionTable,
+  InterventionUnitTable,
+} from './tables/intervention.table.js';
 
 export interface Database {
   municipality: MunicipalityTable;
@@ -26,10 +60,33 @@ export interface Database {
   audit_log: AuditLogTable;
   measurement: MeasurementTable;
   measurement_group: MeasurementGroupTable;
+  measurement_profession: MeasurementProfessionTable;
   invitation: InvitationTable;
   respondent: RespondentTable;
   answer: AnswerTable;
   job: JobTable;
   mail_message: MailMessageTable;
   map_position: MapPositionTable;
+  course: CourseTable;
+  citizen: CitizenTable;
+  course_party: CoursePartyTable;
+  plan_version: PlanVersionTable;
+  consent: ConsentTable;
+  workshop: WorkshopTable;
+  workshop_actor: WorkshopActorTable;
+  workshop_rating: WorkshopRatingTable;
+  workshop_point: WorkshopPointTable;
+  intervention: InterventionTable;
+  intervention_unit: InterventionUnitTable;
+  intervention_leader: InterventionLeaderTable;
+  intervention_meeting: InterventionMeetingTable;
+  intervention_agreement: InterventionAgreementTable;
+  meeting: MeetingTable;
+  progression_instrument: ProgressionInstrumentTable;
+  progression_schedule: ProgressionScheduleTable;
+  progression_response: ProgressionResponseTable;
+  citizen_link: CitizenLinkTable;
+  citizen_session: CitizenSessionTable;
+  citizen_message: CitizenMessageTable;
+  citizen_scale: CitizenScaleTable;
 }

@@ -92,4 +92,5 @@ export const DEMO_LOGINS = [
   { email: 'analytiker@demo.samspil.dk', name: 'Aksel Analytiker', role: 'analytiker' },
   { email: 'leder@demo.samspil.dk', name: 'Lise Leder', role: 'leder' },
   { email: 'sagsbehandler@demo.samspil.dk', name: 'Sara Sagsbehandler', role: 'sagsbehandler' },
+  { email: 'fagperson@demo.samspil.dk', name: 'Frida Fagperson', role: 'sagsbehandler' },
 ] as const;

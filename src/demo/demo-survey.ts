@@ -74,6 +74,7 @@ export async function createDemoSurvey(
           municipality_id: municipalityId,
           title: `Samarbejde om borgere med dobbeltdiagnose (${label})`,
           focal_process: 'borgere med dobbeltdiagnose',
+          focal_kind: 'dobbeltdiagnose',
           status: 'closed',
           opens_at: start,
           closes_at: end,
@@ -99,6 +100,8 @@ export async function createDemoSurvey(
             measurement_id: measurement.id,
             unit_id: u.id,
             arm: INTERVENTION.has(u.name) ? 'intervention' : 'kontrol',
+            // Authority units refer citizens on (send); service units receive them.
+            flow: u.kind === 'myndighed' ? 'sender' : u.kind === 'udfører' ? 'receiver' : null,
           })),
         )
         .execute();

@@ -14,6 +14,7 @@ import {
   FIRST_NAMES,
   LAST_NAMES,
 } from './demo-organisation.js';
+import { createDemoCourses } from './demo-courses.js';
 import { createDemoSurvey } from './demo-survey.js';
 import { pick, seededRandom } from './random.js';
 
@@ -25,8 +26,15 @@ const emailPart = (s: string) =>
     .replaceAll('å', 'aa')
     .replace(/[^a-z0-9]+/g, '');
 
-/** Create the demo municipality with its organisation, logins and two waves of survey answers; returns its id. */
-export async function createDemoMunicipality(db: Kysely<Database>, seed = 2026): Promise<string> {
+/**
+ * Create the demo municipality with its organisation, logins and two waves of survey answers;
+ * with `cprKey` (the configured CPR_KEY) also two demo courses (Én plan). Returns its id.
+ */
+export async function createDemoMunicipality(
+  db: Kysely<Database>,
+  seed = 2026,
+  cprKey?: string,
+): Promise<string> {
   const random = seededRandom(seed);
   const [admin, ...others] = DEMO_LOGINS;
   const municipalityId = await createMunicipality(db, {
@@ -105,5 +113,6 @@ export async function createDemoMunicipality(db: Kysely<Database>, seed = 2026):
       .execute();
   });
   await createDemoSurvey(db, municipalityId);
+  await createDemoCourses(db, municipalityId, cprKey);
   return municipalityId;
 }

@@ -101,3 +101,19 @@ export const SCALE_LABELS = {
 export function itemText(template: string, focalProcess: string): string {
   return template.replaceAll('{xx}', focalProcess);
 }
+
+/**
+ * The default wording for a measurement whose groups are professions: "kolleger i
+ * disse faggrupper" where the unit wording says "kolleger i disse grupper".
+ */
+export function professionWording(items: ItemTexts): ItemTexts {
+  return Object.fromEntries(
+    Object.entries(items).map(([key, text]) => [
+      key,
+      {
+        da: text.da.replaceAll('i disse grupper', 'i disse faggrupper'),
+        en: text.en.replaceAll('in these groups', 'in these professions'),
+      },
+    ]),
+  );
+}

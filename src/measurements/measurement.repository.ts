@@ -1,7 +1,12 @@
 /** Measurements, their groups and invitations as SQL, scoped to a municipality. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Arm, MeasurementUpdate, NewMeasurement } from '../db/tables/measurement.table.js';
+import type {
+  Arm,
+  Flow,
+  MeasurementUpdate,
+  NewMeasurement,
+} from '../db/tables/measurement.table.js';
 import type { InvitationUpdate } from '../db/tables/invitation.table.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -54,26 +59,74 @@ export async function updateMeasurement(
     .executeTakeFirst();
 }
 
+/**
+ * The groups of a measurement: its units, or its professions (kind 'profession'),
+ * whose id is the profession itself, the key answers use as `target`.
+ */
 export async function listGroups(db: Db, measurementId: string) {
   return db
     .selectFrom('measurement_group')
     .innerJoin('unit', 'unit.id', 'measurement_group.unit_id')
-    .select(['unit.id', 'unit.name', 'unit.kind', 'measurement_group.arm'])
+    .select([
+      sql<string>`unit.id::text`.as('id'),
+      'unit.name',
+      sql<string>`unit.kind`.as('kind'),
+      'measurement_group.arm',
+      'measurement_group.flow',
+    ])
     .where('measurement_group.measurement_id', '=', measurementId)
-    .orderBy('unit.name')
+    .unionAll(
+      db
+        .selectFrom('measurement_profession')
+        .select([
+          'profession as id',
+          'profession as name',
+          sql<string>`'profession'`.as('kind'),
+          'arm',
+          sql<Flow | null>`NULL::text`.as('flow'),
+        ])
+        .where('measurement_id', '=', measurementId),
+    )
+    .orderBy('name')
+    .execute();
+}
+
+/** Set the professions of a measurement whose groups are professions. */
+export async function replaceProfessions(
+  db: Db,
+  measurementId: string,
+  professions: { name: string; arm: Arm | null }[],
+) {
+  await db
+    .deleteFrom('measurement_profession')
+    .where('measurement_id', '=', measurementId)
+    .execute();
+  if (professions.length === 0) return;
+  await db
+    .insertInto('measurement_profession')
+    .values(
+      professions.map((p) => ({ measurement_id: measurementId, profession: p.name, arm: p.arm })),
+    )
     .execute();
 }
 
 export async function replaceGroups(
   db: Db,
   measurementId: string,
-  groups: { unitId: string; arm: Arm | null }[],
+  groups: { unitId: string; arm: Arm | null; flow?: Flow | null }[],
 ) {
   await db.deleteFrom('measurement_group').where('measurement_id', '=', measurementId).execute();
   if (groups.length === 0) return;
   await db
     .insertInto('measurement_group')
-    .values(groups.map((g) => ({ measurement_id: measurementId, unit_id: g.unitId, arm: g.arm })))
+    .values(
+      groups.map((g) => ({
+        measurement_id: measurementId,
+        unit_id: g.unitId,
+        arm: g.arm,
+        flow: g.flow ?? null,
+      })),
+    )
     .execute();
 }
 
@@ -85,7 +138,7 @@ export async function findPeopleToInvite(
 ) {
   let query = db
     .selectFrom('person')
-    .select(['id', 'unit_id', 'role', 'email'])
+    .select(['id', 'name', 'unit_id', 'role', 'email', 'profession'])
     .where('municipality_id', '=', municipalityId)
     .where('archived_at', 'is', null);
   if (filter.unitIds)
@@ -115,7 +168,13 @@ export async function findPeopleToInvite(
 export async function insertInvitations(
   db: Db,
   measurementId: string,
-  people: { id: string; unit_id: string; role: 'leder' | 'medarbejder' }[],
+  people: {
+    id: string;
+    unit_id: string;
+    role: 'leder' | 'medarbejder';
+    /** Only for a measurement whose groups are professions. */
+    profession?: string | null;
+  }[],
 ): Promise<number> {
   if (people.length === 0) return 0;
   const rows = await db
@@ -126,6 +185,7 @@ export async function insertInvitations(
         person_id: p.id,
         unit_id: p.unit_id,
         role: p.role,
+        profession: p.profession ?? null,
         token_hash: null,
         token_sealed: null,
         respondent_ref: null,
@@ -179,18 +239,24 @@ export async function deletePendingInvitation(db: Db, measurementId: string, id:
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Invited and finished counts per unit (no person is named). */
+/**
+ * Invited and finished counts per group of the invited (no person is named): their
+ * unit, or their profession when the measurement's groups are professions. Only one
+ * of the two is counted, so unit and profession counts cannot be subtracted from
+ * each other to reveal a small group.
+ */
 export async function invitationCounts(db: Db, measurementId: string) {
+  const group = sql<string>`coalesce(profession, unit_id::text)`;
   return db
     .selectFrom('invitation')
     .select((eb) => [
-      'unit_id',
+      group.as('group_id'),
       eb.fn.countAll<number>().as('invited'),
       eb.fn.count<number>('id').filterWhere('status', '=', 'finished').as('finished'),
       eb.fn.count<number>('id').filterWhere('status', '=', 'pending').as('pending'),
     ])
     .where('measurement_id', '=', measurementId)
-    .groupBy('unit_id')
+    .groupBy(group)
     .execute();
 }
 

@@ -2,10 +2,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ARMS, MEASUREMENT_STATUSES, type Measurement } from '../db/tables/measurement.table.js';
+import {
+  ARMS,
+  FLOWS,
+  FOCAL_KINDS,
+  GROUP_KINDS,
+  MEASUREMENT_STATUSES,
+  type Measurement,
+} from '../db/tables/measurement.table.js';
 import { PERSON_ROLES } from '../db/tables/person.table.js';
 import { requireUser } from '../server/request-context.js';
 import { readUpload } from '../server/upload.js';
+import { MAX_PROFESSION_LENGTH, normalizeProfession } from '../org/profession.js';
 import * as service from './measurement.service.js';
 import { importResponses } from './response-import.service.js';
 
@@ -13,13 +21,28 @@ const itemText = z.object({
   da: z.string().trim().min(1).max(500),
   en: z.string().trim().min(1).max(500),
 });
-const groupInput = z.object({ unitId: z.uuid(), arm: z.enum(ARMS).nullable().default(null) });
+const groupInput = z.object({
+  unitId: z.uuid(),
+  arm: z.enum(ARMS).nullable().default(null),
+  flow: z.enum(FLOWS).nullable().default(null),
+});
+/** A profession group: its name, normalised as people's professions are. */
+const professionInput = z.object({
+  name: z
+    .string()
+    .max(MAX_PROFESSION_LENGTH)
+    .transform((s) => normalizeProfession(s) ?? ''),
+  arm: z.enum(ARMS).nullable().default(null),
+});
 const date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 const inputSchema = z.object({
   title: z.string().trim().min(1).max(200),
   focalProcess: z.string().trim().min(1).max(200),
+  focalKind: z.enum(FOCAL_KINDS).nullable().default(null),
   groups: z.array(groupInput).max(200).default([]),
+  groupKind: z.enum(GROUP_KINDS).default('unit'),
+  professions: z.array(professionInput).max(200).default([]),
   chooseGroups: z.boolean().default(true),
   includeLeadership: z.boolean().default(true),
   opensAt: date.nullable().default(null),
@@ -36,7 +59,10 @@ const changeSchema = z
   .object({
     title: z.string().trim().min(1).max(200),
     focalProcess: z.string().trim().min(1).max(200),
+    focalKind: z.enum(FOCAL_KINDS).nullable(),
     groups: z.array(groupInput).max(200),
+    groupKind: z.enum(GROUP_KINDS),
+    professions: z.array(professionInput).max(200),
     chooseGroups: z.boolean(),
     includeLeadership: z.boolean(),
     opensAt: date.nullable(),
@@ -54,7 +80,9 @@ const measurementSchema = z.object({
   id: z.string(),
   title: z.string(),
   focalProcess: z.string(),
+  focalKind: z.enum(FOCAL_KINDS).nullable(),
   status: z.enum(MEASUREMENT_STATUSES),
+  groupKind: z.enum(GROUP_KINDS),
   opensAt: z.string().nullable(),
   closesAt: z.string().nullable(),
   minGroup: z.number(),
@@ -72,7 +100,9 @@ const toMeasurement = (m: Measurement): z.infer<typeof measurementSchema> => ({
   id: m.id,
   title: m.title,
   focalProcess: m.focal_process,
+  focalKind: m.focal_kind,
   status: m.status,
+  groupKind: m.group_kind,
   opensAt: m.opens_at?.toISOString() ?? null,
   closesAt: m.closes_at?.toISOString() ?? null,
   minGroup: m.min_group,
@@ -139,6 +169,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
                 name: z.string(),
                 kind: z.string(),
                 arm: z.enum(ARMS).nullable(),
+                flow: z.enum(FLOWS).nullable(),
               }),
             ),
           }),
@@ -265,7 +296,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
     {
       schema: {
         tags: ['measurements'],
-        summary: 'Response rates per unit (counts below the minimum group size are withheld)',
+        summary: 'Response rates per group: unit, or profession (counts below the minimum group size are withheld)',
         params: idParams,
         response: {
           200: z.object({

@@ -7,7 +7,14 @@ import { complementarySuppression, isSuppressed } from '../analysis/anonymity.js
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
-import type { Arm, ItemTexts, Measurement } from '../db/tables/measurement.table.js';
+import type {
+  Arm,
+  FocalKind,
+  Flow,
+  GroupKind,
+  ItemTexts,
+  Measurement,
+} from '../db/tables/measurement.table.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { queueMail } from '../mail/mail.service.js';
 import { findMeasurement as findAny } from './measurement.repository.js';
@@ -19,6 +26,7 @@ import {
   DEFAULT_RK_ITEMS,
   LEADERSHIP_ITEMS,
   RK_ITEMS,
+  professionWording,
 } from './default-items.js';
 import { hashToken, newToken, openToken, sealToken } from './invitation-crypto.js';
 import { invitationMail, reminderMail } from './survey-mail.js';
@@ -35,7 +43,12 @@ export interface MeasurementDeps {
 export interface MeasurementInput {
   title: string;
   focalProcess: string;
-  groups: { unitId: string; arm: Arm | null }[];
+  /** The kind of focal process, for benchmarks; may change at any time (it is a label). */
+  focalKind: FocalKind | null;
+  groups: { unitId: string; arm: Arm | null; flow: Flow | null }[];
+  /** Units (the groups above) or professions across units (the professions below). */
+  groupKind: GroupKind;
+  professions: { name: string; arm: Arm | null }[];
   chooseGroups: boolean;
   includeLeadership: boolean;
   opensAt: Date | null;
@@ -109,6 +122,28 @@ async function checkInput(
       en: 'The closing date must be after the opening date.',
     });
   }
+  const kind = input.groupKind ?? 'unit';
+  if (kind === 'unit' && input.professions && input.professions.length > 0) {
+    throw badRequest({
+      da: 'Faggrupper hører kun til en måling, hvis grupper er faggrupper.',
+      en: 'Professions belong only to a measurement whose groups are professions.',
+    });
+  }
+  if (kind === 'profession' && input.groups && input.groups.length > 0) {
+    throw badRequest({
+      da: 'En måling med faggrupper har ingen enheder som grupper.',
+      en: 'A measurement grouped by profession has no units as groups.',
+    });
+  }
+  if (input.professions) {
+    const names = input.professions.map((p) => p.name);
+    if (names.some((n) => n === '')) {
+      throw badRequest({ da: 'Et fag mangler navn.', en: 'A profession has no name.' });
+    }
+    if (new Set(names).size !== names.length) {
+      throw badRequest({ da: 'Et fag er valgt to gange.', en: 'A profession is chosen twice.' });
+    }
+  }
   if (input.groups) {
     const units = new Set((await listUnits(deps.db, user.municipalityId, false)).map((u) => u.id));
     const unknown = input.groups.filter((g) => !units.has(g.unitId));
@@ -137,12 +172,17 @@ export async function createMeasurement(
 ) {
   assertOwner(user);
   await checkInput(deps, user, input);
-  const items = resolveItems(input.items);
+  const items =
+    input.items === null && input.groupKind === 'profession'
+      ? professionWording(resolveItems(null))
+      : resolveItems(input.items);
   return deps.db.transaction().execute(async (trx) => {
     const measurement = await repo.insertMeasurement(trx, {
       municipality_id: user.municipalityId,
       title: input.title,
       focal_process: input.focalProcess,
+      focal_kind: input.focalKind,
+      group_kind: input.groupKind,
       opens_at: input.opensAt,
       closes_at: input.closesAt,
       min_group: input.minGroup ?? deps.defaultMinGroup,
@@ -158,6 +198,7 @@ export async function createMeasurement(
       closed_at: null,
     });
     await repo.replaceGroups(trx, measurement.id, input.groups);
+    await repo.replaceProfessions(trx, measurement.id, input.professions);
     await audit(trx, user, 'create', measurement.id, { title: input.title });
     return measurement;
   });
@@ -176,10 +217,12 @@ export async function updateMeasurement(
   assertOwner(user);
   const current = await repo.findMeasurement(deps.db, user.municipalityId, id);
   if (!current) throw measurementNotFound();
-  const editableWhenOpen = new Set(['title', 'closesAt']);
+  const editableWhenOpen = new Set(['title', 'closesAt', 'focalKind']);
   const fields = Object.keys(change);
+  // The focal kind only labels the measurement for benchmarks, so it stays editable.
+  const onlyLabel = fields.every((f) => f === 'focalKind');
   if (
-    current.status === 'closed' ||
+    (current.status === 'closed' && !onlyLabel) ||
     (current.status === 'open' && fields.some((f) => !editableWhenOpen.has(f)))
   ) {
     throw new AppError(409, 'conflict', {
@@ -194,6 +237,7 @@ export async function updateMeasurement(
       ...change,
       thresholdHigh: change.thresholdHigh ?? current.threshold_high,
       thresholdLow: change.thresholdLow ?? current.threshold_low,
+      groupKind: change.groupKind ?? current.group_kind,
       opensAt: change.opensAt === undefined ? current.opens_at : change.opensAt,
       closesAt: change.closesAt === undefined ? current.closes_at : change.closesAt,
     },
@@ -209,6 +253,8 @@ export async function updateMeasurement(
     const updated = await repo.updateMeasurement(trx, user.municipalityId, id, {
       ...(change.title === undefined ? {} : { title: change.title }),
       ...(change.focalProcess === undefined ? {} : { focal_process: change.focalProcess }),
+      ...(change.focalKind === undefined ? {} : { focal_kind: change.focalKind }),
+      ...(change.groupKind === undefined ? {} : { group_kind: change.groupKind }),
       ...(change.opensAt === undefined ? {} : { opens_at: change.opensAt }),
       ...(change.closesAt === undefined ? {} : { closes_at: change.closesAt }),
       ...(change.minGroup === undefined || change.minGroup === null
@@ -228,6 +274,12 @@ export async function updateMeasurement(
     });
     if (!updated) throw measurementNotFound();
     if (change.groups) await repo.replaceGroups(trx, id, change.groups);
+    if (change.professions) await repo.replaceProfessions(trx, id, change.professions);
+    // Groups of the other kind go when the kind changes.
+    if (change.groupKind === 'profession' && !change.groups) await repo.replaceGroups(trx, id, []);
+    if (change.groupKind === 'unit' && !change.professions) {
+      await repo.replaceProfessions(trx, id, []);
+    }
     await audit(trx, user, 'update', id, { fields });
     return updated;
   });
@@ -286,13 +338,58 @@ export async function addInvitations(
       );
     }
   }
+  const invited =
+    measurement.group_kind === 'profession'
+      ? await byProfession(deps, id, people, Boolean(filter.personIds ?? filter.emails))
+      : people.map((p) => ({ ...p, profession: null }));
   const added = await deps.db.transaction().execute(async (trx) => {
-    const count = await repo.insertInvitations(trx, id, people);
+    const count = await repo.insertInvitations(trx, id, invited);
     await audit(trx, user, 'invite', id, { added: count });
     return count;
   });
   if (measurement.status === 'open') await sendPendingInvitations(deps, measurement);
-  return { added, matched: people.length };
+  return { added, matched: invited.length };
+}
+
+/**
+ * The people to invite to a measurement grouped by profession, each with the
+ * profession that will be their group. Everyone chosen must have a profession; people
+ * of professions outside the measurement are left out when chosen by unit or role,
+ * and refused when chosen by name or e-mail.
+ */
+async function byProfession<P extends { name: string; profession: string | null }>(
+  deps: MeasurementDeps,
+  measurementId: string,
+  people: P[],
+  chosenByName: boolean,
+): Promise<P[]> {
+  const without = people.filter((p) => p.profession === null).map((p) => p.name);
+  if (without.length > 0) {
+    const names = without.slice(0, 10).join(', ');
+    throw badRequest(
+      {
+        da: `Målingens grupper er faggrupper, men ${without.length} valgte personer har intet fag: ${names}. Angiv deres fag på organisationssiden, eller lad dem være ude.`,
+        en: `The measurement's groups are professions, but ${without.length} chosen people have no profession: ${names}. Set their profession on the organisation page, or leave them out.`,
+      },
+      { withoutProfession: without },
+    );
+  }
+  const professions = new Set((await repo.listGroups(deps.db, measurementId)).map((g) => g.id));
+  const outside = people.filter((p) => !professions.has(p.profession!));
+  if (chosenByName && outside.length > 0) {
+    const names = outside
+      .slice(0, 10)
+      .map((p) => `${p.name} (${p.profession})`)
+      .join(', ');
+    throw badRequest(
+      {
+        da: `Disse personers fag er ikke med i målingen: ${names}.`,
+        en: `These people's professions are not in the measurement: ${names}.`,
+      },
+      { outside: outside.map((p) => p.name) },
+    );
+  }
+  return people.filter((p) => professions.has(p.profession!));
 }
 
 export async function removeInvitation(
@@ -486,8 +583,9 @@ export async function responseRates(deps: MeasurementDeps, user: AuthUser, id: s
     finishedSuppressed: totalSuppressed,
     units: counts
       .map((c, i) => ({
-        unitId: c.unit_id,
-        unitName: units.get(c.unit_id) ?? '',
+        // A profession group is named by the profession itself.
+        unitId: c.group_id,
+        unitName: units.get(c.group_id) ?? c.group_id,
         invited: Number(c.invited),
         finished: hidden[i] || totalSuppressed ? null : Number(c.finished),
         suppressed: Boolean(hidden[i]) || totalSuppressed,

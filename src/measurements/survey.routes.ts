@@ -53,7 +53,8 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
         tags: ['survey'],
         summary: 'Save the groups the respondent works with',
         params,
-        body: z.object({ unitIds: z.array(z.uuid()).max(200) }),
+        // Group keys: unit ids, or professions when the groups are professions.
+        body: z.object({ unitIds: z.array(z.string().min(1).max(40)).max(200) }),
       },
     },
     async (request) =>

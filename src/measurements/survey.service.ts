@@ -103,12 +103,14 @@ export async function getSurvey(db: Kysely<Database>, measurementId: string, tok
       title: measurement.title,
       focalProcess: measurement.focal_process,
       chooseGroups: measurement.choose_groups,
+      groupKind: measurement.group_kind,
       includeLeadership: measurement.include_leadership,
       closesAt: measurement.closes_at,
       minGroup: measurement.min_group,
       items,
     },
-    ownUnitId: invitation.unit_id,
+    // The respondent's own group: their unit, or their profession.
+    ownUnitId: invitation.profession ?? invitation.unit_id,
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     finished,
     chosenGroups: respondent?.chosen_groups ?? null,
@@ -121,22 +123,31 @@ async function respondentFor(trx: Transaction<Database>, measurementId: string, 
   const { invitation, measurement } = await resolve(trx, measurementId, token, true);
   if (invitation.status === 'finished') throw alreadySubmitted();
   if (!isAnswerable(measurement)) throw closed();
-  const respondentId = respondentIdOf(invitation, token) ?? (await claim(trx, token));
+  const respondentId = respondentIdOf(invitation, token) ?? (await claim(trx, token)).respondentId;
   return { invitation, measurement, respondentId };
 }
 
-/** Create this token's respondent; when a racing request did so first, use theirs. */
-async function claim(db: Kysely<Database>, token: string): Promise<string> {
+/**
+ * Create this token's respondent, storing `answers` with it in the same statement;
+ * when a racing request created it first, return theirs with `stored` false.
+ */
+async function claim(
+  db: Kysely<Database>,
+  token: string,
+  answers: repo.AnswerRow[] = [],
+): Promise<{ respondentId: string; stored: boolean }> {
   const id = randomUUID();
   const tokenHash = hashToken(token);
-  if (await repo.claimRespondent(db, tokenHash, id, sealRespondentRef(token, id))) return id;
+  if (await repo.claimRespondent(db, tokenHash, id, sealRespondentRef(token, id), answers)) {
+    return { respondentId: id, stored: true };
+  }
   const context = await repo.findAnsweringContext(db, tokenHash);
   const theirs = context?.respondent_ref
     ? openRespondentRef(token, context.respondent_ref)
     : undefined;
   if (context?.invitation_status === 'finished') throw alreadySubmitted();
   if (!theirs) throw linkNotFound();
-  return theirs;
+  return { respondentId: theirs, stored: false };
 }
 
 /** Save which groups the respondent works with; answers about dropped groups go. */
@@ -168,26 +179,83 @@ export async function saveGroups(
   });
 }
 
-/** Group ids of open measurements: fixed once a measurement opens, so safe to keep. */
-const openGroups = new Map<string, string[]>();
+/** What answers fit an open measurement: fixed once it opens, so safe to keep. */
+interface OpenShape {
+  groupIds: string[];
+  chooseGroups: boolean;
+  includeLeadership: boolean;
+}
+const openShapes = new Map<string, OpenShape>();
 
 async function groupIdsOf(
   db: Kysely<Database>,
-  measurement: Pick<Measurement, 'id' | 'status'>,
+  measurementId: string,
+  context: repo.AnsweringContext,
 ): Promise<string[]> {
-  const cached = openGroups.get(measurement.id);
-  if (cached) return cached;
-  const ids = (await listGroups(db, measurement.id)).map((g) => g.id);
-  if (measurement.status === 'open') openGroups.set(measurement.id, ids);
-  return ids;
+  const cached = openShapes.get(measurementId);
+  if (cached) return cached.groupIds;
+  const groupIds = (await listGroups(db, measurementId)).map((g) => g.id);
+  if (context.status === 'open') {
+    openShapes.set(measurementId, {
+      groupIds,
+      chooseGroups: context.choose_groups,
+      includeLeadership: context.include_leadership,
+    });
+  }
+  return groupIds;
+}
+
+/**
+ * Token hashes seen with a respondent. Only a hint, so that later saves skip the
+ * first-save statement (trying it costs a later save about a third more); bounded,
+ * and per app instance, where a miss costs one attempt.
+ */
+const answeringTokens = new Set<string>();
+function rememberAnswering(tokenHash: string) {
+  if (answeringTokens.size >= 100_000) answeringTokens.clear();
+  answeringTokens.add(tokenHash);
+}
+
+/**
+ * A respondent's first save to a measurement with fixed groups, tried in one
+ * statement (see `repo.saveFirstAnswers`). Returns undefined when that does not
+ * apply, else whether the answers were stored and the answering context the
+ * statement read, so a later save goes on without a second lookup.
+ */
+async function tryFirstSave(
+  db: Kysely<Database>,
+  measurementId: string,
+  token: string,
+  answers: SurveyAnswer[],
+) {
+  const shape = openShapes.get(measurementId);
+  const tokenHash = hashToken(token);
+  if (!shape || shape.chooseGroups || answeringTokens.has(tokenHash)) return undefined;
+  const checked = checkAnswers(answers, new Set(shape.groupIds), shape.includeLeadership);
+  // Bad answers get their error below, after the link's own checks.
+  if (checked.problems.length > 0) return undefined;
+  const id = randomUUID();
+  const result = await repo.saveFirstAnswers(
+    db,
+    measurementId,
+    tokenHash,
+    id,
+    sealRespondentRef(token, id),
+    checked.rows,
+  );
+  if (result?.stored) rememberAnswering(tokenHash);
+  const saved = checked.rows.length + checked.clears.length;
+  return { context: result, stored: result?.stored === true, saved };
 }
 
 /**
  * Save answers (idempotent upsert; null clears an answer).
  *
- * The hot path of a running survey: once the respondent row exists, a save is one
- * lookup, one upsert (atomic on its own) and, for chosen groups, one respondent read.
- * Only the first save takes the invitation's row lock, to create the respondent once.
+ * The hot path of a running survey. A respondent's first save to a measurement with
+ * fixed groups is one statement that claims the invitation, creates the respondent
+ * and stores the answers. Otherwise a save is one lookup of invitation and
+ * measurement, then one upsert (atomic on its own), plus a respondent read when the
+ * respondent chooses groups.
  */
 export async function saveAnswers(
   db: Kysely<Database>,
@@ -202,7 +270,9 @@ export async function saveAnswers(
     });
   }
   if (!TOKEN_FORMAT.test(token)) throw linkNotFound();
-  const context = await repo.findAnsweringContext(db, hashToken(token));
+  const first = await tryFirstSave(db, measurementId, token, answers);
+  if (first?.stored) return { saved: first.saved };
+  const context = first ? first.context : await repo.findAnsweringContext(db, hashToken(token));
   if (!context || context.measurement_id !== measurementId || context.status === 'draft')
     throw linkNotFound();
   if (context.invitation_status === 'finished') throw alreadySubmitted();
@@ -210,28 +280,17 @@ export async function saveAnswers(
   const known = context.respondent_ref
     ? openRespondentRef(token, context.respondent_ref)
     : undefined;
-  const respondentId =
-    known ??
-    (await db.transaction().execute((trx) => respondentFor(trx, measurementId, token)))
-      .respondentId;
-  const measurement = { id: measurementId, ...context };
-  const chosen = measurement.choose_groups
-    ? ((await repo.findRespondent(db, respondentId))?.chosen_groups ?? [])
-    : await groupIdsOf(db, measurement);
-  const targets = new Set(chosen);
-  const rk = new Set<string>(RK_ITEMS);
-  const leadership = new Set<string>(measurement.include_leadership ? LEADERSHIP_ITEMS : []);
-  const problems: string[] = [];
-  // The last answer for a key in one request wins, as across requests.
-  const byKey = new Map<string, SurveyAnswer>();
-  answers.forEach((a, i) => {
-    if (rk.has(a.item)) {
-      if (!targets.has(a.target)) problems.push(`#${i + 1}: target`);
-    } else if (leadership.has(a.item)) {
-      if (a.target !== '') problems.push(`#${i + 1}: target`);
-    } else problems.push(`#${i + 1}: item "${a.item.slice(0, 40)}"`);
-    byKey.set(`${a.target}\u0000${a.item}`, a);
-  });
+  if (context.respondent_ref && !known) throw linkNotFound();
+  if (known) rememberAnswering(hashToken(token));
+  // Before the first save nobody has chosen groups yet, so only leadership answers fit.
+  const targets = new Set(
+    context.choose_groups
+      ? known
+        ? ((await repo.findRespondent(db, known))?.chosen_groups ?? [])
+        : []
+      : await groupIdsOf(db, measurementId, context),
+  );
+  const { rows, clears, problems } = checkAnswers(answers, targets, context.include_leadership);
   if (problems.length > 0) {
     throw badRequest(
       {
@@ -241,28 +300,48 @@ export async function saveAnswers(
       { problems: problems.slice(0, 20) },
     );
   }
-  const unique = [...byKey.values()];
-  const id = respondentId;
-  await repo.upsertAnswers(
-    db,
-    unique
-      .filter((a) => a.value !== null)
-      .map((a) => ({
-        measurement_id: measurementId,
-        respondent_id: id,
+  let respondentId = known;
+  if (respondentId === undefined) {
+    const claimed = await claim(db, token, rows);
+    if (claimed.stored) return { saved: rows.length + clears.length };
+    respondentId = claimed.respondentId;
+  }
+  await repo.upsertAnswers(db, measurementId, respondentId, rows);
+  await repo.deleteAnswers(db, respondentId, clears);
+  return { saved: rows.length + clears.length };
+}
+
+/**
+ * Check every answer belongs to the survey and split them into rows to store and keys
+ * to clear. The last answer for a key in one request wins, as across requests.
+ */
+function checkAnswers(answers: SurveyAnswer[], targets: Set<string>, includeLeadership: boolean) {
+  const problems: string[] = [];
+  const byKey = new Map<string, SurveyAnswer>();
+  answers.forEach((a, i) => {
+    if (RK_ITEM_SET.has(a.item)) {
+      if (!targets.has(a.target)) problems.push(`#${i + 1}: target`);
+    } else if (includeLeadership && LEADERSHIP_ITEM_SET.has(a.item)) {
+      if (a.target !== '') problems.push(`#${i + 1}: target`);
+    } else problems.push(`#${i + 1}: item "${a.item.slice(0, 40)}"`);
+    byKey.set(`${a.target}\u0000${a.item}`, a);
+  });
+  const rows: repo.AnswerRow[] = [];
+  const clears: { target: string; item: string }[] = [];
+  for (const a of byKey.values()) {
+    if (a.value === null) clears.push({ target: a.target, item: a.item });
+    else
+      rows.push({
         target: a.target,
         item: a.item,
         value: a.value === 'dk' ? null : a.value,
         dont_know: a.value === 'dk',
-      })),
-  );
-  await repo.deleteAnswers(
-    db,
-    id,
-    unique.filter((a) => a.value === null),
-  );
-  return { saved: unique.length };
+      });
+  }
+  return { rows, clears, problems };
 }
+const RK_ITEM_SET = new Set<string>(RK_ITEMS);
+const LEADERSHIP_ITEM_SET = new Set<string>(LEADERSHIP_ITEMS);
 
 /**
  * Submit: the respondent is done. Erases the sealed link to the answers and the

@@ -10,6 +10,7 @@ import type { CsvTable } from '../import/csv.js';
 import type { Message } from '../server/errors.js';
 import type { PersonRole } from '../db/tables/person.table.js';
 import type { UnitKind } from '../db/tables/unit.table.js';
+import { MAX_PROFESSION_LENGTH, normalizeProfession } from './profession.js';
 
 /** Columns of the organisation file, Danish names first, English accepted. */
 export const ORG_COLUMNS = {
@@ -19,6 +20,7 @@ export const ORG_COLUMNS = {
   name: ['navn', 'name'],
   email: ['email', 'e-mail', 'mail'],
   role: ['rolle', 'role'],
+  profession: ['fag', 'profession', 'faggruppe'],
 } as const;
 type Column = keyof typeof ORG_COLUMNS;
 
@@ -58,6 +60,7 @@ export interface ExistingOrg {
     name: string;
     role: PersonRole;
     unit_id: string;
+    profession: string | null;
     archived_at: Date | null;
   }[];
 }
@@ -83,6 +86,8 @@ export interface PlannedPerson {
   email: string;
   role: PersonRole;
   unit: string;
+  /** Undefined when the file has no profession column: the stored one stays. */
+  profession?: string | null;
   existingId: string | null;
   action: Action;
 }
@@ -118,8 +123,8 @@ function mapHeader(header: string[]): {
       errors.push({
         line: 1,
         message: {
-          da: `Ukendt kolonne "${cell}". Tilladte kolonner: område, enhed, type, navn, email, rolle.`,
-          en: `Unknown column "${cell}". Allowed columns: område (area), enhed (unit), type (kind), navn (name), email, rolle (role).`,
+          da: `Ukendt kolonne "${cell}". Tilladte kolonner: område, enhed, type, navn, email, rolle, fag.`,
+          en: `Unknown column "${cell}". Allowed columns: område (area), enhed (unit), type (kind), navn (name), email, rolle (role), fag (profession).`,
         },
       });
     } else if (index[column] !== undefined) {
@@ -181,6 +186,7 @@ export function checkOrgImport(table: CsvTable, existing: ExistingOrg): ImportCh
     const name = cell(cells, 'name');
     const email = cell(cells, 'email');
     const roleText = cell(cells, 'role');
+    const professionText = cell(cells, 'profession');
 
     for (const [label, value] of [
       ['område', area],
@@ -253,7 +259,13 @@ export function checkOrgImport(table: CsvTable, existing: ExistingOrg): ImportCh
       }
     }
 
-    if (name !== '' || email !== '' || roleText !== '') {
+    if (professionText.length > MAX_PROFESSION_LENGTH) {
+      rowErrors.push({
+        da: `fag er for langt (${professionText.length} tegn; højst ${MAX_PROFESSION_LENGTH}).`,
+        en: `profession is too long (${professionText.length} characters; at most ${MAX_PROFESSION_LENGTH}).`,
+      });
+    }
+    if (name !== '' || email !== '' || roleText !== '' || professionText !== '') {
       if (name === '') rowErrors.push({ da: 'Navn mangler.', en: 'Name (navn) is missing.' });
       if (email === '') rowErrors.push({ da: 'E-mail mangler.', en: 'E-mail is missing.' });
       else if (!EMAIL.test(email) || email.length > 254) {
@@ -285,6 +297,9 @@ export function checkOrgImport(table: CsvTable, existing: ExistingOrg): ImportCh
           email,
           role,
           unit,
+          ...(index.profession === undefined
+            ? {}
+            : { profession: normalizeProfession(professionText) }),
           existingId: stored?.id ?? null,
           action: 'unchanged',
         });
@@ -312,6 +327,7 @@ export function checkOrgImport(table: CsvTable, existing: ExistingOrg): ImportCh
         ? 'create'
         : stored.name !== person.name ||
             stored.role !== person.role ||
+            (person.profession !== undefined && stored.profession !== person.profession) ||
             stored.archived_at !== null ||
             key(storedUnit?.name ?? '') !== key(person.unit)
           ? 'update'

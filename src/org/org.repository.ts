@@ -28,7 +28,7 @@ export async function listUnits(db: Db, municipalityId: string, includeArchived:
 export async function listPeople(db: Db, municipalityId: string, includeArchived: boolean) {
   let query = db
     .selectFrom('person')
-    .select(['id', 'name', 'email', 'role', 'unit_id', 'archived_at'])
+    .select(['id', 'name', 'email', 'role', 'unit_id', 'profession', 'archived_at'])
     .where('municipality_id', '=', municipalityId);
   if (!includeArchived) query = query.where('archived_at', 'is', null);
   return query.orderBy('name').execute();
@@ -110,7 +110,13 @@ export async function updateUnit(db: Db, municipalityId: string, id: string, cha
 export async function insertPerson(
   db: Db,
   municipalityId: string,
-  person: { name: string; email: string; role: PersonRole; unitId: string },
+  person: {
+    name: string;
+    email: string;
+    role: PersonRole;
+    unitId: string;
+    profession?: string | null;
+  },
 ) {
   return db
     .insertInto('person')
@@ -120,9 +126,10 @@ export async function insertPerson(
       email: person.email,
       role: person.role,
       unit_id: person.unitId,
+      profession: person.profession ?? null,
       archived_at: null,
     })
-    .returning(['id', 'name', 'email', 'role', 'unit_id', 'archived_at'])
+    .returning(['id', 'name', 'email', 'role', 'unit_id', 'profession', 'archived_at'])
     .executeTakeFirstOrThrow();
 }
 
@@ -137,7 +144,7 @@ export async function updatePerson(
     .set(change)
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', id)
-    .returning(['id', 'name', 'email', 'role', 'unit_id', 'archived_at'])
+    .returning(['id', 'name', 'email', 'role', 'unit_id', 'profession', 'archived_at'])
     .executeTakeFirst();
 }
 

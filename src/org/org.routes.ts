@@ -9,9 +9,12 @@ import { UNIT_KINDS } from '../db/tables/unit.table.js';
 import { readUpload } from '../server/upload.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './org.service.js';
+import { MAX_PROFESSION_LENGTH } from './profession.js';
 
 const name = z.string().trim().min(1).max(200);
 const email = z.string().trim().toLowerCase().email().max(254);
+/** Optional; empty or null clears it. */
+const profession = z.string().trim().max(MAX_PROFESSION_LENGTH).nullable();
 const idParams = z.object({ id: z.uuid() });
 
 const areaSchema = z.object({ id: z.string(), name: z.string(), archived: z.boolean() });
@@ -28,6 +31,7 @@ const personSchema = z.object({
   email: z.string(),
   role: z.enum(PERSON_ROLES),
   unitId: z.string(),
+  profession: z.string().nullable(),
   archived: z.boolean(),
 });
 const messageSchema = z.object({ da: z.string(), en: z.string() });
@@ -53,6 +57,7 @@ const reportSchema = z.object({
         email: z.string(),
         role: z.enum(PERSON_ROLES),
         unit: z.string(),
+        profession: z.string().nullable().optional(),
         existingId: z.string().nullable(),
         action: z.enum(['create', 'update', 'unchanged']),
       }),
@@ -84,6 +89,7 @@ const toPerson = (p: {
   email: string;
   role: (typeof PERSON_ROLES)[number];
   unit_id: string;
+  profession: string | null;
   archived_at: Date | null;
 }) => ({
   id: p.id,
@@ -91,6 +97,7 @@ const toPerson = (p: {
   email: p.email,
   role: p.role,
   unitId: p.unit_id,
+  profession: p.profession,
   archived: p.archived_at !== null,
 });
 
@@ -204,7 +211,13 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
       schema: {
         tags: ['org'],
         summary: 'Add a person',
-        body: z.object({ name, email, role: z.enum(PERSON_ROLES), unitId: z.uuid() }),
+        body: z.object({
+          name,
+          email,
+          role: z.enum(PERSON_ROLES),
+          unitId: z.uuid(),
+          profession: profession.optional(),
+        }),
         response: { 201: personSchema },
       },
     },
@@ -226,6 +239,7 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
           email: email.optional(),
           role: z.enum(PERSON_ROLES).optional(),
           unitId: z.uuid().optional(),
+          profession: profession.optional(),
           archived: z.boolean().optional(),
         }),
         response: { 200: personSchema },

@@ -11,6 +11,7 @@ import type { UnitKind } from '../db/tables/unit.table.js';
 import { readTableFile } from '../import/table-file.js';
 import { AppError, conflict, forbidden, notFound, type Message } from '../server/errors.js';
 import { checkOrgImport, type ImportCheck } from './org-import.js';
+import { normalizeProfession } from './profession.js';
 import * as repo from './org.repository.js';
 
 const EDITORS = new Set(['admin', 'analytiker']);
@@ -171,13 +172,23 @@ async function assertActiveUnit(db: Kysely<Database>, user: AuthUser, unitId: st
 export async function createPerson(
   db: Kysely<Database>,
   user: AuthUser,
-  person: { name: string; email: string; role: PersonRole; unitId: string },
+  person: {
+    name: string;
+    email: string;
+    role: PersonRole;
+    unitId: string;
+    profession?: string | null;
+  },
 ) {
   assertEditor(user);
   await assertActiveUnit(db, user, person.unitId);
   return db.transaction().execute(async (trx) => {
     const created = await uniquely(
-      () => repo.insertPerson(trx, user.municipalityId, person),
+      () =>
+        repo.insertPerson(trx, user.municipalityId, {
+          ...person,
+          profession: normalizeProfession(person.profession),
+        }),
       duplicateEmail,
     );
     await audit(trx, user, 'create', 'person', created.id, {
@@ -192,7 +203,14 @@ export async function updatePerson(
   db: Kysely<Database>,
   user: AuthUser,
   id: string,
-  change: { name?: string; email?: string; role?: PersonRole; unitId?: string; archived?: boolean },
+  change: {
+    name?: string;
+    email?: string;
+    role?: PersonRole;
+    unitId?: string;
+    profession?: string | null;
+    archived?: boolean;
+  },
 ) {
   assertEditor(user);
   if (change.unitId !== undefined) await assertActiveUnit(db, user, change.unitId);
@@ -204,6 +222,9 @@ export async function updatePerson(
           ...(change.email === undefined ? {} : { email: change.email }),
           ...(change.role === undefined ? {} : { role: change.role }),
           ...(change.unitId === undefined ? {} : { unit_id: change.unitId }),
+          ...(change.profession === undefined
+            ? {}
+            : { profession: normalizeProfession(change.profession) }),
           ...archiveChange(change.archived),
         }),
       duplicateEmail,
@@ -297,12 +318,14 @@ async function applyPlan(trx: Kysely<Database>, user: AuthUser, check: ImportChe
         email: person.email,
         role: person.role,
         unitId,
+        profession: person.profession ?? null,
       });
     } else if (person.action === 'update') {
       await repo.updatePerson(trx, m, person.existingId, {
         name: person.name,
         role: person.role,
         unit_id: unitId,
+        ...(person.profession === undefined ? {} : { profession: person.profession }),
         archived_at: null,
       });
     }

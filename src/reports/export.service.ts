@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { analyseMeasurement } from '../results/results.service.js';
+import { analysisExtras } from '../results/analysis-extras.service.js';
 import { badRequest, notFound } from '../server/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { toGexf, toGraphml } from './graph-export.js';
@@ -52,6 +53,11 @@ export async function exportAnalysis(
   options: { table?: string; wave?: string; lang?: Language },
 ): Promise<ExportFile> {
   const analysis = await analyseMeasurement(db, user, measurementId);
+  // The graph formats carry only the map; the other formats add the extra comparisons.
+  const extras =
+    format === 'graphml' || format === 'gexf'
+      ? []
+      : (await analysisExtras(db, user, measurementId)).waves;
   const title = analysis.waves.at(-1)?.title ?? 'samspil';
   const stem = fileStem(title);
   await recordAudit(db, {
@@ -78,10 +84,11 @@ export async function exportAnalysis(
           result: analysis.result,
           language: options.lang ?? 'da',
           provisional: analysis.provisional,
+          extras,
         }),
       );
     case 'csv': {
-      const tables = reportTables(analysis.result);
+      const tables = reportTables(analysis.result, extras);
       const name = options.table ?? 'relationer';
       const table = tables.find((t) => t.name === name);
       if (!table) {
@@ -93,7 +100,7 @@ export async function exportAnalysis(
       return file(`-${table.name}`, tableToCsv(table));
     }
     case 'xlsx':
-      return file('', await tablesToXlsx(reportTables(analysis.result), title));
+      return file('', await tablesToXlsx(reportTables(analysis.result, extras), title));
     case 'graphml':
     case 'gexf': {
       const waves = analysis.result.waves;

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze.js';
 import type { Answer } from '../analysis/answer.js';
 import { RK_ITEMS } from '../analysis/answer.js';
+import { collectWaves } from '../analysis/analyze.js';
+import {
+  compareFlows,
+  compareKinds,
+  handOnView,
+  leadershipScatter,
+  respondentPoints,
+} from '../analysis/group-comparisons.js';
 import { renderPdfReport } from './pdf-report.js';
 
 /** The text pdfkit writes with its standard fonts: hex strings inside TJ arrays (WinAnsi). */
@@ -86,5 +94,43 @@ describe('renderPdfReport', () => {
     expect(text).toContain('Relational capacity report');
     expect(text).toContain('Method and anonymity');
     expect(text).not.toContain('Provisional');
+  });
+
+  it('adds myndighed against udfører, senders against receivers and the leadership line', async () => {
+    const wave = collectWaves(answers())[0]!;
+    const points = respondentPoints(wave);
+    const kinds: Record<string, string> = { Jobcenter: 'myndighed', Misbrugscenter: 'udfører' };
+    const flows = { Jobcenter: 'sender', Misbrugscenter: 'receiver' } as const;
+    const flowOf = (u: string) => flows[u as keyof typeof flows];
+    const pdf = await renderPdfReport({
+      title: 'Dobbeltdiagnoser',
+      focalProcess: 'borgere med dobbeltdiagnose',
+      municipality: 'Testkommune',
+      result,
+      language: 'da',
+      provisional: false,
+      compress: false,
+      extras: [
+        {
+          wave: 'før',
+          measurementId: 'm',
+          kinds: compareKinds(points, (u) => kinds[u], 5),
+          flows: compareFlows(points, flowOf, 5),
+          handOn: handOnView(result.waves[0]!.ties, flowOf),
+          leadership: leadershipScatter(points, 5, true),
+        },
+      ],
+    });
+    const text = pdfText(pdf);
+    for (const expected of [
+      'Myndighed og udfører',
+      'myndighed: ',
+      'Afsendere og modtagere',
+      'Relationer: afsender -> modtager mod modtager -> afsender',
+      'Jobcenter -> Misbrugscenter',
+      'Ledelse og relationel kapacitet',
+    ]) {
+      expect(text).toContain(expected);
+    }
   });
 });

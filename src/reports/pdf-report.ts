@@ -7,6 +7,8 @@
 import PDFDocument from 'pdfkit';
 import type { AnalysisResult, TieResult, WaveResult } from '../analysis/analyze.js';
 import { RK_DIMENSION_LABELS, RK_ITEMS } from '../analysis/answer.js';
+import type { Comparison } from '../analysis/welch.js';
+import type { WaveExtras } from '../results/analysis-extras.service.js';
 
 export type Language = 'da' | 'en';
 
@@ -17,6 +19,8 @@ export interface PdfReportInput {
   result: AnalysisResult;
   language: Language;
   provisional: boolean;
+  /** Myndighed/udfører, senders/receivers and the leadership scatter, per wave. */
+  extras?: WaveExtras[];
   /** Tests turn compression off to read the text back. */
   compress?: boolean;
 }
@@ -38,6 +42,12 @@ const TEXT = {
     weakTies: 'De svageste broer',
     asymmetry: 'Største asymmetrier (A→B mod B→A)',
     roles: 'Ledere og medarbejdere',
+    kinds: 'Myndighed og udfører',
+    flows: 'Afsendere og modtagere',
+    handOn: 'Relationer: afsender → modtager mod modtager → afsender',
+    leadership: 'Ledelse og relationel kapacitet',
+    slope: 'hældning',
+    elasticity: 'elasticitet',
     change: 'Forandring mellem runderne',
     did: 'Indsats mod kontrol (forskel i forskelle)',
     reliability: 'Pålidelighed (Cronbachs alpha; under 0,7 er svagt)',
@@ -71,6 +81,12 @@ const TEXT = {
     weakTies: 'The weakest bridges',
     asymmetry: 'Largest asymmetries (A→B against B→A)',
     roles: 'Leaders and employees',
+    kinds: 'Authority (myndighed) and service (udfører) units',
+    flows: 'Senders and receivers',
+    handOn: 'Ties: sender → receiver against receiver → sender',
+    leadership: 'Leadership and relational capacity',
+    slope: 'slope',
+    elasticity: 'elasticity',
     change: 'Change between the waves',
     did: 'Intervention against control (difference in differences)',
     reliability: "Reliability (Cronbach's alpha; below 0.7 is weak)",
@@ -89,6 +105,8 @@ const TEXT = {
       'The figures point to the unproductive loop: little knowledge of each other and little joint problem solving keep the groups apart.',
   },
 } as const;
+
+type Text = (typeof TEXT)[Language];
 
 const COLOURS = { high: '#1a7f37', medium: '#b58100', low: '#c62828', none: '#9e9e9e' } as const;
 
@@ -183,6 +201,79 @@ function heading(doc: PDFKit.PDFDocument, text: string) {
 
 function line(doc: PDFKit.PDFDocument, text: string) {
   doc.font('Helvetica').fontSize(10).fillColor('#111').text(printable(text), 50);
+}
+
+/** A comparison in one line: means, difference, CI and p, or "withheld". */
+function comparisonLine(c: Comparison, t: Text, lang: Language): string {
+  if (c.suppressed || c.diff === null) return `${c.from} / ${c.to}: ${t.suppressed}`;
+  return (
+    `${c.from}: ${fmt(c.mean1, lang)} (n = ${c.n1})   ${c.to}: ${fmt(c.mean2, lang)} (n = ${c.n2})   ` +
+    `(${fmt(c.diff, lang)}` +
+    (c.ci
+      ? `; ${t.ci} ${fmt(c.ci[0], lang)} – ${fmt(c.ci[1], lang)}; p = ${fmt(c.p, lang, 3)})`
+      : ')')
+  );
+}
+
+/** The extra comparisons of a wave and, where the reader may see them, the scatter's points. */
+function drawExtras(doc: PDFKit.PDFDocument, extras: WaveExtras, t: Text, lang: Language) {
+  heading(doc, t.kinds);
+  line(doc, comparisonLine(extras.kinds.comparison, t, lang));
+  if (extras.flows) {
+    heading(doc, t.flows);
+    line(doc, comparisonLine(extras.flows.comparison, t, lang));
+  }
+  if (extras.handOn) {
+    heading(doc, t.handOn);
+    line(doc, comparisonLine(extras.handOn.comparison, t, lang));
+    for (const pair of extras.handOn.pairs.slice(0, 6)) {
+      line(
+        doc,
+        `${pair.sender} → ${pair.receiver}: ${fmt(pair.senderRates, lang)}   ${pair.receiver} → ${pair.sender}: ${fmt(pair.receiverRates, lang)}   (${fmt(pair.gap, lang)})`,
+      );
+    }
+  }
+  const lead = extras.leadership;
+  heading(doc, t.leadership);
+  if (lead.suppressed || lead.slope === null) {
+    line(doc, t.suppressed);
+    return;
+  }
+  line(
+    doc,
+    `${t.slope} ${fmt(lead.slope, lang)}; r = ${fmt(lead.r, lang)}; p = ${fmt(lead.p, lang, 3)}; n = ${lead.n}; ${t.elasticity} ${fmt(lead.elasticity, lang)}`,
+  );
+  if (!lead.points || lead.intercept === null) return;
+  // A small scatter on the 1–5 square with the regression line.
+  if (doc.y > doc.page.height - 200) doc.addPage();
+  const left = 80;
+  const top = doc.y + 8;
+  const size = 150;
+  const px = (v: number) => left + ((v - 1) / 4) * size;
+  const py = (v: number) => top + size - ((v - 1) / 4) * size;
+  doc.save().rect(left, top, size, size).strokeColor('#999').stroke().restore();
+  for (const p of lead.points) {
+    doc.save().circle(px(p.leadership), py(p.score), 1.6).fillColor('#1b4965').fill().restore();
+  }
+  const at = (x: number) => Math.min(5, Math.max(1, lead.intercept! + lead.slope! * x));
+  doc
+    .save()
+    .moveTo(px(1), py(at(1)))
+    .lineTo(px(5), py(at(5)))
+    .strokeColor(COLOURS.low)
+    .lineWidth(1.5)
+    .stroke()
+    .restore();
+  doc
+    .fontSize(8)
+    .fillColor('#444')
+    .text(
+      printable(lang === 'da' ? 'Ledelse L (1–5) →' : 'Leadership L (1–5) →'),
+      left,
+      top + size + 4,
+    );
+  doc.x = 50;
+  doc.y = top + size + 18;
 }
 
 /** Render the report; resolves to the PDF bytes. */
@@ -291,6 +382,9 @@ export function renderPdfReport(input: PdfReportInput): Promise<Buffer> {
           ? `   (${fmt(c.diff, lang)}; ${t.ci} ${fmt(c.ci[0], lang)} – ${fmt(c.ci[1], lang)}; p = ${fmt(c.p, lang, 3)})`
           : ''),
     );
+
+    const extras = input.extras?.find((e) => e.wave === wave.wave);
+    if (extras) drawExtras(doc, extras, t, lang);
 
     heading(doc, t.reliability);
     for (const scale of ['rk', 'ledelse', 'borger'] as const) {

@@ -6,6 +6,7 @@
 import type { AnalysisResult, TieResult } from '../analysis/analyze.js';
 import { RK_DIMENSION_LABELS, RK_ITEMS } from '../analysis/answer.js';
 import type { Comparison } from '../analysis/welch.js';
+import type { WaveExtras } from '../results/analysis-extras.service.js';
 
 export type Cell = string | number | null;
 
@@ -61,8 +62,77 @@ const comparisonRow = (c: Comparison): Cell[] => [
   c.d,
 ];
 
-/** All tables of an analysis, in report order. */
-export function reportTables(result: AnalysisResult): Table[] {
+/** The tables of the extra comparisons: myndighed/udfører, senders/receivers, the scatter. */
+function extraTables(extras: readonly WaveExtras[]): Table[] {
+  const tables: Table[] = [
+    {
+      name: 'myndighed_udfoerer',
+      title: {
+        da: 'Myndighed mod udfører (Welch)',
+        en: 'Authority against service units (Welch)',
+      },
+      header: ['runde', ...comparisonHeader],
+      rows: extras.map((w) => [w.wave, ...comparisonRow(w.kinds.comparison)]),
+    },
+  ];
+  const withFlows = extras.filter((w) => w.flows !== null);
+  if (withFlows.length > 0) {
+    tables.push(
+      {
+        name: 'afsendere_modtagere',
+        title: { da: 'Afsendere mod modtagere (Welch)', en: 'Senders against receivers (Welch)' },
+        header: ['runde', ...comparisonHeader],
+        rows: withFlows.flatMap((w) => [
+          [w.wave, ...comparisonRow(w.flows!.comparison)],
+          [w.wave, ...comparisonRow(w.handOn!.comparison)],
+        ]),
+      },
+      {
+        name: 'overlevering',
+        title: {
+          da: 'Afsender → modtager mod modtager → afsender',
+          en: 'Sender → receiver against receiver → sender',
+        },
+        header: [
+          'runde',
+          'afsender',
+          'modtager',
+          'afsender_vurderer',
+          'modtager_vurderer',
+          'forskel',
+        ],
+        rows: withFlows.flatMap((w) =>
+          w.handOn!.pairs.map((p) => [
+            w.wave,
+            p.sender,
+            p.receiver,
+            p.senderRates,
+            p.receiverRates,
+            p.gap,
+          ]),
+        ),
+      },
+    );
+  }
+  const points = extras.flatMap((w) =>
+    (w.leadership.points ?? []).map((p): Cell[] => [w.wave, p.leadership, p.score]),
+  );
+  if (points.length > 0) {
+    tables.push({
+      name: 'ledelse_punkter',
+      title: {
+        da: 'Ledelse og relationel kapacitet pr. besvarelse (afrundet til 0,1)',
+        en: 'Leadership and relational capacity per respondent (rounded to 0.1)',
+      },
+      header: ['runde', 'ledelse', 'relationel_kapacitet'],
+      rows: points,
+    });
+  }
+  return tables;
+}
+
+/** All tables of an analysis (and its extra comparisons, when given), in report order. */
+export function reportTables(result: AnalysisResult, extras: readonly WaveExtras[] = []): Table[] {
   const tieHeader = [
     'runde',
     'fra',
@@ -152,6 +222,7 @@ export function reportTables(result: AnalysisResult): Table[] {
       ]),
     },
   ];
+  if (extras.length > 0) tables.push(...extraTables(extras));
   if (result.comparison) {
     tables.push({
       name: 'foer_efter',

@@ -1,13 +1,197 @@
 /**
- * Loading a measurement's answers in the analysis core's shape. SQL only.
+ * Loading a measurement's answers for the analysis core. SQL only.
  *
- * Respondents (a few thousand rows, with unit name, role, arm, case and wave) and
- * answers (millions of rows) are read separately, so each answer row is four narrow
- * columns without joins; the two are put together in one pass.
+ * {@link loadWaveSummaries} aggregates in the database: millions of answers become pair
+ * scores and then a few thousand rows of sums per tie and respondent (the core's
+ * `WaveSummary`), sent as one JSON row. {@link loadAnswers} reads the raw answers in the
+ * core's `Answer` shape (respondents and narrow answer rows read apart, put together in
+ * one pass), for checks and small data.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Answer } from '../analysis/answer.js';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import {
+  ALL_ITEMS,
+  CITIZEN_ITEMS,
+  LEADERSHIP_ITEMS,
+  RK_ITEMS,
+  type Answer,
+} from '../analysis/answer.js';
+import { emptyMoments, type AlphaMoments } from '../analysis/cronbach.js';
+import type { TieStats } from '../analysis/relational-capacity.js';
+import { scoreBlock, type WaveSummary } from '../analysis/wave-summary.js';
 import type { Database } from '../db/schema.js';
+
+const K = RK_ITEMS.length;
+/** Three bits per item, at its position in ALL_ITEMS: RK 0–17, leadership 18–38, citizen 39–53. */
+const LEADERSHIP_SHIFT = 3 * K;
+const CITIZEN_SHIFT = 3 * (K + LEADERSHIP_ITEMS.length);
+
+/** `ARRAY[f(0), …, f(K − 1)]` over the RK item positions of a pair's packed scores. */
+function perItem(f: (score: RawBuilder<number>) => RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`ARRAY[${sql.join(
+    RK_ITEMS.map((_, k) => f(sql<number>`((packed >> ${sql.lit(3 * k)}) & 7)::int`)),
+  )}]`;
+}
+
+interface SummaryRow {
+  ties: (Omit<TieStats, 'from' | 'to'> & { wave: string; from: string; to: string })[];
+  respondents: {
+    wave: string;
+    id: string;
+    unit: string;
+    role: 'leder' | 'medarbejder';
+    arm: 'intervention' | 'kontrol' | null;
+    otherSum: number;
+    otherCount: number;
+    complete: boolean;
+    leadership: number;
+    citizen: number;
+  }[];
+  alpha: (AlphaMoments & { wave: string })[];
+}
+
+/**
+ * The wave summaries of the given measurements (in the order of their wave labels), of
+ * every respondent or only those of one role, aggregated in the database.
+ *
+ * Pair stage: one row per respondent and target with the count, sum and "ved ikke" count
+ * of its answers and every item's score packed three bits per item (0 = not scored).
+ * Then per tie, per respondent and (alpha) per wave. Each answer's item is unique per
+ * pair (the primary key), so `bit_or` packs without carries.
+ */
+export async function loadWaveSummaries(
+  db: Kysely<Database>,
+  measurementIds: string[],
+  role?: 'leder' | 'medarbejder',
+): Promise<WaveSummary[]> {
+  if (measurementIds.length === 0) return [];
+  const ids = sql.join(measurementIds.map((id) => sql`${id}::uuid`));
+  const load = async (trx: Kysely<Database>) => {
+    // JIT compiling this one-off query costs more than it saves (about 1 s on PostgreSQL
+    // 15). The pair stage's hash table (about 165 MB for 600 000 pairs) should stay in
+    // memory rather than spill to disk; hash tables may use twice work_mem.
+    await sql`SET LOCAL jit = off`.execute(trx);
+    await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
+    const { rows } = await sql<SummaryRow>`
+      WITH pair AS (
+        SELECT a.respondent_id, a.target,
+          count(a.value)::int AS n,
+          coalesce(sum(a.value), 0)::int AS s,
+          (count(*) - count(a.value))::int AS dk,
+          bit_or(coalesce(a.value, 0)::int8
+            << (3 * (array_position(${ALL_ITEMS}::text[], a.item) - 1))) AS packed
+        FROM answer a
+        WHERE a.measurement_id IN (${ids})
+        GROUP BY a.respondent_id, a.target
+      ), rated AS MATERIALIZED (
+        SELECT p.respondent_id, p.target, p.n, p.s, p.dk, p.packed,
+          coalesce(r.profession, r.unit_id::text) AS unit, r.role, r.arm, m.wave_label AS wave,
+          p.target = coalesce(r.profession, r.unit_id::text) AS self,
+          p.s::float8 / nullif(p.n, 0) AS score
+        FROM pair p
+        JOIN respondent r ON r.id = p.respondent_id
+        JOIN measurement m ON m.id = r.measurement_id
+        ${role ? sql`WHERE r.role = ${role}` : sql``}
+      )
+      SELECT
+        (SELECT coalesce(json_agg(t), '[]') FROM (
+          SELECT wave, unit AS "from", target AS "to",
+            count(score)::int AS n,
+            coalesce(sum(score), 0) AS "scoreSum",
+            sum(dk)::int AS dk,
+            sum(n)::int AS scored,
+            ${perItem((v) => sql`sum(${v})`)} AS "dimSum",
+            ${perItem((v) => sql`count(nullif(${v}, 0))`)} AS "dimN"
+          FROM rated WHERE target <> ''
+          GROUP BY wave, unit, target) t) AS ties,
+        (SELECT coalesce(json_agg(t), '[]') FROM (
+          SELECT wave, respondent_id AS id, unit, role, arm,
+            coalesce(sum(score) FILTER (WHERE target <> '' AND NOT self), 0) AS "otherSum",
+            count(score) FILTER (WHERE target <> '' AND NOT self)::int AS "otherCount",
+            coalesce(bool_or(n = ${K}) FILTER (WHERE target <> ''), false) AS complete,
+            coalesce(max((packed >> ${sql.lit(LEADERSHIP_SHIFT)}) & ${sql.lit(2 ** (3 * LEADERSHIP_ITEMS.length) - 1)})
+              FILTER (WHERE target = ''), 0) AS leadership,
+            coalesce(max(packed >> ${sql.lit(CITIZEN_SHIFT)}) FILTER (WHERE target = ''), 0) AS citizen
+          FROM rated
+          GROUP BY wave, respondent_id, unit, role, arm) t) AS respondents,
+        (SELECT coalesce(json_agg(t), '[]') FROM (
+          SELECT wave, count(*)::int AS rows,
+            ${perItem((v) => sql`sum(${v})`)} AS "itemSum",
+            ${perItem((v) => sql`sum(${v} * ${v})`)} AS "itemSumSq",
+            sum(s) AS "totalSum",
+            sum(s * s) AS "totalSumSq"
+          FROM rated WHERE target <> '' AND n = ${K}
+          GROUP BY wave) t) AS alpha
+    `.execute(trx);
+    return rows[0]!;
+  };
+  const [row, units, waves] = await Promise.all([
+    db.transaction().execute(load),
+    unitNames(db, measurementIds[0]!),
+    db
+      .selectFrom('measurement')
+      .select(['id', 'wave_label'])
+      .where('id', 'in', measurementIds)
+      .execute(),
+  ]);
+  const unitName = (id: string): string => {
+    const name = units.get(id);
+    if (name === undefined) throw new Error(`answer about a unit outside the municipality: ${id}`);
+    return name;
+  };
+  const label = new Map(waves.map((w) => [w.id, w.wave_label]));
+  const summaries = new Map<string, WaveSummary>();
+  for (const id of measurementIds) {
+    const wave = label.get(id);
+    if (wave !== undefined && !summaries.has(wave)) {
+      summaries.set(wave, { wave, ties: [], respondents: [], rkAlpha: emptyMoments(K) });
+    }
+  }
+  for (const { wave, from, to, ...sums } of row.ties) {
+    summaries.get(wave)!.ties.push({ from: unitName(from), to: unitName(to), ...sums });
+  }
+  for (const r of row.respondents) {
+    summaries.get(r.wave)!.respondents.push({
+      id: r.id,
+      unit: unitName(r.unit),
+      role: r.role,
+      arm: r.arm ?? '',
+      otherSum: r.otherSum,
+      otherCount: r.otherCount,
+      complete: r.complete,
+      leadership: scoreBlock(r.leadership, LEADERSHIP_ITEMS.length),
+      citizen: scoreBlock(r.citizen, CITIZEN_ITEMS.length),
+    });
+  }
+  for (const { wave, ...moments } of row.alpha) summaries.get(wave)!.rkAlpha = moments;
+  // A wave whose respondents all lack answers has nothing to analyse, as in `analyze`.
+  return [...summaries.values()].filter((s) => s.respondents.length > 0);
+}
+
+/**
+ * Group names by key, for the municipality of a measurement: unit names by id (as
+ * text), and professions, which are their own key and name.
+ */
+async function unitNames(
+  db: Kysely<Database>,
+  measurementId: string,
+): Promise<Map<string, string>> {
+  const units = await db
+    .selectFrom('unit')
+    .innerJoin('measurement', 'measurement.municipality_id', 'unit.municipality_id')
+    .select([sql<string>`unit.id::text`.as('id'), 'unit.name'])
+    .where('measurement.id', '=', measurementId)
+    .union(
+      // Every wave's professions: a measurement's earlier waves are in its municipality.
+      db
+        .selectFrom('measurement_profession as mp')
+        .innerJoin('measurement as wave', 'wave.id', 'mp.measurement_id')
+        .innerJoin('measurement', 'measurement.municipality_id', 'wave.municipality_id')
+        .select(['mp.profession as id', 'mp.profession as name'])
+        .where('measurement.id', '=', measurementId),
+    )
+    .execute();
+  return new Map(units.map((u) => [u.id, u.name]));
+}
 
 /** All answers of the given measurements, each labelled with its measurement's wave. */
 export async function loadAnswers(
@@ -22,7 +206,7 @@ export async function loadAnswers(
       .innerJoin('unit', 'unit.id', 'respondent.unit_id')
       .select([
         'respondent.id',
-        'unit.name as unit',
+        sql<string>`coalesce(respondent.profession, unit.name)`.as('unit'),
         'respondent.role',
         'respondent.arm',
         'respondent.case_ref',
@@ -30,12 +214,7 @@ export async function loadAnswers(
       ])
       .where('respondent.measurement_id', 'in', measurementIds)
       .execute(),
-    db
-      .selectFrom('unit')
-      .innerJoin('measurement', 'measurement.municipality_id', 'unit.municipality_id')
-      .select([sql<string>`unit.id::text`.as('id'), 'unit.name'])
-      .where('measurement.id', '=', measurementIds[0]!)
-      .execute(),
+    unitNames(db, measurementIds[0]!),
     db
       .selectFrom('answer')
       .select([
@@ -49,7 +228,7 @@ export async function loadAnswers(
       .execute(),
   ]);
   const byId = new Map(respondents.map((r) => [r.id, r]));
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const unitName = units;
   const list: Answer[] = new Array<Answer>(answers.length);
   let count = 0;
   for (const a of answers) {

@@ -3,7 +3,7 @@
  * the pure core with the measurement's own minimum group size and thresholds.
  */
 import type { Kysely } from 'kysely';
-import { analyze, type AnalysisResult } from '../analysis/analyze.js';
+import { analyzeSummaries, type AnalysisResult } from '../analysis/analyze.js';
 import { guardedView } from '../analysis/subset-view.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
@@ -11,7 +11,7 @@ import type { Measurement } from '../db/tables/measurement.table.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement.service.js';
 import { AppError, forbidden } from '../server/errors.js';
-import { loadAnswers } from './results.repository.js';
+import { loadWaveSummaries } from './results.repository.js';
 
 export interface MeasurementAnalysis {
   measurementId: string;
@@ -41,27 +41,17 @@ export async function analyseMeasurement(
     : undefined;
   const chain = previous ? [previous, measurement] : [measurement];
   const result = await cached(chain, filter.role ?? '', async () => {
-    const answers = await loadAnswers(
-      db,
-      chain.map((m) => m.id),
-    );
-    const order = new Map(chain.map((m, i) => [m.wave_label, i]));
-    answers.sort((a, b) => (order.get(a.wave) ?? 0) - (order.get(b.wave) ?? 0));
+    const ids = chain.map((m) => m.id);
     const options = {
       minGroup: measurement.min_group,
       high: measurement.threshold_high,
       low: measurement.threshold_low,
     };
-    const full = analyze(answers, options);
+    // The database sums the answers (loadWaveSummaries); the core finishes every figure.
+    const full = analyzeSummaries(await loadWaveSummaries(db, ids), options);
     // A role view is guarded against subtraction from the full analysis.
     return filter.role
-      ? guardedView(
-          analyze(
-            answers.filter((a) => a.role === filter.role),
-            options,
-          ),
-          full,
-        )
+      ? guardedView(analyzeSummaries(await loadWaveSummaries(db, ids, filter.role), options), full)
       : full;
   });
   return {

@@ -21,6 +21,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { consentRoutes } from '../consents/consent.routes.js';
+import { courseRoutes } from '../courses/course.routes.js';
+import { CprVault } from '../courses/cpr.js';
+import { planRoutes } from '../plans/plan.routes.js';
+import { meetingRoutes } from '../meetings/meeting.routes.js';
+import { progressionRoutes } from '../progression/progression.routes.js';
+import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import type { MailTransport } from '../mail/mail-transport.js';
@@ -31,7 +38,14 @@ import { orgRoutes } from '../org/org.routes.js';
 import { exportRoutes } from '../reports/export.routes.js';
 import { mapPositionRoutes } from '../results/map-position.routes.js';
 import { resultsRoutes } from '../results/results.routes.js';
+import { analysisExtrasRoutes } from '../results/analysis-extras.routes.js';
+import { benchmarkRoutes } from '../results/benchmark.routes.js';
+import { municipalityRoutes } from '../municipality/municipality.routes.js';
 import { usersRoutes } from '../users/users.routes.js';
+import type { Notifier } from '../realtime/notifier.js';
+import { workshopRoutes } from '../workshops/workshop.routes.js';
+import { interventionRoutes } from '../interventions/intervention.routes.js';
+import { overviewRoutes } from '../overview/overview.routes.js';
 import type { Config } from './config.js';
 import { cookieSettings } from './cookies.js';
 import { CSRF_HEADER, csrfValid, isUnsafeMethod } from './csrf.js';
@@ -45,6 +59,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   /** Where mail goes: SMTP, or the outbox. */
   mail: MailTransport;
+  /** Live events across app instances (the database handle's LISTEN/NOTIFY). */
+  notifier: Notifier;
   /** Log requests (off in tests). */
   logger?: boolean;
   /** Directory of the built web front end; defaults to `dist/web`. */
@@ -60,7 +76,10 @@ function defaultWebDir(): string {
 
 /** Personal survey and citizen links carry their token in the path: keep it out of logs. */
 export const redactTokens = (url: string) =>
-  url.replace(/\/(survey|s|borger)\/([^/]+)\/[^/?]+/, '/$1/$2/[token]');
+  url
+    .replace(/\/(survey|s|borger)\/([^/]+)\/[^/?]+/, '/$1/$2/[token]')
+    // CPR numbers never reach the log (the citizen lookup takes one in its query).
+    .replace(/([?&]cpr=)[^&]*/g, '$1[cpr]');
 
 /** Build the Fastify app; call `listen` on the result, or `inject` in tests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -157,6 +176,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(resultsRoutes, { db });
   await app.register(exportRoutes, { db });
   await app.register(mapPositionRoutes, { db });
+  const courseDeps = {
+    db,
+    mail: deps.mail,
+    vault: new CprVault(config.cprKey),
+    publicUrl: config.publicUrl,
+    auditRetentionDays: config.auditRetentionDays,
+  };
+  await app.register(courseRoutes, { deps: courseDeps });
+  await app.register(planRoutes, { deps: courseDeps });
+  await app.register(consentRoutes, { deps: courseDeps });
+  await app.register(meetingRoutes, { deps: courseDeps });
+  await app.register(progressionRoutes, { deps: courseDeps });
+  await app.register(citizenViewRoutes, {
+    deps: courseDeps,
+    cookieName: config.secureCookies ? '__Host-borger' : 'samspil-borger',
+    cookieOptions: cookies.options,
+  });
+  await app.register(workshopRoutes, { deps: { db, notifier: deps.notifier } });
+  await app.register(interventionRoutes, { db });
+  await app.register(overviewRoutes, { db });
+  await app.register(analysisExtrasRoutes, { db });
+  await app.register(benchmarkRoutes, { db });
+  await app.register(municipalityRoutes, { db });
 
   const webDir = deps.webDir ?? defaultWebDir();
   const haveWeb = existsSync(path.join(webDir, 'index.html'));

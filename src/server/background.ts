@@ -4,11 +4,23 @@ import type { Database } from '../db/schema.js';
 import { JobWorker, type JobWorkerOptions } from '../jobs/job-worker.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { SEND_MAIL_JOB, sendMailHandler } from '../mail/mail.service.js';
+import { PURGE_AUDIT_JOB, purgeAuditHandler } from '../courses/course-privacy.service.js';
+import { MEETING_REMINDER_JOB, meetingReminderHandler } from '../meetings/meeting.service.js';
+import { PROGRESSION_DUE_JOB, progressionDueHandler } from '../progression/progression.service.js';
 
 export function createWorker(
   db: Kysely<Database>,
   mail: MailTransport,
   options: Partial<JobWorkerOptions> = {},
 ): JobWorker {
-  return new JobWorker(db, { [SEND_MAIL_JOB]: sendMailHandler(db, mail) }, options);
+  return new JobWorker(
+    db,
+    {
+      [SEND_MAIL_JOB]: sendMailHandler(db, mail),
+      [PURGE_AUDIT_JOB]: purgeAuditHandler(db),
+      [MEETING_REMINDER_JOB]: meetingReminderHandler(db, mail),
+      [PROGRESSION_DUE_JOB]: progressionDueHandler(db, mail),
+    },
+    options,
+  );
 }

@@ -26,6 +26,8 @@ export interface Config {
   readonly production: boolean;
   /** Key (32 bytes, base64) for encrypting CPR numbers at rest. */
   readonly cprKey: string;
+  /** Days the audit log keeps a deleted course's entries before they are purged. */
+  readonly auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const port = integer(env, 'PORT', 3000, 0, 65535, problems);
   const minGroupSize = integer(env, 'MIN_GROUP_SIZE', 5, 3, 1000, problems);
+  const auditRetentionDays = integer(env, 'AUDIT_RETENTION_DAYS', 183, 0, 3650, problems);
   if (env.MIN_GROUP_SIZE !== undefined && Number(env.MIN_GROUP_SIZE) < 3) {
     problems.push('MIN_GROUP_SIZE can never be below 3 (anonymity)');
   }
@@ -124,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies,
     production,
     cprKey,
+    auditRetentionDays,
   });
 }

@@ -45,7 +45,13 @@ export async function startTestApp(
   const handle = await database.open();
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
   // E2E_WEB_DIR lets a developer test against a private build of the web front end.
-  const app = await buildApp({ config, db: handle.db, mail, webDir: process.env.E2E_WEB_DIR });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    mail,
+    notifier: handle.notifier,
+    webDir: process.env.E2E_WEB_DIR,
+  });
   const worker = createWorker(handle.db, mail, { backoffMs: 10 });
   let url = '';
   if (options.listen) {

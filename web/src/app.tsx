@@ -3,6 +3,8 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './account/account-page.js';
 import { AuditPage } from './audit/audit-page.js';
+import { CourseListPage } from './courses/course-list-page.js';
+import { COURSE_CREATORS } from './courses/course-roles.js';
 import { LoginPage } from './auth/login-page.js';
 import { RequireAuth, RequireRole } from './auth/require-auth.js';
 import { ANALYSIS_READERS, ORG_EDITORS, SessionProvider, useSession } from './auth/session.js';
@@ -15,13 +17,30 @@ import { MeasurementNewPage } from './measurements/measurement-new-page.js';
 import { OutboxPage } from './measurements/outbox-page.js';
 import { OrgImportPage } from './org/org-import-page.js';
 import { OrgPage } from './org/org-page.js';
+import { SettingsPage } from './settings/settings-page.js';
 import { SurveyPage } from './survey/survey-page.js';
 import { ErrorAlert, Loading } from './ui/feedback.js';
 import { UsersPage } from './users/users-page.js';
+import { InterventionListPage } from './interventions/intervention-list-page.js';
+import { InterventionPage } from './interventions/intervention-page.js';
+import { OverviewPage } from './overview/overview-page.js';
+import { WorkshopListPage } from './workshops/workshop-list-page.js';
+import { WorkshopPage } from './workshops/workshop-page.js';
 
 // The analysis (with Cytoscape) is loaded only when opened.
 const AnalysisPage = lazy(() =>
   import('./analysis/analysis-page.js').then((m) => ({ default: m.AnalysisPage })),
+);
+// A course and its plan editor are loaded only when opened.
+const CoursePage = lazy(() =>
+  import('./courses/course-page.js').then((m) => ({ default: m.CoursePage })),
+);
+// The citizen's own view is loaded only when a personal link is opened.
+const CitizenPage = lazy(() =>
+  import('./citizen/citizen-page.js').then((m) => ({ default: m.CitizenPage })),
+);
+const CourseNewPage = lazy(() =>
+  import('./courses/course-new-page.js').then((m) => ({ default: m.CourseNewPage })),
 );
 
 function AppRoutes() {
@@ -52,6 +71,14 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/s/:measurementId/:token" element={<SurveyPage />} />
+      <Route
+        path="/borger/:courseId/:token"
+        element={
+          <Suspense fallback={<Loading />}>
+            <CitizenPage />
+          </Suspense>
+        }
+      />
       <Route element={<AppShell />}>
         <Route
           index
@@ -122,6 +149,16 @@ function AppRoutes() {
           }
         />
         <Route
+          path="indstillinger"
+          element={
+            <RequireAuth>
+              <RequireRole roles={ORG_EDITORS}>
+                <SettingsPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
           path="udbakke"
           element={
             <RequireAuth>
@@ -152,10 +189,82 @@ function AppRoutes() {
           }
         />
         <Route
+          path="forloeb"
+          element={
+            <RequireAuth>
+              <CourseListPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="forloeb/nyt"
+          element={
+            <RequireAuth>
+              <RequireRole roles={COURSE_CREATORS}>
+                <Suspense fallback={<Loading />}>
+                  <CourseNewPage />
+                </Suspense>
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="forloeb/:id/:tab?"
+          element={
+            <RequireAuth>
+              <Suspense fallback={<Loading />}>
+                <CoursePage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
           path="konto"
           element={
             <RequireAuth>
               <AccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="workshops"
+          element={
+            <RequireAuth>
+              <WorkshopListPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="workshops/:id"
+          element={
+            <RequireAuth>
+              <WorkshopPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="indsatser"
+          element={
+            <RequireAuth>
+              <InterventionListPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="indsatser/:id"
+          element={
+            <RequireAuth>
+              <InterventionPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="overblik"
+          element={
+            <RequireAuth>
+              <RequireRole roles={ANALYSIS_READERS}>
+                <OverviewPage />
+              </RequireRole>
             </RequireAuth>
           }
         />

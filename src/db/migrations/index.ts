@@ -4,10 +4,20 @@ import * as foundation from './0001-foundation.js';
 import * as measurements from './0002-measurements.js';
 import * as mapPositions from './0003-map-positions.js';
 import * as answersChangedAt from './0004-answers-changed-at.js';
+import * as courses from './0005-courses.js';
+import * as analysisExtras from './0006-analysis-extras.js';
+import * as professions from './0007-professions.js';
+import * as workshops from './0009-workshops.js';
+import * as courseTime from './0010-course-time.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-measurements': measurements,
   '0003-map-positions': mapPositions,
   '0004-answers-changed-at': answersChangedAt,
+  '0005-courses': courses,
+  '0006-analysis-extras': analysisExtras,
+  '0007-professions': professions,
+  '0009-workshops': workshops,
+  '0010-course-time': courseTime,
 };

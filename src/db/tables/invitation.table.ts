@@ -15,6 +15,8 @@ export interface InvitationTable {
   person_id: string;
   unit_id: string;
   role: PersonRole;
+  /** The person's profession, only in a measurement whose groups are professions. */
+  profession: Generated<string | null>;
   token_hash: string | null;
   token_sealed: string | null;
   respondent_ref: string | null;

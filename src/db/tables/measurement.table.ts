@@ -11,6 +11,21 @@ export const MEASUREMENT_STATUSES = ['draft', 'open', 'closed'] as const;
 export type MeasurementStatus = (typeof MEASUREMENT_STATUSES)[number];
 export const ARMS = ['intervention', 'kontrol'] as const;
 export type Arm = (typeof ARMS)[number];
+/** What a measurement's groups are: units, or professions across units. */
+export const GROUP_KINDS = ['unit', 'profession'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+/** Who hands work on (sender) and who receives it (receiver), for the hand-on comparison. */
+export const FLOWS = ['sender', 'receiver'] as const;
+export type Flow = (typeof FLOWS)[number];
+/** The kinds of focal process, so that like measurements can be benchmarked together. */
+export const FOCAL_KINDS = [
+  'dobbeltdiagnose',
+  'udsatte-unge',
+  'beskaeftigelse',
+  'familier',
+  'andet',
+] as const;
+export type FocalKind = (typeof FOCAL_KINDS)[number];
 
 /** An item's wording in both languages; `{xx}` stands for the focal work process. */
 export interface ItemText {
@@ -43,6 +58,10 @@ export interface MeasurementTable {
   closed_at: Date | null;
   /** Last change of the answers outside the survey (import, closing); keys the analysis cache. */
   answers_changed_at: Generated<Date>;
+  /** Units (as before) or professions across units; fixed once open. */
+  group_kind: Generated<GroupKind>;
+  /** The kind of focal process, for benchmarks across municipalities; null = not set. */
+  focal_kind: Generated<FocalKind | null>;
 }
 export type Measurement = Selectable<MeasurementTable>;
 export type NewMeasurement = Insertable<MeasurementTable>;
@@ -53,5 +72,14 @@ export interface MeasurementGroupTable {
   measurement_id: string;
   unit_id: string;
   arm: Arm | null;
+  flow: Generated<Flow | null>;
 }
 export type MeasurementGroup = Selectable<MeasurementGroupTable>;
+
+/** A participating profession of a measurement whose groups are professions. */
+export interface MeasurementProfessionTable {
+  measurement_id: string;
+  /** Normalised (trimmed, lower case); also the group's key in answers. */
+  profession: string;
+  arm: Arm | null;
+}

@@ -11,6 +11,8 @@ export interface PersonTable {
   name: string;
   email: string;
   role: PersonRole;
+  /** Optional, normalised (trimmed, lower case), e.g. "socialrådgiver"; groups profession measurements. */
+  profession: Generated<string | null>;
   archived_at: Date | null;
   created_at: ColumnType<Date, never, never>;
 }

@@ -8,7 +8,9 @@ export interface RespondentTable {
   measurement_id: string;
   unit_id: string;
   role: PersonRole;
-  /** The groups the respondent said they work with (null until chosen). */
+  /** The respondent's group in a measurement whose groups are professions; else null. */
+  profession: Generated<string | null>;
+  /** The keys of the groups the respondent said they work with (null until chosen). */
   chosen_groups: string[] | null;
   arm: Arm | null;
   case_ref: string | null;

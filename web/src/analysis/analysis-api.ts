@@ -2,9 +2,38 @@
 import type { AnalysisResult, TieResult, WaveResult } from '../../../src/analysis/analyze.js';
 import type { RkDimension } from '../../../src/analysis/answer.js';
 import { RK_DIMENSION_LABELS, RK_ITEMS } from '../../../src/analysis/answer.js';
+import type { AnalysisExtras, WaveExtras } from '../../../src/results/analysis-extras.service.js';
+import type { Benchmark } from '../../../src/results/benchmark.service.js';
 import { api, ApiError, type Message } from '../api/client.js';
 
-export type { AnalysisResult, RkDimension, TieResult, WaveResult };
+export type {
+  AnalysisExtras,
+  AnalysisResult,
+  Benchmark,
+  RkDimension,
+  TieResult,
+  WaveExtras,
+  WaveResult,
+};
+
+/** The kinds of focal process a measurement can be benchmarked by. */
+export const FOCAL_KINDS = [
+  'dobbeltdiagnose',
+  'udsatte-unge',
+  'beskaeftigelse',
+  'familier',
+  'andet',
+] as const;
+export type FocalKind = (typeof FOCAL_KINDS)[number];
+
+export const loadExtras = (id: string) =>
+  api.get<AnalysisExtras>(`/api/measurements/${encodeURIComponent(id)}/analysis/extras`);
+
+export const loadBenchmark = (id: string) =>
+  api.get<Benchmark>(`/api/measurements/${encodeURIComponent(id)}/benchmark`);
+
+export const setFocalKind = (id: string, focalKind: FocalKind) =>
+  api.patch<unknown>(`/api/measurements/${encodeURIComponent(id)}`, { focalKind });
 export { RK_DIMENSION_LABELS, RK_ITEMS };
 
 export type RoleFilter = '' | 'leder' | 'medarbejder';
@@ -45,8 +74,20 @@ function isMessage(value: unknown): value is Message {
   );
 }
 
-/** Fetch a file from the API as a blob, with its file name from Content-Disposition. */
-export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string }> {
+/** Bytes received so far, and the total when the server sent Content-Length. */
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
+}
+
+/**
+ * Fetch a file from the API as a blob, with its file name from Content-Disposition;
+ * `onProgress` hears of every chunk as it arrives.
+ */
+export async function fetchFile(
+  path: string,
+  onProgress?: (progress: DownloadProgress) => void,
+): Promise<{ blob: Blob; filename: string }> {
   let response: Response;
   try {
     response = await fetch(path, { credentials: 'same-origin' });
@@ -69,7 +110,23 @@ export async function fetchFile(path: string): Promise<{ blob: Blob; filename: s
   }
   const disposition = response.headers.get('content-disposition') ?? '';
   const match = /filename="?([^";]+)"?/i.exec(disposition);
-  return { blob: await response.blob(), filename: match?.[1] ?? 'samspil-export' };
+  const filename = match?.[1] ?? 'samspil-export';
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  if (!onProgress || !response.body) return { blob: await response.blob(), filename };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  onProgress({ received, total });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress({ received, total });
+  }
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  return { blob: new Blob(chunks as BlobPart[], { type }), filename };
 }
 
 /** Hand a blob to the browser as a download. */

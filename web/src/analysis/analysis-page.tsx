@@ -30,6 +30,7 @@ import {
   type TieColour,
   type TieResult,
 } from './analysis-api.js';
+import { AnalysisExtrasSections, BenchmarkSection } from './analysis-extras.js';
 import { AnalysisSections } from './analysis-sections.js';
 import { ExportButtons } from './export-buttons.js';
 import { formatters } from './format.js';
@@ -41,6 +42,8 @@ import {
   type Positions,
 } from './network-map.js';
 
+/** The most rows the table of ties shows before "show all". */
+const TABLE_ROWS = 200;
 const tieKey = (tie: { from: string; to: string }) => `${tie.from}→${tie.to}`;
 const colourKey = (colour: TieColour): MessageKey => `analysis.colour.${colour}`;
 const legendKey = (colour: TieColour): MessageKey => `analysis.legend.${colour}`;
@@ -61,6 +64,7 @@ export function AnalysisPage() {
   const [kinds, setKinds] = useState<Set<UnitKind>>(() => new Set(UNIT_KINDS));
   const [focus, setFocus] = useState('');
   const [selected, setSelected] = useState<string>();
+  const [allTies, setAllTies] = useState(false);
   const [saveError, setSaveError] = useState<Parameters<typeof ErrorAlert>[0]['error']>();
   const mapHandle = useRef<MapHandle | undefined>(undefined);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -100,7 +104,7 @@ export function AnalysisPage() {
     return [...names].sort((a, b) => a.localeCompare(b, 'da'));
   }, [wave]);
 
-  const visibleNames = useMemo(() => {
+  const visibleList = useMemo(() => {
     let names = allNames.filter((name) => {
       const kind = unitByName.get(name)?.kind;
       return !kind || kinds.has(kind);
@@ -113,8 +117,19 @@ export function AnalysisPage() {
       }
       names = names.filter((n) => near.has(n));
     }
-    return new Set(names);
+    return names.join('\u0000');
   }, [allNames, unitByName, kinds, focus, wave]);
+  // Keyed on the names themselves, so that a reload of the organisation that changes
+  // nothing visible does not redraw the map (seconds, on a large network).
+  const visibleNames = useMemo(
+    () => new Set(visibleList === '' ? [] : visibleList.split('\u0000')),
+    [visibleList],
+  );
+  // Drawn once the unit kinds and the saved layout are in; drawing before them means
+  // drawing twice.
+  const layoutReady =
+    (org.data !== undefined || org.error !== undefined) &&
+    (saved.data !== undefined || saved.error !== undefined);
 
   const visibleTies = useMemo(
     () =>
@@ -201,6 +216,15 @@ export function AnalysisPage() {
   };
 
   const tieName = (tie: { from: string; to: string }) => `${tie.from} → ${tie.to}`;
+  // A large network's table shows the weakest ties first, the rest on request: thousands
+  // of rows would hold up the map (and every click on it) for seconds.
+  const allRows = [...visibleTies, ...wave.selfTies];
+  const tableRows =
+    allTies || allRows.length <= TABLE_ROWS
+      ? allRows
+      : [...allRows]
+          .sort((a, b) => (scoreOf(a) ?? Infinity) - (scoreOf(b) ?? Infinity))
+          .slice(0, TABLE_ROWS);
 
   return (
     <div className="page page--wide">
@@ -306,16 +330,20 @@ export function AnalysisPage() {
         {analysis.status === 'loading' && <Loading />}
         <div className="map-layout">
           <div className="map-layout__map">
-            <NetworkMap
-              nodes={nodes}
-              edges={edges}
-              positions={positions}
-              selected={selected}
-              onSelect={setSelected}
-              onMoved={canMove ? moved : undefined}
-              label={mapLabel}
-              handleRef={mapHandle}
-            />
+            {layoutReady ? (
+              <NetworkMap
+                nodes={nodes}
+                edges={edges}
+                positions={positions}
+                selected={selected}
+                onSelect={setSelected}
+                onMoved={canMove ? moved : undefined}
+                label={mapLabel}
+                handleRef={mapHandle}
+              />
+            ) : (
+              <Loading />
+            )}
             <ul className="legend" aria-label={t('analysis.legend')}>
               {(['high', 'medium', 'low', 'grey'] as const).map((c) => (
                 <li key={c}>
@@ -403,7 +431,7 @@ export function AnalysisPage() {
               </tr>
             </thead>
             <tbody>
-              {[...visibleTies, ...wave.selfTies].map((tie) => {
+              {tableRows.map((tie) => {
                 const colour = tieColour(tie, dimension, thresholds);
                 return (
                   <tr key={`${tieKey(tie)}${tie.from === tie.to ? ':self' : ''}`}>
@@ -437,9 +465,23 @@ export function AnalysisPage() {
             </tbody>
           </table>
         </TableFrame>
+        {tableRows.length < allRows.length && (
+          <p>
+            {t('analysis.ties.shown', { shown: tableRows.length, count: allRows.length })}{' '}
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setAllTies(true)}
+            >
+              {t('analysis.ties.showAll', { count: allRows.length })}
+            </button>
+          </p>
+        )}
       </section>
 
       <AnalysisSections data={data} wave={wave} fmt={fmt} dimLabel={dimLabel} />
+      <AnalysisExtrasSections measurementId={id} wave={wave.wave} fmt={fmt} />
+      {canMove && <BenchmarkSection measurementId={id} fmt={fmt} dimLabel={dimLabel} />}
 
       <ExportButtons measurementId={id} wave={wave.wave} />
     </div>

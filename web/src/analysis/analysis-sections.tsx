@@ -1,5 +1,5 @@
 /** The tables beside the map: network, dimension profile, units, asymmetry, roles, reliability, leadership, waves. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DidResult } from '../../../src/analysis/did.js';
 import type { Comparison } from '../../../src/analysis/welch.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -18,7 +18,15 @@ type Fmt = ReturnType<typeof formatters>;
 /** The dimensions that decide the intervention (DOMAIN.md §2.1). */
 const DECISIVE: RkDimension[] = ['kendskab', 'respekt', 'problemloesning'];
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 className="panel__title" id={id}>
@@ -28,6 +36,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
     </section>
   );
 }
+
+/** The most asymmetries listed before "show all". */
+const ASYM_ROWS = 50;
 
 export function AnalysisSections({
   data,
@@ -41,6 +52,7 @@ export function AnalysisSections({
   dimLabel: (d: RkDimension) => string;
 }) {
   const { t } = useI18n();
+  const [allAsym, setAllAsym] = useState(false);
   const { result } = data;
   const net = wave.network;
   const level = levelOf(net.score, result.thresholds);
@@ -57,7 +69,9 @@ export function AnalysisSections({
           : 'analysis.loop.unknown';
   const rel = wave.reliability;
   const lead = wave.leadership;
-  const asym = [...wave.asymmetry].sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+  const asymAll = [...wave.asymmetry].sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+  // The largest gaps first; a 60-group network has 1 770 pairs, shown on request.
+  const asym = allAsym ? asymAll : asymAll.slice(0, ASYM_ROWS);
 
   return (
     <>
@@ -182,6 +196,18 @@ export function AnalysisSections({
             </table>
           </TableFrame>
         )}
+        {asym.length < asymAll.length && (
+          <p>
+            {t('analysis.asym.shown', { shown: asym.length, count: asymAll.length })}{' '}
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setAllAsym(true)}
+            >
+              {t('analysis.ties.showAll', { count: asymAll.length })}
+            </button>
+          </p>
+        )}
       </Section>
 
       <Section id="a-roles" title={t('analysis.roles.title')}>
@@ -290,7 +316,7 @@ export function AnalysisSections({
   );
 }
 
-function ComparisonFacts({
+export function ComparisonFacts({
   comparison: c,
   fmt,
   diffKey,

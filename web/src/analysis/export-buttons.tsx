@@ -1,9 +1,20 @@
-/** Downloads of the analysis: PDF report, XLSX, CSV, GraphML and GEXF. */
+/**
+ * Downloads of the analysis: PDF report, XLSX, CSV, GraphML and GEXF. A download shows
+ * its progress: "preparing" until the first byte, then the bytes received (against the
+ * total when the server sends Content-Length).
+ */
 import { useState } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert } from '../ui/feedback.js';
-import { fetchFile, saveBlob } from './analysis-api.js';
+import { fetchFile, saveBlob, type DownloadProgress } from './analysis-api.js';
+
+/** A byte count as kB or MB, in the reader's locale. */
+function size(bytes: number, locale: string): string {
+  const mb = bytes >= 1024 * 1024;
+  const value = mb ? bytes / (1024 * 1024) : bytes / 1024;
+  return `${value.toLocaleString(locale, { maximumFractionDigits: mb ? 1 : 0 })} ${mb ? 'MB' : 'kB'}`;
+}
 
 interface ExportItem {
   key: string;
@@ -13,8 +24,9 @@ interface ExportItem {
 }
 
 export function ExportButtons({ measurementId, wave }: { measurementId: string; wave: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [busy, setBusy] = useState<string>();
+  const [progress, setProgress] = useState<DownloadProgress>();
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
   const items: ExportItem[] = [
@@ -38,11 +50,13 @@ export function ExportButtons({ measurementId, wave }: { measurementId: string; 
 
   const download = async (item: ExportItem) => {
     setBusy(item.key);
+    setProgress(undefined);
     setError(undefined);
     setDone(undefined);
     try {
       const { blob, filename } = await fetchFile(
         `/api/measurements/${encodeURIComponent(measurementId)}/export/${item.format}${item.query}`,
+        setProgress,
       );
       saveBlob(blob, filename);
       setDone(t('analysis.export.done', { file: filename }));
@@ -50,8 +64,18 @@ export function ExportButtons({ measurementId, wave }: { measurementId: string; 
       setError(asApiError(e));
     } finally {
       setBusy(undefined);
+      setProgress(undefined);
     }
   };
+
+  const statusText = !progress
+    ? t('analysis.export.preparing')
+    : progress.total
+      ? t('analysis.export.progress', {
+          done: size(progress.received, locale),
+          total: size(progress.total, locale),
+        })
+      : t('analysis.export.progressUnknown', { done: size(progress.received, locale) });
 
   return (
     <section className="panel" aria-labelledby="a-export">
@@ -74,8 +98,15 @@ export function ExportButtons({ measurementId, wave }: { measurementId: string; 
           </button>
         ))}
       </div>
+      {busy && (
+        <progress
+          className="export-progress"
+          aria-label={t('analysis.export.busy')}
+          {...(progress?.total ? { value: progress.received, max: progress.total } : {})}
+        />
+      )}
       <p className="export-status" role="status">
-        {busy ? t('analysis.export.busy') : (done ?? '')}
+        {busy ? statusText : (done ?? '')}
       </p>
       <ErrorAlert error={error} />
     </section>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { hasRole, ORG_EDITORS, useSession } from '../auth/session.js';
+import { ANALYSIS_READERS, hasRole, ORG_EDITORS, useSession } from '../auth/session.js';
 import { LanguageSwitch, useI18n } from '../i18n/i18n.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel } from '../users/user-labels.js';
@@ -88,6 +88,9 @@ export function AppShell() {
               <li>
                 <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/forloeb">{t('nav.courses')}</NavLink>
+              </li>
               {hasRole(user, ORG_EDITORS) && (
                 <>
                   <li>
@@ -96,6 +99,9 @@ export function AppShell() {
                   <li>
                     <NavLink to="/udbakke">{t('nav.outbox')}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/indstillinger">{t('nav.settings')}</NavLink>
+                  </li>
                 </>
               )}
               {hasRole(user, ['leder']) && (
@@ -103,6 +109,17 @@ export function AppShell() {
                   <NavLink to="/maalinger">{t('nav.analysis')}</NavLink>
                 </li>
               )}
+              {hasRole(user, ANALYSIS_READERS) && (
+                <li>
+                  <NavLink to="/overblik">{t('nav.overview')}</NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to="/workshops">{t('nav.workshops')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/indsatser">{t('nav.interventions')}</NavLink>
+              </li>
               {hasRole(user, ['admin']) && (
                 <>
                   <li>

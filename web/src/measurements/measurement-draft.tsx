@@ -19,6 +19,7 @@ import {
 import {
   updateMeasurement,
   type Arm,
+  type Flow,
   type ItemTexts,
   type Measurement,
 } from './measurements-api.js';
@@ -34,7 +35,7 @@ export function DraftSettings({
   onCancel,
 }: {
   measurement: Measurement;
-  groups: { id: string; arm: Arm | null }[];
+  groups: { id: string; arm: Arm | null; flow: Flow | null }[];
   onSaved: (changed: boolean) => Promise<void>;
   onCancel: () => void;
 }) {

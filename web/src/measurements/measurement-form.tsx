@@ -9,14 +9,24 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
-import { Checkbox, TextField } from '../ui/field.js';
-import { endOfDay, type Arm, type Measurement } from './measurements-api.js';
+import { Checkbox, SelectField, TextField } from '../ui/field.js';
+import {
+  endOfDay,
+  FOCAL_KINDS,
+  type Arm,
+  type FocalKind,
+  type Flow,
+  type Measurement,
+} from './measurements-api.js';
 
 /** What the form holds, as typed. Dates are the date inputs' `yyyy-mm-dd`. */
 export interface MeasurementValues {
   title: string;
   focalProcess: string;
+  focalKind: FocalKind | '';
   groups: Map<string, Arm | null>;
+  /** The hand-over role of each chosen group (absent = none). */
+  flows: Map<string, Flow>;
   chooseGroups: boolean;
   includeLeadership: boolean;
   opensAt: string;
@@ -31,7 +41,8 @@ export interface MeasurementValues {
 export interface MeasurementSettings {
   title: string;
   focalProcess: string;
-  groups: { unitId: string; arm: Arm | null }[];
+  focalKind: FocalKind | null;
+  groups: { unitId: string; arm: Arm | null; flow: Flow | null }[];
   chooseGroups: boolean;
   includeLeadership: boolean;
   opensAt: string | null;
@@ -45,7 +56,9 @@ export interface MeasurementSettings {
 export const EMPTY_VALUES: MeasurementValues = {
   title: '',
   focalProcess: '',
+  focalKind: '',
   groups: new Map(),
+  flows: new Map(),
   chooseGroups: true,
   includeLeadership: true,
   opensAt: '',
@@ -67,12 +80,14 @@ const dateValue = (iso: string | null) => {
 /** The form's values for an existing measurement. */
 export function valuesOf(
   m: Measurement,
-  groups: { id: string; arm: Arm | null }[],
+  groups: { id: string; arm: Arm | null; flow?: Flow | null }[],
 ): MeasurementValues {
   return {
     title: m.title,
     focalProcess: m.focalProcess,
+    focalKind: m.focalKind ?? '',
     groups: new Map(groups.map((g) => [g.id, g.arm])),
+    flows: new Map(groups.flatMap((g) => (g.flow ? [[g.id, g.flow] as const] : []))),
     chooseGroups: m.chooseGroups,
     includeLeadership: m.includeLeadership,
     opensAt: dateValue(m.opensAt),
@@ -89,8 +104,9 @@ export function settingsOf(v: MeasurementValues): MeasurementSettings {
   return {
     title: v.title.trim(),
     focalProcess: v.focalProcess.trim(),
+    focalKind: v.focalKind || null,
     groups: [...v.groups.entries()]
-      .map(([unitId, arm]) => ({ unitId, arm }))
+      .map(([unitId, arm]) => ({ unitId, arm, flow: v.flows.get(unitId) ?? null }))
       .sort((a, b) => a.unitId.localeCompare(b.unitId)),
     chooseGroups: v.chooseGroups,
     includeLeadership: v.includeLeadership,
@@ -161,9 +177,13 @@ export function MeasurementForm({
   const toggle = (id: string, on: boolean) =>
     setValues((current) => {
       const groups = new Map(current.groups);
+      const flows = new Map(current.flows);
       if (on) groups.set(id, null);
-      else groups.delete(id);
-      return { ...current, groups };
+      else {
+        groups.delete(id);
+        flows.delete(id);
+      }
+      return { ...current, groups, flows };
     });
 
   return (
@@ -186,6 +206,19 @@ export function MeasurementForm({
         error={errors.focalProcess}
         onChange={(e) => set('focalProcess', e.target.value)}
       />
+      <SelectField
+        label={t('measurementNew.focalKind')}
+        hint={t('measurementNew.focalKind.hint')}
+        value={values.focalKind}
+        onChange={(e) => set('focalKind', e.target.value as FocalKind | '')}
+      >
+        <option value="">{t('measurementNew.focalKind.none')}</option>
+        {FOCAL_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`focalKind.${kind}`)}
+          </option>
+        ))}
+      </SelectField>
       <fieldset className="fieldset field" aria-describedby="groups-hint">
         <legend className="field__label">{t('measurementNew.groups')}</legend>
         <p className="field__hint" id="groups-hint">
@@ -221,6 +254,27 @@ export function MeasurementForm({
                       <option value="">{t('measurementNew.arm.none')}</option>
                       <option value="intervention">{t('measurementNew.arm.intervention')}</option>
                       <option value="kontrol">{t('measurementNew.arm.kontrol')}</option>
+                    </select>
+                  </label>
+                )}
+                {values.groups.has(u.id) && (
+                  <label className="inline-field">
+                    <span className="visually-hidden">
+                      {t('measurementNew.flow.for', { name: u.name })}
+                    </span>
+                    <select
+                      className="input select"
+                      value={values.flows.get(u.id) ?? ''}
+                      onChange={(e) => {
+                        const flows = new Map(values.flows);
+                        if (e.target.value) flows.set(u.id, e.target.value as Flow);
+                        else flows.delete(u.id);
+                        set('flows', flows);
+                      }}
+                    >
+                      <option value="">{t('measurementNew.flow.none')}</option>
+                      <option value="sender">{t('measurementNew.flow.sender')}</option>
+                      <option value="receiver">{t('measurementNew.flow.receiver')}</option>
                     </select>
                   </label>
                 )}

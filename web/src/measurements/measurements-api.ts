@@ -4,11 +4,23 @@ import type { PersonRole } from '../api/types.js';
 
 export type MeasurementStatus = 'draft' | 'open' | 'closed';
 export type Arm = 'intervention' | 'kontrol';
+/** Whether a group hands work on (sender) or receives it (receiver). */
+export type Flow = 'sender' | 'receiver';
+/** The kinds of focal process, for benchmarks across municipalities. */
+export const FOCAL_KINDS = [
+  'dobbeltdiagnose',
+  'udsatte-unge',
+  'beskaeftigelse',
+  'familier',
+  'andet',
+] as const;
+export type FocalKind = (typeof FOCAL_KINDS)[number];
 
 export interface Measurement {
   id: string;
   title: string;
   focalProcess: string;
+  focalKind: FocalKind | null;
   status: MeasurementStatus;
   opensAt: string | null;
   closesAt: string | null;
@@ -29,7 +41,8 @@ export type ItemTexts = Record<string, { da: string; en: string }>;
 export interface MeasurementInput {
   title: string;
   focalProcess: string;
-  groups: { unitId: string; arm: Arm | null }[];
+  focalKind: FocalKind | null;
+  groups: { unitId: string; arm: Arm | null; flow: Flow | null }[];
   chooseGroups: boolean;
   includeLeadership: boolean;
   opensAt: string | null;
@@ -74,7 +87,7 @@ export const createMeasurement = (input: MeasurementInput) =>
 export const loadMeasurement = (id: string) =>
   api.get<{
     measurement: Measurement;
-    groups: { id: string; name: string; kind: string; arm: Arm | null }[];
+    groups: { id: string; name: string; kind: string; arm: Arm | null; flow: Flow | null }[];
   }>(`/api/measurements/${id}`);
 /** A change to a measurement: only the fields that changed. */
 export type MeasurementChange = Partial<Omit<MeasurementInput, 'previousMeasurementId'>> & {

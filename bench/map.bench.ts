@@ -1,0 +1,270 @@
+/**
+ * Benchmark: how soon the network map of a 60-group measurement is interactive in the
+ * browser, beside a 12-group map and the analysis JSON alone, measured in the same run.
+ *
+ *   npx tsx bench/map.bench.ts [--groups 60] [--baseline 12] [--per-group 6] [--runs 5] [--web DIR] [--profile]
+ *
+ * It builds the web app (into a temporary directory, unless --web names a build), serves
+ * a closed measurement with every group rating every other group (enough respondents per
+ * group that no tie is suppressed), opens the analysis page in headless Chromium and
+ * records, from navigation start: the analysis JSON received, the map's nodes painted,
+ * and a click on a tie answered with its details. Runs after the first are warm (the
+ * server caches closed analyses; the browser caches the scripts), as a user switching
+ * between measurements sees them. Target: the 60-group map interactive within 1 s.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import type { Page } from 'playwright-core';
+import { RK_ITEMS } from '../src/analysis/answer.js';
+import { seededRandom } from '../src/demo/random.js';
+import { createMunicipality } from '../src/municipality/municipality.service.js';
+import { launchBrowser } from '../e2e/helpers/browser.js';
+import { login } from '../e2e/helpers/app.js';
+import { testDatabases } from '../test/helpers/databases.js';
+import { startTestApp } from '../test/helpers/test-app.js';
+
+const { values } = parseArgs({
+  options: {
+    groups: { type: 'string', default: '60' },
+    baseline: { type: 'string', default: '12' },
+    'per-group': { type: 'string', default: '6' },
+    runs: { type: 'string', default: '5' },
+    web: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const GROUPS = Number(values.groups);
+const BASELINE = Number(values.baseline);
+const PER_GROUP = Number(values['per-group']);
+const RUNS = Number(values.runs);
+
+let webDir = values.web;
+if (!webDir) {
+  webDir = mkdtempSync(path.join(tmpdir(), 'samspil-map-bench-web-'));
+  console.log(`building the web app into ${webDir} …`);
+  const build = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', webDir, '--emptyOutDir'],
+    { stdio: 'inherit' },
+  );
+  if (build.status !== 0) throw new Error('the web build failed');
+}
+process.env.E2E_WEB_DIR = webDir;
+
+const PASSWORD = 'bench-password-123';
+const app = await startTestApp(testDatabases()[0]!, { listen: true });
+const db = app.handle.db;
+const municipalityId = await createMunicipality(db, {
+  name: 'Kortbenchmark',
+  slug: 'map-bench',
+  adminName: 'Bench',
+  adminEmail: 'bench@example.dk',
+  adminPassword: PASSWORD,
+});
+const units = await db
+  .insertInto('unit')
+  .values(
+    Array.from({ length: GROUPS }, (_, i) => ({
+      municipality_id: municipalityId,
+      name: `Gruppe ${String(i + 1).padStart(2, '0')}`,
+      kind: (['myndighed', 'udfører', 'ekstern'] as const)[i % 3]!,
+      area_id: null,
+      archived_at: null,
+    })),
+  )
+  .returning('id')
+  .execute();
+
+/** A closed measurement over the first `count` units, everyone rating every other group. */
+async function seedMeasurement(count: number): Promise<string> {
+  const random = seededRandom(count);
+  const groups = units.slice(0, count);
+  const measurement = await db
+    .insertInto('measurement')
+    .values({
+      municipality_id: municipalityId,
+      title: `Kort med ${count} grupper`,
+      focal_process: 'borgere med dobbeltdiagnose',
+      status: 'closed',
+      opens_at: null,
+      closes_at: null,
+      min_group: 5,
+      threshold_high: 4,
+      threshold_low: 3.5,
+      choose_groups: false,
+      include_leadership: false,
+      items: '{}',
+      wave_label: '1',
+      previous_measurement_id: null,
+      created_by: null,
+      opened_at: null,
+      closed_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('measurement_group')
+    .values(groups.map((u) => ({ measurement_id: measurement.id, unit_id: u.id, arm: null })))
+    .execute();
+  for (const unit of groups) {
+    const respondents = await db
+      .insertInto('respondent')
+      .values(
+        Array.from({ length: PER_GROUP }, (_, i) => ({
+          measurement_id: measurement.id,
+          unit_id: unit.id,
+          role: i === 0 ? ('leder' as const) : ('medarbejder' as const),
+          chosen_groups: null,
+          arm: null,
+          case_ref: null,
+          source: 'import' as const,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const ids: string[] = [];
+    const targets: string[] = [];
+    const items: string[] = [];
+    const scores: number[] = [];
+    for (const r of respondents) {
+      for (const target of groups) {
+        if (target.id === unit.id) continue;
+        const base = 2 + random() * 3;
+        for (const item of RK_ITEMS) {
+          ids.push(r.id);
+          targets.push(target.id);
+          items.push(item);
+          scores.push(Math.max(1, Math.min(5, Math.round(base + random() - 0.5))));
+        }
+      }
+    }
+    await sql`
+      INSERT INTO answer (measurement_id, respondent_id, target, item, value, dont_know)
+      SELECT ${measurement.id}::uuid, r, t, i, v, false
+      FROM unnest(${ids}::uuid[], ${targets}::text[], ${items}::text[], ${scores}::smallint[])
+        AS x(r, t, i, v)`.execute(db);
+  }
+  return measurement.id;
+}
+
+interface Run {
+  jsonMs: number;
+  nodesMs: number;
+  tieMs: number;
+  clickMs: number;
+}
+
+/** One visit: navigation start → JSON, nodes painted, a tie clicked and its details shown. */
+async function visit(page: Page, measurementId: string, groups: number): Promise<Run> {
+  const url = `${app.url}/maalinger/${measurementId}/analyse`;
+  const json = page.waitForResponse((r) =>
+    r.url().endsWith(`/api/measurements/${measurementId}/analysis`),
+  );
+  await page.goto(url, { waitUntil: 'commit' });
+  await (await json).finished();
+  // Nodes painted: Cytoscape holds every node and two animation frames have passed.
+  // (Strings, not functions: tsx's name helpers do not exist inside the page.)
+  const nodesMs = await page.evaluate<number>(`(async () => {
+    const cy = () => document.querySelector('.network-map')?._cyreg?.cy;
+    while ((cy()?.nodes().length ?? 0) < ${groups}) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return performance.now();
+  })()`);
+  // Click the midpoint of one tie on the canvas.
+  const box = (await page.locator('.network-map canvas').last().boundingBox())!;
+  const point = await page.evaluate<{ x: number; y: number }>(
+    `document.querySelector('.network-map')._cyreg.cy.edges().eq(0).renderedMidpoint()`,
+  );
+  const clickStart = await page.evaluate<number>('performance.now()');
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+  const tieMs = await page
+    .locator('.tie-details')
+    .waitFor({ timeout: 10_000 })
+    .then(() => page.evaluate<number>('performance.now()'));
+  // The JSON's arrival, on the page's own clock (navigation start = 0).
+  const jsonMs = await page.evaluate<number>(
+    `performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/measurements/${measurementId}/analysis'))?.responseEnd ?? NaN`,
+  );
+  return { jsonMs, nodesMs, tieMs, clickMs: tieMs - clickStart };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+console.log(`seeding ${GROUPS} and ${BASELINE} groups × ${PER_GROUP} respondents …`);
+const big = await seedMeasurement(GROUPS);
+const small = await seedMeasurement(BASELINE);
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await login(page, app, 'bench@example.dk', PASSWORD);
+  const results: Record<string, Run[]> = { [GROUPS]: [], [BASELINE]: [] };
+  for (let run = 0; run < RUNS + 1; run++) {
+    for (const [id, groups] of [
+      [big, GROUPS],
+      [small, BASELINE],
+    ] as const) {
+      const figures = await visit(page, id, groups);
+      // The first visit is cold (server cache, browser cache); report the warm runs.
+      if (run > 0) results[groups]!.push(figures);
+      else console.log(`cold ${groups} groups: ${JSON.stringify(roundRun(figures))}`);
+    }
+  }
+  for (const groups of [GROUPS, BASELINE]) {
+    const runs = results[groups]!;
+    const summary = {
+      groups,
+      ties: groups * (groups - 1),
+      runs: runs.length,
+      jsonMs: Math.round(median(runs.map((r) => r.jsonMs))),
+      nodesPaintedMs: Math.round(median(runs.map((r) => r.nodesMs))),
+      tieAnsweredMs: Math.round(median(runs.map((r) => r.tieMs))),
+      clickToDetailsMs: Math.round(median(runs.map((r) => r.clickMs))),
+    };
+    console.log(JSON.stringify(summary));
+  }
+  if (values.profile) await profile(page, big, GROUPS);
+} finally {
+  await browser.close();
+  await app.close();
+}
+
+function roundRun(run: Run) {
+  return Object.fromEntries(
+    (Object.entries(run) as [string, number][]).map(([k, v]) => [k, Math.round(v)]),
+  );
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** One more visit under the CPU profiler: where the page spends its time, by function. */
+async function profile(page: Page, measurementId: string, groups: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  await visit(page, measurementId, groups);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url)}:${frame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [key, ms] of top) console.log(`${ms.toFixed(0).padStart(7)} ms  ${key}`);
+}

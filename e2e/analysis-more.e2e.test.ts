@@ -1,0 +1,229 @@
+/**
+ * The rest of the analysis page in a real browser: the kind and neighbour filters,
+ * dragging a unit (its position is saved), the map as PNG and SVG, the GraphML, GEXF and
+ * CSV downloads with progress, the new comparisons (myndighed/udfører, senders/receivers,
+ * the leadership scatter), the benchmark with the admin's consent, and axe on all of it.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { otherMunicipality } from '../test/helpers/benchmark-fixture.js';
+import type { TestApp } from '../test/helpers/test-app.js';
+import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { checkA11y, haveChromium } from './helpers/browser.js';
+
+const WIDE = { width: 1280, height: 900 };
+
+/** Cytoscape keeps its instance on the container; tests read node positions from it. */
+interface CyLike {
+  nodes: () => { id: () => string; renderedPosition: () => { x: number; y: number } }[];
+  getElementById: (id: string) => {
+    renderedPosition: () => { x: number; y: number };
+    position: () => { x: number; y: number };
+  };
+}
+
+describe.skipIf(!haveChromium)('more of the analysis in the browser', () => {
+  let started: BrowserApp | undefined;
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let analysisUrl: string;
+
+  beforeAll(async () => {
+    started = await startBrowserApp();
+    ({ app, browser } = started);
+    page = await browser.newPage({ viewport: WIDE, acceptDownloads: true });
+  });
+
+  afterAll(async () => {
+    await started?.close();
+  });
+
+  async function download(name: string | RegExp): Promise<{ body: Buffer; name: string }> {
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      page.getByRole('button', { name, exact: typeof name === 'string' }).click(),
+    ]);
+    return { body: await readFile(await file.path()), name: file.suggestedFilename() };
+  }
+
+  const mapLabel = () => page.locator('.network-map').getAttribute('aria-label');
+  const unitCount = async () => Number(/(\d+) enheder/.exec((await mapLabel()) ?? '')?.[1]);
+
+  test('filters by kind and by a unit and its neighbours', async () => {
+    await login(page, app, 'analytiker@demo.samspil.dk');
+    await page.getByRole('link', { name: 'Målinger' }).click();
+    await page.locator('a[href$="/analyse"]').filter({ hasText: '(efter)' }).click();
+    await page.waitForURL(/\/maalinger\/[0-9a-f-]{36}\/analyse$/);
+    analysisUrl = page.url();
+    await page.locator('.network-map canvas').first().waitFor();
+    const all = await unitCount();
+    expect(all).toBe(12);
+
+    await page.getByRole('checkbox', { name: 'Ekstern' }).uncheck();
+    await expect.poll(unitCount).toBe(10);
+    const ties = page.getByRole('table', { name: /^Relationer i runden efter/ });
+    const names = await ties.locator('tbody th').allTextContents();
+    const between = names.filter((n) => n.includes('→'));
+    expect(between.length).toBeGreaterThan(0);
+    for (const name of between) {
+      expect(name).not.toContain('Egen læge');
+      expect(name).not.toContain('Regionspsykiatrien');
+    }
+    await page.getByRole('checkbox', { name: 'Ekstern' }).check();
+    await expect.poll(unitCount).toBe(12);
+
+    // Jobcenter and the units it rates or is rated by: the map shows exactly those.
+    const neighbours = new Set(['Jobcenter']);
+    for (const name of await ties.locator('tbody th').allTextContents()) {
+      const [from, to] = name.split(' → ');
+      if (from === 'Jobcenter' && to) neighbours.add(to);
+      if (to === 'Jobcenter' && from) neighbours.add(from);
+    }
+    await page.getByLabel('Vis enhed og naboer').selectOption('Jobcenter');
+    await expect.poll(unitCount).toBe(neighbours.size);
+    const near = (await ties.locator('tbody th').allTextContents()).filter((n) => n.includes('→'));
+    expect(near.some((n) => n.includes('Jobcenter'))).toBe(true);
+    for (const name of near) {
+      const [from = '', to = ''] = name.split(' → ');
+      expect(neighbours.has(from) && neighbours.has(to)).toBe(true);
+    }
+    await page.getByLabel('Vis enhed og naboer').selectOption('');
+    await expect.poll(unitCount).toBe(12);
+  }, 60_000);
+
+  test('saves a dragged unit and exports the map as PNG and SVG', async () => {
+    const canvas = page.locator('.network-map canvas').last();
+    const box = (await canvas.boundingBox())!;
+    const before = await page.evaluate(() => {
+      const el = document.querySelector('.network-map') as unknown as { _cyreg: { cy: CyLike } };
+      return el._cyreg.cy.getElementById('Jobcenter').renderedPosition();
+    });
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/map-positions') && r.request().method() === 'PUT',
+      { timeout: 10_000 },
+    );
+    await page.mouse.move(box.x + before.x, box.y + before.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + before.x + 40, box.y + before.y + 30, { steps: 8 });
+    await page.mouse.up();
+    expect((await saved).status()).toBe(204);
+    const model = await page.evaluate(() => {
+      const el = document.querySelector('.network-map') as unknown as { _cyreg: { cy: CyLike } };
+      return el._cyreg.cy.getElementById('Jobcenter').position();
+    });
+    const stored = await page.evaluate(async () => {
+      const [positions, org] = await Promise.all([
+        fetch('/api/map-positions').then(
+          (r) => r.json() as Promise<{ unitId: string; x: number; y: number }[]>,
+        ),
+        fetch('/api/org').then(
+          (r) => r.json() as Promise<{ units: { id: string; name: string }[] }>,
+        ),
+      ]);
+      const id = org.units.find((u) => u.name === 'Jobcenter')!.id;
+      return positions.find((p) => p.unitId === id);
+    });
+    expect(stored?.x).toBeCloseTo(model.x, 3);
+    expect(stored?.y).toBeCloseTo(model.y, 3);
+
+    const png = await download('Gem kort som PNG');
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const svg = await download('Gem kort som SVG');
+    const text = svg.body.toString('utf8');
+    expect(text).toContain('<svg');
+    expect(text).toContain('Jobcenter');
+  }, 60_000);
+
+  test('downloads GraphML, GEXF and CSV, showing progress while a file is made', async () => {
+    const graphml = await download('GraphML');
+    expect(graphml.body.toString('utf8')).toContain('<graphml');
+    const gexf = await download('GEXF');
+    expect(gexf.body.toString('utf8')).toContain('<gexf');
+    const csv = await download('CSV (relationer)');
+    expect(csv.body.toString('utf8')).toMatch(/^\uFEFF?runde[,;]fra[,;]til/);
+
+    // Hold the PDF back for a moment: the buttons say the server is working, with a bar.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/export/pdf**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      (async () => {
+        await page.getByRole('button', { name: 'PDF-rapport (dansk)', exact: true }).click();
+        await page.locator('progress.export-progress').waitFor();
+        expect(await page.locator('.export-status').textContent()).toMatch(/Serveren laver filen/);
+        release();
+      })(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+    await expect.poll(() => page.locator('.export-status').textContent()).toMatch(/er hentet/);
+    expect(await page.locator('progress.export-progress').count()).toBe(0);
+    await page.unroute('**/export/pdf**');
+  }, 60_000);
+
+  test('shows myndighed against udfører, senders against receivers and the scatter', async () => {
+    const kinds = page.locator('section[aria-labelledby="a-kinds"]');
+    await kinds.getByRole('heading', { name: 'Myndighed og udfører' }).waitFor();
+    await expect.poll(() => kinds.locator('dd').count()).toBeGreaterThan(3);
+    expect(await kinds.textContent()).toMatch(/KI|Konfidens/i);
+    const flows = page.locator('section[aria-labelledby="a-flows"]');
+    expect(await flows.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
+    const scatter = page.locator('svg.scatter');
+    expect(await scatter.getAttribute('aria-label')).toMatch(/Punktdiagram med \d+ besvarelser/);
+    expect(await scatter.locator('.scatter__point').count()).toBeGreaterThan(20);
+    await checkA11y(page, 'the analysis page with the new comparisons');
+  }, 60_000);
+
+  test('withholds the benchmark until the admin consents and three others take part', async () => {
+    const benchmark = page.locator('section[aria-labelledby="a-benchmark"]');
+    await benchmark.getByRole('note').waitFor();
+    expect(await benchmark.getByRole('note').textContent()).toMatch(/deltager ikke/);
+
+    const adminPage = await browser.newPage({ viewport: WIDE });
+    await login(adminPage, app, 'admin@demo.samspil.dk');
+    await adminPage.getByRole('link', { name: 'Indstillinger' }).click();
+    await adminPage.getByRole('checkbox', { name: /samtykke/ }).check();
+    await adminPage.getByText('Samtykket er gemt.').waitFor();
+    await checkA11y(adminPage, 'the settings page');
+    await adminPage.close();
+
+    await page.reload();
+    await benchmark.getByRole('note').waitFor();
+    expect(await benchmark.getByRole('note').textContent()).toMatch(/Færre end 3/);
+
+    const db = app.handle.db;
+    const demo = await db
+      .selectFrom('municipality')
+      .select('id')
+      .where('slug', '=', 'demo')
+      .executeTakeFirstOrThrow();
+    for (const [i, slug] of ['e2e-a', 'e2e-b', 'e2e-c'].entries())
+      await otherMunicipality(db, demo.id, slug, true, 30 + i);
+    await page.reload();
+    const table = benchmark.getByRole('table');
+    await table.waitFor();
+    expect(await table.locator('thead').textContent()).toContain('Andre kommuner (3)');
+    expect(await table.locator('tbody tr').count()).toBe(8);
+    await checkA11y(page, 'the analysis page with the benchmark');
+  }, 90_000);
+
+  test('a leader sees the scatter line and figures, never the points or the benchmark', async () => {
+    const leaderPage = await browser.newPage({ viewport: WIDE });
+    await login(leaderPage, app, 'leder@demo.samspil.dk', undefined, /\/(organisation|maalinger)/);
+    await leaderPage.goto(analysisUrl);
+    const scatter = leaderPage.locator('section[aria-labelledby="a-scatter"]');
+    await scatter.locator('svg.scatter').waitFor();
+    expect(await scatter.locator('.scatter__point').count()).toBe(0);
+    expect(await scatter.locator('.scatter__line').count()).toBe(1);
+    expect(await scatter.textContent()).toMatch(/kun for analyseejere/);
+    expect(await leaderPage.locator('section[aria-labelledby="a-benchmark"]').count()).toBe(0);
+    await checkA11y(leaderPage, "the leader's analysis page");
+    await leaderPage.close();
+  }, 60_000);
+});

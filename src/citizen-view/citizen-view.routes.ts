@@ -1,0 +1,228 @@
+/**
+ * HTTP for the citizen's own view. Staff routes (under /api/courses/:id) make links and
+ * read what the citizen wrote; citizen routes (under /api/borger) take the personal
+ * link, the one-time code and then the citizen session cookie. The token is in the path,
+ * so the request logger redacts /borger/ paths; every citizen route is rate-limited.
+ */
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CourseDeps } from '../courses/course-deps.js';
+import { courseParams, requiredText } from '../courses/course-schemas.js';
+import { CITIZEN_MESSAGE_KINDS } from '../db/tables/citizen-view.table.js';
+import { progressionAnswers } from '../progression/progression.routes.js';
+import { requireUser } from '../server/request-context.js';
+import * as service from './citizen-view.service.js';
+
+const linkParams = z.object({ courseId: z.uuid(), token: z.string().min(20).max(100) });
+const staffTags = ['citizen view (staff)'];
+const tags = ['citizen view'];
+
+/** Limits per link (the token is in the path), not per IP: a family may share one address. */
+const perLink = (max: number, timeWindow: string) => ({
+  rateLimit: {
+    max,
+    timeWindow,
+    keyGenerator: (request: { url: string }) =>
+      `borger:${request.url.split('?')[0]!.split('/').slice(0, 6).join('/')}`,
+  },
+});
+const perClient = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+
+export interface CitizenViewOptions {
+  deps: CourseDeps;
+  cookieName: string;
+  cookieOptions: CookieSerializeOptions;
+}
+
+export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
+  plugin,
+  { deps, cookieName, cookieOptions },
+) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const session = (request: FastifyRequest) => request.cookies[cookieName];
+  const citizen = (request: FastifyRequest) => service.citizenContext(deps.db, session(request));
+
+  // ---------- staff ----------
+
+  app.post(
+    '/api/courses/:id/citizen-links',
+    {
+      schema: {
+        tags: staffTags,
+        summary: "Make a member's personal link (mailed to them; shown once)",
+        params: courseParams,
+        body: z.object({
+          memberId: z.uuid().optional(),
+          validDays: z.number().int().min(1).max(90).default(30),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.createLink(deps, requireUser(request), request.params.id, request.body),
+        ),
+  );
+
+  app.post(
+    '/api/courses/:id/citizen-links/:linkId/revoke',
+    {
+      schema: {
+        tags: staffTags,
+        summary: 'Revoke a personal link',
+        params: courseParams.extend({ linkId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      await service.revokeLink(
+        deps,
+        requireUser(request),
+        request.params.id,
+        request.params.linkId,
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/courses/:id/citizen-activity',
+    {
+      schema: {
+        tags: staffTags,
+        summary: "The citizen's comments and wishes, citizen-scale answers and links",
+        params: courseParams,
+      },
+    },
+    async (request) => service.getCitizenActivity(deps, requireUser(request), request.params.id),
+  );
+
+  app.post(
+    '/api/courses/:id/citizen-scale',
+    {
+      schema: {
+        tags: staffTags,
+        summary: 'Ask the citizen the citizen scale (DOMAIN.md §2.3)',
+        params: courseParams,
+        body: z.object({ memberId: z.uuid().optional() }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.requestScale(
+            deps,
+            requireUser(request),
+            request.params.id,
+            request.body.memberId,
+          ),
+        ),
+  );
+
+  // ---------- citizen ----------
+
+  app.post(
+    '/api/borger/:courseId/:token/code',
+    {
+      config: perLink(5, '10 minutes'),
+      schema: { tags, summary: 'Send a one-time code to the link’s person', params: linkParams },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return service.sendCode(deps, request.params.courseId, request.params.token);
+    },
+  );
+
+  app.post(
+    '/api/borger/:courseId/:token/session',
+    {
+      config: perLink(10, '1 minute'),
+      schema: {
+        tags,
+        summary: 'Enter the one-time code; opens a short citizen session',
+        params: linkParams,
+        body: z.object({ code: z.string().regex(/^\d{6}$/, 'six digits') }),
+      },
+    },
+    async (request, reply) => {
+      const opened = await service.verifyCode(
+        deps,
+        request.params.courseId,
+        request.params.token,
+        request.body.code,
+      );
+      void reply.setCookie(cookieName, opened.session, {
+        ...cookieOptions,
+        expires: opened.expiresAt,
+      });
+      return { ok: true, expiresAt: opened.expiresAt.toISOString() };
+    },
+  );
+
+  app.get(
+    '/api/borger/me',
+    { config: perClient, schema: { tags, summary: "The citizen's own view of their course" } },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return service.citizenView(deps.db, await citizen(request));
+    },
+  );
+
+  app.post(
+    '/api/borger/me/messages',
+    {
+      config: perClient,
+      schema: {
+        tags,
+        summary: 'Write a comment or a wish to the plan',
+        body: z.object({ kind: z.enum(CITIZEN_MESSAGE_KINDS), text: requiredText(2000) }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.sendMessage(deps, await citizen(request), request.body)),
+  );
+
+  app.post(
+    '/api/borger/me/progression',
+    {
+      config: perClient,
+      schema: {
+        tags,
+        summary: 'Answer the due progression measurement (any item may be skipped)',
+        body: z.object({ occasion: z.string().max(20).optional(), answers: progressionAnswers }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.answerProgression(deps, await citizen(request), request.body)),
+  );
+
+  app.post(
+    '/api/borger/me/scale',
+    {
+      config: perClient,
+      schema: {
+        tags,
+        summary: 'Answer the citizen scale: 1–5 or "dk" (ved ikke) per item',
+        body: z.object({
+          answers: z.record(z.string().max(20), z.union([z.number(), z.literal('dk')])),
+        }),
+      },
+    },
+    async (request) => service.answerScale(deps, await citizen(request), request.body.answers),
+  );
+
+  app.post(
+    '/api/borger/logout',
+    { config: perClient, schema: { tags, summary: 'End the citizen session' } },
+    async (request, reply) => {
+      await service.endSession(deps.db, session(request));
+      void reply.clearCookie(cookieName, cookieOptions);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,43 @@
+/** Consents as SQL: recorded, listed and withdrawn; never deleted on their own. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { NewConsent } from '../db/tables/consent.table.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Consents of the given courses, oldest first. */
+export async function listConsents(db: Db, municipalityId: string, courseIds: string[]) {
+  if (courseIds.length === 0) return [];
+  return db
+    .selectFrom('consent')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', 'in', courseIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertConsent(db: Db, consent: NewConsent) {
+  return db.insertInto('consent').values(consent).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Mark a consent withdrawn, once; `undefined` when it was withdrawn already. */
+export async function withdrawConsent(
+  db: Db,
+  municipalityId: string,
+  courseId: string,
+  id: string,
+  by: string,
+  reason: string | null,
+) {
+  return db
+    .updateTable('consent')
+    .set({ withdrawn_at: new Date(), withdrawn_by: by, withdraw_reason: reason })
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,192 @@
+/**
+ * The shapes the HTTP API returns for a course (docs/en-plan.md), cut to what the
+ * actor's access allows. Pure: the service loads, this decides what leaves.
+ */
+import type { Citizen } from '../db/tables/citizen.table.js';
+import type { Course } from '../db/tables/course.table.js';
+import type { Access } from './course-access.js';
+import type { PartyRow, PersonRow } from './course.repository.js';
+
+export interface CoordinatorView {
+  personId: string;
+  name: string;
+  role: Course['coordinator_role'];
+  email: string;
+  phone: string | null;
+  unitName: string;
+}
+
+export interface MemberView {
+  id: string;
+  name: string;
+  relation: string;
+  cprMasked: string | null;
+}
+
+export interface PartyView {
+  id: string;
+  kind: PartyRow['kind'];
+  unitId: string | null;
+  personId: string | null;
+  externalType: string | null;
+  name: string;
+  unitKind: 'myndighed' | 'udfører' | 'ekstern' | null;
+  phone: string | null;
+  email: string | null;
+  task: string;
+  responseTime: string;
+}
+
+export interface Complexity {
+  units: number;
+  authorityFunctions: number;
+  complex: boolean;
+}
+
+export interface CourseSummaryView {
+  id: string;
+  kind: Course['kind'];
+  status: Course['status'];
+  citizenName: string | null;
+  targetGroup: string;
+  startDate: string;
+  coordinator: CoordinatorView;
+  access: Access['level'];
+  complex: boolean | null;
+}
+
+export interface CourseView extends CourseSummaryView {
+  citizen?: {
+    name: string;
+    cprMasked: string;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    preferredContact: string;
+  };
+  members?: MemberView[];
+  network?: PartyView[];
+  complexity?: Complexity;
+  planVersion?: number;
+}
+
+/** The coordinator as everyone with access sees them. */
+export function coordinatorView(course: Course, person: PersonRow | undefined): CoordinatorView {
+  return {
+    personId: course.coordinator_person_id,
+    name: person?.name ?? '',
+    role: course.coordinator_role,
+    email: person?.email ?? '',
+    phone: null,
+    unitName: person?.unit_name ?? '',
+  };
+}
+
+export function partyView(p: PartyRow): PartyView {
+  return {
+    id: p.id,
+    kind: p.kind,
+    unitId: p.kind === 'external' ? null : p.org_unit_id,
+    personId: p.person_id,
+    externalType: p.external_type,
+    name:
+      p.kind === 'external'
+        ? (p.name ?? '')
+        : p.kind === 'professional'
+          ? (p.person_name ?? '')
+          : (p.unit_name ?? ''),
+    unitKind: p.kind === 'external' ? 'ekstern' : (p.unit_kind ?? null),
+    phone: p.phone,
+    email: p.email ?? (p.kind === 'professional' ? (p.person_email ?? null) : null),
+    task: p.task,
+    responseTime: p.response_time,
+  };
+}
+
+export const memberView = (m: Citizen, withCpr: boolean): MemberView => ({
+  id: m.id,
+  name: m.name,
+  relation: m.relation,
+  cprMasked: withCpr ? m.cpr_masked : null,
+});
+
+/**
+ * DOMAIN.md §2.4: units are the distinct organisation units among unit parties and
+ * professionals' units, plus each outside actor; a course is complex with at least 5
+ * units of which at least 2 are authority (myndighed) functions.
+ */
+export function complexityOf(parties: PartyRow[]): Complexity {
+  const units = new Map<string, string | null>();
+  let external = 0;
+  for (const p of parties) {
+    if (p.kind === 'external') external++;
+    else if (p.org_unit_id) units.set(p.org_unit_id, p.unit_kind);
+  }
+  const authorityFunctions = [...units.values()].filter((k) => k === 'myndighed').length;
+  const total = units.size + external;
+  return { units: total, authorityFunctions, complex: total >= 5 && authorityFunctions >= 2 };
+}
+
+/** The list entry of a course for this access. */
+export function courseSummary(
+  course: Course,
+  main: Citizen | undefined,
+  parties: PartyRow[],
+  coordinator: PersonRow | undefined,
+  access: Access,
+): CourseSummaryView {
+  const sees = access.level !== 'minimal';
+  return {
+    id: course.id,
+    kind: course.kind,
+    status: course.status,
+    citizenName: sees ? (main?.name ?? null) : null,
+    targetGroup: course.target_group,
+    startDate: course.start_date,
+    coordinator: coordinatorView(course, coordinator),
+    access: access.level,
+    complex: sees ? complexityOf(parties).complex : null,
+  };
+}
+
+/** The whole course view for this access: full sees all, consent the covered members. */
+export function courseView(
+  course: Course,
+  members: Citizen[],
+  parties: PartyRow[],
+  coordinator: PersonRow | undefined,
+  access: Access,
+  planVersion: number,
+): CourseView {
+  const main = members.find((m) => m.relation === 'borger');
+  const summary = courseSummary(course, main, parties, coordinator, access);
+  if (access.level === 'minimal') return summary;
+  const full = access.level === 'full';
+  return {
+    ...summary,
+    ...(full && main
+      ? {
+          citizen: {
+            name: main.name,
+            cprMasked: main.cpr_masked ?? '',
+            phone: main.phone,
+            email: main.email,
+            address: main.address,
+            preferredContact: main.preferred_contact ?? 'telefon',
+          },
+        }
+      : {}),
+    members: members.filter((m) => access.memberIds.has(m.id)).map((m) => memberView(m, full)),
+    network: parties.map(partyView),
+    complexity: complexityOf(parties),
+    planVersion,
+  };
+}
+
+/** The citizens whose data a view returns: one audit entry each. */
+export function citizensShown(view: CourseView, members: Citizen[]): string[] {
+  const main = members.find((m) => m.relation === 'borger');
+  const ids = new Set((view.members ?? []).map((m) => m.id));
+  if (main) ids.add(main.id);
+  return [...ids];
+}

@@ -1,0 +1,39 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export const MEMBER_RELATIONS = [
+  'borger',
+  'forælder',
+  'barn',
+  'partner',
+  'søskende',
+  'andet',
+] as const;
+export type MemberRelation = (typeof MEMBER_RELATIONS)[number];
+export const CONTACT_FORMS = ['telefon', 'sms', 'e-mail', 'brev', 'digital-post'] as const;
+export type ContactForm = (typeof CONTACT_FORMS)[number];
+
+/**
+ * A person in a course (a member): the main citizen (`relation = 'borger'`, position 0)
+ * or a family member. The CPR number is kept only encrypted, with an HMAC for lookup
+ * and the masked form for display. Its id is the `citizen_id` of the audit log.
+ */
+export interface CitizenTable {
+  id: Generated<string>;
+  municipality_id: string;
+  course_id: string;
+  relation: MemberRelation;
+  position: number;
+  name: string;
+  cpr_encrypted: string | null;
+  cpr_hash: string | null;
+  cpr_masked: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  preferred_contact: ContactForm | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export type Citizen = Selectable<CitizenTable>;
+export type NewCitizen = Insertable<CitizenTable>;
+export type CitizenUpdate = Updateable<CitizenTable>;

@@ -1,0 +1,27 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+
+export const CONSENT_FORMS = ['underskrift', 'digital', 'mundtlig-med-vidne'] as const;
+export type ConsentForm = (typeof CONSENT_FORMS)[number];
+
+/** A citizen's consent to share information with parties; withdrawn, never deleted. */
+export interface ConsentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  course_id: string;
+  purpose: string;
+  party_ids: JSONColumnType<string[], string, never>;
+  member_ids: JSONColumnType<string[], string, never>;
+  /** ISO dates `YYYY-MM-DD`. */
+  given_on: string;
+  expires_on: string;
+  form: ConsentForm;
+  witness: string | null;
+  recorded_by: string;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdraw_reason: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export type Consent = Selectable<ConsentTable>;
+export type NewConsent = Insertable<ConsentTable>;

@@ -1,0 +1,36 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export const PARTY_KINDS = ['unit', 'professional', 'external'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+export const EXTERNAL_TYPES = [
+  'egen-laege',
+  'regionspsykiatri',
+  'skole',
+  'politi',
+  'kriminalforsorg',
+  'hospital',
+  'andet',
+] as const;
+export type ExternalType = (typeof EXTERNAL_TYPES)[number];
+
+/** One party of a course's network: a unit, a named professional or an outside actor. */
+export interface CoursePartyTable {
+  id: Generated<string>;
+  municipality_id: string;
+  course_id: string;
+  kind: PartyKind;
+  unit_id: string | null;
+  person_id: string | null;
+  external_type: ExternalType | null;
+  /** The outside actor's name; for units and professionals the organisation's name is shown. */
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  task: string;
+  response_time: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export type CourseParty = Selectable<CoursePartyTable>;
+export type NewCourseParty = Insertable<CoursePartyTable>;
+export type CoursePartyUpdate = Updateable<CoursePartyTable>;

@@ -1,0 +1,55 @@
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  JSONColumnType,
+  Selectable,
+  Updateable,
+} from 'kysely';
+
+export const MEETING_KINDS = ['opstart', 'netvaerk', 'personale'] as const;
+/** Start-up meeting, network meeting (with the citizen and family), staff meeting (without). */
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_ROLES = ['facilitator', 'drawer', 'minuteTaker'] as const;
+/** Facilitator (captain), the one who draws (explorer), the one who takes minutes (witness). */
+export type MeetingRole = (typeof MEETING_ROLES)[number];
+
+/** One agreement of a meeting: who (a network party), what, by when; `actionId` once in the plan. */
+export interface MeetingAgreement {
+  id: string;
+  partyId: string;
+  text: string;
+  due: string | null;
+  actionId: string | null;
+}
+
+/** A meeting of a course; invitees are network parties and course members (the coordinator always). */
+export interface MeetingTable {
+  id: Generated<string>;
+  municipality_id: string;
+  course_id: string;
+  kind: MeetingKind;
+  title: string;
+  starts_at: Date;
+  duration_minutes: number;
+  place: string;
+  agenda: string;
+  party_ids: JSONColumnType<string[], string, string>;
+  member_ids: JSONColumnType<string[], string, string>;
+  /** Role → invitee id (the coordinator's person id, a party id or a member id). */
+  roles: JSONColumnType<Partial<Record<MeetingRole, string>>, string, string>;
+  minutes: string;
+  agreements: JSONColumnType<MeetingAgreement[], string, string>;
+  status: 'planned' | 'cancelled';
+  /** The iCalendar SEQUENCE: grows with every change that invitees' calendars must follow. */
+  sequence: Generated<number>;
+  /** The plan version the agreements became, once they did. */
+  plan_version: number | null;
+  reminded_at: Date | null;
+  created_by: string;
+  created_at: ColumnType<Date, never, never>;
+  cancelled_at: Date | null;
+}
+export type Meeting = Selectable<MeetingTable>;
+export type NewMeeting = Insertable<MeetingTable>;
+export type MeetingUpdate = Updateable<MeetingTable>;

@@ -1,0 +1,63 @@
+/**
+ * The research's intervention format (DOMAIN.md §3): two network meetings of 45–60
+ * minutes about a month apart, facilitated by a leader with a leader colleague present,
+ * the checklist of small agreements, and a follow-up measurement 2–4 months later.
+ */
+
+/** Meeting length in minutes, inclusive. */
+export const MEETING_MINUTES = { min: 45, max: 60 } as const;
+/** Days between the meetings that the template suggests ("about a month"). */
+export const DAYS_BETWEEN_MEETINGS = 28;
+/** The follow-up measurement comes this many months after the last meeting, inclusive. */
+export const FOLLOW_UP_MONTHS = { min: 2, max: 4 } as const;
+
+export const CHECKLIST_KEYS = [
+  'faces',
+  'phones',
+  'responseTimes',
+  'constraints',
+  'prioritisation',
+] as const;
+export type ChecklistKey = (typeof CHECKLIST_KEYS)[number];
+
+/** The template as the planning screen shows it, in both languages. */
+export const INTERVENTION_TEMPLATE = {
+  meetingMinutes: MEETING_MINUTES,
+  daysBetweenMeetings: DAYS_BETWEEN_MEETINGS,
+  followUpMonths: FOLLOW_UP_MONTHS,
+  facilitation: {
+    da: 'Faciliteres af en leder med en ledelseskollega til stede.',
+    en: 'Facilitated by a leader with a leader colleague present.',
+  },
+  meetings: [
+    {
+      number: 1,
+      topic: {
+        da: 'Gensidigt kendskab til hinandens roller og arbejdsvilkår',
+        en: "Mutual knowledge of each other's roles and working conditions",
+      },
+    },
+    {
+      number: 2,
+      topic: {
+        da: 'Fælles forståelse af udfordringerne og fælles problemløsning',
+        en: 'A shared understanding of the challenges and joint problem solving',
+      },
+    },
+  ],
+  checklist: [
+    { key: 'faces', da: 'Ansigt på hinanden', en: 'A face on each other' },
+    { key: 'phones', da: 'Telefonnumre udvekslet', en: 'Phone numbers exchanged' },
+    { key: 'responseTimes', da: 'Aftalte svartider', en: 'Agreed response times' },
+    {
+      key: 'constraints',
+      da: 'Forståelse for hinandens rammer og begrænsninger',
+      en: "Understanding of each other's constraints",
+    },
+    {
+      key: 'prioritisation',
+      da: 'Enkel prioritering, så borgeren ikke presses af dobbeltindsatser',
+      en: 'Simple prioritisation so the citizen is not pressed by double efforts',
+    },
+  ] satisfies { key: ChecklistKey; da: string; en: string }[],
+} as const;

@@ -1,0 +1,62 @@
+/** Meetings of courses as SQL. Every query names the municipality. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { MeetingUpdate, NewMeeting } from '../db/tables/meeting.table.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function insertMeeting(db: Db, meeting: NewMeeting) {
+  return db.insertInto('meeting').values(meeting).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listMeetings(db: Db, municipalityId: string, courseId: string) {
+  return db
+    .selectFrom('meeting')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findMeeting(db: Db, municipalityId: string, courseId: string, id: string) {
+  return db
+    .selectFrom('meeting')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateMeeting(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  change: MeetingUpdate,
+) {
+  return db
+    .updateTable('meeting')
+    .set(change)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Claim the reminder of one planned meeting at one sequence: only the first claim
+ * returns the row, so a reminder job that runs twice never mails twice.
+ */
+export async function claimReminder(db: Db, id: string, sequence: number) {
+  return db
+    .updateTable('meeting')
+    .set({ reminded_at: new Date() })
+    .where('id', '=', id)
+    .where('sequence', '=', sequence)
+    .where('status', '=', 'planned')
+    .where('reminded_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,48 @@
+/** A municipality's own settings: today the consent to take part in benchmarks. */
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { AuthUser } from '../auth/auth.service.js';
+import type { Database } from '../db/schema.js';
+import { forbidden } from '../server/errors.js';
+import { findSettings, setBenchmarkConsent } from './municipality.repository.js';
+
+/** The settings as shown; read by analysis owners and admins. */
+export interface MunicipalitySettings {
+  name: string;
+  slug: string;
+  benchmarkConsent: boolean;
+}
+
+/** The settings of the user's municipality. */
+export async function getSettings(
+  db: Kysely<Database>,
+  user: AuthUser,
+): Promise<MunicipalitySettings> {
+  if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
+  const row = await findSettings(db, user.municipalityId);
+  return { name: row.name, slug: row.slug, benchmarkConsent: row.benchmark_consent };
+}
+
+/**
+ * Gives or withdraws the consent (admins only). It takes effect at once: benchmarks are
+ * computed when asked for, so a withdrawn municipality is never counted again.
+ */
+export async function updateBenchmarkConsent(
+  db: Kysely<Database>,
+  user: AuthUser,
+  consent: boolean,
+): Promise<MunicipalitySettings> {
+  if (user.role !== 'admin') throw forbidden();
+  await db.transaction().execute(async (trx) => {
+    await setBenchmarkConsent(trx, user.municipalityId, consent);
+    await recordAudit(trx, {
+      municipalityId: user.municipalityId,
+      userId: user.userId,
+      action: 'update',
+      entity: 'municipality',
+      entityId: user.municipalityId,
+      detail: { benchmarkConsent: consent },
+    });
+  });
+  return getSettings(db, user);
+}

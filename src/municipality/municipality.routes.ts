@@ -1,0 +1,45 @@
+/** HTTP for the municipality's own settings. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import { requireUser } from '../server/request-context.js';
+import { getSettings, updateBenchmarkConsent } from './municipality-settings.service.js';
+
+const settingsSchema = z.object({
+  name: z.string(),
+  slug: z.string(),
+  benchmarkConsent: z.boolean(),
+});
+
+export const municipalityRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
+  plugin,
+  { db },
+) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/municipality/settings',
+    {
+      schema: {
+        tags: ['municipality'],
+        summary: "The municipality's settings (admins and analysis owners)",
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => getSettings(db, requireUser(request)),
+  );
+  app.put(
+    '/api/municipality/benchmark-consent',
+    {
+      schema: {
+        tags: ['municipality'],
+        summary:
+          'Give (true) or withdraw (false) consent to take part in anonymous benchmarks across municipalities (admins)',
+        body: z.object({ consent: z.boolean() }),
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => updateBenchmarkConsent(db, requireUser(request), request.body.consent),
+  );
+};

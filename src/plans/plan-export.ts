@@ -1,0 +1,162 @@
+/**
+ * The plan as a document: the whole plan for the citizen (e.g. for Digital Post) or one
+ * law area's actions for the case system where formal decisions are kept. One list of
+ * lines serves both the text and the PDF, so the two never disagree. Free text is
+ * written as text: nothing is interpreted as HTML or markup.
+ */
+import PDFDocument from 'pdfkit';
+import type { PartyView } from '../courses/course-view.js';
+import type { Law, Plan } from './plan.js';
+
+export interface PlanDocumentInput {
+  members: { id: string; name: string; relation: string }[];
+  parties: PartyView[];
+  coordinator: { name: string; email: string; unitName: string; role: string } | null;
+  plan: Plan;
+  version: number;
+  changedAt: Date;
+  changedBy: string;
+  /** Only this law area's actions (an extract), or the whole plan. */
+  law: Law | null;
+  /** Tests turn compression off to read the text back. */
+  compress?: boolean;
+}
+
+type Style = 'title' | 'heading' | 'subheading' | 'label' | 'text';
+export interface Line {
+  style: Style;
+  text: string;
+}
+
+const STATUS: Record<string, string> = {
+  planlagt: 'Planlagt',
+  'i-gang': 'I gang',
+  afsluttet: 'Afsluttet',
+  opgivet: 'Opgivet',
+};
+
+/** The document as styled lines, in reading order. */
+export function planLines(input: PlanDocumentInput): Line[] {
+  const lines: Line[] = [];
+  const add = (style: Style, text: string) => lines.push({ style, text });
+  add('title', input.law ? `Uddrag af planen: ${input.law}` : 'Min plan');
+  add(
+    'text',
+    `Version ${input.version}, ændret ${input.changedAt.toISOString().slice(0, 10)} af ${input.changedBy}.`,
+  );
+  if (input.coordinator) {
+    const c = input.coordinator;
+    add('label', 'Koordinerende sagsbehandler');
+    add('text', `${c.name} (${c.role}), ${c.unitName}, ${c.email}`);
+  }
+  const parties = new Map(input.parties.map((p) => [p.id, p]));
+  const names = new Map(input.members.map((m) => [m.id, m]));
+  for (const part of input.plan.parts) {
+    const goals = part.subGoals
+      .map((g) => ({ ...g, actions: g.actions.filter((a) => !input.law || a.law === input.law) }))
+      .filter((g) => !input.law || g.actions.length > 0);
+    if (input.law && goals.length === 0) continue;
+    const member = names.get(part.memberId);
+    add('heading', member ? `${member.name} (${member.relation})` : 'Delplan');
+    if (!input.law) {
+      add('label', 'Drømme og ønsker');
+      add('text', part.dreams || '–');
+    }
+    add('label', 'Overordnet mål');
+    add('text', part.goal || '–');
+    for (const [i, goal] of goals.entries()) {
+      add('subheading', `Delmål ${i + 1}: ${goal.text}`);
+      for (const action of goal.actions) {
+        const party = parties.get(action.responsiblePartyId);
+        const contact = party ? [party.phone, party.email].filter(Boolean).join(', ') : '';
+        add('label', `Indsats: ${action.text}`);
+        add('text', `Ansvarlig: ${party ? party.name : '–'}${contact ? ` (${contact})` : ''}`);
+        add('text', `Lovgrundlag: ${action.law}${action.paragraph ? ` ${action.paragraph}` : ''}`);
+        add('text', `Periode: ${action.start ?? '–'} – ${action.end ?? '–'}`);
+        add(
+          'text',
+          `Status: ${STATUS[action.status] ?? action.status}${action.statusReason ? ` (${action.statusReason})` : ''}`,
+        );
+      }
+    }
+  }
+  if (lines.filter((l) => l.style === 'heading').length === 0) add('text', 'Ingen indsatser.');
+  return lines;
+}
+
+/** The plan as plain UTF-8 text. */
+export function renderPlanText(input: PlanDocumentInput): string {
+  return (
+    planLines(input)
+      .map((line) => {
+        switch (line.style) {
+          case 'title':
+            return `${line.text}\n${'='.repeat(line.text.length)}`;
+          case 'heading':
+            return `\n${line.text}\n${'-'.repeat(line.text.length)}`;
+          case 'subheading':
+            return `\n${line.text}`;
+          case 'label':
+            return `${line.text}:`;
+          case 'text':
+            return `  ${line.text}`;
+        }
+      })
+      .join('\n') + '\n'
+  );
+}
+
+/** pdfkit's standard fonts carry WinAnsi only: replace what they cannot draw. */
+const printable = (text: string) =>
+  text.replace(
+    /[^\n\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/gu,
+    '?',
+  );
+
+/** The plan as a PDF (A4, standard fonts); resolves to the bytes. */
+export function renderPlanPdf(input: PlanDocumentInput): Promise<Buffer> {
+  return renderLinesPdf(
+    planLines(input),
+    input.law ? `Uddrag af planen: ${input.law}` : 'Min plan',
+    input.compress,
+  );
+}
+
+/** Styled lines as a PDF (A4, standard fonts); also used for access requests. */
+export function renderLinesPdf(lines: Line[], title: string, compress = true): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    compress,
+    info: { Title: printable(title), Author: 'Samspil' },
+    lang: 'da-DK',
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  for (const line of lines) {
+    const text = printable(line.text);
+    switch (line.style) {
+      case 'title':
+        doc.font('Helvetica-Bold').fontSize(20).fillColor('#1b4965').text(text).moveDown(0.5);
+        break;
+      case 'heading':
+        doc.moveDown(0.8).font('Helvetica-Bold').fontSize(15).fillColor('#111').text(text);
+        break;
+      case 'subheading':
+        doc.moveDown(0.5).font('Helvetica-Bold').fontSize(12).fillColor('#111').text(text);
+        break;
+      case 'label':
+        doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).fillColor('#333').text(text);
+        break;
+      case 'text':
+        doc.font('Helvetica').fontSize(10).fillColor('#111').text(text, { indent: 10 });
+        break;
+    }
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,133 @@
+/** Progression instruments, schedules and answers as SQL. Every query names the municipality. */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type {
+  NewProgressionInstrument,
+  ProgressionInstrumentUpdate,
+} from '../db/tables/progression.table.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function listInstruments(db: Db, municipalityId: string) {
+  return db
+    .selectFrom('progression_instrument')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('created_at')
+    .orderBy('name')
+    .execute();
+}
+
+export async function findInstrument(db: Db, municipalityId: string, id: string) {
+  return db
+    .selectFrom('progression_instrument')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Insert an instrument; a shipped default that is already there is left alone. */
+export async function insertInstrument(db: Db, instrument: NewProgressionInstrument) {
+  return db
+    .insertInto('progression_instrument')
+    .values(instrument)
+    .onConflict((oc) => oc.columns(['municipality_id', 'default_key']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function updateInstrument(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  change: ProgressionInstrumentUpdate,
+) {
+  return db
+    .updateTable('progression_instrument')
+    .set({ ...change, updated_at: new Date() })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findSchedule(db: Db, municipalityId: string, courseId: string) {
+  return db
+    .selectFrom('progression_schedule')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .executeTakeFirst();
+}
+
+export async function upsertSchedule(
+  db: Db,
+  row: {
+    course_id: string;
+    municipality_id: string;
+    instrument_id: string;
+    interval_months: number;
+    created_by: string;
+  },
+) {
+  return db
+    .insertInto('progression_schedule')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('course_id').doUpdateSet({
+        instrument_id: row.instrument_id,
+        interval_months: row.interval_months,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Mark an occasion reminded; only the first caller gets the row back. */
+export async function claimOccasionReminder(db: Db, courseId: string, occasion: string) {
+  return db
+    .updateTable('progression_schedule')
+    .set({ reminded: sql`reminded || ${JSON.stringify([occasion])}::jsonb` })
+    .where('course_id', '=', courseId)
+    .where(sql<boolean>`NOT (reminded @> ${JSON.stringify([occasion])}::jsonb)`)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listResponses(db: Db, municipalityId: string, courseId: string) {
+  return db
+    .selectFrom('progression_response')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .orderBy('answered_at')
+    .execute();
+}
+
+export async function insertResponse(
+  db: Db,
+  row: {
+    municipality_id: string;
+    course_id: string;
+    member_id: string;
+    instrument_id: string;
+    occasion: string;
+    answered_by: 'borger' | 'foraelder' | 'sagsbehandler';
+    answered_by_user: string | null;
+    answers: string;
+  },
+) {
+  return db.insertInto('progression_response').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Whether an instrument has been answered (then its items' kinds must stay). */
+export async function instrumentAnswered(db: Db, instrumentId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('progression_response')
+    .select('id')
+    .where('instrument_id', '=', instrumentId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,561 @@
+/**
+ * Progression measurements (progressionsmålinger): a municipality's instruments (the
+ * two shipped defaults are seeded on first use), a schedule per course (start, every N
+ * months, closure), answers by the citizen, a parent or the caseworker with every item
+ * skippable, and due reminders as database jobs that chain to the next occasion and
+ * claim their occasion before mailing, so a restart loses none and none goes twice.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { AuthUser } from '../auth/auth.service.js';
+import {
+  actorOf,
+  danishToday,
+  loadCourse,
+  requireFull,
+  requireOpen,
+} from '../courses/course-access.js';
+import { auditCitizens } from '../courses/course-audit.js';
+import type { CourseDeps } from '../courses/course-deps.js';
+import * as courses from '../courses/course.repository.js';
+import type { Database } from '../db/schema.js';
+import type { Citizen } from '../db/tables/citizen.table.js';
+import type { Course } from '../db/tables/course.table.js';
+import type {
+  InstrumentGroup,
+  InstrumentItem,
+  ProgressionInstrument,
+  ProgressionResponse,
+  ProgressionValue,
+  RespondentKind,
+} from '../db/tables/progression.table.js';
+import { enqueueJob } from '../jobs/job.repository.js';
+import type { JobHandler } from '../jobs/job-worker.js';
+import type { MailTransport } from '../mail/mail-transport.js';
+import { queueMail } from '../mail/mail.service.js';
+import { isUniqueViolation } from '../org/org.service.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../server/errors.js';
+import { DEFAULT_INSTRUMENTS } from './default-instruments.js';
+import { dueOccasion, occasionsOf, type Occasion } from './occasions.js';
+import * as repo from './progression.repository.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const PROGRESSION_DUE_JOB = 'progression-due';
+
+export interface InstrumentView {
+  id: string;
+  name: string;
+  targetGroup: InstrumentGroup;
+  description: string;
+  items: InstrumentItem[];
+  isDefault: boolean;
+  archived: boolean;
+}
+
+export interface InstrumentInput {
+  name: string;
+  targetGroup: InstrumentGroup;
+  description?: string | undefined;
+  items: InstrumentItem[];
+}
+
+export interface ResponseView {
+  id: string;
+  memberId: string;
+  instrumentId: string;
+  occasion: string;
+  answeredAt: string;
+  answeredBy: RespondentKind;
+  answers: Record<string, ProgressionValue>;
+}
+
+export interface OccasionView extends Occasion {
+  answered: boolean;
+}
+
+/** A course's progression: schedule, occasions, what is due, and every answer. */
+export interface ProgressionView {
+  schedule: {
+    instrumentId: string;
+    intervalMonths: number;
+    occasions: OccasionView[];
+    next: Occasion | null;
+    due: Occasion | null;
+  } | null;
+  instruments: InstrumentView[];
+  responses: ResponseView[];
+}
+
+const instrumentView = (row: ProgressionInstrument): InstrumentView => ({
+  id: row.id,
+  name: row.name,
+  targetGroup: row.target_group,
+  description: row.description,
+  items: row.items,
+  isDefault: row.default_key !== null,
+  archived: row.archived_at !== null,
+});
+
+const responseView = (row: ProgressionResponse): ResponseView => ({
+  id: row.id,
+  memberId: row.member_id,
+  instrumentId: row.instrument_id,
+  occasion: row.occasion,
+  answeredAt: row.answered_at.toISOString(),
+  answeredBy: row.answered_by,
+  answers: row.answers,
+});
+
+/** Give a municipality the shipped instruments the first time it needs them. */
+async function ensureDefaults(db: Db, municipalityId: string) {
+  for (const d of DEFAULT_INSTRUMENTS) {
+    await repo.insertInstrument(db, {
+      municipality_id: municipalityId,
+      name: d.name,
+      target_group: d.targetGroup,
+      description: d.description,
+      items: JSON.stringify(d.items),
+      default_key: d.key,
+      archived_at: null,
+    });
+  }
+}
+
+const STAFF = new Set(['admin', 'analytiker', 'leder', 'sagsbehandler']);
+
+/** The municipality's instruments (seeding the defaults on first use). */
+export async function listInstruments(deps: CourseDeps, user: AuthUser) {
+  if (!STAFF.has(user.role)) throw forbidden();
+  let rows = await repo.listInstruments(deps.db, user.municipalityId);
+  if (!rows.some((r) => r.default_key !== null)) {
+    await ensureDefaults(deps.db, user.municipalityId);
+    rows = await repo.listInstruments(deps.db, user.municipalityId);
+  }
+  return rows.map(instrumentView);
+}
+
+function checkItems(items: InstrumentItem[]) {
+  if (items.length === 0) {
+    throw badRequest({
+      da: 'Et redskab skal have mindst ét spørgsmål.',
+      en: 'An instrument needs at least one item.',
+    });
+  }
+  if (new Set(items.map((i) => i.id)).size !== items.length) {
+    throw badRequest({
+      da: 'To spørgsmål har samme id.',
+      en: 'Two items have the same id.',
+    });
+  }
+}
+
+const requireAdmin = (user: AuthUser) => {
+  if (user.role !== 'admin') {
+    throw new AppError(403, 'forbidden', {
+      da: 'Kun kommunens administrator kan oprette og ændre redskaber.',
+      en: "Only the municipality's administrator can create and edit instruments.",
+    });
+  }
+};
+
+/** Create an instrument (admin). */
+export async function createInstrument(deps: CourseDeps, user: AuthUser, input: InstrumentInput) {
+  requireAdmin(user);
+  checkItems(input.items);
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const inserted = await repo.insertInstrument(trx, {
+      municipality_id: user.municipalityId,
+      name: input.name,
+      target_group: input.targetGroup,
+      description: input.description ?? '',
+      items: JSON.stringify(input.items),
+      default_key: null,
+      archived_at: null,
+    });
+    if (!inserted) throw new Error('instrument insert returned nothing');
+    await recordAudit(trx, {
+      municipalityId: user.municipalityId,
+      userId: user.userId,
+      action: 'instrument.create',
+      entity: 'progression_instrument',
+      entityId: inserted.id,
+      detail: { items: input.items.length },
+    });
+    return inserted;
+  });
+  return instrumentView(row);
+}
+
+const instrumentNotFound = () =>
+  notFound({ da: 'Redskabet findes ikke.', en: 'The instrument does not exist.' });
+
+/** Edit an instrument (admin); answered items keep their kind, so their curves stay true. */
+export async function updateInstrument(
+  deps: CourseDeps,
+  user: AuthUser,
+  id: string,
+  change: Partial<InstrumentInput> & { archived?: boolean | undefined },
+) {
+  requireAdmin(user);
+  const before = await repo.findInstrument(deps.db, user.municipalityId, id);
+  if (!before) throw instrumentNotFound();
+  if (change.items) {
+    checkItems(change.items);
+    if (await repo.instrumentAnswered(deps.db, id)) {
+      const kinds = new Map(before.items.map((i) => [i.id, i.kind]));
+      if (change.items.some((i) => kinds.has(i.id) && kinds.get(i.id) !== i.kind)) {
+        throw conflict({
+          da: 'Et besvaret spørgsmål kan ikke skifte svartype. Lav et nyt spørgsmål i stedet.',
+          en: 'An answered item cannot change its answer type. Make a new item instead.',
+        });
+      }
+    }
+  }
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const updated = await repo.updateInstrument(trx, user.municipalityId, id, {
+      ...(change.name === undefined ? {} : { name: change.name }),
+      ...(change.targetGroup === undefined ? {} : { target_group: change.targetGroup }),
+      ...(change.description === undefined ? {} : { description: change.description }),
+      ...(change.items === undefined ? {} : { items: JSON.stringify(change.items) }),
+      ...(change.archived === undefined
+        ? {}
+        : { archived_at: change.archived ? new Date() : null }),
+    });
+    await recordAudit(trx, {
+      municipalityId: user.municipalityId,
+      userId: user.userId,
+      action: 'instrument.update',
+      entity: 'progression_instrument',
+      entityId: id,
+      detail: { fields: Object.keys(change) },
+    });
+    return updated;
+  });
+  return instrumentView(row);
+}
+
+const closedOn = (course: Course) =>
+  course.status === 'closed' && course.closed_at ? danishToday(course.closed_at) : null;
+
+/** 08:00 Danish time on a date is 06:00 or 07:00 UTC; 07:00 UTC is always that day. */
+const morningOf = (isoDate: string) => new Date(`${isoDate}T07:00:00Z`);
+
+async function queueDueJob(db: Db, courseId: string, occasion: Occasion, publicUrl: string) {
+  await enqueueJob(db, {
+    kind: PROGRESSION_DUE_JOB,
+    payload: { courseId, occasion: occasion.key, publicUrl },
+    runAt: new Date(Math.max(Date.now(), morningOf(occasion.due).getTime())),
+    dedupeKey: `progression-due:${courseId}:${occasion.key}`,
+  });
+}
+
+/** Set (or change) a course's schedule; queues the reminder of what is due and of the next occasion. */
+export async function setSchedule(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+  input: { instrumentId: string; intervalMonths: number },
+) {
+  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  requireFull(context);
+  requireOpen(context);
+  const instrument = await repo.findInstrument(deps.db, user.municipalityId, input.instrumentId);
+  if (!instrument || instrument.archived_at !== null) {
+    throw badRequest({
+      da: 'Vælg et aktivt redskab fra kommunens liste.',
+      en: "Choose an active instrument from the municipality's list.",
+    });
+  }
+  const { course } = context;
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.upsertSchedule(trx, {
+      course_id: courseId,
+      municipality_id: user.municipalityId,
+      instrument_id: instrument.id,
+      interval_months: input.intervalMonths,
+      created_by: user.userId,
+    });
+    const { passed, next } = occasionsOf(
+      course.start_date,
+      input.intervalMonths,
+      danishToday(),
+      null,
+    );
+    const latest = passed.at(-1);
+    if (latest) await queueDueJob(trx, courseId, latest, deps.publicUrl);
+    if (next) await queueDueJob(trx, courseId, next, deps.publicUrl);
+    const main = context.members.find((m) => m.relation === 'borger');
+    await auditCitizens(
+      trx,
+      context.actor,
+      'progression.schedule',
+      courseId,
+      main ? [main.id] : [],
+      {
+        detail: { instrumentId: instrument.id, intervalMonths: input.intervalMonths },
+      },
+    );
+  });
+  return getProgression(deps, user, courseId);
+}
+
+/** The progression of one course for the given members (no access check: callers decide). */
+export async function progressionOf(
+  db: Db,
+  course: Course,
+  memberIds: Set<string>,
+): Promise<ProgressionView> {
+  const [schedule, rows] = await Promise.all([
+    repo.findSchedule(db, course.municipality_id, course.id),
+    repo.listResponses(db, course.municipality_id, course.id),
+  ]);
+  const responses = rows.filter((r) => memberIds.has(r.member_id));
+  const instrumentIds = new Set([
+    ...responses.map((r) => r.instrument_id),
+    ...(schedule ? [schedule.instrument_id] : []),
+  ]);
+  const instruments = (await repo.listInstruments(db, course.municipality_id))
+    .filter((i) => instrumentIds.has(i.id))
+    .map(instrumentView);
+  if (!schedule) return { schedule: null, instruments, responses: responses.map(responseView) };
+  const { passed, next } = occasionsOf(
+    course.start_date,
+    schedule.interval_months,
+    danishToday(),
+    closedOn(course),
+  );
+  const answered = new Set(responses.map((r) => r.occasion));
+  return {
+    schedule: {
+      instrumentId: schedule.instrument_id,
+      intervalMonths: schedule.interval_months,
+      occasions: passed.map((o) => ({ ...o, answered: answered.has(o.key) })),
+      next,
+      due: dueOccasion(passed, answered),
+    },
+    instruments,
+    responses: responses.map(responseView),
+  };
+}
+
+/** A course's progression for a staff member with full or consent access. */
+export async function getProgression(deps: CourseDeps, user: AuthUser, courseId: string) {
+  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  if (context.access.level === 'minimal') {
+    throw new AppError(403, 'forbidden', {
+      da: 'Du har ikke samtykke til at se borgerens progression.',
+      en: "You have no consent to see the citizen's progression.",
+    });
+  }
+  const view = await progressionOf(deps.db, context.course, context.access.memberIds);
+  await auditCitizens(
+    deps.db,
+    context.actor,
+    'progression.read',
+    courseId,
+    [...context.access.memberIds],
+    { detail: { responses: view.responses.length } },
+  );
+  return view;
+}
+
+const outOfRange = (item: InstrumentItem) =>
+  badRequest(
+    {
+      da: `Svaret på "${item.text}" er uden for skalaen.`,
+      en: `The answer to "${item.text}" is outside the scale.`,
+    },
+    { item: item.id },
+  );
+
+/** Check every given answer against its item; skipped items are simply absent. */
+export function checkAnswers(items: InstrumentItem[], answers: Record<string, ProgressionValue>) {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const entries = Object.entries(answers);
+  if (entries.length === 0) {
+    throw badRequest({
+      da: 'Svar på mindst ét spørgsmål. Du må gerne springe resten over.',
+      en: 'Answer at least one item. You may skip the rest.',
+    });
+  }
+  for (const [id, value] of entries) {
+    const item = byId.get(id);
+    if (!item) {
+      throw badRequest(
+        { da: 'Spørgsmålet findes ikke i redskabet.', en: 'The item is not in the instrument.' },
+        { item: id },
+      );
+    }
+    const ok =
+      item.kind === 'scale-1-5'
+        ? Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5
+        : item.kind === 'scale-0-10'
+          ? Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10
+          : item.kind === 'yes-no'
+            ? typeof value === 'boolean'
+            : typeof value === 'string' && value.length <= 2000;
+    if (!ok) throw outOfRange(item);
+  }
+}
+
+export interface ResponseInput {
+  course: Course;
+  members: Citizen[];
+  memberId: string;
+  answeredBy: RespondentKind;
+  userId: string | null;
+  occasion?: string | undefined;
+  answers: Record<string, ProgressionValue>;
+}
+
+const nothingDue = () =>
+  conflict({
+    da: 'Der er ingen måling at besvare lige nu.',
+    en: 'No measurement is due right now.',
+  });
+
+/** Store one answered measurement at a passed, unanswered occasion; the caller has checked access. */
+export async function saveResponse(db: Db, input: ResponseInput): Promise<ResponseView> {
+  const { course } = input;
+  if (!input.members.some((m) => m.id === input.memberId)) {
+    throw badRequest({ da: 'Medlemmet findes ikke.', en: 'The member does not exist.' });
+  }
+  const schedule = await repo.findSchedule(db, course.municipality_id, course.id);
+  if (!schedule) {
+    throw conflict({
+      da: 'Forløbet har ingen plan for progressionsmålinger endnu.',
+      en: 'The course has no progression schedule yet.',
+    });
+  }
+  const instrument = await repo.findInstrument(db, course.municipality_id, schedule.instrument_id);
+  if (!instrument) throw new Error(`schedule of ${course.id} has no instrument`);
+  const { passed } = occasionsOf(
+    course.start_date,
+    schedule.interval_months,
+    danishToday(),
+    closedOn(course),
+  );
+  const answered = new Set(
+    (await repo.listResponses(db, course.municipality_id, course.id))
+      .filter((r) => r.member_id === input.memberId)
+      .map((r) => r.occasion),
+  );
+  const key = input.occasion ?? dueOccasion(passed, answered)?.key;
+  if (key === undefined || !passed.some((o) => o.key === key)) throw nothingDue();
+  if (course.status !== 'open' && key !== 'afslutning') throw nothingDue();
+  if (answered.has(key)) {
+    throw conflict({
+      da: 'Målingen er allerede besvaret.',
+      en: 'The measurement has already been answered.',
+    });
+  }
+  checkAnswers(instrument.items, input.answers);
+  try {
+    const row = await repo.insertResponse(db, {
+      municipality_id: course.municipality_id,
+      course_id: course.id,
+      member_id: input.memberId,
+      instrument_id: instrument.id,
+      occasion: key,
+      answered_by: input.answeredBy,
+      answered_by_user: input.userId,
+      answers: JSON.stringify(input.answers),
+    });
+    return responseView(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict({
+        da: 'Målingen er allerede besvaret.',
+        en: 'The measurement has already been answered.',
+      });
+    }
+    throw error;
+  }
+}
+
+/** A caseworker records a measurement (answered by the citizen beside them, a parent or themselves). */
+export async function recordResponse(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+  body: {
+    memberId?: string | undefined;
+    answeredBy: RespondentKind;
+    occasion?: string | undefined;
+    answers: Record<string, ProgressionValue>;
+  },
+) {
+  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  requireFull(context);
+  // A closed course still takes its closing measurement.
+  if (body.occasion !== 'afslutning') requireOpen(context);
+  const memberId = body.memberId ?? context.members.find((m) => m.relation === 'borger')?.id ?? '';
+  return deps.db.transaction().execute(async (trx) => {
+    const response = await saveResponse(trx, {
+      course: context.course,
+      members: context.members,
+      memberId,
+      answeredBy: body.answeredBy,
+      userId: user.userId,
+      occasion: body.occasion,
+      answers: body.answers,
+    });
+    await auditCitizens(trx, context.actor, 'progression.answer', courseId, [memberId], {
+      detail: { occasion: response.occasion, items: Object.keys(body.answers).length },
+    });
+    return response;
+  });
+}
+
+/**
+ * The due-reminder job of one occasion: mails the coordinator when the occasion is the
+ * one due and unanswered (once: the occasion is claimed first), then queues the next.
+ */
+export function progressionDueHandler(db: Kysely<Database>, mail: MailTransport): JobHandler {
+  return async (payload) => {
+    const courseId = String(payload.courseId);
+    const occasion = String(payload.occasion);
+    const publicUrl = typeof payload.publicUrl === 'string' ? payload.publicUrl : '';
+    await db.transaction().execute(async (trx) => {
+      const course = await trx
+        .selectFrom('course')
+        .selectAll()
+        .where('id', '=', courseId)
+        .executeTakeFirst();
+      if (!course || course.status !== 'open') return;
+      const schedule = await repo.findSchedule(trx, course.municipality_id, courseId);
+      if (!schedule) return;
+      const { passed, next } = occasionsOf(
+        course.start_date,
+        schedule.interval_months,
+        danishToday(),
+        null,
+      );
+      const answered = new Set(
+        (await repo.listResponses(trx, course.municipality_id, courseId)).map((r) => r.occasion),
+      );
+      const due = dueOccasion(passed, answered);
+      if (due?.key === occasion && (await repo.claimOccasionReminder(trx, courseId, occasion))) {
+        const [coordinator] = await courses.findPeople(trx, course.municipality_id, [
+          course.coordinator_person_id,
+        ]);
+        if (coordinator?.email) {
+          const link = `${publicUrl}/forloeb/${courseId}/progression`;
+          await queueMail(trx, mail, {
+            municipalityId: course.municipality_id,
+            kind: 'progression-due',
+            to: coordinator.email,
+            subject: 'Samspil: en progressionsmåling er klar / a progression measurement is due',
+            text:
+              `En borger i et forløb, du koordinerer, skal have en progressionsmåling nu.\n` +
+              `Tag den sammen med borgeren, eller send borgeren et personligt link: ${link}\n\n` +
+              `A citizen in a course you coordinate is due a progression measurement.\n` +
+              `Take it with the citizen, or send them a personal link: ${link}\n`,
+          });
+        }
+      }
+      if (next) await queueDueJob(trx, courseId, next, publicUrl);
+    });
+  };
+}

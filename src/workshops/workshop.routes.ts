@@ -1,0 +1,307 @@
+/** HTTP for dialogue workshops: state, the facilitator lock, the three steps, live events and exports. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { WORKSHOP_RATINGS } from '../db/tables/workshop.table.js';
+import { endStreamsOnClose, streamTopic } from '../realtime/sse.js';
+import { requireUser } from '../server/request-context.js';
+import { renderWorkshopPdf } from './workshop-pdf.js';
+import * as service from './workshop.service.js';
+
+const id = z.object({ id: z.uuid() });
+const x = z.number().min(0).max(1000);
+const y = z.number().min(0).max(600);
+const date = z.iso.date();
+
+export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> = async (
+  plugin,
+  { deps },
+) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const tags = ['workshops'];
+  endStreamsOnClose(app);
+
+  app.get(
+    '/api/workshops',
+    { schema: { tags, summary: "The municipality's workshops, newest change first" } },
+    async (request) =>
+      (await service.listWorkshops(deps, requireUser(request))).map((w) => ({
+        id: w.id,
+        title: w.title,
+        targetGroup: w.target_group,
+        step: w.step,
+        actors: Number(w.actors ?? 0),
+        openPoints: Number(w.open_points ?? 0),
+        facilitator: w.facilitator_name,
+        updatedAt: w.updated_at.toISOString(),
+      })),
+  );
+
+  app.post(
+    '/api/workshops',
+    {
+      schema: {
+        tags,
+        summary: 'Start a workshop around a target group; the creator facilitates',
+        body: z.object({
+          title: z.string().trim().min(1).max(200),
+          targetGroup: z.string().trim().min(1).max(500),
+          measurementId: z.uuid().nullable().default(null),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.createWorkshop(deps, requireUser(request), request.body)),
+  );
+
+  app.get(
+    '/api/workshops/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A workshop: step, actors, ratings, differences, points',
+        params: id,
+      },
+    },
+    async (request) => service.getWorkshop(deps, requireUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/workshops/:id/events',
+    {
+      schema: {
+        tags,
+        summary:
+          'Live events (text/event-stream): `changed` with the new version after every change, on every app instance',
+        params: id,
+      },
+    },
+    async (request, reply) => {
+      const state = await service.getWorkshop(deps, requireUser(request), request.params.id);
+      await streamTopic(request, reply, deps.notifier, service.workshopTopic(state.id), {
+        event: 'hello',
+        data: { version: state.version },
+      });
+    },
+  );
+
+  app.post(
+    '/api/workshops/:id/facilitate',
+    {
+      schema: {
+        tags,
+        summary:
+          'Take or renew the facilitator lock (409 while another facilitator is active; free after 2 idle minutes)',
+        params: id,
+      },
+    },
+    async (request) => service.claimFacilitator(deps, requireUser(request), request.params.id),
+  );
+
+  app.post(
+    '/api/workshops/:id/release',
+    { schema: { tags, summary: 'Hand over: release the facilitator lock', params: id } },
+    async (request) => service.releaseFacilitator(deps, requireUser(request), request.params.id),
+  );
+
+  app.post(
+    '/api/workshops/:id/actors',
+    {
+      schema: {
+        tags,
+        summary: 'Step 1: put an actor on the canvas (a unit, or a name typed on the spot)',
+        params: id,
+        body: z.object({
+          unitId: z.uuid().nullable().default(null),
+          label: z.string().trim().max(120).nullable().default(null),
+          x,
+          y,
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.addActor(deps, requireUser(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/workshops/:id/actors/:actorId',
+    {
+      schema: {
+        tags,
+        summary: 'Move or rename an actor',
+        params: z.object({ id: z.uuid(), actorId: z.uuid() }),
+        body: z.object({
+          label: z.string().trim().min(1).max(120).optional(),
+          x: x.optional(),
+          y: y.optional(),
+        }),
+      },
+    },
+    async (request) =>
+      service.updateActor(
+        deps,
+        requireUser(request),
+        request.params.id,
+        request.params.actorId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/api/workshops/:id/actors/:actorId',
+    {
+      schema: {
+        tags,
+        summary: 'Take an actor off the canvas',
+        params: z.object({ id: z.uuid(), actorId: z.uuid() }),
+      },
+    },
+    async (request) =>
+      service.removeActor(deps, requireUser(request), request.params.id, request.params.actorId),
+  );
+
+  app.put(
+    '/api/workshops/:id/step',
+    {
+      schema: {
+        tags,
+        summary: 'Move to step 1, 2 or 3 (2 and 3 need at least two actors)',
+        params: id,
+        body: z.object({ step: z.number().int().min(1).max(3) }),
+      },
+    },
+    async (request) =>
+      service.setStep(deps, requireUser(request), request.params.id, request.body.step),
+  );
+
+  app.put(
+    '/api/workshops/:id/current-actor',
+    {
+      schema: {
+        tags,
+        summary: 'Step 2: the actor whose place the room takes now',
+        params: id,
+        body: z.object({ actorId: z.uuid() }),
+      },
+    },
+    async (request) =>
+      service.setCurrentActor(deps, requireUser(request), request.params.id, request.body.actorId),
+  );
+
+  app.put(
+    '/api/workshops/:id/ratings',
+    {
+      schema: {
+        tags,
+        summary: 'Step 2: colour the tie from one actor to another good/middle/low (null clears)',
+        params: id,
+        body: z.object({
+          fromActorId: z.uuid(),
+          toActorId: z.uuid(),
+          rating: z.enum(WORKSHOP_RATINGS).nullable(),
+        }),
+      },
+    },
+    async (request) => service.rateTie(deps, requireUser(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/workshops/:id/points',
+    {
+      schema: {
+        tags,
+        summary: 'Step 3: a development point with its owner (required) and date',
+        params: id,
+        body: z.object({
+          text: z.string().trim().min(1).max(1000),
+          owner: z.string().max(200).default(''),
+          dueOn: date.nullable().default(null),
+          x: x.default(500),
+          y: y.default(300),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.addPoint(deps, requireUser(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/workshops/:id/points/:pointId',
+    {
+      schema: {
+        tags,
+        summary: 'Change, move or tick off a development point',
+        params: z.object({ id: z.uuid(), pointId: z.uuid() }),
+        body: z.object({
+          text: z.string().trim().min(1).max(1000).optional(),
+          owner: z.string().max(200).optional(),
+          dueOn: date.nullable().optional(),
+          done: z.boolean().optional(),
+          x: x.optional(),
+          y: y.optional(),
+        }),
+      },
+    },
+    async (request) =>
+      service.updatePoint(
+        deps,
+        requireUser(request),
+        request.params.id,
+        request.params.pointId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/api/workshops/:id/points/:pointId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a development point',
+        params: z.object({ id: z.uuid(), pointId: z.uuid() }),
+      },
+    },
+    async (request) =>
+      service.removePoint(deps, requireUser(request), request.params.id, request.params.pointId),
+  );
+
+  app.get(
+    '/api/workshops/:id/comparison',
+    {
+      schema: {
+        tags,
+        summary:
+          "The room's ties against the linked measurement's latest wave (from the analysis, with its scoping and anonymity)",
+        params: id,
+      },
+    },
+    async (request) => service.compareWithSurvey(deps, requireUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/workshops/:id/export/pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The workshop as PDF: actors, ratings matrix, differences, development points',
+        params: id,
+        querystring: z.object({ lang: z.enum(['da', 'en']).default('da') }),
+      },
+    },
+    async (request, reply) => {
+      const state = await service.getWorkshop(deps, requireUser(request), request.params.id);
+      const body = await renderWorkshopPdf(state, request.query.lang);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="workshop-${state.id}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
+  );
+};

@@ -1,0 +1,529 @@
+/**
+ * Dialogue workshops: the three steps of DOMAIN.md §3, the facilitator lock, live
+ * events to followers, and the room's map against the measured one.
+ *
+ * The facilitator lock: one user at a time edits a workshop. Asking to facilitate takes
+ * the lock when it is free, already yours, or its holder has not been seen for
+ * {@link FACILITATOR_IDLE_MS} (the facilitator's screen renews it every 30 seconds, so a
+ * closed laptop frees it after two minutes). Otherwise it is a 409 naming the holder,
+ * who can hand over by releasing it. Every change is one transaction on the locked
+ * workshop row and one event (`{ type: 'changed', version }`) to every follower.
+ */
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { AuthUser } from '../auth/auth.service.js';
+import type { Database } from '../db/schema.js';
+import type { Workshop, WorkshopRating } from '../db/tables/workshop.table.js';
+import { findMeasurement } from '../measurements/measurement.repository.js';
+import { measurementNotFound } from '../measurements/measurement.service.js';
+import { listUnits } from '../org/org.repository.js';
+import type { Notifier } from '../realtime/notifier.js';
+import { analyseMeasurement } from '../results/results.service.js';
+import { badRequest, conflict, forbidden, notFound } from '../server/errors.js';
+import {
+  perspectiveDifferences,
+  SURVEY_LEVEL,
+  type PerspectiveDifference,
+} from './perspectives.js';
+import * as repo from './workshop.repository.js';
+
+/** What the workshop services need. */
+export interface WorkshopDeps {
+  db: Kysely<Database>;
+  notifier: Notifier;
+}
+
+/** A facilitator not seen for this long loses the lock to the next who asks. */
+export const FACILITATOR_IDLE_MS = 2 * 60 * 1000;
+const FACILITATOR_ROLES = new Set(['admin', 'analytiker', 'leder']);
+
+/** The topic a workshop's live events are published on. */
+export const workshopTopic = (id: string) => `workshop:${id}`;
+
+/** Everything a screen in the room shows. */
+export interface WorkshopState {
+  id: string;
+  title: string;
+  targetGroup: string;
+  measurementId: string | null;
+  step: number;
+  currentActorId: string | null;
+  version: number;
+  facilitator: { userId: string; name: string; idle: boolean } | null;
+  youFacilitate: boolean;
+  mayFacilitate: boolean;
+  actors: { id: string; unitId: string | null; label: string; x: number; y: number }[];
+  ratings: { fromActorId: string; toActorId: string; rating: WorkshopRating }[];
+  differences: PerspectiveDifference[];
+  points: {
+    id: string;
+    text: string;
+    owner: string;
+    dueOn: string | null;
+    done: boolean;
+    x: number;
+    y: number;
+  }[];
+  updatedAt: string;
+}
+
+export const workshopNotFound = () =>
+  notFound({ da: 'Workshoppen findes ikke.', en: 'The workshop does not exist.' });
+
+const isIdle = (w: Workshop, now: Date) =>
+  w.facilitator_seen_at === null ||
+  now.getTime() - w.facilitator_seen_at.getTime() > FACILITATOR_IDLE_MS;
+
+async function load(db: Kysely<Database>, user: AuthUser, id: string) {
+  const workshop = await repo.findWorkshop(db, user.municipalityId, id);
+  if (!workshop) throw workshopNotFound();
+  return workshop;
+}
+
+async function stateOf(
+  db: Kysely<Database>,
+  user: AuthUser,
+  workshop: Workshop,
+  now = new Date(),
+): Promise<WorkshopState> {
+  const [actors, ratings, points, name] = await Promise.all([
+    repo.listActors(db, workshop.id),
+    repo.listRatings(db, workshop.id),
+    repo.listPoints(db, workshop.id),
+    workshop.facilitator_id ? repo.facilitatorName(db, workshop.facilitator_id) : undefined,
+  ]);
+  return {
+    id: workshop.id,
+    title: workshop.title,
+    targetGroup: workshop.target_group,
+    measurementId: workshop.measurement_id,
+    step: workshop.step,
+    currentActorId: workshop.current_actor_id,
+    version: workshop.version,
+    facilitator: workshop.facilitator_id
+      ? { userId: workshop.facilitator_id, name: name ?? '', idle: isIdle(workshop, now) }
+      : null,
+    youFacilitate: workshop.facilitator_id === user.userId,
+    mayFacilitate: FACILITATOR_ROLES.has(user.role),
+    actors: actors.map((a) => ({ id: a.id, unitId: a.unit_id, label: a.label, x: a.x, y: a.y })),
+    ratings: ratings.map((r) => ({
+      fromActorId: r.from_actor_id,
+      toActorId: r.to_actor_id,
+      rating: r.rating,
+    })),
+    differences: perspectiveDifferences(
+      actors.map((a) => a.id),
+      ratings.map((r) => ({ from: r.from_actor_id, to: r.to_actor_id, rating: r.rating })),
+    ),
+    points: points.map((p) => ({
+      id: p.id,
+      text: p.text,
+      owner: p.owner,
+      dueOn: p.due_on,
+      done: p.done,
+      x: p.x,
+      y: p.y,
+    })),
+    updatedAt: workshop.updated_at.toISOString(),
+  };
+}
+
+async function publish(deps: WorkshopDeps, id: string, version: number) {
+  try {
+    await deps.notifier.publish(workshopTopic(id), { type: 'changed', version });
+  } catch {
+    // The change is saved; a follower who misses the event sees it on its next fetch.
+  }
+}
+
+/** The municipality's workshops, to reopen one. */
+export async function listWorkshops(deps: WorkshopDeps, user: AuthUser) {
+  return repo.listWorkshops(deps.db, user.municipalityId);
+}
+
+/** One workshop as every screen in the room shows it. */
+export async function getWorkshop(deps: WorkshopDeps, user: AuthUser, id: string) {
+  return stateOf(deps.db, user, await load(deps.db, user, id));
+}
+
+/** Start a workshop around a target group, optionally linked to a measurement; the creator facilitates. */
+export async function createWorkshop(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  input: { title: string; targetGroup: string; measurementId: string | null },
+) {
+  if (!FACILITATOR_ROLES.has(user.role)) throw forbidden();
+  if (input.measurementId) {
+    const measurement = await findMeasurement(deps.db, user.municipalityId, input.measurementId);
+    if (!measurement || (user.role === 'leder' && measurement.status === 'draft'))
+      throw measurementNotFound();
+  }
+  const workshop = await deps.db.transaction().execute(async (trx) => {
+    const created = await repo.insertWorkshop(trx, {
+      municipality_id: user.municipalityId,
+      title: input.title,
+      target_group: input.targetGroup,
+      measurement_id: input.measurementId,
+      current_actor_id: null,
+      facilitator_id: user.userId,
+      facilitator_seen_at: new Date(),
+      created_by: user.userId,
+    });
+    await recordAudit(trx, {
+      municipalityId: user.municipalityId,
+      userId: user.userId,
+      action: 'create',
+      entity: 'workshop',
+      entityId: created.id,
+      detail: { title: input.title },
+    });
+    return created;
+  });
+  return stateOf(deps.db, user, workshop);
+}
+
+/** Take (or keep) the facilitator lock; 409 while someone else holds it and is active. */
+export async function claimFacilitator(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  id: string,
+  now = new Date(),
+) {
+  if (!FACILITATOR_ROLES.has(user.role)) throw forbidden();
+  const changed = await deps.db.transaction().execute(async (trx) => {
+    const w = await repo.lockWorkshop(trx, user.municipalityId, id);
+    if (!w) throw workshopNotFound();
+    if (w.facilitator_id !== null && w.facilitator_id !== user.userId && !isIdle(w, now)) {
+      const name = await repo.facilitatorName(trx, w.facilitator_id);
+      throw conflict(
+        {
+          da: `${name} faciliterer allerede workshoppen. Bed ${name} om at give rollen videre, eller vent: rollen bliver fri efter 2 minutter uden aktivitet.`,
+          en: `${name} is already facilitating this workshop. Ask ${name} to hand over, or wait: the role becomes free after 2 minutes without activity.`,
+        },
+        { facilitator: name },
+      );
+    }
+    if (w.facilitator_id === user.userId) {
+      await trx
+        .updateTable('workshop')
+        .set({ facilitator_seen_at: now })
+        .where('id', '=', id)
+        .execute();
+      return undefined;
+    }
+    return repo.touchWorkshop(trx, id, { facilitator_id: user.userId, facilitator_seen_at: now });
+  });
+  if (changed) await publish(deps, id, changed.version);
+  return getWorkshop(deps, user, id);
+}
+
+/** Hand the facilitator role over: the holder releases the lock for the next who asks. */
+export async function releaseFacilitator(deps: WorkshopDeps, user: AuthUser, id: string) {
+  const changed = await deps.db.transaction().execute(async (trx) => {
+    const w = await repo.lockWorkshop(trx, user.municipalityId, id);
+    if (!w) throw workshopNotFound();
+    if (w.facilitator_id !== user.userId) return undefined;
+    return repo.touchWorkshop(trx, id, { facilitator_id: null, facilitator_seen_at: null });
+  });
+  if (changed) await publish(deps, id, changed.version);
+  return getWorkshop(deps, user, id);
+}
+
+/**
+ * Apply one change as the facilitator: lock the row, check the lock is the user's, run
+ * `change`, count the change and tell the followers.
+ */
+async function edit(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  id: string,
+  change: (trx: Kysely<Database>, workshop: Workshop) => Promise<Partial<Workshop> | void>,
+): Promise<WorkshopState> {
+  if (!FACILITATOR_ROLES.has(user.role)) throw forbidden();
+  const now = new Date();
+  const { version } = await deps.db.transaction().execute(async (trx) => {
+    const w = await repo.lockWorkshop(trx, user.municipalityId, id);
+    if (!w) throw workshopNotFound();
+    if (w.facilitator_id !== user.userId) {
+      const name = w.facilitator_id ? await repo.facilitatorName(trx, w.facilitator_id) : '';
+      throw conflict(
+        w.facilitator_id
+          ? {
+              da: `Kun facilitatoren kan ændre workshoppen, og det er ${name}.`,
+              en: `Only the facilitator can change the workshop, and that is ${name}.`,
+            }
+          : {
+              da: 'Tag rollen som facilitator, før du ændrer workshoppen.',
+              en: 'Take the facilitator role before changing the workshop.',
+            },
+        { facilitator: name || null },
+      );
+    }
+    const workshopChange = (await change(trx, w)) ?? {};
+    return repo.touchWorkshop(trx, id, {
+      ...workshopChange,
+      facilitator_seen_at: now,
+    });
+  });
+  await publish(deps, id, version);
+  return getWorkshop(deps, user, id);
+}
+
+async function requireActor(trx: Kysely<Database>, workshopId: string, actorId: string) {
+  const actors = await repo.listActors(trx, workshopId);
+  if (!actors.some((a) => a.id === actorId))
+    throw notFound({ da: 'Aktøren findes ikke.', en: 'The actor does not exist.' });
+  return actors;
+}
+
+/** Step 1: put an actor on the canvas, from a unit of the organisation or typed on the spot. */
+export async function addActor(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  id: string,
+  input: { unitId: string | null; label: string | null; x: number; y: number },
+) {
+  let label = input.label?.trim() ?? '';
+  if (input.unitId) {
+    const unit = (await listUnits(deps.db, user.municipalityId, false)).find(
+      (u) => u.id === input.unitId,
+    );
+    if (!unit) throw notFound({ da: 'Enheden findes ikke.', en: 'The unit does not exist.' });
+    if (label === '') label = unit.name;
+  }
+  if (label === '') {
+    throw badRequest({
+      da: 'Skriv aktørens navn, eller vælg en enhed.',
+      en: "Type the actor's name, or choose a unit.",
+    });
+  }
+  return edit(deps, user, id, async (trx) => {
+    const added = await repo.insertActor(trx, {
+      workshopId: id,
+      unitId: input.unitId,
+      label,
+      x: input.x,
+      y: input.y,
+    });
+    if (!added) {
+      throw conflict({
+        da: 'Enheden er allerede på lærredet.',
+        en: 'The unit is already on the canvas.',
+      });
+    }
+  });
+}
+
+/** Move or rename an actor. */
+export async function updateActor(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  id: string,
+  actorId: string,
+  change: { label?: string; x?: number; y?: number },
+) {
+  return edit(deps, user, id, async (trx) => {
+    if (!(await repo.updateActor(trx, id, actorId, change)))
+      throw notFound({ da: 'Aktøren findes ikke.', en: 'The actor does not exist.' });
+  });
+}
+
+/** Take an actor off the canvas (with its ratings). A rated network keeps at least two. */
+export async function removeActor(deps: WorkshopDeps, user: AuthUser, id: string, actorId: string) {
+  return edit(deps, user, id, async (trx, w) => {
+    const actors = await requireActor(trx, id, actorId);
+    if (w.step > 1 && actors.length <= 2) throw tooFewActors();
+    await repo.deleteActor(trx, id, actorId);
+    if (w.current_actor_id === actorId) {
+      return { current_actor_id: actors.find((a) => a.id !== actorId)?.id ?? null };
+    }
+  });
+}
+
+const tooFewActors = () =>
+  badRequest({
+    da: 'En workshop skal have mindst to aktører, før I kan vurdere relationerne mellem dem.',
+    en: 'A workshop needs at least two actors before you can rate the ties between them.',
+  });
+
+/** Move to step 1, 2 or 3. Step 2 and 3 need two actors; step 2 starts with the first actor. */
+export async function setStep(deps: WorkshopDeps, user: AuthUser, id: string, step: number) {
+  return edit(deps, user, id, async (trx, w) => {
+    if (step === 1) return { step };
+    const actors = await repo.listActors(trx, id);
+    if (actors.length < 2) throw tooFewActors();
+    const current = actors.some((a) => a.id === w.current_actor_id)
+      ? w.current_actor_id
+      : actors[0]!.id;
+    return { step, current_actor_id: current };
+  });
+}
+
+/** Step 2: the actor whose place the room takes now ("sæt jer i … sted"). */
+export async function setCurrentActor(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  id: string,
+  actorId: string,
+) {
+  return edit(deps, user, id, async (trx, w) => {
+    if (w.step !== 2) {
+      throw badRequest({
+        da: 'I vælger aktør i trin 2.',
+        en: 'The current actor is chosen in step 2.',
+      });
+    }
+    await requireActor(trx, id, actorId);
+    return { current_actor_id: actorId };
+  });
+}
+
+/** Step 2: colour the tie from one actor to another (null clears it). */
+export async function rateTie(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  id: string,
+  input: { fromActorId: string; toActorId: string; rating: WorkshopRating | null },
+) {
+  if (input.fromActorId === input.toActorId) {
+    throw badRequest({
+      da: 'En aktør vurderer ikke relationen til sig selv her.',
+      en: 'An actor does not rate a tie to itself here.',
+    });
+  }
+  return edit(deps, user, id, async (trx, w) => {
+    if (w.step < 2) {
+      throw badRequest({
+        da: 'Relationerne vurderes i trin 2. Gå videre fra trin 1 først.',
+        en: 'Ties are rated in step 2. Move on from step 1 first.',
+      });
+    }
+    const actors = new Set((await repo.listActors(trx, id)).map((a) => a.id));
+    if (!actors.has(input.fromActorId) || !actors.has(input.toActorId))
+      throw notFound({ da: 'Aktøren findes ikke.', en: 'The actor does not exist.' });
+    if (input.rating === null) await repo.deleteRating(trx, id, input.fromActorId, input.toActorId);
+    else await repo.upsertRating(trx, id, input.fromActorId, input.toActorId, input.rating);
+  });
+}
+
+const ownerRequired = () =>
+  badRequest({
+    da: 'Et udviklingspunkt skal have en ansvarlig.',
+    en: 'A development point needs an owner.',
+  });
+
+/** Step 3: a development point on the canvas, with its owner (required) and date. */
+export async function addPoint(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  id: string,
+  input: { text: string; owner: string; dueOn: string | null; x: number; y: number },
+) {
+  if (input.owner.trim() === '') throw ownerRequired();
+  return edit(deps, user, id, async (trx) => {
+    await repo.insertPoint(trx, { workshopId: id, ...input, owner: input.owner.trim() });
+  });
+}
+
+/** Change, move or tick off a development point. */
+export async function updatePoint(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  id: string,
+  pointId: string,
+  change: {
+    text?: string;
+    owner?: string;
+    dueOn?: string | null;
+    done?: boolean;
+    x?: number;
+    y?: number;
+  },
+) {
+  if (change.owner !== undefined && change.owner.trim() === '') throw ownerRequired();
+  const { dueOn, owner, ...rest } = change;
+  return edit(deps, user, id, async (trx) => {
+    const ok = await repo.updatePoint(trx, id, pointId, {
+      ...rest,
+      ...(owner === undefined ? {} : { owner: owner.trim() }),
+      ...(dueOn === undefined ? {} : { due_on: dueOn }),
+    });
+    if (!ok) throw pointNotFound();
+  });
+}
+
+const pointNotFound = () =>
+  notFound({ da: 'Udviklingspunktet findes ikke.', en: 'The development point does not exist.' });
+
+export async function removePoint(deps: WorkshopDeps, user: AuthUser, id: string, pointId: string) {
+  return edit(deps, user, id, async (trx) => {
+    if (!(await repo.deletePoint(trx, id, pointId))) throw pointNotFound();
+  });
+}
+
+/** One ordered pair of unit actors: the room's colour against the survey's level. */
+export interface ComparedTie {
+  fromActorId: string;
+  toActorId: string;
+  room: WorkshopRating | null;
+  survey: { score: number | null; level: string } | null;
+  /** True when both exist and the room's colour matches the survey's level. */
+  agrees: boolean | null;
+}
+
+/**
+ * The room's map beside the measured map of the same groups: every tie between two
+ * actors that are units, from the linked measurement's latest wave. The analysis comes
+ * from the results service, so a leader sees only the ties touching their unit and
+ * suppressed ties stay suppressed.
+ */
+export async function compareWithSurvey(deps: WorkshopDeps, user: AuthUser, id: string) {
+  const workshop = await load(deps.db, user, id);
+  if (!workshop.measurement_id) {
+    throw badRequest({
+      da: 'Workshoppen er ikke knyttet til en måling.',
+      en: 'The workshop is not linked to a measurement.',
+    });
+  }
+  const analysis = await analyseMeasurement(deps.db, user, workshop.measurement_id);
+  const wave = analysis.result.waves.at(-1);
+  const [actors, ratings] = await Promise.all([
+    repo.listActors(deps.db, id),
+    repo.listRatings(deps.db, id),
+  ]);
+  const room = new Map(ratings.map((r) => [`${r.from_actor_id}>${r.to_actor_id}`, r.rating]));
+  const ties = new Map((wave?.ties ?? []).map((t) => [`${t.from}>${t.to}`, t]));
+  const units = actors.filter((a) => a.unit_id !== null && a.unit_name !== null);
+  const compared: ComparedTie[] = [];
+  for (const from of units) {
+    for (const to of units) {
+      if (from.id === to.id) continue;
+      const rating = room.get(`${from.id}>${to.id}`) ?? null;
+      const tie = ties.get(`${from.unit_name}>${to.unit_name}`);
+      const survey = tie ? { score: tie.score, level: tie.level } : null;
+      if (rating === null && survey === null) continue;
+      compared.push({
+        fromActorId: from.id,
+        toActorId: to.id,
+        room: rating,
+        survey,
+        agrees:
+          rating === null || survey === null || survey.level === 'suppressed'
+            ? null
+            : SURVEY_LEVEL[rating] === survey.level,
+      });
+    }
+  }
+  return {
+    measurementId: workshop.measurement_id,
+    wave: wave?.wave ?? null,
+    thresholds: analysis.result.thresholds,
+    ties: compared,
+  };
+}
+
+/** Who may see a workshop: anyone logged in to its municipality (employees take part too). */
+export async function assertVisible(deps: WorkshopDeps, user: AuthUser, id: string) {
+  const workshop = await load(deps.db, user, id);
+  return workshop;
+}

@@ -1,0 +1,309 @@
+/** The citizen's own view over HTTP on each test database: link, one-time code, session, what it shows, bad input. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
+import { createDemoMunicipality } from '../../src/demo/demo.service.js';
+import { testDatabases } from '../helpers/databases.js';
+import {
+  CASEWORKER,
+  CITIZEN_EMAIL,
+  createCourseFixture,
+  mailsTo,
+  type CourseFixture,
+} from '../helpers/course-fixture.js';
+import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import type { ProgressionView } from '../../src/progression/progression.service.js';
+
+interface Link {
+  id: string;
+  url: string;
+}
+interface View {
+  me: { memberId: string };
+  parts: { memberId: string; goal: string }[];
+  people: { name: string; phone: string | null; responseTime: string }[];
+  coordinator: { name: string } | null;
+  nextMeeting: { title: string } | null;
+  progression: ProgressionView;
+  scale: { id: string; items: { id: string; text: string }[] } | null;
+  messages: { text: string }[];
+}
+
+for (const database of testDatabases()) {
+  describe(`citizen view API on ${database.name}`, () => {
+    let t: TestApp;
+    let sara: TestClient;
+    let course: CourseFixture;
+
+    beforeAll(async () => {
+      t = await startTestApp(database);
+      await createDemoMunicipality(t.handle.db);
+      sara = new TestClient(t.app);
+      await sara.login(CASEWORKER, DEMO_PASSWORD);
+      course = await createCourseFixture(t.handle.db, sara);
+    });
+    afterAll(async () => t.close());
+
+    async function newLink(courseId = course.courseId, memberId?: string) {
+      const response = await sara.post(`/api/courses/${courseId}/citizen-links`, {
+        ...(memberId ? { memberId } : {}),
+        validDays: 30,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const link = response.json<Link>();
+      const path = new URL(link.url).pathname; // /borger/<course>/<token>
+      return { ...link, api: `/api${path}` };
+    }
+
+    /** The newest code mailed to an address. */
+    async function lastCode(to = CITIZEN_EMAIL) {
+      const mails = await mailsTo(t.handle.db, to, 'citizen-code');
+      return /\b(\d{6})\b/.exec(mails.at(-1)!.body_text)![1]!;
+    }
+
+    async function citizenIn(link: { api: string }) {
+      const client = await new TestClient(t.app).start();
+      expect((await client.post(`${link.api}/code`)).statusCode).toBe(200);
+      const code = await lastCode();
+      const opened = await client.post(`${link.api}/session`, { code });
+      expect(opened.statusCode, opened.body).toBe(200);
+      return client;
+    }
+
+    it('makes a ≥128-bit link, stores only its hash, and shows nothing without the code', async () => {
+      const link = await newLink();
+      const token = link.url.split('/').at(-1)!;
+      expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
+      const rows = await t.handle.db.selectFrom('citizen_link').selectAll().execute();
+      expect(JSON.stringify(rows)).not.toContain(token);
+      const client = await new TestClient(t.app).start();
+      expect((await client.get('/api/borger/me')).statusCode).toBe(401);
+      const wrongToken = await client.post(`/api/borger/${course.courseId}/${'x'.repeat(43)}/code`);
+      expect(wrongToken.statusCode).toBe(404);
+      // The link was mailed to the citizen.
+      expect((await mailsTo(t.handle.db, CITIZEN_EMAIL, 'citizen-link')).length).toBeGreaterThan(0);
+    });
+
+    it('opens a session with the right code after wrong ones, and shows the plain view', async () => {
+      await t.handle.db
+        .updateTable('citizen')
+        .set({ email: CITIZEN_EMAIL })
+        .where('id', '=', course.citizenId)
+        .execute();
+      const link = await newLink();
+      const client = await new TestClient(t.app).start();
+      const sent = await client.post(`${link.api}/code`);
+      expect(sent.statusCode, sent.body).toBe(200);
+      expect(sent.json<{ sentTo: string }>().sentTo).toMatch(/^me•+@example\.dk$/);
+      const code = await lastCode();
+      const wrong = code === '000000' ? '111111' : '000000';
+      const miss = await client.post(`${link.api}/session`, { code: wrong });
+      expect(miss.statusCode).toBe(401);
+      expect(miss.json<{ details: { triesLeft: number } }>().details.triesLeft).toBe(4);
+      expect((await client.post(`${link.api}/session`, { code: '12ab56' })).statusCode).toBe(400);
+      const opened = await client.post(`${link.api}/session`, { code });
+      expect(opened.statusCode, opened.body).toBe(200);
+      const cookie = opened.cookies.find((c) => c.name === 'samspil-borger')!;
+      expect(cookie.httpOnly).toBe(true);
+      expect(cookie.sameSite).toBe('Strict');
+      // The code is one-time.
+      expect(
+        (await new TestClient(t.app).start().then((c) => c.post(`${link.api}/session`, { code })))
+          .statusCode,
+      ).toBe(401);
+      const view = (await client.get('/api/borger/me')).json<View>();
+      expect(view.me.memberId).toBe(course.citizenId);
+      expect(view.parts.map((p) => p.memberId)).toEqual([course.citizenId]);
+      expect(view.coordinator?.name).toBe('Sara Sagsbehandler');
+      expect(view.people.find((p) => p.name === 'Lægehuset Torvet')).toMatchObject({
+        phone: '70 20 30 40',
+        responseTime: '3 hverdage',
+      });
+      const audit = await t.handle.db
+        .selectFrom('audit_log')
+        .select(['user_id', 'citizen_id', 'detail'])
+        .where('action', '=', 'citizen.read')
+        .execute();
+      expect(audit.length).toBeGreaterThan(0);
+      expect(audit.every((a) => a.user_id === null && a.detail.actor === 'citizen')).toBe(true);
+      expect(audit[0]!.citizen_id).toBe(course.citizenId);
+    });
+
+    it('locks the link after 5 wrong codes, even for the right one', async () => {
+      const link = await newLink();
+      const client = await new TestClient(t.app).start();
+      await client.post(`${link.api}/code`);
+      const code = await lastCode();
+      const wrong = code === '999999' ? '888888' : '999999';
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push((await client.post(`${link.api}/session`, { code: wrong })).statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 423]);
+      expect((await client.post(`${link.api}/session`, { code })).statusCode).toBe(423);
+      expect((await client.post(`${link.api}/code`)).statusCode).toBe(423);
+      const row = await t.handle.db
+        .selectFrom('citizen_link')
+        .select(['locked_at', 'failed_attempts'])
+        .where('id', '=', link.id)
+        .executeTakeFirstOrThrow();
+      expect(row.locked_at).not.toBeNull();
+      expect(row.failed_attempts).toBe(5);
+    });
+
+    it('refuses an expired link and an expired code', async () => {
+      const link = await newLink();
+      const client = await new TestClient(t.app).start();
+      await client.post(`${link.api}/code`);
+      const code = await lastCode();
+      await t.handle.db
+        .updateTable('citizen_link')
+        .set({ code_expires_at: new Date(Date.now() - 1000) })
+        .where('id', '=', link.id)
+        .execute();
+      const late = await client.post(`${link.api}/session`, { code });
+      expect(late.statusCode).toBe(401);
+      expect(late.json<{ message: { da: string } }>().message.da).toContain('udløbet');
+      await t.handle.db
+        .updateTable('citizen_link')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .where('id', '=', link.id)
+        .execute();
+      const expired = await client.post(`${link.api}/code`);
+      expect(expired.statusCode).toBe(410);
+      expect(expired.json<{ details: { reason: string } }>().details.reason).toBe('expired');
+    });
+
+    it('takes a comment to the coordinator, a progression answer with a skipped item, and the citizen scale', async () => {
+      const link = await newLink();
+      const client = await citizenIn(link);
+      // Comment: stored, visible on the course page, mailed to the coordinator without its words.
+      expect(
+        (await client.post('/api/borger/me/messages', { kind: 'kommentar', text: '   ' }))
+          .statusCode,
+      ).toBe(400);
+      const sent = await client.post('/api/borger/me/messages', {
+        kind: 'oenske',
+        text: 'Jeg vil gerne have møderne om formiddagen.',
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      const mails = await mailsTo(t.handle.db, CASEWORKER, 'citizen-message');
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.body_text).not.toContain('formiddagen');
+      const activity = (await sara.get(`/api/courses/${course.courseId}/citizen-activity`)).json<{
+        messages: { text: string; kind: string }[];
+      }>();
+      expect(activity.messages).toEqual([
+        expect.objectContaining({
+          kind: 'oenske',
+          text: 'Jeg vil gerne have møderne om formiddagen.',
+        }),
+      ]);
+
+      // Progression: nothing due before a schedule; then out of range refused, a skipped item fine.
+      expect(
+        (await client.post('/api/borger/me/progression', { answers: { trivsel: 3 } })).statusCode,
+      ).toBe(409);
+      const instruments = (await sara.get('/api/progression/instruments')).json<{
+        instruments: { id: string; targetGroup: string }[];
+      }>().instruments;
+      await sara.request('PUT', `/api/courses/${course.courseId}/progression/schedule`, {
+        instrumentId: instruments.find((i) => i.targetGroup === 'voksne')!.id,
+      });
+      expect((await client.get('/api/borger/me')).json<View>().progression.schedule?.due?.key).toBe(
+        'start',
+      );
+      expect(
+        (await client.post('/api/borger/me/progression', { answers: { trivsel: 7 } })).statusCode,
+      ).toBe(400);
+      const answered = await client.post('/api/borger/me/progression', {
+        answers: { trivsel: 4, hverdag: 3, netvaerk: true },
+      });
+      expect(answered.statusCode, answered.body).toBe(201);
+      const staffView = (
+        await sara.get(`/api/courses/${course.courseId}/progression`)
+      ).json<ProgressionView>();
+      expect(staffView.responses).toEqual([
+        expect.objectContaining({
+          answeredBy: 'borger',
+          answers: { trivsel: 4, hverdag: 3, netvaerk: true },
+        }),
+      ]);
+
+      // The citizen scale: asked by the caseworker, answered once, "ved ikke" allowed.
+      expect((await client.get('/api/borger/me')).json<View>().scale).toBeNull();
+      expect(
+        (await sara.post(`/api/courses/${course.courseId}/citizen-scale`, {})).statusCode,
+      ).toBe(201);
+      expect(
+        (await sara.post(`/api/courses/${course.courseId}/citizen-scale`, {})).statusCode,
+      ).toBe(409);
+      const scale = (await client.get('/api/borger/me')).json<View>().scale!;
+      expect(scale.items.map((i) => i.id)).toEqual([
+        'borger1',
+        'borger2',
+        'borger3',
+        'borger4',
+        'borger5',
+      ]);
+      expect(
+        (await client.post('/api/borger/me/scale', { answers: { borger1: 6 } })).statusCode,
+      ).toBe(400);
+      expect(
+        (await client.post('/api/borger/me/scale', { answers: { borger9: 3 } })).statusCode,
+      ).toBe(400);
+      const ok = await client.post('/api/borger/me/scale', {
+        answers: { borger1: 4, borger2: 'dk', borger5: 5 },
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(
+        (await client.post('/api/borger/me/scale', { answers: { borger1: 4 } })).statusCode,
+      ).toBe(409);
+    });
+
+    it('shows a parent only their own and their children’s parts of a family plan', async () => {
+      const family = await createCourseFixture(t.handle.db, sara, { kind: 'family' });
+      const members = await t.handle.db
+        .selectFrom('citizen')
+        .select(['id', 'relation'])
+        .where('course_id', '=', family.courseId)
+        .execute();
+      const child = members.find((m) => m.relation === 'barn')!.id;
+      const father = members.find((m) => m.relation === 'forælder')!.id;
+      await t.handle.db
+        .updateTable('citizen')
+        .set({ email: 'far@example.dk' })
+        .where('id', '=', father)
+        .execute();
+      const mother = await citizenIn(await newLink(family.courseId));
+      const seen = (await mother.get('/api/borger/me')).json<View>();
+      expect(seen.parts.map((p) => p.memberId).sort()).toEqual([family.citizenId, child].sort());
+      const fatherLink = await newLink(family.courseId, father);
+      const client = await new TestClient(t.app).start();
+      await client.post(`${fatherLink.api}/code`);
+      await client.post(`${fatherLink.api}/session`, { code: await lastCode('far@example.dk') });
+      const his = (await client.get('/api/borger/me')).json<View>();
+      expect(his.parts.map((p) => p.memberId).sort()).toEqual([father, child].sort());
+      expect(his.parts.some((p) => p.memberId === family.citizenId)).toBe(false);
+    });
+
+    it('stops the link and the session once the course is closed', async () => {
+      const other = await createCourseFixture(t.handle.db, sara);
+      await t.handle.db
+        .updateTable('citizen')
+        .set({ email: CITIZEN_EMAIL })
+        .where('id', '=', other.citizenId)
+        .execute();
+      const link = await newLink(other.courseId);
+      const client = await citizenIn(link);
+      expect((await client.get('/api/borger/me')).statusCode).toBe(200);
+      expect((await sara.post(`/api/courses/${other.courseId}/close`)).statusCode).toBe(200);
+      const me = await client.get('/api/borger/me');
+      expect(me.statusCode).toBe(410);
+      expect(me.json<{ details: { reason: string } }>().details.reason).toBe('course-closed');
+      const code = await (await new TestClient(t.app).start()).post(`${link.api}/code`);
+      expect(code.statusCode).toBe(410);
+      // And a citizen of one course never sees another's.
+      expect((await client.get(`/api/courses/${course.courseId}`)).statusCode).toBe(401);
+    });
+  });
+}

@@ -1,0 +1,145 @@
+/** The leader's overview on each test database: scoped figures with links, development points, interventions, a director's view. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
+import { createDemoMunicipality } from '../../src/demo/demo.service.js';
+import type { leaderOverview } from '../../src/overview/overview.service.js';
+import type { WorkshopState } from '../../src/workshops/workshop.service.js';
+import { testDatabases } from '../helpers/databases.js';
+import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+
+type Overview = Awaited<ReturnType<typeof leaderOverview>>;
+
+for (const database of testDatabases()) {
+  describe(`leader's overview on ${database.name}`, () => {
+    let t: TestApp;
+    let owner: TestClient;
+    let leader: TestClient;
+    let units: { id: string; name: string }[];
+
+    beforeAll(async () => {
+      t = await startTestApp(database);
+      await createDemoMunicipality(t.handle.db);
+      owner = new TestClient(t.app);
+      leader = new TestClient(t.app);
+      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      units = (await owner.get('/api/org')).json<{ units: { id: string; name: string }[] }>().units;
+    });
+    afterAll(async () => t.close());
+
+    it("shows a leader their unit's latest figures, weakest ties, asymmetries and change, each with its link", async () => {
+      const response = await leader.get('/api/overview');
+      expect(response.statusCode, response.body).toBe(200);
+      const overview = response.json<Overview>();
+      expect(overview.scope).toBe('leader');
+      expect(overview.units).toEqual(['Jobcenter']);
+      const m = overview.measurement!;
+      expect(m.wave).toBe('efter');
+      expect(m.previousWave).toBe('før');
+      expect(m.link).toBe(`/maalinger/${m.id}/analyse`);
+      expect(m.units.map((u) => u.unit)).toEqual(['Jobcenter']);
+      expect(m.units[0]!.outChange).not.toBeNull();
+      expect(m.weakestTies.length).toBeGreaterThan(0);
+      expect(m.weakestTies.length).toBeLessThanOrEqual(5);
+      for (const tie of m.weakestTies) {
+        expect(tie.from === 'Jobcenter' || tie.to === 'Jobcenter').toBe(true);
+        expect(tie.link).toBe(`${m.link}#a-map`);
+      }
+      const scores = m.weakestTies.map((tie) => tie.score);
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      for (const a of m.asymmetries) {
+        expect(a.unit).toBe('Jobcenter');
+        expect(a.unitRates).toBeGreaterThan(a.partnerRates);
+        expect(a.gap).toBeCloseTo(a.unitRates - a.partnerRates, 10);
+      }
+      // The same figures as the analysis page the links lead to.
+      const analysis = (await leader.get(`/api/measurements/${m.id}/analysis`)).json<{
+        result: { waves: { units: { unit: string; outScore: number | null }[] }[] };
+      }>();
+      expect(m.units[0]!.outScore).toBe(analysis.result.waves[1]!.units[0]!.outScore);
+    });
+
+    it('lists open development points of workshops with the unit, and the interventions, then a director sees all units', async () => {
+      const w = (
+        await owner.post('/api/workshops', { title: 'Overblik', targetGroup: 'Unge' })
+      ).json<WorkshopState>();
+      const jobcenter = units.find((u) => u.name === 'Jobcenter')!.id;
+      await owner.post(`/api/workshops/${w.id}/actors`, { unitId: jobcenter, x: 10, y: 10 });
+      await owner.post(`/api/workshops/${w.id}/points`, {
+        text: 'Fælles sagsgennemgang hver måned',
+        owner: 'Lise Leder',
+        dueOn: '2026-10-01',
+      });
+      const other = (
+        await owner.post('/api/workshops', { title: 'Uden Jobcenter', targetGroup: 'Børn' })
+      ).json<WorkshopState>();
+      await owner.post(`/api/workshops/${other.id}/points`, { text: 'Skjult', owner: 'X' });
+
+      const created = await leader.post('/api/interventions', {
+        title: 'Netværksmøder i Jobcenter',
+        unitIds: [jobcenter],
+        meetings: [
+          {
+            startsAt: '2026-03-02T09:00:00Z',
+            durationMinutes: 50,
+            facilitator: 'A',
+            colleague: 'B',
+          },
+          {
+            startsAt: '2026-04-01T09:00:00Z',
+            durationMinutes: 50,
+            facilitator: 'A',
+            colleague: 'B',
+          },
+        ],
+      });
+      expect(created.statusCode, created.body).toBe(201);
+
+      const mine = (await leader.get('/api/overview')).json<Overview>();
+      expect(mine.developmentPoints.map((p) => p.text)).toEqual([
+        'Fælles sagsgennemgang hver måned',
+      ]);
+      expect(mine.developmentPoints[0]).toMatchObject({
+        owner: 'Lise Leder',
+        dueOn: '2026-10-01',
+        workshopId: w.id,
+      });
+      expect(mine.interventions).toEqual([
+        expect.objectContaining({
+          title: 'Netværksmøder i Jobcenter',
+          status: 'planned',
+          units: ['Jobcenter'],
+        }),
+      ]);
+
+      const director = (await owner.get('/api/overview')).json<Overview>();
+      expect(director.scope).toBe('director');
+      expect(director.units).toBeNull();
+      expect(director.measurement!.units.length).toBeGreaterThan(5);
+      expect(director.developmentPoints.map((p) => p.text).sort()).toEqual([
+        'Fælles sagsgennemgang hver måned',
+        'Skjult',
+      ]);
+      expect(director.interventions).toHaveLength(1);
+    });
+
+    it('refuses employees and leaders without a unit', async () => {
+      const employee = new TestClient(t.app);
+      await employee.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      expect((await employee.get('/api/overview')).statusCode).toBe(403);
+      const admin = new TestClient(t.app);
+      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      await admin.post('/api/users', {
+        name: 'Leder uden enhed',
+        email: 'uden.enhed@demo.samspil.dk',
+        role: 'leder',
+        password: DEMO_PASSWORD,
+      });
+      const loose = new TestClient(t.app);
+      await loose.login('uden.enhed@demo.samspil.dk', DEMO_PASSWORD);
+      const response = await loose.get('/api/overview');
+      expect(response.statusCode).toBe(403);
+      expect(response.json<{ message: { da: string } }>().message.da).toContain('ikke knyttet');
+    });
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * Live workshop updates over server-sent events: a follower's stream gets an event for
+ * every change the facilitator makes, on PGlite (one instance) and across two app
+ * instances on the same PostgreSQL (LISTEN/NOTIFY).
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
+import { createDemoMunicipality } from '../../src/demo/demo.service.js';
+import { outboxTransport } from '../../src/mail/mail-transport.js';
+import { buildApp } from '../../src/server/app.js';
+import type { WorkshopState } from '../../src/workshops/workshop.service.js';
+import { testConfig, TestClient } from '../helpers/test-app.js';
+
+/** Log in over real HTTP and keep the cookies, as a browser does. */
+async function browserLogin(url: string, email: string) {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const at = pair!.indexOf('=');
+      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const session = await fetch(`${url}/api/session`);
+  keep(session);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: header() },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  keep(login);
+  expect(login.status).toBe(200);
+  return header();
+}
+
+/** Open a workshop's event stream and read events from it as they come. */
+async function openStream(url: string, cookie: string, workshopId: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/api/workshops/${workshopId}/events`, {
+    headers: { cookie, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  /** The next event named `name`, within two seconds. */
+  const next = async (name: string): Promise<Record<string, unknown>> => {
+    const deadline = Date.now() + 2000;
+    for (;;) {
+      const match = new RegExp(`event: ${name}\\ndata: (.*)\\n\\n`).exec(buffer);
+      if (match) {
+        buffer = buffer.slice(match.index + match[0].length);
+        return JSON.parse(match[1]!) as Record<string, unknown>;
+      }
+      if (Date.now() > deadline) throw new Error(`no ${name} event; got ${JSON.stringify(buffer)}`);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), 200)),
+      ]);
+      if (chunk?.value) buffer += chunk.value;
+    }
+  };
+  return { next, close: () => controller.abort() };
+}
+
+async function listen(app: FastifyInstance) {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+async function appOn(handle: DatabaseHandle) {
+  return buildApp({
+    config: testConfig(),
+    db: handle.db,
+    mail: outboxTransport,
+    notifier: handle.notifier,
+  });
+}
+
+async function followAndChange(facilitatorApp: FastifyInstance, followerUrl: string) {
+  const owner = new TestClient(facilitatorApp);
+  await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+  const created = (
+    await owner.post('/api/workshops', { title: 'Live', targetGroup: 'Unge med misbrug' })
+  ).json<WorkshopState>();
+  const cookie = await browserLogin(followerUrl, 'sagsbehandler@demo.samspil.dk');
+  const stream = await openStream(followerUrl, cookie, created.id);
+  try {
+    expect(await stream.next('hello')).toEqual({ version: created.version });
+    const added = await owner.post(`/api/workshops/${created.id}/actors`, {
+      label: 'Skolen',
+      x: 100,
+      y: 100,
+    });
+    const version = added.json<WorkshopState>().version;
+    expect(await stream.next('changed')).toEqual({ type: 'changed', version });
+    await owner.post(`/api/workshops/${created.id}/actors`, { label: 'PPR', x: 300, y: 100 });
+    expect(await stream.next('changed')).toEqual({ type: 'changed', version: version + 1 });
+    // A refused edit sends nothing; the next real change does.
+    const refused = await owner.request('PUT', `/api/workshops/${created.id}/step`, { step: 4 });
+    expect(refused.statusCode).toBe(400);
+    await owner.request('PUT', `/api/workshops/${created.id}/step`, { step: 2 });
+    expect(await stream.next('changed')).toEqual({ type: 'changed', version: version + 2 });
+  } finally {
+    stream.close();
+  }
+  // Without a login there is no stream.
+  const anonymous = await fetch(`${followerUrl}/api/workshops/${created.id}/events`);
+  expect(anonymous.status).toBe(401);
+}
+
+describe('workshop events on pglite (one instance)', () => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+  let url: string;
+  beforeAll(async () => {
+    handle = await openDatabase({ kind: 'pglite' });
+    await createDemoMunicipality(handle.db);
+    app = await appOn(handle);
+    url = await listen(app);
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  it("streams every change to a follower's screen", async () => {
+    await followAndChange(app, url);
+  });
+
+  it('ends open streams when the app closes (afterAll would otherwise wait for them)', async () => {
+    const cookie = await browserLogin(url, 'leder@demo.samspil.dk');
+    const list = (await (await fetch(`${url}/api/workshops`, { headers: { cookie } })).json()) as {
+      id: string;
+    }[];
+    const stream = await openStream(url, cookie, list[0]!.id);
+    expect(await stream.next('hello')).toHaveProperty('version');
+  });
+});
+
+const baseUrl = process.env.TEST_DATABASE_URL;
+describe.skipIf(!baseUrl)('workshop events across two instances on postgres', () => {
+  const name = `samspil_test_${randomBytes(6).toString('hex')}`;
+  let first: DatabaseHandle;
+  let second: DatabaseHandle;
+  let appA: FastifyInstance;
+  let appB: FastifyInstance;
+  let urlB: string;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const target = new URL(baseUrl!);
+    target.pathname = `/${name}`;
+    first = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 4 });
+    second = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 4 });
+    await createDemoMunicipality(first.db);
+    appA = await appOn(first);
+    appB = await appOn(second);
+    await appA.ready();
+    urlB = await listen(appB);
+  });
+  afterAll(async () => {
+    await appA.close();
+    await appB.close();
+    await first.close();
+    await second.close();
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('delivers a change made on instance A to a follower streaming from instance B', async () => {
+    await followAndChange(appA, urlB);
+  });
+});

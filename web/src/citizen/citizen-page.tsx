@@ -1,0 +1,502 @@
+/**
+ * The citizen's own view (`/borger/:courseId/:token`), made for a phone and written in
+ * plain Danish: short sentences, no law paragraphs unless the citizen asks for them.
+ * The link alone shows nothing: the citizen asks for a one-time code, types it, and then
+ * sees their goals, what happens next, who is who, the next meeting and their curves;
+ * they can answer a due measurement and the citizen scale, and write to the plan.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { asApiError, type ApiError } from '../api/client.js';
+import { LanguageSwitch, useI18n, type MessageKey } from '../i18n/i18n.js';
+import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { Checkbox } from '../ui/field.js';
+import { PageTitle } from '../ui/page-title.js';
+import { ProgressionCurves } from '../progression/progression-curves.js';
+import { ProgressionForm } from '../progression/progression-form.js';
+import type { ProgressionValue } from '../progression/progression-api.js';
+import {
+  answerMyProgression,
+  answerMyScale,
+  enterCode,
+  loadMyCourse,
+  logoutCitizen,
+  sendCode,
+  sendMessage,
+  type CitizenAction,
+  type CitizenView,
+} from './citizen-api.js';
+
+const STATUS_KEYS: Record<CitizenAction['status'], MessageKey> = {
+  planlagt: 'citizen.status.planlagt',
+  'i-gang': 'citizen.status.i-gang',
+  afsluttet: 'citizen.status.afsluttet',
+  opgivet: 'citizen.status.opgivet',
+};
+
+function useDate() {
+  const { locale } = useI18n();
+  return {
+    date: (iso: string | null) =>
+      iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '',
+    dateTime: (iso: string) =>
+      new Date(iso).toLocaleString(locale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Europe/Copenhagen',
+      }),
+  };
+}
+
+/** Step 1 and 2: ask for a code, type it. */
+function CodeStep({
+  courseId,
+  token,
+  onOpened,
+}: {
+  courseId: string;
+  token: string;
+  onOpened: () => void;
+}) {
+  const { t } = useI18n();
+  const [sentTo, setSentTo] = useState<string>();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+
+  const ask = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setSentTo((await sendCode(courseId, token)).sentTo);
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const open = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await enterCode(courseId, token, code.trim());
+      onOpened();
+    } catch (caught) {
+      setError(asApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={t('citizen.title')}>{t('citizen.title')}</PageTitle>
+      <p>{t('citizen.code.lead')}</p>
+      <ErrorAlert error={error} />
+      {sentTo === undefined ? (
+        <button type="button" className="button" disabled={busy} onClick={() => void ask()}>
+          {t('citizen.code.send')}
+        </button>
+      ) : (
+        <form onSubmit={(e) => void open(e)} className="citizen-code">
+          <p role="status">{t('citizen.code.sent', { to: sentTo })}</p>
+          <div className="field">
+            <label className="field__label" htmlFor="citizen-code">
+              {t('citizen.code.label')}
+            </label>
+            <input
+              id="citizen-code"
+              className="input citizen-code__input"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+            />
+          </div>
+          <button type="submit" className="button" disabled={busy || code.length !== 6}>
+            {t('citizen.code.open')}
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={busy}
+            onClick={() => void ask()}
+          >
+            {t('citizen.code.again')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) {
+  const { t } = useI18n();
+  const [answers, setAnswers] = useState<Record<string, number | 'dk'>>({});
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  if (!view.scale) return null;
+  const options: { value: number | 'dk'; label: MessageKey }[] = [
+    { value: 1, label: 'survey.scale.1' },
+    { value: 2, label: 'survey.scale.2' },
+    { value: 3, label: 'survey.scale.3' },
+    { value: 4, label: 'survey.scale.4' },
+    { value: 5, label: 'survey.scale.5' },
+    { value: 'dk', label: 'survey.scale.dk' },
+  ];
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await answerMyScale(answers);
+      onDone();
+    } catch (caught) {
+      setError(asApiError(caught));
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="citizen-card" aria-labelledby="scale-title">
+      <h2 id="scale-title">{t('citizen.scale.title')}</h2>
+      <p>{t('citizen.scale.lead')}</p>
+      <ErrorAlert error={error} />
+      <form onSubmit={(e) => void submit(e)}>
+        {view.scale.items.map((item) => (
+          <fieldset key={item.id} className="progression-question">
+            <legend>{item.text}</legend>
+            <div className="progression-options progression-options--stacked">
+              {options.map((o) => (
+                <label key={String(o.value)} className="progression-option">
+                  <input
+                    type="radio"
+                    name={`scale-${item.id}`}
+                    checked={answers[item.id] === o.value}
+                    onChange={() => setAnswers((a) => ({ ...a, [item.id]: o.value }))}
+                  />
+                  <span>{t(o.label)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <button type="submit" className="button" disabled={busy}>
+          {t('progression.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function MessageForm({ onSent }: { onSent: () => void }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<'kommentar' | 'oenske'>('kommentar');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [sent, setSent] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await sendMessage({ kind, text });
+      setText('');
+      setSent(true);
+      onSent();
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <fieldset className="progression-question">
+        <legend>{t('citizen.write.kind')}</legend>
+        <div className="progression-options">
+          {(['kommentar', 'oenske'] as const).map((k) => (
+            <label key={k} className="progression-option">
+              <input
+                type="radio"
+                name="message-kind"
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />
+              <span>{t(k === 'kommentar' ? 'citizen.write.comment' : 'citizen.write.wish')}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label className="field__label" htmlFor="citizen-message">
+          {t('citizen.write.label')}
+        </label>
+        <textarea
+          id="citizen-message"
+          className="input textarea"
+          maxLength={2000}
+          required
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <ErrorAlert error={error} />
+      {sent && <Notice onDismiss={() => setSent(false)}>{t('citizen.write.sent')}</Notice>}
+      <button type="submit" className="button" disabled={busy || text.trim() === ''}>
+        {t('citizen.write.send')}
+      </button>
+    </form>
+  );
+}
+
+function Action({ action, showLaw }: { action: CitizenAction; showLaw: boolean }) {
+  const { t } = useI18n();
+  const { date } = useDate();
+  return (
+    <li className="citizen-action">
+      <strong>{action.text}</strong>
+      <span>
+        {action.who ? `${t('citizen.who')}: ${action.who}. ` : ''}
+        {t(STATUS_KEYS[action.status])}
+        {action.end ? `. ${t('citizen.until', { date: date(action.end) })}` : ''}.
+      </span>
+      {showLaw && (action.paragraph || action.law) && (
+        <span className="citizen-law">
+          {t('citizen.lawBasis')}: {action.law} {action.paragraph}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function MyCourse({
+  view,
+  reload,
+  onLogout,
+}: {
+  view: CitizenView;
+  reload: () => void;
+  onLogout: () => void;
+}) {
+  const { t } = useI18n();
+  const { dateTime } = useDate();
+  const [showLaw, setShowLaw] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [thanks, setThanks] = useState(false);
+  const progression = view.progression;
+  const instrument = progression.instruments.find(
+    (i) => i.id === progression.schedule?.instrumentId,
+  );
+  const answer = async (answers: Record<string, ProgressionValue>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await answerMyProgression(answers);
+      setThanks(true);
+      reload();
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={t('citizen.title')}>
+        {t('citizen.hello', { name: view.me.name.split(' ')[0] ?? '' })}
+      </PageTitle>
+      <p>{t('citizen.lead')}</p>
+
+      <section className="citizen-card" aria-labelledby="goals-title">
+        <h2 id="goals-title">{t('citizen.goals')}</h2>
+        {view.parts.map((part) => (
+          <div key={part.memberId} className="citizen-part">
+            {view.parts.length > 1 && <h3>{part.name}</h3>}
+            {part.dreams && (
+              <p>
+                <span className="citizen-label">{t('citizen.dreams')}</span> {part.dreams}
+              </p>
+            )}
+            <p>
+              <span className="citizen-label">{t('citizen.goal')}</span>{' '}
+              {part.goal || t('citizen.noGoal')}
+            </p>
+            {part.subGoals.map((g) => (
+              <div key={g.id}>
+                <h4 className="citizen-subgoal">{g.text}</h4>
+                <ul className="citizen-actions">
+                  {g.actions.map((a) => (
+                    <Action key={a.id} action={a} showLaw={showLaw} />
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        ))}
+        <Checkbox label={t('citizen.showLaw')} checked={showLaw} onChange={setShowLaw} />
+      </section>
+
+      <section className="citizen-card" aria-labelledby="next-title">
+        <h2 id="next-title">{t('citizen.next')}</h2>
+        {view.nextSteps.length === 0 ? (
+          <p>{t('citizen.nextNone')}</p>
+        ) : (
+          <ul className="citizen-actions">
+            {view.nextSteps.map((a) => (
+              <Action key={a.id} action={a} showLaw={showLaw} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="citizen-card" aria-labelledby="meeting-title">
+        <h2 id="meeting-title">{t('citizen.meeting')}</h2>
+        {view.nextMeeting ? (
+          <>
+            <p>
+              <strong>{view.nextMeeting.title}</strong>
+            </p>
+            <p>{t('citizen.meeting.when', { when: dateTime(view.nextMeeting.startsAt) })}</p>
+            <p>{t('citizen.meeting.where', { place: view.nextMeeting.place })}</p>
+          </>
+        ) : (
+          <p>{t('citizen.meeting.none')}</p>
+        )}
+      </section>
+
+      <section className="citizen-card" aria-labelledby="people-title">
+        <h2 id="people-title">{t('citizen.people')}</h2>
+        <ul className="citizen-people">
+          {view.coordinator && (
+            <li>
+              <strong>{view.coordinator.name}</strong>
+              <span>{t('citizen.people.coordinator')}</span>
+              {view.coordinator.email && (
+                <a href={`mailto:${view.coordinator.email}`}>{view.coordinator.email}</a>
+              )}
+            </li>
+          )}
+          {view.people.map((p) => (
+            <li key={p.id}>
+              <strong>{p.name}</strong>
+              {p.task && <span>{p.task}</span>}
+              {p.phone && (
+                <a href={`tel:${p.phone.replace(/\s/g, '')}`}>
+                  {t('citizen.people.call', { phone: p.phone })}
+                </a>
+              )}
+              {p.responseTime && (
+                <span>{t('citizen.people.answers', { time: p.responseTime })}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="citizen-card" aria-labelledby="progress-title">
+        <h2 id="progress-title">{t('citizen.progress')}</h2>
+        {thanks && (
+          <Notice onDismiss={() => setThanks(false)}>{t('citizen.progress.thanks')}</Notice>
+        )}
+        {progression.schedule?.due && instrument ? (
+          <>
+            <p>{t('citizen.progress.due')}</p>
+            <ErrorAlert error={error} />
+            <ProgressionForm instrument={instrument} busy={busy} onSubmit={(a) => void answer(a)} />
+          </>
+        ) : null}
+        <ProgressionCurves progression={progression} compact />
+      </section>
+
+      <ScaleForm view={view} onDone={reload} />
+
+      <section className="citizen-card" aria-labelledby="write-title">
+        <h2 id="write-title">{t('citizen.write')}</h2>
+        <p>{t('citizen.write.lead')}</p>
+        <MessageForm onSent={reload} />
+        {view.messages.length > 0 && (
+          <>
+            <h3>{t('citizen.write.earlier')}</h3>
+            <ul className="citizen-messages">
+              {view.messages.map((m) => (
+                <li key={m.id} className="free-text">
+                  {m.text}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <button type="button" className="button button--secondary" onClick={onLogout}>
+        {t('citizen.logout')}
+      </button>
+    </>
+  );
+}
+
+export function CitizenPage() {
+  const { courseId = '', token = '' } = useParams();
+  const { t } = useI18n();
+  const [view, setView] = useState<CitizenView | null>();
+  const [error, setError] = useState<ApiError>();
+
+  const load = useCallback(async () => {
+    try {
+      const mine = await loadMyCourse();
+      setView(mine.course.id === courseId ? mine : null);
+    } catch (caught) {
+      const e = asApiError(caught);
+      if (e.status === 401) setView(null);
+      else {
+        setError(e);
+        setView(null);
+      }
+    }
+  }, [courseId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const logout = async () => {
+    await logoutCitizen().catch(() => undefined);
+    setView(null);
+  };
+
+  return (
+    <div className="survey citizen">
+      <header className="survey__header">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__text">
+            <span className="brand__name">Samspil</span>
+          </span>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="survey__main" tabIndex={-1}>
+        {view === undefined ? (
+          <Loading />
+        ) : view ? (
+          <MyCourse view={view} reload={() => void load()} onLogout={() => void logout()} />
+        ) : error && error.status === 410 ? (
+          <>
+            <PageTitle title={t('citizen.title')}>{t('citizen.title')}</PageTitle>
+            <ErrorAlert error={error} />
+          </>
+        ) : (
+          <CodeStep courseId={courseId} token={token} onOpened={() => void load()} />
+        )}
+      </main>
+    </div>
+  );
+}

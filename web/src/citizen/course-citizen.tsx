@@ -1,0 +1,163 @@
+/**
+ * The citizen side of a course, for the coordinator: the citizen's personal link (made
+ * here, mailed to them), their comments and wishes to the plan, and the citizen scale
+ * (ask it; see the answers).
+ */
+import { useState } from 'react';
+import { asApiError, type ApiError } from '../api/client.js';
+import { useApi } from '../api/use-api.js';
+import type { CourseTabProps } from '../courses/course-page.js';
+import { formatDateTime } from '../courses/course-labels.js';
+import { useI18n } from '../i18n/i18n.js';
+import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import {
+  createCitizenLink,
+  loadCitizenActivity,
+  requestCitizenScale,
+  revokeCitizenLink,
+} from './citizen-api.js';
+
+export function CourseCitizen({ course }: CourseTabProps) {
+  const { t, locale } = useI18n();
+  const activity = useApi(() => loadCitizenActivity(course.id), `citizen-activity:${course.id}`);
+  const [link, setLink] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const open = course.status === 'open';
+  const run = async (work: () => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      await work();
+      if (done) setNotice(done);
+      await activity.reload();
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const data = activity.data;
+  const names = new Map((course.members ?? []).map((m) => [m.id, m.name]));
+
+  return (
+    <section className="course-view" aria-labelledby="citizen-title">
+      <div className="section-header">
+        <h2 id="citizen-title">{t('citizen.tab.title')}</h2>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => void activity.reload()}
+        >
+          {t('courses.refresh')}
+        </button>
+      </div>
+      <p className="lead">{t('citizen.tab.lead')}</p>
+      <ErrorAlert error={activity.error ?? error} />
+      {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
+      {open && (
+        <div className="toolbar">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const made = await createCitizenLink(course.id, { validDays: 30 });
+                setLink(made.url);
+              })
+            }
+          >
+            {t('citizen.tab.makeLink')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={busy}
+            onClick={() =>
+              void run(() => requestCitizenScale(course.id), t('citizen.tab.scaleAsked'))
+            }
+          >
+            {t('citizen.tab.askScale')}
+          </button>
+        </div>
+      )}
+      {link && (
+        <div className="alert alert--info" role="status">
+          <p>{t('citizen.tab.linkMade')}</p>
+          <p className="citizen-link">
+            <code>{link}</code>
+          </p>
+        </div>
+      )}
+      {activity.status === 'loading' && !data && <Loading />}
+      {data && (
+        <>
+          <h3>{t('citizen.tab.messages')}</h3>
+          {data.messages.length === 0 ? (
+            <EmptyState title={t('citizen.tab.noMessages')} />
+          ) : (
+            <ul className="citizen-inbox">
+              {[...data.messages].reverse().map((m) => (
+                <li key={m.id}>
+                  <p className="citizen-inbox__meta">
+                    {m.kind === 'oenske' ? t('citizen.write.wish') : t('citizen.write.comment')} ·{' '}
+                    {m.memberName} · {formatDateTime(m.createdAt, locale)}
+                  </p>
+                  <p className="free-text">{m.text}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('citizen.tab.scale')}</h3>
+          {data.scales.length === 0 ? (
+            <p>{t('citizen.tab.noScale')}</p>
+          ) : (
+            <ul>
+              {data.scales.map((s) => (
+                <li key={s.id}>
+                  {names.get(s.memberId)} · {formatDateTime(s.requestedAt, locale)}:{' '}
+                  {s.answers
+                    ? Object.entries(s.answers)
+                        .map(([k, v]) => `${k} ${v === 'dk' ? t('survey.scale.dk') : v}`)
+                        .join(', ')
+                    : t('citizen.tab.notAnswered')}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('citizen.tab.links')}</h3>
+          {data.links.length === 0 ? (
+            <p>{t('citizen.tab.noLinks')}</p>
+          ) : (
+            <ul>
+              {data.links.map((l) => (
+                <li key={l.id}>
+                  {names.get(l.memberId)} ·{' '}
+                  {t('citizen.tab.expires', { date: formatDateTime(l.expiresAt, locale) })}
+                  {l.locked && ` · ${t('citizen.tab.locked')}`}
+                  {l.revoked && ` · ${t('citizen.tab.revoked')}`}
+                  {!l.revoked && open && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="button button--quiet button--small"
+                        disabled={busy}
+                        onClick={() => void run(() => revokeCitizenLink(course.id, l.id))}
+                      >
+                        {t('citizen.tab.revoke')}
+                      </button>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

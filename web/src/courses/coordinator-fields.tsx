@@ -1,0 +1,74 @@
+/** Picking the coordinating caseworker (a person of the organisation) and their role. */
+import type { Organisation } from '../api/types.js';
+import { useI18n } from '../i18n/i18n.js';
+import { SelectField } from '../ui/field.js';
+import { coordinatorRoleLabel } from './course-labels.js';
+import { COORDINATOR_ROLES, type CoordinatorRole } from './courses-api.js';
+
+/** The organisation's active people as `<optgroup>`s per unit, for a person picker. */
+export function PersonOptions({ org }: { org: Organisation | undefined }) {
+  if (!org) return null;
+  return (
+    <>
+      {org.units
+        .filter((u) => !u.archived)
+        .map((unit) => {
+          const people = org.people.filter((p) => p.unitId === unit.id && !p.archived);
+          if (people.length === 0) return null;
+          return (
+            <optgroup key={unit.id} label={unit.name}>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+          );
+        })}
+    </>
+  );
+}
+
+export function CoordinatorFields({
+  org,
+  personId,
+  role,
+  onPerson,
+  onRole,
+  error,
+}: {
+  org: Organisation | undefined;
+  personId: string;
+  role: CoordinatorRole;
+  onPerson: (personId: string) => void;
+  onRole: (role: CoordinatorRole) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <SelectField
+        label={t('courses.coordinator.person')}
+        hint={t('courses.coordinator.hint')}
+        required
+        value={personId}
+        error={error}
+        onChange={(e) => onPerson(e.target.value)}
+      >
+        <option value="">{t('courses.choose')}</option>
+        <PersonOptions org={org} />
+      </SelectField>
+      <SelectField
+        label={t('courses.coordinator.role')}
+        value={role}
+        onChange={(e) => onRole(e.target.value as CoordinatorRole)}
+      >
+        {COORDINATOR_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {coordinatorRoleLabel(t, r)}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}

@@ -1,0 +1,359 @@
+/**
+ * The citizen's consents: purpose, the parties information may be shared with, the
+ * members covered, how and when given, expiry; recording one, and withdrawing one (as
+ * easy as giving it, and kept in the list and the history).
+ */
+import { useState } from 'react';
+import { useApi } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { FormDialog } from '../ui/dialog.js';
+import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { Checkbox, SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { RowAction } from '../ui/row-action.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { consentFormLabel, formatDate, formatDateTime, today } from './course-labels.js';
+import type { CourseTabProps } from './course-page.js';
+import {
+  CONSENT_FORMS,
+  listConsents,
+  recordConsent,
+  withdrawConsent,
+  type Consent,
+  type ConsentForm,
+  type CourseView,
+} from './courses-api.js';
+
+type ConsentState = 'valid' | 'withdrawn' | 'expired' | 'future';
+
+/** Why a consent is or is not in force; the server's `valid` decides "valid". */
+export function consentState(consent: Consent): ConsentState {
+  if (consent.valid) return 'valid';
+  if (consent.withdrawnAt) return 'withdrawn';
+  if (consent.givenOn > today()) return 'future';
+  return 'expired';
+}
+
+type Dialog = { kind: 'record' } | { kind: 'withdraw'; consent: Consent } | undefined;
+
+export function CourseConsents({ course, reload }: CourseTabProps) {
+  const { t, locale } = useI18n();
+  const consents = useApi(() => listConsents(course.id), `consents:${course.id}`);
+  const [dialog, setDialog] = useState<Dialog>();
+  const [notice, setNotice] = useState<string>();
+  const list = consents.data?.consents ?? [];
+  const partyName = (id: string) => course.network?.find((p) => p.id === id)?.name ?? '–';
+  const memberName = (id: string) => course.members?.find((m) => m.id === id)?.name ?? '–';
+  const editable = course.access === 'full' && course.status === 'open';
+
+  return (
+    <section className="course-view" aria-labelledby="consent-title">
+      <div className="section-header">
+        <h2 id="consent-title">{t('courses.consents')}</h2>
+        {editable && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setDialog({ kind: 'record' })}
+          >
+            {t('courses.consent.record')}
+          </button>
+        )}
+      </div>
+      <p className="lead">{t('courses.consents.lead')}</p>
+      {notice && (
+        <Notice onDismiss={() => setNotice(undefined)}>
+          <p>{notice}</p>
+        </Notice>
+      )}
+      <ErrorAlert error={consents.error} />
+      {consents.status === 'loading' && !consents.data && <Loading />}
+      {consents.data && list.length === 0 && (
+        <EmptyState title={t('courses.consents.empty')}>
+          <p>{t('courses.consents.emptyHint')}</p>
+        </EmptyState>
+      )}
+      {list.length > 0 && (
+        <TableFrame label={t('courses.consents')}>
+          <table className="table">
+            <caption className="visually-hidden">{t('courses.consents')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('courses.consent.purpose')}</th>
+                <th scope="col">{t('courses.consent.parties')}</th>
+                <th scope="col">{t('courses.consent.members')}</th>
+                <th scope="col">{t('courses.consent.given')}</th>
+                <th scope="col">{t('courses.consent.expires')}</th>
+                <th scope="col">{t('courses.consent.state')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('courses.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((c) => {
+                const state = consentState(c);
+                return (
+                  <tr key={c.id} className={state === 'valid' ? undefined : 'row--muted'}>
+                    <th scope="row" className="free-text">
+                      {c.purpose}
+                    </th>
+                    <td>{c.partyIds.map(partyName).join(', ')}</td>
+                    <td>{c.memberIds.map(memberName).join(', ')}</td>
+                    <td>
+                      <span className="table__nowrap">{formatDate(c.givenOn, locale)}</span>
+                      <span className="table__sub">
+                        {consentFormLabel(t, c.form)}
+                        {c.witness ? ` (${t('courses.consent.witness')}: ${c.witness})` : ''}
+                      </span>
+                    </td>
+                    <td className="table__nowrap">{formatDate(c.expiresOn, locale)}</td>
+                    <td>
+                      <span className={`badge badge--consent-${state}`}>
+                        {t(`courses.consent.state.${state}`)}
+                      </span>
+                      {c.withdrawnAt && (
+                        <span className="table__sub">
+                          {formatDateTime(c.withdrawnAt, locale)}
+                          {c.withdrawnBy ? `, ${c.withdrawnBy}` : ''}
+                        </span>
+                      )}
+                      {c.withdrawReason && (
+                        <span className="table__sub free-text">{c.withdrawReason}</span>
+                      )}
+                    </td>
+                    <td className="table__actions">
+                      {editable && !c.withdrawnAt && (
+                        <RowAction
+                          label={t('courses.consent.withdraw')}
+                          target={c.purpose}
+                          danger
+                          onClick={() => setDialog({ kind: 'withdraw', consent: c })}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+      {dialog?.kind === 'record' && (
+        <ConsentDialog
+          course={course}
+          onClose={() => setDialog(undefined)}
+          onSaved={async () => {
+            setNotice(t('courses.consent.recorded'));
+            await Promise.all([consents.reload(), reload()]);
+          }}
+        />
+      )}
+      {dialog?.kind === 'withdraw' && (
+        <WithdrawDialog
+          consent={dialog.consent}
+          onClose={() => setDialog(undefined)}
+          onWithdraw={async (reason) => {
+            await withdrawConsent(course.id, dialog.consent.id, reason);
+            setNotice(t('courses.consent.withdrawn'));
+            await Promise.all([consents.reload(), reload()]);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function toggle(set: Set<string>, id: string, on: boolean): Set<string> {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
+function addYear(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(y) + 1}-${m}-${d}`;
+}
+
+function ConsentDialog({
+  course,
+  onClose,
+  onSaved,
+}: {
+  course: CourseView;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const parties = course.network ?? [];
+  const members = course.members ?? [];
+  const [purpose, setPurpose] = useState('');
+  const [partyIds, setPartyIds] = useState<Set<string>>(new Set());
+  const [memberIds, setMemberIds] = useState<Set<string>>(
+    () => new Set(members.length === 1 ? members.map((m) => m.id) : []),
+  );
+  const [givenOn, setGivenOn] = useState(today());
+  const [form, setForm] = useState<ConsentForm>('underskrift');
+  const [witness, setWitness] = useState('');
+  const [expiresOn, setExpiresOn] = useState(addYear(today()));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = async () => {
+    const found: Record<string, string> = {};
+    if (purpose.trim() === '') found.purpose = t('courses.consent.purpose.missing');
+    if (partyIds.size === 0) found.parties = t('courses.consent.parties.missing');
+    if (memberIds.size === 0) found.members = t('courses.consent.members.missing');
+    if (givenOn === '') found.givenOn = t('courses.consent.given.missing');
+    else if (givenOn > today()) found.givenOn = t('courses.consent.given.future');
+    if (form === 'mundtlig-med-vidne' && witness.trim() === '')
+      found.witness = t('courses.consent.witness.missing');
+    if (expiresOn === '') found.expiresOn = t('courses.consent.expires.missing');
+    else if (givenOn !== '' && expiresOn <= givenOn)
+      found.expiresOn = t('courses.consent.expires.beforeGiven');
+    else if (expiresOn < today()) found.expiresOn = t('courses.consent.expires.past');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return false;
+    await recordConsent(course.id, {
+      purpose: purpose.trim(),
+      partyIds: [...partyIds],
+      memberIds: [...memberIds],
+      givenOn,
+      form,
+      expiresOn,
+      ...(form === 'mundtlig-med-vidne' ? { witness: witness.trim() } : {}),
+    });
+    await onSaved();
+  };
+
+  return (
+    <FormDialog
+      title={t('courses.consent.record')}
+      submitLabel={t('courses.consent.recordShort')}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <TextAreaField
+        label={t('courses.consent.purpose')}
+        hint={t('courses.consent.purpose.hint')}
+        required
+        rows={2}
+        maxLength={2000}
+        value={purpose}
+        error={errors.purpose}
+        onChange={(e) => setPurpose(e.target.value)}
+      />
+      <fieldset className="fieldset field">
+        <legend className="field__label">{t('courses.consent.parties')}</legend>
+        <p className="field__hint">{t('courses.consent.parties.hint')}</p>
+        {parties.length === 0 && <p className="muted">{t('courses.network.empty')}</p>}
+        <ul className="check-list">
+          {parties.map((p) => (
+            <li key={p.id}>
+              <Checkbox
+                label={p.name}
+                checked={partyIds.has(p.id)}
+                onChange={(on) => setPartyIds((s) => toggle(s, p.id, on))}
+              />
+            </li>
+          ))}
+        </ul>
+        {errors.parties && (
+          <p className="field__error" role="alert">
+            {errors.parties}
+          </p>
+        )}
+      </fieldset>
+      <fieldset className="fieldset field">
+        <legend className="field__label">{t('courses.consent.members')}</legend>
+        <p className="field__hint">{t('courses.consent.members.hint')}</p>
+        <ul className="check-list">
+          {members.map((m) => (
+            <li key={m.id}>
+              <Checkbox
+                label={m.name}
+                checked={memberIds.has(m.id)}
+                onChange={(on) => setMemberIds((s) => toggle(s, m.id, on))}
+              />
+            </li>
+          ))}
+        </ul>
+        {errors.members && (
+          <p className="field__error" role="alert">
+            {errors.members}
+          </p>
+        )}
+      </fieldset>
+      <TextField
+        label={t('courses.consent.given')}
+        type="date"
+        required
+        value={givenOn}
+        error={errors.givenOn}
+        onChange={(e) => setGivenOn(e.target.value)}
+      />
+      <SelectField
+        label={t('courses.consent.form')}
+        value={form}
+        onChange={(e) => setForm(e.target.value as ConsentForm)}
+      >
+        {CONSENT_FORMS.map((f) => (
+          <option key={f} value={f}>
+            {consentFormLabel(t, f)}
+          </option>
+        ))}
+      </SelectField>
+      {form === 'mundtlig-med-vidne' && (
+        <TextField
+          label={t('courses.consent.witness')}
+          required
+          maxLength={200}
+          value={witness}
+          error={errors.witness}
+          onChange={(e) => setWitness(e.target.value)}
+        />
+      )}
+      <TextField
+        label={t('courses.consent.expires')}
+        type="date"
+        required
+        value={expiresOn}
+        error={errors.expiresOn}
+        onChange={(e) => setExpiresOn(e.target.value)}
+      />
+    </FormDialog>
+  );
+}
+
+function WithdrawDialog({
+  consent,
+  onClose,
+  onWithdraw,
+}: {
+  consent: Consent;
+  onClose: () => void;
+  onWithdraw: (reason: string | undefined) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  return (
+    <FormDialog
+      title={t('courses.consent.withdrawTitle')}
+      submitLabel={t('courses.consent.withdraw')}
+      danger
+      onClose={onClose}
+      onSubmit={() => onWithdraw(reason.trim() || undefined)}
+    >
+      <p className="free-text">
+        <strong>{consent.purpose}</strong>
+      </p>
+      <p>{t('courses.consent.withdrawBody')}</p>
+      <TextAreaField
+        label={t('courses.consent.withdrawReason')}
+        rows={2}
+        maxLength={1000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * The top of every view of a course: who coordinates it and how to reach them, the
+ * course's status, and (with full access) changing the coordinator, closing and deleting.
+ */
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useApi } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { loadOrganisation } from '../org/org-api.js';
+import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
+import { Notice } from '../ui/feedback.js';
+import { TextAreaField } from '../ui/field.js';
+import { CoordinatorFields } from './coordinator-fields.js';
+import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
+import type { CourseTabProps } from './course-page.js';
+import { closeCourse, deleteCourse, updateCourse, type CoordinatorRole } from './courses-api.js';
+
+type Dialog = 'coordinator' | 'close' | 'delete' | undefined;
+
+export function CourseHeader({ course, reload }: CourseTabProps) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const [dialog, setDialog] = useState<Dialog>();
+  const [notice, setNotice] = useState<string>();
+  const c = course.coordinator;
+  const full = course.access === 'full';
+
+  return (
+    <section className="course-header" aria-labelledby="course-coordinator">
+      {notice && (
+        <Notice onDismiss={() => setNotice(undefined)}>
+          <p>{notice}</p>
+        </Notice>
+      )}
+      <div className="coordinator-card">
+        <h2 className="coordinator-card__title" id="course-coordinator">
+          {coordinatorRoleLabel(t, c.role)}
+        </h2>
+        <p className="coordinator-card__name">{c.name}</p>
+        <p className="coordinator-card__unit">{c.unitName}</p>
+        <ul className="coordinator-card__contact">
+          {c.phone && (
+            <li>
+              <span className="visually-hidden">{t('courses.phone')}: </span>
+              <a href={`tel:${c.phone}`}>{c.phone}</a>
+            </li>
+          )}
+          <li>
+            <span className="visually-hidden">{t('courses.email')}: </span>
+            <a href={`mailto:${c.email}`}>{c.email}</a>
+          </li>
+        </ul>
+        {full && course.status === 'open' && (
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => setDialog('coordinator')}
+          >
+            {t('courses.coordinator.change')}
+          </button>
+        )}
+      </div>
+      <dl className="facts course-header__facts">
+        <div>
+          <dt>{t('courses.col.status')}</dt>
+          <dd>
+            <span className={`badge badge--course-${course.status}`}>
+              {t(`courses.courseStatus.${course.status}`)}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('courses.col.target')}</dt>
+          <dd>{targetGroupLabel(t, course.targetGroup)}</dd>
+        </div>
+        <div>
+          <dt>{t('courses.startDate')}</dt>
+          <dd>{formatDate(course.startDate, locale)}</dd>
+        </div>
+        {course.complexity && (
+          <div>
+            <dt>{t('courses.complexity')}</dt>
+            <dd>
+              {course.complexity.complex ? (
+                <span className="badge badge--complex">{t('courses.complex')}</span>
+              ) : (
+                t('courses.notComplex')
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {full && (
+        <div className="course-header__actions">
+          {course.status === 'open' ? (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setDialog('close')}
+            >
+              {t('courses.close')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--danger button--small"
+              onClick={() => setDialog('delete')}
+            >
+              {t('courses.delete')}
+            </button>
+          )}
+        </div>
+      )}
+      {dialog === 'coordinator' && (
+        <CoordinatorDialog
+          courseId={course.id}
+          personId={c.personId}
+          role={c.role}
+          onClose={() => setDialog(undefined)}
+          onSaved={async () => {
+            setNotice(t('courses.coordinator.changed'));
+            await reload();
+          }}
+        />
+      )}
+      {dialog === 'close' && (
+        <ConfirmDialog
+          title={t('courses.close.title')}
+          confirmLabel={t('courses.close')}
+          onClose={() => setDialog(undefined)}
+          onConfirm={async () => {
+            await closeCourse(course.id);
+            setNotice(t('courses.closed'));
+            await reload();
+          }}
+        >
+          <p>{t('courses.close.body')}</p>
+        </ConfirmDialog>
+      )}
+      {dialog === 'delete' && (
+        <DeleteDialog
+          onClose={() => setDialog(undefined)}
+          onDelete={async (reason) => {
+            await deleteCourse(course.id, reason);
+            void navigate('/forloeb');
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function CoordinatorDialog({
+  courseId,
+  personId: initialPerson,
+  role: initialRole,
+  onClose,
+  onSaved,
+}: {
+  courseId: string;
+  personId: string;
+  role: CoordinatorRole;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const org = useApi(() => loadOrganisation(false), 'org');
+  const [personId, setPersonId] = useState(initialPerson);
+  const [role, setRole] = useState(initialRole);
+  return (
+    <FormDialog
+      title={t('courses.coordinator.change')}
+      submitLabel={t('common.save')}
+      onClose={onClose}
+      onSubmit={async () => {
+        await updateCourse(courseId, { coordinator: { personId, role } });
+        await onSaved();
+      }}
+    >
+      <CoordinatorFields
+        org={org.data}
+        personId={personId}
+        role={role}
+        onPerson={setPersonId}
+        onRole={setRole}
+      />
+    </FormDialog>
+  );
+}
+
+function DeleteDialog({
+  onClose,
+  onDelete,
+}: {
+  onClose: () => void;
+  onDelete: (reason: string) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  return (
+    <FormDialog
+      title={t('courses.delete.title')}
+      submitLabel={t('courses.delete')}
+      danger
+      onClose={onClose}
+      onSubmit={async () => {
+        if (reason.trim() === '') {
+          setError(t('courses.reason.missing'));
+          return false;
+        }
+        await onDelete(reason.trim());
+      }}
+    >
+      <p>{t('courses.delete.body')}</p>
+      <TextAreaField
+        label={t('courses.reason')}
+        required
+        rows={3}
+        maxLength={1000}
+        value={reason}
+        error={error}
+        onChange={(e) => setReason(e.target.value)}
+      />
+    </FormDialog>
+  );
+}

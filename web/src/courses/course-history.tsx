@@ -1,0 +1,168 @@
+/** The course's history: every read and change of the citizen's data, newest first. */
+import { useState } from 'react';
+import { useApi } from '../api/use-api.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { Checkbox } from '../ui/field.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { formatDateTime } from './course-labels.js';
+import type { CourseTabProps } from './course-page.js';
+import { loadCourseAudit, type CourseAuditEntry } from './courses-api.js';
+
+/** Actions with their own words; any other action is shown as the server names it. */
+const ACTION_KEYS: Partial<Record<string, MessageKey>> = {
+  'course.create': 'courses.audit.course.create',
+  'course.read': 'courses.audit.course.read',
+  'course.list': 'courses.audit.course.list',
+  'course.update': 'courses.audit.course.update',
+  'course.close': 'courses.audit.course.close',
+  'course.delete': 'courses.audit.course.delete',
+  'course.access-request': 'courses.audit.accessRequest',
+  'citizen.lookup': 'courses.audit.citizen.lookup',
+  'member.create': 'courses.audit.member.add',
+  'party.create': 'courses.audit.party.add',
+  'party.update': 'courses.audit.party.update',
+  'party.delete': 'courses.audit.party.remove',
+  'plan.read': 'courses.audit.plan.read',
+  'plan.update': 'courses.audit.plan.update',
+  'plan.compare': 'courses.audit.plan.compare',
+  'plan.versions': 'courses.audit.plan.versions',
+  'plan.export': 'courses.audit.plan.export',
+  'consent.create': 'courses.audit.consent.create',
+  'consent.read': 'courses.audit.consent.read',
+  'consent.withdraw': 'courses.audit.consent.withdraw',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function formatValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(formatValue).join(', ');
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** The detail in words, without internal ids (they say nothing to a reader). */
+function formatDetail(detail: Record<string, unknown> | null): string {
+  if (!detail) return '';
+  return Object.entries(detail)
+    .filter(([, v]) => !(typeof v === 'string' && UUID.test(v)))
+    .map(([k, v]) => `${k}: ${formatValue(v)}`)
+    .join('; ');
+}
+
+/** Reads are logged as often as they happen; "only changes" hides them. */
+const isRead = (action: string) => /\.(read|list|compare)$/.test(action);
+
+interface Row extends CourseAuditEntry {
+  /** How many citizens the same step touched (one entry is logged per citizen). */
+  citizens: number;
+}
+
+/**
+ * Newest first, one row per step: the entries per citizen of one step (same second,
+ * same action and detail, at most one per member) become one row.
+ */
+function rowsOf(entries: CourseAuditEntry[], members: number): Row[] {
+  const rows: Row[] = [];
+  const sorted = entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.at.localeCompare(a.e.at) || b.i - a.i)
+    .map(({ e }) => e);
+  for (const e of sorted) {
+    const last = rows[rows.length - 1];
+    if (
+      last &&
+      last.citizens < members &&
+      last.action === e.action &&
+      last.userName === e.userName &&
+      last.reason === e.reason &&
+      last.at.slice(0, 19) === e.at.slice(0, 19) &&
+      JSON.stringify(last.detail) === JSON.stringify(e.detail)
+    ) {
+      last.citizens += 1;
+    } else {
+      rows.push({ ...e, citizens: 1 });
+    }
+  }
+  return rows;
+}
+
+export function CourseHistory({ course }: CourseTabProps) {
+  const { t, locale } = useI18n();
+  const audit = useApi(() => loadCourseAudit(course.id), `course-audit:${course.id}`);
+  const [onlyChanges, setOnlyChanges] = useState(false);
+  const rows = rowsOf(audit.data?.entries ?? [], course.members?.length ?? 1).filter(
+    (r) => !onlyChanges || !isRead(r.action),
+  );
+  const actionLabel = (action: string) => {
+    const key = ACTION_KEYS[action];
+    return key ? t(key) : action;
+  };
+
+  return (
+    <section className="course-view" aria-labelledby="history-title">
+      <div className="section-header">
+        <h2 id="history-title">{t('courses.history')}</h2>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={audit.reload}
+        >
+          {t('courses.refresh')}
+        </button>
+      </div>
+      <p className="lead">{t('courses.history.lead')}</p>
+      <div className="toolbar">
+        <Checkbox
+          label={t('courses.history.onlyChanges')}
+          checked={onlyChanges}
+          onChange={setOnlyChanges}
+        />
+        {audit.data && (
+          <p className="result-count" role="status">
+            {t('courses.history.count', { count: rows.length })}
+          </p>
+        )}
+      </div>
+      <ErrorAlert error={audit.error} />
+      {audit.status === 'loading' && !audit.data && <Loading />}
+      {audit.data && rows.length === 0 && <EmptyState title={t('courses.history.empty')} />}
+      {rows.length > 0 && (
+        <TableFrame label={t('courses.history')}>
+          <table className="table table--compact">
+            <caption className="visually-hidden">{t('courses.history')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('courses.history.at')}</th>
+                <th scope="col">{t('courses.history.who')}</th>
+                <th scope="col">{t('courses.history.what')}</th>
+                <th scope="col">{t('courses.history.reason')}</th>
+                <th scope="col">{t('courses.history.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e, i) => (
+                <tr key={`${e.at}-${i}`}>
+                  <td className="table__nowrap">{formatDateTime(e.at, locale)}</td>
+                  <td>{e.userName ?? '–'}</td>
+                  <td>{actionLabel(e.action)}</td>
+                  <td className="free-text">{e.reason ?? '–'}</td>
+                  <td className="table__detail">
+                    {formatDetail(e.detail) || '–'}
+                    {e.citizens > 1 && (
+                      <span className="table__sub">
+                        {t('courses.history.citizens', { count: e.citizens })}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+    </section>
+  );
+}

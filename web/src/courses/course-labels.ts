@@ -1,0 +1,59 @@
+/** The interface words for the values of a course, a plan and a consent. */
+import type { MessageKey } from '../i18n/i18n.js';
+import type {
+  ActionStatus,
+  ConsentForm,
+  ContactForm,
+  CoordinatorRole,
+  ExternalType,
+  Law,
+  PartyKind,
+  Relation,
+  TargetGroup,
+} from './courses-api.js';
+
+type T = (key: MessageKey) => string;
+
+export const targetGroupLabel = (t: T, value: TargetGroup) => t(`courses.target.${value}`);
+export const coordinatorRoleLabel = (t: T, value: CoordinatorRole) =>
+  t(`courses.coordRole.${value}`);
+export const contactLabel = (t: T, value: ContactForm) => t(`courses.contact.${value}`);
+export const partyKindLabel = (t: T, value: PartyKind) => t(`courses.partyKind.${value}`);
+export const externalTypeLabel = (t: T, value: ExternalType) => t(`courses.external.${value}`);
+export const lawLabel = (t: T, value: Law) => t(`courses.law.${value}`);
+export const actionStatusLabel = (t: T, value: ActionStatus) => t(`courses.status.${value}`);
+export const consentFormLabel = (t: T, value: ConsentForm) => t(`courses.consentForm.${value}`);
+
+const RELATION_KEYS: Record<Relation, MessageKey> = {
+  borger: 'courses.relation.borger',
+  forælder: 'courses.relation.parent',
+  barn: 'courses.relation.child',
+  partner: 'courses.relation.partner',
+  søskende: 'courses.relation.sibling',
+  andet: 'courses.relation.other',
+};
+
+export const relationLabel = (t: T, value: Relation) => t(RELATION_KEYS[value]);
+
+/** A date (`YYYY-MM-DD` or a timestamp) in the reader's language; `–` when missing. */
+export function formatDate(value: string | null | undefined, locale: string): string {
+  if (!value) return '–';
+  const date = value.length === 10 ? new Date(`${value}T12:00:00`) : new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(locale);
+}
+
+/** A timestamp with date and time in the reader's language. */
+export function formatDateTime(value: string | null | undefined, locale: string): string {
+  if (!value) return '–';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime())
+    ? value
+    : date.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/** Today as `YYYY-MM-DD` in the local time zone. */
+export function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,125 @@
+/** The citizens' courses the user may see, open or closed, with a link to start a new one. */
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { useApi } from '../api/use-api.js';
+import { hasRole, useSession } from '../auth/session.js';
+import { useI18n } from '../i18n/i18n.js';
+import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { PageTitle } from '../ui/page-title.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
+import { COURSE_CREATORS } from './course-roles.js';
+import { listCourses, type CourseStatus } from './courses-api.js';
+
+const FILTERS = ['open', 'closed', 'all'] as const;
+
+export function CourseListPage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const filterId = useId();
+  const [status, setStatus] = useState<CourseStatus | 'all'>('open');
+  const list = useApi(() => listCourses(status), `courses:${status}`);
+  const courses = list.data?.courses;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <PageTitle title={t('courses.title')}>{t('courses.title')}</PageTitle>
+          <p className="lead">{t('courses.lead')}</p>
+        </div>
+        {hasRole(user, COURSE_CREATORS) && (
+          <div className="page-header__actions">
+            <Link className="button button--primary" to="/forloeb/nyt">
+              {t('courses.new')}
+            </Link>
+          </div>
+        )}
+      </div>
+      <div className="toolbar">
+        <div className="inline-field">
+          <label htmlFor={filterId}>{t('courses.filter')}</label>
+          <select
+            id={filterId}
+            className="input select"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as CourseStatus | 'all')}
+          >
+            {FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`courses.filter.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {courses && (
+          <p className="result-count" role="status">
+            {t('courses.count', { count: courses.length })}
+          </p>
+        )}
+      </div>
+      <ErrorAlert error={list.error}>
+        <button type="button" className="button button--secondary" onClick={list.reload}>
+          {t('common.retry')}
+        </button>
+      </ErrorAlert>
+      {list.status === 'loading' && !courses && <Loading />}
+      {courses && courses.length === 0 && (
+        <EmptyState title={t(status === 'closed' ? 'courses.emptyClosed' : 'courses.empty')}>
+          <p>{t('courses.emptyHint')}</p>
+        </EmptyState>
+      )}
+      {courses && courses.length > 0 && (
+        <TableFrame label={t('courses.title')}>
+          <table className="table">
+            <caption className="visually-hidden">{t('courses.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('courses.col.citizen')}</th>
+                <th scope="col">{t('courses.col.kind')}</th>
+                <th scope="col">{t('courses.col.target')}</th>
+                <th scope="col">{t('courses.col.start')}</th>
+                <th scope="col">{t('courses.col.coordinator')}</th>
+                <th scope="col">{t('courses.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {courses.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link to={`/forloeb/${c.id}`}>
+                      {c.citizenName ?? t('courses.citizenHidden')}
+                    </Link>
+                    {c.complex && (
+                      <>
+                        {' '}
+                        <span className="badge badge--complex">{t('courses.complex')}</span>
+                      </>
+                    )}
+                  </th>
+                  <td>{t(`courses.kind.${c.kind}`)}</td>
+                  <td>{targetGroupLabel(t, c.targetGroup)}</td>
+                  <td className="table__nowrap">{formatDate(c.startDate, locale)}</td>
+                  <td>
+                    {c.coordinator.name}
+                    <span className="table__sub">
+                      {coordinatorRoleLabel(t, c.coordinator.role)}
+                    </span>
+                  </td>
+                  <td>
+                    <span className={`badge badge--course-${c.status}`}>
+                      {t(`courses.courseStatus.${c.status}`)}
+                    </span>
+                    {c.access !== 'full' && (
+                      <span className="table__sub">{t(`courses.access.${c.access}`)}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,330 @@
+/**
+ * The network around the citizen: units, named professionals and outside actors with
+ * phone, e-mail, task and agreed response time; with full access, adding, editing, removing.
+ */
+import { useState } from 'react';
+import { useApi } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { loadOrganisation } from '../org/org-api.js';
+import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
+import { EmptyState, Notice } from '../ui/feedback.js';
+import { SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { EMAIL } from '../ui/name-email-fields.js';
+import { RowAction } from '../ui/row-action.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { PersonOptions } from './coordinator-fields.js';
+import { externalTypeLabel, partyKindLabel } from './course-labels.js';
+import type { CourseTabProps } from './course-page.js';
+import {
+  addParty,
+  EXTERNAL_TYPES,
+  PARTY_KINDS,
+  removeParty,
+  updateParty,
+  type ExternalType,
+  type NewParty,
+  type PartyChange,
+  type Party,
+  type PartyKind,
+} from './courses-api.js';
+
+type Dialog = { kind: 'add' } | { kind: 'edit' | 'remove'; party: Party } | undefined;
+
+export function CourseNetwork({ course, reload }: CourseTabProps) {
+  const { t } = useI18n();
+  const [dialog, setDialog] = useState<Dialog>();
+  const [notice, setNotice] = useState<string>();
+  const parties = course.network ?? [];
+  const editable = course.access === 'full' && course.status === 'open';
+
+  return (
+    <section className="course-view" aria-labelledby="network-title">
+      <div className="section-header">
+        <h2 id="network-title">{t('courses.network')}</h2>
+        {editable && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setDialog({ kind: 'add' })}
+          >
+            {t('courses.party.add')}
+          </button>
+        )}
+      </div>
+      {notice && (
+        <Notice onDismiss={() => setNotice(undefined)}>
+          <p>{notice}</p>
+        </Notice>
+      )}
+      {parties.length === 0 ? (
+        <EmptyState title={t('courses.network.empty')}>
+          <p>{t('courses.network.emptyHint')}</p>
+        </EmptyState>
+      ) : (
+        <TableFrame label={t('courses.network')}>
+          <table className="table">
+            <caption className="visually-hidden">{t('courses.network')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('courses.party.name')}</th>
+                <th scope="col">{t('courses.party.kind')}</th>
+                <th scope="col">{t('courses.party.contact')}</th>
+                <th scope="col">{t('courses.party.task')}</th>
+                <th scope="col">{t('courses.party.responseTime')}</th>
+                {editable && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('courses.actions')}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {parties.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>
+                    {partyKindLabel(t, p.kind)}
+                    {p.externalType && (
+                      <span className="table__sub">{externalTypeLabel(t, p.externalType)}</span>
+                    )}
+                    {p.unitKind === 'myndighed' && (
+                      <span className="table__sub">{t('courses.party.authority')}</span>
+                    )}
+                  </td>
+                  <td>
+                    {p.phone && (
+                      <a className="table__sub" href={`tel:${p.phone}`}>
+                        {p.phone}
+                      </a>
+                    )}
+                    {p.email && (
+                      <a className="table__sub" href={`mailto:${p.email}`}>
+                        {p.email}
+                      </a>
+                    )}
+                    {!p.phone && !p.email && '–'}
+                  </td>
+                  <td className="table__detail">{p.task || '–'}</td>
+                  <td>{p.responseTime || '–'}</td>
+                  {editable && (
+                    <td className="table__actions">
+                      <RowAction
+                        label={t('common.edit')}
+                        target={p.name}
+                        onClick={() => setDialog({ kind: 'edit', party: p })}
+                      />
+                      <RowAction
+                        label={t('courses.party.remove')}
+                        target={p.name}
+                        danger
+                        onClick={() => setDialog({ kind: 'remove', party: p })}
+                      />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+      {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+        <PartyDialog
+          courseId={course.id}
+          party={dialog.kind === 'edit' ? dialog.party : undefined}
+          onClose={() => setDialog(undefined)}
+          onSaved={async (party, created) => {
+            setNotice(
+              t(created ? 'courses.party.added' : 'courses.party.saved', { name: party.name }),
+            );
+            await reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'remove' && (
+        <ConfirmDialog
+          title={t('courses.party.removeTitle', { name: dialog.party.name })}
+          confirmLabel={t('courses.party.remove')}
+          danger
+          onClose={() => setDialog(undefined)}
+          onConfirm={async () => {
+            await removeParty(course.id, dialog.party.id);
+            setNotice(t('courses.party.removed', { name: dialog.party.name }));
+            await reload();
+          }}
+        >
+          <p>{t('courses.party.removeBody')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function PartyDialog({
+  courseId,
+  party,
+  onClose,
+  onSaved,
+}: {
+  courseId: string;
+  /** The party to edit; undefined to add one. */
+  party: Party | undefined;
+  onClose: () => void;
+  onSaved: (party: Party, created: boolean) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const org = useApi(() => loadOrganisation(false), 'org');
+  const [kind, setKind] = useState<PartyKind>(party?.kind ?? 'unit');
+  const [unitId, setUnitId] = useState(party?.unitId ?? '');
+  const [personId, setPersonId] = useState(party?.personId ?? '');
+  const [externalType, setExternalType] = useState<ExternalType>(
+    party?.externalType ?? 'egen-laege',
+  );
+  const [name, setName] = useState(party?.kind === 'external' ? party.name : '');
+  const [phone, setPhone] = useState(party?.phone ?? '');
+  const [email, setEmail] = useState(party?.email ?? '');
+  const [task, setTask] = useState(party?.task ?? '');
+  const [responseTime, setResponseTime] = useState(party?.responseTime ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = async () => {
+    const found: Record<string, string> = {};
+    if (kind === 'unit' && unitId === '') found.unit = t('courses.party.unit.missing');
+    if (kind === 'professional' && personId === '')
+      found.person = t('courses.party.person.missing');
+    if (kind === 'external' && name.trim() === '') found.name = t('courses.party.name.missing');
+    if (email.trim() !== '' && !EMAIL.test(email.trim())) found.email = t('courses.email.invalid');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return false;
+    if (party) {
+      // Only the details of a party change; its kind, unit and person are fixed.
+      const change: PartyChange = {
+        phone: phone.trim() || null,
+        email: email.trim() || null,
+        task: task.trim(),
+        responseTime: responseTime.trim(),
+        ...(kind === 'external' ? { externalType, name: name.trim() } : {}),
+      };
+      await onSaved(await updateParty(courseId, party.id, change), false);
+      return;
+    }
+    const input: NewParty = {
+      kind,
+      task: task.trim(),
+      responseTime: responseTime.trim(),
+      ...(phone.trim() ? { phone: phone.trim() } : {}),
+      ...(email.trim() ? { email: email.trim() } : {}),
+      ...(kind === 'unit' ? { unitId } : {}),
+      ...(kind === 'professional' ? { personId } : {}),
+      ...(kind === 'external' ? { externalType, name: name.trim() } : {}),
+    };
+    await onSaved(await addParty(courseId, input), true);
+  };
+
+  return (
+    <FormDialog
+      title={party ? t('courses.party.editTitle', { name: party.name }) : t('courses.party.add')}
+      submitLabel={party ? t('common.save') : t('courses.party.addShort')}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      {!party && (
+        <SelectField
+          label={t('courses.party.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as PartyKind)}
+        >
+          {PARTY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {partyKindLabel(t, k)}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {kind === 'unit' && (
+        <SelectField
+          label={t('courses.party.unit')}
+          required
+          value={unitId}
+          error={errors.unit}
+          onChange={(e) => setUnitId(e.target.value)}
+        >
+          <option value="">{t('courses.choose')}</option>
+          {org.data?.units
+            .filter((u) => !u.archived || u.id === unitId)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+        </SelectField>
+      )}
+      {kind === 'professional' && (
+        <SelectField
+          label={t('courses.party.person')}
+          required
+          value={personId}
+          error={errors.person}
+          onChange={(e) => setPersonId(e.target.value)}
+        >
+          <option value="">{t('courses.choose')}</option>
+          <PersonOptions org={org.data} />
+        </SelectField>
+      )}
+      {kind === 'external' && (
+        <>
+          <SelectField
+            label={t('courses.party.externalType')}
+            value={externalType}
+            onChange={(e) => setExternalType(e.target.value as ExternalType)}
+          >
+            {EXTERNAL_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {externalTypeLabel(t, x)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t('courses.party.name')}
+            hint={t('courses.party.name.hint')}
+            required
+            maxLength={200}
+            value={name}
+            error={errors.name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </>
+      )}
+      <TextField
+        label={t('courses.phone')}
+        type="tel"
+        maxLength={40}
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+      />
+      <TextField
+        label={t('courses.email')}
+        type="email"
+        inputMode="email"
+        maxLength={254}
+        value={email}
+        error={errors.email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextAreaField
+        label={t('courses.party.task')}
+        hint={t('courses.party.task.hint')}
+        rows={2}
+        maxLength={2000}
+        value={task}
+        onChange={(e) => setTask(e.target.value)}
+      />
+      <TextField
+        label={t('courses.party.responseTime')}
+        hint={t('courses.party.responseTime.hint')}
+        maxLength={100}
+        value={responseTime}
+        onChange={(e) => setResponseTime(e.target.value)}
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,353 @@
+/**
+ * Starting a citizen's course: individual or family, the citizen with CPR number and
+ * contact details, family members, target group, start date and the coordinator.
+ */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { asApiError, type ApiError } from '../api/client.js';
+import { useApi } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { loadOrganisation } from '../org/org-api.js';
+import { ErrorAlert } from '../ui/feedback.js';
+import { SelectField, TextField } from '../ui/field.js';
+import { EMAIL } from '../ui/name-email-fields.js';
+import { PageTitle } from '../ui/page-title.js';
+import { CoordinatorFields } from './coordinator-fields.js';
+import { cprProblem, errorIsAbout } from './course-form-help.js';
+import { contactLabel, relationLabel, targetGroupLabel, today } from './course-labels.js';
+import {
+  CONTACT_FORMS,
+  createCourse,
+  RELATIONS,
+  TARGET_GROUPS,
+  type ContactForm,
+  type CoordinatorRole,
+  type CourseKind,
+  type NewCourse,
+  type Relation,
+  type TargetGroup,
+} from './courses-api.js';
+
+interface MemberRow {
+  key: number;
+  name: string;
+  cpr: string;
+  relation: Relation;
+}
+
+const MAX_NAME = 200;
+
+export function CourseNewPage() {
+  const { t, pick } = useI18n();
+  const navigate = useNavigate();
+  const org = useApi(() => loadOrganisation(false), 'org');
+  const [kind, setKind] = useState<CourseKind>('individual');
+  const [name, setName] = useState('');
+  const [cpr, setCpr] = useState('');
+  const [phone, setPhone] = useState('');
+  const [email, setEmail] = useState('');
+  const [address, setAddress] = useState('');
+  const [contact, setContact] = useState<ContactForm>('telefon');
+  const [members, setMembers] = useState<MemberRow[]>([]);
+  const [nextKey, setNextKey] = useState(1);
+  const [targetGroup, setTargetGroup] = useState<TargetGroup>('voksne');
+  const [startDate, setStartDate] = useState(today());
+  const [personId, setPersonId] = useState('');
+  const [role, setRole] = useState<CoordinatorRole>('koordinerende-sagsbehandler');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  const cprError = (value: string, optional: boolean): string | undefined => {
+    if (optional && value.trim() === '') return undefined;
+    if (value.trim() === '') return t('courses.cpr.missing');
+    const problem = cprProblem(value);
+    return problem ? t(`courses.cpr.${problem}`) : undefined;
+  };
+
+  const setMember = (key: number, change: Partial<MemberRow>) =>
+    setMembers((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+
+  const addMemberRow = () => {
+    setMembers((rows) => [...rows, { key: nextKey, name: '', cpr: '', relation: 'barn' }]);
+    setNextKey((n) => n + 1);
+  };
+
+  const chooseKind = (next: CourseKind) => {
+    setKind(next);
+    if (next === 'family' && members.length === 0) addMemberRow();
+    if (next === 'family' && targetGroup === 'voksne') setTargetGroup('familier');
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const found: Record<string, string> = {};
+    if (name.trim() === '') found.name = t('courses.citizen.name.missing');
+    else if (name.trim().length > MAX_NAME) found.name = t('common.tooLong', { max: MAX_NAME });
+    const cprIssue = cprError(cpr, false);
+    if (cprIssue) found.cpr = cprIssue;
+    if (email.trim() !== '' && !EMAIL.test(email.trim())) found.email = t('courses.email.invalid');
+    if (startDate === '') found.startDate = t('courses.startDate.missing');
+    if (personId === '') found.coordinator = t('courses.coordinator.missing');
+    const family = kind === 'family' ? members : [];
+    if (kind === 'family' && family.length === 0) found.members = t('courses.members.none');
+    family.forEach((m, i) => {
+      if (m.name.trim() === '') found[`members.${i}.name`] = t('courses.citizen.name.missing');
+      const issue = cprError(m.cpr, true);
+      if (issue) found[`members.${i}.cpr`] = issue;
+    });
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      // Move the user to the first problem, so it is not missed on a long form.
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
+      return;
+    }
+    const course: NewCourse = {
+      kind,
+      targetGroup,
+      startDate,
+      citizen: {
+        name: name.trim(),
+        cpr: cpr.trim(),
+        preferredContact: contact,
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
+        ...(email.trim() ? { email: email.trim() } : {}),
+        ...(address.trim() ? { address: address.trim() } : {}),
+      },
+      coordinator: { personId, role },
+      ...(kind === 'family'
+        ? {
+            members: family.map((m) => ({
+              name: m.name.trim(),
+              relation: m.relation,
+              ...(m.cpr.trim() ? { cpr: m.cpr.trim() } : {}),
+            })),
+          }
+        : {}),
+    };
+    setBusy(true);
+    setError(undefined);
+    try {
+      const created = await createCourse(course);
+      void navigate(`/forloeb/${created.id}`);
+    } catch (caught) {
+      setError(asApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  // A server error about one field is shown at that field too, not only at the top.
+  const serverError = (field: string) =>
+    errorIsAbout(error, field) && error ? pick(error.messages) : undefined;
+  const fieldError = (key: string, serverField = key) => errors[key] ?? serverError(serverField);
+
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/forloeb">{t('courses.back')}</Link>
+      </p>
+      <PageTitle title={t('courses.new')}>{t('courses.new')}</PageTitle>
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorAlert error={error} />
+        <fieldset className="fieldset field">
+          <legend className="field__label">{t('courses.kind')}</legend>
+          <div className="choices">
+            {(['individual', 'family'] as const).map((k) => (
+              <label key={k} className="choice">
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => chooseKind(k)}
+                />
+                <span>
+                  <span className="choice__label">{t(`courses.kind.${k}`)}</span>
+                  <span className="choice__hint">{t(`courses.kind.${k}.hint`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset className="fieldset course-form__group">
+          <legend className="course-form__legend">{t('courses.citizen')}</legend>
+          <TextField
+            label={t('courses.citizen.name')}
+            required
+            autoComplete="off"
+            maxLength={MAX_NAME}
+            value={name}
+            error={fieldError('name', 'citizen.name')}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <TextField
+            label={t('courses.citizen.cpr')}
+            hint={t('courses.cpr.hint')}
+            required
+            autoComplete="off"
+            inputMode="numeric"
+            maxLength={11}
+            value={cpr}
+            error={fieldError('cpr', 'citizen.cpr')}
+            onChange={(e) => setCpr(e.target.value)}
+            onBlur={() => {
+              // Check the format when the user leaves the field, not on every keystroke.
+              const issue = cpr.trim() === '' ? undefined : cprError(cpr, false);
+              setErrors((current) => {
+                const rest = { ...current };
+                delete rest.cpr;
+                return issue ? { ...rest, cpr: issue } : rest;
+              });
+            }}
+          />
+          <TextField
+            label={t('courses.citizen.phone')}
+            type="tel"
+            autoComplete="off"
+            maxLength={40}
+            value={phone}
+            error={fieldError('phone', 'citizen.phone')}
+            onChange={(e) => setPhone(e.target.value)}
+          />
+          <TextField
+            label={t('courses.citizen.email')}
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            maxLength={254}
+            value={email}
+            error={fieldError('email', 'citizen.email')}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <TextField
+            label={t('courses.citizen.address')}
+            autoComplete="off"
+            maxLength={300}
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+          />
+          <SelectField
+            label={t('courses.citizen.contact')}
+            value={contact}
+            onChange={(e) => setContact(e.target.value as ContactForm)}
+          >
+            {CONTACT_FORMS.map((c) => (
+              <option key={c} value={c}>
+                {contactLabel(t, c)}
+              </option>
+            ))}
+          </SelectField>
+        </fieldset>
+
+        {kind === 'family' && (
+          <fieldset className="fieldset course-form__group">
+            <legend className="course-form__legend">{t('courses.members')}</legend>
+            <p className="field__hint">{t('courses.members.hint')}</p>
+            {errors.members && (
+              <p className="field__error" role="alert">
+                {errors.members}
+              </p>
+            )}
+            <ol className="member-rows">
+              {members.map((m, i) => (
+                <li key={m.key} className="member-row">
+                  <TextField
+                    label={t('courses.member.name', { n: i + 1 })}
+                    required
+                    autoComplete="off"
+                    maxLength={MAX_NAME}
+                    value={m.name}
+                    error={fieldError(`members.${i}.name`)}
+                    onChange={(e) => setMember(m.key, { name: e.target.value })}
+                  />
+                  <TextField
+                    label={t('courses.member.cpr', { n: i + 1 })}
+                    hint={t('courses.member.cpr.hint')}
+                    autoComplete="off"
+                    inputMode="numeric"
+                    maxLength={11}
+                    value={m.cpr}
+                    error={fieldError(`members.${i}.cpr`)}
+                    onChange={(e) => setMember(m.key, { cpr: e.target.value })}
+                  />
+                  <SelectField
+                    label={t('courses.member.relation', { n: i + 1 })}
+                    value={m.relation}
+                    onChange={(e) => setMember(m.key, { relation: e.target.value as Relation })}
+                  >
+                    {RELATIONS.map((r) => (
+                      <option key={r} value={r}>
+                        {relationLabel(t, r)}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <button
+                    type="button"
+                    className="button button--quiet button--small button--quiet-danger"
+                    onClick={() => setMembers((rows) => rows.filter((row) => row.key !== m.key))}
+                  >
+                    {t('courses.member.remove', { n: i + 1 })}
+                  </button>
+                </li>
+              ))}
+            </ol>
+            <button type="button" className="button button--secondary" onClick={addMemberRow}>
+              {t('courses.member.add')}
+            </button>
+          </fieldset>
+        )}
+
+        <fieldset className="fieldset course-form__group">
+          <legend className="course-form__legend">{t('courses.course')}</legend>
+          <SelectField
+            label={t('courses.col.target')}
+            value={targetGroup}
+            onChange={(e) => setTargetGroup(e.target.value as TargetGroup)}
+          >
+            {TARGET_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {targetGroupLabel(t, g)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t('courses.startDate')}
+            type="date"
+            required
+            value={startDate}
+            error={fieldError('startDate')}
+            onChange={(e) => setStartDate(e.target.value)}
+          />
+          <CoordinatorFields
+            org={org.data}
+            personId={personId}
+            role={role}
+            onPerson={setPersonId}
+            onRole={setRole}
+            error={fieldError('coordinator', 'coordinator.personId')}
+          />
+          <ErrorAlert error={org.error} />
+        </fieldset>
+
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button--primary"
+            aria-disabled={busy || undefined}
+          >
+            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
+            {busy ? t('common.working') : t('courses.create')}
+          </button>
+          <Link className="button button--quiet" to="/forloeb">
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,364 @@
+/**
+ * The course at a glance: the citizen (CPR masked), the family members, the complexity
+ * flag and a picture of the network; with full access, editing details and adding members.
+ */
+import { useState } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+import { FormDialog } from '../ui/dialog.js';
+import { EmptyState, Notice } from '../ui/feedback.js';
+import { SelectField, TextField } from '../ui/field.js';
+import { EMAIL } from '../ui/name-email-fields.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { cprProblem } from './course-form-help.js';
+import { contactLabel, relationLabel, targetGroupLabel } from './course-labels.js';
+import type { CourseTabProps } from './course-page.js';
+import {
+  addMember,
+  CONTACT_FORMS,
+  RELATIONS,
+  TARGET_GROUPS,
+  updateCourse,
+  type ContactForm,
+  type CourseView,
+  type Relation,
+  type TargetGroup,
+} from './courses-api.js';
+import { NetworkPicture } from './network-picture.js';
+
+type Dialog = 'details' | 'member' | undefined;
+
+export function CourseOverview({ course, reload }: CourseTabProps) {
+  const { t } = useI18n();
+  const [dialog, setDialog] = useState<Dialog>();
+  const [notice, setNotice] = useState<string>();
+  const citizen = course.citizen;
+  const members = course.members ?? [];
+  const editable = course.access === 'full' && course.status === 'open';
+
+  return (
+    <div className="course-view">
+      {notice && (
+        <Notice onDismiss={() => setNotice(undefined)}>
+          <p>{notice}</p>
+        </Notice>
+      )}
+      {citizen && (
+        <section className="panel" aria-labelledby="ov-citizen">
+          <h2 className="panel__title" id="ov-citizen">
+            {t('courses.citizen')}
+          </h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('courses.citizen.name')}</dt>
+              <dd>{citizen.name}</dd>
+            </div>
+            <div>
+              <dt>{t('courses.citizen.cpr')}</dt>
+              <dd className="cpr">{citizen.cprMasked}</dd>
+            </div>
+            <div>
+              <dt>{t('courses.citizen.phone')}</dt>
+              <dd>{citizen.phone ?? '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('courses.citizen.email')}</dt>
+              <dd>{citizen.email ?? '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('courses.citizen.address')}</dt>
+              <dd>{citizen.address ?? '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('courses.citizen.contact')}</dt>
+              <dd>{contactLabel(t, citizen.preferredContact)}</dd>
+            </div>
+          </dl>
+          {editable && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setDialog('details')}
+            >
+              {t('courses.details.edit')}
+            </button>
+          )}
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby="ov-members">
+        <h2 className="panel__title" id="ov-members">
+          {t('courses.members')}
+        </h2>
+        {members.length === 0 ? (
+          <p className="muted">{t('courses.members.noneVisible')}</p>
+        ) : (
+          <TableFrame label={t('courses.members')}>
+            <table className="table table--compact">
+              <caption className="visually-hidden">{t('courses.members')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('courses.citizen.name')}</th>
+                  <th scope="col">{t('courses.relation')}</th>
+                  <th scope="col">{t('courses.citizen.cpr')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{m.name}</th>
+                    <td>{relationLabel(t, m.relation)}</td>
+                    <td className="cpr">{m.cprMasked ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+        )}
+        {editable && course.kind === 'family' && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setDialog('member')}
+          >
+            {t('courses.member.add')}
+          </button>
+        )}
+      </section>
+
+      {course.complexity && (
+        <section className="panel" aria-labelledby="ov-complexity">
+          <h2 className="panel__title" id="ov-complexity">
+            {t('courses.complexity')}
+          </h2>
+          <p>
+            {course.complexity.complex && (
+              <>
+                <span className="badge badge--complex">{t('courses.complex')}</span>{' '}
+              </>
+            )}
+            {t('courses.complexity.counts', {
+              units: course.complexity.units,
+              authority: course.complexity.authorityFunctions,
+            })}
+          </p>
+          <p className="muted">{t('courses.complexity.rule')}</p>
+        </section>
+      )}
+
+      {course.network && (
+        <section className="panel" aria-labelledby="ov-network">
+          <h2 className="panel__title" id="ov-network">
+            {t('courses.picture')}
+          </h2>
+          {course.network.length === 0 ? (
+            <EmptyState title={t('courses.network.empty')}>
+              <p>{t('courses.network.emptyHint')}</p>
+            </EmptyState>
+          ) : (
+            <NetworkPicture
+              citizen={citizen?.name ?? course.citizenName ?? t('courses.citizen')}
+              parties={course.network}
+            />
+          )}
+        </section>
+      )}
+
+      {dialog === 'details' && citizen && (
+        <DetailsDialog
+          course={course}
+          onClose={() => setDialog(undefined)}
+          onSaved={async () => {
+            setNotice(t('courses.details.saved'));
+            await reload();
+          }}
+        />
+      )}
+      {dialog === 'member' && (
+        <MemberDialog
+          courseId={course.id}
+          onClose={() => setDialog(undefined)}
+          onSaved={async (name) => {
+            setNotice(t('courses.member.added', { name }));
+            await reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function DetailsDialog({
+  course,
+  onClose,
+  onSaved,
+}: {
+  course: CourseView;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const citizen = course.citizen;
+  const [name, setName] = useState(citizen?.name ?? '');
+  const [phone, setPhone] = useState(citizen?.phone ?? '');
+  const [email, setEmail] = useState(citizen?.email ?? '');
+  const [address, setAddress] = useState(citizen?.address ?? '');
+  const [contact, setContact] = useState<ContactForm>(citizen?.preferredContact ?? 'telefon');
+  const [targetGroup, setTargetGroup] = useState<TargetGroup>(course.targetGroup);
+  const [startDate, setStartDate] = useState(course.startDate);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  return (
+    <FormDialog
+      title={t('courses.details.edit')}
+      submitLabel={t('common.save')}
+      onClose={onClose}
+      onSubmit={async () => {
+        const found: Record<string, string> = {};
+        if (name.trim() === '') found.name = t('courses.citizen.name.missing');
+        if (email.trim() !== '' && !EMAIL.test(email.trim()))
+          found.email = t('courses.email.invalid');
+        if (startDate === '') found.startDate = t('courses.startDate.missing');
+        setErrors(found);
+        if (Object.keys(found).length > 0) return false;
+        await updateCourse(course.id, {
+          targetGroup,
+          startDate,
+          citizen: {
+            name: name.trim(),
+            phone: phone.trim() || null,
+            email: email.trim() || null,
+            address: address.trim() || null,
+            preferredContact: contact,
+          },
+        });
+        await onSaved();
+      }}
+    >
+      <TextField
+        label={t('courses.citizen.name')}
+        required
+        maxLength={200}
+        value={name}
+        error={errors.name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <TextField
+        label={t('courses.citizen.phone')}
+        type="tel"
+        maxLength={40}
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+      />
+      <TextField
+        label={t('courses.citizen.email')}
+        type="email"
+        maxLength={254}
+        value={email}
+        error={errors.email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        label={t('courses.citizen.address')}
+        maxLength={300}
+        value={address}
+        onChange={(e) => setAddress(e.target.value)}
+      />
+      <SelectField
+        label={t('courses.citizen.contact')}
+        value={contact}
+        onChange={(e) => setContact(e.target.value as ContactForm)}
+      >
+        {CONTACT_FORMS.map((c) => (
+          <option key={c} value={c}>
+            {contactLabel(t, c)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('courses.col.target')}
+        value={targetGroup}
+        onChange={(e) => setTargetGroup(e.target.value as TargetGroup)}
+      >
+        {TARGET_GROUPS.map((g) => (
+          <option key={g} value={g}>
+            {targetGroupLabel(t, g)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t('courses.startDate')}
+        type="date"
+        value={startDate}
+        error={errors.startDate}
+        onChange={(e) => setStartDate(e.target.value)}
+      />
+    </FormDialog>
+  );
+}
+
+function MemberDialog({
+  courseId,
+  onClose,
+  onSaved,
+}: {
+  courseId: string;
+  onClose: () => void;
+  onSaved: (name: string) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [cpr, setCpr] = useState('');
+  const [relation, setRelation] = useState<Relation>('barn');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  return (
+    <FormDialog
+      title={t('courses.member.add')}
+      submitLabel={t('courses.member.addShort')}
+      onClose={onClose}
+      onSubmit={async () => {
+        const found: Record<string, string> = {};
+        if (name.trim() === '') found.name = t('courses.citizen.name.missing');
+        const problem = cpr.trim() === '' ? undefined : cprProblem(cpr);
+        if (problem) found.cpr = t(`courses.cpr.${problem}`);
+        setErrors(found);
+        if (Object.keys(found).length > 0) return false;
+        await addMember(courseId, {
+          name: name.trim(),
+          relation,
+          ...(cpr.trim() ? { cpr: cpr.trim() } : {}),
+        });
+        await onSaved(name.trim());
+      }}
+    >
+      <TextField
+        label={t('courses.citizen.name')}
+        required
+        maxLength={200}
+        value={name}
+        error={errors.name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <TextField
+        label={t('courses.citizen.cpr')}
+        hint={t('courses.member.cpr.hint')}
+        inputMode="numeric"
+        maxLength={11}
+        value={cpr}
+        error={errors.cpr}
+        onChange={(e) => setCpr(e.target.value)}
+      />
+      <SelectField
+        label={t('courses.relation')}
+        value={relation}
+        onChange={(e) => setRelation(e.target.value as Relation)}
+      >
+        {RELATIONS.map((r) => (
+          <option key={r} value={r}>
+            {relationLabel(t, r)}
+          </option>
+        ))}
+      </SelectField>
+    </FormDialog>
+  );
+}

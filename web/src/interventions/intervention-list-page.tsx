@@ -1,0 +1,310 @@
+/** Interventions: plan one from the research's template (leaders) and see those you lead or take part in. */
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { asApiError, type ApiError } from '../api/client.js';
+import { useApi } from '../api/use-api.js';
+import { hasRole, useSession } from '../auth/session.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { listMeasurements } from '../measurements/measurements-api.js';
+import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { Checkbox, SelectField, TextField } from '../ui/field.js';
+import { PageTitle } from '../ui/page-title.js';
+import { TableFrame } from '../ui/table-frame.js';
+import {
+  createIntervention,
+  getTemplate,
+  listCoLeaders,
+  listInterventions,
+  type InterventionStatus,
+  type MeetingInput,
+  type Template,
+} from './interventions-api.js';
+
+export const statusKey = (s: InterventionStatus): MessageKey => `intervention.status.${s}`;
+
+export function InterventionListPage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const list = useApi(listInterventions, 'interventions');
+  const template = useApi(getTemplate, 'intervention-template');
+  const [planning, setPlanning] = useState(false);
+  const leader = hasRole(user, ['leder']);
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <PageTitle title={t('intervention.list.title')}>{t('intervention.list.title')}</PageTitle>
+          <p className="lead">{t('intervention.list.lead')}</p>
+        </div>
+        {leader && !planning && (
+          <div className="page-header__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setPlanning(true)}
+            >
+              {t('intervention.new.open')}
+            </button>
+          </div>
+        )}
+      </div>
+      {planning && template.data && (
+        <PlanForm template={template.data} onCancel={() => setPlanning(false)} />
+      )}
+      <ErrorAlert error={list.error ?? template.error} />
+      {list.status === 'loading' && !list.data && <Loading />}
+      {list.data && list.data.length === 0 && <EmptyState title={t('intervention.list.empty')} />}
+      {list.data && list.data.length > 0 && (
+        <TableFrame label={t('intervention.list.title')}>
+          <table className="table">
+            <caption className="visually-hidden">{t('intervention.list.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('intervention.field.title')}</th>
+                <th scope="col">{t('intervention.field.groups')}</th>
+                <th scope="col">{t('intervention.field.status')}</th>
+                <th scope="col">{t('intervention.list.nextMeeting')}</th>
+                <th scope="col">{t('intervention.field.followUp')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    <Link to={`/indsatser/${i.id}`}>{i.title}</Link>
+                  </th>
+                  <td>{i.units.map((u) => u.name).join(', ')}</td>
+                  <td>
+                    <span className="badge">{t(statusKey(i.status))}</span>
+                  </td>
+                  <td className="table__nowrap">
+                    {i.nextMeeting ? new Date(i.nextMeeting).toLocaleDateString(locale) : '–'}
+                  </td>
+                  <td className="table__nowrap">{i.followUpOn ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+    </div>
+  );
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return isoDay(d);
+};
+
+interface MeetingDraft {
+  date: string;
+  time: string;
+  durationMinutes: string;
+  facilitator: string;
+  colleague: string;
+}
+
+/** The plan form, filled from the template: two meetings about a month apart, the follow-up 3 months later. */
+function PlanForm({ template, onCancel }: { template: Template; onCancel: () => void }) {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const leaders = useApi(listCoLeaders, 'co-leaders');
+  const measurements = useApi(listMeasurements, 'measurements');
+  const { user } = useSession();
+  const first = addDays(isoDay(new Date()), 14);
+  const second = addDays(first, template.daysBetweenMeetings);
+  const [title, setTitle] = useState('');
+  const [coLeaders, setCoLeaders] = useState<string[]>([]);
+  const [units, setUnits] = useState<string[]>([]);
+  const [measurementId, setMeasurementId] = useState('');
+  const [meetings, setMeetings] = useState<[MeetingDraft, MeetingDraft]>([
+    {
+      date: first,
+      time: '09:00',
+      durationMinutes: '60',
+      facilitator: user?.name ?? '',
+      colleague: '',
+    },
+    {
+      date: second,
+      time: '09:00',
+      durationMinutes: '60',
+      facilitator: user?.name ?? '',
+      colleague: '',
+    },
+  ]);
+  const [followUpOn, setFollowUpOn] = useState(addDays(second, 91));
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  const own = leaders.data?.own;
+  const chosenLeaders = (leaders.data?.coLeaders ?? []).filter((l) => coLeaders.includes(l.id));
+  const groupChoices = [
+    ...(own ? [{ id: own.unitId, name: own.unitName }] : []),
+    ...chosenLeaders.map((l) => ({ id: l.unitId, name: l.unitName })),
+  ].filter((u, i, all) => all.findIndex((x) => x.id === u.id) === i);
+  const chosenUnits = units.filter((u) => groupChoices.some((g) => g.id === u));
+  const setMeeting = (i: 0 | 1, change: Partial<MeetingDraft>) =>
+    setMeetings((m) => {
+      const next = [...m] as [MeetingDraft, MeetingDraft];
+      next[i] = { ...next[i], ...change };
+      return next;
+    });
+  const toInput = (m: MeetingDraft): MeetingInput => ({
+    startsAt: new Date(`${m.date}T${m.time}`).toISOString(),
+    durationMinutes: Number(m.durationMinutes),
+    facilitator: m.facilitator.trim(),
+    colleague: m.colleague.trim(),
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const created = await createIntervention({
+        title: title.trim(),
+        unitIds: chosenUnits.length ? chosenUnits : own ? [own.unitId] : [],
+        coLeaderUserIds: coLeaders,
+        measurementId: measurementId || null,
+        meetings: [toInput(meetings[0]), toInput(meetings[1])],
+        followUpOn: measurementId && followUpOn ? followUpOn : null,
+      });
+      void navigate(`/indsatser/${created.id}`);
+    } catch (e) {
+      setError(asApiError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel form" onSubmit={submit} aria-labelledby="plan-title">
+      <h2 className="panel__title" id="plan-title">
+        {t('intervention.new.title')}
+      </h2>
+      <p>{template.facilitation[lang]}</p>
+      <ErrorAlert error={error ?? leaders.error} />
+      <TextField
+        label={t('intervention.field.title')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        maxLength={200}
+      />
+      <fieldset className="fieldset">
+        <legend>{t('intervention.field.coLeaders')}</legend>
+        <p className="field__hint">{t('intervention.field.coLeadersHint')}</p>
+        {(leaders.data?.coLeaders ?? []).map((l) => (
+          <Checkbox
+            key={l.id}
+            label={`${l.name} (${l.unitName})`}
+            checked={coLeaders.includes(l.id)}
+            onChange={(on) =>
+              setCoLeaders((c) => (on ? [...c, l.id] : c.filter((x) => x !== l.id)))
+            }
+          />
+        ))}
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>{t('intervention.field.groups')}</legend>
+        <p className="field__hint">{t('intervention.field.groupsHint')}</p>
+        {groupChoices.map((g) => (
+          <Checkbox
+            key={g.id}
+            label={g.name}
+            checked={
+              chosenUnits.includes(g.id) || (chosenUnits.length === 0 && g.id === own?.unitId)
+            }
+            onChange={(on) =>
+              setUnits(() => {
+                const current = chosenUnits.length ? chosenUnits : own ? [own.unitId] : [];
+                return on ? [...current, g.id] : current.filter((x) => x !== g.id);
+              })
+            }
+          />
+        ))}
+      </fieldset>
+      {template.meetings.map((m, i) => {
+        const draft = meetings[i as 0 | 1];
+        return (
+          <fieldset key={m.number} className="fieldset">
+            <legend>
+              {t('intervention.meeting.title', { n: m.number, topic: m.topic[lang] })}
+            </legend>
+            <div className="inline-field">
+              <TextField
+                label={t('intervention.meeting.date')}
+                type="date"
+                value={draft.date}
+                onChange={(e) => setMeeting(i as 0 | 1, { date: e.target.value })}
+                required
+              />
+              <TextField
+                label={t('intervention.meeting.time')}
+                type="time"
+                value={draft.time}
+                onChange={(e) => setMeeting(i as 0 | 1, { time: e.target.value })}
+                required
+              />
+              <TextField
+                label={t('intervention.meeting.minutes')}
+                type="number"
+                min={template.meetingMinutes.min}
+                max={template.meetingMinutes.max}
+                value={draft.durationMinutes}
+                onChange={(e) => setMeeting(i as 0 | 1, { durationMinutes: e.target.value })}
+                required
+              />
+            </div>
+            <TextField
+              label={t('intervention.meeting.facilitator')}
+              value={draft.facilitator}
+              onChange={(e) => setMeeting(i as 0 | 1, { facilitator: e.target.value })}
+              required
+            />
+            <TextField
+              label={t('intervention.meeting.colleague')}
+              value={draft.colleague}
+              onChange={(e) => setMeeting(i as 0 | 1, { colleague: e.target.value })}
+              required
+            />
+          </fieldset>
+        );
+      })}
+      <SelectField
+        label={t('intervention.field.measurement')}
+        hint={t('intervention.field.measurementHint')}
+        value={measurementId}
+        onChange={(e) => setMeasurementId(e.target.value)}
+      >
+        <option value="">{t('intervention.field.noMeasurement')}</option>
+        {(measurements.data ?? [])
+          .filter((m) => m.status !== 'draft')
+          .map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.title} ({m.waveLabel})
+            </option>
+          ))}
+      </SelectField>
+      {measurementId && (
+        <TextField
+          label={t('intervention.field.followUp')}
+          hint={t('intervention.field.followUpHint')}
+          type="date"
+          value={followUpOn}
+          onChange={(e) => setFollowUpOn(e.target.value)}
+        />
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+          {t('intervention.new.submit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Answering a progression measurement: one short question at a time on the page, every
+ * one skippable (nothing chosen means skipped). Used by the citizen on their phone and by
+ * the caseworker beside them.
+ */
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+import type { Instrument, InstrumentItem, ProgressionValue } from './progression-api.js';
+
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+function ItemField({
+  item,
+  value,
+  onChange,
+}: {
+  item: InstrumentItem;
+  value: ProgressionValue | undefined;
+  onChange: (value: ProgressionValue | undefined) => void;
+}) {
+  const { t } = useI18n();
+  const name = `item-${item.id}`;
+  if (item.kind === 'text') {
+    return (
+      <div className="field">
+        <label className="field__label" htmlFor={name}>
+          {item.text}
+        </label>
+        <textarea
+          id={name}
+          className="input textarea"
+          maxLength={2000}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        />
+      </div>
+    );
+  }
+  const options: { value: ProgressionValue; label: string }[] =
+    item.kind === 'yes-no'
+      ? [
+          { value: true, label: t('progression.yes') },
+          { value: false, label: t('progression.no') },
+        ]
+      : range(item.kind === 'scale-1-5' ? 1 : 0, item.kind === 'scale-1-5' ? 5 : 10).map((n) => ({
+          value: n,
+          label: String(n),
+        }));
+  return (
+    <fieldset className="progression-question">
+      <legend>{item.text}</legend>
+      {item.kind !== 'yes-no' && item.low && item.high && (
+        <p className="field__hint">
+          {t('progression.scaleEnds', {
+            low: item.low,
+            lowValue: options[0]!.label,
+            high: item.high,
+            highValue: options.at(-1)!.label,
+          })}
+        </p>
+      )}
+      <div className="progression-options">
+        {options.map((o) => (
+          <label key={String(o.value)} className="progression-option">
+            <input
+              type="radio"
+              name={name}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+        <label className="progression-option progression-option--skip">
+          <input
+            type="radio"
+            name={name}
+            checked={value === undefined}
+            onChange={() => onChange(undefined)}
+          />
+          <span>{t('progression.skip')}</span>
+        </label>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The form for one measurement; `onSubmit` gets only the items answered. */
+export function ProgressionForm({
+  instrument,
+  busy,
+  onSubmit,
+}: {
+  instrument: Instrument;
+  busy: boolean;
+  onSubmit: (answers: Record<string, ProgressionValue>) => void;
+}) {
+  const { t } = useI18n();
+  const [answers, setAnswers] = useState<Record<string, ProgressionValue | undefined>>({});
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const given = Object.fromEntries(
+      Object.entries(answers).filter((e): e is [string, ProgressionValue] => e[1] !== undefined),
+    );
+    onSubmit(given);
+  };
+  return (
+    <form className="progression-form" onSubmit={submit}>
+      <p>{t('progression.skipHint')}</p>
+      {instrument.items.map((item) => (
+        <ItemField
+          key={item.id}
+          item={item}
+          value={answers[item.id]}
+          onChange={(value) => setAnswers((a) => ({ ...a, [item.id]: value }))}
+        />
+      ))}
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? t('common.working') : t('progression.send')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+/** The municipality's settings: today the consent to the benchmark across municipalities. */
+import { useState } from 'react';
+import { api, asApiError, type ApiError } from '../api/client.js';
+import { useApi } from '../api/use-api.js';
+import { useUser } from '../auth/session.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { Checkbox } from '../ui/field.js';
+import { PageTitle } from '../ui/page-title.js';
+
+interface Settings {
+  name: string;
+  slug: string;
+  benchmarkConsent: boolean;
+}
+
+const loadSettings = () => api.get<Settings>('/api/municipality/settings');
+const saveConsent = (consent: boolean) =>
+  api.put<Settings>('/api/municipality/benchmark-consent', { consent });
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  const user = useUser();
+  const settings = useApi(loadSettings, 'municipality-settings');
+  const [error, setError] = useState<ApiError>();
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const isAdmin = user.role === 'admin';
+
+  const change = async (consent: boolean) => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      await saveConsent(consent);
+      await settings.reload();
+      setSaved(true);
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page page--narrow">
+      <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
+      {settings.status === 'loading' && !settings.data && <Loading />}
+      <ErrorAlert error={settings.error} />
+      {settings.data && (
+        <section className="panel" aria-labelledby="settings-benchmark">
+          <h2 className="panel__title" id="settings-benchmark">
+            {t('settings.benchmark.title')}
+          </h2>
+          <p>{t('settings.benchmark.text')}</p>
+          {isAdmin ? (
+            <Checkbox
+              label={t('settings.benchmark.consent')}
+              checked={settings.data.benchmarkConsent}
+              onChange={(on) => void change(on)}
+            />
+          ) : (
+            <p className="muted">
+              {t('settings.benchmark.consent')}:{' '}
+              <strong>{settings.data.benchmarkConsent ? '✓' : '–'}</strong>.{' '}
+              {t('settings.benchmark.adminOnly')}
+            </p>
+          )}
+          {saved && (
+            <Notice onDismiss={() => setSaved(false)}>{t('settings.benchmark.saved')}</Notice>
+          )}
+          <ErrorAlert error={error} />
+        </section>
+      )}
+    </div>
+  );
+}

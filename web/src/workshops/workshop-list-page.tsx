@@ -1,0 +1,147 @@
+/** Workshops: start one around a target group (optionally beside a measurement) or reopen one. */
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { asApiError, type ApiError } from '../api/client.js';
+import { useApi } from '../api/use-api.js';
+import { ANALYSIS_READERS, hasRole, useSession } from '../auth/session.js';
+import { useI18n } from '../i18n/i18n.js';
+import { listMeasurements } from '../measurements/measurements-api.js';
+import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { SelectField, TextField } from '../ui/field.js';
+import { PageTitle } from '../ui/page-title.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { createWorkshop, listWorkshops } from './workshops-api.js';
+
+export function WorkshopListPage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const mayStart = hasRole(user, ANALYSIS_READERS);
+  const list = useApi(listWorkshops, 'workshops');
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <PageTitle title={t('workshop.list.title')}>{t('workshop.list.title')}</PageTitle>
+          <p className="lead">{t('workshop.list.lead')}</p>
+        </div>
+      </div>
+      {mayStart && <NewWorkshopForm />}
+      <h2>{t('workshop.list.reopen')}</h2>
+      <ErrorAlert error={list.error} />
+      {list.status === 'loading' && !list.data && <Loading />}
+      {list.data && list.data.length === 0 && <EmptyState title={t('workshop.list.empty')} />}
+      {list.data && list.data.length > 0 && (
+        <TableFrame label={t('workshop.list.reopen')}>
+          <table className="table">
+            <caption className="visually-hidden">{t('workshop.list.reopen')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('workshop.field.title')}</th>
+                <th scope="col">{t('workshop.field.target')}</th>
+                <th scope="col">{t('workshop.list.step')}</th>
+                <th scope="col" className="table__num">
+                  {t('workshop.list.actors')}
+                </th>
+                <th scope="col" className="table__num">
+                  {t('workshop.list.openPoints')}
+                </th>
+                <th scope="col">{t('workshop.list.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((w) => (
+                <tr key={w.id}>
+                  <th scope="row">
+                    <Link to={`/workshops/${w.id}`}>{w.title}</Link>
+                  </th>
+                  <td>{w.targetGroup}</td>
+                  <td>{t('workshop.list.stepOf', { step: w.step })}</td>
+                  <td className="table__num">{w.actors}</td>
+                  <td className="table__num">{w.openPoints}</td>
+                  <td className="table__nowrap">
+                    {new Date(w.updatedAt).toLocaleString(locale, {
+                      dateStyle: 'short',
+                      timeStyle: 'short',
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+    </div>
+  );
+}
+
+function NewWorkshopForm() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const measurements = useApi(listMeasurements, 'measurements');
+  const [title, setTitle] = useState('');
+  const [targetGroup, setTargetGroup] = useState('');
+  const [measurementId, setMeasurementId] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const created = await createWorkshop({
+        title: title.trim(),
+        targetGroup: targetGroup.trim(),
+        measurementId: measurementId === '' ? null : measurementId,
+      });
+      void navigate(`/workshops/${created.id}`);
+    } catch (e) {
+      setError(asApiError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel form" onSubmit={submit} aria-labelledby="new-workshop-title">
+      <h2 className="panel__title" id="new-workshop-title">
+        {t('workshop.new.title')}
+      </h2>
+      <ErrorAlert error={error} />
+      <TextField
+        label={t('workshop.field.title')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        maxLength={200}
+      />
+      <TextField
+        label={t('workshop.field.target')}
+        hint={t('workshop.field.targetHint')}
+        value={targetGroup}
+        onChange={(e) => setTargetGroup(e.target.value)}
+        required
+        maxLength={500}
+      />
+      <SelectField
+        label={t('workshop.field.measurement')}
+        hint={t('workshop.field.measurementHint')}
+        value={measurementId}
+        onChange={(e) => setMeasurementId(e.target.value)}
+      >
+        <option value="">{t('workshop.field.noMeasurement')}</option>
+        {(measurements.data ?? [])
+          .filter((m) => m.status !== 'draft')
+          .map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.title} ({m.waveLabel})
+            </option>
+          ))}
+      </SelectField>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+          {t('workshop.new.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
