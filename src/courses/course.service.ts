@@ -17,6 +17,7 @@ import { listConsents } from '../consents/consent.repository.js';
 import { isUniqueViolation } from '../org/org.service.js';
 import { emptyPlan, actionsOf, planSchema } from '../plans/plan.js';
 import * as plans from '../plans/plan.repository.js';
+import { queueClosingReminder } from '../progression/progression.service.js';
 import { AppError, badRequest, conflict, forbidden, type Message } from '../server/errors.js';
 import {
   actorOf,
@@ -550,6 +551,7 @@ export async function closeCourse(deps: CourseDeps, user: AuthUser, courseId: st
       status: 'closed',
       closed_at: new Date(),
     });
+    await queueClosingReminder(trx, context.course, deps.publicUrl);
     await auditCitizens(
       trx,
       context.actor,

@@ -250,6 +250,17 @@ async function queueDueJob(db: Db, courseId: string, occasion: Occasion, publicU
   });
 }
 
+/**
+ * A course has just been closed: its closing occasion is due now, so queue its reminder
+ * (once: the dedupe key and the claimed occasion keep it from going twice). Courses
+ * without a progression schedule have nothing to measure.
+ */
+export async function queueClosingReminder(db: Db, course: Course, publicUrl: string) {
+  const schedule = await repo.findSchedule(db, course.municipality_id, course.id);
+  if (!schedule) return;
+  await queueDueJob(db, course.id, { key: 'afslutning', due: danishToday() }, publicUrl);
+}
+
 /** Set (or change) a course's schedule; queues the reminder of what is due and of the next occasion. */
 export async function setSchedule(
   deps: CourseDeps,
@@ -523,14 +534,17 @@ export function progressionDueHandler(db: Kysely<Database>, mail: MailTransport)
         .selectAll()
         .where('id', '=', courseId)
         .executeTakeFirst();
-      if (!course || course.status !== 'open') return;
+      // A closed course is reminded only of its closing measurement.
+      if (!course) return;
+      if (course.status !== 'open' && !(course.status === 'closed' && occasion === 'afslutning'))
+        return;
       const schedule = await repo.findSchedule(trx, course.municipality_id, courseId);
       if (!schedule) return;
       const { passed, next } = occasionsOf(
         course.start_date,
         schedule.interval_months,
         danishToday(),
-        null,
+        closedOn(course),
       );
       const answered = new Set(
         (await repo.listResponses(trx, course.municipality_id, courseId)).map((r) => r.occasion),
@@ -548,9 +562,13 @@ export function progressionDueHandler(db: Kysely<Database>, mail: MailTransport)
             to: coordinator.email,
             subject: 'Samspil: en progressionsmåling er klar / a progression measurement is due',
             text:
-              `En borger i et forløb, du koordinerer, skal have en progressionsmåling nu.\n` +
+              (occasion === 'afslutning'
+                ? `Et forløb, du koordinerer, er afsluttet. Borgeren skal have afslutningsmålingen.\n`
+                : `En borger i et forløb, du koordinerer, skal have en progressionsmåling nu.\n`) +
               `Tag den sammen med borgeren, eller send borgeren et personligt link: ${link}\n\n` +
-              `A citizen in a course you coordinate is due a progression measurement.\n` +
+              (occasion === 'afslutning'
+                ? `A course you coordinate has been closed. The citizen is due the closing measurement.\n`
+                : `A citizen in a course you coordinate is due a progression measurement.\n`) +
               `Take it with the citizen, or send them a personal link: ${link}\n`,
           });
         }

@@ -134,6 +134,63 @@ for (const database of testDatabases()) {
       expect(pending.done_at).toBeNull();
     });
 
+    it('makes the closing measurement due when a course is closed and reminds the coordinator once', async () => {
+      const course = await createCourseFixture(t.handle.db, sara);
+      const unscheduled = await createCourseFixture(t.handle.db, sara);
+      const adults = instruments.find((i) => i.targetGroup === 'voksne')!;
+      const url = `/api/courses/${course.courseId}/progression`;
+      await sara.request('PUT', `${url}/schedule`, { instrumentId: adults.id });
+      const worker = createWorker(t.handle.db, outboxTransport, { backoffMs: 10 });
+      await worker.runDue();
+      expect((await sara.post(`/api/courses/${course.courseId}/close`)).statusCode).toBe(200);
+      expect((await sara.post(`/api/courses/${unscheduled.courseId}/close`)).statusCode).toBe(200);
+      const closingJobs = await t.handle.db
+        .selectFrom('job')
+        .select('dedupe_key')
+        .where('dedupe_key', 'like', 'progression-due:%:afslutning')
+        .execute();
+      // Only the course with a schedule has a closing occasion to remind of.
+      expect(closingJobs.map((j) => j.dedupe_key)).toEqual([
+        `progression-due:${course.courseId}:afslutning`,
+      ]);
+      const view = (await sara.get(url)).json<ProgressionView>();
+      expect(view.schedule!.due).toMatchObject({ key: 'afslutning', due: today() });
+      expect(view.schedule!.next).toBeNull();
+      await worker.runDue();
+      // A copy of the closing job (as after a crash before it was marked done) mails nobody.
+      await t.handle.db
+        .insertInto('job')
+        .values({
+          kind: 'progression-due',
+          payload: JSON.stringify({
+            courseId: course.courseId,
+            occasion: 'afslutning',
+            publicUrl: '',
+          }),
+          run_at: new Date(),
+          dedupe_key: null,
+          locked_until: null,
+          last_error: null,
+          done_at: null,
+          failed_at: null,
+        })
+        .execute();
+      await worker.runDue();
+      await worker.stop();
+      const closing = (await mailsTo(t.handle.db, CASEWORKER, 'progression-due')).filter(
+        (m) => m.body_text.includes('afsluttet') && m.body_text.includes(course.courseId),
+      );
+      expect(closing).toHaveLength(1);
+      expect(closing[0]!.body_text).toContain('closing measurement');
+      // The m6 reminder of the closed course never goes out.
+      const m6 = await t.handle.db
+        .selectFrom('job')
+        .select(['done_at'])
+        .where('dedupe_key', '=', `progression-due:${course.courseId}:m6`)
+        .executeTakeFirstOrThrow();
+      expect(m6.done_at).toBeNull();
+    });
+
     it('refuses out-of-range and unknown answers, stores skipped items as absent, and draws two points', async () => {
       const start = addMonths(today(), -7);
       const course = await createCourseFixture(t.handle.db, sara, { startDate: start });

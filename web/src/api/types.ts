@@ -52,6 +52,8 @@ export interface Person {
   email: string;
   role: PersonRole;
   unitId: string;
+  /** The person's profession (fag), stored in lower case; null when not given. */
+  profession: string | null;
   archived: boolean;
 }
 
@@ -84,6 +86,8 @@ export interface ImportReport {
       email: string;
       role: PersonRole;
       unit: string;
+      /** Present when the file has a profession column ("fag"). */
+      profession?: string | null;
       existingId: string | null;
       action: ImportAction;
     }[];

@@ -1,6 +1,7 @@
 /**
- * The settings of a measurement as a form: texts, the groups (units) asked about with
- * their arm, and the settings. Creating a measurement and editing a draft use it.
+ * The settings of a measurement as a form: texts, the groups asked about with their arm
+ * (units, or professions across units), and the settings. Creating a measurement and
+ * editing a draft use it.
  */
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
@@ -8,14 +9,17 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
+import { professionLabel, professionsOf } from '../org/profession.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { Checkbox, SelectField, TextField } from '../ui/field.js';
 import {
   endOfDay,
   FOCAL_KINDS,
+  GROUP_KINDS,
   type Arm,
   type FocalKind,
   type Flow,
+  type GroupKind,
   type Measurement,
 } from './measurements-api.js';
 
@@ -24,9 +28,13 @@ export interface MeasurementValues {
   title: string;
   focalProcess: string;
   focalKind: FocalKind | '';
+  /** Whether the groups are units or professions across units. */
+  groupKind: GroupKind;
   groups: Map<string, Arm | null>;
   /** The hand-over role of each chosen group (absent = none). */
   flows: Map<string, Flow>;
+  /** The chosen professions (as stored: lower case) with their arm. */
+  professions: Map<string, Arm | null>;
   chooseGroups: boolean;
   includeLeadership: boolean;
   opensAt: string;
@@ -42,7 +50,11 @@ export interface MeasurementSettings {
   title: string;
   focalProcess: string;
   focalKind: FocalKind | null;
+  groupKind: GroupKind;
+  /** The units, when the groups are units (else empty). */
   groups: { unitId: string; arm: Arm | null; flow: Flow | null }[];
+  /** The professions, when the groups are professions (else empty). */
+  professions: { name: string; arm: Arm | null }[];
   chooseGroups: boolean;
   includeLeadership: boolean;
   opensAt: string | null;
@@ -57,8 +69,10 @@ export const EMPTY_VALUES: MeasurementValues = {
   title: '',
   focalProcess: '',
   focalKind: '',
+  groupKind: 'unit',
   groups: new Map(),
   flows: new Map(),
+  professions: new Map(),
   chooseGroups: true,
   includeLeadership: true,
   opensAt: '',
@@ -80,14 +94,18 @@ const dateValue = (iso: string | null) => {
 /** The form's values for an existing measurement. */
 export function valuesOf(
   m: Measurement,
-  groups: { id: string; arm: Arm | null; flow?: Flow | null }[],
+  all: { id: string; kind?: string; arm: Arm | null; flow?: Flow | null }[],
 ): MeasurementValues {
+  const byProfession = m.groupKind === 'profession';
+  const groups = byProfession ? [] : all;
   return {
     title: m.title,
     focalProcess: m.focalProcess,
     focalKind: m.focalKind ?? '',
+    groupKind: m.groupKind,
     groups: new Map(groups.map((g) => [g.id, g.arm])),
     flows: new Map(groups.flatMap((g) => (g.flow ? [[g.id, g.flow] as const] : []))),
+    professions: new Map(byProfession ? all.map((g) => [g.id, g.arm]) : []),
     chooseGroups: m.chooseGroups,
     includeLeadership: m.includeLeadership,
     opensAt: dateValue(m.opensAt),
@@ -105,9 +123,20 @@ export function settingsOf(v: MeasurementValues): MeasurementSettings {
     title: v.title.trim(),
     focalProcess: v.focalProcess.trim(),
     focalKind: v.focalKind || null,
-    groups: [...v.groups.entries()]
-      .map(([unitId, arm]) => ({ unitId, arm, flow: v.flows.get(unitId) ?? null }))
-      .sort((a, b) => a.unitId.localeCompare(b.unitId)),
+    groupKind: v.groupKind,
+    // Only the chosen kind's groups: the server refuses the other kind beside them.
+    groups:
+      v.groupKind === 'unit'
+        ? [...v.groups.entries()]
+            .map(([unitId, arm]) => ({ unitId, arm, flow: v.flows.get(unitId) ?? null }))
+            .sort((a, b) => a.unitId.localeCompare(b.unitId))
+        : [],
+    professions:
+      v.groupKind === 'profession'
+        ? [...v.professions.entries()]
+            .map(([name, arm]) => ({ name, arm }))
+            .sort((a, b) => a.name.localeCompare(b.name, 'da'))
+        : [],
     chooseGroups: v.chooseGroups,
     includeLeadership: v.includeLeadership,
     opensAt: v.opensAt ? new Date(`${v.opensAt}T00:00:00`).toISOString() : null,
@@ -137,7 +166,7 @@ export function MeasurementForm({
   /** More buttons, after the submit button. */
   actions?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, tn } = useI18n();
   const org = useApi(() => loadOrganisation(false), 'org');
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -154,7 +183,10 @@ export function MeasurementForm({
     const found: Record<string, string> = {};
     if (settings.title === '') found.title = t('measurementNew.title.missing');
     if (settings.focalProcess === '') found.focalProcess = t('measurementNew.focal.missing');
-    if (settings.groups.length < 2) found.groups = t('measurementNew.groups.tooFew');
+    if (settings.groupKind === 'unit' && settings.groups.length < 2)
+      found.groups = t('measurementNew.groups.tooFew');
+    if (settings.groupKind === 'profession' && settings.professions.length < 2)
+      found.professions = t('measurementNew.professions.tooFew');
     if (!Number.isInteger(settings.minGroup) || settings.minGroup < 3)
       found.minGroup = t('measurementNew.minGroup.invalid');
     if (!(settings.thresholdHigh >= 1 && settings.thresholdHigh <= 5))
@@ -185,6 +217,22 @@ export function MeasurementForm({
       }
       return { ...current, groups, flows };
     });
+
+  const toggleProfession = (name: string, on: boolean) =>
+    setValues((current) => {
+      const chosen = new Map(current.professions);
+      if (on) chosen.set(name, null);
+      else chosen.delete(name);
+      return { ...current, professions: chosen };
+    });
+  // The municipality's professions, and any chosen one no active person has any more.
+  const inUse = professionsOf(org.data?.people ?? []);
+  const professions = [
+    ...inUse,
+    ...[...values.professions.keys()]
+      .filter((name) => !inUse.some((p) => p.name === name))
+      .map((name) => ({ name, people: 0 })),
+  ];
 
   return (
     <form className="form" noValidate onSubmit={submit}>
@@ -219,35 +267,143 @@ export function MeasurementForm({
           </option>
         ))}
       </SelectField>
-      <fieldset className="fieldset field" aria-describedby="groups-hint">
-        <legend className="field__label">{t('measurementNew.groups')}</legend>
-        <p className="field__hint" id="groups-hint">
-          {t('measurementNew.groups.hint')}
+      <fieldset className="fieldset field" aria-describedby="group-kind-hint">
+        <legend className="field__label">{t('measurementNew.groupKind')}</legend>
+        <p className="field__hint" id="group-kind-hint">
+          {t('measurementNew.groupKind.hint')}
         </p>
-        {org.status === 'loading' && !org.data && <Loading />}
-        <ErrorAlert error={org.error} />
-        <ul className="group-picker">
-          {org.data?.units
-            .filter((u) => !u.archived || values.groups.has(u.id))
-            .map((u) => (
-              <li key={u.id} className="group-picker__row">
+        <div className="choices">
+          {GROUP_KINDS.map((kind) => (
+            <label key={kind} className="choice">
+              <input
+                type="radio"
+                name="group-kind"
+                value={kind}
+                checked={values.groupKind === kind}
+                onChange={() => set('groupKind', kind)}
+              />
+              <span>
+                <span className="choice__label">{t(`measurementNew.groupKind.${kind}`)}</span>
+                <span className="choice__hint">{t(`measurementNew.groupKind.${kind}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {values.groupKind === 'unit' && (
+        <fieldset className="fieldset field" aria-describedby="groups-hint">
+          <legend className="field__label">{t('measurementNew.groups')}</legend>
+          <p className="field__hint" id="groups-hint">
+            {t('measurementNew.groups.hint')}
+          </p>
+          {org.status === 'loading' && !org.data && <Loading />}
+          <ErrorAlert error={org.error} />
+          <ul className="group-picker">
+            {org.data?.units
+              .filter((u) => !u.archived || values.groups.has(u.id))
+              .map((u) => (
+                <li key={u.id} className="group-picker__row">
+                  <Checkbox
+                    label={u.name}
+                    checked={values.groups.has(u.id)}
+                    onChange={(on) => toggle(u.id, on)}
+                  />
+                  {values.groups.has(u.id) && (
+                    <label className="inline-field">
+                      <span className="visually-hidden">
+                        {t('measurementNew.arm.for', { name: u.name })}
+                      </span>
+                      <select
+                        className="input select"
+                        value={values.groups.get(u.id) ?? ''}
+                        onChange={(e) =>
+                          set(
+                            'groups',
+                            new Map(values.groups).set(
+                              u.id,
+                              (e.target.value || null) as Arm | null,
+                            ),
+                          )
+                        }
+                      >
+                        <option value="">{t('measurementNew.arm.none')}</option>
+                        <option value="intervention">{t('measurementNew.arm.intervention')}</option>
+                        <option value="kontrol">{t('measurementNew.arm.kontrol')}</option>
+                      </select>
+                    </label>
+                  )}
+                  {values.groups.has(u.id) && (
+                    <label className="inline-field">
+                      <span className="visually-hidden">
+                        {t('measurementNew.flow.for', { name: u.name })}
+                      </span>
+                      <select
+                        className="input select"
+                        value={values.flows.get(u.id) ?? ''}
+                        onChange={(e) => {
+                          const flows = new Map(values.flows);
+                          if (e.target.value) flows.set(u.id, e.target.value as Flow);
+                          else flows.delete(u.id);
+                          set('flows', flows);
+                        }}
+                      >
+                        <option value="">{t('measurementNew.flow.none')}</option>
+                        <option value="sender">{t('measurementNew.flow.sender')}</option>
+                        <option value="receiver">{t('measurementNew.flow.receiver')}</option>
+                      </select>
+                    </label>
+                  )}
+                </li>
+              ))}
+          </ul>
+          {errors.groups && (
+            <p className="field__error" role="alert">
+              {errors.groups}
+            </p>
+          )}
+        </fieldset>
+      )}
+      {values.groupKind === 'profession' && (
+        <fieldset className="fieldset field" aria-describedby="professions-hint">
+          <legend className="field__label">{t('measurementNew.professions')}</legend>
+          <p className="field__hint" id="professions-hint">
+            {t('measurementNew.professions.hint')}
+          </p>
+          {org.status === 'loading' && !org.data && <Loading />}
+          <ErrorAlert error={org.error} />
+          {org.data && professions.length === 0 && (
+            <p className="muted">{t('measurementNew.professions.none')}</p>
+          )}
+          <ul className="group-picker">
+            {professions.map(({ name, people }) => (
+              <li key={name} className="group-picker__row">
                 <Checkbox
-                  label={u.name}
-                  checked={values.groups.has(u.id)}
-                  onChange={(on) => toggle(u.id, on)}
+                  label={professionLabel(name)}
+                  checked={values.professions.has(name)}
+                  onChange={(on) => toggleProfession(name, on)}
                 />
-                {values.groups.has(u.id) && (
+                <span className="muted">
+                  {tn(
+                    people,
+                    'measurementNew.professions.people.one',
+                    'measurementNew.professions.people.other',
+                  )}
+                </span>
+                {values.professions.has(name) && (
                   <label className="inline-field">
                     <span className="visually-hidden">
-                      {t('measurementNew.arm.for', { name: u.name })}
+                      {t('measurementNew.arm.for', { name: professionLabel(name) })}
                     </span>
                     <select
                       className="input select"
-                      value={values.groups.get(u.id) ?? ''}
+                      value={values.professions.get(name) ?? ''}
                       onChange={(e) =>
                         set(
-                          'groups',
-                          new Map(values.groups).set(u.id, (e.target.value || null) as Arm | null),
+                          'professions',
+                          new Map(values.professions).set(
+                            name,
+                            (e.target.value || null) as Arm | null,
+                          ),
                         )
                       }
                     >
@@ -257,36 +413,16 @@ export function MeasurementForm({
                     </select>
                   </label>
                 )}
-                {values.groups.has(u.id) && (
-                  <label className="inline-field">
-                    <span className="visually-hidden">
-                      {t('measurementNew.flow.for', { name: u.name })}
-                    </span>
-                    <select
-                      className="input select"
-                      value={values.flows.get(u.id) ?? ''}
-                      onChange={(e) => {
-                        const flows = new Map(values.flows);
-                        if (e.target.value) flows.set(u.id, e.target.value as Flow);
-                        else flows.delete(u.id);
-                        set('flows', flows);
-                      }}
-                    >
-                      <option value="">{t('measurementNew.flow.none')}</option>
-                      <option value="sender">{t('measurementNew.flow.sender')}</option>
-                      <option value="receiver">{t('measurementNew.flow.receiver')}</option>
-                    </select>
-                  </label>
-                )}
               </li>
             ))}
-        </ul>
-        {errors.groups && (
-          <p className="field__error" role="alert">
-            {errors.groups}
-          </p>
-        )}
-      </fieldset>
+          </ul>
+          {errors.professions && (
+            <p className="field__error" role="alert">
+              {errors.professions}
+            </p>
+          )}
+        </fieldset>
+      )}
       <Checkbox
         label={t('measurementNew.chooseGroups')}
         checked={values.chooseGroups}

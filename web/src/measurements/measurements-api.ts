@@ -15,6 +15,9 @@ export const FOCAL_KINDS = [
   'andet',
 ] as const;
 export type FocalKind = (typeof FOCAL_KINDS)[number];
+/** Whether a measurement's groups are units or professions across units. */
+export const GROUP_KINDS = ['unit', 'profession'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
 
 export interface Measurement {
   id: string;
@@ -22,6 +25,7 @@ export interface Measurement {
   focalProcess: string;
   focalKind: FocalKind | null;
   status: MeasurementStatus;
+  groupKind: GroupKind;
   opensAt: string | null;
   closesAt: string | null;
   minGroup: number;
@@ -42,7 +46,10 @@ export interface MeasurementInput {
   title: string;
   focalProcess: string;
   focalKind: FocalKind | null;
+  groupKind: GroupKind;
   groups: { unitId: string; arm: Arm | null; flow: Flow | null }[];
+  /** The profession groups (when `groupKind` is 'profession'), normalised by the server. */
+  professions: { name: string; arm: Arm | null }[];
   chooseGroups: boolean;
   includeLeadership: boolean;
   opensAt: string | null;
@@ -105,8 +112,10 @@ export interface ResponseImportReport {
 }
 export const importResponses = (id: string, file: File, commit: boolean) =>
   api.upload<ResponseImportReport>(`/api/measurements/${id}/import?commit=${commit}`, file);
-export const invite = (id: string, body: { unitIds: string[]; roles?: PersonRole[] }) =>
-  api.post<{ added: number; matched: number }>(`/api/measurements/${id}/invitations`, body);
+export const invite = (
+  id: string,
+  body: { unitIds?: string[]; roles?: PersonRole[]; personIds?: string[] },
+) => api.post<{ added: number; matched: number }>(`/api/measurements/${id}/invitations`, body);
 export const openMeasurement = (id: string) =>
   api.post<{ measurement: Measurement; sent: number }>(`/api/measurements/${id}/open`);
 export const closeMeasurement = (id: string) =>

@@ -3,6 +3,7 @@ import type { ImportAction, ImportReport } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { actionLabel, kindClass, kindLabel, personRoleLabel } from './org-labels.js';
+import { professionLabel } from './profession.js';
 
 function ActionBadge({ action }: { action: ImportAction }) {
   const { t } = useI18n();
@@ -43,6 +44,8 @@ export function ImportErrors({
 
 export function ImportPlanTables({ plan }: { plan: ImportReport['plan'] }) {
   const { t } = useI18n();
+  // The server reports a profession only when the file has a profession column.
+  const withProfession = plan.people.some((person) => person.profession !== undefined);
   return (
     <>
       {plan.units.length > 0 && (
@@ -89,6 +92,7 @@ export function ImportPlanTables({ plan }: { plan: ImportReport['plan'] }) {
                 <th scope="col">{t('import.col.email')}</th>
                 <th scope="col">{t('import.col.role')}</th>
                 <th scope="col">{t('import.col.unit')}</th>
+                {withProfession && <th scope="col">{t('import.col.profession')}</th>}
                 <th scope="col">{t('import.col.action')}</th>
               </tr>
             </thead>
@@ -100,6 +104,9 @@ export function ImportPlanTables({ plan }: { plan: ImportReport['plan'] }) {
                   <td>{person.email}</td>
                   <td>{personRoleLabel(t, person.role)}</td>
                   <td>{person.unit}</td>
+                  {withProfession && (
+                    <td>{person.profession ? professionLabel(person.profession) : '–'}</td>
+                  )}
                   <td>
                     <ActionBadge action={person.action} />
                   </td>

@@ -34,6 +34,8 @@ export interface PersonInput {
   email: string;
   role: PersonRole;
   unitId: string;
+  /** Optional; null or empty clears it. */
+  profession?: string | null;
 }
 
 export const createPerson = (person: PersonInput) => api.post<Person>('/api/org/people', person);

@@ -21,6 +21,7 @@ import { ImportSummaryNotice } from './import-summary.js';
 import { loadOrganisation, updatePerson, updateUnit } from './org-api.js';
 import { countView, viewOrganisation, type UnitView } from './org-view.js';
 import { PersonDialog } from './person-dialog.js';
+import { professionsOf } from './profession.js';
 import { UnitCard, type UnitActions } from './unit-card.js';
 import { UnitDialog } from './unit-dialog.js';
 
@@ -309,6 +310,7 @@ export function OrgPage() {
           person={dialog.person}
           unitId={dialog.unitId}
           units={data.units}
+          professions={professionsOf(data.people).map((p) => p.name)}
           onClose={closeDialog}
           onSaved={(person, created) =>
             done(t(created ? 'org.person.created' : 'org.person.saved', { name: person.name }))

@@ -1,18 +1,23 @@
-/** Adding or editing a person: name, e-mail, role (leder / medarbejder) and unit. */
-import { useState } from 'react';
+/**
+ * Adding or editing a person: name, e-mail, role (leder / medarbejder), unit and the
+ * optional profession (fag), suggested from the professions already in use.
+ */
+import { useId, useState } from 'react';
 import { PERSON_ROLES, type Person, type PersonRole, type Unit } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { SelectField } from '../ui/field.js';
+import { SelectField, TextField } from '../ui/field.js';
 import { EMAIL, NameEmailFields } from '../ui/name-email-fields.js';
 import { createPerson, updatePerson } from './org-api.js';
 import { personRoleLabel } from './org-labels.js';
+import { MAX_PROFESSION, professionLabel } from './profession.js';
 import { MAX_NAME } from './unit-dialog.js';
 
 export function PersonDialog({
   person,
   unitId,
   units,
+  professions,
   onClose,
   onSaved,
 }: {
@@ -21,6 +26,8 @@ export function PersonDialog({
   /** The unit to add the person to. */
   unitId: string;
   units: Unit[];
+  /** The professions already in use, offered as suggestions. */
+  professions: string[];
   onClose: () => void;
   onSaved: (person: Person, created: boolean) => void;
 }) {
@@ -29,7 +36,13 @@ export function PersonDialog({
   const [email, setEmail] = useState(person?.email ?? '');
   const [role, setRole] = useState<PersonRole>(person?.role ?? 'medarbejder');
   const [unit, setUnit] = useState(person?.unitId ?? unitId);
-  const [errors, setErrors] = useState<{ name?: string; email?: string }>({});
+  const [profession, setProfession] = useState(
+    person?.profession ? professionLabel(person.profession) : '',
+  );
+  const [errors, setErrors] = useState<{ name?: string; email?: string; profession?: string }>(
+    {},
+  );
+  const listId = useId();
 
   const submit = async () => {
     const problems: typeof errors = {};
@@ -37,9 +50,17 @@ export function PersonDialog({
     else if (name.trim().length > MAX_NAME) problems.name = t('common.tooLong', { max: MAX_NAME });
     if (email.trim() === '') problems.email = t('org.person.email.missing');
     else if (!EMAIL.test(email.trim())) problems.email = t('org.person.email.invalid');
+    if (profession.trim().length > MAX_PROFESSION)
+      problems.profession = t('common.tooLong', { max: MAX_PROFESSION });
     setErrors(problems);
     if (Object.keys(problems).length > 0) return false;
-    const input = { name: name.trim(), email: email.trim(), role, unitId: unit };
+    const input = {
+      name: name.trim(),
+      email: email.trim(),
+      role,
+      unitId: unit,
+      profession: profession.trim() || null,
+    };
     const saved = person ? await updatePerson(person.id, input) : await createPerson(input);
     onSaved(saved, person === undefined);
   };
@@ -83,6 +104,21 @@ export function PersonDialog({
             </option>
           ))}
       </SelectField>
+      <TextField
+        label={t('org.person.profession')}
+        hint={t('org.person.profession.hint')}
+        value={profession}
+        list={listId}
+        autoComplete="off"
+        maxLength={MAX_PROFESSION}
+        error={errors.profession}
+        onChange={(e) => setProfession(e.target.value)}
+      />
+      <datalist id={listId}>
+        {professions.map((p) => (
+          <option key={p} value={professionLabel(p)} />
+        ))}
+      </datalist>
     </FormDialog>
   );
 }

@@ -6,6 +6,7 @@ import { RowAction } from '../ui/row-action.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { kindClass, kindLabel, personRoleLabel } from './org-labels.js';
 import type { UnitView } from './org-view.js';
+import { professionLabel } from './profession.js';
 
 export interface UnitActions {
   editUnit: (unit: Unit) => void;
@@ -116,7 +117,15 @@ function PersonRow({ person, actions }: { person: Person; actions: UnitActions |
   const { t } = useI18n();
   return (
     <li className={person.archived ? 'person person--archived' : 'person'}>
-      <span className="person__name">{person.name}</span>
+      <span className="person__name">
+        {person.name}
+        {person.profession && (
+          <span className="person__profession">
+            <VisuallyHidden>{t('org.person.profession')}: </VisuallyHidden>
+            {professionLabel(person.profession)}
+          </span>
+        )}
+      </span>
       <span className="person__email">
         <a href={`mailto:${person.email}`}>{person.email}</a>
       </span>

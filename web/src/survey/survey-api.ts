@@ -18,6 +18,8 @@ export interface Survey {
     title: string;
     focalProcess: string;
     chooseGroups: boolean;
+    /** Units, or professions across units: then group ids and names are professions. */
+    groupKind: 'unit' | 'profession';
     includeLeadership: boolean;
     closesAt: string | null;
     /** Results are only shown for groups with at least this many answers. */

@@ -12,6 +12,7 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { LanguageSwitch, useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { professionLabel } from '../org/profession.js';
 import { PageTitle } from '../ui/page-title.js';
 import {
   answerKey,
@@ -298,9 +299,13 @@ export function SurveyPage() {
   if (!survey) return frame(t('survey.title'), <Loading />);
 
   const m = survey.measurement;
+  // Groups are units, or professions across units (named in lower case by the server).
+  const byProfession = m.groupKind === 'profession';
   const groupName = (id: string) => {
-    const name = survey.groups.find((g) => g.id === id)?.name ?? '';
-    return id === survey.ownUnitId ? t('survey.ownUnit', { name }) : name;
+    const stored = survey.groups.find((g) => g.id === id)?.name ?? '';
+    const name = byProfession ? professionLabel(stored) : stored;
+    if (id !== survey.ownUnitId) return name;
+    return t(byProfession ? 'survey.ownProfession' : 'survey.ownUnit', { name });
   };
   const itemText = (item: string) => m.items[item]?.[lang] ?? item;
 
@@ -309,7 +314,7 @@ export function SurveyPage() {
       t('survey.done.title'),
       <>
         <p className="lead">{t('survey.done.body')}</p>
-        <p>{t('survey.done.use')}</p>
+        <p>{t(byProfession ? 'survey.done.use.profession' : 'survey.done.use')}</p>
         <p>{t('survey.done.protect')}</p>
       </>,
     );
@@ -383,7 +388,7 @@ export function SurveyPage() {
       m.title,
       <>
         <p className="lead">{t('survey.intro.lead', { process: m.focalProcess })}</p>
-        <p>{t('survey.intro.how')}</p>
+        <p>{t(byProfession ? 'survey.intro.how.profession' : 'survey.intro.how')}</p>
         <div className="panel survey__privacy">
           <h2 className="panel__title">{t('survey.intro.privacyTitle')}</h2>
           <p>{t('survey.intro.privacy', { n: m.minGroup })}</p>
@@ -414,9 +419,11 @@ export function SurveyPage() {
       t('survey.groups.title'),
       <>
         <fieldset className="fieldset" aria-describedby="survey-groups-hint">
-          <legend className="survey__legend">{t('survey.groups.legend')}</legend>
+          <legend className="survey__legend">
+            {t(byProfession ? 'survey.groups.legend.profession' : 'survey.groups.legend')}
+          </legend>
           <p className="field__hint" id="survey-groups-hint">
-            {t('survey.groups.hint')}
+            {t(byProfession ? 'survey.groups.hint.profession' : 'survey.groups.hint')}
           </p>
           <div className="choices">
             {survey.groups.map((g) => (
@@ -433,7 +440,7 @@ export function SurveyPage() {
         </fieldset>
         {groupError && (
           <p className="field__error" role="alert">
-            {t('survey.groups.none')}
+            {t(byProfession ? 'survey.groups.none.profession' : 'survey.groups.none')}
           </p>
         )}
         {stepNav(
@@ -462,16 +469,21 @@ export function SurveyPage() {
     };
     return stepFrame(
       wide
-        ? t('survey.items.titleAll')
-        : t('survey.items.title', {
+        ? t(byProfession ? 'survey.items.titleAll.profession' : 'survey.items.titleAll')
+        : t(byProfession ? 'survey.items.title.profession' : 'survey.items.title', {
             index: groupIndex + 1,
             count: targets.length,
           }),
       <>
         <p>{t('survey.items.hint', { process: m.focalProcess })}</p>
         {shown.map((g) => (
-          <section key={g} className="survey__group" aria-labelledby={`group-${g}`}>
-            <h3 className="survey__group-name" id={`group-${g}`}>
+          // By index: a profession (the group's id) may contain spaces, which an id may not.
+          <section
+            key={g}
+            className="survey__group"
+            aria-labelledby={`group-${targets.indexOf(g)}`}
+          >
+            <h3 className="survey__group-name" id={`group-${targets.indexOf(g)}`}>
               {groupName(g)}
             </h3>
             <div className={wide ? 'survey__matrix' : 'survey__list'}>

@@ -1,0 +1,448 @@
+/**
+ * The municipality's progression instruments (admins): the list, and a form to create or
+ * edit one — name, target group and short items (1–5 or 0–10 self-rating, yes/no, free
+ * text) that can be reordered and removed. The server's rules (at least one item, an
+ * answered item keeps its kind) come back as its own message.
+ */
+import { useState, type FormEvent } from 'react';
+import { asApiError, type ApiError } from '../api/client.js';
+import { useApi } from '../api/use-api.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { ConfirmDialog } from '../ui/dialog.js';
+import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { PageTitle } from '../ui/page-title.js';
+import { RowAction } from '../ui/row-action.js';
+import { TableFrame } from '../ui/table-frame.js';
+import { VisuallyHidden } from '../ui/visually-hidden.js';
+import {
+  createInstrument,
+  loadInstruments,
+  updateInstrument,
+  type Instrument,
+  type InstrumentItem,
+  type ItemKind,
+} from './progression-api.js';
+
+/** The server's target groups (src/db/tables/progression.table.ts). */
+const GROUPS = ['alle', 'voksne', 'unge-15-30', 'familier', 'boern', 'andet'] as const;
+const KINDS: ItemKind[] = ['scale-1-5', 'scale-0-10', 'yes-no', 'text'];
+const isScale = (kind: ItemKind) => kind === 'scale-1-5' || kind === 'scale-0-10';
+
+/** An item in the form; `id` is empty until the instrument is saved the first time. */
+interface DraftItem {
+  key: number;
+  id: string;
+  text: string;
+  kind: ItemKind;
+  low: string;
+  high: string;
+}
+
+interface Draft {
+  name: string;
+  targetGroup: string;
+  description: string;
+  items: DraftItem[];
+}
+
+let nextKey = 1;
+const draftItem = (item?: InstrumentItem): DraftItem => ({
+  key: nextKey++,
+  id: item?.id ?? '',
+  text: item?.text ?? '',
+  kind: item?.kind ?? 'scale-1-5',
+  low: item?.low ?? '',
+  high: item?.high ?? '',
+});
+
+/** A stable item id from its first wording (lowercase, digits and dashes, as the server wants). */
+function slug(text: string, taken: Set<string>): string {
+  const base =
+    text
+      .toLowerCase()
+      .replaceAll('æ', 'ae')
+      .replaceAll('ø', 'oe')
+      .replaceAll('å', 'aa')
+      .normalize('NFD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 30)
+      .replace(/-+$/, '') || 'spm';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function toBody(draft: Draft) {
+  const taken = new Set(draft.items.map((i) => i.id).filter(Boolean));
+  return {
+    name: draft.name.trim(),
+    targetGroup: draft.targetGroup,
+    description: draft.description.trim(),
+    items: draft.items.map((item): InstrumentItem => {
+      const low = item.low.trim();
+      const high = item.high.trim();
+      return {
+        id: item.id || slug(item.text, taken),
+        text: item.text.trim(),
+        kind: item.kind,
+        ...(isScale(item.kind) && low ? { low } : {}),
+        ...(isScale(item.kind) && high ? { high } : {}),
+      };
+    }),
+  };
+}
+
+type Editing = { instrument?: Instrument };
+
+export function InstrumentsPage() {
+  const { t } = useI18n();
+  const instruments = useApi(async () => (await loadInstruments()).instruments, 'instruments');
+  const [editing, setEditing] = useState<Editing>();
+  const [archiving, setArchiving] = useState<Instrument>();
+  const [flash, setFlash] = useState<string>();
+
+  const saved = (message: string) => {
+    setEditing(undefined);
+    setFlash(message);
+    void instruments.reload();
+  };
+
+  return (
+    <section className="page">
+      <div className="page-header">
+        <div>
+          <PageTitle title={t('instruments.title')}>{t('instruments.title')}</PageTitle>
+          <p className="lead">{t('instruments.lead')}</p>
+        </div>
+        {!editing && (
+          <div className="page-header__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setFlash(undefined);
+                setEditing({});
+              }}
+            >
+              {t('instruments.new')}
+            </button>
+          </div>
+        )}
+      </div>
+
+      {flash && <Notice onDismiss={() => setFlash(undefined)}>{flash}</Notice>}
+      {instruments.status === 'loading' && !instruments.data && <Loading />}
+      <ErrorAlert error={instruments.error}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void instruments.reload()}
+        >
+          {t('common.retry')}
+        </button>
+      </ErrorAlert>
+
+      {editing ? (
+        <InstrumentForm
+          key={editing.instrument?.id ?? 'new'}
+          instrument={editing.instrument}
+          onCancel={() => setEditing(undefined)}
+          onSaved={(instrument) =>
+            saved(
+              t(editing.instrument ? 'instruments.updated' : 'instruments.created', {
+                name: instrument.name,
+              }),
+            )
+          }
+        />
+      ) : (
+        instruments.data && (
+          <TableFrame label={t('instruments.title')}>
+            <table className="table">
+              <caption className="visually-hidden">{t('instruments.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('instruments.col.name')}</th>
+                  <th scope="col">{t('instruments.col.group')}</th>
+                  <th scope="col">{t('instruments.col.items')}</th>
+                  <th scope="col">{t('instruments.col.status')}</th>
+                  <th scope="col">
+                    <VisuallyHidden>{t('instruments.col.actions')}</VisuallyHidden>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {instruments.data.map((instrument) => (
+                  <tr key={instrument.id} className={instrument.archived ? 'row--muted' : undefined}>
+                    <th scope="row">{instrument.name}</th>
+                    <td>{t(`instruments.group.${instrument.targetGroup}` as MessageKey)}</td>
+                    <td>{instrument.items.length}</td>
+                    <td>
+                      {instrument.archived ? (
+                        <span className="badge badge--archived">{t('instruments.archived')}</span>
+                      ) : (
+                        <span className="badge badge--active">{t('instruments.active')}</span>
+                      )}
+                      {instrument.isDefault && (
+                        <span className="muted"> {t('instruments.isDefault')}</span>
+                      )}
+                    </td>
+                    <td className="table__actions">
+                      <RowAction
+                        label={t('common.edit')}
+                        target={instrument.name}
+                        onClick={() => {
+                          setFlash(undefined);
+                          setEditing({ instrument });
+                        }}
+                      />
+                      <RowAction
+                        label={t(instrument.archived ? 'common.restore' : 'common.archive')}
+                        target={instrument.name}
+                        danger={!instrument.archived}
+                        onClick={() => setArchiving(instrument)}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+        )
+      )}
+
+      {archiving && (
+        <ConfirmDialog
+          title={t(archiving.archived ? 'instruments.restore.title' : 'instruments.archive.title', {
+            name: archiving.name,
+          })}
+          confirmLabel={t(archiving.archived ? 'common.restore' : 'common.archive')}
+          danger={!archiving.archived}
+          onClose={() => setArchiving(undefined)}
+          onConfirm={async () => {
+            await updateInstrument(archiving.id, { archived: !archiving.archived });
+            setFlash(
+              t(archiving.archived ? 'instruments.restored' : 'instruments.archivedDone', {
+                name: archiving.name,
+              }),
+            );
+            void instruments.reload();
+          }}
+        >
+          <p>
+            {t(archiving.archived ? 'instruments.restore.text' : 'instruments.archive.text')}
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function InstrumentForm({
+  instrument,
+  onCancel,
+  onSaved,
+}: {
+  instrument: Instrument | undefined;
+  onCancel: () => void;
+  onSaved: (instrument: Instrument) => void;
+}) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<Draft>(() => ({
+    name: instrument?.name ?? '',
+    targetGroup: instrument?.targetGroup ?? 'voksne',
+    description: instrument?.description ?? '',
+    items: instrument ? instrument.items.map(draftItem) : [draftItem()],
+  }));
+  const [removing, setRemoving] = useState<DraftItem>();
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+
+  const setItem = (key: number, change: Partial<DraftItem>) =>
+    setDraft((d) => ({
+      ...d,
+      items: d.items.map((i) => (i.key === key ? { ...i, ...change } : i)),
+    }));
+  const move = (index: number, by: -1 | 1) =>
+    setDraft((d) => {
+      const items = [...d.items];
+      const [item] = items.splice(index, 1);
+      items.splice(index + by, 0, item!);
+      return { ...d, items };
+    });
+
+  const nameError = showErrors && !draft.name.trim() ? t('instruments.name.missing') : undefined;
+  const textError = (item: DraftItem) =>
+    showErrors && !item.text.trim() ? t('instruments.item.text.missing') : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setShowErrors(true);
+    if (!draft.name.trim() || draft.items.some((i) => !i.text.trim())) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body = toBody(draft);
+      onSaved(
+        instrument ? await updateInstrument(instrument.id, body) : await createInstrument(body),
+      );
+    } catch (caught) {
+      setError(asApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  const title = instrument
+    ? t('instruments.edit.title', { name: instrument.name })
+    : t('instruments.new');
+
+  return (
+    <>
+    <form className="form panel" noValidate onSubmit={submit} aria-labelledby="instrument-form">
+      <h2 className="panel__title" id="instrument-form">
+        {title}
+      </h2>
+      <ErrorAlert error={error} />
+      <TextField
+        label={t('instruments.name')}
+        required
+        maxLength={200}
+        value={draft.name}
+        error={nameError}
+        onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+      />
+      <SelectField
+        label={t('instruments.group')}
+        value={draft.targetGroup}
+        onChange={(e) => setDraft({ ...draft, targetGroup: e.target.value })}
+      >
+        {GROUPS.map((g) => (
+          <option key={g} value={g}>
+            {t(`instruments.group.${g}` as MessageKey)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        label={t('instruments.description')}
+        hint={t('instruments.description.hint')}
+        maxLength={2000}
+        rows={2}
+        value={draft.description}
+        onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+      />
+
+      <h3>{t('instruments.items')}</h3>
+      <p className="muted">{t('instruments.items.hint')}</p>
+      {draft.items.length === 0 && <p>{t('instruments.items.none')}</p>}
+      <ol className="member-rows">
+        {draft.items.map((item, index) => {
+          const n = index + 1;
+          return (
+            <li key={item.key} className="member-row">
+              <fieldset className="fieldset">
+                <legend className="field__label">{t('instruments.item', { n })}</legend>
+                <TextField
+                  label={t('instruments.item.text')}
+                  required
+                  maxLength={300}
+                  value={item.text}
+                  error={textError(item)}
+                  onChange={(e) => setItem(item.key, { text: e.target.value })}
+                />
+                <SelectField
+                  label={t('instruments.item.kind')}
+                  value={item.kind}
+                  onChange={(e) => setItem(item.key, { kind: e.target.value as ItemKind })}
+                >
+                  {KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`instruments.kind.${k}` as MessageKey)}
+                    </option>
+                  ))}
+                </SelectField>
+                {isScale(item.kind) && (
+                  <>
+                    <TextField
+                      label={t('instruments.item.low')}
+                      hint={t('instruments.item.low.hint')}
+                      maxLength={60}
+                      value={item.low}
+                      onChange={(e) => setItem(item.key, { low: e.target.value })}
+                    />
+                    <TextField
+                      label={t('instruments.item.high')}
+                      hint={t('instruments.item.high.hint')}
+                      maxLength={60}
+                      value={item.high}
+                      onChange={(e) => setItem(item.key, { high: e.target.value })}
+                    />
+                  </>
+                )}
+                <div className="form-actions">
+                  <RowAction
+                    label={t('instruments.item.up')}
+                    target={t('instruments.item', { n })}
+                    onClick={() => index > 0 && move(index, -1)}
+                  />
+                  <RowAction
+                    label={t('instruments.item.down')}
+                    target={t('instruments.item', { n })}
+                    onClick={() => index < draft.items.length - 1 && move(index, 1)}
+                  />
+                  <RowAction
+                    label={t('instruments.item.remove')}
+                    target={t('instruments.item', { n })}
+                    danger
+                    onClick={() => setRemoving(item)}
+                  />
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => setDraft((d) => ({ ...d, items: [...d.items, draftItem()] }))}
+      >
+        {t('instruments.item.add')}
+      </button>
+
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+          {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
+          {busy ? t('common.working') : t('instruments.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+
+      {removing && (
+        <ConfirmDialog
+          title={t('instruments.item.remove.title')}
+          confirmLabel={t('instruments.item.remove')}
+          danger
+          onClose={() => setRemoving(undefined)}
+          onConfirm={async () => {
+            setDraft((d) => ({ ...d, items: d.items.filter((i) => i.key !== removing.key) }));
+            return Promise.resolve();
+          }}
+        >
+          <p>
+            {removing.text.trim()
+              ? t('instruments.item.remove.text', { text: removing.text.trim() })
+              : t('instruments.item.remove.empty')}
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
