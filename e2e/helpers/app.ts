@@ -24,8 +24,13 @@ export interface BrowserApp {
   close: () => Promise<void>;
 }
 
-/** Start the app (listening) with the demo municipality, and launch the browser. */
-export async function startBrowserApp(): Promise<BrowserApp> {
+/**
+ * Start the app (listening) with the demo municipality, and launch the browser; with
+ * `demoCourses`, also the demo's citizen courses (encrypted with the app's CPR key).
+ */
+export async function startBrowserApp(
+  options: { demoCourses?: boolean } = {},
+): Promise<BrowserApp> {
   if (!existsSync(WEB_INDEX)) {
     throw new Error(
       `The web front end is not built (${WEB_INDEX} is missing). Run "npm run build:web"; "npm test" builds it first.`,
@@ -36,7 +41,11 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   const app = await startTestApp(database, { listen: true });
   let browser: Browser;
   try {
-    await createDemoMunicipality(app.handle.db);
+    await createDemoMunicipality(
+      app.handle.db,
+      undefined,
+      options.demoCourses ? app.config.cprKey : undefined,
+    );
     browser = await launchBrowser();
   } catch (error) {
     await app.close();

@@ -47,6 +47,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 function openPostgres(target: { url: string; poolSize?: number }): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
+  // An idle connection the server ends (a restart, a dropped test database) must not crash
+  // the process: the pool replaces it on the next query.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const notifier = postgresNotifier(target.url, db);
   return {

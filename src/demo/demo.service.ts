@@ -14,6 +14,7 @@ import {
   FIRST_NAMES,
   LAST_NAMES,
 } from './demo-organisation.js';
+import { createDemoActions } from './demo-actions.js';
 import { createDemoCourses } from './demo-courses.js';
 import { createDemoSurvey } from './demo-survey.js';
 import { pick, seededRandom } from './random.js';
@@ -114,5 +115,6 @@ export async function createDemoMunicipality(
   });
   await createDemoSurvey(db, municipalityId);
   await createDemoCourses(db, municipalityId, cprKey);
+  await createDemoActions(db, municipalityId);
   return municipalityId;
 }

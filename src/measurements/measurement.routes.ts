@@ -296,7 +296,8 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
     {
       schema: {
         tags: ['measurements'],
-        summary: 'Response rates per group: unit, or profession (counts below the minimum group size are withheld)',
+        summary:
+          'Response rates per group: unit, or profession (counts below the minimum group size are withheld)',
         params: idParams,
         response: {
           200: z.object({

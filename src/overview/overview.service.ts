@@ -19,6 +19,7 @@ import { listGroups, listMeasurements } from '../measurements/measurement.reposi
 import { analyseMeasurement } from '../results/results.service.js';
 import { AppError, forbidden } from '../server/errors.js';
 import { listOpenPoints } from '../workshops/workshop.repository.js';
+import { onlyReadable } from '../workshops/workshop.service.js';
 
 const DIRECTORS = new Set(['admin', 'analytiker']);
 /** How many ties and asymmetries the overview lists. */
@@ -63,7 +64,7 @@ export async function leaderOverview(db: Kysely<Database>, user: AuthUser) {
       db,
       user.municipalityId,
       scope ? { unitIds: scope.unitIds, userId: user.userId } : undefined,
-    ),
+    ).then((rows) => onlyReadable(db, user, rows)),
     listVisibleInterventions(db, user),
   ]);
 

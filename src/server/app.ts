@@ -46,6 +46,7 @@ import type { Notifier } from '../realtime/notifier.js';
 import { workshopRoutes } from '../workshops/workshop.routes.js';
 import { interventionRoutes } from '../interventions/intervention.routes.js';
 import { overviewRoutes } from '../overview/overview.routes.js';
+import { caseAnalysisRoutes } from '../case-analysis/case-analysis.routes.js';
 import type { Config } from './config.js';
 import { cookieSettings } from './cookies.js';
 import { CSRF_HEADER, csrfValid, isUnsafeMethod } from './csrf.js';
@@ -199,6 +200,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(analysisExtrasRoutes, { db });
   await app.register(benchmarkRoutes, { db });
   await app.register(municipalityRoutes, { db });
+  await app.register(caseAnalysisRoutes, {
+    deps: {
+      db,
+      mail: deps.mail,
+      publicUrl: config.publicUrl,
+      secret: config.sessionSecret,
+      defaultMinGroup: config.minGroupSize,
+    },
+  });
 
   const webDir = deps.webDir ?? defaultWebDir();
   const haveWeb = existsSync(path.join(webDir, 'index.html'));

@@ -39,6 +39,7 @@ export async function listWorkshops(db: Db, municipalityId: string) {
       'workshop.title',
       'workshop.target_group',
       'workshop.step',
+      'workshop.course_id',
       'workshop.updated_at',
       'app_user.name as facilitator_name',
       (eb) =>
@@ -277,6 +278,7 @@ export async function listOpenPoints(
       sql<string | null>`workshop_point.due_on::text`.as('due_on'),
       'workshop.id as workshop_id',
       'workshop.title as workshop_title',
+      'workshop.course_id',
     ])
     .where('workshop.municipality_id', '=', municipalityId)
     .where('workshop_point.done', '=', false);

@@ -30,6 +30,7 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         title: w.title,
         targetGroup: w.target_group,
         step: w.step,
+        courseId: w.course_id,
         actors: Number(w.actors ?? 0),
         openPoints: Number(w.open_points ?? 0),
         facilitator: w.facilitator_name,
@@ -42,11 +43,13 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
     {
       schema: {
         tags,
-        summary: 'Start a workshop around a target group; the creator facilitates',
+        summary:
+          "Start a workshop around a target group or a citizen's course (its network parties are suggested as actors); the creator facilitates",
         body: z.object({
           title: z.string().trim().min(1).max(200),
           targetGroup: z.string().trim().min(1).max(500),
           measurementId: z.uuid().nullable().default(null),
+          courseId: z.uuid().nullable().default(null),
         }),
       },
     },

@@ -12,6 +12,9 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
+import { actorOf, loadCourse, type CourseContext } from '../courses/course-access.js';
+import { auditCitizens } from '../courses/course-audit.js';
+import type { PartyRow } from '../courses/course.repository.js';
 import type { Database } from '../db/schema.js';
 import type { Workshop, WorkshopRating } from '../db/tables/workshop.table.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
@@ -19,7 +22,7 @@ import { measurementNotFound } from '../measurements/measurement.service.js';
 import { listUnits } from '../org/org.repository.js';
 import type { Notifier } from '../realtime/notifier.js';
 import { analyseMeasurement } from '../results/results.service.js';
-import { badRequest, conflict, forbidden, notFound } from '../server/errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../server/errors.js';
 import {
   perspectiveDifferences,
   SURVEY_LEVEL,
@@ -46,6 +49,13 @@ export interface WorkshopState {
   title: string;
   targetGroup: string;
   measurementId: string | null;
+  /** The citizen's course the workshop is held around, when linked. */
+  courseId: string | null;
+  /**
+   * The course's network parties, to put on the canvas in step 1: only their names,
+   * plus each party's task for the course when the user has full access to it.
+   */
+  suggestedActors: SuggestedActor[];
   step: number;
   currentActorId: string | null;
   version: number;
@@ -67,6 +77,18 @@ export interface WorkshopState {
   updatedAt: string;
 }
 
+/** A party of the linked course offered as an actor. */
+export interface SuggestedActor {
+  partyId: string;
+  kind: PartyRow['kind'];
+  /** Set for unit parties: add the actor with this unit. */
+  unitId: string | null;
+  label: string;
+  /** What the party does in the course; only with full access to the course. */
+  task?: string;
+  onCanvas: boolean;
+}
+
 export const workshopNotFound = () =>
   notFound({ da: 'Workshoppen findes ikke.', en: 'The workshop does not exist.' });
 
@@ -74,16 +96,75 @@ const isIdle = (w: Workshop, now: Date) =>
   w.facilitator_seen_at === null ||
   now.getTime() - w.facilitator_seen_at.getTime() > FACILITATOR_IDLE_MS;
 
+/**
+ * The course a workshop is held around, as this user may see it; a user without access
+ * to the course gets the same 404 as for a workshop that does not exist.
+ */
+async function courseOf(
+  db: Kysely<Database>,
+  user: AuthUser,
+  courseId: string | null,
+  notFoundError: () => AppError = workshopNotFound,
+): Promise<CourseContext | null> {
+  if (courseId === null) return null;
+  try {
+    return await loadCourse(db, await actorOf(db, user), courseId);
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode === 404) throw notFoundError();
+    throw error;
+  }
+}
+
 async function load(db: Kysely<Database>, user: AuthUser, id: string) {
   const workshop = await repo.findWorkshop(db, user.municipalityId, id);
   if (!workshop) throw workshopNotFound();
-  return workshop;
+  return { workshop, course: await courseOf(db, user, workshop.course_id) };
+}
+
+/** Leaders and analysts facilitate; around a course, so does a caseworker with full access to it. */
+const mayFacilitate = (user: AuthUser, course: CourseContext | null) =>
+  FACILITATOR_ROLES.has(user.role) ||
+  (user.role === 'sagsbehandler' && course?.access.level === 'full');
+
+/** Load a workshop for a change: 404 without access, 403 for those who may not facilitate. */
+async function loadForChange(db: Kysely<Database>, user: AuthUser, id: string) {
+  const loaded = await load(db, user, id);
+  if (!mayFacilitate(user, loaded.course)) throw forbidden();
+  return loaded;
+}
+
+function suggestedActors(
+  course: CourseContext | null,
+  actors: { unit_id: string | null; label: string }[],
+): SuggestedActor[] {
+  if (!course) return [];
+  const full = course.access.level === 'full';
+  const units = new Set(actors.map((a) => a.unit_id).filter((u) => u !== null));
+  const labels = new Set(actors.map((a) => a.label.trim().toLowerCase()));
+  return course.parties.map((p) => {
+    const unitId = p.kind === 'unit' ? p.org_unit_id : null;
+    const label =
+      (p.kind === 'external'
+        ? p.name || p.external_type
+        : p.kind === 'professional'
+          ? p.person_name
+          : p.unit_name) ?? '';
+    return {
+      partyId: p.id,
+      kind: p.kind,
+      unitId,
+      label,
+      ...(full ? { task: p.task } : {}),
+      onCanvas: unitId !== null ? units.has(unitId) : labels.has(label.trim().toLowerCase()),
+    };
+  });
 }
 
 async function stateOf(
   db: Kysely<Database>,
   user: AuthUser,
   workshop: Workshop,
+  course: CourseContext | null,
   now = new Date(),
 ): Promise<WorkshopState> {
   const [actors, ratings, points, name] = await Promise.all([
@@ -97,6 +178,8 @@ async function stateOf(
     title: workshop.title,
     targetGroup: workshop.target_group,
     measurementId: workshop.measurement_id,
+    courseId: workshop.course_id,
+    suggestedActors: suggestedActors(course, actors),
     step: workshop.step,
     currentActorId: workshop.current_actor_id,
     version: workshop.version,
@@ -104,7 +187,7 @@ async function stateOf(
       ? { userId: workshop.facilitator_id, name: name ?? '', idle: isIdle(workshop, now) }
       : null,
     youFacilitate: workshop.facilitator_id === user.userId,
-    mayFacilitate: FACILITATOR_ROLES.has(user.role),
+    mayFacilitate: mayFacilitate(user, course),
     actors: actors.map((a) => ({ id: a.id, unitId: a.unit_id, label: a.label, x: a.x, y: a.y })),
     ratings: ratings.map((r) => ({
       fromActorId: r.from_actor_id,
@@ -136,23 +219,59 @@ async function publish(deps: WorkshopDeps, id: string, version: number) {
   }
 }
 
-/** The municipality's workshops, to reopen one. */
+/**
+ * Keep the rows (workshops or their points) this user may read: those around a citizen's
+ * course only for users with access to the course.
+ */
+export async function onlyReadable<T extends { course_id: string | null }>(
+  db: Kysely<Database>,
+  user: AuthUser,
+  rows: T[],
+): Promise<T[]> {
+  const readable = new Map<string, boolean>();
+  for (const courseId of new Set(rows.map((r) => r.course_id).filter((c) => c !== null))) {
+    readable.set(
+      courseId,
+      await courseOf(db, user, courseId).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof AppError && error.statusCode === 404) return false;
+          throw error;
+        },
+      ),
+    );
+  }
+  return rows.filter((r) => r.course_id === null || readable.get(r.course_id) === true);
+}
+
+/** The municipality's workshops, to reopen one: those around a course only for its readers. */
 export async function listWorkshops(deps: WorkshopDeps, user: AuthUser) {
-  return repo.listWorkshops(deps.db, user.municipalityId);
+  return onlyReadable(deps.db, user, await repo.listWorkshops(deps.db, user.municipalityId));
 }
 
 /** One workshop as every screen in the room shows it. */
 export async function getWorkshop(deps: WorkshopDeps, user: AuthUser, id: string) {
-  return stateOf(deps.db, user, await load(deps.db, user, id));
+  const { workshop, course } = await load(deps.db, user, id);
+  return stateOf(deps.db, user, workshop, course);
 }
 
-/** Start a workshop around a target group, optionally linked to a measurement; the creator facilitates. */
+/**
+ * Start a workshop around a target group or a citizen's course, optionally linked to a
+ * measurement; the creator facilitates. Around a course, only those with access to the
+ * course may start it (its caseworker too), and its network parties are suggested as actors.
+ */
 export async function createWorkshop(
   deps: WorkshopDeps,
   user: AuthUser,
-  input: { title: string; targetGroup: string; measurementId: string | null },
+  input: {
+    title: string;
+    targetGroup: string;
+    measurementId: string | null;
+    courseId?: string | null | undefined;
+  },
 ) {
-  if (!FACILITATOR_ROLES.has(user.role)) throw forbidden();
+  const course = await courseOf(deps.db, user, input.courseId ?? null, courseNotFoundHere);
+  if (!mayFacilitate(user, course)) throw forbidden();
   if (input.measurementId) {
     const measurement = await findMeasurement(deps.db, user.municipalityId, input.measurementId);
     if (!measurement || (user.role === 'leder' && measurement.status === 'draft'))
@@ -164,6 +283,7 @@ export async function createWorkshop(
       title: input.title,
       target_group: input.targetGroup,
       measurement_id: input.measurementId,
+      course_id: course?.course.id ?? null,
       current_actor_id: null,
       facilitator_id: user.userId,
       facilitator_seen_at: new Date(),
@@ -177,10 +297,26 @@ export async function createWorkshop(
       entityId: created.id,
       detail: { title: input.title },
     });
+    if (course) {
+      const main = course.members.find((m) => m.relation === 'borger');
+      await auditCitizens(
+        trx,
+        course.actor,
+        'workshop.create',
+        course.course.id,
+        main ? [main.id] : [],
+        {
+          detail: { workshopId: created.id },
+        },
+      );
+    }
     return created;
   });
-  return stateOf(deps.db, user, workshop);
+  return stateOf(deps.db, user, workshop, course);
 }
+
+const courseNotFoundHere = () =>
+  notFound({ da: 'Forløbet findes ikke.', en: 'The course does not exist.' });
 
 /** Take (or keep) the facilitator lock; 409 while someone else holds it and is active. */
 export async function claimFacilitator(
@@ -189,7 +325,7 @@ export async function claimFacilitator(
   id: string,
   now = new Date(),
 ) {
-  if (!FACILITATOR_ROLES.has(user.role)) throw forbidden();
+  await loadForChange(deps.db, user, id);
   const changed = await deps.db.transaction().execute(async (trx) => {
     const w = await repo.lockWorkshop(trx, user.municipalityId, id);
     if (!w) throw workshopNotFound();
@@ -219,6 +355,7 @@ export async function claimFacilitator(
 
 /** Hand the facilitator role over: the holder releases the lock for the next who asks. */
 export async function releaseFacilitator(deps: WorkshopDeps, user: AuthUser, id: string) {
+  await load(deps.db, user, id);
   const changed = await deps.db.transaction().execute(async (trx) => {
     const w = await repo.lockWorkshop(trx, user.municipalityId, id);
     if (!w) throw workshopNotFound();
@@ -239,7 +376,7 @@ async function edit(
   id: string,
   change: (trx: Kysely<Database>, workshop: Workshop) => Promise<Partial<Workshop> | void>,
 ): Promise<WorkshopState> {
-  if (!FACILITATOR_ROLES.has(user.role)) throw forbidden();
+  await loadForChange(deps.db, user, id);
   const now = new Date();
   const { version } = await deps.db.transaction().execute(async (trx) => {
     const w = await repo.lockWorkshop(trx, user.municipalityId, id);
@@ -478,7 +615,7 @@ export interface ComparedTie {
  * suppressed ties stay suppressed.
  */
 export async function compareWithSurvey(deps: WorkshopDeps, user: AuthUser, id: string) {
-  const workshop = await load(deps.db, user, id);
+  const { workshop } = await load(deps.db, user, id);
   if (!workshop.measurement_id) {
     throw badRequest({
       da: 'Workshoppen er ikke knyttet til en måling.',
@@ -522,8 +659,11 @@ export async function compareWithSurvey(deps: WorkshopDeps, user: AuthUser, id: 
   };
 }
 
-/** Who may see a workshop: anyone logged in to its municipality (employees take part too). */
+/**
+ * Who may see a workshop: anyone logged in to its municipality (employees take part too);
+ * one around a citizen's course only those with access to the course.
+ */
 export async function assertVisible(deps: WorkshopDeps, user: AuthUser, id: string) {
-  const workshop = await load(deps.db, user, id);
+  const { workshop } = await load(deps.db, user, id);
   return workshop;
 }

@@ -95,32 +95,43 @@ for (const database of testDatabases()) {
       });
       expect(created.statusCode, created.body).toBe(201);
 
+      // The demo (src/demo/demo-actions.ts) brings a workshop with two open points and an intervention.
+      const ours = new Set([w.id, other.id]);
       const mine = (await leader.get('/api/overview')).json<Overview>();
-      expect(mine.developmentPoints.map((p) => p.text)).toEqual([
-        'Fælles sagsgennemgang hver måned',
-      ]);
-      expect(mine.developmentPoints[0]).toMatchObject({
+      const minePoints = mine.developmentPoints.filter((p) => ours.has(p.workshopId));
+      expect(minePoints.map((p) => p.text)).toEqual(['Fælles sagsgennemgang hver måned']);
+      expect(minePoints[0]).toMatchObject({
         owner: 'Lise Leder',
         dueOn: '2026-10-01',
         workshopId: w.id,
       });
-      expect(mine.interventions).toEqual([
+      const demoPoints = mine.developmentPoints.filter((p) => !ours.has(p.workshopId));
+      expect(demoPoints).toHaveLength(2);
+      expect(demoPoints.every((p) => p.workshopTitle.startsWith('Dobbeltdiagnoser'))).toBe(true);
+      expect(mine.interventions.map((i) => i.title).sort()).toEqual([
+        'Netværksmøder i Jobcenter',
+        'Netværksmøder om borgere med dobbeltdiagnose',
+      ]);
+      expect(mine.interventions).toContainEqual(
         expect.objectContaining({
           title: 'Netværksmøder i Jobcenter',
           status: 'planned',
           units: ['Jobcenter'],
         }),
-      ]);
+      );
 
       const director = (await owner.get('/api/overview')).json<Overview>();
       expect(director.scope).toBe('director');
       expect(director.units).toBeNull();
       expect(director.measurement!.units.length).toBeGreaterThan(5);
-      expect(director.developmentPoints.map((p) => p.text).sort()).toEqual([
-        'Fælles sagsgennemgang hver måned',
-        'Skjult',
-      ]);
-      expect(director.interventions).toHaveLength(1);
+      expect(
+        director.developmentPoints
+          .filter((p) => ours.has(p.workshopId))
+          .map((p) => p.text)
+          .sort(),
+      ).toEqual(['Fælles sagsgennemgang hver måned', 'Skjult']);
+      expect(director.developmentPoints).toHaveLength(4);
+      expect(director.interventions).toHaveLength(2);
     });
 
     it('refuses employees and leaders without a unit', async () => {

@@ -24,6 +24,7 @@ import { UsersPage } from './users/users-page.js';
 import { InterventionListPage } from './interventions/intervention-list-page.js';
 import { InterventionPage } from './interventions/intervention-page.js';
 import { OverviewPage } from './overview/overview-page.js';
+import { InstrumentsPage } from './progression/instruments-page.js';
 import { WorkshopListPage } from './workshops/workshop-list-page.js';
 import { WorkshopPage } from './workshops/workshop-page.js';
 
@@ -38,6 +39,9 @@ const CoursePage = lazy(() =>
 // The citizen's own view is loaded only when a personal link is opened.
 const CitizenPage = lazy(() =>
   import('./citizen/citizen-page.js').then((m) => ({ default: m.CitizenPage })),
+);
+const CaseLevelPage = lazy(() =>
+  import('./case-analysis/case-level-page.js').then((m) => ({ default: m.CaseLevelPage })),
 );
 const CourseNewPage = lazy(() =>
   import('./courses/course-new-page.js').then((m) => ({ default: m.CourseNewPage })),
@@ -179,6 +183,16 @@ function AppRoutes() {
           }
         />
         <Route
+          path="redskaber"
+          element={
+            <RequireAuth>
+              <RequireRole roles={['admin']}>
+                <InstrumentsPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
           path="aktivitetslog"
           element={
             <RequireAuth>
@@ -264,6 +278,18 @@ function AppRoutes() {
             <RequireAuth>
               <RequireRole roles={ANALYSIS_READERS}>
                 <OverviewPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="analyse/forloeb"
+          element={
+            <RequireAuth>
+              <RequireRole roles={ORG_EDITORS}>
+                <Suspense fallback={<Loading />}>
+                  <CaseLevelPage />
+                </Suspense>
               </RequireRole>
             </RequireAuth>
           }

@@ -9,6 +9,8 @@ import * as analysisExtras from './0006-analysis-extras.js';
 import * as professions from './0007-professions.js';
 import * as workshops from './0009-workshops.js';
 import * as courseTime from './0010-course-time.js';
+import * as caseMeasurements from './0011-case-measurements.js';
+import * as leftovers from './0012-leftovers.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007-professions': professions,
   '0009-workshops': workshops,
   '0010-course-time': courseTime,
+  '0011-case-measurements': caseMeasurements,
+  '0012-leftovers': leftovers,
 };

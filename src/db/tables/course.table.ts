@@ -31,6 +31,8 @@ export interface CourseTable {
   main_cpr_hash: string;
   closed_at: Date | null;
   created_at: ColumnType<Date, never, never>;
+  /** The course's arm in an intervention/control design; null = not in one. */
+  arm: Generated<'intervention' | 'kontrol' | null>;
 }
 
 export type Course = Selectable<CourseTable>;

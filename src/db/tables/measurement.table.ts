@@ -62,6 +62,8 @@ export interface MeasurementTable {
   group_kind: Generated<GroupKind>;
   /** The kind of focal process, for benchmarks across municipalities; null = not set. */
   focal_kind: Generated<FocalKind | null>;
+  /** The citizen's course of a case measurement (enkeltsagsanalyse); null otherwise. */
+  course_id: Generated<string | null>;
 }
 export type Measurement = Selectable<MeasurementTable>;
 export type NewMeasurement = Insertable<MeasurementTable>;

@@ -13,6 +13,8 @@ export interface WorkshopTable {
   target_group: string;
   /** The measurement whose map is laid beside the room's, when linked. */
   measurement_id: string | null;
+  /** The citizen's course the network is drawn around, when linked: only its readers see it. */
+  course_id: ColumnType<string | null, string | null | undefined, never>;
   step: Generated<number>;
   /** The actor whose place the room takes in step 2. */
   current_actor_id: string | null;

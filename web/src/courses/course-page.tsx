@@ -11,6 +11,7 @@ import { PageTitle } from '../ui/page-title.js';
 import { CourseConsents } from './course-consents.js';
 import { CourseExports } from './course-exports.js';
 import { CourseHeader } from './course-header.js';
+import { CourseWorkshopButton } from '../workshops/course-workshop-button.js';
 import { CourseHistory } from './course-history.js';
 import { CourseNetwork } from './course-network.js';
 import { CourseOverview } from './course-overview.js';
@@ -19,6 +20,7 @@ import { CourseVersions } from './course-versions.js';
 import { CourseMeetings } from '../meetings/course-meetings.js';
 import { CourseProgression } from '../progression/course-progression.js';
 import { CourseCitizen } from '../citizen/course-citizen.js';
+import { CourseCaseAnalysis } from '../case-analysis/course-case-analysis.js';
 import { loadCourse, type Access, type CourseView } from './courses-api.js';
 
 /** The views of a course, their address and who may open them. */
@@ -29,6 +31,7 @@ const TABS = [
   { slug: 'moeder', label: 'meetings.tab', access: ['full', 'consent'] },
   { slug: 'progression', label: 'progression.tab', access: ['full', 'consent'] },
   { slug: 'borgeren', label: 'citizen.tab', access: ['full'] },
+  { slug: 'enkeltsag', label: 'case.tab', access: ['full', 'consent'] },
   { slug: 'versioner', label: 'courses.tab.versions', access: ['full'] },
   { slug: 'samtykke', label: 'courses.tab.consent', access: ['full'] },
   { slug: 'historik', label: 'courses.tab.history', access: ['full'] },
@@ -56,6 +59,8 @@ function TabContent({ slug, ...props }: CourseTabProps & { slug: string }) {
       return <CourseProgression {...props} />;
     case 'borgeren':
       return <CourseCitizen {...props} />;
+    case 'enkeltsag':
+      return <CourseCaseAnalysis {...props} />;
     case 'versioner':
       return <CourseVersions {...props} />;
     case 'samtykke':
@@ -106,6 +111,7 @@ export function CoursePage() {
           <p className="eyebrow">{t(`courses.kind.${c.kind}`)}</p>
           <PageTitle title={pageTitle}>{title}</PageTitle>
         </div>
+        {c.access === 'full' && c.status === 'open' && <CourseWorkshopButton courseId={c.id} />}
       </div>
       <ErrorAlert error={course.error} />
       <CourseHeader course={c} reload={course.reload} />

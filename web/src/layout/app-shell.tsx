@@ -97,6 +97,9 @@ export function AppShell() {
                     <NavLink to="/maalinger">{t('nav.measurements')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/analyse/forloeb">{t('caseLevel.nav')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/udbakke">{t('nav.outbox')}</NavLink>
                   </li>
                   <li>
@@ -124,6 +127,9 @@ export function AppShell() {
                 <>
                   <li>
                     <NavLink to="/brugere">{t('nav.users')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/redskaber">{t('instruments.nav')}</NavLink>
                   </li>
                   <li>
                     <NavLink to="/aktivitetslog">{t('nav.audit')}</NavLink>

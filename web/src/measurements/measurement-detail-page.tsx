@@ -5,6 +5,7 @@ import type { PersonRole } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
+import { professionLabel } from '../org/profession.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
@@ -25,6 +26,8 @@ import {
 import { ResponseImport } from './response-import.js';
 
 type Dialog = 'invite' | 'open' | 'remind' | 'close' | 'extend' | undefined;
+/** The invite dialog's choice "everyone with one of the measurement's professions". */
+const EVERY_PROFESSION = '*';
 
 export function MeasurementDetailPage() {
   const { id = '' } = useParams();
@@ -48,11 +51,22 @@ export function MeasurementDetailPage() {
     );
   }
   const { measurement: m, groups } = detail.data;
+  // Profession groups are keyed and named by the profession, stored in lower case.
+  const byProfession = m.groupKind === 'profession';
+  const groupLabel = (name: string) => (byProfession ? professionLabel(name) : name);
   const reload = async () => {
     await Promise.all([detail.reload(), responses.reload()]);
   };
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(locale) : '–');
   const r = responses.data;
+  /** The active people whose profession is one of the measurement's (of one role, if given). */
+  const withProfession = (of: '' | PersonRole) => {
+    const professions = new Set(groups.map((g) => g.id));
+    return (org.data?.people ?? [])
+      .filter((p) => !p.archived && p.profession !== null && professions.has(p.profession))
+      .filter((p) => of === '' || p.role === of)
+      .map((p) => p.id);
+  };
   const count = (n: number | null) =>
     n === null ? t('responses.fewer', { min: r?.minGroup ?? m.minGroup }) : n;
 
@@ -103,8 +117,12 @@ export function MeasurementDetailPage() {
             <dd>{m.minGroup}</dd>
           </div>
           <div>
-            <dt>{t('measurement.groups')}</dt>
-            <dd>{groups.map((g) => (g.arm ? `${g.name} (${g.arm})` : g.name)).join(', ')}</dd>
+            <dt>{t(byProfession ? 'measurement.professions' : 'measurement.groups')}</dt>
+            <dd>
+              {groups
+                .map((g) => (g.arm ? `${groupLabel(g.name)} (${g.arm})` : groupLabel(g.name)))
+                .join(', ')}
+            </dd>
           </div>
         </dl>
         <div className="toolbar">
@@ -200,7 +218,9 @@ export function MeasurementDetailPage() {
                 <caption className="visually-hidden">{t('responses.title')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('responses.col.unit')}</th>
+                    <th scope="col">
+                      {t(byProfession ? 'responses.col.profession' : 'responses.col.unit')}
+                    </th>
                     <th scope="col" className="table__num">
                       {t('responses.col.invited')}
                     </th>
@@ -212,7 +232,7 @@ export function MeasurementDetailPage() {
                 <tbody>
                   {r.units.map((u) => (
                     <tr key={u.unitId}>
-                      <th scope="row">{u.unitName}</th>
+                      <th scope="row">{groupLabel(u.unitName)}</th>
                       <td className="table__num">{u.invited}</td>
                       <td className="table__num">{count(u.finished)}</td>
                     </tr>
@@ -251,14 +271,17 @@ export function MeasurementDetailPage() {
           onClose={() => setDialog(undefined)}
           onSubmit={async () => {
             if (!unitId) return false;
-            const result = await invite(id, {
-              unitIds: [unitId],
-              ...(role ? { roles: [role] } : {}),
-            });
+            const result = await invite(
+              id,
+              unitId === EVERY_PROFESSION
+                ? { personIds: withProfession(role) }
+                : { unitIds: [unitId], ...(role ? { roles: [role] } : {}) },
+            );
             setNotice(t('measurement.invited', { added: result.added, matched: result.matched }));
             await reload();
           }}
         >
+          {byProfession && <p>{t('measurement.invite.professionHint')}</p>}
           <SelectField
             label={t('measurement.invite.unit')}
             value={unitId}
@@ -266,6 +289,9 @@ export function MeasurementDetailPage() {
             onChange={(e) => setUnitId(e.target.value)}
           >
             <option value="">{t('measurement.invite.pick')}</option>
+            {byProfession && (
+              <option value={EVERY_PROFESSION}>{t('measurement.invite.allProfessions')}</option>
+            )}
             {(org.data?.units ?? [])
               .filter((u) => !u.archived)
               .map((u) => (

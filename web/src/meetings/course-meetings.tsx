@@ -107,7 +107,7 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
         ))}
       </SelectField>
       <TextField
-        label={t('meetings.title')}
+        label={t('meetings.title.label')}
         value={title}
         maxLength={200}
         onChange={(e) => setTitle(e.target.value)}

@@ -200,6 +200,7 @@ function ImportHelp({ open }: { open: boolean }) {
     ['import.help.col.name', 'import.help.col.name.text'],
     ['import.help.col.email', 'import.help.col.email.text'],
     ['import.help.col.role', 'import.help.col.role.text'],
+    ['import.help.col.profession', 'import.help.col.profession.text'],
   ] as const;
 
   return (

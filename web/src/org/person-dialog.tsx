@@ -39,9 +39,7 @@ export function PersonDialog({
   const [profession, setProfession] = useState(
     person?.profession ? professionLabel(person.profession) : '',
   );
-  const [errors, setErrors] = useState<{ name?: string; email?: string; profession?: string }>(
-    {},
-  );
+  const [errors, setErrors] = useState<{ name?: string; email?: string; profession?: string }>({});
   const listId = useId();
 
   const submit = async () => {

@@ -176,7 +176,10 @@ export function InstrumentsPage() {
               </thead>
               <tbody>
                 {instruments.data.map((instrument) => (
-                  <tr key={instrument.id} className={instrument.archived ? 'row--muted' : undefined}>
+                  <tr
+                    key={instrument.id}
+                    className={instrument.archived ? 'row--muted' : undefined}
+                  >
                     <th scope="row">{instrument.name}</th>
                     <td>{t(`instruments.group.${instrument.targetGroup}` as MessageKey)}</td>
                     <td>{instrument.items.length}</td>
@@ -232,9 +235,7 @@ export function InstrumentsPage() {
             void instruments.reload();
           }}
         >
-          <p>
-            {t(archiving.archived ? 'instruments.restore.text' : 'instruments.archive.text')}
-          </p>
+          <p>{t(archiving.archived ? 'instruments.restore.text' : 'instruments.archive.text')}</p>
         </ConfirmDialog>
       )}
     </section>
@@ -303,127 +304,135 @@ function InstrumentForm({
 
   return (
     <>
-    <form className="form panel" noValidate onSubmit={submit} aria-labelledby="instrument-form">
-      <h2 className="panel__title" id="instrument-form">
-        {title}
-      </h2>
-      <ErrorAlert error={error} />
-      <TextField
-        label={t('instruments.name')}
-        required
-        maxLength={200}
-        value={draft.name}
-        error={nameError}
-        onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-      />
-      <SelectField
-        label={t('instruments.group')}
-        value={draft.targetGroup}
-        onChange={(e) => setDraft({ ...draft, targetGroup: e.target.value })}
-      >
-        {GROUPS.map((g) => (
-          <option key={g} value={g}>
-            {t(`instruments.group.${g}` as MessageKey)}
-          </option>
-        ))}
-      </SelectField>
-      <TextAreaField
-        label={t('instruments.description')}
-        hint={t('instruments.description.hint')}
-        maxLength={2000}
-        rows={2}
-        value={draft.description}
-        onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-      />
+      <form className="form panel" noValidate onSubmit={submit} aria-labelledby="instrument-form">
+        <h2 className="panel__title" id="instrument-form">
+          {title}
+        </h2>
+        <ErrorAlert error={error} />
+        <TextField
+          label={t('instruments.name')}
+          required
+          maxLength={200}
+          value={draft.name}
+          error={nameError}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+        <SelectField
+          label={t('instruments.group')}
+          value={draft.targetGroup}
+          onChange={(e) => setDraft({ ...draft, targetGroup: e.target.value })}
+        >
+          {GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {t(`instruments.group.${g}` as MessageKey)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          label={t('instruments.description')}
+          hint={t('instruments.description.hint')}
+          maxLength={2000}
+          rows={2}
+          value={draft.description}
+          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+        />
 
-      <h3>{t('instruments.items')}</h3>
-      <p className="muted">{t('instruments.items.hint')}</p>
-      {draft.items.length === 0 && <p>{t('instruments.items.none')}</p>}
-      <ol className="member-rows">
-        {draft.items.map((item, index) => {
-          const n = index + 1;
-          return (
-            <li key={item.key} className="member-row">
-              <fieldset className="fieldset">
-                <legend className="field__label">{t('instruments.item', { n })}</legend>
-                <TextField
-                  label={t('instruments.item.text')}
-                  required
-                  maxLength={300}
-                  value={item.text}
-                  error={textError(item)}
-                  onChange={(e) => setItem(item.key, { text: e.target.value })}
-                />
-                <SelectField
-                  label={t('instruments.item.kind')}
-                  value={item.kind}
-                  onChange={(e) => setItem(item.key, { kind: e.target.value as ItemKind })}
-                >
-                  {KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`instruments.kind.${k}` as MessageKey)}
-                    </option>
-                  ))}
-                </SelectField>
-                {isScale(item.kind) && (
-                  <>
-                    <TextField
-                      label={t('instruments.item.low')}
-                      hint={t('instruments.item.low.hint')}
-                      maxLength={60}
-                      value={item.low}
-                      onChange={(e) => setItem(item.key, { low: e.target.value })}
+        <h3>{t('instruments.items')}</h3>
+        <p className="muted">{t('instruments.items.hint')}</p>
+        {draft.items.length === 0 && <p>{t('instruments.items.none')}</p>}
+        <ol className="member-rows">
+          {draft.items.map((item, index) => {
+            const n = index + 1;
+            return (
+              <li key={item.key} className="member-row">
+                <fieldset className="fieldset">
+                  <legend className="field__label">{t('instruments.item', { n })}</legend>
+                  <TextField
+                    label={t('instruments.item.text')}
+                    required
+                    maxLength={300}
+                    value={item.text}
+                    error={textError(item)}
+                    onChange={(e) => setItem(item.key, { text: e.target.value })}
+                  />
+                  <SelectField
+                    label={t('instruments.item.kind')}
+                    value={item.kind}
+                    onChange={(e) => setItem(item.key, { kind: e.target.value as ItemKind })}
+                  >
+                    {KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`instruments.kind.${k}` as MessageKey)}
+                      </option>
+                    ))}
+                  </SelectField>
+                  {isScale(item.kind) && (
+                    <>
+                      <TextField
+                        label={t('instruments.item.low')}
+                        hint={t('instruments.item.low.hint')}
+                        maxLength={60}
+                        value={item.low}
+                        onChange={(e) => setItem(item.key, { low: e.target.value })}
+                      />
+                      <TextField
+                        label={t('instruments.item.high')}
+                        hint={t('instruments.item.high.hint')}
+                        maxLength={60}
+                        value={item.high}
+                        onChange={(e) => setItem(item.key, { high: e.target.value })}
+                      />
+                    </>
+                  )}
+                  <div className="form-actions">
+                    {index > 0 && (
+                      <RowAction
+                        label={t('instruments.item.up')}
+                        target={t('instruments.item', { n })}
+                        onClick={() => move(index, -1)}
+                      />
+                    )}
+                    {index < draft.items.length - 1 && (
+                      <RowAction
+                        label={t('instruments.item.down')}
+                        target={t('instruments.item', { n })}
+                        onClick={() => move(index, 1)}
+                      />
+                    )}
+                    <RowAction
+                      label={t('instruments.item.remove')}
+                      target={t('instruments.item', { n })}
+                      danger
+                      onClick={() => setRemoving(item)}
                     />
-                    <TextField
-                      label={t('instruments.item.high')}
-                      hint={t('instruments.item.high.hint')}
-                      maxLength={60}
-                      value={item.high}
-                      onChange={(e) => setItem(item.key, { high: e.target.value })}
-                    />
-                  </>
-                )}
-                <div className="form-actions">
-                  <RowAction
-                    label={t('instruments.item.up')}
-                    target={t('instruments.item', { n })}
-                    onClick={() => index > 0 && move(index, -1)}
-                  />
-                  <RowAction
-                    label={t('instruments.item.down')}
-                    target={t('instruments.item', { n })}
-                    onClick={() => index < draft.items.length - 1 && move(index, 1)}
-                  />
-                  <RowAction
-                    label={t('instruments.item.remove')}
-                    target={t('instruments.item', { n })}
-                    danger
-                    onClick={() => setRemoving(item)}
-                  />
-                </div>
-              </fieldset>
-            </li>
-          );
-        })}
-      </ol>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => setDraft((d) => ({ ...d, items: [...d.items, draftItem()] }))}
-      >
-        {t('instruments.item.add')}
-      </button>
+                  </div>
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setDraft((d) => ({ ...d, items: [...d.items, draftItem()] }))}
+        >
+          {t('instruments.item.add')}
+        </button>
 
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-          {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-          {busy ? t('common.working') : t('instruments.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button--primary"
+            aria-disabled={busy || undefined}
+          >
+            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
+            {busy ? t('common.working') : t('instruments.save')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
 
       {removing && (
         <ConfirmDialog

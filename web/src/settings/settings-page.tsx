@@ -25,11 +25,14 @@ export function SettingsPage() {
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The box shows the new choice at once, while it is being saved.
+  const [pending, setPending] = useState<boolean>();
   const isAdmin = user.role === 'admin';
 
   const change = async (consent: boolean) => {
     if (busy) return;
     setBusy(true);
+    setPending(consent);
     setError(undefined);
     setSaved(false);
     try {
@@ -39,6 +42,7 @@ export function SettingsPage() {
     } catch (caught) {
       setError(asApiError(caught));
     } finally {
+      setPending(undefined);
       setBusy(false);
     }
   };
@@ -57,7 +61,7 @@ export function SettingsPage() {
           {isAdmin ? (
             <Checkbox
               label={t('settings.benchmark.consent')}
-              checked={settings.data.benchmarkConsent}
+              checked={pending ?? settings.data.benchmarkConsent}
               onChange={(on) => void change(on)}
             />
           ) : (

@@ -44,6 +44,7 @@ export function ActorList({
   const [unitId, setUnitId] = useState('');
   const [label, setLabel] = useState('');
   const used = new Set(workshop.actors.map((a) => a.unitId));
+  const suggestions = workshop.suggestedActors.filter((s) => !s.onCanvas);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -99,6 +100,25 @@ export function ActorList({
           </li>
         ))}
       </ul>
+      {editable && suggestions.length > 0 && (
+        <div className="workshop-suggestions">
+          <h3>{t('workshop.course.suggestions')}</h3>
+          <ul className="actions-list">
+            {suggestions.map((s) => (
+              <li key={s.partyId}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => void onAdd({ unitId: s.unitId, label: s.label })}
+                >
+                  {t('workshop.course.addSuggestion', { name: s.label })}
+                </button>
+                {s.task && <span className="muted"> {s.task}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {editable && (
         <form className="form workshop-add" onSubmit={add}>
           <SelectField

@@ -16,6 +16,17 @@ export interface Workshop {
   title: string;
   targetGroup: string;
   measurementId: string | null;
+  /** The citizen's course the workshop is held around, when linked. */
+  courseId: string | null;
+  /** The course's network parties (names only, plus their task with full access to the course). */
+  suggestedActors: {
+    partyId: string;
+    kind: 'unit' | 'professional' | 'external';
+    unitId: string | null;
+    label: string;
+    task?: string;
+    onCanvas: boolean;
+  }[];
   step: number;
   currentActorId: string | null;
   version: number;
@@ -42,6 +53,7 @@ export interface WorkshopSummary {
   title: string;
   targetGroup: string;
   step: number;
+  courseId: string | null;
   actors: number;
   openPoints: number;
   facilitator: string | null;
@@ -70,6 +82,7 @@ export const createWorkshop = (body: {
   title: string;
   targetGroup: string;
   measurementId: string | null;
+  courseId?: string | null;
 }) => api.post<Workshop>('/api/workshops', body);
 export const getWorkshop = (id: string) => api.get<Workshop>(base(id));
 export const facilitate = (id: string) => api.post<Workshop>(`${base(id)}/facilitate`);

@@ -1,0 +1,101 @@
+/** HTTP for case-level relational capacity: a course's case measurements and the analysis across courses. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { courseParams } from '../courses/course-schemas.js';
+import { ARMS } from '../db/tables/measurement.table.js';
+import { requireUser } from '../server/request-context.js';
+import * as service from './case-analysis.service.js';
+
+const tags = ['case analysis'];
+
+export const caseAnalysisRoutes: FastifyPluginAsync<{ deps: service.CaseDeps }> = async (
+  plugin,
+  { deps },
+) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/courses/:id/case-analysis',
+    {
+      schema: {
+        tags,
+        summary:
+          "The course's case measurements: status, anonymity-guarded response count and, when closed, the group result",
+        params: courseParams,
+      },
+    },
+    async (request) => service.getCaseAnalysis(deps, requireUser(request), request.params.id),
+  );
+
+  app.post(
+    '/api/courses/:id/case-analysis',
+    {
+      schema: {
+        tags,
+        summary:
+          "Start a case measurement among the course's network (coordinator or a leader of a unit in the network)",
+        params: courseParams,
+        body: z
+          .object({
+            minGroup: z.number().int().min(3, 'never below 3').max(1000).nullable().default(null),
+            includeUnitMembers: z.boolean().default(false),
+          })
+          .default({ minGroup: null, includeUnitMembers: false }),
+      },
+    },
+    async (request, reply) => {
+      const result = await service.startCaseMeasurement(
+        deps,
+        requireUser(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/courses/:id/case-analysis/:measurementId/close',
+    {
+      schema: {
+        tags,
+        summary: "Close the course's case measurement",
+        params: z.object({ id: z.uuid(), measurementId: z.uuid() }),
+      },
+    },
+    async (request) =>
+      service.closeCaseMeasurement(
+        deps,
+        requireUser(request),
+        request.params.id,
+        request.params.measurementId,
+      ),
+  );
+
+  app.put(
+    '/api/courses/:id/case-analysis/arm',
+    {
+      schema: {
+        tags,
+        summary: 'Tag the course intervention or control (null: neither)',
+        params: courseParams,
+        body: z.object({ arm: z.enum(ARMS).nullable() }),
+      },
+    },
+    async (request) =>
+      service.setArm(deps, requireUser(request), request.params.id, request.body.arm),
+  );
+
+  app.get(
+    '/api/case-analysis',
+    {
+      schema: {
+        tags,
+        summary:
+          'Case RK against the citizen score and the number of units across courses, and intervention against control (analysis owners)',
+      },
+    },
+    async (request) => service.caseLevelAnalysis(deps, requireUser(request)),
+  );
+};
