@@ -44,6 +44,18 @@ for (const database of testDatabases()) {
     });
     afterAll(async () => t.close());
 
+    it('the demo brings a saved workshop with four actors, their ratings and two open points', async () => {
+      const list = (await analyst.get('/api/workshops')).json<
+        { id: string; title: string; actors: number; openPoints: number; step: number }[]
+      >();
+      const demo = list.find((w) => w.title.startsWith('Dobbeltdiagnoser'));
+      expect(demo).toMatchObject({ actors: 4, openPoints: 2, step: 3 });
+      const state = (await analyst.get(`/api/workshops/${demo!.id}`)).json<WorkshopState>();
+      expect(state.ratings).toHaveLength(10);
+      expect(state.differences.length).toBeGreaterThan(0);
+      expect(state.points.every((p) => p.owner !== '' && p.dueOn !== null)).toBe(true);
+    });
+
     it('refuses a course the user cannot see or that does not exist (404), creating nothing', async () => {
       const before = await countWorkshops();
       const body = { title: 'Netværket', targetGroup: 'Borgerforløb', courseId: course.courseId };
