@@ -193,6 +193,9 @@ interface AgreementRow {
   due: string;
 }
 
+const agreementRows = (meeting: Meeting): AgreementRow[] =>
+  meeting.agreements.map((a) => ({ id: a.id, partyId: a.partyId, text: a.text, due: a.due ?? '' }));
+
 function MinutesEditor({
   course,
   meeting,
@@ -201,14 +204,7 @@ function MinutesEditor({
   const { t } = useI18n();
   const network = course.network ?? [];
   const [minutes, setMinutes] = useState(meeting.minutes);
-  const [rows, setRows] = useState<AgreementRow[]>(
-    meeting.agreements.map((a) => ({
-      id: a.id,
-      partyId: a.partyId,
-      text: a.text,
-      due: a.due ?? '',
-    })),
-  );
+  const [rows, setRows] = useState<AgreementRow[]>(() => agreementRows(meeting));
   const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -228,7 +224,7 @@ function MinutesEditor({
   };
   const save = () =>
     run(async () => {
-      await updateMeeting(course.id, meeting.id, {
+      const saved = await updateMeeting(course.id, meeting.id, {
         minutes,
         agreements: rows
           .filter((r) => r.text.trim() && r.partyId)
@@ -239,6 +235,8 @@ function MinutesEditor({
             due: r.due || null,
           })),
       });
+      // New agreements now have ids: a second save must update them, not add them again.
+      setRows(agreementRows(saved));
       return t('meetings.saved');
     });
   const toPlan = () =>
