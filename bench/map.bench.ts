@@ -17,13 +17,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { RK_ITEMS } from '../src/analysis/answer.js';
 import { seededRandom } from '../src/demo/random.js';
 import { createMunicipality } from '../src/municipality/municipality.service.js';
 import { launchBrowser } from '../e2e/helpers/browser.js';
 import { login } from '../e2e/helpers/app.js';
+import {
+  insertAnswerColumns,
+  insertClosedMeasurement,
+  insertUnits,
+} from '../test/helpers/analysis-seed.js';
 import { testDatabases } from '../test/helpers/databases.js';
 import { startTestApp } from '../test/helpers/test-app.js';
 
@@ -65,57 +69,31 @@ const municipalityId = await createMunicipality(db, {
   adminEmail: 'bench@example.dk',
   adminPassword: PASSWORD,
 });
-const units = await db
-  .insertInto('unit')
-  .values(
-    Array.from({ length: GROUPS }, (_, i) => ({
-      municipality_id: municipalityId,
-      name: `Gruppe ${String(i + 1).padStart(2, '0')}`,
-      kind: (['myndighed', 'udfører', 'ekstern'] as const)[i % 3]!,
-      area_id: null,
-      archived_at: null,
-    })),
-  )
-  .returning('id')
-  .execute();
+const units = await insertUnits(
+  db,
+  municipalityId,
+  Array.from({ length: GROUPS }, (_, i) => `Gruppe ${String(i + 1).padStart(2, '0')}`),
+  (i) => (['myndighed', 'udfører', 'ekstern'] as const)[i % 3]!,
+);
 
 /** A closed measurement over the first `count` units, everyone rating every other group. */
 async function seedMeasurement(count: number): Promise<string> {
   const random = seededRandom(count);
   const groups = units.slice(0, count);
-  const measurement = await db
-    .insertInto('measurement')
-    .values({
-      municipality_id: municipalityId,
-      title: `Kort med ${count} grupper`,
-      focal_process: 'borgere med dobbeltdiagnose',
-      status: 'closed',
-      opens_at: null,
-      closes_at: null,
-      min_group: 5,
-      threshold_high: 4,
-      threshold_low: 3.5,
-      choose_groups: false,
-      include_leadership: false,
-      items: '{}',
-      wave_label: '1',
-      previous_measurement_id: null,
-      created_by: null,
-      opened_at: null,
-      closed_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const measurementId = await insertClosedMeasurement(db, municipalityId, {
+    title: `Kort med ${count} grupper`,
+    focalProcess: 'borgere med dobbeltdiagnose',
+  });
   await db
     .insertInto('measurement_group')
-    .values(groups.map((u) => ({ measurement_id: measurement.id, unit_id: u.id, arm: null })))
+    .values(groups.map((u) => ({ measurement_id: measurementId, unit_id: u.id, arm: null })))
     .execute();
   for (const unit of groups) {
     const respondents = await db
       .insertInto('respondent')
       .values(
         Array.from({ length: PER_GROUP }, (_, i) => ({
-          measurement_id: measurement.id,
+          measurement_id: measurementId,
           unit_id: unit.id,
           role: i === 0 ? ('leder' as const) : ('medarbejder' as const),
           chosen_groups: null,
@@ -142,13 +120,15 @@ async function seedMeasurement(count: number): Promise<string> {
         }
       }
     }
-    await sql`
-      INSERT INTO answer (measurement_id, respondent_id, target, item, value, dont_know)
-      SELECT ${measurement.id}::uuid, r, t, i, v, false
-      FROM unnest(${ids}::uuid[], ${targets}::text[], ${items}::text[], ${scores}::smallint[])
-        AS x(r, t, i, v)`.execute(db);
+    await insertAnswerColumns(db, measurementId, {
+      respondentIds: ids,
+      targets,
+      items,
+      values: scores,
+      dontKnow: scores.map(() => false),
+    });
   }
-  return measurement.id;
+  return measurementId;
 }
 
 interface Run {

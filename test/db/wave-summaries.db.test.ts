@@ -13,6 +13,7 @@ import type { Database } from '../../src/db/schema.js';
 import { seededRandom } from '../../src/demo/random.js';
 import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { loadAnswers, loadWaveSummaries } from '../../src/results/results.repository.js';
+import { insertClosedMeasurement, insertUnits } from '../helpers/analysis-seed.js';
 import { testDatabases } from '../helpers/databases.js';
 
 const UNIT_NAMES = ['Jobcenter', 'Socialafdelingen', 'Psykiatrien "Syd"; 🙂', '<script>x</script>'];
@@ -53,45 +54,17 @@ async function seedMeasurements(db: Kysely<Database>): Promise<string[]> {
     adminEmail: 'admin@summa.dk',
     adminPassword: 'summa-password-123',
   });
-  const units = await db
-    .insertInto('unit')
-    .values(
-      UNIT_NAMES.map((name) => ({
-        municipality_id: municipalityId,
-        name,
-        kind: 'udfører' as const,
-        area_id: null,
-        archived_at: null,
-      })),
-    )
-    .returning(['id'])
-    .execute();
+  const units = await insertUnits(db, municipalityId, UNIT_NAMES);
   const ids: string[] = [];
   for (const wave of ['før', 'efter']) {
-    const measurement = await db
-      .insertInto('measurement')
-      .values({
-        municipality_id: municipalityId,
-        title: `Bølge ${wave}`,
-        focal_process: 'summa',
-        status: 'closed',
-        opens_at: null,
-        closes_at: null,
-        min_group: 5,
-        threshold_high: 4,
-        threshold_low: 3.5,
-        choose_groups: false,
-        include_leadership: true,
-        items: '{}',
-        wave_label: wave,
-        previous_measurement_id: ids[0] ?? null,
-        created_by: null,
-        opened_at: null,
-        closed_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push(measurement.id);
+    const measurementId = await insertClosedMeasurement(db, municipalityId, {
+      title: `Bølge ${wave}`,
+      focalProcess: 'summa',
+      waveLabel: wave,
+      includeLeadership: true,
+      previousMeasurementId: ids[0] ?? null,
+    });
+    ids.push(measurementId);
     const answers: {
       measurement_id: string;
       respondent_id: string;
@@ -105,7 +78,7 @@ async function seedMeasurements(db: Kysely<Database>): Promise<string[]> {
       if (draw < 0.08) return; // a missing answer is not stored
       const dk = draw < 0.15;
       answers.push({
-        measurement_id: measurement.id,
+        measurement_id: measurementId,
         respondent_id: respondent,
         target,
         item,
@@ -118,7 +91,7 @@ async function seedMeasurements(db: Kysely<Database>): Promise<string[]> {
         const respondent = await db
           .insertInto('respondent')
           .values({
-            measurement_id: measurement.id,
+            measurement_id: measurementId,
             unit_id: unit.id,
             role: i % 4 === 0 ? 'leder' : 'medarbejder',
             chosen_groups: null,
@@ -206,36 +179,16 @@ for (const database of testDatabases()) {
         analyzeSummaries(await loadWaveSummaries(handle.db, [ids[1]!]), options),
         expected,
       );
-      const empty = await handle.db
-        .insertInto('measurement')
-        .values({
-          municipality_id: (
-            await handle.db
-              .selectFrom('measurement')
-              .select('municipality_id')
-              .where('id', '=', ids[0]!)
-              .executeTakeFirstOrThrow()
-          ).municipality_id,
-          title: 'Tom',
-          focal_process: 'tom',
-          status: 'closed',
-          opens_at: null,
-          closes_at: null,
-          min_group: 5,
-          threshold_high: 4,
-          threshold_low: 3.5,
-          choose_groups: false,
-          include_leadership: false,
-          items: '{}',
-          wave_label: '1',
-          previous_measurement_id: null,
-          created_by: null,
-          opened_at: null,
-          closed_at: null,
-        })
-        .returning('id')
+      const { municipality_id } = await handle.db
+        .selectFrom('measurement')
+        .select('municipality_id')
+        .where('id', '=', ids[0]!)
         .executeTakeFirstOrThrow();
-      expect(await loadWaveSummaries(handle.db, [empty.id])).toEqual([]);
+      const empty = await insertClosedMeasurement(handle.db, municipality_id, {
+        title: 'Tom',
+        focalProcess: 'tom',
+      });
+      expect(await loadWaveSummaries(handle.db, [empty])).toEqual([]);
       expect(analyzeSummaries([], options)).toEqual(analyze([], options));
     });
   });

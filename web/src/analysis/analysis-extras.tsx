@@ -9,7 +9,6 @@ import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { SelectField } from '../ui/field.js';
-import { TableFrame } from '../ui/table-frame.js';
 import {
   FOCAL_KINDS,
   loadBenchmark,
@@ -20,27 +19,16 @@ import {
   type RkDimension,
   type WaveExtras,
 } from './analysis-api.js';
-import { ComparisonFacts, Section } from './analysis-sections.js';
+import {
+  CompactTable,
+  ComparisonFacts,
+  GroupFacts,
+  RegressionFacts,
+  Section,
+} from './analysis-sections.js';
 import type { formatters } from './format.js';
 
 type Fmt = ReturnType<typeof formatters>;
-type Group = WaveExtras['kinds']['groups'][string];
-
-function GroupFacts({ groups, fmt }: { groups: [string, Group | undefined][]; fmt: Fmt }) {
-  const { t } = useI18n();
-  return (
-    <dl className="facts">
-      {groups.map(([label, g]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>
-            {fmt.num(g?.mean)} ({t('analysis.n')} {fmt.count(g?.n)})
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** Myndighed/udfører, senders/receivers and the scatter of one wave. */
 export function AnalysisExtrasSections({
@@ -106,37 +94,26 @@ export function AnalysisExtrasSections({
             {w.handOn.pairs.length === 0 ? (
               <p>{t('analysis.handOn.none')}</p>
             ) : (
-              <TableFrame label={t('analysis.handOn.title')}>
-                <table className="table table--compact">
-                  <caption className="visually-hidden">{t('analysis.handOn.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('analysis.handOn.pair')}</th>
-                      <th scope="col" className="table__num">
-                        {t('analysis.handOn.senderRates')}
-                      </th>
-                      <th scope="col" className="table__num">
-                        {t('analysis.handOn.receiverRates')}
-                      </th>
-                      <th scope="col" className="table__num">
-                        {t('analysis.asym.gap')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {w.handOn.pairs.map((p) => (
-                      <tr key={`${p.sender}|${p.receiver}`}>
-                        <th scope="row">
-                          {p.sender} → {p.receiver}
-                        </th>
-                        <td className="table__num">{fmt.num(p.senderRates)}</td>
-                        <td className="table__num">{fmt.num(p.receiverRates)}</td>
-                        <td className="table__num">{fmt.num(p.gap)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableFrame>
+              <CompactTable
+                title={t('analysis.handOn.title')}
+                columns={[
+                  { label: t('analysis.handOn.pair') },
+                  { label: t('analysis.handOn.senderRates'), num: true },
+                  { label: t('analysis.handOn.receiverRates'), num: true },
+                  { label: t('analysis.asym.gap'), num: true },
+                ]}
+              >
+                {w.handOn.pairs.map((p) => (
+                  <tr key={`${p.sender}|${p.receiver}`}>
+                    <th scope="row">
+                      {p.sender} → {p.receiver}
+                    </th>
+                    <td className="table__num">{fmt.num(p.senderRates)}</td>
+                    <td className="table__num">{fmt.num(p.receiverRates)}</td>
+                    <td className="table__num">{fmt.num(p.gap)}</td>
+                  </tr>
+                ))}
+              </CompactTable>
             )}
           </>
         )}
@@ -171,28 +148,7 @@ function Scatter({ scatter, fmt }: { scatter: WaveExtras['leadership']; fmt: Fmt
   });
   return (
     <>
-      <dl className="facts">
-        <div>
-          <dt>{t('analysis.leadership.slope')}</dt>
-          <dd>{fmt.num(scatter.slope)}</dd>
-        </div>
-        <div>
-          <dt>r</dt>
-          <dd>{fmt.num(scatter.r)}</dd>
-        </div>
-        <div>
-          <dt>p</dt>
-          <dd>{fmt.p(scatter.p)}</dd>
-        </div>
-        <div>
-          <dt>{t('analysis.n')}</dt>
-          <dd>{fmt.count(scatter.n)}</dd>
-        </div>
-        <div>
-          <dt>{t('analysis.leadership.elasticity')}</dt>
-          <dd>{fmt.num(scatter.elasticity)}</dd>
-        </div>
-      </dl>
+      <RegressionFacts fit={scatter} fmt={fmt} />
       <svg
         className="scatter"
         viewBox={`0 0 ${W} ${H}`}
@@ -333,33 +289,29 @@ export function BenchmarkSection({
           )}
           <ErrorAlert error={saveError} />
           {(b.own || b.others) && (
-            <TableFrame label={t('analysis.benchmark.title')}>
-              <table className="table table--compact">
-                <caption className="visually-hidden">{t('analysis.benchmark.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('analysis.benchmark.figure')}</th>
-                    <th scope="col" className="table__num">
-                      {t('analysis.benchmark.own')}
-                    </th>
-                    {b.others && (
-                      <th scope="col" className="table__num">
-                        {t('analysis.benchmark.others', { n: b.others.municipalities })}
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.key}>
-                      <th scope="row">{row.label}</th>
-                      <td className="table__num">{row.own}</td>
-                      {b.others && <td className="table__num">{row.others}</td>}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <CompactTable
+              title={t('analysis.benchmark.title')}
+              columns={[
+                { label: t('analysis.benchmark.figure') },
+                { label: t('analysis.benchmark.own'), num: true },
+                ...(b.others
+                  ? [
+                      {
+                        label: t('analysis.benchmark.others', { n: b.others.municipalities }),
+                        num: true,
+                      },
+                    ]
+                  : []),
+              ]}
+            >
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  <td className="table__num">{row.own}</td>
+                  {b.others && <td className="table__num">{row.others}</td>}
+                </tr>
+              ))}
+            </CompactTable>
           )}
         </>
       )}

@@ -122,41 +122,28 @@ export function AnalysisSections({
       </Section>
 
       <Section id="a-units" title={t('analysis.units.title')}>
-        <TableFrame label={t('analysis.units.title')}>
-          <table className="table table--compact">
-            <caption className="visually-hidden">{t('analysis.units.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('analysis.unit')}</th>
-                <th scope="col" className="table__num">
-                  {t('analysis.units.out')}
-                </th>
-                <th scope="col" className="table__num">
-                  {t('analysis.units.outN')}
-                </th>
-                <th scope="col" className="table__num">
-                  {t('analysis.units.in')}
-                </th>
-                <th scope="col" className="table__num">
-                  {t('analysis.units.inN')}
-                </th>
-                <th scope="col">{t('analysis.units.weakest')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {wave.units.map((u) => (
-                <tr key={u.unit}>
-                  <th scope="row">{u.unit}</th>
-                  <td className="table__num">{fmt.num(u.outScore)}</td>
-                  <td className="table__num">{fmt.count(u.outN)}</td>
-                  <td className="table__num">{fmt.num(u.inScore)}</td>
-                  <td className="table__num">{fmt.count(u.inN)}</td>
-                  <td>{u.outWeakestDimension ? dimLabel(u.outWeakestDimension) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <CompactTable
+          title={t('analysis.units.title')}
+          columns={[
+            { label: t('analysis.unit') },
+            { label: t('analysis.units.out'), num: true },
+            { label: t('analysis.units.outN'), num: true },
+            { label: t('analysis.units.in'), num: true },
+            { label: t('analysis.units.inN'), num: true },
+            { label: t('analysis.units.weakest') },
+          ]}
+        >
+          {wave.units.map((u) => (
+            <tr key={u.unit}>
+              <th scope="row">{u.unit}</th>
+              <td className="table__num">{fmt.num(u.outScore)}</td>
+              <td className="table__num">{fmt.count(u.outN)}</td>
+              <td className="table__num">{fmt.num(u.inScore)}</td>
+              <td className="table__num">{fmt.count(u.inN)}</td>
+              <td>{u.outWeakestDimension ? dimLabel(u.outWeakestDimension) : '–'}</td>
+            </tr>
+          ))}
+        </CompactTable>
       </Section>
 
       <Section id="a-asym" title={t('analysis.asym.title')}>
@@ -164,37 +151,26 @@ export function AnalysisSections({
         {asym.length === 0 ? (
           <p>{t('analysis.asym.none')}</p>
         ) : (
-          <TableFrame label={t('analysis.asym.title')}>
-            <table className="table table--compact">
-              <caption className="visually-hidden">{t('analysis.asym.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('analysis.asym.pair')}</th>
-                  <th scope="col" className="table__num">
-                    A → B
-                  </th>
-                  <th scope="col" className="table__num">
-                    B → A
-                  </th>
-                  <th scope="col" className="table__num">
-                    {t('analysis.asym.gap')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {asym.map((a) => (
-                  <tr key={`${a.a}|${a.b}`}>
-                    <th scope="row">
-                      A = {a.a}, B = {a.b}
-                    </th>
-                    <td className="table__num">{fmt.num(a.ab)}</td>
-                    <td className="table__num">{fmt.num(a.ba)}</td>
-                    <td className="table__num">{fmt.num(a.gap)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableFrame>
+          <CompactTable
+            title={t('analysis.asym.title')}
+            columns={[
+              { label: t('analysis.asym.pair') },
+              { label: 'A → B', num: true },
+              { label: 'B → A', num: true },
+              { label: t('analysis.asym.gap'), num: true },
+            ]}
+          >
+            {asym.map((a) => (
+              <tr key={`${a.a}|${a.b}`}>
+                <th scope="row">
+                  A = {a.a}, B = {a.b}
+                </th>
+                <td className="table__num">{fmt.num(a.ab)}</td>
+                <td className="table__num">{fmt.num(a.ba)}</td>
+                <td className="table__num">{fmt.num(a.gap)}</td>
+              </tr>
+            ))}
+          </CompactTable>
         )}
         {asym.length < asymAll.length && (
           <p>
@@ -211,21 +187,13 @@ export function AnalysisSections({
       </Section>
 
       <Section id="a-roles" title={t('analysis.roles.title')}>
-        <dl className="facts">
-          <div>
-            <dt>{t('analysis.role.leder')}</dt>
-            <dd>
-              {fmt.num(wave.roles.leder.mean)} ({t('analysis.n')} {fmt.count(wave.roles.leder.n)})
-            </dd>
-          </div>
-          <div>
-            <dt>{t('analysis.role.medarbejder')}</dt>
-            <dd>
-              {fmt.num(wave.roles.medarbejder.mean)} ({t('analysis.n')}{' '}
-              {fmt.count(wave.roles.medarbejder.n)})
-            </dd>
-          </div>
-        </dl>
+        <GroupFacts
+          fmt={fmt}
+          groups={[
+            [t('analysis.role.leder'), wave.roles.leder],
+            [t('analysis.role.medarbejder'), wave.roles.medarbejder],
+          ]}
+        />
         <ComparisonFacts
           comparison={wave.roles.comparison}
           fmt={fmt}
@@ -234,71 +202,41 @@ export function AnalysisSections({
       </Section>
 
       <Section id="a-rel" title={t('analysis.reliability.title')}>
-        <TableFrame label={t('analysis.reliability.title')}>
-          <table className="table table--compact">
-            <caption className="visually-hidden">{t('analysis.reliability.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('analysis.reliability.scale')}</th>
-                <th scope="col" className="table__num">
-                  {t('analysis.reliability.alpha')}
-                </th>
-                <th scope="col" className="table__num">
-                  {t('analysis.reliability.rows')}
-                </th>
-                <th scope="col">{t('analysis.reliability.assessment')}</th>
+        <CompactTable
+          title={t('analysis.reliability.title')}
+          columns={[
+            { label: t('analysis.reliability.scale') },
+            { label: t('analysis.reliability.alpha'), num: true },
+            { label: t('analysis.reliability.rows'), num: true },
+            { label: t('analysis.reliability.assessment') },
+          ]}
+        >
+          {(['rk', 'ledelse', 'borger'] as const).map((scale) => {
+            const r = rel[scale];
+            const weak = r.alpha !== null && r.alpha < 0.7;
+            return (
+              <tr key={scale}>
+                <th scope="row">{t(`analysis.scale.${scale}`)}</th>
+                <td className="table__num">{fmt.num(r.alpha)}</td>
+                <td className="table__num">{fmt.count(r.rows)}</td>
+                <td>
+                  {r.alpha === null ? (
+                    t('analysis.hidden')
+                  ) : weak ? (
+                    <span className="level level--low">{t('analysis.reliability.low')}</span>
+                  ) : (
+                    t('analysis.reliability.ok')
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {(['rk', 'ledelse', 'borger'] as const).map((scale) => {
-                const r = rel[scale];
-                const weak = r.alpha !== null && r.alpha < 0.7;
-                return (
-                  <tr key={scale}>
-                    <th scope="row">{t(`analysis.scale.${scale}`)}</th>
-                    <td className="table__num">{fmt.num(r.alpha)}</td>
-                    <td className="table__num">{fmt.count(r.rows)}</td>
-                    <td>
-                      {r.alpha === null ? (
-                        t('analysis.hidden')
-                      ) : weak ? (
-                        <span className="level level--low">{t('analysis.reliability.low')}</span>
-                      ) : (
-                        t('analysis.reliability.ok')
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableFrame>
+            );
+          })}
+        </CompactTable>
       </Section>
 
       <Section id="a-lead" title={t('analysis.leadership.title')}>
         <p className="muted">{t('analysis.leadership.lead')}</p>
-        <dl className="facts">
-          <div>
-            <dt>{t('analysis.leadership.slope')}</dt>
-            <dd>{fmt.num(lead.slope)}</dd>
-          </div>
-          <div>
-            <dt>r</dt>
-            <dd>{fmt.num(lead.r)}</dd>
-          </div>
-          <div>
-            <dt>p</dt>
-            <dd>{fmt.p(lead.p)}</dd>
-          </div>
-          <div>
-            <dt>{t('analysis.n')}</dt>
-            <dd>{fmt.count(lead.n)}</dd>
-          </div>
-          <div>
-            <dt>{t('analysis.leadership.elasticity')}</dt>
-            <dd>{fmt.num(lead.elasticity)}</dd>
-          </div>
-        </dl>
+        <RegressionFacts fit={lead} fmt={fmt} />
         {lead.elasticity !== null && (
           <p className="reading">
             {t('analysis.leadership.reading', { pct: fmt.num(lead.elasticity * 10, 1) })}
@@ -313,6 +251,93 @@ export function AnalysisSections({
         </Section>
       )}
     </>
+  );
+}
+
+/** A mean with its n for each named group, e.g. leder and medarbejder. */
+export function GroupFacts({
+  groups,
+  fmt,
+}: {
+  groups: [string, { mean: number | null; n: number | null } | undefined][];
+  fmt: Fmt;
+}) {
+  const { t } = useI18n();
+  return (
+    <dl className="facts">
+      {groups.map(([label, g]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>
+            {fmt.num(g?.mean)} ({t('analysis.n')} {fmt.count(g?.n)})
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Slope, r, p, n and elasticity of a regression on leadership. */
+export function RegressionFacts({
+  fit,
+  fmt,
+}: {
+  fit: Pick<WaveResult['leadership'], 'slope' | 'r' | 'p' | 'n' | 'elasticity'>;
+  fmt: Fmt;
+}) {
+  const { t } = useI18n();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('analysis.leadership.slope')}</dt>
+        <dd>{fmt.num(fit.slope)}</dd>
+      </div>
+      <div>
+        <dt>r</dt>
+        <dd>{fmt.num(fit.r)}</dd>
+      </div>
+      <div>
+        <dt>p</dt>
+        <dd>{fmt.p(fit.p)}</dd>
+      </div>
+      <div>
+        <dt>{t('analysis.n')}</dt>
+        <dd>{fmt.count(fit.n)}</dd>
+      </div>
+      <div>
+        <dt>{t('analysis.leadership.elasticity')}</dt>
+        <dd>{fmt.num(fit.elasticity)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** A compact table in its scrolling frame, captioned for screen readers; `num` columns align right. */
+export function CompactTable({
+  title,
+  columns,
+  children,
+}: {
+  title: string;
+  columns: { label: ReactNode; num?: boolean }[];
+  children: ReactNode;
+}) {
+  return (
+    <TableFrame label={title}>
+      <table className="table table--compact">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={c.num ? 'table__num' : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableFrame>
   );
 }
 

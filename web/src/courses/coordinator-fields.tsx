@@ -1,7 +1,7 @@
 /** Picking the coordinating caseworker (a person of the organisation) and their role. */
 import type { Organisation } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
-import { SelectField } from '../ui/field.js';
+import { ChoiceField, SelectField } from '../ui/field.js';
 import { coordinatorRoleLabel } from './course-labels.js';
 import { COORDINATOR_ROLES, type CoordinatorRole } from './courses-api.js';
 
@@ -58,17 +58,13 @@ export function CoordinatorFields({
         <option value="">{t('courses.choose')}</option>
         <PersonOptions org={org} />
       </SelectField>
-      <SelectField
+      <ChoiceField
         label={t('courses.coordinator.role')}
         value={role}
-        onChange={(e) => onRole(e.target.value as CoordinatorRole)}
-      >
-        {COORDINATOR_ROLES.map((r) => (
-          <option key={r} value={r}>
-            {coordinatorRoleLabel(t, r)}
-          </option>
-        ))}
-      </SelectField>
+        choices={COORDINATOR_ROLES}
+        choiceLabel={(r) => coordinatorRoleLabel(t, r)}
+        onChange={onRole}
+      />
     </>
   );
 }

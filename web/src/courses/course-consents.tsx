@@ -8,7 +8,7 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
-import { Checkbox, SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { Checkbox, ChoiceField, TextAreaField, TextField } from '../ui/field.js';
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { consentFormLabel, formatDate, formatDateTime, today } from './course-labels.js';
@@ -291,17 +291,13 @@ function ConsentDialog({
         error={errors.givenOn}
         onChange={(e) => setGivenOn(e.target.value)}
       />
-      <SelectField
+      <ChoiceField
         label={t('courses.consent.form')}
         value={form}
-        onChange={(e) => setForm(e.target.value as ConsentForm)}
-      >
-        {CONSENT_FORMS.map((f) => (
-          <option key={f} value={f}>
-            {consentFormLabel(t, f)}
-          </option>
-        ))}
-      </SelectField>
+        choices={CONSENT_FORMS}
+        choiceLabel={(f) => consentFormLabel(t, f)}
+        onChange={setForm}
+      />
       {form === 'mundtlig-med-vidne' && (
         <TextField
           label={t('courses.consent.witness')}

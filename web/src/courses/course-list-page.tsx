@@ -1,9 +1,10 @@
 /** The citizens' courses the user may see, open or closed, with a link to start a new one. */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../api/use-api.js';
 import { hasRole, useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
+import { InlineSelect } from '../ui/field.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -16,7 +17,6 @@ const FILTERS = ['open', 'closed', 'all'] as const;
 export function CourseListPage() {
   const { t, locale } = useI18n();
   const { user } = useSession();
-  const filterId = useId();
   const [status, setStatus] = useState<CourseStatus | 'all'>('open');
   const list = useApi(() => listCourses(status), `courses:${status}`);
   const courses = list.data?.courses;
@@ -37,21 +37,17 @@ export function CourseListPage() {
         )}
       </div>
       <div className="toolbar">
-        <div className="inline-field">
-          <label htmlFor={filterId}>{t('courses.filter')}</label>
-          <select
-            id={filterId}
-            className="input select"
-            value={status}
-            onChange={(e) => setStatus(e.target.value as CourseStatus | 'all')}
-          >
-            {FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`courses.filter.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <InlineSelect
+          label={t('courses.filter')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as CourseStatus | 'all')}
+        >
+          {FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {t(`courses.filter.${f}`)}
+            </option>
+          ))}
+        </InlineSelect>
         {courses && (
           <p className="result-count" role="status">
             {t('courses.count', { count: courses.length })}

@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
-import { SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { ChoiceField, SelectField, TextAreaField, TextField } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -228,17 +228,13 @@ function PartyDialog({
       onSubmit={submit}
     >
       {!party && (
-        <SelectField
+        <ChoiceField
           label={t('courses.party.kind')}
           value={kind}
-          onChange={(e) => setKind(e.target.value as PartyKind)}
-        >
-          {PARTY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {partyKindLabel(t, k)}
-            </option>
-          ))}
-        </SelectField>
+          choices={PARTY_KINDS}
+          choiceLabel={(k) => partyKindLabel(t, k)}
+          onChange={setKind}
+        />
       )}
       {kind === 'unit' && (
         <SelectField
@@ -272,17 +268,13 @@ function PartyDialog({
       )}
       {kind === 'external' && (
         <>
-          <SelectField
+          <ChoiceField
             label={t('courses.party.externalType')}
             value={externalType}
-            onChange={(e) => setExternalType(e.target.value as ExternalType)}
-          >
-            {EXTERNAL_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {externalTypeLabel(t, x)}
-              </option>
-            ))}
-          </SelectField>
+            choices={EXTERNAL_TYPES}
+            choiceLabel={(x) => externalTypeLabel(t, x)}
+            onChange={setExternalType}
+          />
           <TextField
             label={t('courses.party.name')}
             hint={t('courses.party.name.hint')}

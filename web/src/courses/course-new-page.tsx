@@ -10,7 +10,7 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ErrorAlert } from '../ui/feedback.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { ChoiceField, TextField } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
 import { CoordinatorFields } from './coordinator-fields.js';
@@ -231,17 +231,13 @@ export function CourseNewPage() {
             value={address}
             onChange={(e) => setAddress(e.target.value)}
           />
-          <SelectField
+          <ChoiceField
             label={t('courses.citizen.contact')}
             value={contact}
-            onChange={(e) => setContact(e.target.value as ContactForm)}
-          >
-            {CONTACT_FORMS.map((c) => (
-              <option key={c} value={c}>
-                {contactLabel(t, c)}
-              </option>
-            ))}
-          </SelectField>
+            choices={CONTACT_FORMS}
+            choiceLabel={(c) => contactLabel(t, c)}
+            onChange={setContact}
+          />
         </fieldset>
 
         {kind === 'family' && (
@@ -275,17 +271,13 @@ export function CourseNewPage() {
                     error={fieldError(`members.${i}.cpr`)}
                     onChange={(e) => setMember(m.key, { cpr: e.target.value })}
                   />
-                  <SelectField
+                  <ChoiceField
                     label={t('courses.member.relation', { n: i + 1 })}
                     value={m.relation}
-                    onChange={(e) => setMember(m.key, { relation: e.target.value as Relation })}
-                  >
-                    {RELATIONS.map((r) => (
-                      <option key={r} value={r}>
-                        {relationLabel(t, r)}
-                      </option>
-                    ))}
-                  </SelectField>
+                    choices={RELATIONS}
+                    choiceLabel={(r) => relationLabel(t, r)}
+                    onChange={(v) => setMember(m.key, { relation: v })}
+                  />
                   <button
                     type="button"
                     className="button button--quiet button--small button--quiet-danger"
@@ -304,17 +296,13 @@ export function CourseNewPage() {
 
         <fieldset className="fieldset course-form__group">
           <legend className="course-form__legend">{t('courses.course')}</legend>
-          <SelectField
+          <ChoiceField
             label={t('courses.col.target')}
             value={targetGroup}
-            onChange={(e) => setTargetGroup(e.target.value as TargetGroup)}
-          >
-            {TARGET_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {targetGroupLabel(t, g)}
-              </option>
-            ))}
-          </SelectField>
+            choices={TARGET_GROUPS}
+            choiceLabel={(g) => targetGroupLabel(t, g)}
+            onChange={setTargetGroup}
+          />
           <TextField
             label={t('courses.startDate')}
             type="date"

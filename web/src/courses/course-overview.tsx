@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { ChoiceField, TextField } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { cprProblem } from './course-form-help.js';
@@ -263,28 +263,20 @@ function DetailsDialog({
         value={address}
         onChange={(e) => setAddress(e.target.value)}
       />
-      <SelectField
+      <ChoiceField
         label={t('courses.citizen.contact')}
         value={contact}
-        onChange={(e) => setContact(e.target.value as ContactForm)}
-      >
-        {CONTACT_FORMS.map((c) => (
-          <option key={c} value={c}>
-            {contactLabel(t, c)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        choices={CONTACT_FORMS}
+        choiceLabel={(c) => contactLabel(t, c)}
+        onChange={setContact}
+      />
+      <ChoiceField
         label={t('courses.col.target')}
         value={targetGroup}
-        onChange={(e) => setTargetGroup(e.target.value as TargetGroup)}
-      >
-        {TARGET_GROUPS.map((g) => (
-          <option key={g} value={g}>
-            {targetGroupLabel(t, g)}
-          </option>
-        ))}
-      </SelectField>
+        choices={TARGET_GROUPS}
+        choiceLabel={(g) => targetGroupLabel(t, g)}
+        onChange={setTargetGroup}
+      />
       <TextField
         label={t('courses.startDate')}
         type="date"
@@ -348,17 +340,13 @@ function MemberDialog({
         error={errors.cpr}
         onChange={(e) => setCpr(e.target.value)}
       />
-      <SelectField
+      <ChoiceField
         label={t('courses.relation')}
         value={relation}
-        onChange={(e) => setRelation(e.target.value as Relation)}
-      >
-        {RELATIONS.map((r) => (
-          <option key={r} value={r}>
-            {relationLabel(t, r)}
-          </option>
-        ))}
-      </SelectField>
+        choices={RELATIONS}
+        choiceLabel={(r) => relationLabel(t, r)}
+        onChange={setRelation}
+      />
     </FormDialog>
   );
 }

@@ -2,11 +2,12 @@
  * The plan's versions: who changed it, when, who took part; any two compared, and any
  * one shown as it was.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { InlineSelect } from '../ui/field.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -53,8 +54,6 @@ function describePath(t: (key: MessageKey) => string, path: string): string {
 
 export function CourseVersions({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
-  const fromId = useId();
-  const toId = useId();
   const versions = useApi(() => listVersions(course.id), `versions:${course.id}`);
   const list = versions.data?.versions ?? [];
   const [from, setFrom] = useState<number>();
@@ -107,6 +106,12 @@ export function CourseVersions({ course }: CourseTabProps) {
     return value;
   };
 
+  const versionOptions = sorted.map((v) => (
+    <option key={v.version} value={v.version}>
+      {t('courses.versions.versionN', { n: v.version })}
+    </option>
+  ));
+
   return (
     <section className="course-view" aria-labelledby="versions-title">
       <h2 id="versions-title">{t('courses.versions')}</h2>
@@ -156,36 +161,20 @@ export function CourseVersions({ course }: CourseTabProps) {
       )}
       {list.length > 1 && (
         <form className="toolbar compare-form" onSubmit={compare} noValidate>
-          <div className="inline-field">
-            <label htmlFor={fromId}>{t('courses.versions.from')}</label>
-            <select
-              id={fromId}
-              className="input select"
-              value={fromValue}
-              onChange={(e) => setFrom(Number(e.target.value))}
-            >
-              {sorted.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {t('courses.versions.versionN', { n: v.version })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="inline-field">
-            <label htmlFor={toId}>{t('courses.versions.to')}</label>
-            <select
-              id={toId}
-              className="input select"
-              value={toValue}
-              onChange={(e) => setTo(Number(e.target.value))}
-            >
-              {sorted.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {t('courses.versions.versionN', { n: v.version })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <InlineSelect
+            label={t('courses.versions.from')}
+            value={fromValue}
+            onChange={(e) => setFrom(Number(e.target.value))}
+          >
+            {versionOptions}
+          </InlineSelect>
+          <InlineSelect
+            label={t('courses.versions.to')}
+            value={toValue}
+            onChange={(e) => setTo(Number(e.target.value))}
+          >
+            {versionOptions}
+          </InlineSelect>
           <button
             type="submit"
             className="button button--primary"

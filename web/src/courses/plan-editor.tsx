@@ -4,12 +4,11 @@
  * law basis, period and status.
  */
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { ChoiceField, SelectField, TextAreaField, TextField } from '../ui/field.js';
 import { actionStatusLabel, lawLabel, relationLabel, today } from './course-labels.js';
 import {
   ACTION_STATUSES,
   LAWS,
-  type ActionStatus,
   type Law,
   type Member,
   type Party,
@@ -254,17 +253,13 @@ function ActionFields({
           error={problem(`${a.id}.end`)}
           onChange={(e) => set({ end: e.target.value })}
         />
-        <SelectField
+        <ChoiceField
           label={t('courses.plan.status')}
           value={a.status}
-          onChange={(e) => set({ status: e.target.value as ActionStatus })}
-        >
-          {ACTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {actionStatusLabel(t, s)}
-            </option>
-          ))}
-        </SelectField>
+          choices={ACTION_STATUSES}
+          choiceLabel={(s) => actionStatusLabel(t, s)}
+          onChange={(v) => set({ status: v })}
+        />
       </div>
       {a.status === 'opgivet' && (
         <TextAreaField

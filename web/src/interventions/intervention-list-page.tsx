@@ -5,9 +5,9 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { hasRole, useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { listMeasurements } from '../measurements/measurements-api.js';
+import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
-import { Checkbox, SelectField, TextField } from '../ui/field.js';
+import { Checkbox, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import {
@@ -111,7 +111,6 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const leaders = useApi(listCoLeaders, 'co-leaders');
-  const measurements = useApi(listMeasurements, 'measurements');
   const { user } = useSession();
   const first = addDays(isoDay(new Date()), 14);
   const second = addDays(first, template.daysBetweenMeetings);
@@ -273,21 +272,13 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
           </fieldset>
         );
       })}
-      <SelectField
+      <MeasurementSelect
         label={t('intervention.field.measurement')}
         hint={t('intervention.field.measurementHint')}
+        noneLabel={t('intervention.field.noMeasurement')}
         value={measurementId}
-        onChange={(e) => setMeasurementId(e.target.value)}
-      >
-        <option value="">{t('intervention.field.noMeasurement')}</option>
-        {(measurements.data ?? [])
-          .filter((m) => m.status !== 'draft')
-          .map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.title} ({m.waveLabel})
-            </option>
-          ))}
-      </SelectField>
+        onChange={setMeasurementId}
+      />
       {measurementId && (
         <TextField
           label={t('intervention.field.followUp')}

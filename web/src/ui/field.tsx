@@ -97,6 +97,48 @@ export function SelectField({
   );
 }
 
+/** A select over a fixed list of choices, each shown as `choiceLabel(choice)`. */
+export function ChoiceField<T extends string>({
+  label,
+  value,
+  choices,
+  choiceLabel,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  choices: readonly T[];
+  choiceLabel: (choice: T) => string;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      {choices.map((c) => (
+        <option key={c} value={c}>
+          {choiceLabel(c)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** A compact `<select>` with its label on the same line, for filters and toolbars. */
+export function InlineSelect({
+  label,
+  children,
+  ...select
+}: { label: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
+  const id = useId();
+  return (
+    <div className="inline-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="input select" {...select}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
 /** A checkbox with its label beside it. */
 export function Checkbox({
   label,

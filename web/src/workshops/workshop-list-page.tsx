@@ -5,9 +5,9 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { ANALYSIS_READERS, hasRole, useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
-import { listMeasurements } from '../measurements/measurements-api.js';
+import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { createWorkshop, listWorkshops } from './workshops-api.js';
@@ -77,7 +77,6 @@ export function WorkshopListPage() {
 function NewWorkshopForm() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const measurements = useApi(listMeasurements, 'measurements');
   const [title, setTitle] = useState('');
   const [targetGroup, setTargetGroup] = useState('');
   const [measurementId, setMeasurementId] = useState('');
@@ -122,21 +121,13 @@ function NewWorkshopForm() {
         required
         maxLength={500}
       />
-      <SelectField
+      <MeasurementSelect
         label={t('workshop.field.measurement')}
         hint={t('workshop.field.measurementHint')}
+        noneLabel={t('workshop.field.noMeasurement')}
         value={measurementId}
-        onChange={(e) => setMeasurementId(e.target.value)}
-      >
-        <option value="">{t('workshop.field.noMeasurement')}</option>
-        {(measurements.data ?? [])
-          .filter((m) => m.status !== 'draft')
-          .map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.title} ({m.waveLabel})
-            </option>
-          ))}
-      </SelectField>
+        onChange={setMeasurementId}
+      />
       <div className="form-actions">
         <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
           {t('workshop.new.submit')}
