@@ -32,10 +32,21 @@ function perItem(f: (score: RawBuilder<number>) => RawBuilder<unknown>): RawBuil
   )}]`;
 }
 
+/**
+ * An answer's bit position in the packed scores (three bits per item at its position in
+ * ALL_ITEMS), as a CASE over the item names: about 0.3 s cheaper per 3.6 million answers
+ * than `array_position(text[], item)`. An unknown item gives NULL, which `bit_or` skips.
+ */
+const ITEM_SHIFT = sql`CASE a.item ${sql.join(
+  ALL_ITEMS.map((item, i) => sql`WHEN ${sql.lit(item)} THEN ${sql.lit(3 * i)}`),
+  sql` `,
+)} END`;
+
 interface SummaryRow {
-  ties: (Omit<TieStats, 'from' | 'to'> & { wave: string; from: string; to: string })[];
+  /** `m`: the measurement id (its wave label is put on in TypeScript). */
+  ties: (Omit<TieStats, 'from' | 'to'> & { m: string; from: string; to: string })[];
   respondents: {
-    wave: string;
+    m: string;
     id: string;
     unit: string;
     role: 'leder' | 'medarbejder';
@@ -46,7 +57,30 @@ interface SummaryRow {
     leadership: number;
     citizen: number;
   }[];
-  alpha: (AlphaMoments & { wave: string })[];
+  alpha: (AlphaMoments & { m: string })[];
+}
+
+/** The bounds of part `i` of `parts` of the respondent id (uuid) range, as SQL. */
+function respondentRange(i: number, parts: number): RawBuilder<unknown> {
+  if (parts <= 1) return sql``;
+  const bound = (j: number) =>
+    sql.lit(
+      `${Math.floor((j * 2 ** 32) / parts)
+        .toString(16)
+        .padStart(8, '0')}-0000-0000-0000-000000000000`,
+    );
+  return sql`${i > 0 ? sql`AND a.respondent_id >= ${bound(i)}::uuid` : sql``}
+    ${i < parts - 1 ? sql`AND a.respondent_id < ${bound(i + 1)}::uuid` : sql``}`;
+}
+
+export interface WaveSummaryOptions {
+  /**
+   * Respondent parts aggregated at once on their own connections. Default: as many
+   * processes as the server would give one parallel query, 1 + its
+   * `max_parallel_workers_per_gather` (PostgreSQL's default 2 gives 3 parts; PGlite has
+   * 0, so 1), at most 4. Every part reads the same snapshot.
+   */
+  parts?: number;
 }
 
 /**
@@ -55,46 +89,60 @@ interface SummaryRow {
  *
  * Pair stage: one row per respondent and target with the count, sum and "ved ikke" count
  * of its answers and every item's score packed three bits per item (0 = not scored).
- * Then per tie, per respondent and (alpha) per wave. Each answer's item is unique per
- * pair (the primary key), so `bit_or` packs without carries.
+ * Then per tie, per respondent and (alpha) per measurement. Each answer's item is unique
+ * per pair (the primary key), so `bit_or` packs without carries.
+ *
+ * On PostgreSQL the respondents are split by id into parts aggregated at once on their
+ * own connections (one core each; see `WaveSummaryOptions`): each part scans the answers
+ * and hashes only its respondents' pairs, and the parts' tie and alpha sums are added
+ * here. PostgreSQL's own parallel query does the pair stage in workers too, but then
+ * gathers and re-hashes all 600 000 partial pairs in the leader, which costs about what
+ * the workers saved (bench/README.md).
  */
 export async function loadWaveSummaries(
   db: Kysely<Database>,
   measurementIds: string[],
   role?: 'leder' | 'medarbejder',
+  options: WaveSummaryOptions = {},
 ): Promise<WaveSummary[]> {
   if (measurementIds.length === 0) return [];
   const ids = sql.join(measurementIds.map((id) => sql`${id}::uuid`));
-  const load = async (trx: Kysely<Database>) => {
-    // JIT compiling this one-off query costs more than it saves (about 1 s on PostgreSQL
-    // 15). The pair stage's hash table (about 165 MB for 600 000 pairs) should stay in
-    // memory rather than spill to disk; hash tables may use twice work_mem.
-    await sql`SET LOCAL jit = off`.execute(trx);
-    await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
-    const { rows } = await sql<SummaryRow>`
+  const [waves, units] = await Promise.all([
+    db
+      .selectFrom('measurement')
+      .select([
+        'id',
+        'wave_label',
+        sql<number>`current_setting('max_parallel_workers_per_gather')::int`.as('workers'),
+      ])
+      .where('id', 'in', measurementIds)
+      .execute(),
+    unitNames(db, measurementIds[0]!),
+  ]);
+  const parts = Math.max(1, options.parts ?? Math.min(4, 1 + (waves[0]?.workers ?? 0)));
+
+  const query = (part: number) => sql<SummaryRow>`
       WITH pair AS (
         SELECT a.respondent_id, a.target,
           count(a.value)::int AS n,
           coalesce(sum(a.value), 0)::int AS s,
           (count(*) - count(a.value))::int AS dk,
-          bit_or(coalesce(a.value, 0)::int8
-            << (3 * (array_position(${ALL_ITEMS}::text[], a.item) - 1))) AS packed
+          bit_or(coalesce(a.value, 0)::int8 << (${ITEM_SHIFT})) AS packed
         FROM answer a
-        WHERE a.measurement_id IN (${ids})
+        WHERE a.measurement_id IN (${ids}) ${respondentRange(part, parts)}
         GROUP BY a.respondent_id, a.target
       ), rated AS MATERIALIZED (
         SELECT p.respondent_id, p.target, p.n, p.s, p.dk, p.packed,
-          coalesce(r.profession, r.unit_id::text) AS unit, r.role, r.arm, m.wave_label AS wave,
+          r.measurement_id AS m, r.profession, r.unit_id,
           p.target = coalesce(r.profession, r.unit_id::text) AS self,
           p.s::float8 / nullif(p.n, 0) AS score
         FROM pair p
         JOIN respondent r ON r.id = p.respondent_id
-        JOIN measurement m ON m.id = r.measurement_id
         ${role ? sql`WHERE r.role = ${role}` : sql``}
       )
       SELECT
         (SELECT coalesce(json_agg(t), '[]') FROM (
-          SELECT wave, unit AS "from", target AS "to",
+          SELECT m, coalesce(profession, unit_id::text) AS "from", target AS "to",
             count(score)::int AS n,
             coalesce(sum(score), 0) AS "scoreSum",
             sum(dk)::int AS dk,
@@ -102,37 +150,81 @@ export async function loadWaveSummaries(
             ${perItem((v) => sql`sum(${v})`)} AS "dimSum",
             ${perItem((v) => sql`count(nullif(${v}, 0))`)} AS "dimN"
           FROM rated WHERE target <> ''
-          GROUP BY wave, unit, target) t) AS ties,
+          GROUP BY m, profession, unit_id, target) t) AS ties,
         (SELECT coalesce(json_agg(t), '[]') FROM (
-          SELECT wave, respondent_id AS id, unit, role, arm,
-            coalesce(sum(score) FILTER (WHERE target <> '' AND NOT self), 0) AS "otherSum",
-            count(score) FILTER (WHERE target <> '' AND NOT self)::int AS "otherCount",
-            coalesce(bool_or(n = ${K}) FILTER (WHERE target <> ''), false) AS complete,
-            coalesce(max((packed >> ${sql.lit(LEADERSHIP_SHIFT)}) & ${sql.lit(2 ** (3 * LEADERSHIP_ITEMS.length) - 1)})
-              FILTER (WHERE target = ''), 0) AS leadership,
-            coalesce(max(packed >> ${sql.lit(CITIZEN_SHIFT)}) FILTER (WHERE target = ''), 0) AS citizen
-          FROM rated
-          GROUP BY wave, respondent_id, unit, role, arm) t) AS respondents,
+          SELECT r.measurement_id AS m, r.id, coalesce(r.profession, r.unit_id::text) AS unit,
+            r.role, r.arm, x."otherSum", x."otherCount", x.complete, x.leadership, x.citizen
+          FROM (
+            SELECT respondent_id,
+              coalesce(sum(score) FILTER (WHERE target <> '' AND NOT self), 0) AS "otherSum",
+              count(score) FILTER (WHERE target <> '' AND NOT self)::int AS "otherCount",
+              coalesce(bool_or(n = ${K}) FILTER (WHERE target <> ''), false) AS complete,
+              coalesce(max((packed >> ${sql.lit(LEADERSHIP_SHIFT)}) & ${sql.lit(2 ** (3 * LEADERSHIP_ITEMS.length) - 1)})
+                FILTER (WHERE target = ''), 0) AS leadership,
+              coalesce(max(packed >> ${sql.lit(CITIZEN_SHIFT)}) FILTER (WHERE target = ''), 0) AS citizen
+            FROM rated
+            GROUP BY respondent_id) x
+          JOIN respondent r ON r.id = x.respondent_id) t) AS respondents,
         (SELECT coalesce(json_agg(t), '[]') FROM (
-          SELECT wave, count(*)::int AS rows,
+          SELECT m, count(*)::int AS rows,
             ${perItem((v) => sql`sum(${v})`)} AS "itemSum",
             ${perItem((v) => sql`sum(${v} * ${v})`)} AS "itemSumSq",
             sum(s) AS "totalSum",
             sum(s * s) AS "totalSumSq"
           FROM rated WHERE target <> '' AND n = ${K}
-          GROUP BY wave) t) AS alpha
-    `.execute(trx);
-    return rows[0]!;
+          GROUP BY m) t) AS alpha
+    `;
+  // JIT compiling this one-off query costs more than it saves (about 1 s on PostgreSQL
+  // 15). The pair stage's hash table (about 165 MB for 600 000 pairs) should stay in
+  // memory rather than spill to disk; hash tables may use twice work_mem. PostgreSQL's
+  // parallel workers are off here: the parts already are the parallel processes.
+  const settings = async (trx: Kysely<Database>) => {
+    await sql`SET LOCAL jit = off`.execute(trx);
+    await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
+    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
   };
-  const [row, units, waves] = await Promise.all([
-    db.transaction().execute(load),
-    unitNames(db, measurementIds[0]!),
-    db
-      .selectFrom('measurement')
-      .select(['id', 'wave_label'])
-      .where('id', 'in', measurementIds)
-      .execute(),
-  ]);
+  let rows: SummaryRow[];
+  if (parts === 1) {
+    rows = [
+      await db.transaction().execute(async (trx) => {
+        await settings(trx);
+        return (await query(0).execute(trx)).rows[0]!;
+      }),
+    ];
+  } else {
+    // The first part exports its snapshot; the others read the same one.
+    let share!: (snapshot: string) => void;
+    let fail!: (error: unknown) => void;
+    const snapshot = new Promise<string>((resolve, reject) => {
+      share = resolve;
+      fail = reject;
+    });
+    rows = await Promise.all(
+      Array.from({ length: parts }, (_, part) =>
+        db
+          .transaction()
+          .setIsolationLevel('repeatable read')
+          .execute(async (trx) => {
+            if (part === 0) {
+              try {
+                const { rows } = await sql<{
+                  s: string;
+                }>`SELECT pg_export_snapshot() AS s`.execute(trx);
+                share(rows[0]!.s);
+              } catch (error) {
+                fail(error);
+                throw error;
+              }
+            } else {
+              await sql`SET TRANSACTION SNAPSHOT ${sql.lit(await snapshot)}`.execute(trx);
+            }
+            await settings(trx);
+            return (await query(part).execute(trx)).rows[0]!;
+          }),
+      ),
+    );
+  }
+
   const unitName = (id: string): string => {
     const name = units.get(id);
     if (name === undefined) throw new Error(`answer about a unit outside the municipality: ${id}`);
@@ -146,23 +238,52 @@ export async function loadWaveSummaries(
       summaries.set(wave, { wave, ties: [], respondents: [], rkAlpha: emptyMoments(K) });
     }
   }
-  for (const { wave, from, to, ...sums } of row.ties) {
-    summaries.get(wave)!.ties.push({ from: unitName(from), to: unitName(to), ...sums });
+  const summaryOf = (m: string) => summaries.get(label.get(m)!)!;
+  // A tie's sums may come from several parts (and from measurements sharing a label).
+  const ties = new Map<string, TieStats>();
+  for (const row of rows) {
+    for (const { m, from, to, ...sums } of row.ties) {
+      const key = `${label.get(m)}\u0000${from}\u0000${to}`;
+      const tie = ties.get(key);
+      if (tie === undefined) {
+        const added = { from: unitName(from), to: unitName(to), ...sums };
+        ties.set(key, added);
+        summaryOf(m).ties.push(added);
+        continue;
+      }
+      tie.n += sums.n;
+      tie.scoreSum += sums.scoreSum;
+      tie.dk += sums.dk;
+      tie.scored += sums.scored;
+      for (let k = 0; k < K; k++) {
+        tie.dimSum[k]! += sums.dimSum[k]!;
+        tie.dimN[k]! += sums.dimN[k]!;
+      }
+    }
+    for (const r of row.respondents) {
+      summaryOf(r.m).respondents.push({
+        id: r.id,
+        unit: unitName(r.unit),
+        role: r.role,
+        arm: r.arm ?? '',
+        otherSum: r.otherSum,
+        otherCount: r.otherCount,
+        complete: r.complete,
+        leadership: scoreBlock(r.leadership, LEADERSHIP_ITEMS.length),
+        citizen: scoreBlock(r.citizen, CITIZEN_ITEMS.length),
+      });
+    }
+    for (const { m, ...moments } of row.alpha) {
+      const alpha = summaryOf(m).rkAlpha;
+      alpha.rows += moments.rows;
+      alpha.totalSum += moments.totalSum;
+      alpha.totalSumSq += moments.totalSumSq;
+      for (let k = 0; k < K; k++) {
+        alpha.itemSum[k]! += moments.itemSum[k]!;
+        alpha.itemSumSq[k]! += moments.itemSumSq[k]!;
+      }
+    }
   }
-  for (const r of row.respondents) {
-    summaries.get(r.wave)!.respondents.push({
-      id: r.id,
-      unit: unitName(r.unit),
-      role: r.role,
-      arm: r.arm ?? '',
-      otherSum: r.otherSum,
-      otherCount: r.otherCount,
-      complete: r.complete,
-      leadership: scoreBlock(r.leadership, LEADERSHIP_ITEMS.length),
-      citizen: scoreBlock(r.citizen, CITIZEN_ITEMS.length),
-    });
-  }
-  for (const { wave, ...moments } of row.alpha) summaries.get(wave)!.rkAlpha = moments;
   // A wave whose respondents all lack answers has nothing to analyse, as in `analyze`.
   return [...summaries.values()].filter((s) => s.respondents.length > 0);
 }
