@@ -78,7 +78,7 @@ export interface WaveSummaryOptions {
    * Respondent parts aggregated at once on their own connections. Default: as many
    * processes as the server would give one parallel query, 1 + its
    * `max_parallel_workers_per_gather` (PostgreSQL's default 2 gives 3 parts; PGlite has
-   * 0, so 1), at most 4. Every part reads the same snapshot.
+   * 0, so 1), at most 4.
    */
   parts?: number;
 }
@@ -183,47 +183,17 @@ export async function loadWaveSummaries(
     await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
     await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
   };
-  let rows: SummaryRow[];
-  if (parts === 1) {
-    rows = [
-      await db.transaction().execute(async (trx) => {
+  // Each part is one statement in its own transaction. The parts need no shared snapshot:
+  // every respondent's answers are read whole by exactly one part, and a survey save is a
+  // single statement, so each respondent is counted once and as of one moment.
+  const rows = await Promise.all(
+    Array.from({ length: parts }, (_, part) =>
+      db.transaction().execute(async (trx) => {
         await settings(trx);
-        return (await query(0).execute(trx)).rows[0]!;
+        return (await query(part).execute(trx)).rows[0]!;
       }),
-    ];
-  } else {
-    // The first part exports its snapshot; the others read the same one.
-    let share!: (snapshot: string) => void;
-    let fail!: (error: unknown) => void;
-    const snapshot = new Promise<string>((resolve, reject) => {
-      share = resolve;
-      fail = reject;
-    });
-    rows = await Promise.all(
-      Array.from({ length: parts }, (_, part) =>
-        db
-          .transaction()
-          .setIsolationLevel('repeatable read')
-          .execute(async (trx) => {
-            if (part === 0) {
-              try {
-                const { rows } = await sql<{
-                  s: string;
-                }>`SELECT pg_export_snapshot() AS s`.execute(trx);
-                share(rows[0]!.s);
-              } catch (error) {
-                fail(error);
-                throw error;
-              }
-            } else {
-              await sql`SET TRANSACTION SNAPSHOT ${sql.lit(await snapshot)}`.execute(trx);
-            }
-            await settings(trx);
-            return (await query(part).execute(trx)).rows[0]!;
-          }),
-      ),
-    );
-  }
+    ),
+  );
 
   const unitName = (id: string): string => {
     const name = units.get(id);
