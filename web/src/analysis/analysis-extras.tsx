@@ -19,13 +19,8 @@ import {
   type RkDimension,
   type WaveExtras,
 } from './analysis-api.js';
-import {
-  CompactTable,
-  ComparisonFacts,
-  GroupFacts,
-  RegressionFacts,
-  Section,
-} from './analysis-sections.js';
+import { CompactTable, ComparisonFacts, GroupFacts, RegressionFacts } from './analysis-sections.js';
+import { Section } from '../ui/section.js';
 import type { formatters } from './format.js';
 
 type Fmt = ReturnType<typeof formatters>;

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { DidResult } from '../../../src/analysis/did.js';
 import type { Comparison } from '../../../src/analysis/welch.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { Section } from '../ui/section.js';
 import { TableFrame } from '../ui/table-frame.js';
 import {
   levelOf,
@@ -17,25 +18,6 @@ type Fmt = ReturnType<typeof formatters>;
 
 /** The dimensions that decide the intervention (DOMAIN.md §2.1). */
 const DECISIVE: RkDimension[] = ['kendskab', 'respekt', 'problemloesning'];
-
-export function Section({
-  id,
-  title,
-  children,
-}: {
-  id: string;
-  title: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 className="panel__title" id={id}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /** The most asymmetries listed before "show all". */
 const ASYM_ROWS = 50;

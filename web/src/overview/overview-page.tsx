@@ -13,6 +13,8 @@ import type { InterventionStatus } from '../interventions/interventions-api.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
+import { Section } from '../ui/section.js';
+import type { ReactNode } from 'react';
 
 interface Overview {
   scope: 'leader' | 'director';
@@ -67,6 +69,22 @@ interface Overview {
   }[];
 }
 
+/** A list of the items, or a plain "none" when there are none. */
+function ListOrNone<T>({
+  items,
+  ordered,
+  children,
+}: {
+  items: T[];
+  ordered: boolean;
+  children: (item: T) => ReactNode;
+}) {
+  const { t } = useI18n();
+  if (items.length === 0) return <p className="muted">{t('overview.none')}</p>;
+  const List = ordered ? 'ol' : 'ul';
+  return <List>{items.map(children)}</List>;
+}
+
 export function OverviewPage() {
   const { t, locale } = useI18n();
   const overview = useApi(() => api.get<Overview>('/api/overview'), 'overview');
@@ -93,10 +111,7 @@ export function OverviewPage() {
       {o && !m && <EmptyState title={t('overview.noMeasurement')} />}
       {m && (
         <>
-          <section className="panel" aria-labelledby="ov-figures">
-            <h2 className="panel__title" id="ov-figures">
-              {t('overview.figures', { title: m.title, wave: m.wave })}
-            </h2>
+          <Section id="ov-figures" title={t('overview.figures', { title: m.title, wave: m.wave })}>
             <p>
               <Link to={m.network.link}>
                 {t('overview.network', { score: num(m.network.score) })}
@@ -139,95 +154,67 @@ export function OverviewPage() {
                 </tbody>
               </table>
             </TableFrame>
-          </section>
-          <section className="panel" aria-labelledby="ov-weak">
-            <h2 className="panel__title" id="ov-weak">
-              {t('overview.weakest')}
-            </h2>
-            {m.weakestTies.length === 0 ? (
-              <p className="muted">{t('overview.none')}</p>
-            ) : (
-              <ol>
-                {m.weakestTies.map((tie) => (
-                  <li key={`${tie.from}>${tie.to}`}>
-                    <Link to={tie.link}>
-                      {t('overview.tie', { from: tie.from, to: tie.to, score: num(tie.score) })}
-                    </Link>{' '}
-                    <span className={`level level--${tie.level}`}>
-                      {t(
-                        `overview.level.${tie.level === 'high' ? 'high' : tie.level === 'low' ? 'low' : 'medium'}`,
-                      )}
-                    </span>
-                    {tie.change !== null && ` · ${change(tie.change)}`}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-          <section className="panel" aria-labelledby="ov-asym">
-            <h2 className="panel__title" id="ov-asym">
-              {t('overview.asymmetries')}
-            </h2>
-            {m.asymmetries.length === 0 ? (
-              <p className="muted">{t('overview.none')}</p>
-            ) : (
-              <ol>
-                {m.asymmetries.map((a) => (
-                  <li key={`${a.unit}>${a.partner}`}>
-                    <Link to={a.link}>
-                      {t('overview.asymmetry', {
-                        unit: a.unit,
-                        partner: a.partner,
-                        mine: num(a.unitRates),
-                        theirs: num(a.partnerRates),
-                        gap: num(a.gap),
-                      })}
-                    </Link>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          </Section>
+          <Section id="ov-weak" title={t('overview.weakest')}>
+            <ListOrNone items={m.weakestTies} ordered={true}>
+              {(tie) => (
+                <li key={`${tie.from}>${tie.to}`}>
+                  <Link to={tie.link}>
+                    {t('overview.tie', { from: tie.from, to: tie.to, score: num(tie.score) })}
+                  </Link>{' '}
+                  <span className={`level level--${tie.level}`}>
+                    {t(
+                      `overview.level.${tie.level === 'high' ? 'high' : tie.level === 'low' ? 'low' : 'medium'}`,
+                    )}
+                  </span>
+                  {tie.change !== null && ` · ${change(tie.change)}`}
+                </li>
+              )}
+            </ListOrNone>
+          </Section>
+          <Section id="ov-asym" title={t('overview.asymmetries')}>
+            <ListOrNone items={m.asymmetries} ordered={true}>
+              {(a) => (
+                <li key={`${a.unit}>${a.partner}`}>
+                  <Link to={a.link}>
+                    {t('overview.asymmetry', {
+                      unit: a.unit,
+                      partner: a.partner,
+                      mine: num(a.unitRates),
+                      theirs: num(a.partnerRates),
+                      gap: num(a.gap),
+                    })}
+                  </Link>
+                </li>
+              )}
+            </ListOrNone>
+          </Section>
         </>
       )}
       {o && (
         <>
-          <section className="panel" aria-labelledby="ov-points">
-            <h2 className="panel__title" id="ov-points">
-              {t('overview.points')}
-            </h2>
-            {o.developmentPoints.length === 0 ? (
-              <p className="muted">{t('overview.none')}</p>
-            ) : (
-              <ul>
-                {o.developmentPoints.map((p) => (
-                  <li key={p.id}>
-                    {p.text} — {t('workshop.points.ownerIs', { owner: p.owner })}
-                    {p.dueOn && ` · ${t('workshop.points.dueIs', { date: p.dueOn })}`} ·{' '}
-                    <Link to={`/workshops/${p.workshopId}`}>{p.workshopTitle}</Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section className="panel" aria-labelledby="ov-interventions">
-            <h2 className="panel__title" id="ov-interventions">
-              {t('overview.interventions')}
-            </h2>
-            {o.interventions.length === 0 ? (
-              <p className="muted">{t('overview.none')}</p>
-            ) : (
-              <ul>
-                {o.interventions.map((i) => (
-                  <li key={i.id}>
-                    <Link to={`/indsatser/${i.id}`}>{i.title}</Link> ({i.units.join(', ')}) ·{' '}
-                    <span className="badge">{t(statusKey(i.status))}</span>
-                    {i.followUpOn && ` · ${t('overview.followUp', { date: i.followUpOn })}`}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Section id="ov-points" title={t('overview.points')}>
+            <ListOrNone items={o.developmentPoints} ordered={false}>
+              {(p) => (
+                <li key={p.id}>
+                  {p.text} — {t('workshop.points.ownerIs', { owner: p.owner })}
+                  {p.dueOn && ` · ${t('workshop.points.dueIs', { date: p.dueOn })}`} ·{' '}
+                  <Link to={`/workshops/${p.workshopId}`}>{p.workshopTitle}</Link>
+                </li>
+              )}
+            </ListOrNone>
+          </Section>
+          <Section id="ov-interventions" title={t('overview.interventions')}>
+            <ListOrNone items={o.interventions} ordered={false}>
+              {(i) => (
+                <li key={i.id}>
+                  <Link to={`/indsatser/${i.id}`}>{i.title}</Link> ({i.units.join(', ')}) ·{' '}
+                  <span className="badge">{t(statusKey(i.status))}</span>
+                  {i.followUpOn && ` · ${t('overview.followUp', { date: i.followUpOn })}`}
+                </li>
+              )}
+            </ListOrNone>
+          </Section>
         </>
       )}
     </div>
