@@ -13,11 +13,11 @@ import { ErrorAlert } from '../ui/feedback.js';
 import { ChoiceField, TextField } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
+import { ContactFields } from './contact-fields.js';
 import { CoordinatorFields } from './coordinator-fields.js';
 import { cprProblem, errorIsAbout } from './course-form-help.js';
-import { contactLabel, relationLabel, targetGroupLabel, today } from './course-labels.js';
+import { relationLabel, targetGroupLabel, today } from './course-labels.js';
 import {
-  CONTACT_FORMS,
   createCourse,
   RELATIONS,
   TARGET_GROUPS,
@@ -205,38 +205,19 @@ export function CourseNewPage() {
               });
             }}
           />
-          <TextField
-            label={t('courses.citizen.phone')}
-            type="tel"
-            autoComplete="off"
-            maxLength={40}
-            value={phone}
-            error={fieldError('phone', 'citizen.phone')}
-            onChange={(e) => setPhone(e.target.value)}
-          />
-          <TextField
-            label={t('courses.citizen.email')}
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            maxLength={254}
-            value={email}
-            error={fieldError('email', 'citizen.email')}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <TextField
-            label={t('courses.citizen.address')}
-            autoComplete="off"
-            maxLength={300}
-            value={address}
-            onChange={(e) => setAddress(e.target.value)}
-          />
-          <ChoiceField
-            label={t('courses.citizen.contact')}
-            value={contact}
-            choices={CONTACT_FORMS}
-            choiceLabel={(c) => contactLabel(t, c)}
-            onChange={setContact}
+          <ContactFields
+            phone={phone}
+            email={email}
+            address={address}
+            contact={contact}
+            errors={{
+              phone: fieldError('phone', 'citizen.phone'),
+              email: fieldError('email', 'citizen.email'),
+            }}
+            onPhone={setPhone}
+            onEmail={setEmail}
+            onAddress={setAddress}
+            onContact={setContact}
           />
         </fieldset>
 

@@ -9,12 +9,12 @@ import { EmptyState, Notice } from '../ui/feedback.js';
 import { ChoiceField, TextField } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { TableFrame } from '../ui/table-frame.js';
+import { ContactFields } from './contact-fields.js';
 import { cprProblem } from './course-form-help.js';
 import { contactLabel, relationLabel, targetGroupLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-page.js';
 import {
   addMember,
-  CONTACT_FORMS,
   RELATIONS,
   TARGET_GROUPS,
   updateCourse,
@@ -242,33 +242,16 @@ function DetailsDialog({
         error={errors.name}
         onChange={(e) => setName(e.target.value)}
       />
-      <TextField
-        label={t('courses.citizen.phone')}
-        type="tel"
-        maxLength={40}
-        value={phone}
-        onChange={(e) => setPhone(e.target.value)}
-      />
-      <TextField
-        label={t('courses.citizen.email')}
-        type="email"
-        maxLength={254}
-        value={email}
-        error={errors.email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <TextField
-        label={t('courses.citizen.address')}
-        maxLength={300}
-        value={address}
-        onChange={(e) => setAddress(e.target.value)}
-      />
-      <ChoiceField
-        label={t('courses.citizen.contact')}
-        value={contact}
-        choices={CONTACT_FORMS}
-        choiceLabel={(c) => contactLabel(t, c)}
-        onChange={setContact}
+      <ContactFields
+        phone={phone}
+        email={email}
+        address={address}
+        contact={contact}
+        errors={{ email: errors.email }}
+        onPhone={setPhone}
+        onEmail={setEmail}
+        onAddress={setAddress}
+        onContact={setContact}
       />
       <ChoiceField
         label={t('courses.col.target')}
