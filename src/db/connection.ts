@@ -9,6 +9,7 @@ import path from 'node:path';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrations } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparingPool } from './prepared.js';
 import type { Database } from './schema.js';
 import { pgliteNotifier, postgresNotifier, type Notifier } from '../realtime/notifier.js';
 
@@ -50,7 +51,7 @@ function openPostgres(target: { url: string; poolSize?: number }): DatabaseHandl
   // An idle connection the server ends (a restart, a dropped test database) must not crash
   // the process: the pool replaces it on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   const notifier = postgresNotifier(target.url, db);
   return {
     db,

@@ -10,7 +10,7 @@
  *   a key derived from the token itself: only a request carrying the token can open
  *   it, and it is erased when the respondent submits.
  */
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** A new survey token: 256 bits, URL-safe. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
@@ -18,8 +18,17 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
 export const hashToken = (token: string): string =>
   createHash('sha256').update(`survey:${token}`).digest('base64url');
 
-const deriveKey = (secret: string, purpose: string): Buffer =>
-  Buffer.from(hkdfSync('sha256', secret, 'samspil', purpose, 32));
+/**
+ * HKDF-SHA256 (RFC 5869) with salt "samspil", info `purpose` and 32 bytes of output:
+ * the extract step, then the one expand block that 32 bytes need. The same key as
+ * `hkdfSync('sha256', secret, 'samspil', purpose, 32)`, at about half its cost on the
+ * survey's hot path (the test checks they agree).
+ */
+export function deriveKey(secret: string, purpose: string): Buffer {
+  const prk = createHmac('sha256', 'samspil').update(secret).digest();
+  return createHmac('sha256', prk).update(purpose).update(EXPAND_COUNTER).digest();
+}
+const EXPAND_COUNTER = Buffer.from([1]);
 
 function seal(key: Buffer, plaintext: string): string {
   const iv = randomBytes(12);

@@ -1,5 +1,6 @@
 /** The respondent's side as SQL: invitation by token hash, anonymous respondent and answers. */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { PREPARED } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -64,7 +65,7 @@ export async function saveFirstAnswers(
   sealedRef: string,
   answers: AnswerRow[],
 ): Promise<(AnsweringContext & { stored: boolean }) | undefined> {
-  const result = await sql<AnsweringContext & { stored: boolean }>`
+  const result = await sql<AnsweringContext & { stored: boolean }>`${PREPARED}
     WITH context AS (
       SELECT invitation.measurement_id, invitation.status AS invitation_status,
              invitation.respondent_ref, measurement.status, measurement.opens_at,
@@ -179,7 +180,7 @@ export async function upsertAnswers(
   answers: AnswerRow[],
 ) {
   if (answers.length === 0) return;
-  await sql`
+  await sql`${PREPARED}
     INSERT INTO answer (measurement_id, respondent_id, target, item, value, dont_know)
     SELECT ${measurementId}::uuid, ${respondentId}::uuid, rows.t, rows.i, rows.v, rows.d
     FROM ${unnestAnswers(answers)}
