@@ -2,7 +2,7 @@
  * Benchmark: how soon the network map of a 60-group measurement is interactive in the
  * browser, beside a 12-group map and the analysis JSON alone, measured in the same run.
  *
- *   npx tsx bench/map.bench.ts [--groups 60] [--baseline 12] [--per-group 6] [--runs 5] [--web DIR] [--profile]
+ *   npx tsx bench/map.bench.ts [--groups 60] [--baseline 12] [--per-group 6] [--runs 5] [--web DIR] [--profile] [--waterfall]
  *
  * It builds the web app (into a temporary directory, unless --web names a build), serves
  * a closed measurement with every group rating every other group (enough respondents per
@@ -39,6 +39,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     web: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    waterfall: { type: 'boolean', default: false },
   },
 });
 const GROUPS = Number(values.groups);
@@ -156,11 +157,26 @@ async function visit(page: Page, measurementId: string, groups: number): Promise
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return performance.now();
   })()`);
-  // Click the midpoint of one tie on the canvas.
+  // The arrows are drawn after each Cytoscape frame, so they are there too: check, untimed.
+  const drawn = await page.evaluate<boolean>(`(() => {
+    const canvas = document.querySelector('.network-map__ties');
+    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    return pixels.some((value, i) => i % 4 === 3 && value > 0);
+  })()`);
+  if (!drawn) throw new Error('the map shows no arrows');
   const box = (await page.locator('.network-map canvas').last().boundingBox())!;
-  const point = await page.evaluate<{ x: number; y: number }>(
-    `document.querySelector('.network-map')._cyreg.cy.edges().eq(0).renderedMidpoint()`,
-  );
+  // The first tie between the first two groups: just to the right of the line between
+  // them, where the map draws that direction.
+  const point = await page.evaluate<{ x: number; y: number }>(`(() => {
+    const cy = document.querySelector('.network-map')._cyreg.cy;
+    const [a, b] = [cy.nodes().eq(0).renderedPosition(), cy.nodes().eq(1).renderedPosition()];
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    const side = 3 * cy.zoom();
+    return {
+      x: (a.x + b.x) / 2 - ((b.y - a.y) / length) * side,
+      y: (a.y + b.y) / 2 + ((b.x - a.x) / length) * side,
+    };
+  })()`);
   const clickStart = await page.evaluate<number>('performance.now()');
   await page.mouse.click(box.x + point.x, box.y + point.y);
   const tieMs = await page
@@ -171,6 +187,12 @@ async function visit(page: Page, measurementId: string, groups: number): Promise
   const jsonMs = await page.evaluate<number>(
     `performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/measurements/${measurementId}/analysis'))?.responseEnd ?? NaN`,
   );
+  if (values.waterfall && groups === GROUPS) {
+    const entries = await page.evaluate<string[]>(`performance
+      .getEntriesByType('resource')
+      .map((e) => Math.round(e.startTime) + '–' + Math.round(e.responseEnd) + ' ' + e.name.replace(location.origin, ''))`);
+    console.log(entries.join('\n'));
+  }
   return { jsonMs, nodesMs, tieMs, clickMs: tieMs - clickStart };
 }
 
@@ -247,4 +269,23 @@ async function profile(page: Page, measurementId: string, groups: number): Promi
   });
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
   for (const [key, ms] of top) console.log(`${ms.toFixed(0).padStart(7)} ms  ${key}`);
+  // The timeline: per 50 ms from the profile's start, the busiest function.
+  const slots = new Map<number, Map<string, number>>();
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    at += (profile.timeDeltas[i] ?? 0) / 1000;
+    const frame = byNode.get(id)!.callFrame;
+    if (frame.functionName === '(idle)') return;
+    const slot = slots.get(Math.floor(at / 50)) ?? new Map<string, number>();
+    const key = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url)}:${frame.lineNumber}`;
+    slot.set(key, (slot.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    slots.set(Math.floor(at / 50), slot);
+  });
+  for (const [slot, fns] of [...slots].sort((a, b) => a[0] - b[0])) {
+    const busy = [...fns.values()].reduce((a, b) => a + b, 0);
+    const [name, ms] = [...fns].sort((a, b) => b[1] - a[1])[0]!;
+    console.log(
+      `${String(slot * 50).padStart(5)} ms: busy ${busy.toFixed(0).padStart(2)}, most ${name} ${ms.toFixed(0)}`,
+    );
+  }
 }

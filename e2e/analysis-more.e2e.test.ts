@@ -17,6 +17,7 @@ const WIDE = { width: 1280, height: 900 };
 /** Cytoscape keeps its instance on the container; tests read node positions from it. */
 interface CyLike {
   nodes: () => { id: () => string; renderedPosition: () => { x: number; y: number } }[];
+  zoom: () => number;
   getElementById: (id: string) => {
     renderedPosition: () => { x: number; y: number };
     position: () => { x: number; y: number };
@@ -93,6 +94,57 @@ describe.skipIf(!haveChromium)('more of the analysis in the browser', () => {
     await expect.poll(unitCount).toBe(12);
   }, 60_000);
 
+  test('a click on an arrow shows that tie, and the arrow beside it the other way', async () => {
+    // The myndighed units alone: a few nodes, so the arrows clicked cross no others.
+    await page.getByRole('checkbox', { name: 'Udfører' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Ekstern' }).uncheck();
+    await expect.poll(unitCount).toBeLessThan(6);
+    expect(await unitCount()).toBeGreaterThanOrEqual(2);
+    const ties = page.getByRole('table', { name: /^Relationer i runden efter/ });
+    const names = new Set(
+      (await ties.locator('tbody th').allTextContents()).filter((n) => n.includes(' → ')),
+    );
+    const positions = await page.evaluate(() => {
+      const el = document.querySelector('.network-map') as unknown as { _cyreg: { cy: CyLike } };
+      return Object.fromEntries(
+        el._cyreg.cy.nodes().map((n) => [n.id(), n.renderedPosition()] as const),
+      );
+    });
+    const zoom = await page.evaluate(() => {
+      const el = document.querySelector('.network-map') as unknown as { _cyreg: { cy: CyLike } };
+      return el._cyreg.cy.zoom();
+    });
+    // The nearest pair rated both ways: a side of the polygon, which no other arrow crosses.
+    const distance = ([a, b]: [string, string]) =>
+      Math.hypot(positions[b]!.x - positions[a]!.x, positions[b]!.y - positions[a]!.y);
+    const [from, to] = [...names]
+      .map((name) => name.split(' → ') as [string, string])
+      .filter(([a, b]) => names.has(`${b} → ${a}`) && positions[a] && positions[b])
+      .sort((x, y) => distance(x) - distance(y))[0]!;
+    const box = (await page.locator('.network-map canvas').last().boundingBox())!;
+    /** The middle of the line from `a` to `b`, moved `side` model units to its right. */
+    const beside = (a: string, b: string, side: number) => {
+      const [p, q] = [positions[a]!, positions[b]!];
+      const length = Math.hypot(q.x - p.x, q.y - p.y);
+      return {
+        x: box.x + (p.x + q.x) / 2 - ((q.y - p.y) / length) * side * zoom,
+        y: box.y + (p.y + q.y) / 2 + ((q.x - p.x) / length) * side * zoom,
+      };
+    };
+    const details = page.locator('.tie-details h3');
+
+    const right = beside(from, to, 3);
+    await page.mouse.click(right.x, right.y);
+    await expect.poll(() => details.textContent()).toBe(`${from} → ${to}`);
+    const left = beside(from, to, -3);
+    await page.mouse.click(left.x, left.y);
+    await expect.poll(() => details.textContent()).toBe(`${to} → ${from}`);
+    await page.getByRole('button', { name: 'Luk' }).click();
+    await page.getByRole('checkbox', { name: 'Udfører' }).check();
+    await page.getByRole('checkbox', { name: 'Ekstern' }).check();
+    await expect.poll(unitCount).toBe(12);
+  }, 60_000);
+
   test('saves a dragged unit and exports the map as PNG and SVG', async () => {
     const canvas = page.locator('.network-map canvas').last();
     const box = (await canvas.boundingBox())!;
@@ -135,6 +187,8 @@ describe.skipIf(!haveChromium)('more of the analysis in the browser', () => {
     const text = svg.body.toString('utf8');
     expect(text).toContain('<svg');
     expect(text).toContain('Jobcenter');
+    // One line and one head per tie drawn.
+    expect(text.match(/<path /g)?.length ?? 0).toBeGreaterThan(20);
   }, 60_000);
 
   test('downloads GraphML, GEXF and CSV, showing progress while a file is made', async () => {

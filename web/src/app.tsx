@@ -1,5 +1,5 @@
 /** Providers and routes of the web app. */
-import { lazy, Suspense } from 'react';
+import { useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './account/account-page.js';
 import { AuditPage } from './audit/audit-page.js';
@@ -10,6 +10,7 @@ import { RequireAuth, RequireRole } from './auth/require-auth.js';
 import { ANALYSIS_READERS, ORG_EDITORS, SessionProvider, useSession } from './auth/session.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { AppShell } from './layout/app-shell.js';
+import { lazyPage, preloadPageAt } from './layout/lazy-page.js';
 import { NotFoundPage } from './layout/not-found-page.js';
 import { MeasurementDetailPage } from './measurements/measurement-detail-page.js';
 import { MeasurementListPage } from './measurements/measurement-list-page.js';
@@ -28,30 +29,44 @@ import { InstrumentsPage } from './progression/instruments-page.js';
 import { WorkshopListPage } from './workshops/workshop-list-page.js';
 import { WorkshopPage } from './workshops/workshop-page.js';
 
-// The analysis (with Cytoscape) is loaded only when opened.
-const AnalysisPage = lazy(() =>
-  import('./analysis/analysis-page.js').then((m) => ({ default: m.AnalysisPage })),
+// Loaded only when opened (the analysis brings Cytoscape); see lazy-page.tsx.
+const AnalysisPage = lazyPage(['/maalinger/:id/analyse'], () =>
+  import('./analysis/analysis-page.js').then((m) => m.AnalysisPage),
 );
-// A course and its plan editor are loaded only when opened.
-const CoursePage = lazy(() =>
-  import('./courses/course-page.js').then((m) => ({ default: m.CoursePage })),
+const CoursePage = lazyPage(['/forloeb/:id/:tab?'], () =>
+  import('./courses/course-page.js').then((m) => m.CoursePage),
 );
-// The citizen's own view is loaded only when a personal link is opened.
-const CitizenPage = lazy(() =>
-  import('./citizen/citizen-page.js').then((m) => ({ default: m.CitizenPage })),
+const CitizenPage = lazyPage(['/borger/:courseId/:token'], () =>
+  import('./citizen/citizen-page.js').then((m) => m.CitizenPage),
 );
-const CaseLevelPage = lazy(() =>
-  import('./case-analysis/case-level-page.js').then((m) => ({ default: m.CaseLevelPage })),
+const CaseLevelPage = lazyPage(['/analyse/forloeb'], () =>
+  import('./case-analysis/case-level-page.js').then((m) => m.CaseLevelPage),
 );
-const CourseNewPage = lazy(() =>
-  import('./courses/course-new-page.js').then((m) => ({ default: m.CourseNewPage })),
+const CourseNewPage = lazyPage(['/forloeb/nyt'], () =>
+  import('./courses/course-new-page.js').then((m) => m.CourseNewPage),
 );
+/** Staff pages loaded shortly after login (not the citizen's page). */
+const STAFF_PAGES = [AnalysisPage, CoursePage, CaseLevelPage, CourseNewPage];
+
+// The code of the page being opened loads alongside the session.
+const openingPage = preloadPageAt(window.location.pathname);
 
 function AppRoutes() {
   const { t } = useI18n();
   const session = useSession();
+  const [openingReady, setOpeningReady] = useState(false);
+  useEffect(() => {
+    void openingPage.then(() => setOpeningReady(true));
+  }, []);
+  const signedIn = session.status === 'ready' && session.user !== null;
+  useEffect(() => {
+    if (!signedIn) return;
+    // Not requestIdleCallback: Safari lacks it.
+    const later = setTimeout(() => STAFF_PAGES.forEach((page) => void page.preload()), 2000);
+    return () => clearTimeout(later);
+  }, [signedIn]);
 
-  if (session.status === 'loading') {
+  if (session.status === 'loading' || !openingReady) {
     return (
       <main id="main" className="boot">
         <Loading label={t('common.starting')} />
@@ -75,14 +90,7 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/s/:measurementId/:token" element={<SurveyPage />} />
-      <Route
-        path="/borger/:courseId/:token"
-        element={
-          <Suspense fallback={<Loading />}>
-            <CitizenPage />
-          </Suspense>
-        }
-      />
+      <Route path="/borger/:courseId/:token" element={<CitizenPage />} />
       <Route element={<AppShell />}>
         <Route
           index
@@ -145,9 +153,7 @@ function AppRoutes() {
           element={
             <RequireAuth>
               <RequireRole roles={ANALYSIS_READERS}>
-                <Suspense fallback={<Loading />}>
-                  <AnalysisPage />
-                </Suspense>
+                <AnalysisPage />
               </RequireRole>
             </RequireAuth>
           }
@@ -215,9 +221,7 @@ function AppRoutes() {
           element={
             <RequireAuth>
               <RequireRole roles={COURSE_CREATORS}>
-                <Suspense fallback={<Loading />}>
-                  <CourseNewPage />
-                </Suspense>
+                <CourseNewPage />
               </RequireRole>
             </RequireAuth>
           }
@@ -226,9 +230,7 @@ function AppRoutes() {
           path="forloeb/:id/:tab?"
           element={
             <RequireAuth>
-              <Suspense fallback={<Loading />}>
-                <CoursePage />
-              </Suspense>
+              <CoursePage />
             </RequireAuth>
           }
         />
@@ -287,9 +289,7 @@ function AppRoutes() {
           element={
             <RequireAuth>
               <RequireRole roles={ORG_EDITORS}>
-                <Suspense fallback={<Loading />}>
-                  <CaseLevelPage />
-                </Suspense>
+                <CaseLevelPage />
               </RequireRole>
             </RequireAuth>
           }

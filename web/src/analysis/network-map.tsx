@@ -1,11 +1,26 @@
 /**
- * The network map (relationsoverblikket) drawn with Cytoscape: units as nodes sized by
- * their respondents, directed ties as arrows coloured by level. Dragging a node reports
- * the new positions; the parent decides whether to save them.
+ * The network map (relationsoverblikket): units as nodes sized by their respondents,
+ * directed ties as arrows coloured by level. Dragging a node reports the new positions;
+ * the parent decides whether to save them.
+ *
+ * Cytoscape holds the nodes: layout, labels, dragging, panning and zooming. The arrows
+ * are drawn on a canvas of our own beneath Cytoscape's, after each Cytoscape frame,
+ * and a click that hits no node is matched to the nearest arrow. The reason is speed:
+ * a 60-group measurement has 3 540 ties, and Cytoscape spent about half a second
+ * styling and drawing them as edges before the map answered a click; the canvas draws
+ * them in a few milliseconds (bench/README.md). Exports draw from the same geometry.
  */
 import cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { COLOURS, type TieColour } from './analysis-api.js';
+import {
+  arrowBetween,
+  CHOSEN_LINE_WIDTH,
+  LINE_WIDTH,
+  nearestArrow,
+  type Arrow,
+  type Circle,
+} from './map-geometry.js';
 
 export interface MapNode {
   id: string;
@@ -39,8 +54,76 @@ function nodeSize(size: number | null, max: number): number {
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Above this many edges the map is drawn the fast way (straight, no HiDPI). */
-const LARGE_MAP_EDGES = 600;
+/** Weak ties are drawn last, on top: they are what the map is for. */
+const DRAW_ORDER: TieColour[] = ['grey', 'high', 'medium', 'low'];
+const DASH = [6, 4];
+/** How near (in screen pixels) a click must come to an arrow to choose it. */
+const HIT_TOLERANCE = 6;
+const NODE_COLOUR = '#1b4f72';
+const LABEL_COLOUR = '#1b2430';
+const CHOSEN_HALO = 'rgba(10, 100, 194, 0.3)';
+
+/** Every tie's arrow between the nodes where they are now. */
+function arrowsOf(cy: cytoscape.Core, edges: MapEdge[]): Map<string, Arrow> {
+  const circles = new Map<string, Circle>();
+  cy.nodes().forEach((node) => {
+    circles.set(node.id(), { ...node.position(), r: (node.data('size') as number) / 2 });
+  });
+  const arrows = new Map<string, Arrow>();
+  for (const edge of edges) {
+    const source = circles.get(edge.from);
+    const target = circles.get(edge.to);
+    const arrow = source && target ? arrowBetween(source, target) : undefined;
+    if (arrow) arrows.set(edge.id, arrow);
+  }
+  return arrows;
+}
+
+/** Draw the arrows on a canvas context whose transform maps model coordinates. */
+function drawArrows(
+  context: CanvasRenderingContext2D,
+  edges: MapEdge[],
+  arrows: Map<string, Arrow>,
+  chosen: string | undefined,
+) {
+  context.lineWidth = LINE_WIDTH;
+  for (const colour of DRAW_ORDER) {
+    const lines = new Path2D();
+    const heads = new Path2D();
+    for (const edge of edges) {
+      const arrow = edge.colour === colour ? arrows.get(edge.id) : undefined;
+      if (!arrow) continue;
+      lines.moveTo(arrow.start.x, arrow.start.y);
+      lines.lineTo(arrow.base.x, arrow.base.y);
+      heads.moveTo(arrow.tip.x, arrow.tip.y);
+      heads.lineTo(arrow.left.x, arrow.left.y);
+      heads.lineTo(arrow.right.x, arrow.right.y);
+      heads.closePath();
+    }
+    context.strokeStyle = COLOURS[colour];
+    context.fillStyle = COLOURS[colour];
+    context.setLineDash(colour === 'grey' ? DASH : []);
+    context.stroke(lines);
+    context.fill(heads);
+  }
+  const edge = chosen === undefined ? undefined : edges.find((e) => e.id === chosen);
+  const arrow = chosen === undefined ? undefined : arrows.get(chosen);
+  if (edge && arrow) {
+    context.setLineDash([]);
+    context.beginPath();
+    context.moveTo(arrow.start.x, arrow.start.y);
+    context.lineTo(arrow.tip.x, arrow.tip.y);
+    context.strokeStyle = CHOSEN_HALO;
+    context.lineWidth = CHOSEN_LINE_WIDTH + 8;
+    context.stroke();
+    context.beginPath();
+    context.moveTo(arrow.start.x, arrow.start.y);
+    context.lineTo(arrow.base.x, arrow.base.y);
+    context.strokeStyle = COLOURS[edge.colour];
+    context.lineWidth = CHOSEN_LINE_WIDTH;
+    context.stroke();
+  }
+}
 
 export function NetworkMap({
   nodes,
@@ -63,45 +146,33 @@ export function NetworkMap({
   handleRef: { current: MapHandle | undefined };
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<cytoscape.Core | undefined>(undefined);
-  const callbacks = useRef({ onSelect, onMoved });
-  callbacks.current = { onSelect, onMoved };
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const redraw = useRef<() => void>(() => undefined);
+  const callbacks = useRef({ onSelect, onMoved, selected });
+  callbacks.current = { onSelect, onMoved, selected };
 
   useEffect(() => {
-    if (!container.current) return;
+    const box = container.current;
+    const layer = canvas.current;
+    const context = layer?.getContext('2d');
+    if (!box || !layer || !context) return;
     const max = Math.max(0, ...nodes.map((n) => n.size ?? 0));
     const allPlaced = nodes.length > 0 && nodes.every((n) => positions.has(n.id));
-    // A large map (a 60-group network has 3 540 ties) draws straight edges at one pixel
-    // per CSS pixel and hides them while panning: bezier curves cost seconds there.
-    const large = edges.length > LARGE_MAP_EDGES;
     const cy = cytoscape({
-      container: container.current,
-      elements: [
-        ...nodes.map((n) => ({
-          data: { id: n.id, label: n.label, size: nodeSize(n.size, max) },
-          position: positions.get(n.id) ?? { x: 0, y: 0 },
-        })),
-        ...edges.map((e) => ({
-          // Colour by class, not by a data mapper: cheaper to style on thousands of edges.
-          classes: e.colour,
-          data: {
-            id: e.id,
-            source: e.from,
-            target: e.to,
-            colour: COLOURS[e.colour],
-            grey: e.colour === 'grey' ? 1 : 0,
-          },
-        })),
-      ],
+      container: box,
+      elements: nodes.map((n) => ({
+        data: { id: n.id, label: n.label, size: nodeSize(n.size, max) },
+        position: positions.get(n.id) ?? { x: 0, y: 0 },
+      })),
       style: [
         {
           selector: 'node',
           style: {
-            'background-color': '#1b4f72',
+            'background-color': NODE_COLOUR,
             width: 'data(size)',
             height: 'data(size)',
             label: 'data(label)',
-            color: '#1b2430',
+            color: LABEL_COLOUR,
             'font-size': 12,
             'text-valign': 'bottom',
             'text-margin-y': 4,
@@ -110,37 +181,46 @@ export function NetworkMap({
             'text-background-padding': '2px',
           },
         },
-        {
-          selector: 'edge',
-          style: {
-            width: 3,
-            'target-arrow-shape': 'triangle',
-            'curve-style': large ? 'straight' : 'bezier',
-            'control-point-step-size': 24,
-          },
-        },
-        ...(Object.keys(COLOURS) as TieColour[]).map((colour) => ({
-          selector: `edge.${colour}`,
-          style: { 'line-color': COLOURS[colour], 'target-arrow-color': COLOURS[colour] },
-        })),
-        { selector: 'edge.grey', style: { 'line-style': 'dashed' } },
-        {
-          selector: 'edge.chosen',
-          style: { width: 7, 'overlay-color': '#0a64c2', 'overlay-opacity': 0.15 },
-        },
       ],
       layout: allPlaced ? { name: 'preset' } : { name: 'circle', padding: 40 },
       wheelSensitivity: 0.3,
-      hideEdgesOnViewport: large,
-      textureOnViewport: large,
-      ...(large ? { pixelRatio: 1 } : {}),
       boxSelectionEnabled: false,
       autoungrabify: !callbacks.current.onMoved,
     });
     if (allPlaced) cy.fit(undefined, 40);
-    cy.on('tap', 'edge', (event) =>
-      callbacks.current.onSelect((event.target as cytoscape.EdgeSingular).id()),
-    );
+
+    let arrows = new Map<string, Arrow>();
+    const draw = () => {
+      const ratio = window.devicePixelRatio || 1;
+      const width = Math.round(layer.clientWidth * ratio);
+      const height = Math.round(layer.clientHeight * ratio);
+      if (layer.width !== width || layer.height !== height) {
+        layer.width = width;
+        layer.height = height;
+      }
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, width, height);
+      const zoom = cy.zoom();
+      const pan = cy.pan();
+      context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * pan.x, ratio * pan.y);
+      arrows = arrowsOf(cy, edges);
+      drawArrows(context, edges, arrows, callbacks.current.selected);
+    };
+    redraw.current = draw;
+    cy.on('render', draw);
+    const resized = new ResizeObserver(draw);
+    resized.observe(layer);
+
+    const arrowAt = (position: { x: number; y: number }) =>
+      nearestArrow(arrows, position, HIT_TOLERANCE / cy.zoom());
+    cy.on('tap', (event) => {
+      if (event.target !== cy) return;
+      const id = arrowAt(event.position);
+      if (id !== undefined) callbacks.current.onSelect(id);
+    });
+    cy.on('mousemove', (event) => {
+      box.style.cursor = event.target === cy && arrowAt(event.position) ? 'pointer' : '';
+    });
     cy.on('dragfree', 'node', () => {
       const next: Positions = new Map();
       cy.nodes().forEach((node) => {
@@ -148,64 +228,79 @@ export function NetworkMap({
       });
       callbacks.current.onMoved?.(next);
     });
-    cyRef.current = cy;
     handleRef.current = {
-      png: () => cy.png({ output: 'blob-promise', bg: '#ffffff', full: true, scale: 2 }),
-      svg: () => toSvg(cy),
+      png: () => svgToPng(toSvg(cy, edges), 2),
+      svg: () => toSvg(cy, edges),
     };
     return () => {
+      resized.disconnect();
+      redraw.current = () => undefined;
       cy.destroy();
-      cyRef.current = undefined;
     };
     // `positions` is read once per drawing; a drag must not redraw the map.
   }, [nodes, edges]);
 
-  useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    // Only the chosen edge changes: restyling all 3 540 edges of a large map took 0.5 s.
-    cy.edges('.chosen').removeClass('chosen');
-    if (selected) cy.getElementById(selected).addClass('chosen');
-  }, [selected, nodes, edges]);
+  useEffect(() => redraw.current(), [selected]);
 
-  return <div ref={container} className="network-map" role="img" aria-label={label} />;
+  return (
+    <div className="network-map-frame">
+      <canvas ref={canvas} className="network-map__ties" aria-hidden="true" />
+      <div ref={container} className="network-map" role="img" aria-label={label} />
+    </div>
+  );
 }
 
-/** A plain SVG of the map as drawn: nodes, labels and arrows. */
-function toSvg(cy: cytoscape.Core): string {
-  const box = cy.elements().boundingBox({});
+/** A plain SVG of the map as drawn: arrows, nodes and labels. */
+function toSvg(cy: cytoscape.Core, edges: MapEdge[]): string {
+  const box = cy.nodes().boundingBox({});
   const pad = 30;
   const x0 = box.x1 - pad;
   const y0 = box.y1 - pad;
-  const width = Math.max(1, box.w + 2 * pad);
-  const height = Math.max(1, box.h + 2 * pad);
+  const width = Math.max(1, Math.ceil(box.w + 2 * pad));
+  const height = Math.max(1, Math.ceil(box.h + 2 * pad));
+  const at = (p: { x: number; y: number }) => `${(p.x - x0).toFixed(1)},${(p.y - y0).toFixed(1)}`;
+  const arrows = arrowsOf(cy, edges);
   const parts: string[] = [];
-  const markers = new Set<string>();
-  cy.edges().forEach((edge) => {
-    const colour = edge.data('colour') as string;
-    const marker = `a${colour.slice(1)}`;
-    markers.add(colour);
-    const s = edge.sourceEndpoint();
-    const t = edge.targetEndpoint();
-    const dashed = edge.data('grey') === 1 ? ' stroke-dasharray="6 4"' : '';
-    const mid = edge.midpoint();
-    parts.push(
-      `<path d="M${s.x - x0},${s.y - y0} Q${2 * mid.x - (s.x + t.x) / 2 - x0},${2 * mid.y - (s.y + t.y) / 2 - y0} ${t.x - x0},${t.y - y0}" fill="none" stroke="${colour}" stroke-width="3"${dashed} marker-end="url(#${marker})"/>`,
-    );
-  });
+  for (const colour of DRAW_ORDER) {
+    for (const edge of edges) {
+      const arrow = edge.colour === colour ? arrows.get(edge.id) : undefined;
+      if (!arrow) continue;
+      const dashed = colour === 'grey' ? ` stroke-dasharray="${DASH.join(' ')}"` : '';
+      parts.push(
+        `<path d="M${at(arrow.start)} L${at(arrow.base)}" stroke="${COLOURS[colour]}" stroke-width="${LINE_WIDTH}"${dashed}/>`,
+        `<path d="M${at(arrow.tip)} L${at(arrow.left)} L${at(arrow.right)} Z" fill="${COLOURS[colour]}"/>`,
+      );
+    }
+  }
   cy.nodes().forEach((node) => {
     const p = node.position();
     const r = (node.data('size') as number) / 2;
     parts.push(
-      `<circle cx="${p.x - x0}" cy="${p.y - y0}" r="${r}" fill="#1b4f72"/>`,
-      `<text x="${p.x - x0}" y="${p.y - y0 + r + 14}" text-anchor="middle" font-family="sans-serif" font-size="12" fill="#1b2430">${escapeXml(node.data('label') as string)}</text>`,
+      `<circle cx="${(p.x - x0).toFixed(1)}" cy="${(p.y - y0).toFixed(1)}" r="${r}" fill="${NODE_COLOUR}"/>`,
+      `<text x="${(p.x - x0).toFixed(1)}" y="${(p.y - y0 + r + 14).toFixed(1)}" text-anchor="middle" font-family="sans-serif" font-size="12" fill="${LABEL_COLOUR}">${escapeXml(node.data('label') as string)}</text>`,
     );
   });
-  const defs = [...markers]
-    .map(
-      (c) =>
-        `<marker id="a${c.slice(1)}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`,
-    )
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#ffffff"/><defs>${defs}</defs>${parts.join('')}</svg>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#ffffff"/><g fill="none">${parts.join('')}</g></svg>\n`;
+}
+
+/** The SVG drawn into a PNG at `scale` times its size. */
+async function svgToPng(svg: string, scale: number): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const png = document.createElement('canvas');
+    png.width = image.naturalWidth * scale;
+    png.height = image.naturalHeight * scale;
+    const context = png.getContext('2d');
+    if (!context) throw new Error('No canvas to draw the PNG on');
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    return await new Promise<Blob>((resolve, reject) => {
+      png.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG failed'))), 'image/png');
+    });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
