@@ -30,19 +30,19 @@ import { WorkshopListPage } from './workshops/workshop-list-page.js';
 import { WorkshopPage } from './workshops/workshop-page.js';
 
 // Loaded only when opened (the analysis brings Cytoscape); see lazy-page.tsx.
-const AnalysisPage = lazyPage(['/maalinger/:id/analyse'], () =>
+const AnalysisPage = lazyPage('maalinger/:id/analyse', () =>
   import('./analysis/analysis-page.js').then((m) => m.AnalysisPage),
 );
-const CoursePage = lazyPage(['/forloeb/:id/:tab?'], () =>
+const CoursePage = lazyPage('forloeb/:id/:tab?', () =>
   import('./courses/course-page.js').then((m) => m.CoursePage),
 );
-const CitizenPage = lazyPage(['/borger/:courseId/:token'], () =>
+const CitizenPage = lazyPage('/borger/:courseId/:token', () =>
   import('./citizen/citizen-page.js').then((m) => m.CitizenPage),
 );
-const CaseLevelPage = lazyPage(['/analyse/forloeb'], () =>
+const CaseLevelPage = lazyPage('analyse/forloeb', () =>
   import('./case-analysis/case-level-page.js').then((m) => m.CaseLevelPage),
 );
-const CourseNewPage = lazyPage(['/forloeb/nyt'], () =>
+const CourseNewPage = lazyPage('forloeb/nyt', () =>
   import('./courses/course-new-page.js').then((m) => m.CourseNewPage),
 );
 /** Staff pages loaded shortly after login (not the citizen's page). */
@@ -90,7 +90,7 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/s/:measurementId/:token" element={<SurveyPage />} />
-      <Route path="/borger/:courseId/:token" element={<CitizenPage />} />
+      <Route path={CitizenPage.path} element={<CitizenPage />} />
       <Route element={<AppShell />}>
         <Route
           index
@@ -149,7 +149,7 @@ function AppRoutes() {
           }
         />
         <Route
-          path="maalinger/:id/analyse"
+          path={AnalysisPage.path}
           element={
             <RequireAuth>
               <RequireRole roles={ANALYSIS_READERS}>
@@ -217,7 +217,7 @@ function AppRoutes() {
           }
         />
         <Route
-          path="forloeb/nyt"
+          path={CourseNewPage.path}
           element={
             <RequireAuth>
               <RequireRole roles={COURSE_CREATORS}>
@@ -227,7 +227,7 @@ function AppRoutes() {
           }
         />
         <Route
-          path="forloeb/:id/:tab?"
+          path={CoursePage.path}
           element={
             <RequireAuth>
               <CoursePage />
@@ -285,7 +285,7 @@ function AppRoutes() {
           }
         />
         <Route
-          path="analyse/forloeb"
+          path={CaseLevelPage.path}
           element={
             <RequireAuth>
               <RequireRole roles={ORG_EDITORS}>

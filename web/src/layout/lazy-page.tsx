@@ -3,23 +3,25 @@
  * React's Suspense delay: React 19 reveals a suspended page at the earliest 300 ms after
  * its fallback appeared, even when the code arrives 10 ms later. So a page whose code
  * is here renders at once; the app loads the code of the page being opened alongside
- * the session (`preloadPageAt`) and the rest when the browser is idle (`preload`).
+ * the session (`preloadPageAt`) and the other pages soon after login (`preload`).
  * Only a page whose code is still missing suspends as usual.
  */
-import { lazy, Suspense, type ComponentType, type JSX } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type JSX } from 'react';
 import { matchPath } from 'react-router';
 import { Loading } from '../ui/feedback.js';
 
 export interface LazyPage {
   (): JSX.Element;
+  /** The route pattern, as given to `<Route path>`. */
+  path: string;
   /** Load the page's code; resolves when it is here. */
   preload: () => Promise<unknown>;
 }
 
-const byPath: { path: string; page: LazyPage }[] = [];
+const pages: LazyPage[] = [];
 
-/** A page at `paths` (route patterns) whose component `load` imports. */
-export function lazyPage(paths: string[], load: () => Promise<ComponentType>): LazyPage {
+/** A page at the route pattern `path` whose component `load` imports. */
+export function lazyPage(path: string, load: () => Promise<ComponentType>): LazyPage {
   let loaded: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
   const preload = () =>
@@ -32,7 +34,9 @@ export function lazyPage(paths: string[], load: () => Promise<ComponentType>): L
     ));
   const Lazy = lazy(async () => ({ default: await preload() }));
   function Page() {
-    const Loaded = loaded;
+    // Decided once per mount: switching from the lazy path to the loaded one later
+    // would mount the page afresh and lose what the user typed.
+    const [Loaded] = useState(() => loaded);
     if (Loaded) return <Loaded />;
     return (
       <Suspense fallback={<Loading />}>
@@ -40,13 +44,19 @@ export function lazyPage(paths: string[], load: () => Promise<ComponentType>): L
       </Suspense>
     );
   }
-  const page = Object.assign(Page, { preload });
-  for (const path of paths) byPath.push({ path, page });
+  const page = Object.assign(Page, { path, preload });
+  pages.push(page);
   return page;
 }
 
-/** Start loading the code of the lazy page at `pathname`, if any; resolves when done or failed. */
-export function preloadPageAt(pathname: string): Promise<unknown> {
-  const match = byPath.find(({ path }) => matchPath(path, pathname));
-  return match ? match.page.preload().catch(() => undefined) : Promise.resolve();
+/**
+ * Start loading the code of the lazy pages whose pattern matches `pathname` (all of
+ * them: `forloeb/nyt` also matches `forloeb/:id`); resolves when done or failed.
+ */
+export async function preloadPageAt(pathname: string): Promise<void> {
+  // Nested routes' patterns are relative to the root.
+  const matching = pages.filter(({ path }) =>
+    matchPath(path.startsWith('/') ? path : `/${path}`, pathname),
+  );
+  await Promise.allSettled(matching.map((page) => page.preload()));
 }
