@@ -3,7 +3,7 @@
  * udfører, senders against receivers by respondent and by tie, the leadership scatter —
  * and the benchmark against other municipalities (`/benchmark`).
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -26,7 +26,7 @@ import type { formatters } from './format.js';
 type Fmt = ReturnType<typeof formatters>;
 
 /** Myndighed/udfører, senders/receivers and the scatter of one wave. */
-export function AnalysisExtrasSections({
+export const AnalysisExtrasSections = memo(function AnalysisExtrasSections({
   measurementId,
   wave,
   fmt,
@@ -119,7 +119,7 @@ export function AnalysisExtrasSections({
       </Section>
     </>
   );
-}
+});
 
 /** The points (when allowed) and the regression line on the 1–5 square. */
 function Scatter({ scatter, fmt }: { scatter: WaveExtras['leadership']; fmt: Fmt }) {
@@ -199,7 +199,7 @@ function Scatter({ scatter, fmt }: { scatter: WaveExtras['leadership']; fmt: Fmt
 }
 
 /** Own figures beside other consenting municipalities' aggregate, or why not. */
-export function BenchmarkSection({
+export const BenchmarkSection = memo(function BenchmarkSection({
   measurementId,
   fmt,
   dimLabel,
@@ -312,4 +312,4 @@ export function BenchmarkSection({
       )}
     </Section>
   );
-}
+});

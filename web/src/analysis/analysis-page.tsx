@@ -3,7 +3,7 @@
  * controls, the weakest bridges, a table of every tie, the tables of DOMAIN.md §2.4 and
  * the downloads.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { UnitKind } from '../api/types.js';
 import { UNIT_KINDS } from '../api/types.js';
@@ -94,7 +94,10 @@ export function AnalysisPage() {
   const wIndex = Math.min(waveIndex ?? waves.length - 1, waves.length - 1);
   const wave = waves[wIndex];
   const thresholds = result?.thresholds ?? { high: 4, low: 3.5 };
-  const fmt = formatters(i18n, result?.minGroup ?? 5);
+  // Stable across a click on a tie, so the sections below the map need not redraw.
+  const minGroup = result?.minGroup ?? 5;
+  const fmt = useMemo(() => formatters(i18n, minGroup), [i18n, minGroup]);
+  const dimLabel = useCallback((d: RkDimension) => RK_DIMENSION_LABELS[d][lang], [lang]);
 
   const allNames = useMemo(() => {
     if (!wave) return [];
@@ -161,6 +164,23 @@ export function AnalysisPage() {
     [visibleTies, dimension, result],
   );
 
+  // Sorted once per filter, not on every click on the map.
+  const weakest = useMemo(() => {
+    const score = (tie: TieResult) => tieScore(tie, dimension);
+    return visibleTies
+      .filter((tie) => score(tie) !== null && (tie.dontKnowShare ?? 0) <= 0.5)
+      .sort((a, b) => (score(a) ?? 0) - (score(b) ?? 0))
+      .slice(0, 5);
+  }, [visibleTies, dimension]);
+  // A large network's table shows the weakest ties first, the rest on request: thousands
+  // of rows would hold up the map (and every click on it) for seconds.
+  const allRows = useMemo(() => [...visibleTies, ...(wave?.selfTies ?? [])], [visibleTies, wave]);
+  const tableRows = useMemo(() => {
+    if (allTies || allRows.length <= TABLE_ROWS) return allRows;
+    const score = (tie: TieResult) => tieScore(tie, dimension) ?? Infinity;
+    return [...allRows].sort((a, b) => score(a) - score(b)).slice(0, TABLE_ROWS);
+  }, [allRows, allTies, dimension]);
+
   if (!data || !result || !wave) {
     return (
       <div className="page">
@@ -171,12 +191,7 @@ export function AnalysisPage() {
   }
 
   const title = data.waves[data.waves.length - 1]?.title ?? t('analysis.title');
-  const dimLabel = (d: RkDimension) => RK_DIMENSION_LABELS[d][lang];
   const scoreOf = (tie: TieResult) => tieScore(tie, dimension);
-  const weakest = visibleTies
-    .filter((tie) => scoreOf(tie) !== null && (tie.dontKnowShare ?? 0) <= 0.5)
-    .sort((a, b) => (scoreOf(a) ?? 0) - (scoreOf(b) ?? 0))
-    .slice(0, 5);
   const counts = { high: 0, medium: 0, low: 0, grey: 0 } satisfies Record<TieColour, number>;
   for (const e of edges) counts[e.colour] += 1;
   const mapLabel = t('analysis.map.label', {
@@ -216,15 +231,6 @@ export function AnalysisPage() {
   };
 
   const tieName = (tie: { from: string; to: string }) => `${tie.from} → ${tie.to}`;
-  // A large network's table shows the weakest ties first, the rest on request: thousands
-  // of rows would hold up the map (and every click on it) for seconds.
-  const allRows = [...visibleTies, ...wave.selfTies];
-  const tableRows =
-    allTies || allRows.length <= TABLE_ROWS
-      ? allRows
-      : [...allRows]
-          .sort((a, b) => (scoreOf(a) ?? Infinity) - (scoreOf(b) ?? Infinity))
-          .slice(0, TABLE_ROWS);
 
   return (
     <div className="page page--wide">

@@ -1,5 +1,5 @@
 /** The tables beside the map: network, dimension profile, units, asymmetry, roles, reliability, leadership, waves. */
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import type { DidResult } from '../../../src/analysis/did.js';
 import type { Comparison } from '../../../src/analysis/welch.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -22,7 +22,7 @@ const DECISIVE: RkDimension[] = ['kendskab', 'respekt', 'problemloesning'];
 /** The most asymmetries listed before "show all". */
 const ASYM_ROWS = 50;
 
-export function AnalysisSections({
+export const AnalysisSections = memo(function AnalysisSections({
   data,
   wave,
   fmt,
@@ -234,7 +234,7 @@ export function AnalysisSections({
       )}
     </>
   );
-}
+});
 
 /** A mean with its n for each named group, e.g. leder and medarbejder. */
 export function GroupFacts({

@@ -3,7 +3,7 @@
  * its progress: "preparing" until the first byte, then the bytes received (against the
  * total when the server sends Content-Length).
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert } from '../ui/feedback.js';
@@ -23,7 +23,13 @@ interface ExportItem {
   format: string;
 }
 
-export function ExportButtons({ measurementId, wave }: { measurementId: string; wave: string }) {
+export const ExportButtons = memo(function ExportButtons({
+  measurementId,
+  wave,
+}: {
+  measurementId: string;
+  wave: string;
+}) {
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState<string>();
   const [progress, setProgress] = useState<DownloadProgress>();
@@ -111,4 +117,4 @@ export function ExportButtons({ measurementId, wave }: { measurementId: string; 
       <ErrorAlert error={error} />
     </section>
   );
-}
+});
