@@ -27,6 +27,7 @@ import {
   type CaseMeasurement,
   type CourseArm,
 } from './case-analysis-api.js';
+import { CourseTab } from '../courses/course-tab.js';
 
 const NO_POSITIONS = new Map<string, { x: number; y: number }>();
 
@@ -174,9 +175,11 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
   const statusKey = (s: CaseMeasurement['status']): MessageKey => `case.status.${s}`;
 
   return (
-    <section className="course-view" aria-labelledby="case-title">
-      <h2 id="case-title">{t('case.title')}</h2>
-      <p className="lead">{t('case.lead', { min: data?.defaultMinGroup ?? 5 })}</p>
+    <CourseTab
+      id="case-title"
+      title={t('case.title')}
+      lead={t('case.lead', { min: data?.defaultMinGroup ?? 5 })}
+    >
       <ErrorAlert error={analysis.error ?? error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
       {analysis.status === 'loading' && !data && <Loading />}
@@ -262,6 +265,6 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
           )}
         </>
       )}
-    </section>
+    </CourseTab>
   );
 }

@@ -16,6 +16,7 @@ import {
   requestCitizenScale,
   revokeCitizenLink,
 } from './citizen-api.js';
+import { CourseTab } from '../courses/course-tab.js';
 
 export function CourseCitizen({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
@@ -43,9 +44,11 @@ export function CourseCitizen({ course }: CourseTabProps) {
   const names = new Map((course.members ?? []).map((m) => [m.id, m.name]));
 
   return (
-    <section className="course-view" aria-labelledby="citizen-title">
-      <div className="section-header">
-        <h2 id="citizen-title">{t('citizen.tab.title')}</h2>
+    <CourseTab
+      id="citizen-title"
+      title={t('citizen.tab.title')}
+      lead={t('citizen.tab.lead')}
+      actions={
         <button
           type="button"
           className="button button--secondary button--small"
@@ -53,8 +56,8 @@ export function CourseCitizen({ course }: CourseTabProps) {
         >
           {t('courses.refresh')}
         </button>
-      </div>
-      <p className="lead">{t('citizen.tab.lead')}</p>
+      }
+    >
       <ErrorAlert error={activity.error ?? error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
       {open && (
@@ -158,6 +161,6 @@ export function CourseCitizen({ course }: CourseTabProps) {
           )}
         </>
       )}
-    </section>
+    </CourseTab>
   );
 }

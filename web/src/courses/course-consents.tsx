@@ -22,6 +22,7 @@ import {
   type ConsentForm,
   type CourseView,
 } from './courses-api.js';
+import { CourseTab } from './course-tab.js';
 
 type ConsentState = 'valid' | 'withdrawn' | 'expired' | 'future';
 
@@ -46,10 +47,12 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
   const editable = course.access === 'full' && course.status === 'open';
 
   return (
-    <section className="course-view" aria-labelledby="consent-title">
-      <div className="section-header">
-        <h2 id="consent-title">{t('courses.consents')}</h2>
-        {editable && (
+    <CourseTab
+      id="consent-title"
+      title={t('courses.consents')}
+      lead={t('courses.consents.lead')}
+      actions={
+        editable && (
           <button
             type="button"
             className="button button--primary"
@@ -57,9 +60,9 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
           >
             {t('courses.consent.record')}
           </button>
-        )}
-      </div>
-      <p className="lead">{t('courses.consents.lead')}</p>
+        )
+      }
+    >
       {notice && (
         <Notice onDismiss={() => setNotice(undefined)}>
           <p>{notice}</p>
@@ -159,7 +162,7 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
           }}
         />
       )}
-    </section>
+    </CourseTab>
   );
 }
 

@@ -8,6 +8,7 @@ import { Checkbox, InlineSelect } from '../ui/field.js';
 import { lawLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-page.js';
 import { accessRequestUrl, LAWS, planExportUrl, type Law } from './courses-api.js';
+import { CourseTab } from './course-tab.js';
 
 export function CourseExports({ course }: CourseTabProps) {
   const { t } = useI18n();
@@ -24,9 +25,7 @@ export function CourseExports({ course }: CourseTabProps) {
   ));
 
   return (
-    <section className="course-view" aria-labelledby="exports-title">
-      <h2 id="exports-title">{t('courses.exports')}</h2>
-
+    <CourseTab id="exports-title" title={t('courses.exports')}>
       <ExportPanel
         id="export-plan"
         title={t('courses.exports.plan')}
@@ -119,7 +118,7 @@ export function CourseExports({ course }: CourseTabProps) {
           />
         )}
       </ExportPanel>
-    </section>
+    </CourseTab>
   );
 }
 

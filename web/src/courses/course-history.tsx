@@ -8,6 +8,7 @@ import { TableFrame } from '../ui/table-frame.js';
 import { formatDateTime } from './course-labels.js';
 import type { CourseTabProps } from './course-page.js';
 import { loadCourseAudit, type CourseAuditEntry } from './courses-api.js';
+import { CourseTab } from './course-tab.js';
 
 /** Actions with their own words; any other action is shown as the server names it. */
 const ACTION_KEYS: Partial<Record<string, MessageKey>> = {
@@ -102,9 +103,11 @@ export function CourseHistory({ course }: CourseTabProps) {
   };
 
   return (
-    <section className="course-view" aria-labelledby="history-title">
-      <div className="section-header">
-        <h2 id="history-title">{t('courses.history')}</h2>
+    <CourseTab
+      id="history-title"
+      title={t('courses.history')}
+      lead={t('courses.history.lead')}
+      actions={
         <button
           type="button"
           className="button button--secondary button--small"
@@ -112,8 +115,8 @@ export function CourseHistory({ course }: CourseTabProps) {
         >
           {t('courses.refresh')}
         </button>
-      </div>
-      <p className="lead">{t('courses.history.lead')}</p>
+      }
+    >
       <div className="toolbar">
         <Checkbox
           label={t('courses.history.onlyChanges')}
@@ -163,6 +166,6 @@ export function CourseHistory({ course }: CourseTabProps) {
           </table>
         </TableFrame>
       )}
-    </section>
+    </CourseTab>
   );
 }

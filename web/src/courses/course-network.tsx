@@ -27,6 +27,7 @@ import {
   type Party,
   type PartyKind,
 } from './courses-api.js';
+import { CourseTab } from './course-tab.js';
 
 type Dialog = { kind: 'add' } | { kind: 'edit' | 'remove'; party: Party } | undefined;
 
@@ -38,10 +39,11 @@ export function CourseNetwork({ course, reload }: CourseTabProps) {
   const editable = course.access === 'full' && course.status === 'open';
 
   return (
-    <section className="course-view" aria-labelledby="network-title">
-      <div className="section-header">
-        <h2 id="network-title">{t('courses.network')}</h2>
-        {editable && (
+    <CourseTab
+      id="network-title"
+      title={t('courses.network')}
+      actions={
+        editable && (
           <button
             type="button"
             className="button button--primary"
@@ -49,8 +51,9 @@ export function CourseNetwork({ course, reload }: CourseTabProps) {
           >
             {t('courses.party.add')}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {notice && (
         <Notice onDismiss={() => setNotice(undefined)}>
           <p>{notice}</p>
@@ -155,7 +158,7 @@ export function CourseNetwork({ course, reload }: CourseTabProps) {
           <p>{t('courses.party.removeBody')}</p>
         </ConfirmDialog>
       )}
-    </section>
+    </CourseTab>
   );
 }
 

@@ -18,6 +18,7 @@ import { loadPlan, savePlan, type CourseView, type Plan, type PlanVersion } from
 import { PlanEditor } from './plan-editor.js';
 import { cleanPlan, mergePlans, planProblems, withParts, type PlanProblem } from './plan-model.js';
 import { PlanView } from './plan-view.js';
+import { CourseTab } from './course-tab.js';
 
 export function CoursePlan({ course, reload }: CourseTabProps) {
   const { t, locale } = useI18n();
@@ -26,15 +27,14 @@ export function CoursePlan({ course, reload }: CourseTabProps) {
 
   if (!plan.data) {
     return (
-      <section className="course-view" aria-labelledby="plan-title">
-        <h2 id="plan-title">{t('courses.plan')}</h2>
+      <CourseTab id="plan-title" title={t('courses.plan')}>
         {plan.status === 'loading' && <Loading />}
         <ErrorAlert error={plan.error}>
           <button type="button" className="button button--secondary" onClick={plan.reload}>
             {t('common.retry')}
           </button>
         </ErrorAlert>
-      </section>
+      </CourseTab>
     );
   }
   const current = plan.data;
@@ -42,9 +42,10 @@ export function CoursePlan({ course, reload }: CourseTabProps) {
   const parties = course.network ?? [];
 
   return (
-    <section className="course-view" aria-labelledby="plan-title">
-      <div className="section-header">
-        <h2 id="plan-title">{t('courses.plan')}</h2>
+    <CourseTab
+      id="plan-title"
+      title={t('courses.plan')}
+      actions={
         <p className="muted">
           {current.version > 0
             ? t('courses.plan.versionBy', {
@@ -54,7 +55,8 @@ export function CoursePlan({ course, reload }: CourseTabProps) {
               })
             : t('courses.plan.noVersion')}
         </p>
-      </div>
+      }
+    >
       {editable ? (
         <PlanForm
           key={course.id}
@@ -70,7 +72,7 @@ export function CoursePlan({ course, reload }: CourseTabProps) {
           <PlanView plan={current.plan} members={members} parties={parties} />
         </>
       )}
-    </section>
+    </CourseTab>
   );
 }
 

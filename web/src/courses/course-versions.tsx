@@ -25,6 +25,7 @@ import {
   type PlanVersion,
 } from './courses-api.js';
 import { PlanView } from './plan-view.js';
+import { CourseTab } from './course-tab.js';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   text: 'courses.plan.actionText',
@@ -113,8 +114,7 @@ export function CourseVersions({ course }: CourseTabProps) {
   ));
 
   return (
-    <section className="course-view" aria-labelledby="versions-title">
-      <h2 id="versions-title">{t('courses.versions')}</h2>
+    <CourseTab id="versions-title" title={t('courses.versions')}>
       <ErrorAlert error={versions.error} />
       {versions.status === 'loading' && !versions.data && <Loading />}
       {versions.data && list.length === 0 && (
@@ -251,6 +251,6 @@ export function CourseVersions({ course }: CourseTabProps) {
           />
         </section>
       )}
-    </section>
+    </CourseTab>
   );
 }

@@ -24,6 +24,7 @@ import {
   type MeetingKind,
   type MeetingRole,
 } from './meetings-api.js';
+import { CourseTab } from '../courses/course-tab.js';
 
 const KIND_KEYS: Record<MeetingKind, MessageKey> = {
   opstart: 'meetings.kind.opstart',
@@ -406,10 +407,13 @@ export function CourseMeetings({ course, reload }: CourseTabProps) {
   };
   const data = meetings.data;
   return (
-    <section className="course-view" aria-labelledby="meetings-title">
-      <div className="section-header">
-        <h2 id="meetings-title">{t('meetings.title')}</h2>
-        {course.access === 'full' && course.status === 'open' && (
+    <CourseTab
+      id="meetings-title"
+      title={t('meetings.title')}
+      lead={t('meetings.lead')}
+      actions={
+        course.access === 'full' &&
+        course.status === 'open' && (
           <button
             type="button"
             className="button button--small"
@@ -417,9 +421,9 @@ export function CourseMeetings({ course, reload }: CourseTabProps) {
           >
             {planning ? t('common.cancel') : t('meetings.plan')}
           </button>
-        )}
-      </div>
-      <p className="lead">{t('meetings.lead')}</p>
+        )
+      }
+    >
       {planning && (
         <PlanMeeting
           course={course}
@@ -451,6 +455,6 @@ export function CourseMeetings({ course, reload }: CourseTabProps) {
           ))}
         </>
       )}
-    </section>
+    </CourseTab>
   );
 }

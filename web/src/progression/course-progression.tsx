@@ -21,6 +21,7 @@ import {
   type ProgressionValue,
   type RespondentKind,
 } from './progression-api.js';
+import { CourseTab } from '../courses/course-tab.js';
 
 const RESPONDENTS: { value: RespondentKind; label: MessageKey }[] = [
   { value: 'borger', label: 'progression.by.borger' },
@@ -84,11 +85,7 @@ export function CourseProgression({ course }: CourseTabProps) {
     run(() => recordResponse(course.id, { answeredBy: by, answers }), t('progression.answered'));
 
   return (
-    <section className="course-view" aria-labelledby="progression-title">
-      <div className="section-header">
-        <h2 id="progression-title">{t('progression.title')}</h2>
-      </div>
-      <p className="lead">{t('progression.lead')}</p>
+    <CourseTab id="progression-title" title={t('progression.title')} lead={t('progression.lead')}>
       <ErrorAlert error={progression.error ?? instruments.error} />
       {progression.status === 'loading' && !data && <Loading />}
       {full && course.status === 'open' && (
@@ -173,6 +170,6 @@ export function CourseProgression({ course }: CourseTabProps) {
           <ProgressionCurves progression={data} />
         </>
       )}
-    </section>
+    </CourseTab>
   );
 }

@@ -1,0 +1,35 @@
+/**
+ * One tab of a course: a section labelled by its heading, with the tab's actions beside
+ * the heading and its lead paragraph below it.
+ */
+import type { ReactNode } from 'react';
+
+export function CourseTab({
+  id,
+  title,
+  actions,
+  lead,
+  children,
+}: {
+  /** The heading's id, which labels the section. */
+  id: string;
+  title: string;
+  actions?: ReactNode;
+  lead?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="course-view" aria-labelledby={id}>
+      {actions === undefined ? (
+        <h2 id={id}>{title}</h2>
+      ) : (
+        <div className="section-header">
+          <h2 id={id}>{title}</h2>
+          {actions}
+        </div>
+      )}
+      {lead !== undefined && <p className="lead">{lead}</p>}
+      {children}
+    </section>
+  );
+}
