@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { KeyMismatchError } from '../db/key-check.js';
 import { DEMO_LOGINS, DEMO_MUNICIPALITY, DEMO_PASSWORD } from '../demo/demo-organisation.js';
 import { createDemoMunicipality } from '../demo/demo.service.js';
 import {
@@ -269,7 +270,11 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DataDirLockedError ||
+      error instanceof KeyMismatchError
+    ) {
       console.error(error.message);
       return 1;
     }

@@ -18,6 +18,7 @@ import type {
   CitizenScaleTable,
   CitizenSessionTable,
 } from './tables/citizen-view.table.js';
+import type { KeyCheckTable } from './tables/key-check.table.js';
 import type { InvitationTable } from './tables/invitation.table.js';
 import type { JobTable } from './tables/job.table.js';
 import type { MailMessageTable } from './tables/mail-message.table.js';
@@ -89,4 +90,5 @@ export interface Database {
   citizen_session: CitizenSessionTable;
   citizen_message: CitizenMessageTable;
   citizen_scale: CitizenScaleTable;
+  key_check: KeyCheckTable;
 }
