@@ -1,9 +1,11 @@
 /**
- * The `samspil` command: serve, demo, import-org, create-municipality, analyze.
+ * The `samspil` command: serve, demo, import-org, create-municipality, analyze, backup,
+ * restore, migrate-to-postgres.
  * Each command parses its own options; configuration comes from the environment once.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { BackupError } from '../db/backup.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { KeyMismatchError } from '../db/key-check.js';
 import { DEMO_LOGINS, DEMO_MUNICIPALITY, DEMO_PASSWORD } from '../demo/demo-organisation.js';
@@ -22,6 +24,7 @@ import { ConfigError, loadConfig } from '../server/config.js';
 import { AppError } from '../server/errors.js';
 import { cliActor, CliInputError } from './actor.js';
 import { analyzeCommand } from './analyze.command.js';
+import { backupCommand, migrateToPostgresCommand, restoreCommand } from './backup.command.js';
 import { openConfiguredDatabase } from './open.js';
 
 const USAGE = `Usage: samspil <command> [options]
@@ -37,6 +40,9 @@ Commands:
                                  Create a municipality; the admin password is read from SAMSPIL_ADMIN_PASSWORD
   analyze FILE.csv [--json] [--min-group N] [--high X] [--low Y]
                                  Analyse a long CSV of answers (see docs/analysis.md)
+  backup FILE                    Back up the database (PostgreSQL: pg_dump; embedded: stop the app first)
+  restore FILE [--force]         Restore a backup into an empty database (--force: replace DATA_DIR's)
+  migrate-to-postgres URL        Copy the embedded database in DATA_DIR into an empty PostgreSQL database
 
 Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, SMTP_URL, MIN_GROUP_SIZE (see README).`;
 
@@ -259,6 +265,12 @@ export async function main(argv: string[]): Promise<number> {
         });
       case 'create-municipality':
         return await createMunicipalityCommand(args);
+      case 'backup':
+        return await backupCommand(args, loadConfig());
+      case 'restore':
+        return await restoreCommand(args, loadConfig());
+      case 'migrate-to-postgres':
+        return await migrateToPostgresCommand(args, loadConfig());
       case undefined:
       case 'help':
       case '--help':
@@ -273,7 +285,8 @@ export async function main(argv: string[]): Promise<number> {
     if (
       error instanceof ConfigError ||
       error instanceof DataDirLockedError ||
-      error instanceof KeyMismatchError
+      error instanceof KeyMismatchError ||
+      error instanceof BackupError
     ) {
       console.error(error.message);
       return 1;
