@@ -67,8 +67,13 @@ export function requireKind(file: string, found: DatabaseKind, wanted: DatabaseK
 /** Write bytes to `file` through a temporary name, readable by the owner only: a backup holds personal data. */
 async function writePrivately(file: string, bytes: Uint8Array): Promise<void> {
   const temporary = `${file}.partial-${process.pid}`;
-  await writeFile(temporary, bytes, { mode: 0o600 });
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, bytes, { mode: 0o600 });
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new BackupError(`Cannot write ${file}: ${(error as Error).message}`);
+  }
 }
 
 /** The lock on DATA_DIR, or a message saying the app must be stopped for `action`. */

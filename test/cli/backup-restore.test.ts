@@ -79,6 +79,8 @@ describe('samspil backup and restore', () => {
     });
 
     it('backs up, refuses to restore over a database without --force, and restores with it', async () => {
+      expect(await run('backup', path.join(dir, 'no-such-dir', 'x.backup'))).toBe(1);
+      expect(errors.join('\n')).toMatch(/Cannot write .*x\.backup/);
       expect(await run('backup', pgliteBackup)).toBe(0);
       expect(logs.join('\n')).toMatch(/Keep SESSION_SECRET and CPR_KEY/);
       expect(statSync(pgliteBackup).mode & 0o777).toBe(0o600);

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
+import { KeyMismatchError, verifyKeys } from '../../src/db/key-check.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
@@ -72,6 +73,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('samspil migrate-to-postgres', () 
       expect(after.counts).toEqual(before.counts);
       expect(after.digests).toEqual(before.digests);
       expect(await firstCpr(copy.db, CPR_KEY)).toMatch(/^\d{10}$/);
+      // The key check came along: the same keys pass, another CPR_KEY is refused.
+      await verifyKeys(copy.db, { sessionSecret: SECRET, cprKey: CPR_KEY });
+      await expect(
+        verifyKeys(copy.db, {
+          sessionSecret: SECRET,
+          cprKey: Buffer.alloc(32, 1).toString('base64'),
+        }),
+      ).rejects.toBeInstanceOf(KeyMismatchError);
 
       // New rows get fresh ids after the copied ones (the sequences moved along).
       const maxAudit = await copy.db
