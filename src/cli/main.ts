@@ -37,7 +37,7 @@ Commands:
   analyze FILE.csv [--json] [--min-group N] [--high X] [--low Y]
                                  Analyse a long CSV of answers (see docs/analysis.md)
 
-Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, SMTP_URL, MIN_GROUP_SIZE (see README).`;
+Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, SMTP_URL, MIN_GROUP_SIZE, LOG_LEVEL, METRICS_TOKEN (see README).`;
 
 function demoLoginText(): string {
   return [
@@ -56,7 +56,8 @@ async function serve(): Promise<void> {
     db: handle.db,
     mail,
     notifier: handle.notifier,
-    logger: process.env.LOG_REQUESTS === '1',
+    logger: true,
+    poolStats: handle.poolStats,
   });
   const worker = createWorker(handle.db, mail);
   const shutdown = async () => {
