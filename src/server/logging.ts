@@ -3,6 +3,7 @@
  * and how errors are written so that no SQL value or personal data reaches the log.
  */
 import type { FastifyServerOptions } from 'fastify';
+import { messages as pglite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { LogLevel } from './config.js';
 
@@ -59,10 +60,11 @@ export interface LoggedError {
  * An error as the log sees it. A PostgreSQL error's message, detail and where can
  * quote the statement's values ("Failing row contains (…)", "invalid input syntax …:
  * "Jens""), so only its code and the names of what failed are kept; causes likewise.
+ * PGlite throws its own copy of the same class.
  */
 export function safeError(error: unknown, depth = 0): LoggedError {
   if (!(error instanceof Error)) return { type: typeof error, message: '', stack: '' };
-  if (error instanceof pg.DatabaseError) {
+  if (error instanceof pg.DatabaseError || error instanceof pglite.DatabaseError) {
     const fields: LoggedError = {
       type: 'DatabaseError',
       message: `PostgreSQL error ${error.code ?? ''}`.trim(),

@@ -64,4 +64,3 @@ export async function listen(app: FastifyInstance) {
   if (address === null || typeof address === 'string') throw new Error('no port');
   return `http://127.0.0.1:${address.port}`;
 }
-
