@@ -46,7 +46,10 @@ export async function claimJobs(db: Db, limit: number, lockMs: number): Promise<
       FOR UPDATE SKIP LOCKED
     )
     RETURNING *`.execute(db);
-  return result.rows;
+  // RETURNING keeps no order: run the claimed jobs oldest first, as they were chosen.
+  return result.rows.sort(
+    (a, b) => a.run_at.getTime() - b.run_at.getTime() || Number(a.id) - Number(b.id),
+  );
 }
 
 /** A job as its claimer holds it: `attempts` tells this claim from a later one. */
@@ -63,7 +66,7 @@ export async function renewClaims(db: Db, claims: Claim[], lockMs: number): Prom
   if (claims.length === 0) return;
   await sql`
     UPDATE job SET locked_until = now() + ${`${lockMs} milliseconds`}::interval
-    FROM unnest(${claims.map((c) => c.id)}::uuid[], ${claims.map((c) => c.attempts)}::integer[])
+    FROM unnest(${claims.map((c) => c.id)}::bigint[], ${claims.map((c) => c.attempts)}::integer[])
       AS c(id, attempts)
     WHERE job.id = c.id AND job.attempts = c.attempts AND job.done_at IS NULL`.execute(db);
 }
@@ -73,7 +76,7 @@ export async function releaseClaims(db: Db, claims: Claim[]): Promise<void> {
   if (claims.length === 0) return;
   await sql`
     UPDATE job SET locked_until = NULL, attempts = job.attempts - 1
-    FROM unnest(${claims.map((c) => c.id)}::uuid[], ${claims.map((c) => c.attempts)}::integer[])
+    FROM unnest(${claims.map((c) => c.id)}::bigint[], ${claims.map((c) => c.attempts)}::integer[])
       AS c(id, attempts)
     WHERE job.id = c.id AND job.attempts = c.attempts AND job.done_at IS NULL`.execute(db);
 }
