@@ -44,7 +44,7 @@ Commands:
   restore FILE [--force]         Restore a backup into an empty database (--force: replace DATA_DIR's)
   migrate-to-postgres URL        Copy the embedded database in DATA_DIR into an empty PostgreSQL database
 
-Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, CPR_KEY, SMTP_URL, MIN_GROUP_SIZE (see README).`;
+Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, CPR_KEY, SMTP_URL, MIN_GROUP_SIZE, LOG_LEVEL, METRICS_TOKEN (see README).`;
 
 function demoLoginText(): string {
   return [
@@ -63,7 +63,8 @@ async function serve(): Promise<void> {
     db: handle.db,
     mail,
     notifier: handle.notifier,
-    logger: process.env.LOG_REQUESTS === '1',
+    logger: true,
+    poolStats: handle.poolStats,
   });
   const worker = createWorker(handle.db, mail);
   const shutdown = async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrations } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
-import { preparingPool } from './prepared.js';
+import { guardClients, preparingPool } from './prepared.js';
 import type { Database } from './schema.js';
 import { pgliteNotifier, postgresNotifier, type Notifier } from '../realtime/notifier.js';
 
@@ -21,7 +21,17 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Live events to every app instance on this database (LISTEN/NOTIFY). */
   notifier: Notifier;
+  /** Connections of the PostgreSQL pool (for metrics); absent on PGlite. */
+  poolStats?: () => PoolStats;
   close: () => Promise<void>;
+}
+
+/** How the PostgreSQL pool is used right now. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
 }
 
 export type DatabaseTarget =
@@ -47,16 +57,27 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 }
 
 function openPostgres(target: { url: string; poolSize?: number }): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
-  // An idle connection the server ends (a restart, a dropped test database) must not crash
-  // the process: the pool replaces it on the next query.
-  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 20,
+    // While the server is away, a request waits at most this long for a connection
+    // and then answers 503 instead of hanging.
+    connectionTimeoutMillis: 10_000,
+  });
+  // A connection the server ends (a restart, a dropped test database) must not crash
+  // the process, idle or in use: the pool replaces it on the next query.
+  pool.on('error', (error) => {
+    const code = (error as { code?: string }).code ?? 'no code';
+    console.error(`PostgreSQL connection lost (${code}); reconnecting on the next query`);
+  });
+  guardClients(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   const notifier = postgresNotifier(target.url, db);
   return {
     db,
     kind: 'postgres',
     notifier,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await notifier.close();
       await db.destroy();

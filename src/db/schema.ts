@@ -31,6 +31,7 @@ import type {
 import type { RespondentTable } from './tables/respondent.table.js';
 import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { LoginAttemptTable } from './tables/login-attempt.table.js';
+import type { RateLimitTable } from './tables/rate-limit.table.js';
 import type { MunicipalityTable } from './tables/municipality.table.js';
 import type { PersonTable } from './tables/person.table.js';
 import type { SessionTable } from './tables/session.table.js';
@@ -58,6 +59,7 @@ export interface Database {
   app_user: UserTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  rate_limit: RateLimitTable;
   audit_log: AuditLogTable;
   measurement: MeasurementTable;
   measurement_group: MeasurementGroupTable;

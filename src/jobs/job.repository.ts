@@ -46,7 +46,39 @@ export async function claimJobs(db: Db, limit: number, lockMs: number): Promise<
       FOR UPDATE SKIP LOCKED
     )
     RETURNING *`.execute(db);
-  return result.rows;
+  // RETURNING keeps no order: run the claimed jobs oldest first, as they were chosen.
+  return result.rows.sort(
+    (a, b) => a.run_at.getTime() - b.run_at.getTime() || Number(a.id) - Number(b.id),
+  );
+}
+
+/** A job as its claimer holds it: `attempts` tells this claim from a later one. */
+export interface Claim {
+  id: string;
+  attempts: number;
+}
+
+/**
+ * Extend the lease of jobs still held by these claims. A claim that lapsed and was
+ * taken by another worker has a higher `attempts` and is left alone.
+ */
+export async function renewClaims(db: Db, claims: Claim[], lockMs: number): Promise<void> {
+  if (claims.length === 0) return;
+  await sql`
+    UPDATE job SET locked_until = now() + ${`${lockMs} milliseconds`}::interval
+    FROM unnest(${claims.map((c) => c.id)}::bigint[], ${claims.map((c) => c.attempts)}::integer[])
+      AS c(id, attempts)
+    WHERE job.id = c.id AND job.attempts = c.attempts AND job.done_at IS NULL`.execute(db);
+}
+
+/** Give back claimed jobs that were not started, due at once and not counted as an attempt. */
+export async function releaseClaims(db: Db, claims: Claim[]): Promise<void> {
+  if (claims.length === 0) return;
+  await sql`
+    UPDATE job SET locked_until = NULL, attempts = job.attempts - 1
+    FROM unnest(${claims.map((c) => c.id)}::bigint[], ${claims.map((c) => c.attempts)}::integer[])
+      AS c(id, attempts)
+    WHERE job.id = c.id AND job.attempts = c.attempts AND job.done_at IS NULL`.execute(db);
 }
 
 export async function finishJob(db: Db, id: string): Promise<void> {

@@ -5,6 +5,12 @@
  *
  * Links that carry a personal token are removed from the stored copy once the mail
  * is sent, so the database does not keep a way into anyone's survey.
+ *
+ * Sending is at most once: the row is marked `sending` (committed) before the mail goes
+ * to SMTP and `sent` as soon as SMTP accepts it. A process that dies in between leaves
+ * `sending`, and that mail is never sent again automatically (it may have arrived); it
+ * is marked failed with a note, and the owner's reminder resends the link if needed.
+ * The mail's id is its Message-ID, so a receiving system can also tell a copy.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -59,40 +65,57 @@ export async function queueMail(
   return row.id;
 }
 
+/** `last_error` of a mail whose sending was interrupted (the process stopped mid-send). */
+export const INTERRUPTED =
+  'Afsendelsen blev afbrudt; ikke sendt igen for at undgå en dublet / sending was interrupted; not resent to avoid a duplicate';
+
 /** The job handler that sends one queued mail over the transport. */
 export function sendMailHandler(db: Kysely<Database>, transport: MailTransport): JobHandler {
   return async (payload, { final }) => {
     const mailId = String(payload.mailId);
+    // Take the mail: only a queued one, and the mark is committed before sending.
     const mail = await db
-      .selectFrom('mail_message')
-      .selectAll()
+      .updateTable('mail_message')
+      .set((eb) => ({ status: 'sending' as const, attempts: eb('attempts', '+', 1) }))
       .where('id', '=', mailId)
+      .where('status', '=', 'queued')
+      .returningAll()
       .executeTakeFirst();
-    if (!mail || mail.status === 'sent' || mail.status === 'outbox') return;
+    if (!mail) {
+      // Still `sending`: an earlier attempt stopped between SMTP and the mark.
+      await db
+        .updateTable('mail_message')
+        .set({ status: 'failed', last_error: INTERRUPTED })
+        .where('id', '=', mailId)
+        .where('status', '=', 'sending')
+        .execute();
+      return;
+    }
     try {
-      await transport.send({ to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await transport.send({
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.body_text,
+        messageId: `<${mail.id}@samspil>`,
+      });
     } catch (error) {
+      // Not accepted by SMTP: safe to try again (or failed for good on the last attempt).
       const message = error instanceof Error ? error.message : String(error);
       await db
         .updateTable('mail_message')
-        .set((eb) => ({
-          attempts: eb('attempts', '+', 1),
-          last_error: message.slice(0, 1000),
-          ...(final ? { status: 'failed' as const } : {}),
-        }))
+        .set({ status: final ? 'failed' : 'queued', last_error: message.slice(0, 1000) })
         .where('id', '=', mailId)
         .execute();
       throw error;
     }
     await db
       .updateTable('mail_message')
-      .set((eb) => ({
-        status: 'sent' as const,
+      .set({
+        status: 'sent',
         sent_at: new Date(),
-        attempts: eb('attempts', '+', 1),
         last_error: null,
         body_text: mail.body_text.replace(PERSONAL_LINK, REDACTED),
-      }))
+      })
       .where('id', '=', mailId)
       .execute();
   };

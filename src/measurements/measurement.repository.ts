@@ -164,6 +164,12 @@ export async function findPeopleToInvite(
   return query.execute();
 }
 
+/**
+ * Rows per INSERT: ten values a row keeps a statement far below PostgreSQL's 65 535
+ * parameters, however many people are invited in one call.
+ */
+const INVITATION_BATCH = 1000;
+
 /** Add invitations; people already invited are skipped. Returns how many were added. */
 export async function insertInvitations(
   db: Db,
@@ -176,27 +182,30 @@ export async function insertInvitations(
     profession?: string | null;
   }[],
 ): Promise<number> {
-  if (people.length === 0) return 0;
-  const rows = await db
-    .insertInto('invitation')
-    .values(
-      people.map((p) => ({
-        measurement_id: measurementId,
-        person_id: p.id,
-        unit_id: p.unit_id,
-        role: p.role,
-        profession: p.profession ?? null,
-        token_hash: null,
-        token_sealed: null,
-        respondent_ref: null,
-        invited_on: null,
-        finished_on: null,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['measurement_id', 'person_id']).doNothing())
-    .returning('id')
-    .execute();
-  return rows.length;
+  let added = 0;
+  for (let start = 0; start < people.length; start += INVITATION_BATCH) {
+    const rows = await db
+      .insertInto('invitation')
+      .values(
+        people.slice(start, start + INVITATION_BATCH).map((p) => ({
+          measurement_id: measurementId,
+          person_id: p.id,
+          unit_id: p.unit_id,
+          role: p.role,
+          profession: p.profession ?? null,
+          token_hash: null,
+          token_sealed: null,
+          respondent_ref: null,
+          invited_on: null,
+          finished_on: null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['measurement_id', 'person_id']).doNothing())
+      .returning('id')
+      .execute();
+    added += rows.length;
+  }
+  return added;
 }
 
 export async function listInvitationsToSend(db: Db, measurementId: string) {

@@ -12,6 +12,12 @@ import type { PGlite } from '@electric-sql/pglite';
 import { sql, type QueryExecutorProvider } from 'kysely';
 import pg from 'pg';
 
+/**
+ * The event every subscriber gets when the LISTEN connection comes back after a drop:
+ * events published meanwhile were lost, so subscribers should fetch the current state.
+ */
+export const RESYNC = { type: 'resync' } as const;
+
 /** The one channel; events carry their topic inside the payload. */
 export const CHANNEL = 'samspil_realtime';
 /** NOTIFY payloads must stay below 8000 bytes; events are small pointers, not state. */
@@ -45,6 +51,10 @@ class Subscribers {
     };
   }
 
+  get size(): number {
+    return this.byTopic.size;
+  }
+
   deliver(payload: string | undefined): void {
     if (!payload) return;
     let event: { topic?: unknown; data?: unknown };
@@ -54,9 +64,18 @@ class Subscribers {
       return; // Not ours: someone else NOTIFYing on the channel.
     }
     if (typeof event.topic !== 'string' || typeof event.data !== 'object' || !event.data) return;
-    for (const listener of this.byTopic.get(event.topic) ?? []) {
+    this.send(this.byTopic.get(event.topic) ?? [], event.data as Record<string, unknown>);
+  }
+
+  /** Tell every subscriber of every topic the same thing (a reconnect: events may be lost). */
+  deliverAll(data: Record<string, unknown>): void {
+    for (const listeners of [...this.byTopic.values()]) this.send([...listeners], data);
+  }
+
+  private send(listeners: Iterable<Listener>, data: Record<string, unknown>): void {
+    for (const listener of listeners) {
       try {
-        listener(event.data as Record<string, unknown>);
+        listener(data);
       } catch {
         // One broken subscriber must not stop the others.
       }
@@ -90,12 +109,21 @@ export async function pgliteNotifier(client: PGlite, db: QueryExecutorProvider):
 
 /**
  * The notifier of a PostgreSQL database: one dedicated LISTEN connection per instance,
- * opened on the first subscription and reopened (after a second) when it drops.
+ * opened on the first subscription and reopened (every second while it fails) when it
+ * drops; after a reopen every subscriber gets `RESYNC`.
  */
 export function postgresNotifier(url: string, db: QueryExecutorProvider): Notifier {
   const subscribers = new Subscribers();
   let client: Promise<pg.Client> | undefined;
   let closed = false;
+  let dropped = false;
+
+  const retryLater = () => {
+    dropped = true;
+    setTimeout(() => {
+      if (!closed && client === undefined && subscribers.size > 0) client = connect();
+    }, 1000).unref();
+  };
 
   const connect = (): Promise<pg.Client> => {
     const next = (async () => {
@@ -107,18 +135,27 @@ export function postgresNotifier(url: string, db: QueryExecutorProvider): Notifi
         if (closed || client !== next) return;
         client = undefined;
         c.end().catch(() => {});
-        setTimeout(() => {
-          if (!closed && client === undefined) client = connect();
-        }, 1000).unref();
+        retryLater();
       };
       c.on('error', reconnect);
       c.on('end', reconnect);
-      await c.connect();
-      await c.query(`LISTEN ${CHANNEL}`);
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${CHANNEL}`);
+      } catch (error) {
+        c.end().catch(() => {});
+        throw error;
+      }
+      if (dropped) {
+        dropped = false;
+        subscribers.deliverAll(RESYNC);
+      }
       return c;
     })();
     next.catch(() => {
-      if (client === next) client = undefined;
+      if (client !== next) return;
+      client = undefined;
+      retryLater();
     });
     return next;
   };

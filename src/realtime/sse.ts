@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import type { Notifier } from './notifier.js';
+import { RESYNC, type Notifier } from './notifier.js';
 
 /** Comment lines keep proxies and load balancers from closing an idle stream. */
 const HEARTBEAT_MS = 20_000;
@@ -33,6 +33,9 @@ export async function streamTopic(
   const write = (event: string, data: Record<string, unknown>) =>
     raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const unsubscribe = await notifier.subscribe(topic, (data) => {
+    // Events may have been lost while the database was away: end the stream, so the
+    // browser reconnects (after `retry`) and gets the current state in its first event.
+    if (data.type === RESYNC.type) return void raw.end();
     write(typeof data.type === 'string' ? data.type : 'message', data);
   });
   reply.hijack();
@@ -53,11 +56,15 @@ export async function streamTopic(
   const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
   const open = openStreams.get(request.server.server);
   open?.add(raw);
+  let ended = false;
   const end = () => {
+    if (ended) return;
+    ended = true;
     clearInterval(heartbeat);
     unsubscribe();
     open?.delete(raw);
   };
   request.raw.on('close', end);
+  raw.on('close', end);
   raw.on('error', end);
 }

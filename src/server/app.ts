@@ -15,7 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,7 @@ import { meetingRoutes } from '../meetings/meeting.routes.js';
 import { progressionRoutes } from '../progression/progression.routes.js';
 import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
+import type { PoolStats } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { mailRoutes } from '../mail/mail.routes.js';
@@ -50,7 +51,10 @@ import { caseAnalysisRoutes } from '../case-analysis/case-analysis.routes.js';
 import type { Config } from './config.js';
 import { cookieSettings } from './cookies.js';
 import { CSRF_HEADER, csrfValid, isUnsafeMethod } from './csrf.js';
-import { AppError, errorHandler } from './errors.js';
+import { AppError, errorHandler, RETRY_AFTER_SECONDS } from './errors.js';
+import { loggerOptions } from './logging.js';
+import { registerMetrics } from './metrics.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import './request-context.js';
 import { MAX_UPLOAD_BYTES } from './upload.js';
 
@@ -62,8 +66,12 @@ export interface AppDeps {
   mail: MailTransport;
   /** Live events across app instances (the database handle's LISTEN/NOTIFY). */
   notifier: Notifier;
-  /** Log requests (off in tests). */
+  /** Log requests as JSON at `config.logLevel` (off in tests). */
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write: (line: string) => void };
+  /** PostgreSQL pool use for `/metrics` (the database handle's). */
+  poolStats?: () => PoolStats;
   /** Directory of the built web front end; defaults to `dist/web`. */
   webDir?: string;
 }
@@ -75,21 +83,34 @@ function defaultWebDir(): string {
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
 }
 
-/** Personal survey and citizen links carry their token in the path: keep it out of logs. */
-export const redactTokens = (url: string) =>
-  url
-    .replace(/\/(survey|s|borger)\/([^/]+)\/[^/?]+/, '/$1/$2/[token]')
-    // CPR numbers never reach the log (the citizen lookup takes one in its query).
-    .replace(/([?&]cpr=)[^&]*/g, '$1[cpr]');
+export { redactTokens } from './logging.js';
+
+/** How long readiness waits for the database before calling it unavailable. */
+const READY_TIMEOUT_MS = 2000;
+
+/** True when the database answers a trivial query within `READY_TIMEOUT_MS`. */
+async function databaseReady(db: Kysely<Database>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
+  });
+  try {
+    const probe = sql`SELECT 1`.execute(db).then(
+      () => true,
+      () => false,
+    );
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Build the Fastify app; call `listen` on the result, or `inject` in tests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const cookies = cookieSettings(config);
   const app = Fastify({
-    logger: deps.logger
-      ? { serializers: { req: (req) => ({ method: req.method, url: redactTokens(req.url) }) } }
-      : false,
+    logger: deps.logger ? loggerOptions(config.logLevel, deps.logStream) : false,
     bodyLimit: 1024 * 1024,
     trustProxy: config.production,
   }).withTypeProvider<ZodTypeProvider>();
@@ -117,7 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so every instance on one PostgreSQL shares the limits.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db) });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -157,7 +179,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Liveness: the process answers. It never touches the database, so a database
+  // outage does not get healthy instances restarted.
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  // Readiness: the database answers too; a load balancer sends no traffic until it does.
+  app.get('/api/ready', { schema: { hide: true } }, async (_request, reply) => {
+    if (await databaseReady(db)) return { ready: true };
+    return reply
+      .status(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({ ready: false });
+  });
+  if (config.metricsToken !== undefined) {
+    registerMetrics(app, { token: config.metricsToken, db, poolStats: deps.poolStats });
+  }
 
   await app.register(authRoutes, { db, config, cookies });
   await app.register(orgRoutes, { db });

@@ -28,7 +28,15 @@ export interface Config {
   readonly cprKey: string;
   /** Days the audit log keeps a deleted course's entries before they are purged. */
   readonly auditRetentionDays: number;
+  /** Level of the JSON log (`serve`); `silent` turns logging off. */
+  readonly logLevel: LogLevel;
+  /** Bearer token for `/metrics`; `undefined` means no metrics endpoint. */
+  readonly metricsToken: string | undefined;
 }
+
+/** The log levels `LOG_LEVEL` accepts (pino's). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -106,6 +114,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cprKey !== '' && Buffer.from(cprKey, 'base64').length !== 32) {
     problems.push('CPR_KEY must be 32 bytes encoded as base64');
   }
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  }
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 32) {
+    problems.push('METRICS_TOKEN must be at least 32 characters');
+  }
   if (production && sessionSecret === '') problems.push('SESSION_SECRET is required in production');
   if (production && cprKey === '') problems.push('CPR_KEY is required in production');
 
@@ -128,5 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     cprKey,
     auditRetentionDays,
+    logLevel,
+    metricsToken,
   });
 }

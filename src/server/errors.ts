@@ -6,6 +6,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 /** A human message in both of the product's languages. */
 export interface Message {
@@ -29,6 +30,7 @@ export type ErrorCode =
   | 'account_locked'
   | 'rate_limited'
   | 'closed'
+  | 'unavailable'
   | 'internal';
 
 /** The body of every error response. */
@@ -85,6 +87,16 @@ function fieldName(path: string): string {
   return path.replace(/^\//, '').replace(/\//g, '.') || '(body)';
 }
 
+/** Seconds a client is told to wait before retrying while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The answer while the database is away (a restart, a failover): retry shortly. */
+export const databaseUnavailable = () =>
+  new AppError(503, 'unavailable', {
+    da: 'Databasen er midlertidigt utilgængelig. Prøv igen om lidt.',
+    en: 'The database is temporarily unavailable. Please try again shortly.',
+  });
+
 /** Map any thrown error to the JSON error body; the single place that does so. */
 export function errorHandler(
   error: FastifyError | AppError | Error,
@@ -92,12 +104,17 @@ export function errorHandler(
   reply: FastifyReply,
 ): void {
   const body = toErrorBody(error);
-  if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  // The error goes through the logger's `err` serializer, which keeps SQL values out.
+  if (body.code === 'unavailable') {
+    request.log.warn({ err: error }, 'database unavailable');
+    void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  } else if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
   void reply.status(body.statusCode).send(body);
 }
 
 function toErrorBody(error: FastifyError | AppError | Error): ErrorBody {
   if (error instanceof AppError) return error.toBody();
+  if (isDatabaseUnavailable(error)) return databaseUnavailable().toBody();
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues: ValidationIssue[] = error.validation.map((issue) => ({
       path: fieldName(issue.instancePath),

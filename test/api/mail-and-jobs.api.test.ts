@@ -9,7 +9,12 @@ import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { enqueueJob } from '../../src/jobs/job.repository.js';
 import { JobWorker } from '../../src/jobs/job-worker.js';
 import { smtpTransport } from '../../src/mail/mail-transport.js';
-import { queueMail, sendMailHandler, SEND_MAIL_JOB } from '../../src/mail/mail.service.js';
+import {
+  INTERRUPTED,
+  queueMail,
+  sendMailHandler,
+  SEND_MAIL_JOB,
+} from '../../src/mail/mail.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { createMeasurement } from '../helpers/measurement-fixture.js';
 import { startSmtpListener, type SmtpListener } from '../helpers/smtp.js';
@@ -129,6 +134,100 @@ for (const database of testDatabases()) {
       expect(subjects).toHaveLength(20);
       expect(new Set(subjects).size).toBe(20);
       transport.close();
+    });
+
+    it('never resends a mail whose sending was interrupted, and names each mail by its id', async () => {
+      const transport = smtpTransport(smtp.url, 'test@samspil.local');
+      const worker = new JobWorker(t.handle.db, {
+        [SEND_MAIL_JOB]: sendMailHandler(t.handle.db, transport),
+      });
+      const before = smtp.received.length;
+      const sentId = await queueMail(t.handle.db, transport, {
+        municipalityId: null,
+        kind: 'test',
+        to: 'sendt@example.dk',
+        subject: 'Sendes',
+        text: 'x',
+      });
+      const cutId = await queueMail(t.handle.db, transport, {
+        municipalityId: null,
+        kind: 'test',
+        to: 'afbrudt@example.dk',
+        subject: 'Afbrudt',
+        text: 'x',
+      });
+      // A process that died between SMTP and the "sent" mark left the mail `sending`
+      // (its job claim has lapsed, so the job is due again).
+      await t.handle.db
+        .updateTable('mail_message')
+        .set({ status: 'sending', attempts: 1 })
+        .where('id', '=', cutId)
+        .execute();
+      await worker.runDue();
+      const received = smtp.received.slice(before);
+      expect(received.map((m) => m.to)).toEqual([['sendt@example.dk']]);
+      expect(received[0]!.raw).toContain(`Message-ID: <${sentId}@samspil>`);
+      const rows = await t.handle.db
+        .selectFrom('mail_message')
+        .select(['id', 'status', 'last_error', 'attempts'])
+        .where('id', 'in', [sentId, cutId])
+        .execute();
+      expect(rows.find((r) => r.id === sentId)).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(rows.find((r) => r.id === cutId)).toMatchObject({
+        status: 'failed',
+        last_error: INTERRUPTED,
+      });
+      // Running the jobs again sends nothing more.
+      await enqueueJob(t.handle.db, { kind: SEND_MAIL_JOB, payload: { mailId: sentId } });
+      await worker.runDue();
+      expect(smtp.received.length - before).toBe(1);
+      transport.close();
+    });
+
+    it('renews a claim while a job runs, and gives back unstarted claims when stopping', async () => {
+      let release!: () => void;
+      const blocked = new Promise<void>((resolve) => (release = resolve));
+      const runs: number[] = [];
+      const slow = new JobWorker(
+        t.handle.db,
+        {
+          lease: async (payload) => {
+            runs.push(Number(payload.n));
+            if (payload.n === 0) await blocked;
+          },
+        },
+        { lockMs: 300, pollMs: 20 },
+      );
+      const other = new JobWorker(
+        t.handle.db,
+        { lease: async (payload) => void runs.push(Number(payload.n)) },
+        { lockMs: 300 },
+      );
+      for (let n = 0; n < 3; n++) {
+        await enqueueJob(t.handle.db, { kind: 'lease', payload: { n }, runAt: new Date(0) });
+      }
+      slow.start();
+      while (runs.length === 0) await new Promise((r) => setTimeout(r, 10));
+      // Three leases' worth later the claims are still held: the other worker gets nothing.
+      await new Promise((r) => setTimeout(r, 900));
+      await other.runDue();
+      expect(runs).toEqual([0]);
+      // Stopping finishes the job in hand and gives back the two not started at once.
+      const stopped = slow.stop();
+      release();
+      await stopped;
+      const held = await t.handle.db
+        .selectFrom('job')
+        .select(['locked_until', 'attempts'])
+        .where('kind', '=', 'lease')
+        .where('done_at', 'is', null)
+        .execute();
+      expect(held).toEqual([
+        { locked_until: null, attempts: 0 },
+        { locked_until: null, attempts: 0 },
+      ]);
+      await other.runDue();
+      expect(runs.sort()).toEqual([0, 1, 2]);
     });
 
     it('queues a deduplicated job only once', async () => {

@@ -13,69 +13,8 @@ import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import type { WorkshopState } from '../../src/workshops/workshop.service.js';
+import { browserLogin, listen, openStream } from '../helpers/http.js';
 import { testConfig, TestClient } from '../helpers/test-app.js';
-
-/** Log in over real HTTP and keep the cookies, as a browser does. */
-async function browserLogin(url: string, email: string) {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const at = pair!.indexOf('=');
-      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const session = await fetch(`${url}/api/session`);
-  keep(session);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: header() },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  keep(login);
-  expect(login.status).toBe(200);
-  return header();
-}
-
-/** Open a workshop's event stream and read events from it as they come. */
-async function openStream(url: string, cookie: string, workshopId: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/api/workshops/${workshopId}/events`, {
-    headers: { cookie, accept: 'text/event-stream' },
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  /** The next event named `name`, within two seconds. */
-  const next = async (name: string): Promise<Record<string, unknown>> => {
-    const deadline = Date.now() + 2000;
-    for (;;) {
-      const match = new RegExp(`event: ${name}\\ndata: (.*)\\n\\n`).exec(buffer);
-      if (match) {
-        buffer = buffer.slice(match.index + match[0].length);
-        return JSON.parse(match[1]!) as Record<string, unknown>;
-      }
-      if (Date.now() > deadline) throw new Error(`no ${name} event; got ${JSON.stringify(buffer)}`);
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<undefined>((r) => setTimeout(() => r(undefined), 200)),
-      ]);
-      if (chunk?.value) buffer += chunk.value;
-    }
-  };
-  return { next, close: () => controller.abort() };
-}
-
-async function listen(app: FastifyInstance) {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${address.port}`;
-}
 
 async function appOn(handle: DatabaseHandle) {
   return buildApp({

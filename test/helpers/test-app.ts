@@ -39,7 +39,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 export async function startTestApp(
   database: TestDatabase,
-  options: { listen?: boolean; env?: Record<string, string> } = {},
+  options: {
+    listen?: boolean;
+    env?: Record<string, string>;
+    /** Log as `serve` does, into this stream. */
+    logStream?: { write: (line: string) => void };
+  } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env);
   const handle = await database.open();
@@ -50,7 +55,9 @@ export async function startTestApp(
     db: handle.db,
     mail,
     notifier: handle.notifier,
+    poolStats: handle.poolStats,
     webDir: process.env.E2E_WEB_DIR,
+    ...(options.logStream ? { logger: true, logStream: options.logStream } : {}),
   });
   const worker = createWorker(handle.db, mail, { backoffMs: 10 });
   let url = '';

@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-export type MailStatus = 'queued' | 'sent' | 'failed' | 'outbox';
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'outbox';
 
-/** An e-mail: queued for SMTP, sent, failed, or kept in the outbox when no SMTP is configured. */
+/** An e-mail: queued for SMTP, being sent, sent, failed, or kept in the outbox when no SMTP is configured. */
 export interface MailMessageTable {
   id: Generated<string>;
   municipality_id: string | null;
