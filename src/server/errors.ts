@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'account_locked'
   | 'rate_limited'
   | 'closed'
+  | 'measurement_open'
   | 'internal';
 
 /** The body of every error response. */
