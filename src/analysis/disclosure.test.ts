@@ -1,54 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { analysisLeaks, viewLeaks } from '../../test/helpers/disclosure-check.js';
+import {
+  analysisLeaks,
+  randomMeasurement,
+  viewLeaks,
+} from '../../test/helpers/disclosure-check.js';
 import { analyze, collectWaves } from './analyze.js';
-import { RK_ITEMS, type Answer } from './answer.js';
+import type { Answer } from './answer.js';
 import { partitionReasons, protectPartitions } from './disclosure.js';
 import { analyzeRoleView } from './subset-view.js';
 import { summarizeWave } from './wave-summary.js';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SIZES = [1, 2, 3, 3, 4, 4, 5, 6, 7, 9, 12, 15];
-
-/**
- * A random measurement: 4–8 units of 1 to 15 respondents (units of 3 and 4 often), about a
- * quarter leaders, everyone rating every unit (some "ved ikke", some units skipped).
- */
-export function randomMeasurement(seed: number, waves = ['1']): Answer[] {
-  const next = random(seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
-  const unitCount = 4 + Math.floor(next() * 5);
-  const units = Array.from({ length: unitCount }, (_, i) => `U${i}`);
-  const answers: Answer[] = [];
-  for (const wave of waves) {
-    for (const unit of units) {
-      const size = pick(SIZES);
-      const arm = unit === 'U0' ? 'intervention' : unit === 'U1' ? 'kontrol' : '';
-      for (let i = 0; i < size; i++) {
-        const respondent = `${wave}-${unit}-${i}`;
-        const role = next() < 0.25 ? 'leder' : 'medarbejder';
-        for (const target of units) {
-          if (next() < 0.1) continue;
-          for (const item of RK_ITEMS) {
-            const value = next() < 0.05 ? 'dk' : 1 + Math.floor(next() * 5);
-            answers.push({ respondent, unit, role, target, item, value, wave, arm, case: '' });
-          }
-        }
-      }
-    }
-  }
-  return answers;
-}
 
 describe('protectPartitions', () => {
   it('hides the next-smallest part when a hidden part could be subtracted from the whole', () => {
