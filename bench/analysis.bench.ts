@@ -85,6 +85,7 @@ for (let start = 0; start < RESPONDENTS; start += 500) {
         arm: null,
         case_ref: null,
         source: 'import' as const,
+        submitted: true,
       })),
     )
     .returning('id')

@@ -100,6 +100,7 @@ async function seedMeasurement(count: number): Promise<string> {
           chosen_groups: null,
           arm: null,
           case_ref: null,
+          submitted: true,
           source: 'import' as const,
         })),
       )

@@ -138,7 +138,13 @@ describe('analyze: bad input', () => {
       suppressed: true,
     });
     expect(wave!.asymmetry).toEqual([]);
-    expect(wave!.roles.leder).toEqual({ mean: null, sd: null, n: null, suppressed: true });
+    expect(wave!.roles.leder).toEqual({
+      mean: null,
+      sd: null,
+      n: null,
+      suppressed: true,
+      suppressedReason: 'small',
+    });
     expect(wave!.roles.comparison.suppressed).toBe(true);
   });
 
@@ -184,6 +190,7 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
         // dk 2 ÷ (2 + 5 scored)
         dontKnowShare: 2 / 7,
         suppressed: false,
+        suppressedReason: null,
         dimensions: {
           videndeling: 3,
           kendskab: 5,
@@ -204,6 +211,7 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
         level: 'high',
         dontKnowShare: 0,
         suppressed: false,
+        suppressedReason: null,
         dimensions: {
           videndeling: 4.5,
           kendskab: 3,
@@ -243,6 +251,7 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
         respekt: null,
       },
       suppressed: false,
+      suppressedReason: null,
     });
     // gap = score(A→B) − score(B→A) = 9.5/3 − 4
     expect(wave!.asymmetry).toEqual([{ a: 'A', b: 'B', ab: 9.5 / 3, ba: 4, gap: 9.5 / 3 - 4 }]);
@@ -250,8 +259,20 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
 
   it('suppresses the employees too when the single leader is suppressed', () => {
     // leaders: a1 only (n = 1 < 3); employees (n = 5) = network − leaders → suppressed too
-    expect(wave!.roles.leder).toEqual({ mean: null, sd: null, n: null, suppressed: true });
-    expect(wave!.roles.medarbejder).toEqual({ mean: null, sd: null, n: null, suppressed: true });
+    expect(wave!.roles.leder).toEqual({
+      mean: null,
+      sd: null,
+      n: null,
+      suppressed: true,
+      suppressedReason: 'small',
+    });
+    expect(wave!.roles.medarbejder).toEqual({
+      mean: null,
+      sd: null,
+      n: null,
+      suppressed: true,
+      suppressedReason: 'complementary',
+    });
     expect(wave!.roles.comparison).toMatchObject({
       from: 'leder',
       to: 'medarbejder',
@@ -285,10 +306,40 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
 describe('analyze: complementary suppression of a unit in-score', () => {
   it('hides inScore(B) when one small tie into B could be recovered by subtraction', () => {
     // into B: A (5 raters) shown, C (2 raters) suppressed; inScore(B)·inN − score(A→B)·5
-    // would reveal C's two raters, so inScore(B) is suppressed
+    // would reveal C's two raters, so inScore(B) is suppressed. E's 3 raters (of D) make
+    // the hidden units C and E together 5, so A's out figures can stay.
+    const answers = [
+      ...raters('A', 'B', [4, 4, 4, 4, 4]),
+      ...raters('C', 'B', [1, 2]),
+      ...raters('D', 'A', [3, 3, 3, 3, 3]),
+      ...raters('E', 'D', [2, 2, 2]),
+    ];
+    const wave = analyze(answers).waves[0]!;
+    const unit = wave.units.find((u) => u.unit === 'B')!;
+    expect(unit).toMatchObject({
+      inScore: null,
+      inN: null,
+      inSuppressed: true,
+      inSuppressedReason: 'complementary',
+      suppressed: true,
+    });
+    expect(wave.units.find((u) => u.unit === 'A')!.outSuppressed).toBe(false);
+  });
+
+  it('hides the next-smallest unit and its ties when a small unit could be subtracted from the network', () => {
+    // units A (5) and C (2): network 7 − A's 5 would give C's two respondents exactly.
     const answers = [...raters('A', 'B', [4, 4, 4, 4, 4]), ...raters('C', 'B', [1, 2])];
-    const unit = analyze(answers).waves[0]!.units.find((u) => u.unit === 'B')!;
-    expect(unit).toMatchObject({ inScore: null, inN: null, inSuppressed: true, suppressed: true });
+    const wave = analyze(answers).waves[0]!;
+    expect(wave.network.n).toBe(7);
+    const a = wave.units.find((u) => u.unit === 'A')!;
+    expect(a).toMatchObject({ outN: null, outScore: null, outSuppressedReason: 'complementary' });
+    expect(wave.units.find((u) => u.unit === 'C')!.outSuppressedReason).toBe('small');
+    expect(wave.ties.find((t) => t.from === 'A')).toMatchObject({
+      suppressed: true,
+      suppressedReason: 'complementary',
+    });
+    // Every rater into B is hidden together (7): B's in-score is safe to show.
+    expect(wave.units.find((u) => u.unit === 'B')!.inN).toBe(7);
     const plain = analyze(answers, { complementarySuppression: false }).waves[0]!.units;
     // (5·4 + 1 + 2)/7
     expect(plain.find((u) => u.unit === 'B')!.inScore).toBeCloseTo(23 / 7, 14);

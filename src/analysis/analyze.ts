@@ -30,7 +30,6 @@
 import type { Answer, RkDimension } from './answer.js';
 import { CITIZEN_ITEMS, LEADERSHIP_ITEMS, RK_ITEMS } from './answer.js';
 import {
-  complementarySuppression,
   isSuppressed,
   leavesSmallRemainder,
   shownCount,
@@ -40,10 +39,18 @@ import {
 } from './anonymity.js';
 import { addMomentsRow, alphaFromMoments, emptyMoments, type AlphaMoments } from './cronbach.js';
 import { didFromSummaries, type DidCell, type DidResult } from './did.js';
+import {
+  partitionReasons,
+  protectPartitions,
+  smallReason,
+  type SuppressedReason,
+  type Whole,
+} from './disclosure.js';
 import { AnalysisInputError } from './errors.js';
 import { olsRegression } from './regression.js';
 import {
   asymmetry,
+  compareCodeUnits,
   dimensionProfile,
   emptyProfile,
   relationalCapacityFromSummary,
@@ -51,6 +58,7 @@ import {
   weakestDimension,
   type AsymmetryEntry,
   type DimensionProfile,
+  type RelationalCapacityStats,
   type RespondentScore,
   type TieLevel,
   type TieStats,
@@ -71,6 +79,24 @@ export interface AnalysisOptions {
   low: number;
   /** Apply complementary suppression against subtraction attacks (default true). */
   complementarySuppression: boolean;
+  /**
+   * Groupings of the units published beside the analysis (unit kinds, flows) by wave
+   * label, each a map from unit name to its group: every group is a whole the units
+   * partition (API only).
+   */
+  unitGroups?: ReadonlyMap<string, readonly ReadonlyMap<string, string>[]>;
+  /**
+   * Response counts per group name, by wave label, published as the wave's `responses`
+   * with the same decisions as the analysis (API only).
+   */
+  responses?: ReadonlyMap<string, readonly GroupResponseCount[]>;
+}
+
+/** Invited and finished people of one group, as the response table counts them. */
+export interface GroupResponseCount {
+  group: string;
+  invited: number;
+  finished: number;
 }
 
 /** The defaults of {@link AnalysisOptions}, from ANALYSIS.md and DOMAIN.md §2.4. */
@@ -90,6 +116,8 @@ export interface TieResult {
   level: TieLevel;
   dontKnowShare: number | null;
   suppressed: boolean;
+  /** Why it is hidden: too few respondents, or so it cannot be worked out from others. */
+  suppressedReason: SuppressedReason | null;
   dimensions: DimensionProfile;
   weakestDimension: RkDimension | null;
 }
@@ -104,6 +132,8 @@ export interface UnitResult {
   suppressed: boolean;
   outSuppressed: boolean;
   inSuppressed: boolean;
+  outSuppressedReason: SuppressedReason | null;
+  inSuppressedReason: SuppressedReason | null;
   outDimensions: DimensionProfile;
   inDimensions: DimensionProfile;
   outWeakestDimension: RkDimension | null;
@@ -117,6 +147,7 @@ export interface NetworkResult {
   weakestDimension: RkDimension | null;
   dimensions: DimensionProfile;
   suppressed: boolean;
+  suppressedReason: SuppressedReason | null;
 }
 
 /** Mean R(r) of a group of respondents. */
@@ -125,6 +156,25 @@ export interface GroupResult {
   n: number | null;
   sd: number | null;
   suppressed: boolean;
+  suppressedReason: SuppressedReason | null;
+}
+
+/** Finished responses of one group, as published. */
+export interface GroupResponses {
+  group: string;
+  invited: number;
+  finished: number | null;
+  suppressed: boolean;
+  suppressedReason: SuppressedReason | null;
+}
+
+/** The response table of a wave, decided together with the analysis. */
+export interface ResponsesResult {
+  invited: number;
+  finished: number | null;
+  suppressed: boolean;
+  suppressedReason: SuppressedReason | null;
+  groups: GroupResponses[];
 }
 
 /** Cronbach's alpha of one scale in one wave. */
@@ -157,6 +207,8 @@ export interface WaveResult {
   roles: { leder: GroupResult; medarbejder: GroupResult; comparison: Comparison };
   reliability: { rk: ReliabilityResult; ledelse: ReliabilityResult; borger: ReliabilityResult };
   leadership: LeadershipResult;
+  /** The response table, when response counts were given (the API, not the CSV). */
+  responses?: ResponsesResult;
 }
 
 /** The output of {@link analyze}. */
@@ -236,8 +288,133 @@ export function analyzeSummaries(
   };
 }
 
-function tieResult(tie: TieStats, opts: AnalysisOptions): TieResult {
-  if (isSuppressed(tie.n, opts.minGroup)) {
+const tieKey = (from: string, to: string) => `${from}\u0000${to}`;
+
+/**
+ * Which group figures of one wave are hidden and why: the disclosure step
+ * (src/analysis/disclosure.ts) over the wave's units, with every published whole.
+ */
+export interface WaveDecisions {
+  /** Per unit: its out figures (outScore, outN, and the ties out of it). */
+  out: Map<string, SuppressedReason | null>;
+  /** Per unit: its in figures (inScore, inN). */
+  in: Map<string, SuppressedReason | null>;
+  /** Per tie and self-tie (`from\u0000to`). */
+  ties: Map<string, SuppressedReason | null>;
+  network: SuppressedReason | null;
+  /** Per group of the response table (when counts were given). */
+  responses: Map<string, SuppressedReason | null>;
+  responsesTotal: SuppressedReason | null;
+}
+
+/** Ties are hidden when small or when the unit they leave is hidden; in-scores by their ties. */
+export function decideTiesAndIn(
+  stats: Pick<RelationalCapacityStats, 'ties' | 'selfTies' | 'units'>,
+  out: ReadonlyMap<string, SuppressedReason | null>,
+  minGroup: number,
+  complementary: boolean,
+): Pick<WaveDecisions, 'ties' | 'in'> {
+  const ties = new Map<string, SuppressedReason | null>();
+  const hiddenInto = new Map<string, number>();
+  for (const tie of [...stats.ties, ...stats.selfTies]) {
+    const reason: SuppressedReason | null = isSuppressed(tie.n, minGroup)
+      ? 'small'
+      : complementary && (out.get(tie.from) ?? null) !== null
+        ? 'complementary'
+        : null;
+    ties.set(tieKey(tie.from, tie.to), reason);
+    if (reason !== null && tie.from !== tie.to) {
+      hiddenInto.set(tie.to, (hiddenInto.get(tie.to) ?? 0) + tie.n);
+    }
+  }
+  const into = new Map<string, SuppressedReason | null>();
+  for (const unit of stats.units) {
+    into.set(
+      unit.unit,
+      isSuppressed(unit.inN, minGroup)
+        ? 'small'
+        : complementary && leavesSmallRemainder(hiddenInto.get(unit.unit) ?? 0, minGroup)
+          ? 'complementary'
+          : null,
+    );
+  }
+  return { ties, in: into };
+}
+
+/** The arm all of a unit's respondents share, `''` for none, or `null` when they differ. */
+function unitArms(summary: WaveSummary): Map<string, string | null> {
+  const arms = new Map<string, string | null>();
+  for (const r of summary.respondents) {
+    if (r.otherCount === 0) continue;
+    const seen = arms.get(r.unit);
+    arms.set(r.unit, seen === undefined || seen === r.arm ? r.arm : null);
+  }
+  return arms;
+}
+
+/**
+ * The disclosure decisions of one wave: units partition the network (outN), each arm and
+ * each published unit grouping, and the finished responses partition their total; ties
+ * and in-scores follow the units ({@link decideTiesAndIn}).
+ */
+export function decideWave(
+  summary: WaveSummary,
+  stats: RelationalCapacityStats,
+  opts: AnalysisOptions,
+): WaveDecisions {
+  const { minGroup } = opts;
+  const counts = opts.responses?.get(summary.wave);
+  const finished = new Map((counts ?? []).map((c) => [c.group, c.finished]));
+  const outN = new Map(stats.units.map((u) => [u.unit, u.outN]));
+  const names = [...new Set([...outN.keys(), ...finished.keys()])].sort(compareCodeUnits);
+  const atoms = names.map((name) => [outN.get(name) ?? 0, finished.get(name) ?? 0]);
+  const networkN = stats.respondents.length;
+  const network: SuppressedReason | null = isSuppressed(networkN, minGroup) ? 'small' : null;
+  const finishedTotal = [...finished.values()].reduce((a, b) => a + b, 0);
+  const responsesTotal: SuppressedReason | null = isSuppressed(finishedTotal, minGroup)
+    ? 'small'
+    : null;
+
+  const all = names.map((_, i) => i);
+  const wholes: Whole[] = [];
+  if (network === null) wholes.push({ members: all, measure: 0 });
+  if (counts && responsesTotal === null) wholes.push({ members: all, measure: 1 });
+  const groupBy = (groupOf: (name: string) => string | null | undefined) => {
+    const groups = new Map<string, number[]>();
+    names.forEach((name, i) => {
+      const group = groupOf(name);
+      if (group) groups.set(group, [...(groups.get(group) ?? []), i]);
+    });
+    for (const members of groups.values()) wholes.push({ members, measure: 0 });
+  };
+  const arms = unitArms(summary);
+  groupBy((name) => arms.get(name));
+  for (const grouping of opts.unitGroups?.get(summary.wave) ?? [])
+    groupBy((name) => grouping.get(name));
+
+  const initial = atoms.map((a) => smallReason(counts ? a : [a[0]!], minGroup));
+  const reasons = opts.complementarySuppression
+    ? protectPartitions(atoms, initial, wholes, minGroup)
+    : initial;
+  const out = new Map(names.map((name, i) => [name, reasons[i]!]));
+  const responses = new Map(names.map((name, i) => [name, responsesTotal ?? reasons[i]!] as const));
+  return {
+    out,
+    ...decideTiesAndIn(stats, out, minGroup, opts.complementarySuppression),
+    network,
+    responses,
+    responsesTotal,
+  };
+}
+
+const hiddenProfile = { dimensions: emptyProfile(), weakestDimension: null };
+
+function tieResult(
+  tie: TieStats,
+  reason: SuppressedReason | null,
+  opts: AnalysisOptions,
+): TieResult {
+  if (reason !== null) {
     return {
       from: tie.from,
       to: tie.to,
@@ -246,8 +423,8 @@ function tieResult(tie: TieStats, opts: AnalysisOptions): TieResult {
       level: 'suppressed',
       dontKnowShare: null,
       suppressed: true,
-      dimensions: emptyProfile(),
-      weakestDimension: null,
+      suppressedReason: reason,
+      ...hiddenProfile,
     };
   }
   const score = tie.scoreSum / tie.n;
@@ -260,16 +437,19 @@ function tieResult(tie: TieStats, opts: AnalysisOptions): TieResult {
     level: tieLevel(score, opts),
     dontKnowShare: tie.dk / (tie.dk + tie.scored),
     suppressed: false,
+    suppressedReason: null,
     dimensions,
     weakestDimension: weakestDimension(dimensions),
   };
 }
 
-function unitResult(unit: UnitStats, hiddenIn: number, opts: AnalysisOptions): UnitResult {
-  const outSuppressed = isSuppressed(unit.outN, opts.minGroup);
-  const inSuppressed =
-    isSuppressed(unit.inN, opts.minGroup) ||
-    (opts.complementarySuppression && leavesSmallRemainder(hiddenIn, opts.minGroup));
+function unitResult(
+  unit: UnitStats,
+  outReason: SuppressedReason | null,
+  inReason: SuppressedReason | null,
+): UnitResult {
+  const outSuppressed = outReason !== null;
+  const inSuppressed = inReason !== null;
   const outShown = !outSuppressed && unit.outPairs > 0;
   const inShown = !inSuppressed && unit.inN > 0;
   const outDimensions = outShown ? dimensionProfile(unit.outDimSum, unit.outDimN) : emptyProfile();
@@ -283,6 +463,8 @@ function unitResult(unit: UnitStats, hiddenIn: number, opts: AnalysisOptions): U
     suppressed: outSuppressed || inSuppressed,
     outSuppressed,
     inSuppressed,
+    outSuppressedReason: outReason,
+    inSuppressedReason: inReason,
     outDimensions,
     inDimensions,
     outWeakestDimension: weakestDimension(outDimensions),
@@ -290,10 +472,24 @@ function unitResult(unit: UnitStats, hiddenIn: number, opts: AnalysisOptions): U
   };
 }
 
-function groupResult(values: readonly number[], suppressed: boolean): GroupResult {
-  if (suppressed) return { mean: null, n: shownCount(values.length, true), sd: null, suppressed };
+function groupResult(values: readonly number[], reason: SuppressedReason | null): GroupResult {
+  if (reason !== null) {
+    return {
+      mean: null,
+      n: shownCount(values.length, true),
+      sd: null,
+      suppressed: true,
+      suppressedReason: reason,
+    };
+  }
   const summary = summarize(values);
-  return { mean: summary.mean, n: summary.n, sd: sdOf(summary.variance), suppressed };
+  return {
+    mean: summary.mean,
+    n: summary.n,
+    sd: sdOf(summary.variance),
+    suppressed: false,
+    suppressedReason: null,
+  };
 }
 
 function reliabilityResult(
@@ -308,6 +504,32 @@ function reliabilityResult(
   return { ...alphaFromMoments(moments, k), suppressed: false };
 }
 
+function responsesResult(
+  counts: readonly GroupResponseCount[],
+  decisions: WaveDecisions,
+): ResponsesResult {
+  const finished = counts.reduce((a, c) => a + c.finished, 0);
+  const total = decisions.responsesTotal;
+  return {
+    invited: counts.reduce((a, c) => a + c.invited, 0),
+    finished: total === null ? finished : null,
+    suppressed: total !== null,
+    suppressedReason: total,
+    groups: [...counts]
+      .sort((a, b) => compareCodeUnits(a.group, b.group))
+      .map((c) => {
+        const reason = c.finished === 0 ? null : (decisions.responses.get(c.group) ?? null);
+        return {
+          group: c.group,
+          invited: c.invited,
+          finished: reason === null ? c.finished : null,
+          suppressed: reason !== null,
+          suppressedReason: reason,
+        };
+      }),
+  };
+}
+
 /** Analyses one wave of collected answers: see {@link analyzeWaveSummary}. */
 export function analyzeWave(wave: WaveData, opts: AnalysisOptions): WaveAnalysis {
   return analyzeWaveSummary(summarizeWave(wave), opts);
@@ -315,22 +537,33 @@ export function analyzeWave(wave: WaveData, opts: AnalysisOptions): WaveAnalysis
 
 /** Analyses one wave: ties, units, network, asymmetry, roles, reliability and leadership. */
 export function analyzeWaveSummary(summary: WaveSummary, opts: AnalysisOptions): WaveAnalysis {
-  const { minGroup } = opts;
   const stats = relationalCapacityFromSummary(summary);
+  return buildWave(summary, stats, decideWave(summary, stats, opts), opts);
+}
 
-  const ties = stats.ties.map((tie) => tieResult(tie, opts));
-  const selfTies = stats.selfTies.map((tie) => tieResult(tie, opts));
-
-  // Respondents in suppressed ties into each unit (from other units).
-  const hiddenInto = new Map<string, number>();
-  stats.ties.forEach((tie, i) => {
-    if (ties[i]!.suppressed) hiddenInto.set(tie.to, (hiddenInto.get(tie.to) ?? 0) + tie.n);
-  });
-  const units = stats.units.map((unit) => unitResult(unit, hiddenInto.get(unit.unit) ?? 0, opts));
+/** The published figures of one wave, hidden as `decisions` says. */
+export function buildWave(
+  summary: WaveSummary,
+  stats: RelationalCapacityStats,
+  decisions: WaveDecisions,
+  opts: AnalysisOptions,
+): WaveAnalysis {
+  const { minGroup } = opts;
+  const tieReason = (tie: TieStats) => decisions.ties.get(tieKey(tie.from, tie.to)) ?? null;
+  const ties = stats.ties.map((tie) => tieResult(tie, tieReason(tie), opts));
+  const selfTies = stats.selfTies.map((tie) => tieResult(tie, tieReason(tie), opts));
+  const units = stats.units.map((unit) =>
+    unitResult(
+      unit,
+      decisions.out.get(unit.unit) ?? smallReason([unit.outN], minGroup),
+      decisions.in.get(unit.unit) ?? smallReason([unit.inN], minGroup),
+    ),
+  );
 
   const allScores = stats.respondents.map((r) => r.score);
   const networkN = allScores.length;
-  const networkSuppressed = isSuppressed(networkN, minGroup);
+  const networkReason = decisions.network;
+  const networkSuppressed = networkReason !== null;
   const networkDimensions =
     networkSuppressed || networkN === 0
       ? emptyProfile()
@@ -341,6 +574,7 @@ export function analyzeWaveSummary(summary: WaveSummary, opts: AnalysisOptions):
     weakestDimension: weakestDimension(networkDimensions),
     dimensions: networkDimensions,
     suppressed: networkSuppressed,
+    suppressedReason: networkReason,
   };
 
   const leaders: number[] = [];
@@ -350,16 +584,16 @@ export function analyzeWaveSummary(summary: WaveSummary, opts: AnalysisOptions):
     else if (r.role === 'medarbejder') employees.push(r.score);
   }
   const roleSizes = [leaders.length, employees.length];
-  const [leadersSuppressed = false, employeesSuppressed = false] = opts.complementarySuppression
-    ? complementarySuppression(roleSizes, minGroup)
-    : roleSizes.map((n) => isSuppressed(n, minGroup));
+  const [leadersReason = null, employeesReason = null] = opts.complementarySuppression
+    ? partitionReasons(roleSizes, minGroup)
+    : roleSizes.map((n) => smallReason([n], minGroup));
   const roles = {
-    leder: groupResult(leaders, leadersSuppressed),
-    medarbejder: groupResult(employees, employeesSuppressed),
+    leder: groupResult(leaders, leadersReason),
+    medarbejder: groupResult(employees, employeesReason),
     comparison: suppressComparison(
       welch('leder', leaders, 'medarbejder', employees),
       minGroup,
-      leadersSuppressed || employeesSuppressed,
+      leadersReason !== null || employeesReason !== null,
     ),
   };
 
@@ -415,6 +649,8 @@ export function analyzeWaveSummary(summary: WaveSummary, opts: AnalysisOptions):
     },
     leadership,
   };
+  const counts = opts.responses?.get(summary.wave);
+  if (counts) result.responses = responsesResult(counts, decisions);
   return { result, scores: stats.respondents };
 }
 
@@ -442,7 +678,21 @@ function armScores(scores: readonly RespondentScore[]) {
     if (r.arm === 'intervention') intervention.push(r.score);
     else if (r.arm === 'kontrol') kontrol.push(r.score);
   }
-  return { intervention, kontrol, none: scores.length - intervention.length - kontrol.length };
+  // A unit whose respondents are in different arms is a part of two arm totals at once,
+  // which the partition step (units within arms) cannot protect.
+  const armOf = new Map<string, string>();
+  let mixed = false;
+  for (const r of scores) {
+    const seen = armOf.get(r.unit);
+    if (seen !== undefined && seen !== r.arm) mixed = true;
+    armOf.set(r.unit, r.arm);
+  }
+  return {
+    intervention,
+    kontrol,
+    none: scores.length - intervention.length - kontrol.length,
+    mixed,
+  };
 }
 
 /**
@@ -461,7 +711,10 @@ export function waveDid(
   const suppressed =
     cells.some((cell) => isSuppressed(cell.length, opts.minGroup)) ||
     (opts.complementarySuppression &&
-      (leavesSmallRemainder(b.none, opts.minGroup) || leavesSmallRemainder(a.none, opts.minGroup)));
+      (leavesSmallRemainder(b.none, opts.minGroup) ||
+        leavesSmallRemainder(a.none, opts.minGroup) ||
+        b.mixed ||
+        a.mixed));
   const result = didFromSummaries(before.result.wave, after.result.wave, {
     intervention: { before: summarize(b.intervention), after: summarize(a.intervention) },
     kontrol: { before: summarize(b.kontrol), after: summarize(a.kontrol) },

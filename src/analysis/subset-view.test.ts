@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from './analyze.js';
+import { analyze, collectWaves } from './analyze.js';
 import type { Answer } from './answer.js';
 import { RK_ITEMS } from './answer.js';
-import { guardedView } from './subset-view.js';
+import { analyzeRoleView } from './subset-view.js';
+import { summarizeWave } from './wave-summary.js';
 
 /** Unit A: `leaders` leaders and `employees` employees, all rating B; B's 6 employees rate A. */
 function answers(leaders: number, employees: number): Answer[] {
@@ -23,10 +24,18 @@ function answers(leaders: number, employees: number): Answer[] {
   return list;
 }
 
+const summaries = (list: Answer[]) => collectWaves(list).map(summarizeWave);
 const view = (all: Answer[], role: 'leder' | 'medarbejder') =>
-  guardedView(analyze(all.filter((a) => a.role === role)), analyze(all)).waves[0]!;
+  analyzeRoleView(
+    summaries(all),
+    {
+      leder: summaries(all.filter((a) => a.role === 'leder')),
+      medarbejder: summaries(all.filter((a) => a.role === 'medarbejder')),
+    },
+    role,
+  ).waves[0]!;
 
-describe('guardedView', () => {
+describe('analyzeRoleView', () => {
   it('shows a filtered tie when both it and the part left out are big enough', () => {
     const tie = view(answers(5, 6), 'medarbejder').ties.find((t) => t.from === 'A')!;
     expect(tie.suppressed).toBe(false);

@@ -1,106 +1,193 @@
 /**
- * A filtered view (leaders only, employees only) next to the full analysis, without
- * opening a subtraction attack (ANALYSIS.md, Anonymity): for every figure shown both in
- * the full analysis over respondents Y and in the view over X ⊂ Y, |Y \ X| must be 0 or
- * at least minGroup. Where it is not, the view's figure is withheld too.
+ * One role's view (leaders only, employees only) next to the full analysis, without
+ * opening a subtraction attack (ANALYSIS.md, Anonymity).
  *
- * Only the map-level figures (ties, self-ties, units, network) come from the view; the
- * role comparison, reliability and regression are the full analysis's, and the wave
- * comparison and difference in differences are left out.
+ * The two role views split every figure of the full analysis in two cells (a unit's
+ * leaders and its employees), and each view's network is the total of its cells. So the
+ * decisions are taken for both views at once, from the raw counts of both:
+ *   - a unit's out figures (and the ties out of it), a tie, a unit's in figures and the
+ *     network are hidden in both views when hidden in the full analysis, or when either
+ *     view's count is 0 < n < minGroup (the other view is the full figure minus this one);
+ *   - within each view whose network is shown, the units partition it: the disclosure step
+ *     (src/analysis/disclosure.ts) hides the next-smallest unit in both views while the
+ *     hidden units of a view hold 0 < n < minGroup respondents;
+ *   - a unit's in figures are hidden when the hidden ties into it, in either view, hold
+ *     0 < n < minGroup raters.
+ * Hiding a cell in both views at once keeps the full figure from giving it back (full −
+ * the other view). Only the map-level figures (ties, self-ties, units, network) come from
+ * the view; the role comparison, reliability, regression and response table are the full
+ * analysis's, and the wave comparison and difference in differences are left out.
  */
-import type { AnalysisResult, TieResult, UnitResult, WaveResult } from './analyze.js';
+import {
+  buildWave,
+  decideWave,
+  resolveOptions,
+  type AnalysisOptions,
+  type AnalysisResult,
+  type WaveDecisions,
+} from './analyze.js';
+import { emptyMoments } from './cronbach.js';
+import {
+  partitionReasons,
+  protectPartitions,
+  smallReason,
+  type SuppressedReason,
+  type Whole,
+} from './disclosure.js';
 import { isSuppressed, leavesSmallRemainder } from './anonymity.js';
-import { emptyProfile } from './relational-capacity.js';
+import { RK_ITEMS } from './answer.js';
+import {
+  compareCodeUnits,
+  relationalCapacityFromSummary,
+  type RelationalCapacityStats,
+} from './relational-capacity.js';
+import type { WaveSummary } from './wave-summary.js';
 
-const hiddenTie = (tie: TieResult): TieResult => ({
-  ...tie,
-  n: null,
-  score: null,
-  level: 'suppressed',
-  dontKnowShare: null,
-  suppressed: true,
-  dimensions: emptyProfile(),
-  weakestDimension: null,
+/** The roles a view can show. */
+export type ViewRole = 'leder' | 'medarbejder';
+const ROLES: readonly ViewRole[] = ['leder', 'medarbejder'];
+const key = (from: string, to: string) => `${from}\u0000${to}`;
+
+const empty = (wave: string): WaveSummary => ({
+  wave,
+  ties: [],
+  respondents: [],
+  rkAlpha: emptyMoments(RK_ITEMS.length),
 });
 
-function tieKey(tie: TieResult): string {
-  return `${tie.from}\u0000${tie.to}`;
-}
+/** The reason in one view: `small` when its own count is small, else `complementary`. */
+const inView = (hidden: boolean, n: number, minGroup: number): SuppressedReason | null =>
+  !hidden ? null : isSuppressed(n, minGroup) ? 'small' : 'complementary';
 
-/** Withhold a view's tie when it, or the part of the full tie it leaves out, is too small. */
-function guardTies(view: TieResult[], full: TieResult[], minGroup: number): TieResult[] {
-  const fullN = new Map(full.map((t) => [tieKey(t), t.n ?? 0]));
-  return view.map((tie) => {
-    const n = tie.n ?? 0;
-    const rest = (fullN.get(tieKey(tie)) ?? n) - n;
-    return isSuppressed(n, minGroup) || leavesSmallRemainder(rest, minGroup) ? hiddenTie(tie) : tie;
-  });
-}
+/** The decisions of both role views of one wave, taken together. */
+function decideViews(
+  full: RelationalCapacityStats,
+  fullDecisions: WaveDecisions,
+  views: readonly RelationalCapacityStats[],
+  minGroup: number,
+): WaveDecisions[] {
+  const units = full.units.map((u) => u.unit).sort(compareCodeUnits);
+  const outN = views.map((v) => new Map(v.units.map((u) => [u.unit, u.outN])));
+  const inN = views.map((v) => new Map(v.units.map((u) => [u.unit, u.inN])));
+  const tieN = views.map(
+    (v) => new Map([...v.ties, ...v.selfTies].map((t) => [key(t.from, t.to), t.n])),
+  );
+  const viewN = views.map((v) => v.respondents.length);
 
-function guardUnits(view: UnitResult[], full: UnitResult[], minGroup: number): UnitResult[] {
-  const byName = new Map(full.map((u) => [u.unit, u]));
-  return view.map((unit) => {
-    const whole = byName.get(unit.unit);
-    const outHidden =
-      unit.outSuppressed || leavesSmallRemainder((whole?.outN ?? 0) - (unit.outN ?? 0), minGroup);
-    const inHidden =
-      unit.inSuppressed || leavesSmallRemainder((whole?.inN ?? 0) - (unit.inN ?? 0), minGroup);
-    return {
-      ...unit,
-      outScore: outHidden ? null : unit.outScore,
-      outN: outHidden ? null : unit.outN,
-      outDimensions: outHidden ? emptyProfile() : unit.outDimensions,
-      outWeakestDimension: outHidden ? null : unit.outWeakestDimension,
-      outSuppressed: outHidden,
-      inScore: inHidden ? null : unit.inScore,
-      inN: inHidden ? null : unit.inN,
-      inDimensions: inHidden ? emptyProfile() : unit.inDimensions,
-      inWeakestDimension: inHidden ? null : unit.inWeakestDimension,
-      inSuppressed: inHidden,
-      suppressed: outHidden || inHidden,
-    };
-  });
-}
+  // The view networks: hidden with the full network or the role groups (their totals).
+  const roleReasons = partitionReasons(viewN, minGroup);
+  const networkHidden = views.map(
+    (_, i) => fullDecisions.network !== null || roleReasons[i] !== null,
+  );
 
-function guardWave(view: WaveResult, full: WaveResult, minGroup: number): WaveResult {
-  const networkHidden =
-    view.network.suppressed ||
-    leavesSmallRemainder((full.network.n ?? 0) - (view.network.n ?? 0), minGroup);
-  const ties = guardTies(view.ties, full.ties, minGroup);
-  const shown = new Set(ties.filter((t) => !t.suppressed).map(tieKey));
-  return {
-    ...view,
-    ties,
-    selfTies: guardTies(view.selfTies, full.selfTies, minGroup),
-    units: guardUnits(view.units, full.units, minGroup),
-    network: networkHidden
-      ? {
-          score: null,
-          n: null,
-          weakestDimension: null,
-          dimensions: emptyProfile(),
-          suppressed: true,
-        }
-      : view.network,
-    asymmetry: view.asymmetry.filter(
-      (a) => shown.has(`${a.a}\u0000${a.b}`) && shown.has(`${a.b}\u0000${a.a}`),
+  // Units: the cells of both views, hidden together; each shown view network is a whole.
+  const counts = units.map((u) => outN.map((m) => m.get(u) ?? 0));
+  const initial = units.map((u, i) =>
+    (fullDecisions.out.get(u) ?? null) !== null
+      ? ('complementary' as const)
+      : smallReason(counts[i]!, minGroup),
+  );
+  const wholes: Whole[] = views.flatMap((_, v) =>
+    networkHidden[v] ? [] : [{ members: units.map((_, i) => i), measure: v }],
+  );
+  const outHidden = new Set(
+    units.filter((_, i) => protectPartitions(counts, initial, wholes, minGroup)[i] !== null),
+  );
+
+  // Ties: hidden in both views with the full tie, the unit they leave, or a small cell.
+  const tieKeys = [...full.ties, ...full.selfTies].map((t) => ({ from: t.from, to: t.to }));
+  const tieHidden = new Set<string>();
+  for (const { from, to } of tieKeys) {
+    const k = key(from, to);
+    if (
+      (fullDecisions.ties.get(k) ?? null) !== null ||
+      outHidden.has(from) ||
+      tieN.some((m) => isSuppressed(m.get(k) ?? 0, minGroup))
+    ) {
+      tieHidden.add(k);
+    }
+  }
+
+  // In figures: with the full one, a small cell, or hidden ties into it that add up small.
+  const inHidden = new Set<string>();
+  for (const unit of units) {
+    const hiddenInto = tieN.map((m) => {
+      let sum = 0;
+      for (const { from, to } of tieKeys) {
+        if (to === unit && from !== to && tieHidden.has(key(from, to)))
+          sum += m.get(key(from, to)) ?? 0;
+      }
+      return sum;
+    });
+    if (
+      (fullDecisions.in.get(unit) ?? null) !== null ||
+      inN.some((m) => isSuppressed(m.get(unit) ?? 0, minGroup)) ||
+      hiddenInto.some((n) => leavesSmallRemainder(n, minGroup))
+    ) {
+      inHidden.add(unit);
+    }
+  }
+
+  return views.map((_, v) => ({
+    out: new Map(units.map((u) => [u, inView(outHidden.has(u), outN[v]!.get(u) ?? 0, minGroup)])),
+    in: new Map(units.map((u) => [u, inView(inHidden.has(u), inN[v]!.get(u) ?? 0, minGroup)])),
+    ties: new Map(
+      tieKeys.map(({ from, to }) => {
+        const k = key(from, to);
+        return [k, inView(tieHidden.has(k), tieN[v]!.get(k) ?? 0, minGroup)];
+      }),
     ),
-    // Network-wide statistics are those of the full analysis, unchanged.
-    roles: full.roles,
-    reliability: full.reliability,
-    leadership: full.leadership,
-  };
+    network: inView(networkHidden[v]!, viewN[v]!, minGroup),
+    responses: new Map(),
+    responsesTotal: null,
+  }));
 }
 
-/** The map-level part of a filtered analysis, guarded against subtraction from the full one. */
-export function guardedView(view: AnalysisResult, full: AnalysisResult): AnalysisResult {
-  const fullWaves = new Map(full.waves.map((w) => [w.wave, w]));
+/**
+ * The map-level analysis of one role's respondents, decided together with the other
+ * role's view and the full analysis so that no pair of them isolates a small group.
+ * `byRole` holds each role's wave summaries (as `full`, but of that role only).
+ */
+export function analyzeRoleView(
+  full: readonly WaveSummary[],
+  byRole: Readonly<Record<ViewRole, readonly WaveSummary[]>>,
+  role: ViewRole,
+  options: Partial<AnalysisOptions> = {},
+): AnalysisResult {
+  const opts = resolveOptions(options);
+  const viewOpts: AnalysisOptions = { ...opts, responses: undefined };
+  const waves = full.flatMap((summary) => {
+    const fullStats = relationalCapacityFromSummary(summary);
+    const fullWave = buildWave(summary, fullStats, decideWave(summary, fullStats, opts), opts);
+    const viewSummaries = ROLES.map(
+      (r) => byRole[r].find((s) => s.wave === summary.wave) ?? empty(summary.wave),
+    );
+    const viewStats = viewSummaries.map(relationalCapacityFromSummary);
+    const decisions = decideViews(
+      fullStats,
+      decideWave(summary, fullStats, opts),
+      viewStats,
+      opts.minGroup,
+    );
+    const v = ROLES.indexOf(role);
+    // As in the full analysis, a wave without respondents (here: of this role) is left out.
+    if (viewSummaries[v]!.respondents.length === 0) return [];
+    const view = buildWave(viewSummaries[v]!, viewStats[v]!, decisions[v]!, viewOpts).result;
+    return [
+      {
+        ...view,
+        // Network-wide statistics are those of the full analysis, unchanged.
+        roles: fullWave.result.roles,
+        reliability: fullWave.result.reliability,
+        leadership: fullWave.result.leadership,
+        ...(fullWave.result.responses ? { responses: fullWave.result.responses } : {}),
+      },
+    ];
+  });
   return {
-    ...view,
-    waves: view.waves.flatMap((w) => {
-      const whole = fullWaves.get(w.wave);
-      return whole ? [guardWave(w, whole, view.minGroup)] : [];
-    }),
+    minGroup: opts.minGroup,
+    thresholds: { high: opts.high, low: opts.low },
+    waves,
     comparison: null,
     did: null,
   };

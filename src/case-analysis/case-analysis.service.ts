@@ -252,7 +252,7 @@ export interface CaseMeasurementView {
   status: Measurement['status'];
   minGroup: number;
   invited: number;
-  /** Finished answers; null while 0 < finished < minGroup. */
+  /** Finished answers; null while 0 < finished < minGroup; rounded down to steps of minGroup while open. */
   finished: number | null;
   finishedSuppressed: boolean;
   /** The group result, only when closed. */
@@ -298,6 +298,7 @@ async function caseResult(deps: CaseDeps, m: Measurement): Promise<CaseResult> {
         weakestDimension: null,
         dimensions: emptyProfile(),
         suppressed: false,
+        suppressedReason: null,
       },
       ties: [],
     };
@@ -333,7 +334,10 @@ export async function getCaseAnalysis(deps: CaseDeps, user: AuthUser, courseId: 
   for (const m of measurements) {
     const counts = await measurementRepo.invitationCounts(deps.db, m.id);
     const invited = counts.reduce((sum, row) => sum + Number(row.invited), 0);
-    const finished = counts.reduce((sum, row) => sum + Number(row.finished), 0);
+    const exact = counts.reduce((sum, row) => sum + Number(row.finished), 0);
+    // While open, in whole steps of the minimum group (as the response table), so that
+    // watching the count cannot single out one submission.
+    const finished = m.status === 'closed' ? exact : Math.floor(exact / m.min_group) * m.min_group;
     const finishedSuppressed = isSuppressed(finished, m.min_group);
     views.push({
       id: m.id,

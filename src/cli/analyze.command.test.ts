@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, TWO_WAVES } from '../../test/fixtures/analysis/answers.js';
-import { analyze } from '../analysis/analyze.js';
+import { analyze, type AnalysisResult } from '../analysis/analyze.js';
+import { analysisLeaks, randomMeasurement } from '../../test/helpers/disclosure-check.js';
 import { parseLongCsv, toLongCsv } from '../analysis/long-csv.js';
 import { analyzeCommand } from './analyze.command.js';
 
@@ -162,5 +163,18 @@ describe('samspil analyze: output', () => {
     const { code, stdout } = await run([path]);
     expect(code).toBe(0);
     expect(stdout).toContain('Ingen svar (no answers).');
+  });
+});
+
+describe('samspil analyze --json: disclosure', () => {
+  it('leaves no whole whose shown parts leave 1–4 respondents unaccounted for', async () => {
+    for (const seed of [3, 5, 8, 13]) {
+      const answers = randomMeasurement(seed, ['før', 'efter']);
+      // The generator draws units of 1 to 15 respondents, 3 and 4 most often.
+      const path = await file(`random-${seed}.csv`, toLongCsv(answers));
+      const { code, stdout } = await run([path, '--json']);
+      expect(code).toBe(0);
+      expect(analysisLeaks(JSON.parse(stdout) as AnalysisResult), `seed ${seed}`).toEqual([]);
+    }
   });
 });

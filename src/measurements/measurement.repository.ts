@@ -269,6 +269,41 @@ export async function invitationCounts(db: Db, measurementId: string) {
     .execute();
 }
 
+/**
+ * The ids of a municipality's measurements that include a unit: as one of its groups, or
+ * by someone invited from it (a measurement grouped by profession).
+ */
+export async function measurementsIncludingUnit(
+  db: Db,
+  municipalityId: string,
+  unitId: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('measurement as m')
+    .select('m.id')
+    .where('m.municipality_id', '=', municipalityId)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('measurement_group as g')
+            .select('g.unit_id')
+            .whereRef('g.measurement_id', '=', 'm.id')
+            .where('g.unit_id', '=', unitId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('invitation as i')
+            .select('i.id')
+            .whereRef('i.measurement_id', '=', 'm.id')
+            .where('i.unit_id', '=', unitId),
+        ),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Mail delivery counts for a measurement's invitations and reminders. */
 export async function mailCounts(db: Db, measurementId: string) {
   return db

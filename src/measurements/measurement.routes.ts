@@ -297,15 +297,17 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
       schema: {
         tags: ['measurements'],
         summary:
-          'Response rates per group: unit, or profession (counts below the minimum group size are withheld)',
+          'Response rates per group: unit, or profession. While open, finished counts are rounded down to steps of the minimum group (`step`); once closed they are exact and hidden as the analysis hides them (`suppressedReason`: small or complementary).',
         params: idParams,
         response: {
           200: z.object({
             minGroup: z.number(),
             invited: z.number(),
             pending: z.number(),
+            step: z.number().nullable(),
             finished: z.number().nullable(),
             finishedSuppressed: z.boolean(),
+            finishedSuppressedReason: z.enum(['small', 'complementary']).nullable(),
             units: z.array(
               z.object({
                 unitId: z.string(),
@@ -313,6 +315,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
                 invited: z.number(),
                 finished: z.number().nullable(),
                 suppressed: z.boolean(),
+                suppressedReason: z.enum(['small', 'complementary']).nullable(),
               }),
             ),
             mail: z.record(z.string(), z.number()),

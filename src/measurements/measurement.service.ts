@@ -3,7 +3,10 @@
  * response rates and closing. Authorisation and rules live here.
  */
 import type { Kysely } from 'kysely';
-import { complementarySuppression, isSuppressed } from '../analysis/anonymity.js';
+import { analyzeWaveSummary, resolveOptions, type ResponsesResult } from '../analysis/analyze.js';
+import { RK_ITEMS as ANSWER_RK_ITEMS } from '../analysis/answer.js';
+import { emptyMoments } from '../analysis/cronbach.js';
+import type { SuppressedReason } from '../analysis/disclosure.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
@@ -30,6 +33,7 @@ import {
 } from './default-items.js';
 import { hashToken, newToken, openToken, sealToken } from './invitation-crypto.js';
 import { invitationMail, reminderMail } from './survey-mail.js';
+import { analyseMeasurement, ledUnit } from '../results/results.service.js';
 
 /** What the measurement services need, injected once. */
 export interface MeasurementDeps {
@@ -288,8 +292,15 @@ export async function updateMeasurement(
 export async function listMeasurements(deps: MeasurementDeps, user: AuthUser) {
   if (!OWNERS.has(user.role) && user.role !== 'leder') throw forbidden();
   const all = await repo.listMeasurements(deps.db, user.municipalityId);
-  // Leaders read results; drafts are the analysis owners' work in progress.
-  return OWNERS.has(user.role) ? all : all.filter((m) => m.status !== 'draft');
+  if (OWNERS.has(user.role)) return all;
+  // Leaders read the results of measurements that include their unit; drafts are the
+  // analysis owners' work in progress.
+  const mine = await repo.measurementsIncludingUnit(
+    deps.db,
+    user.municipalityId,
+    (await ledUnit(deps.db, user)).id,
+  );
+  return all.filter((m) => m.status !== 'draft' && mine.has(m.id));
 }
 
 /** A measurement with its groups, for its owner (or a leader reading it). */
@@ -298,6 +309,11 @@ export async function getMeasurement(deps: MeasurementDeps, user: AuthUser, id: 
   const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
   if (!measurement || (!OWNERS.has(user.role) && measurement.status === 'draft'))
     throw measurementNotFound();
+  if (!OWNERS.has(user.role)) {
+    const unit = await ledUnit(deps.db, user);
+    const mine = await repo.measurementsIncludingUnit(deps.db, user.municipalityId, unit.id);
+    if (!mine.has(id)) throw measurementNotFound();
+  }
   return { measurement, groups: await repo.listGroups(deps.db, id) };
 }
 
@@ -549,19 +565,27 @@ export async function remindUnfinished(deps: MeasurementDeps, user: AuthUser, id
   return { reminded };
 }
 
-/** A count as shown to the owner: the number, or null when it would identify a small group. */
+/** One group's row of the response table. */
 export interface ShownCount {
   unitId: string;
   unitName: string;
   invited: number;
+  /** Exact once closed (null when hidden); while open, rounded down to a multiple of `step`. */
   finished: number | null;
   suppressed: boolean;
+  suppressedReason: SuppressedReason | null;
 }
 
 /**
- * Response rates per unit and overall. Finished counts obey the anonymity rule of
- * ANALYSIS.md: a count between 1 and minGroup−1 is withheld, and so is a further
- * count when the withheld ones could be found by subtraction from the total.
+ * Response rates per group and overall.
+ *
+ * While a measurement is open (or a draft), finished counts are rounded down to a
+ * multiple of its minimum group (`step`), per group and in total: a figure changes only
+ * when a whole step of people has finished since it last changed, so watching it cannot
+ * single out one submission, and no answer figure is published until it closes.
+ * Once closed, the counts are exact and go through the same disclosure step as the
+ * analysis (the response table is one of its partitions), so a count hidden here is
+ * hidden there, for the same reason.
  */
 export async function responseRates(deps: MeasurementDeps, user: AuthUser, id: string) {
   const { measurement } = await getMeasurement(deps, user, id);
@@ -569,30 +593,98 @@ export async function responseRates(deps: MeasurementDeps, user: AuthUser, id: s
   const units = new Map(
     (await listUnits(deps.db, user.municipalityId, true)).map((u) => [u.id, u.name]),
   );
-  const finished = counts.map((c) => Number(c.finished));
-  const hidden = complementarySuppression(finished, measurement.min_group);
-  const total = finished.reduce((a, b) => a + b, 0);
-  const invited = counts.reduce((a, c) => a + Number(c.invited), 0);
+  const nameOf = (groupId: string) => units.get(groupId) ?? groupId;
   const mail = await repo.mailCounts(deps.db, id);
-  const totalSuppressed = isSuppressed(total, measurement.min_group);
-  return {
-    minGroup: measurement.min_group,
+  const minGroup = measurement.min_group;
+  const invited = counts.reduce((a, c) => a + Number(c.invited), 0);
+  const base = {
+    minGroup,
     invited,
     pending: counts.reduce((a, c) => a + Number(c.pending), 0),
-    finished: totalSuppressed ? null : total,
-    finishedSuppressed: totalSuppressed,
-    units: counts
-      .map((c, i) => ({
-        // A profession group is named by the profession itself.
-        unitId: c.group_id,
-        unitName: units.get(c.group_id) ?? c.group_id,
-        invited: Number(c.invited),
-        finished: hidden[i] || totalSuppressed ? null : Number(c.finished),
-        suppressed: Boolean(hidden[i]) || totalSuppressed,
-      }))
-      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da')),
     mail: Object.fromEntries(mail.map((m) => [m.status, Number(m.n)])) as Record<string, number>,
   };
+  const byName = (a: ShownCount, b: ShownCount) => a.unitName.localeCompare(b.unitName, 'da');
+  if (measurement.status !== 'closed') {
+    const step = (n: number) => Math.floor(n / minGroup) * minGroup;
+    return {
+      ...base,
+      step: minGroup,
+      finished: step(counts.reduce((a, c) => a + Number(c.finished), 0)),
+      finishedSuppressed: false,
+      finishedSuppressedReason: null,
+      units: counts
+        .map((c): ShownCount => ({
+          unitId: c.group_id,
+          unitName: nameOf(c.group_id),
+          invited: Number(c.invited),
+          finished: step(Number(c.finished)),
+          suppressed: false,
+          suppressedReason: null,
+        }))
+        .sort(byName),
+    };
+  }
+  const table = await closedResponses(deps, user, measurement);
+  const decided = new Map(table.groups.map((g) => [g.group, g]));
+  return {
+    ...base,
+    step: null,
+    finished: table.finished,
+    finishedSuppressed: table.suppressed,
+    finishedSuppressedReason: table.suppressedReason,
+    units: counts
+      .map((c): ShownCount => {
+        const unitName = nameOf(c.group_id);
+        const row = decided.get(unitName);
+        return {
+          unitId: c.group_id,
+          unitName,
+          invited: Number(c.invited),
+          finished: row ? row.finished : null,
+          suppressed: row ? row.suppressed : true,
+          suppressedReason: row ? row.suppressedReason : 'complementary',
+        };
+      })
+      .sort(byName),
+  };
+}
+
+/** The response table of a closed measurement, as its analysis decided it. */
+async function closedResponses(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  measurement: Measurement,
+): Promise<ResponsesResult> {
+  const analysis = await analyseMeasurement(deps.db, user, measurement.id);
+  const wave = analysis.result.waves.find((w) => w.wave === measurement.wave_label);
+  if (wave?.responses) return wave.responses;
+  // No answers at all: only the response counts are published, as their own partition.
+  const counts = await repo.invitationCounts(deps.db, measurement.id);
+  const names = new Map(
+    (await listUnits(deps.db, user.municipalityId, true)).map((u) => [u.id, u.name]),
+  );
+  const empty = {
+    wave: measurement.wave_label,
+    ties: [],
+    respondents: [],
+    rkAlpha: emptyMoments(ANSWER_RK_ITEMS.length),
+  };
+  return analyzeWaveSummary(
+    empty,
+    resolveOptions({
+      minGroup: measurement.min_group,
+      responses: new Map([
+        [
+          measurement.wave_label,
+          counts.map((c) => ({
+            group: names.get(c.group_id) ?? c.group_id,
+            invited: Number(c.invited),
+            finished: Number(c.finished),
+          })),
+        ],
+      ]),
+    }),
+  ).result.responses!;
 }
 
 async function audit(

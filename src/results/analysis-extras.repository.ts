@@ -23,7 +23,7 @@ export interface RespondentRow {
   leadership: number | null;
 }
 
-/** Every respondent of the given measurements with R(r), and L(r) where scored. */
+/** Every submitted respondent of the given measurements with R(r), and L(r) where scored. */
 export async function loadRespondentRows(
   db: Kysely<Database>,
   measurementIds: string[],
@@ -48,6 +48,7 @@ export async function loadRespondentRows(
         AND a.value IS NOT NULL
         AND a.target <> ''
         AND a.target <> ${OWN_GROUP}
+        AND r.submitted
       GROUP BY a.respondent_id, a.target
     ), rk AS (
       SELECT respondent_id, avg(s) AS score FROM pair GROUP BY respondent_id

@@ -110,7 +110,13 @@ export async function analysisExtras(
     waves.push({
       wave: w.wave,
       measurementId: w.measurementId,
-      kinds: compareKinds(points, (unit) => kindOf.get(unit), minGroup),
+      // In a measurement grouped by profession the unit kinds cut across the groups (a
+      // second partition of the same respondents), so no kind comparison is published.
+      kinds: compareKinds(
+        points,
+        (unit) => (measurement.group_kind === 'profession' ? undefined : kindOf.get(unit)),
+        minGroup,
+      ),
       flows: withFlows ? compareFlows(points, (unit) => flowOf.get(unit), minGroup) : null,
       handOn: withFlows ? handOnView(result.ties, (unit) => flowOf.get(unit)) : null,
       // Points only when the wave can no longer change: a new point appearing right after

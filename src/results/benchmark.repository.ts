@@ -52,7 +52,8 @@ export async function measurementFigureSums(
       AND a.item IN (${rk})
       AND a.value IS NOT NULL
       AND a.target <> ''
-      AND a.target <> ${OWN_GROUP}`;
+      AND a.target <> ${OWN_GROUP}
+      AND r.submitted`;
   const [network, dimensions] = await Promise.all([
     sql<{
       measurement_id: string;

@@ -85,7 +85,7 @@ export interface WaveSummaryOptions {
 
 /**
  * The wave summaries of the given measurements (in the order of their wave labels), of
- * every respondent or only those of one role, aggregated in the database.
+ * every submitted respondent or only those of one role, aggregated in the database.
  *
  * Pair stage: one row per respondent and target with the count, sum and "ved ikke" count
  * of its answers and every item's score packed three bits per item (0 = not scored).
@@ -138,7 +138,8 @@ export async function loadWaveSummaries(
           p.s::float8 / nullif(p.n, 0) AS score
         FROM pair p
         JOIN respondent r ON r.id = p.respondent_id
-        ${role ? sql`WHERE r.role = ${role}` : sql``}
+        -- Only submitted answer sets count: an autosave is nobody's answer yet.
+        WHERE r.submitted ${role ? sql`AND r.role = ${role}` : sql``}
       )
       SELECT
         (SELECT coalesce(json_agg(t), '[]') FROM (
@@ -284,7 +285,7 @@ async function unitNames(
   return new Map(units.map((u) => [u.id, u.name]));
 }
 
-/** All answers of the given measurements, each labelled with its measurement's wave. */
+/** All submitted answers of the given measurements, each labelled with its measurement's wave. */
 export async function loadAnswers(
   db: Kysely<Database>,
   measurementIds: string[],
@@ -304,6 +305,7 @@ export async function loadAnswers(
         'measurement.wave_label',
       ])
       .where('respondent.measurement_id', 'in', measurementIds)
+      .where('respondent.submitted', '=', true)
       .execute(),
     unitNames(db, measurementIds[0]!),
     db

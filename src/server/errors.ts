@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'closed'
   | 'unavailable'
+  | 'measurement_open'
   | 'internal';
 
 /** The body of every error response. */

@@ -622,6 +622,11 @@ export async function compareWithSurvey(deps: WorkshopDeps, user: AuthUser, id: 
       en: 'The workshop is not linked to a measurement.',
     });
   }
+  const measurement = await findMeasurement(deps.db, user.municipalityId, workshop.measurement_id);
+  // An open measurement has no figures yet: the room's map stands alone until it closes.
+  if (measurement?.status !== 'closed') {
+    return { measurementId: workshop.measurement_id, wave: null, thresholds: null, ties: [] };
+  }
   const analysis = await analyseMeasurement(deps.db, user, workshop.measurement_id);
   const wave = analysis.result.waves.at(-1);
   const [actors, ratings] = await Promise.all([

@@ -283,8 +283,8 @@ for (const database of testDatabases()) {
           [job[1]!, 4],
         ]);
         let view = (await sara.get(`/api/courses/${id}/case-analysis`)).json<CaseView>();
-        // Two answers: the count is withheld.
-        expect(view.measurements[0]).toMatchObject({ finished: null, finishedSuppressed: true });
+        // Two answers while open: counted in whole steps of the minimum group (3), so 0.
+        expect(view.measurements[0]).toMatchObject({ finished: 0, finishedSuppressed: false });
         await answer(m.id, [
           [job[2]!, 4],
           [mis[0]!, 2],
@@ -293,7 +293,8 @@ for (const database of testDatabases()) {
           [bo[0]!, 5],
         ]);
         view = (await sara.get(`/api/courses/${id}/case-analysis`)).json<CaseView>();
-        expect(view.measurements[0]).toMatchObject({ finished: 7, result: null });
+        // Seven: still open, so rounded down to 6; no result until it closes.
+        expect(view.measurements[0]).toMatchObject({ finished: 6, result: null });
 
         const closed = await close(id, m.id);
         const result = closed.measurements[0]!.result!;

@@ -279,15 +279,18 @@ for (const database of testDatabases()) {
     });
 
     describe('while it runs', () => {
-      it('withholds finished counts below the minimum group size, also by subtraction', async () => {
+      it('shows finished counts only in steps of the minimum group while open', async () => {
         const rates = (await owner.get(`/api/measurements/${measurementId}/responses`)).json<{
           invited: number;
+          step: number | null;
           finished: number | null;
           units: { unitName: string; finished: number | null; suppressed: boolean }[];
         }>();
         expect(rates.invited).toBe(55);
-        expect(rates.finished).toBeNull();
-        expect(rates.units.every((u) => u.finished === null || u.finished === 0)).toBe(true);
+        expect(rates.step).toBe(5);
+        // One has finished: rounded down to the step, nobody can see that one submission.
+        expect(rates.finished).toBe(0);
+        expect(rates.units.every((u) => u.finished === 0)).toBe(true);
 
         for (const link of [...links.values()].slice(1, 8)) {
           expect((await respondent.post(`${link}/submit`)).statusCode).toBe(200);
@@ -296,12 +299,11 @@ for (const database of testDatabases()) {
           finished: number | null;
           units: { finished: number | null; suppressed: boolean }[];
         }>();
-        expect(later.finished).toBe(8);
-        const shown = later.units
-          .filter((u) => u.finished !== null)
-          .reduce((s, u) => s + u.finished!, 0);
-        const hidden = 8 - shown;
-        expect(hidden === 0 || hidden >= 5).toBe(true);
+        expect(later.finished).toBe(5);
+        expect(later.units.every((u) => u.finished !== null && u.finished % 5 === 0)).toBe(true);
+        // While open there is no analysis to subtract from.
+        const analysis = await owner.get(`/api/measurements/${measurementId}/analysis`);
+        expect(analysis.statusCode).toBe(409);
       });
 
       it('reminds those not finished, once a day, without naming them', async () => {

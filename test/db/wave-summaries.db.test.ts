@@ -99,6 +99,7 @@ async function seedMeasurements(db: Kysely<Database>): Promise<string[]> {
             arm: u === 0 ? 'intervention' : u === 1 ? 'kontrol' : null,
             case_ref: null,
             source: 'import',
+            submitted: true,
           })
           .returning('id')
           .executeTakeFirstOrThrow();

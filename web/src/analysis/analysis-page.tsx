@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/client.js';
 import type { UnitKind } from '../api/types.js';
 import { UNIT_KINDS } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
@@ -182,10 +183,24 @@ export function AnalysisPage() {
   }, [allRows, allTies, dimension]);
 
   if (!data || !result || !wave) {
+    // An open measurement has no results yet: say when they come, not that something failed.
+    const open = analysis.error instanceof ApiError && analysis.error.code === 'measurement_open';
     return (
       <div className="page">
         {analysis.status === 'loading' && <Loading />}
-        <ErrorAlert error={analysis.error} />
+        {open ? (
+          <section className="panel" aria-labelledby="a-not-closed">
+            <h1 className="panel__title" id="a-not-closed">
+              {t('analysis.notClosed.title')}
+            </h1>
+            <p>{t('analysis.notClosed.text')}</p>
+            <p>
+              <Link to={`/maalinger/${id}`}>{t('analysis.notClosed.responses')}</Link>
+            </p>
+          </section>
+        ) : (
+          <ErrorAlert error={analysis.error} />
+        )}
       </div>
     );
   }
@@ -450,7 +465,7 @@ export function AnalysisPage() {
                     <td>
                       <span className={`level level--${colour}`}>{t(colourKey(colour))}</span>
                     </td>
-                    <td className="table__num">{fmt.count(tie.n)}</td>
+                    <td className="table__num">{fmt.count(tie.n, tie.suppressedReason)}</td>
                     <td className="table__num">{fmt.pct(tie.dontKnowShare)}</td>
                     <td>
                       {tie.from !== tie.to && (
@@ -526,7 +541,7 @@ function TieDetails({
         </div>
         <div>
           <dt>{t('analysis.n')}</dt>
-          <dd>{fmt.count(tie.n)}</dd>
+          <dd>{fmt.count(tie.n, tie.suppressedReason)}</dd>
         </div>
         <div>
           <dt>{t('analysis.level')}</dt>
@@ -558,7 +573,7 @@ function TieDetails({
         {reverse
           ? t('analysis.details.reverseValue', {
               score: fmt.num(reverse.score),
-              n: fmt.count(reverse.n),
+              n: fmt.count(reverse.n, reverse.suppressedReason),
               level: levelText(reverse),
             })
           : t('analysis.details.noReverse')}

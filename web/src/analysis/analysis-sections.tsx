@@ -65,7 +65,7 @@ export const AnalysisSections = memo(function AnalysisSections({
           </div>
           <div>
             <dt>{t('analysis.n')}</dt>
-            <dd>{fmt.count(net.n)}</dd>
+            <dd>{fmt.count(net.n, net.suppressedReason)}</dd>
           </div>
           <div>
             <dt>{t('analysis.network.weakest')}</dt>
@@ -119,9 +119,9 @@ export const AnalysisSections = memo(function AnalysisSections({
             <tr key={u.unit}>
               <th scope="row">{u.unit}</th>
               <td className="table__num">{fmt.num(u.outScore)}</td>
-              <td className="table__num">{fmt.count(u.outN)}</td>
+              <td className="table__num">{fmt.count(u.outN, u.outSuppressedReason)}</td>
               <td className="table__num">{fmt.num(u.inScore)}</td>
-              <td className="table__num">{fmt.count(u.inN)}</td>
+              <td className="table__num">{fmt.count(u.inN, u.inSuppressedReason)}</td>
               <td>{u.outWeakestDimension ? dimLabel(u.outWeakestDimension) : '–'}</td>
             </tr>
           ))}

@@ -26,9 +26,14 @@ export function formatters({ t, locale }: T, minGroup: number) {
     value === null || value === undefined
       ? t('analysis.hidden')
       : format(locale, digits, digits).format(value);
-  const count = (value: number | null | undefined) =>
+  /** A count, or why it is hidden: too few answers, or so it cannot be worked out from others. */
+  const count = (value: number | null | undefined, reason?: 'small' | 'complementary' | null) =>
     value === null || value === undefined
-      ? t('analysis.fewer', { min: minGroup })
+      ? reason === 'complementary'
+        ? t('suppressed.complementary')
+        : reason === 'small'
+          ? t('suppressed.small', { min: minGroup })
+          : t('analysis.fewer', { min: minGroup })
       : format(locale, 0, 0).format(value);
   const pct = (value: number | null | undefined) =>
     value === null || value === undefined

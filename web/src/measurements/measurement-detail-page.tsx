@@ -22,6 +22,7 @@ import {
   openMeasurement,
   remind,
   updateMeasurement,
+  type SuppressedReason,
 } from './measurements-api.js';
 import { ResponseImport } from './response-import.js';
 
@@ -67,8 +68,18 @@ export function MeasurementDetailPage() {
       .filter((p) => of === '' || p.role === of)
       .map((p) => p.id);
   };
-  const count = (n: number | null) =>
-    n === null ? t('responses.fewer', { min: r?.minGroup ?? m.minGroup }) : n;
+  const min = r?.minGroup ?? m.minGroup;
+  /** A finished count as shown: the number, its step while open, or why it is hidden. */
+  const count = (n: number | null, reason: SuppressedReason | null) => {
+    if (n === null) {
+      return t(reason === 'complementary' ? 'suppressed.complementary' : 'suppressed.small', {
+        min,
+      });
+    }
+    if (r?.step)
+      return n === 0 ? t('responses.belowStep', { step: r.step }) : t('responses.atLeast', { n });
+    return n;
+  };
 
   return (
     <div className="page">
@@ -210,8 +221,11 @@ export function MeasurementDetailPage() {
             <p>
               {t('responses.summary', {
                 invited: r.invited,
-                finished: String(count(r.finished)),
+                finished: String(count(r.finished, r.finishedSuppressedReason)),
               })}
+            </p>
+            <p className="hint">
+              {r.step ? t('responses.openHint', { step: r.step }) : t('responses.closedHint')}
             </p>
             <TableFrame label={t('responses.title')}>
               <table className="table table--compact">
@@ -234,7 +248,7 @@ export function MeasurementDetailPage() {
                     <tr key={u.unitId}>
                       <th scope="row">{groupLabel(u.unitName)}</th>
                       <td className="table__num">{u.invited}</td>
-                      <td className="table__num">{count(u.finished)}</td>
+                      <td className="table__num">{count(u.finished, u.suppressedReason)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -61,18 +61,25 @@ export interface MeasurementInput {
   previousMeasurementId: string | null;
 }
 
+/** Why a figure is hidden: too few answers, or so it cannot be worked out from the others. */
+export type SuppressedReason = 'small' | 'complementary';
+
 export interface Responses {
   minGroup: number;
   invited: number;
   pending: number;
+  /** While open: counts are rounded down to multiples of this; null once closed (exact). */
+  step: number | null;
   finished: number | null;
   finishedSuppressed: boolean;
+  finishedSuppressedReason: SuppressedReason | null;
   units: {
     unitId: string;
     unitName: string;
     invited: number;
     finished: number | null;
     suppressed: boolean;
+    suppressedReason: SuppressedReason | null;
   }[];
   mail: Record<string, number>;
 }

@@ -1,0 +1,409 @@
+/**
+ * Differencing attacks on everything the API publishes about a measurement, as the
+ * municipality's own analytiker, admin and leder would try them: on seeded random closed
+ * measurements (units of 3 and 4 beside larger ones, leaders and employees, unit kinds,
+ * flows and arms, people who autosaved but never submitted), every aggregate under every
+ * filter and role, checked so that no whole minus its shown parts, and no pair of
+ * figures, isolates 1 … minGroup − 1 respondents. Then the timing attack: one autosave
+ * and one submission in an open measurement change no figure anyone can read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { AnalysisResult } from '../../src/analysis/analyze.js';
+import { RK_ITEMS } from '../../src/analysis/answer.js';
+import type { GroupComparison } from '../../src/analysis/group-comparisons.js';
+import type { Database } from '../../src/db/schema.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
+import { createDemoMunicipality } from '../../src/demo/demo.service.js';
+import { hashToken, newToken } from '../../src/measurements/invitation-crypto.js';
+import { testDatabases } from '../helpers/databases.js';
+import { analysisLeaks, viewLeaks } from '../helpers/disclosure-check.js';
+import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+
+/** mulberry32: the same measurements on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SIZES = [1, 2, 3, 3, 4, 4, 5, 6, 7, 9, 12];
+const KINDS = ['myndighed', 'udfører', 'ekstern'] as const;
+
+interface Seeded {
+  measurementId: string;
+  /** Submitted respondents (what the analysis may count). */
+  submitted: number;
+  tokens: string[];
+}
+
+/**
+ * A measurement in the demo municipality over Jobcenter (the demo leader's unit) and
+ * 3–6 new units; `status` closed (answers submitted) or open (invitations with tokens).
+ */
+async function seedMeasurement(
+  db: Kysely<Database>,
+  municipalityId: string,
+  seed: number,
+  status: 'open' | 'closed',
+): Promise<Seeded> {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const jobcenter = await db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('name', '=', 'Jobcenter')
+    .executeTakeFirstOrThrow();
+  const created = await db
+    .insertInto('unit')
+    .values(
+      Array.from({ length: 3 + Math.floor(next() * 4) }, (_, i) => ({
+        municipality_id: municipalityId,
+        name: `Enhed ${seed}-${i}`,
+        kind: pick(KINDS),
+        area_id: null,
+        archived_at: null,
+      })),
+    )
+    .returning(['id', 'name'])
+    .execute();
+  const units = [jobcenter, ...created];
+  const measurement = await db
+    .insertInto('measurement')
+    .values({
+      municipality_id: municipalityId,
+      title: `Måling ${seed}`,
+      focal_process: 'borgere med komplekse problemer',
+      status,
+      opens_at: null,
+      closes_at: null,
+      min_group: 5,
+      threshold_high: 4,
+      threshold_low: 3.5,
+      choose_groups: false,
+      include_leadership: false,
+      items: '{}',
+      wave_label: '1',
+      previous_measurement_id: null,
+      created_by: null,
+      opened_at: new Date(),
+      closed_at: status === 'closed' ? new Date() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const arms = new Map<string, 'intervention' | 'kontrol' | null>();
+  await db
+    .insertInto('measurement_group')
+    .values(
+      units.map((u) => {
+        const arm = pick(['intervention', 'kontrol', null] as const);
+        arms.set(u.id, arm);
+        return {
+          measurement_id: measurement.id,
+          unit_id: u.id,
+          arm,
+          flow: pick(['sender', 'receiver', null] as const),
+        };
+      }),
+    )
+    .execute();
+  let submitted = 0;
+  const tokens: string[] = [];
+  for (const unit of units) {
+    // Finished people, one or two who never finished, and (closed) one who only autosaved.
+    const finished = status === 'closed' ? pick(SIZES) : 0;
+    const unfinished = 1 + Math.floor(next() * 2) + (status === 'open' ? 6 : 0);
+    for (let i = 0; i < finished + unfinished; i++) {
+      const role = next() < 0.3 ? ('leder' as const) : ('medarbejder' as const);
+      const person = await db
+        .insertInto('person')
+        .values({
+          municipality_id: municipalityId,
+          unit_id: unit.id,
+          name: `Person ${seed}-${unit.name}-${i}`,
+          email: `p${seed}-${unit.id.slice(0, 8)}-${i}@test.dk`,
+          role,
+          archived_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const done = i < finished;
+      const token = newToken();
+      if (!done) tokens.push(token);
+      await db
+        .insertInto('invitation')
+        .values({
+          measurement_id: measurement.id,
+          person_id: person.id,
+          unit_id: unit.id,
+          role,
+          token_hash: done ? null : hashToken(token),
+          token_sealed: null,
+          respondent_ref: null,
+          status: done ? 'finished' : 'invited',
+          invited_on: '2026-01-05',
+          finished_on: done ? '2026-01-06' : null,
+        })
+        .execute();
+      // The closed measurement's half-done answer sets must count nowhere.
+      const autosaved = status === 'closed' && i === finished;
+      if (!done && !autosaved) continue;
+      const respondent = await db
+        .insertInto('respondent')
+        .values({
+          measurement_id: measurement.id,
+          unit_id: unit.id,
+          role,
+          chosen_groups: null,
+          arm: arms.get(unit.id) ?? null,
+          case_ref: null,
+          source: 'survey',
+          submitted: done,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (done) submitted++;
+      const rows = units.flatMap((target) =>
+        RK_ITEMS.map((item) => {
+          const dk = next() < 0.05;
+          return {
+            measurement_id: measurement.id,
+            respondent_id: respondent.id,
+            target: target.id,
+            item,
+            value: dk ? null : 1 + Math.floor(next() * 5),
+            dont_know: dk,
+          };
+        }),
+      );
+      await db.insertInto('answer').values(rows).execute();
+    }
+  }
+  return { measurementId: measurement.id, submitted, tokens };
+}
+
+type Analysis = { result: AnalysisResult };
+interface Responses {
+  finished: number | null;
+  step: number | null;
+  units: { unitName: string; finished: number | null; suppressed: boolean }[];
+}
+interface Extras {
+  waves: { kinds: GroupComparison; flows: GroupComparison | null }[];
+}
+
+for (const database of testDatabases()) {
+  describe(`disclosure control on ${database.name}`, () => {
+    let t: TestApp;
+    let municipalityId: string;
+    const clients: Record<'analytiker' | 'admin' | 'leder', TestClient> = {} as never;
+
+    beforeAll(async () => {
+      t = await startTestApp(database);
+      await createDemoMunicipality(t.handle.db);
+      municipalityId = (
+        await t.handle.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow()
+      ).id;
+      for (const role of ['analytiker', 'admin', 'leder'] as const) {
+        clients[role] = new TestClient(t.app);
+        await clients[role].login(`${role}@demo.samspil.dk`, DEMO_PASSWORD);
+      }
+    }, 120_000);
+    afterAll(async () => t.close());
+
+    it('no published whole, view or pair of figures isolates a small group', async () => {
+      const db = t.handle.db;
+      const kindOf = new Map(
+        (await db.selectFrom('unit').select(['name', 'kind']).execute()).map((u) => [
+          u.name,
+          u.kind as string,
+        ]),
+      );
+      for (const seed of [11, 12, 13, 14]) {
+        const { measurementId, submitted } = await seedMeasurement(
+          db,
+          municipalityId,
+          seed,
+          'closed',
+        );
+        const flows = new Map(
+          (
+            await db
+              .selectFrom('measurement_group')
+              .innerJoin('unit', 'unit.id', 'measurement_group.unit_id')
+              .select(['unit.name', 'measurement_group.flow'])
+              .where('measurement_id', '=', measurementId)
+              .execute()
+          ).map((g) => [g.name, g.flow]),
+        );
+        for (const [role, client] of Object.entries(clients)) {
+          const label = `seed ${seed} as ${role}`;
+          const get = async <T>(path: string): Promise<T> => {
+            const response = await client.get(`/api/measurements/${measurementId}${path}`);
+            expect(response.statusCode, `${label} ${path}: ${response.body}`).toBe(200);
+            return response.json<T>();
+          };
+          const full = (await get<Analysis>('/analysis')).result;
+          const views = [
+            (await get<Analysis>('/analysis?role=leder')).result,
+            (await get<Analysis>('/analysis?role=medarbejder')).result,
+          ];
+          expect(analysisLeaks(full), label).toEqual([]);
+          expect(viewLeaks(full, views), label).toEqual([]);
+          const wave = full.waves[0]!;
+          // Autosaved answer sets that were never submitted count nowhere.
+          if (wave.network.n !== null) expect(wave.network.n, label).toBe(submitted);
+
+          // The response table takes the analysis's decisions from the same figures.
+          const rates = await get<Responses>('/responses');
+          expect(rates.step, label).toBeNull();
+          expect(rates.finished, label).toBe(wave.responses!.finished);
+          for (const row of rates.units) {
+            const unit = wave.units.find((u) => u.unit === row.unitName);
+            if (!unit || unit.outN === 0 || row.finished === 0) continue;
+            expect(row.suppressed, `${label} ${row.unitName}`).toBe(unit.outSuppressed);
+          }
+          const shownFinished = rates.units.reduce((a, u) => a + (u.finished ?? 0), 0);
+          const rest = (rates.finished ?? 0) - shownFinished;
+          if (rates.finished !== null) expect(rest === 0 || rest >= 5, label).toBe(true);
+
+          // Unit kinds and flows: each shown group minus its shown units.
+          if (role !== 'leder') {
+            const extras = await get<Extras>('/analysis/extras');
+            const groups: [GroupComparison | null, (unit: string) => string | null | undefined][] =
+              [
+                [extras.waves[0]!.kinds, (u) => kindOf.get(u)],
+                [extras.waves[0]!.flows, (u) => flows.get(u)],
+              ];
+            for (const [comparison, groupOf] of groups) {
+              for (const [name, group] of Object.entries(comparison?.groups ?? {})) {
+                if (group.n === null) continue;
+                expect(group.n >= 5 || group.n === 0, `${label} ${name}`).toBe(true);
+                const shown = wave.units
+                  .filter((u) => groupOf(u.unit) === name)
+                  .reduce((a, u) => a + (u.outN ?? 0), 0);
+                const left = group.n - shown;
+                expect(left === 0 || left >= 5, `${label} ${name} − its units = ${left}`).toBe(
+                  true,
+                );
+              }
+            }
+            // The units table of the CSV export says what the JSON says, no more.
+            const csv = await client.get(
+              `/api/measurements/${measurementId}/export/csv?table=enheder`,
+            );
+            expect(csv.statusCode).toBe(200);
+            for (const unit of wave.units.filter((u) => u.outSuppressed)) {
+              const line = csv.body.split('\n').find((l) => l.includes(unit.unit))!;
+              expect(line, `${label} ${unit.unit}`).not.toMatch(new RegExp(`[;,]${unit.outN}[;,]`));
+            }
+          }
+        }
+      }
+    }, 300_000);
+
+    it('while open: no figure, counts only in steps, and one autosave or submission changes nothing', async () => {
+      const db = t.handle.db;
+      const { measurementId, tokens } = await seedMeasurement(db, municipalityId, 21, 'open');
+      const paths = [
+        '/analysis',
+        '/analysis?role=leder',
+        '/analysis/extras',
+        '/responses',
+        '/export/csv',
+        '/export/graphml',
+      ];
+      const snapshot = async () => {
+        const seen: string[] = [];
+        for (const [role, client] of Object.entries(clients)) {
+          for (const path of paths) {
+            const response = await client.get(`/api/measurements/${measurementId}${path}`);
+            seen.push(`${role} ${path} ${response.statusCode} ${response.body}`);
+          }
+          seen.push(`${role} list ${(await client.get('/api/measurements')).body}`);
+          seen.push(`${role} overview ${(await client.get('/api/overview')).body}`);
+        }
+        return seen;
+      };
+      const survey = `/api/survey/${measurementId}`;
+      const anonymous = new TestClient(t.app);
+      const groups = await db
+        .selectFrom('measurement_group')
+        .select('unit_id')
+        .where('measurement_id', '=', measurementId)
+        .execute();
+      const answers = groups.flatMap((g) =>
+        RK_ITEMS.map((item) => ({ target: g.unit_id, item, value: 4 })),
+      );
+      // Four people finish first, so the next submission does not complete a step of 5.
+      for (const token of tokens.slice(0, 4)) {
+        expect(
+          (await anonymous.request('PUT', `${survey}/${token}/answers`, { answers })).statusCode,
+        ).toBe(200);
+        expect((await anonymous.post(`${survey}/${token}/submit`, {})).statusCode).toBe(200);
+      }
+      const before = await snapshot();
+      const analysis = await clients.analytiker.get(`/api/measurements/${measurementId}/analysis`);
+      expect(analysis.statusCode).toBe(409);
+      expect(analysis.json<{ code: string }>().code).toBe('measurement_open');
+      const rates = (
+        await clients.analytiker.get(`/api/measurements/${measurementId}/responses`)
+      ).json<Responses>();
+      expect(rates.step).toBe(5);
+      expect(rates.finished).toBe(0);
+      for (const row of rates.units) expect((row.finished ?? 0) % 5).toBe(0);
+
+      const token = tokens[4]!;
+      expect(
+        (await anonymous.request('PUT', `${survey}/${token}/answers`, { answers })).statusCode,
+      ).toBe(200);
+      expect(await snapshot()).toEqual(before);
+      expect((await anonymous.post(`${survey}/${token}/submit`, {})).statusCode).toBe(200);
+      const after = await snapshot();
+      // Five have now finished: the total steps from 0 to 5, and nothing else changes.
+      const changed = after.filter((line, i) => line !== before[i]);
+      expect(changed.every((line) => / \/responses 200 /.test(line))).toBe(true);
+    }, 300_000);
+
+    it('shows a leader only the measurements that include their unit', async () => {
+      const db = t.handle.db;
+      const other = await db
+        .insertInto('measurement')
+        .values({
+          municipality_id: municipalityId,
+          title: 'Uden Jobcenter',
+          focal_process: 'x',
+          status: 'closed',
+          opens_at: null,
+          closes_at: null,
+          min_group: 5,
+          threshold_high: 4,
+          threshold_low: 3.5,
+          choose_groups: false,
+          include_leadership: false,
+          items: '{}',
+          wave_label: '1',
+          previous_measurement_id: null,
+          created_by: null,
+          opened_at: null,
+          closed_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const list = (await clients.leder.get('/api/measurements')).json<{ id: string }[]>();
+      expect(list.some((m) => m.id === other.id)).toBe(false);
+      for (const path of ['', '/analysis', '/responses']) {
+        const response = await clients.leder.get(`/api/measurements/${other.id}${path}`);
+        expect(response.statusCode, path).toBe(404);
+      }
+      const owners = (await clients.analytiker.get('/api/measurements')).json<{ id: string }[]>();
+      expect(owners.some((m) => m.id === other.id)).toBe(true);
+    });
+  });
+}
