@@ -31,6 +31,7 @@ import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import type { MailTransport } from '../mail/mail-transport.js';
+import { devMailRoutes } from '../mail/dev-mail.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
 import { measurementRoutes } from '../measurements/measurement.routes.js';
 import { surveyRoutes } from '../measurements/survey.routes.js';
@@ -163,7 +164,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes, { db });
   await app.register(usersRoutes, { db });
   await app.register(auditRoutes, { db });
-  await app.register(mailRoutes, { db, smtp: deps.mail.kind === 'smtp' });
+  // The demo's mailbox on the machine itself, only for trying Samspil without SMTP.
+  const devMailViewer = !config.production && deps.mail.kind === 'outbox';
+  if (devMailViewer) await app.register(devMailRoutes, { db });
+  await app.register(mailRoutes, { db, smtp: deps.mail.kind === 'smtp', devMailViewer });
   await app.register(measurementRoutes, {
     deps: {
       db,
