@@ -52,6 +52,7 @@ import type { Config } from './config.js';
 import { cookieSettings } from './cookies.js';
 import { CSRF_HEADER, csrfValid, isUnsafeMethod } from './csrf.js';
 import { AppError, errorHandler } from './errors.js';
+import { rejectUnstorableText } from './text-guard.js';
 import './request-context.js';
 import { MAX_UPLOAD_BYTES } from './upload.js';
 
@@ -156,6 +157,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (session.status === 'valid') request.authUser = session.user;
     else request.sessionExpired = true;
   });
+
+  // NUL and lone surrogates: one 400 naming the field, for every endpoint.
+  app.addHook('preValidation', rejectUnstorableText);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));

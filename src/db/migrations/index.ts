@@ -11,7 +11,7 @@ import * as workshops from './0009-workshops.js';
 import * as courseTime from './0010-course-time.js';
 import * as caseMeasurements from './0011-case-measurements.js';
 import * as leftovers from './0012-leftovers.js';
-import * as mailSecrets from './0013-mail-secrets.js';
+import * as privacyUnderAttack from './0013-privacy-under-attack.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -25,5 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010-course-time': courseTime,
   '0011-case-measurements': caseMeasurements,
   '0012-leftovers': leftovers,
-  '0013-mail-secrets': mailSecrets,
+  '0013-privacy-under-attack': privacyUnderAttack,
 };
