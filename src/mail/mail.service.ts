@@ -48,12 +48,15 @@ export function separateSecrets(
 ): { text: string; secrets: string[] } {
   const found = [...declared, ...(text.match(PERSONAL_LINK) ?? [])].filter((s) => s !== '');
   // Longest first, so a link is replaced whole before a token inside it.
-  const secrets = [...new Set(found)].sort((a, b) => b.length - a.length);
+  const candidates = [...new Set(found)].sort((a, b) => b.length - a.length);
   let stored = text;
-  secrets.forEach((secret, i) => {
-    stored = stored.replaceAll(secret, placeholder(i));
-  });
-  return { text: stored, secrets: secrets.filter((_, i) => stored.includes(placeholder(i))) };
+  const secrets: string[] = [];
+  for (const secret of candidates) {
+    if (!stored.includes(secret)) continue;
+    stored = stored.replaceAll(secret, placeholder(secrets.length));
+    secrets.push(secret);
+  }
+  return { text: stored, secrets };
 }
 
 /** The text as the recipient gets it: placeholders filled with the secrets. */
