@@ -1,6 +1,7 @@
 /**
  * The citizen's own view in a real browser at a phone's size (390×844): the citizen opens
- * their personal link, asks for and types the one-time code (read from the outbox), reads
+ * their personal link, asks for and types the one-time code (both read from the development
+ * mail viewer, as a developer without SMTP would), reads
  * the plan, answers a progression measurement skipping one item and sends a comment; the
  * caseworker then sees the new point on the curve and the comment on the course page.
  * axe-core checks every citizen page, and no sentence on them runs over 25 words.
@@ -10,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
 import { CASEWORKER, CITIZEN_EMAIL, createCourseFixture } from '../test/helpers/course-fixture.js';
-import { DEMO_PASSWORD, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { DEMO_PASSWORD, devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -92,7 +93,8 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
     expect(scheduled.statusCode, scheduled.body).toBe(200);
     const link = await sara.post(`/api/courses/${courseId}/citizen-links`, { validDays: 30 });
     expect(link.statusCode, link.body).toBe(201);
-    linkPath = new URL(link.json<{ url: string }>().url).pathname;
+    const [mail] = await devMail(app, 'citizen-link', CITIZEN_EMAIL);
+    linkPath = new URL(/https?:\/\/\S+\/borger\/\S+/.exec(mail!.text)![0]).pathname;
   });
 
   afterAll(async () => {
@@ -109,14 +111,8 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
 
     await page.getByRole('button', { name: 'Send mig en kode' }).click();
     await page.getByText(/Koden er sendt til/).waitFor();
-    const mail = await app.handle.db
-      .selectFrom('mail_message')
-      .select('body_text')
-      .where('to_address', '=', CITIZEN_EMAIL)
-      .where('kind', '=', 'citizen-code')
-      .orderBy('created_at', 'desc')
-      .executeTakeFirstOrThrow();
-    const code = /\b(\d{6})\b/.exec(mail.body_text)![1]!;
+    const [mail] = await devMail(app, 'citizen-code', CITIZEN_EMAIL);
+    const code = /\b(\d{6})\b/.exec(mail!.text)![1]!;
     await page.getByLabel('Kode (6 tal)').fill(code);
     await page.getByRole('button', { name: 'Åbn min plan' }).click();
 

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 const TITLE = 'Samarbejde om dobbeltdiagnose';
 const PHONE = { width: 390, height: 844 };
@@ -119,12 +119,8 @@ describe.skipIf(!haveChromium)('a measurement in the browser', () => {
     await owner.getByText('Spørgsmålene er låst, fordi målingen er åbnet.').waitFor();
     expect(await owner.getByRole('textbox', { name: 'Dansk' }).count()).toBe(0);
 
-    const mails = await app.handle.db
-      .selectFrom('mail_message')
-      .select('body_text')
-      .where('kind', 'like', 'invitation%')
-      .execute();
-    links = [...new Set(mails.flatMap((m) => m.body_text.match(LINK) ?? []))];
+    const mails = await devMail(app, 'invitation');
+    links = [...new Set(mails.flatMap((m) => m.text.match(LINK) ?? []))];
     expect(links.length).toBe(15);
   });
 

@@ -8,7 +8,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const TITLE = 'Samarbejde på tværs af fag';
@@ -160,13 +160,8 @@ describe.skipIf(!haveChromium)('groups by profession in the browser', () => {
   });
 
   test('a respondent on a phone sees the professions as the groups', async () => {
-    const mail = await app.handle.db
-      .selectFrom('mail_message')
-      .select('body_text')
-      .where('kind', 'like', 'invitation%')
-      .where('to_address', '=', 'bo@fag.dk')
-      .executeTakeFirstOrThrow();
-    const link = mail.body_text.match(LINK)?.[0];
+    const [mail] = await devMail(app, 'invitation', 'bo@fag.dk');
+    const link = mail?.text.match(LINK)?.[0];
     expect(link).toBeDefined();
 
     const context = await browser.newContext({ viewport: PHONE });

@@ -61,6 +61,27 @@ export async function startBrowserApp(
   };
 }
 
+/** A mail as the development mail viewer shows it: as its recipient gets it. */
+export interface DevMail {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * The demo municipality's mails, newest first, through the development mail viewer
+ * (`/dev/mail.json`, on this machine only): how a developer without SMTP opens the links.
+ */
+export async function devMail(app: TestApp, kind?: string, to?: string): Promise<DevMail[]> {
+  const response = await fetch(`${app.url}/dev/mail.json`);
+  if (!response.ok) throw new Error(`the development mail viewer answered ${response.status}`);
+  const { mails } = (await response.json()) as { mails: DevMail[] };
+  return mails.filter(
+    (m) => (kind === undefined || m.kind === kind) && (to === undefined || m.to === to),
+  );
+}
+
 /** Log in on the login page and wait for the landing page (a path, or a pattern of URLs). */
 export async function login(
   page: Page,

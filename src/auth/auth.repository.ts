@@ -4,12 +4,22 @@ import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function findUserByEmail(db: Db, email: string) {
+/**
+ * The logins with an e-mail, at most one per municipality (an e-mail is unique within a
+ * municipality only), the most recently used first.
+ */
+export async function findUsersByEmail(db: Db, email: string) {
   return db
     .selectFrom('app_user')
     .selectAll()
     .where(sql<string>`lower(email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
+    .orderBy(sql`last_login_at DESC NULLS LAST`)
+    .orderBy('id')
+    .execute();
+}
+
+export async function findUserById(db: Db, id: string) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function countRecentFailures(db: Db, email: string, since: Date): Promise<number> {

@@ -56,11 +56,17 @@ export async function login(
       en: 'The account is temporarily locked after too many failed attempts. Try again in an hour.',
     });
   }
-  const user = await repo.findUserByEmail(db, email);
-  const valid = user
-    ? await verifyPassword(user.password_hash, password)
-    : await verifyPassword(await dummyHash, password).then(() => false);
-  if (!user || !valid || user.disabled_at !== null) {
+  // One e-mail may have a login in several municipalities: the password decides which
+  // (the most recently used when it fits more than one). Every candidate is checked, so
+  // the time taken does not tell which of them is disabled.
+  const candidates = await repo.findUsersByEmail(db, email);
+  let user: (typeof candidates)[number] | undefined;
+  for (const candidate of candidates) {
+    const valid = await verifyPassword(candidate.password_hash, password);
+    if (valid && candidate.disabled_at === null) user ??= candidate;
+  }
+  if (candidates.length === 0) await verifyPassword(await dummyHash, password);
+  if (!user) {
     await repo.recordLoginAttempt(db, email, false);
     throw invalidCredentials();
   }
@@ -128,7 +134,7 @@ export async function changeOwnPassword(
   current: string,
   next: string,
 ): Promise<void> {
-  const row = await repo.findUserByEmail(db, user.email);
+  const row = await repo.findUserById(db, user.userId);
   if (!row || !(await verifyPassword(row.password_hash, current))) {
     await repo.recordLoginAttempt(db, user.email, false);
     throw new AppError(400, 'invalid_credentials', {

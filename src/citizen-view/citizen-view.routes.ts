@@ -51,7 +51,8 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
     {
       schema: {
         tags: staffTags,
-        summary: "Make a member's personal link (mailed to them; shown once)",
+        summary:
+          "Make a member's personal link (mailed to them only; the answer never holds the link)",
         params: courseParams,
         body: z.object({
           memberId: z.uuid().optional(),

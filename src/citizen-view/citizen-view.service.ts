@@ -138,13 +138,20 @@ export async function createLink(
         `Her er dit personlige link til din plan.\nÅbn det på din telefon: ${url}\n` +
         `Du får en kode, når du åbner det.\n\n` +
         `Here is your personal link to your plan: ${url}\nYou get a code when you open it.\n`,
+      secrets: [url],
     });
     await auditCitizens(trx, context.actor, 'citizen-link.create', courseId, [member.id], {
       detail: { linkId: row.id, validDays: input.validDays },
     });
     return row;
   });
-  return { id: link.id, url, memberId: member.id, expiresAt: expiresAt.toISOString() };
+  // The link goes to the citizen only: staff learn where it went, never the link itself.
+  return {
+    id: link.id,
+    memberId: member.id,
+    sentTo: maskEmail(member.email),
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 /** What the citizen has written, the citizen-scale requests and the links, for the course page. */
@@ -296,11 +303,13 @@ export async function sendCode(
       municipalityId: link.municipality_id,
       kind: 'citizen-code',
       to: member.email!,
-      subject: `Din kode til Samspil: ${code}`,
+      // Never the code in the subject: subjects are listed where texts are not.
+      subject: 'Din kode til Samspil / Your code for Samspil',
       text:
         `Din kode er ${code}.\nDen virker i 10 minutter.\n` +
         `Har du ikke bedt om en kode? Så kan du se bort fra denne besked.\n\n` +
         `Your code is ${code}. It works for 10 minutes.\n`,
+      secrets: [code],
     });
   });
   return { sentTo: maskEmail(member.email), expiresInMinutes: CODE_TTL_MS / 60_000 };

@@ -93,6 +93,11 @@ async function serve(): Promise<void> {
   const where = handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`Samspil is running at ${config.publicUrl} (database: ${where})`);
   console.log(demoLoginText());
+  if (!config.production && mail.kind === 'outbox') {
+    console.log(
+      `No SMTP_URL: mail is not sent. The demo's mail (survey links, codes): ${config.publicUrl}/dev/mail on this machine.`,
+    );
+  }
   if (handle.kind === 'pglite') {
     console.log(
       'Note: the embedded database is for trying Samspil. Keep production data on PostgreSQL (DATABASE_URL).',

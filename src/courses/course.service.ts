@@ -328,7 +328,7 @@ export async function updateCourse(
   if (change.coordinator) await checkCoordinator(deps, actor, change.coordinator.personId);
   const main = mainOf(context);
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updateCourse(trx, actor.municipalityId, courseId, {
+    const courseChange = {
       ...(change.targetGroup === undefined ? {} : { target_group: change.targetGroup }),
       ...(change.startDate === undefined ? {} : { start_date: change.startDate }),
       ...(change.coordinator === undefined
@@ -337,16 +337,22 @@ export async function updateCourse(
             coordinator_person_id: change.coordinator.personId,
             coordinator_role: change.coordinator.role,
           }),
-    });
+    };
+    // A change of only the citizen's contact (or nothing) leaves the course row alone:
+    // an UPDATE with an empty SET is not SQL.
+    if (Object.keys(courseChange).length > 0) {
+      await repo.updateCourse(trx, actor.municipalityId, courseId, courseChange);
+    }
     const c = change.citizen;
-    if (c) {
-      await repo.updateCitizen(trx, actor.municipalityId, main.id, {
-        ...(c.name === undefined ? {} : { name: c.name }),
-        ...(c.phone === undefined ? {} : { phone: c.phone || null }),
-        ...(c.email === undefined ? {} : { email: c.email || null }),
-        ...(c.address === undefined ? {} : { address: c.address || null }),
-        ...(c.preferredContact === undefined ? {} : { preferred_contact: c.preferredContact }),
-      });
+    const citizenChange = c && {
+      ...(c.name === undefined ? {} : { name: c.name }),
+      ...(c.phone === undefined ? {} : { phone: c.phone || null }),
+      ...(c.email === undefined ? {} : { email: c.email || null }),
+      ...(c.address === undefined ? {} : { address: c.address || null }),
+      ...(c.preferredContact === undefined ? {} : { preferred_contact: c.preferredContact }),
+    };
+    if (citizenChange && Object.keys(citizenChange).length > 0) {
+      await repo.updateCitizen(trx, actor.municipalityId, main.id, citizenChange);
     }
     await auditCitizens(trx, actor, 'course.update', courseId, [main.id], {
       detail: {

@@ -1,4 +1,7 @@
-/** HTTP for the outbox: the municipality's mails, as sent or kept when no SMTP is configured. */
+/**
+ * HTTP for the outbox: the municipality's mails, as sent or kept when no SMTP is
+ * configured. Nobody sees a secret, nor the recipient or text of a personal mail.
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -6,19 +9,25 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { forbidden } from '../server/errors.js';
 import { requireUser } from '../server/request-context.js';
-import { listMail } from './mail.service.js';
+import { hideSecrets, isPersonalMail, listMail } from './mail.service.js';
 
-export const mailRoutes: FastifyPluginAsync<{ db: Kysely<Database>; smtp: boolean }> = async (
-  plugin,
-  { db, smtp },
-) => {
+/** An address in an SMTP error (a bounce names its recipient). */
+const ADDRESS = /[^\s<>"'@]+@[^\s<>"'@]+/g;
+
+export const mailRoutes: FastifyPluginAsync<{
+  db: Kysely<Database>;
+  smtp: boolean;
+  /** Whether the development mail viewer (`/dev/mail`) runs on this server. */
+  devMailViewer: boolean;
+}> = async (plugin, { db, smtp, devMailViewer }) => {
   const app = plugin.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/outbox',
     {
       schema: {
         tags: ['mail'],
-        summary: 'The newest mails (the outbox when no SMTP server is configured)',
+        summary:
+          'The newest mails (the outbox when no SMTP server is configured); personal mails without recipient or text, never a link or code',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
     },
@@ -28,18 +37,25 @@ export const mailRoutes: FastifyPluginAsync<{ db: Kysely<Database>; smtp: boolea
       const mails = await listMail(db, user.municipalityId, request.query.limit);
       return {
         smtpConfigured: smtp,
-        mails: mails.map((m) => ({
-          id: m.id,
-          kind: m.kind.split(':')[0],
-          to: m.to_address,
-          subject: m.subject,
-          body: m.body_text,
-          status: m.status,
-          attempts: m.attempts,
-          lastError: m.last_error,
-          createdAt: m.created_at.toISOString(),
-          sentAt: m.sent_at?.toISOString() ?? null,
-        })),
+        devMailViewer,
+        mails: mails.map((m) => {
+          // A survey mail's recipient is someone invited, or, for a reminder, someone who has
+          // not answered; a citizen's is a citizen: none of it is for staff to read here.
+          const personal = isPersonalMail(m);
+          return {
+            id: m.id,
+            kind: m.kind.split(':')[0],
+            personal,
+            to: personal ? null : m.to_address,
+            subject: hideSecrets(m.subject),
+            body: personal ? null : hideSecrets(m.body_text),
+            status: m.status,
+            attempts: m.attempts,
+            lastError: personal ? null : (m.last_error?.replace(ADDRESS, '[…]') ?? null),
+            createdAt: m.created_at.toISOString(),
+            sentAt: m.sent_at?.toISOString() ?? null,
+          };
+        }),
       };
     },
   );

@@ -3,8 +3,11 @@
  * background job sends it (retried with backoff, a final failure is marked on the
  * row); without SMTP it goes straight to the outbox.
  *
- * Links that carry a personal token are removed from the stored copy once the mail
- * is sent, so the database does not keep a way into anyone's survey.
+ * A mail's secrets (a personal survey link, a citizen's link or one-time code, any
+ * future token) are never part of its stored subject or text: the text holds a
+ * placeholder and the values sit apart in `secrets`, which only the sending job (and the
+ * development mail viewer) reads, and which is dropped once the mail is sent or has
+ * finally failed. Without SMTP the secrets stay until then, and no staff endpoint shows them.
  *
  * Sending is at most once: the row is marked `sending` (committed) before the mail goes
  * to SMTP and `sent` as soon as SMTP accepts it. A process that dies in between leaves
@@ -21,9 +24,14 @@ import type { MailTransport } from './mail-transport.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const SEND_MAIL_JOB = 'send-mail';
-/** Marks the end of a personal link in a stored mail body, so it can be redacted after sending. */
+/** A personal link (survey or citizen) in a text: always treated as a secret. */
 export const PERSONAL_LINK = /https?:\/\/\S+\/(s|borger)\/\S+/g;
-const REDACTED = '[personligt link fjernet efter afsendelse / personal link removed after sending]';
+/** The stand-in for the i-th secret in a stored text. */
+const placeholder = (i: number) => `⟦secret:${i}⟧`;
+const PLACEHOLDER = /⟦secret:(\d+)⟧/g;
+/** What staff see where a secret was. */
+export const HIDDEN_SECRET =
+  '[personligt link eller kode – vises ikke / personal link or code – not shown]';
 
 export interface QueuedMail {
   municipalityId: string | null;
@@ -32,6 +40,53 @@ export interface QueuedMail {
   to: string;
   subject: string;
   text: string;
+  /** Values in the text that open something (links, tokens, codes); never stored in it. */
+  secrets?: string[];
+}
+
+/**
+ * Split a text into the stored text (secrets replaced by placeholders) and its secrets.
+ * Personal links are found even when not declared, so a forgotten declaration still hides them.
+ */
+export function separateSecrets(
+  text: string,
+  declared: readonly string[] = [],
+): { text: string; secrets: string[] } {
+  const found = [...declared, ...(text.match(PERSONAL_LINK) ?? [])].filter((s) => s !== '');
+  // Longest first, so a link is replaced whole before a token inside it.
+  const candidates = [...new Set(found)].sort((a, b) => b.length - a.length);
+  let stored = text;
+  const secrets: string[] = [];
+  for (const secret of candidates) {
+    if (!stored.includes(secret)) continue;
+    stored = stored.replaceAll(secret, placeholder(secrets.length));
+    secrets.push(secret);
+  }
+  return { text: stored, secrets };
+}
+
+/** The text as the recipient gets it: placeholders filled with the secrets. */
+export function fillSecrets(text: string, secrets: readonly string[] | null): string {
+  return text.replace(PLACEHOLDER, (whole, i: string) => secrets?.[Number(i)] ?? HIDDEN_SECRET);
+}
+
+/** The text as staff may see it: no secret, whatever was stored. */
+export function hideSecrets(text: string): string {
+  return text.replace(PLACEHOLDER, HIDDEN_SECRET).replace(PERSONAL_LINK, HIDDEN_SECRET);
+}
+
+/**
+ * Mails addressed to one person with a key or about their survey: staff see neither their
+ * recipient nor their text, since a reminder's recipient is someone who has not answered.
+ */
+export function isPersonalMail(mail: { kind: string; measurement_id: string | null }): boolean {
+  return (
+    mail.measurement_id !== null ||
+    mail.kind.startsWith('invitation') ||
+    mail.kind.startsWith('reminder') ||
+    mail.kind.startsWith('citizen-link') ||
+    mail.kind.startsWith('citizen-code')
+  );
 }
 
 /** Store a mail and queue its sending (or put it in the outbox when no SMTP is configured). */
@@ -40,6 +95,14 @@ export async function queueMail(
   transport: MailTransport,
   mail: QueuedMail,
 ): Promise<string> {
+  const { text, secrets } = separateSecrets(mail.text, mail.secrets);
+  if (
+    secrets.some((secret) => mail.subject.includes(secret)) ||
+    mail.subject.match(PERSONAL_LINK) !== null
+  ) {
+    // A programming error: subjects are listed everywhere, so they never carry a key.
+    throw new Error(`a secret in the subject of a "${mail.kind}" mail`);
+  }
   const row = await db
     .insertInto('mail_message')
     .values({
@@ -48,7 +111,8 @@ export async function queueMail(
       kind: mail.kind,
       to_address: mail.to,
       subject: mail.subject,
-      body_text: mail.text,
+      body_text: text,
+      secrets: secrets.length > 0 ? JSON.stringify(secrets) : null,
       status: transport.kind === 'outbox' ? 'outbox' : 'queued',
       last_error: null,
       sent_at: null,
@@ -85,7 +149,7 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport):
       // Still `sending`: an earlier attempt stopped between SMTP and the mark.
       await db
         .updateTable('mail_message')
-        .set({ status: 'failed', last_error: INTERRUPTED })
+        .set({ status: 'failed', last_error: INTERRUPTED, secrets: null })
         .where('id', '=', mailId)
         .where('status', '=', 'sending')
         .execute();
@@ -95,7 +159,7 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport):
       await transport.send({
         to: mail.to_address,
         subject: mail.subject,
-        text: mail.body_text,
+        text: fillSecrets(mail.body_text, mail.secrets),
         messageId: `<${mail.id}@samspil>`,
       });
     } catch (error) {
@@ -103,7 +167,12 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport):
       const message = error instanceof Error ? error.message : String(error);
       await db
         .updateTable('mail_message')
-        .set({ status: final ? 'failed' : 'queued', last_error: message.slice(0, 1000) })
+        .set({
+          status: final ? 'failed' : 'queued',
+          last_error: message.slice(0, 1000),
+          // A mail that will never be sent needs its secrets no more.
+          ...(final ? { secrets: null } : {}),
+        })
         .where('id', '=', mailId)
         .execute();
       throw error;
@@ -114,20 +183,21 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport):
         status: 'sent',
         sent_at: new Date(),
         last_error: null,
-        body_text: mail.body_text.replace(PERSONAL_LINK, REDACTED),
+        secrets: null,
       })
       .where('id', '=', mailId)
       .execute();
   };
 }
 
-/** The newest mails of a municipality (the outbox page). */
+/** The newest mails of a municipality (the outbox page); never their secrets. */
 export async function listMail(db: Db, municipalityId: string, limit: number) {
   return db
     .selectFrom('mail_message')
     .select([
       'id',
       'kind',
+      'measurement_id',
       'to_address',
       'subject',
       'body_text',
@@ -141,4 +211,30 @@ export async function listMail(db: Db, municipalityId: string, limit: number) {
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** The newest mails of the municipality with this slug, as their recipients get them. */
+export async function listMailWithSecrets(db: Db, municipalitySlug: string, limit: number) {
+  const rows = await db
+    .selectFrom('mail_message')
+    .innerJoin('municipality', 'municipality.id', 'mail_message.municipality_id')
+    .select([
+      'mail_message.kind',
+      'mail_message.to_address',
+      'mail_message.subject',
+      'mail_message.body_text',
+      'mail_message.secrets',
+      'mail_message.created_at',
+    ])
+    .where('municipality.slug', '=', municipalitySlug)
+    .orderBy('mail_message.created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((m) => ({
+    kind: m.kind.split(':')[0]!,
+    to: m.to_address,
+    subject: m.subject,
+    text: fillSecrets(m.body_text, m.secrets),
+    createdAt: m.created_at.toISOString(),
+  }));
 }

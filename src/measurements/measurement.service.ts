@@ -448,12 +448,14 @@ async function sendPendingInvitations(
         status: 'invited',
         invited_on: today,
       });
+      const link = surveyLink(deps, measurement.id, token);
       await queueMail(trx, deps.mail, {
         municipalityId: measurement.municipality_id,
         measurementId: measurement.id,
         kind: 'invitation',
         to: invitation.email,
-        ...invitationMail(measurement, invitation.name, surveyLink(deps, measurement.id, token)),
+        ...invitationMail(measurement, invitation.name, link),
+        secrets: [link],
       });
     });
   }
@@ -542,6 +544,7 @@ export async function remindUnfinished(deps: MeasurementDeps, user: AuthUser, id
       .where('kind', '=', `reminder:${invitation.id}:${today}`)
       .executeTakeFirst();
     if (sentToday) continue;
+    const link = surveyLink(deps, id, token);
     await deps.db.transaction().execute(async (trx) => {
       await repo.updateInvitation(trx, invitation.id, { reminders: invitation.reminders + 1 });
       await queueMail(trx, deps.mail, {
@@ -549,7 +552,8 @@ export async function remindUnfinished(deps: MeasurementDeps, user: AuthUser, id
         measurementId: id,
         kind: `reminder:${invitation.id}:${today}`,
         to: invitation.email,
-        ...reminderMail(measurement, invitation.name, surveyLink(deps, id, token)),
+        ...reminderMail(measurement, invitation.name, link),
+        secrets: [link],
       });
     });
     reminded++;

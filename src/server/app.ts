@@ -32,6 +32,7 @@ import { lookupSession } from '../auth/auth.service.js';
 import type { PoolStats } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 import type { MailTransport } from '../mail/mail-transport.js';
+import { devMailRoutes } from '../mail/dev-mail.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
 import { measurementRoutes } from '../measurements/measurement.routes.js';
 import { surveyRoutes } from '../measurements/survey.routes.js';
@@ -55,6 +56,7 @@ import { AppError, errorHandler, RETRY_AFTER_SECONDS } from './errors.js';
 import { loggerOptions } from './logging.js';
 import { registerMetrics } from './metrics.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
+import { rejectUnstorableText } from './text-guard.js';
 import './request-context.js';
 import { MAX_UPLOAD_BYTES } from './upload.js';
 
@@ -178,6 +180,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     else request.sessionExpired = true;
   });
 
+  // NUL and lone surrogates: one 400 naming the field, for every endpoint.
+  app.addHook('preValidation', rejectUnstorableText);
+
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // Liveness: the process answers. It never touches the database, so a database
   // outage does not get healthy instances restarted.
@@ -198,7 +203,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes, { db });
   await app.register(usersRoutes, { db });
   await app.register(auditRoutes, { db });
-  await app.register(mailRoutes, { db, smtp: deps.mail.kind === 'smtp' });
+  // The demo's mailbox on the machine itself, only for trying Samspil without SMTP.
+  const devMailViewer = !config.production && deps.mail.kind === 'outbox';
+  if (devMailViewer) await app.register(devMailRoutes, { db });
+  await app.register(mailRoutes, { db, smtp: deps.mail.kind === 'smtp', devMailViewer });
   await app.register(measurementRoutes, {
     deps: {
       db,

@@ -63,9 +63,11 @@ export async function createUser(
       return user;
     } catch (error) {
       if (isUniqueViolation(error)) {
+        // Unique within the municipality only (migration 0013): the admin's own user
+        // list already shows this login, so the answer tells nothing about any other.
         throw conflict({
-          da: 'Der findes allerede en bruger med den e-mail.',
-          en: 'A user with that e-mail already exists.',
+          da: 'Kommunen har allerede en bruger med den e-mail.',
+          en: 'The municipality already has a user with that e-mail.',
         });
       }
       throw error;

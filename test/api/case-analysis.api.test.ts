@@ -12,6 +12,7 @@ import {
   CASEWORKER,
   PROFESSIONAL,
   createCourseFixture,
+  lastCitizenLink,
   mailsTo,
 } from '../helpers/course-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -166,7 +167,7 @@ for (const database of testDatabases()) {
       expect((await sara.post(`/api/courses/${courseId}/citizen-scale`, {})).statusCode).toBe(201);
       const link = await sara.post(`/api/courses/${courseId}/citizen-links`, { validDays: 30 });
       expect(link.statusCode, link.body).toBe(201);
-      const api = `/api${new URL(link.json<{ url: string }>().url).pathname}`;
+      const api = `/api${new URL(await lastCitizenLink(t.handle.db)).pathname}`;
       const citizen = await new TestClient(t.app).start();
       expect((await citizen.post(`${api}/code`)).statusCode).toBe(200);
       const mails = await mailsTo(t.handle.db, email, 'citizen-code');

@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
+import { fillSecrets } from '../../src/mail/mail.service.js';
 import type { TestClient } from './test-app.js';
 
 export const CASEWORKER = 'sagsbehandler@demo.samspil.dk';
@@ -103,13 +104,35 @@ export async function createCourseFixture(
   };
 }
 
-/** Mails of one kind to one address, newest last. */
+/**
+ * Mails of one kind to one address, newest last, as the recipient gets them (`body_text`
+ * with its links and codes, read straight from the database as only the machine can).
+ */
 export async function mailsTo(db: Kysely<Database>, to: string, kind: string) {
-  return db
+  const rows = await db
     .selectFrom('mail_message')
-    .select(['subject', 'body_text', 'kind'])
+    .select(['subject', 'body_text', 'secrets', 'kind'])
     .where('to_address', '=', to)
     .where('kind', '=', kind)
     .orderBy('created_at')
     .execute();
+  return rows.map((m) => ({
+    subject: m.subject,
+    kind: m.kind,
+    body_text: fillSecrets(m.body_text, m.secrets),
+  }));
+}
+
+/** The newest citizen link mailed (its URL), as only the citizen gets it. */
+export async function lastCitizenLink(db: Kysely<Database>): Promise<string> {
+  const mail = await db
+    .selectFrom('mail_message')
+    .select(['body_text', 'secrets'])
+    .where('kind', '=', 'citizen-link')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  const url = /https?:\/\/\S+\/borger\/\S+/.exec(fillSecrets(mail.body_text, mail.secrets))?.[0];
+  expect(url, 'a citizen link in the mail').toBeDefined();
+  return url!;
 }

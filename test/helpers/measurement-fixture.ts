@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
+import { fillSecrets } from '../../src/mail/mail.service.js';
 import type { TestClient } from './test-app.js';
 
 export interface Org {
@@ -27,20 +28,21 @@ export async function createMeasurement(
   return { id: response.json<{ id: string }>().id, org };
 }
 
-/** The personal survey links in the outbox, by recipient. */
+/** The personal survey links mailed, by recipient (read from the database, as only the machine can). */
 export async function surveyLinks(
   db: Kysely<Database>,
   measurementId: string,
 ): Promise<Map<string, string>> {
   const mails = await db
     .selectFrom('mail_message')
-    .select(['to_address', 'body_text'])
+    .select(['to_address', 'body_text', 'secrets'])
     .where('measurement_id', '=', measurementId)
     .where('kind', '=', 'invitation')
     .execute();
   const links = new Map<string, string>();
   for (const mail of mails) {
-    const match = /https?:\/\/\S+\/s\/([0-9a-f-]{36})\/([A-Za-z0-9_-]{43})/.exec(mail.body_text);
+    const text = fillSecrets(mail.body_text, mail.secrets);
+    const match = /https?:\/\/\S+\/s\/([0-9a-f-]{36})\/([A-Za-z0-9_-]{43})/.exec(text);
     if (match) links.set(mail.to_address, `/api/survey/${match[1]}/${match[2]}`);
   }
   return links;

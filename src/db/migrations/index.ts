@@ -11,6 +11,7 @@ import * as workshops from './0009-workshops.js';
 import * as courseTime from './0010-course-time.js';
 import * as caseMeasurements from './0011-case-measurements.js';
 import * as leftovers from './0012-leftovers.js';
+import * as privacyUnderAttack from './0013-privacy-under-attack.js';
 import * as sharedLimitsAndMailSending from './0014-shared-limits-and-mail-sending.js';
 import * as keyCheck from './0016-key-check.js';
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010-course-time': courseTime,
   '0011-case-measurements': caseMeasurements,
   '0012-leftovers': leftovers,
+  '0013-privacy-under-attack': privacyUnderAttack,
   '0014-shared-limits-and-mail-sending': sharedLimitsAndMailSending,
   '0016-key-check': keyCheck,
 };

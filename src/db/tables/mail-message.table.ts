@@ -1,4 +1,11 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  JSONColumnType,
+  Selectable,
+  Updateable,
+} from 'kysely';
 
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'outbox';
 
@@ -10,7 +17,10 @@ export interface MailMessageTable {
   kind: string;
   to_address: string;
   subject: string;
+  /** Text with a placeholder for each secret (personal link, code); never the secret itself. */
   body_text: string;
+  /** The secrets, until the mail is sent or has finally failed; then null. */
+  secrets: JSONColumnType<string[] | null, string | null, string | null>;
   status: Generated<MailStatus>;
   attempts: Generated<number>;
   last_error: string | null;

@@ -83,7 +83,7 @@ export const createCitizenLink = (
   courseId: string,
   body: { memberId?: string; validDays: number },
 ) =>
-  api.post<{ id: string; url: string; expiresAt: string }>(
+  api.post<{ id: string; memberId: string; sentTo: string; expiresAt: string }>(
     `${staff(courseId)}/citizen-links`,
     body,
   );

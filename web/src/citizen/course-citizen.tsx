@@ -1,7 +1,7 @@
 /**
  * The citizen side of a course, for the coordinator: the citizen's personal link (made
- * here, mailed to them), their comments and wishes to the plan, and the citizen scale
- * (ask it; see the answers).
+ * here, mailed to them only; staff never see it), their comments and wishes to the plan,
+ * and the citizen scale (ask it; see the answers).
  */
 import { useState } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
@@ -21,7 +21,6 @@ import { CourseTab } from '../courses/course-tab.js';
 export function CourseCitizen({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
   const activity = useApi(() => loadCitizenActivity(course.id), `citizen-activity:${course.id}`);
-  const [link, setLink] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -69,7 +68,7 @@ export function CourseCitizen({ course }: CourseTabProps) {
             onClick={() =>
               void run(async () => {
                 const made = await createCitizenLink(course.id, { validDays: 30 });
-                setLink(made.url);
+                setNotice(t('citizen.tab.linkMade', { to: made.sentTo }));
               })
             }
           >
@@ -85,14 +84,6 @@ export function CourseCitizen({ course }: CourseTabProps) {
           >
             {t('citizen.tab.askScale')}
           </button>
-        </div>
-      )}
-      {link && (
-        <div className="alert alert--info" role="status">
-          <p>{t('citizen.tab.linkMade')}</p>
-          <p className="citizen-link">
-            <code>{link}</code>
-          </p>
         </div>
       )}
       {activity.status === 'loading' && !data && <Loading />}

@@ -199,6 +199,11 @@ export const da = {
   'outbox.lead': 'De nyeste mails fra Samspil. Klik på en mail for at læse den.',
   'outbox.noSmtp': 'Der er ingen mailserver sat op, så mails bliver liggende her.',
   'outbox.empty': 'Ingen mails endnu',
+  'outbox.personalTo': 'personlig mail',
+  'outbox.personalBody':
+    'En personlig mail (invitation, påmindelse eller borgerens link eller kode): modtager og tekst vises ikke, så ingen kan se, hvem der har svaret, eller bruge andres links.',
+  'outbox.devViewer':
+    'Personlige links og koder vises aldrig her. Prøver du Samspil uden mailserver, så åbn /dev/mail på den maskine, Samspil kører på: den viser kun demokommunens mails og findes ikke i produktion.',
 
   'login.title': 'Log ind',
   'login.intro': 'Log ind med din arbejdsmail og adgangskode.',
@@ -1322,7 +1327,8 @@ export const da = {
   'citizen.tab.lead':
     'Borgeren ser sin plan på telefonen via et personligt link og en engangskode. Her ser du, hvad borgeren har skrevet.',
   'citizen.tab.makeLink': 'Lav personligt link',
-  'citizen.tab.linkMade': 'Linket er sendt til borgerens e-mail. Det virker i 30 dage.',
+  'citizen.tab.linkMade':
+    'Linket er sendt til {to}. Det virker i 30 dage. Kun borgeren får linket.',
   'citizen.tab.askScale': 'Spørg borgeren om sammenhæng',
   'citizen.tab.scaleAsked': 'Borgeren ser spørgsmålene, næste gang de åbner deres link.',
   'citizen.tab.messages': 'Kommentarer og ønsker',

@@ -198,6 +198,11 @@ export const en: Dictionary = {
   'outbox.lead': 'The newest mails from Samspil. Click a mail to read it.',
   'outbox.noSmtp': 'No mail server is configured, so mails stay here.',
   'outbox.empty': 'No mails yet',
+  'outbox.personalTo': 'personal mail',
+  'outbox.personalBody':
+    "A personal mail (invitation, reminder, or a citizen's link or code): its recipient and text are not shown, so nobody can see who has answered or use someone else's link.",
+  'outbox.devViewer':
+    "Personal links and codes are never shown here. To try Samspil without a mail server, open /dev/mail on the machine Samspil runs on: it shows only the demo municipality's mail and does not exist in production.",
 
   'login.title': 'Log in',
   'login.intro': 'Log in with your work e-mail and password.',
@@ -1326,7 +1331,8 @@ export const en: Dictionary = {
   'citizen.tab.lead':
     'The citizen sees their plan on their phone through a personal link and a one-time code. Here you see what the citizen has written.',
   'citizen.tab.makeLink': 'Make a personal link',
-  'citizen.tab.linkMade': "The link is sent to the citizen's e-mail. It works for 30 days.",
+  'citizen.tab.linkMade':
+    'The link is sent to {to}. It works for 30 days. Only the citizen gets the link.',
   'citizen.tab.askScale': 'Ask the citizen about coherence',
   'citizen.tab.scaleAsked': 'The citizen sees the questions the next time they open their link.',
   'citizen.tab.messages': 'Comments and wishes',

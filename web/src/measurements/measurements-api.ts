@@ -87,9 +87,11 @@ export interface Responses {
 export interface OutboxMail {
   id: string;
   kind: string;
-  to: string;
+  /** A survey or citizen mail: its recipient and text are not shown. */
+  personal: boolean;
+  to: string | null;
   subject: string;
-  body: string;
+  body: string | null;
   status: string;
   createdAt: string;
   sentAt: string | null;
@@ -132,7 +134,7 @@ export const remind = (id: string) =>
 export const loadResponses = (id: string) =>
   api.get<Responses>(`/api/measurements/${id}/responses`);
 export const loadOutbox = () =>
-  api.get<{ smtpConfigured: boolean; mails: OutboxMail[] }>('/api/outbox');
+  api.get<{ smtpConfigured: boolean; devMailViewer: boolean; mails: OutboxMail[] }>('/api/outbox');
 
 /** A date input's value (yyyy-mm-dd) as the end of that day, local time, in ISO form. */
 export const endOfDay = (date: string) => new Date(`${date}T23:59:59`).toISOString();

@@ -17,6 +17,7 @@ export function OutboxPage() {
       {outbox.data && !outbox.data.smtpConfigured && (
         <Notice tone="info">
           <p>{t('outbox.noSmtp')}</p>
+          {outbox.data.devMailViewer && <p>{t('outbox.devViewer')}</p>}
         </Notice>
       )}
       {outbox.data && outbox.data.mails.length === 0 && <EmptyState title={t('outbox.empty')} />}
@@ -27,11 +28,15 @@ export function OutboxPage() {
               <summary>
                 <span className="mail__subject">{mail.subject}</span>
                 <span className="mail__meta">
-                  {mail.to} · {mail.kind} · {mail.status} ·{' '}
+                  {mail.to ?? t('outbox.personalTo')} · {mail.kind} · {mail.status} ·{' '}
                   {new Date(mail.createdAt).toLocaleString(locale)}
                 </span>
               </summary>
-              <pre className="mail__body">{mail.body}</pre>
+              {mail.body === null ? (
+                <p className="mail__body">{t('outbox.personalBody')}</p>
+              ) : (
+                <pre className="mail__body">{mail.body}</pre>
+              )}
             </details>
           </li>
         ))}
