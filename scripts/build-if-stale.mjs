@@ -25,15 +25,31 @@ const BUILDS = [
     inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
     output: 'dist/server/cli/bin.js',
     command: ['tsc', '-p', 'tsconfig.build.json'],
+    builtFrom: () => [],
   },
   {
     name: 'web',
-    // The web front end imports a few modules from src/ (types, the survey's items).
-    inputs: ['web', 'src', 'tsconfig.json', 'package-lock.json'],
+    // Plus the few src/ modules the bundle holds (the survey's items, the analysis):
+    // read from the source maps after a build, so a server-only change rebuilds no web.
+    inputs: ['web', 'tsconfig.json', 'package-lock.json'],
     output: 'dist/web/index.html',
     command: ['vite', 'build', '--config', 'web/vite.config.ts'],
+    builtFrom: () => bundledSources('dist/web/assets', 'src/'),
   },
 ];
+
+/** The project files under `prefix` that the source maps in `dir` name. */
+function bundledSources(dir, prefix) {
+  const sources = new Set();
+  for (const file of filesOf(dir).filter((f) => f.endsWith('.js.map'))) {
+    const map = JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+    for (const source of map.sources ?? []) {
+      const relative = path.relative(root, path.resolve(root, path.dirname(file), source));
+      if (relative.startsWith(prefix)) sources.add(relative);
+    }
+  }
+  return [...sources].sort();
+}
 
 /** Every file under `entry` (or `entry` itself), sorted, relative to the project root. */
 function filesOf(entry) {
@@ -63,10 +79,15 @@ function fingerprint(inputs) {
 const force = process.argv.includes('--force');
 mkdirSync(stampDir, { recursive: true });
 for (const build of BUILDS) {
-  const stampFile = path.join(stampDir, `${build.name}.sha256`);
-  const print = fingerprint(build.inputs);
-  const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
-  if (!force && stamp === print && existsSync(path.join(root, build.output))) {
+  const stampFile = path.join(stampDir, `${build.name}.json`);
+  /** @type {{ fingerprint: string, builtFrom: string[] } | undefined} */
+  const stamp = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : undefined;
+  const inputsPrint = fingerprint(build.inputs);
+  const upToDate =
+    stamp !== undefined &&
+    stamp.fingerprint === `${inputsPrint} ${fingerprint(stamp.builtFrom)}` &&
+    existsSync(path.join(root, build.output));
+  if (!force && upToDate) {
     console.log(`build: ${build.name} is up to date`);
     continue;
   }
@@ -77,5 +98,8 @@ for (const build of BUILDS) {
     console.error(`build: ${build.name} failed`);
     process.exit(result.status ?? 1);
   }
-  writeFileSync(stampFile, `${print}\n`);
+  // The inputs as they were when the build started: one edited meanwhile builds again.
+  const builtFrom = build.builtFrom();
+  const stamped = { fingerprint: `${inputsPrint} ${fingerprint(builtFrom)}`, builtFrom };
+  writeFileSync(stampFile, `${JSON.stringify(stamped, null, 2)}\n`);
 }
