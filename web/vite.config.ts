@@ -1,17 +1,102 @@
-/** Building and serving the web front end. The API server serves `dist/web` in production. */
+/**
+ * Building and serving the web front end. The API server serves `dist/web` in production.
+ *
+ * Three entries: the staff app (`index.html`) and two light pages for people without a
+ * login, the survey (`survey.html`) and the citizen view (`citizen.html`), which share
+ * only React, the styles and their own messages with the staff app.
+ */
 import react from '@vitejs/plugin-react';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+/** The light pages and the links they answer, as the server routes them (src/server/app.ts). */
+const LIGHT_PAGES = [
+  { pattern: /^\/s\/[^/]+\/[^/]+\/?$/, file: 'survey.html' },
+  { pattern: /^\/borger\/[^/]+\/[^/]+\/?$/, file: 'citizen.html' },
+];
+
+/** The dev server sends the light pages for their links, as the API server does. */
+function lightPagesInDev(): Plugin {
+  return {
+    name: 'samspil-light-pages-dev',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        const pathname = (request.url ?? '').split('?', 1)[0]!;
+        const page = LIGHT_PAGES.find(({ pattern }) => pattern.test(pathname));
+        if (page) request.url = `/${page.file}`;
+        next();
+      });
+    },
+  };
+}
+
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|map|txt)$/;
+/** Below this, a compressed twin saves less than the bytes of its headers. */
+const MIN_BYTES = 1024;
+
+/**
+ * Writes a brotli (`.br`) and a gzip (`.gz`) twin beside every compressible file of the
+ * build, so the server sends compressed files without compressing per request
+ * (@fastify/static `preCompressed`).
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  async function filesUnder(dir: string): Promise<string[]> {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries
+      .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
+      .map((entry) => path.join(entry.parentPath, entry.name));
+  }
+  return {
+    name: 'samspil-precompress',
+    apply: 'build',
+    async closeBundle() {
+      const files = await filesUnder(outDir);
+      await Promise.all(
+        files.map(async (file) => {
+          if ((await stat(file)).size < MIN_BYTES) return;
+          const content = await readFile(file);
+          // Source maps are opened rarely, by developers: a faster brotli level will do.
+          const quality = file.endsWith('.map') ? 5 : constants.BROTLI_MAX_QUALITY;
+          const [br, gzipped] = await Promise.all([
+            brotli(content, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: quality,
+                [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+              },
+            }),
+            gz(content, { level: 9 }),
+          ]);
+          await writeFile(`${file}.br`, br);
+          await writeFile(`${file}.gz`, gzipped);
+        }),
+      );
+    },
+  };
+}
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), lightPagesInDev(), precompress()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      input: {
+        index: path.join(root, 'index.html'),
+        survey: path.join(root, 'survey.html'),
+        citizen: path.join(root, 'citizen.html'),
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

@@ -3,7 +3,7 @@
  * PGlite in a locked data directory. Both get the same migrations.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import path from 'node:path';
 import { lockDataDir } from './data-dir-lock.js';
@@ -114,6 +114,17 @@ async function openPglite(target: { dataDir?: string }): Promise<DatabaseHandle>
   }
 }
 
+/** Whether exactly the known migrations have run (Kysely runs them in order, so all). */
+async function isMigrated(db: Kysely<Database>): Promise<boolean> {
+  const names = Object.keys(migrations);
+  const { rows } = await sql<{ present: boolean }>`
+    select to_regclass('kysely_migration') is not null as present`.execute(db);
+  if (!rows[0]?.present) return false;
+  const done = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const ran = new Set(done.rows.map((row) => row.name));
+  return ran.size === names.length && names.every((name) => ran.has(name));
+}
+
 /** PGlite parses int8 and numeric as strings by default; match the pg settings above. */
 const PG_PARSERS = {
   20: (value: string) => Number(value),
@@ -122,6 +133,9 @@ const PG_PARSERS = {
 
 /** Run every pending migration; throws with the failing migration's error. */
 export async function migrate(db: Kysely<Database>): Promise<void> {
+  // Every start after the first finds nothing to do: one query instead of the migrator's
+  // locked round of a dozen (a second of a warm start on PGlite).
+  if (await isMigrated(db)) return;
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

@@ -2,7 +2,7 @@
  * Reading an uploaded table (CSV or XLSX) into a header and numbered rows, so every
  * import validates one shape whatever the file type.
  */
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { AppError } from '../server/errors.js';
 import { CsvFormatError, parseCsv, type CsvTable } from './csv.js';
 
@@ -40,7 +40,7 @@ export async function readTableFile(bytes: Buffer): Promise<CsvTable> {
   }
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
@@ -53,6 +53,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<CsvTable> {
+  // exceljs takes over a second to load: only when a workbook is read or written.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as never);

@@ -2,7 +2,7 @@
  * Mail transports: SMTP through nodemailer, or none (mail stays in the outbox that
  * the app shows). One interface, tested by one shared suite.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
   to: string;
@@ -20,11 +20,17 @@ export interface MailTransport {
 }
 
 export function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  // nodemailer loads with the first mail, not at every start (most starts use the outbox).
+  let transporter: Promise<Transporter> | undefined;
+  const connect = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(url),
+    ));
   return {
     kind: 'smtp',
     async send(mail) {
-      await transporter.sendMail({
+      const smtp = await connect();
+      await smtp.sendMail({
         from,
         to: mail.to,
         subject: mail.subject,
@@ -32,7 +38,7 @@ export function smtpTransport(url: string, from: string): MailTransport {
         ...(mail.messageId ? { messageId: mail.messageId } : {}),
       });
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((smtp) => smtp.close()),
   };
 }
 

@@ -4,7 +4,6 @@
  * lines serves both the text and the PDF, so the two never disagree. Free text is
  * written as text: nothing is interpreted as HTML or markup.
  */
-import PDFDocument from 'pdfkit';
 import type { PartyView } from '../courses/course-view.js';
 import type { Law, Plan } from './plan.js';
 
@@ -123,7 +122,13 @@ export function renderPlanPdf(input: PlanDocumentInput): Promise<Buffer> {
 }
 
 /** Styled lines as a PDF (A4, standard fonts); also used for access requests. */
-export function renderLinesPdf(lines: Line[], title: string, compress = true): Promise<Buffer> {
+export async function renderLinesPdf(
+  lines: Line[],
+  title: string,
+  compress = true,
+): Promise<Buffer> {
+  // pdfkit takes about a second to load: only when a PDF is made, not at every start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,

@@ -4,7 +4,6 @@
  * and anonymity notes, in Danish or English. Built with pdfkit's standard fonts, so it
  * needs no font files; the figures come from the same analysis as every other view.
  */
-import PDFDocument from 'pdfkit';
 import type { AnalysisResult, TieResult, WaveResult } from '../analysis/analyze.js';
 import { RK_DIMENSION_LABELS, RK_ITEMS } from '../analysis/answer.js';
 import type { Comparison } from '../analysis/welch.js';
@@ -277,7 +276,9 @@ function drawExtras(doc: PDFKit.PDFDocument, extras: WaveExtras, t: Text, lang: 
 }
 
 /** Render the report; resolves to the PDF bytes. */
-export function renderPdfReport(input: PdfReportInput): Promise<Buffer> {
+export async function renderPdfReport(input: PdfReportInput): Promise<Buffer> {
+  // pdfkit takes about a second to load: only when a PDF is made, not at every start.
+  const { default: PDFDocument } = await import('pdfkit');
   const t = TEXT[input.language];
   const lang = input.language;
   const doc = new PDFDocument({

@@ -1,5 +1,4 @@
 /** Tables to CSV (one table) and XLSX (one sheet per table). */
-import ExcelJS from 'exceljs';
 import { toCsvRow } from '../analysis/long-csv.js';
 import type { Table } from './report-tables.js';
 
@@ -13,6 +12,8 @@ export function tableToCsv(table: Table, separator: ',' | ';' = ';'): string {
 
 /** Every table as a sheet of one workbook. */
 export async function tablesToXlsx(tables: Table[], title: string): Promise<Buffer> {
+  // exceljs takes over a second to load: only when a workbook is read or written.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Samspil';
   workbook.title = title;

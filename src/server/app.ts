@@ -107,6 +107,21 @@ async function databaseReady(db: Kysely<Database>): Promise<boolean> {
   }
 }
 
+/** The HTML page served for each light path; everything else gets the staff app's `index.html`. */
+const LIGHT_PAGES = [
+  { pattern: /^\/s\/[^/]+\/[^/]+\/?$/, file: 'survey.html' },
+  { pattern: /^\/borger\/[^/]+\/[^/]+\/?$/, file: 'citizen.html' },
+];
+
+/**
+ * Hashed build output under `assets/` never changes, so browsers keep it for a year;
+ * everything else (the HTML pages, the favicon) is revalidated on every visit.
+ */
+function cacheControlFor(webDir: string, filePath: string): string {
+  const hashed = path.relative(webDir, filePath).startsWith(`assets${path.sep}`);
+  return hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Build the Fastify app; call `listen` on the result, or `inject` in tests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
@@ -256,8 +271,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webDir = deps.webDir ?? defaultWebDir();
   const haveWeb = existsSync(path.join(webDir, 'index.html'));
   if (haveWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each file (web/vite.config.ts); send picks one
+      // by Accept-Encoding, and they need no routes of their own.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', cacheControlFor(webDir, filePath));
+      },
+    });
   }
+  // The survey and the citizen view have their own light pages (no staff app in them).
+  const lightPages = LIGHT_PAGES.filter(({ file }) => existsSync(path.join(webDir, file)));
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       throw new AppError(404, 'not_found', { da: 'Siden findes ikke.', en: 'Not found.' });
@@ -269,7 +297,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           '<!doctype html><html lang="da"><title>Samspil</title><p>Samspil kører. Webdelen er ikke bygget: kør <code>npm run build</code>.</p></html>',
         );
     }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    const pathname = request.url.split('?', 1)[0]!;
+    const page = lightPages.find(({ pattern }) => pattern.test(pathname))?.file ?? 'index.html';
+    return reply.type('text/html; charset=utf-8').sendFile(page);
   });
 
   return app;

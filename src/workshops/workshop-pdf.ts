@@ -3,7 +3,6 @@
  * towards whom), where perspectives differ, and the development points. pdfkit's
  * standard fonts cover Danish letters (WinAnsi), so no font files are needed.
  */
-import PDFDocument from 'pdfkit';
 import type { WorkshopState } from './workshop.service.js';
 
 export type Language = 'da' | 'en';
@@ -55,11 +54,13 @@ const printable = (text: string) =>
   text.replaceAll('→', '->').replace(/[^\n\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2026]/gu, '?');
 
 /** Render the workshop as a PDF. */
-export function renderWorkshopPdf(
+export async function renderWorkshopPdf(
   state: WorkshopState,
   language: Language,
   options: { compress?: boolean } = {},
 ): Promise<Buffer> {
+  // pdfkit takes about a second to load: only when a PDF is made, not at every start.
+  const { default: PDFDocument } = await import('pdfkit');
   const t = TEXT[language];
   const doc = new PDFDocument({
     size: 'A4',

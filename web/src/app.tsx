@@ -1,4 +1,4 @@
-/** Providers and routes of the web app. */
+/** Providers and routes of the staff web app (the survey and the citizen view are their own light entries: web/survey.html, web/citizen.html). */
 import { useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './account/account-page.js';
@@ -19,7 +19,6 @@ import { OutboxPage } from './measurements/outbox-page.js';
 import { OrgImportPage } from './org/org-import-page.js';
 import { OrgPage } from './org/org-page.js';
 import { SettingsPage } from './settings/settings-page.js';
-import { SurveyPage } from './survey/survey-page.js';
 import { ErrorAlert, Loading } from './ui/feedback.js';
 import { UsersPage } from './users/users-page.js';
 import { InterventionListPage } from './interventions/intervention-list-page.js';
@@ -36,16 +35,13 @@ const AnalysisPage = lazyPage('maalinger/:id/analyse', () =>
 const CoursePage = lazyPage('forloeb/:id/:tab?', () =>
   import('./courses/course-page.js').then((m) => m.CoursePage),
 );
-const CitizenPage = lazyPage('/borger/:courseId/:token', () =>
-  import('./citizen/citizen-page.js').then((m) => m.CitizenPage),
-);
 const CaseLevelPage = lazyPage('analyse/forloeb', () =>
   import('./case-analysis/case-level-page.js').then((m) => m.CaseLevelPage),
 );
 const CourseNewPage = lazyPage('forloeb/nyt', () =>
   import('./courses/course-new-page.js').then((m) => m.CourseNewPage),
 );
-/** Staff pages loaded shortly after login (not the citizen's page). */
+/** Staff pages loaded shortly after login. */
 const STAFF_PAGES = [AnalysisPage, CoursePage, CaseLevelPage, CourseNewPage];
 
 // The code of the page being opened loads alongside the session.
@@ -89,8 +85,6 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route path="/s/:measurementId/:token" element={<SurveyPage />} />
-      <Route path={CitizenPage.path} element={<CitizenPage />} />
       <Route element={<AppShell />}>
         <Route
           index

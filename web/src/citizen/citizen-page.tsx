@@ -5,14 +5,14 @@
  * sees their goals, what happens next, who is who, the next meeting and their curves;
  * they can answer a due measurement and the citizen scale, and write to the plan.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
-import { LanguageSwitch, useI18n, type MessageKey } from '../i18n/i18n.js';
+import type { CitizenMessageKey } from '../i18n/citizen-da.js';
+import { LanguageSwitch, useCitizenI18n } from '../i18n/i18n-core.js';
+import type { LightMessageKey } from '../i18n/light-da.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
-import { ProgressionCurves } from '../progression/progression-curves.js';
 import { ProgressionForm } from '../progression/progression-form.js';
 import type { ProgressionValue } from '../progression/progression-api.js';
 import {
@@ -27,7 +27,12 @@ import {
   type CitizenView,
 } from './citizen-api.js';
 
-const STATUS_KEYS: Record<CitizenAction['status'], MessageKey> = {
+// The curves bring the chart library (Observable Plot): loaded only once the view opens.
+const ProgressionCurves = lazy(() =>
+  import('../progression/progression-curves.js').then((m) => ({ default: m.ProgressionCurves })),
+);
+
+const STATUS_KEYS: Record<CitizenAction['status'], CitizenMessageKey> = {
   planlagt: 'citizen.status.planlagt',
   'i-gang': 'citizen.status.i-gang',
   afsluttet: 'citizen.status.afsluttet',
@@ -35,7 +40,7 @@ const STATUS_KEYS: Record<CitizenAction['status'], MessageKey> = {
 };
 
 function useDate() {
-  const { locale } = useI18n();
+  const { locale } = useCitizenI18n();
   return {
     date: (iso: string | null) =>
       iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '',
@@ -61,7 +66,7 @@ function CodeStep({
   token: string;
   onOpened: () => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useCitizenI18n();
   const [sentTo, setSentTo] = useState<string>();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -137,12 +142,12 @@ function CodeStep({
 }
 
 function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t } = useCitizenI18n();
   const [answers, setAnswers] = useState<Record<string, number | 'dk'>>({});
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   if (!view.scale) return null;
-  const options: { value: number | 'dk'; label: MessageKey }[] = [
+  const options: { value: number | 'dk'; label: LightMessageKey }[] = [
     { value: 1, label: 'survey.scale.1' },
     { value: 2, label: 'survey.scale.2' },
     { value: 3, label: 'survey.scale.3' },
@@ -194,7 +199,7 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
 }
 
 function MessageForm({ onSent }: { onSent: () => void }) {
-  const { t } = useI18n();
+  const { t } = useCitizenI18n();
   const [kind, setKind] = useState<'kommentar' | 'oenske'>('kommentar');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -256,7 +261,7 @@ function MessageForm({ onSent }: { onSent: () => void }) {
 }
 
 function Action({ action, showLaw }: { action: CitizenAction; showLaw: boolean }) {
-  const { t } = useI18n();
+  const { t } = useCitizenI18n();
   const { date } = useDate();
   return (
     <li className="citizen-action">
@@ -284,7 +289,7 @@ function MyCourse({
   reload: () => void;
   onLogout: () => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useCitizenI18n();
   const { dateTime } = useDate();
   const [showLaw, setShowLaw] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -413,7 +418,9 @@ function MyCourse({
             <ProgressionForm instrument={instrument} busy={busy} onSubmit={(a) => void answer(a)} />
           </>
         ) : null}
-        <ProgressionCurves progression={progression} compact />
+        <Suspense fallback={<Loading />}>
+          <ProgressionCurves progression={progression} compact />
+        </Suspense>
       </section>
 
       <ScaleForm view={view} onDone={reload} />
@@ -443,9 +450,8 @@ function MyCourse({
   );
 }
 
-export function CitizenPage() {
-  const { courseId = '', token = '' } = useParams();
-  const { t } = useI18n();
+export function CitizenPage({ courseId, token }: { courseId: string; token: string }) {
+  const { t } = useCitizenI18n();
   const [view, setView] = useState<CitizenView | null>();
   const [error, setError] = useState<ApiError>();
 

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../i18n/i18n.js';
+import { useCitizenI18n } from '../i18n/i18n-core.js';
 import type { InstrumentItem, Progression, ProgressionValue } from './progression-api.js';
 
 interface Point {
@@ -64,7 +64,7 @@ export function ProgressionCurves({
   /** On the citizen's phone the tables are folded away under a "show numbers" toggle. */
   compact?: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useCitizenI18n();
   const instrument =
     progression.instruments.find((i) => i.id === progression.schedule?.instrumentId) ??
     progression.instruments[0];

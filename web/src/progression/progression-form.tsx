@@ -4,7 +4,7 @@
  * the caseworker beside them.
  */
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../i18n/i18n.js';
+import { useCitizenI18n } from '../i18n/i18n-core.js';
 import type { Instrument, InstrumentItem, ProgressionValue } from './progression-api.js';
 
 const range = (from: number, to: number) =>
@@ -19,7 +19,7 @@ function ItemField({
   value: ProgressionValue | undefined;
   onChange: (value: ProgressionValue | undefined) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useCitizenI18n();
   const name = `item-${item.id}`;
   if (item.kind === 'text') {
     return (
@@ -96,7 +96,7 @@ export function ProgressionForm({
   busy: boolean;
   onSubmit: (answers: Record<string, ProgressionValue>) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useCitizenI18n();
   const [answers, setAnswers] = useState<Record<string, ProgressionValue | undefined>>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();

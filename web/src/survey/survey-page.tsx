@@ -7,9 +7,9 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
 import { asApiError, type ApiError } from '../api/client.js';
-import { LanguageSwitch, useI18n, type MessageKey } from '../i18n/i18n.js';
+import { LanguageSwitch, useLightI18n } from '../i18n/i18n-core.js';
+import type { LightMessageKey } from '../i18n/light-da.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { professionLabel } from '../org/profession.js';
@@ -31,7 +31,7 @@ type Fatal = 'closed' | 'notFound' | 'finished';
 type Step = 'intro' | 'groups' | 'items' | 'leadership' | 'review' | 'done';
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
-const SCALE: { value: Exclude<AnswerValue, null>; label: MessageKey }[] = [
+const SCALE: { value: Exclude<AnswerValue, null>; label: LightMessageKey }[] = [
   { value: 1, label: 'survey.scale.1' },
   { value: 2, label: 'survey.scale.2' },
   { value: 3, label: 'survey.scale.3' },
@@ -62,9 +62,8 @@ function fatalOf(error: ApiError): Fatal | undefined {
   return undefined;
 }
 
-export function SurveyPage() {
-  const { measurementId = '', token = '' } = useParams();
-  const { t, lang } = useI18n();
+export function SurveyPage({ measurementId, token }: { measurementId: string; token: string }) {
+  const { t, lang } = useLightI18n();
   const wide = useWide();
   const [survey, setSurvey] = useState<Survey>();
   const [loadError, setLoadError] = useState<ApiError>();
@@ -583,7 +582,7 @@ function ItemQuestion({
   value: Exclude<AnswerValue, null> | undefined;
   onAnswer: (value: Exclude<AnswerValue, null>) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useLightI18n();
   const id = useId();
   return (
     <fieldset className="fieldset question">

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useLightI18n } from '../i18n/i18n-core.js';
 import { ErrorAlert } from './feedback.js';
 
 export function Dialog({
@@ -72,7 +72,7 @@ export function FormDialog({
   children: ReactNode;
   danger?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t } = useLightI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const errorId = useId();

@@ -1,11 +1,11 @@
 /** Loading indicators and messages: errors, successes and empty states. */
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useLightI18n } from '../i18n/i18n-core.js';
 
 /** A polite "loading" line with a spinner. */
 export function Loading({ label }: { label?: string }) {
-  const { t } = useI18n();
+  const { t } = useLightI18n();
   return (
     <p className="loading" role="status">
       <span className="spinner" aria-hidden="true" />
@@ -24,7 +24,7 @@ export function ErrorAlert({
   children?: ReactNode;
   id?: string;
 }) {
-  const { pick } = useI18n();
+  const { pick } = useLightI18n();
   if (!error) return null;
   return (
     <div className="alert alert--error" role="alert" id={id}>
@@ -44,7 +44,7 @@ export function Notice({
   children: ReactNode;
   onDismiss?: () => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useLightI18n();
   return (
     <div className={`alert alert--${tone}`} role="status">
       <div className="alert__body">{children}</div>
