@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import type { Config } from '../server/config.js';
 import type { CookieSettings } from '../server/cookies.js';
 import { csrfCookieNonce, csrfToken, newCsrfCookie } from '../server/csrf.js';
+import { AppError } from '../server/errors.js';
 import { requireUser } from '../server/request-context.js';
 import { changeOwnPassword, login, logout, type AuthUser } from './auth.service.js';
 
@@ -75,7 +76,15 @@ export const authRoutes: FastifyPluginAsync<{
     },
     async (request, reply) => {
       await logout(db, request.cookies[cookies.session]);
-      const { token, user } = await login(db, request.body.email, request.body.password);
+      const { token, user } = await login(db, { ...request.body, address: request.ip }).catch(
+        (error: unknown) => {
+          if (error instanceof AppError && error.code === 'rate_limited') {
+            const { retryAfterSeconds } = error.details as { retryAfterSeconds: number };
+            void reply.header('retry-after', String(retryAfterSeconds));
+          }
+          throw error;
+        },
+      );
       // A fresh CSRF cookie and a token bound to the new session: no token from before
       // the login (or from another session) works after it.
       const cookie = newCsrfCookie(config.sessionSecret);
@@ -122,6 +131,7 @@ export const authRoutes: FastifyPluginAsync<{
         request.cookies[cookies.session],
         request.body.currentPassword,
         request.body.newPassword,
+        request.ip,
       );
       return reply.status(204).send();
     },

@@ -11,6 +11,7 @@ import * as workshops from './0009-workshops.js';
 import * as courseTime from './0010-course-time.js';
 import * as caseMeasurements from './0011-case-measurements.js';
 import * as leftovers from './0012-leftovers.js';
+import * as loginThrottle from './0015-login-throttle.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010-course-time': courseTime,
   '0011-case-measurements': caseMeasurements,
   '0012-leftovers': leftovers,
+  '0015-login-throttle': loginThrottle,
 };
