@@ -184,7 +184,7 @@ export async function changeOwnPassword(
       en: 'The current password is wrong.',
     });
   }
-  const problem = passwordProblem(next);
+  const problem = await passwordProblem(next, { email: user.email, name: user.name });
   if (problem) throw new AppError(400, 'bad_request', problem);
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {

@@ -88,6 +88,60 @@ for (const database of testDatabases()) {
       });
     });
 
+    describe('password strength wherever a password is set', () => {
+      let t: TestApp;
+      beforeAll(async () => {
+        t = await startTestApp(database);
+        await createDemoMunicipality(t.handle.db);
+      });
+      afterAll(async () => t.close());
+
+      it('refuses weak and personal passwords at user creation and password change', async () => {
+        const admin = new TestClient(t.app);
+        expect((await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(200);
+        const person = { name: 'Birthe Kjærgaard', email: 'birthe.k@demo.dk', role: 'leder' };
+        for (const password of [
+          'aaaaaaaaaaaa',
+          '123456789012',
+          'sommerfugl2024',
+          'birthe.k@demo.dk',
+          'Kjærgaard-ost-1234',
+        ]) {
+          const weak = await admin.post('/api/users', { ...person, password });
+          expect(weak.statusCode, password).toBe(400);
+          expect(weak.json(), password).toMatchObject({
+            code: 'bad_request',
+            message: { da: expect.stringMatching(/Adgangskoden/), en: expect.any(String) },
+          });
+        }
+        const created = await admin.post('/api/users', {
+          ...person,
+          password: 'grøn kaffe under broen',
+        });
+        expect(created.statusCode).toBe(201);
+        const { id } = created.json<{ id: string }>();
+        const reset = await admin.patch(`/api/users/${id}`, { password: 'birthe.k@demo.dk!' });
+        expect(reset.json()).toMatchObject({
+          message: { en: expect.stringMatching(/e-mail or name/) },
+        });
+
+        const birthe = new TestClient(t.app);
+        expect((await birthe.login('birthe.k@demo.dk', 'grøn kaffe under broen')).statusCode).toBe(
+          200,
+        );
+        const change = await birthe.post('/api/me/password', {
+          currentPassword: 'grøn kaffe under broen',
+          newPassword: 'qwertyuiop123',
+        });
+        expect(change.statusCode).toBe(400);
+        expect(change.json<{ message: { da: string } }>().message.da).toMatch(/for let at gætte/);
+        // The demo logins, whose password is fixed, still work.
+        expect(
+          (await new TestClient(t.app).login('leder@demo.samspil.dk', DEMO_PASSWORD)).statusCode,
+        ).toBe(200);
+      });
+    });
+
     describe('CSRF bound to the session', () => {
       let t: TestApp;
       beforeAll(async () => {
