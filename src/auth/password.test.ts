@@ -22,7 +22,9 @@ describe('passwordProblem', () => {
       'xx-mette.hansen@kommune.dk',
       'Mette Hansen 2024 !x',
       'mettehansen-blå-tog',
-      'ubåd-hansen-kaffekop',
+      'MetteHansen-blå-tog',
+      'mette-hansen-99x!',
+      'xx Mette.Hansen kommune',
     ]) {
       expect((await passwordProblem(personal, mette))?.en, personal).toMatch(/e-mail or name/);
     }

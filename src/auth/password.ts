@@ -96,13 +96,20 @@ const GENERIC: Message = {
   en: 'it is too short or too predictable',
 };
 
-/** The parts of a person's e-mail and name a password must not contain. */
-function personalParts(person: { email: string; name: string }): string[] {
+/** The person's e-mail, its local part and name: a password must not contain them. */
+function personalStrings(person: { email: string; name: string }): string[] {
   const email = person.email.toLowerCase().trim();
   const local = email.split('@')[0] ?? '';
   const name = person.name.toLowerCase().trim();
-  const words = `${local} ${name}`.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
-  return [email, local, name.replace(/\s+/g, ''), ...words].filter((p) => p.length >= 3);
+  return [email, local, name].filter((p) => p.length >= 3);
+}
+
+/** Words of the e-mail and name, which the strength check treats as the easiest guesses. */
+function personalWords(person: { email: string; name: string }): string[] {
+  return `${person.email} ${person.name}`
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
 }
 
 /**
@@ -124,15 +131,24 @@ export async function passwordProblem(
   if (password.length > 200) {
     return { da: 'Adgangskoden er for lang.', en: 'The password is too long.' };
   }
+  // Compared also without spaces and punctuation, so "Mette-Hansen" counts as "Mette Hansen".
+  const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const lower = password.toLowerCase();
-  const compact = lower.replace(/\s+/g, '');
-  if (personalParts(person).some((part) => lower.includes(part) || compact.includes(part))) {
+  const stripped = bare(password);
+  const personal = personalStrings(person);
+  if (
+    personal.some((part) => lower.includes(part)) ||
+    personal.map(bare).some((part) => part.length >= 3 && stripped.includes(part))
+  ) {
     return {
       da: 'Adgangskoden må ikke indeholde din e-mail eller dit navn.',
       en: 'The password must not contain your e-mail or name.',
     };
   }
-  const result = (await strengthChecker()).check(password, [person.email, person.name]);
+  const result = (await strengthChecker()).check(password, [
+    ...personalStrings(person),
+    ...personalWords(person),
+  ]);
   if (result.score >= MIN_PASSWORD_SCORE) return undefined;
   const reason =
     (result.feedback.warning && WARNINGS[result.feedback.warning]) ||
