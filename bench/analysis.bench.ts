@@ -58,7 +58,7 @@ const municipalityId = await createMunicipality(db, {
   slug: 'bench',
   adminName: 'Bench',
   adminEmail: 'bench@example.dk',
-  adminPassword: 'bench-password-123',
+  adminPassword: 'tusind-stole-i-salen-77',
 });
 const units = await insertUnits(
   db,

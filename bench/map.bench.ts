@@ -60,7 +60,7 @@ if (!webDir) {
 }
 process.env.E2E_WEB_DIR = webDir;
 
-const PASSWORD = 'bench-password-123';
+const PASSWORD = 'tusind-stole-i-salen-77';
 const app = await startTestApp(testDatabases()[0]!, { listen: true });
 const db = app.handle.db;
 const municipalityId = await createMunicipality(db, {

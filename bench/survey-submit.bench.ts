@@ -82,7 +82,7 @@ async function cpuPerSet(
 async function main() {
   const t = await startTestApp(database!, { listen: true });
   const db = t.handle.db;
-  const password = 'bench-password-123';
+  const password = 'tusind-stole-i-salen-77';
   const municipalityId = await createMunicipality(db, {
     name: 'Benchmark',
     slug: 'bench',

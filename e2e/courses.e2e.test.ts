@@ -79,7 +79,7 @@ describe.skipIf(!haveChromium)('Én plan in the browser', () => {
       .executeTakeFirstOrThrow();
     const admin = new TestClient(app.app);
     expect((await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(200);
-    const password = 'fagperson-e2e-2026';
+    const password = 'lyse-stole-i-salen-2026';
     const email = 'fagperson.e2e@demo.samspil.dk';
     const created = await admin.post('/api/users', {
       name: person.name,

@@ -163,7 +163,15 @@ describe.skipIf(!haveChromium)('organisation in the browser', () => {
     await page.getByText('Den nuværende adgangskode er forkert.').waitFor();
     await checkA11y(page, 'the account page with an error');
 
+    // A password that is easy to guess is refused with the reason beside the field.
     await page.getByLabel('Nuværende adgangskode').fill(DEMO_PASSWORD);
+    await page.getByLabel(/^Ny adgangskode/).fill('sommerfugl2024');
+    await page.getByLabel('Gentag ny adgangskode').fill('sommerfugl2024');
+    await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await page.getByText('Adgangskoden er for let at gætte', { exact: false }).waitFor();
+
+    await page.getByLabel(/^Ny adgangskode/).fill(newPassword);
+    await page.getByLabel('Gentag ny adgangskode').fill(newPassword);
     await page.getByRole('button', { name: 'Skift adgangskode' }).click();
     await page.getByText('Din adgangskode er skiftet.', { exact: false }).waitFor();
 

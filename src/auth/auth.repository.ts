@@ -1,6 +1,7 @@
 /** Users, sessions and login attempts as SQL. Takes `db` or a transaction first. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { ThrottleCounts } from './login-throttle.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -22,19 +23,93 @@ export async function findUserById(db: Db, id: string) {
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function countRecentFailures(db: Db, email: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('login_attempt')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
-    .where('success', '=', false)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * Serialise login attempts for one account and one address (across app instances, until
+ * the transaction ends), so a burst of parallel attempts cannot all pass the throttle
+ * before any of them is counted. Accounts (class 1) are always locked before addresses
+ * (class 2), so two attempts never wait on each other in a circle.
+ */
+export async function lockLoginKeys(trx: Transaction<Database>, email: string, address: string) {
+  await sql`SELECT pg_advisory_xact_lock(1, hashtext(${email.toLowerCase()}))`.execute(trx);
+  await sql`SELECT pg_advisory_xact_lock(2, hashtext(${address}))`.execute(trx);
 }
 
-export async function recordLoginAttempt(db: Db, email: string, success: boolean): Promise<void> {
-  await db.insertInto('login_attempt').values({ email: email.toLowerCase(), success }).execute();
+/**
+ * The failures that throttle a login attempt, at the database's clock: per account since
+ * its last successful login, per address across accounts, both within `windowMs`; and
+ * whether the account logged in from this address within `knownMs`.
+ */
+export async function throttleCounts(
+  db: Db,
+  email: string,
+  address: string,
+  windowMs: number,
+  knownMs: number,
+): Promise<ThrottleCounts> {
+  const e = email.toLowerCase();
+  const window = `${windowMs} milliseconds`;
+  const known = `${knownMs} milliseconds`;
+  const { rows } = await sql<{
+    account_failures: string | number;
+    account_last: Date | null;
+    address_failures: string | number;
+    address_last: Date | null;
+    known: boolean;
+    now: Date;
+  }>`
+    WITH account AS (
+      SELECT count(*) AS n, max(at) AS last FROM login_attempt
+      WHERE lower(email) = ${e} AND NOT success AND at > now() - ${window}::interval
+        AND at > coalesce(
+          (SELECT max(at) FROM login_attempt WHERE lower(email) = ${e} AND success),
+          '-infinity')
+    ), by_address AS (
+      SELECT count(*) AS n, max(at) AS last FROM login_attempt
+      WHERE address = ${address} AND NOT success AND at > now() - ${window}::interval
+    )
+    SELECT account.n AS account_failures, account.last AS account_last,
+      by_address.n AS address_failures, by_address.last AS address_last,
+      EXISTS (SELECT 1 FROM login_attempt WHERE lower(email) = ${e} AND success
+              AND address = ${address} AND at > now() - ${known}::interval) AS known,
+      now() AS now
+    FROM account, by_address
+  `.execute(db);
+  const row = rows[0]!;
+  return {
+    accountFailures: Number(row.account_failures),
+    accountLastFailure: row.account_last,
+    addressFailures: Number(row.address_failures),
+    addressLastFailure: row.address_last,
+    knownAddress: row.known,
+    now: row.now,
+  };
+}
+
+/** Record a login attempt; returns its id (an attempt is recorded as failed until it succeeds). */
+export async function recordLoginAttempt(
+  db: Db,
+  email: string,
+  success: boolean,
+  address: string | null,
+): Promise<string> {
+  const row = await db
+    .insertInto('login_attempt')
+    .values({ email: email.toLowerCase(), success, address })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Mark a recorded attempt as successful. */
+export async function markAttemptSucceeded(db: Db, id: string): Promise<void> {
+  await db.updateTable('login_attempt').set({ success: true }).where('id', '=', id).execute();
+}
+
+/** Forget attempts older than `ms`: they neither throttle nor mark an address as known. */
+export async function purgeLoginAttempts(db: Db, ms: number): Promise<void> {
+  await sql`DELETE FROM login_attempt WHERE at < now() - ${`${ms} milliseconds`}::interval`.execute(
+    db,
+  );
 }
 
 export async function insertSession(

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../server/config.js';
 import type { CookieSettings } from '../server/cookies.js';
-import { newCsrfToken } from '../server/csrf.js';
+import { csrfCookieNonce, csrfToken, newCsrfCookie } from '../server/csrf.js';
+import { AppError } from '../server/errors.js';
 import { requireUser } from '../server/request-context.js';
 import { changeOwnPassword, login, logout, type AuthUser } from './auth.service.js';
 
@@ -43,13 +44,19 @@ export const authRoutes: FastifyPluginAsync<{
       },
     },
     async (request, reply) => {
-      let csrfToken = request.cookies[cookies.csrf];
-      if (csrfToken === undefined) {
-        csrfToken = newCsrfToken(config.sessionSecret);
-        void reply.setCookie(cookies.csrf, csrfToken, cookies.options);
+      let cookie = request.cookies[cookies.csrf];
+      let nonce = csrfCookieNonce(config.sessionSecret, cookie);
+      if (nonce === undefined) {
+        cookie = newCsrfCookie(config.sessionSecret);
+        nonce = csrfCookieNonce(config.sessionSecret, cookie)!;
+        void reply.setCookie(cookies.csrf, cookie, cookies.options);
       }
       void reply.header('cache-control', 'no-store');
-      return { user: request.authUser ? toUser(request.authUser) : null, csrfToken };
+      return {
+        user: request.authUser ? toUser(request.authUser) : null,
+        // Bound to the session cookie the browser holds now (none before login).
+        csrfToken: csrfToken(config.sessionSecret, nonce, request.cookies[cookies.session]),
+      };
     },
   );
 
@@ -69,11 +76,22 @@ export const authRoutes: FastifyPluginAsync<{
     },
     async (request, reply) => {
       await logout(db, request.cookies[cookies.session]);
-      const { token, user } = await login(db, request.body.email, request.body.password);
-      const csrfToken = newCsrfToken(config.sessionSecret);
+      const { token, user } = await login(db, { ...request.body, address: request.ip }).catch(
+        (error: unknown) => {
+          if (error instanceof AppError && error.code === 'rate_limited') {
+            const { retryAfterSeconds } = error.details as { retryAfterSeconds: number };
+            void reply.header('retry-after', String(retryAfterSeconds));
+          }
+          throw error;
+        },
+      );
+      // A fresh CSRF cookie and a token bound to the new session: no token from before
+      // the login (or from another session) works after it.
+      const cookie = newCsrfCookie(config.sessionSecret);
       void reply.setCookie(cookies.session, token, cookies.options);
-      void reply.setCookie(cookies.csrf, csrfToken, cookies.options);
-      return { user: toUser(user), csrfToken };
+      void reply.setCookie(cookies.csrf, cookie, cookies.options);
+      const nonce = csrfCookieNonce(config.sessionSecret, cookie)!;
+      return { user: toUser(user), csrfToken: csrfToken(config.sessionSecret, nonce, token) };
     },
   );
 
@@ -113,6 +131,7 @@ export const authRoutes: FastifyPluginAsync<{
         request.cookies[cookies.session],
         request.body.currentPassword,
         request.body.newPassword,
+        request.ip,
       );
       return reply.status(204).send();
     },

@@ -11,12 +11,16 @@ import type { Database } from '../db/schema.js';
 import type { UserRole } from '../db/tables/user.table.js';
 import { AppError } from '../server/errors.js';
 import * as repo from './auth.repository.js';
+import {
+  FREE_ACCOUNT_FAILURES,
+  KNOWN_ADDRESS_MS,
+  THROTTLE_WINDOW_MS,
+  throttleWait,
+} from './login-throttle.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
-/** Failed attempts per account per hour before the account refuses logins. */
-export const MAX_FAILURES_PER_HOUR = 100;
 /** Refresh `last_seen_at` at most this often, to spare a write per request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -42,37 +46,82 @@ const invalidCredentials = () =>
     en: 'Wrong e-mail or password.',
   });
 
-/** Check the credentials and open a new session; returns the cookie value. */
+/** A login refused by the throttle; `retryAfterSeconds` goes out as `Retry-After`. */
+const throttled = (retryAfterSeconds: number) =>
+  new AppError(
+    429,
+    'rate_limited',
+    {
+      da: `For mange forkerte forsøg. Vent ${waitText(retryAfterSeconds, 'da')}, og prøv igen.`,
+      en: `Too many failed attempts. Wait ${waitText(retryAfterSeconds, 'en')} and try again.`,
+    },
+    { retryAfterSeconds },
+  );
+
+function waitText(seconds: number, lang: 'da' | 'en'): string {
+  if (seconds < 60) return lang === 'da' ? `${seconds} sekunder` : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return lang === 'da' ? `${minutes} minutter` : `${minutes} minutes`;
+}
+
+/**
+ * Check the credentials and open a new session; returns the cookie value. Attempts are
+ * throttled per account and per address (`login-throttle.ts`); `address` is the client's
+ * address as the app sees it (request.ip, honouring only TRUST_PROXY).
+ */
 export async function login(
   db: Kysely<Database>,
-  email: string,
-  password: string,
+  credentials: { email: string; password: string; address: string },
   now = new Date(),
 ): Promise<{ token: string; user: AuthUser }> {
-  const failures = await repo.countRecentFailures(db, email, new Date(now.getTime() - 3600_000));
-  if (failures >= MAX_FAILURES_PER_HOUR) {
-    throw new AppError(423, 'account_locked', {
-      da: 'Kontoen er midlertidigt låst efter for mange forkerte forsøg. Prøv igen om en time.',
-      en: 'The account is temporarily locked after too many failed attempts. Try again in an hour.',
-    });
-  }
+  const { email, password, address } = credentials;
+  // Count and record the attempt under a lock, before the (slow) password check, so
+  // parallel attempts are counted against each other.
+  const attempt = await db.transaction().execute(async (trx) => {
+    await repo.lockLoginKeys(trx, email, address);
+    const counts = await repo.throttleCounts(
+      trx,
+      email,
+      address,
+      THROTTLE_WINDOW_MS,
+      KNOWN_ADDRESS_MS,
+    );
+    const held = throttleWait(counts);
+    if (held) return { held: true as const, ms: held.ms };
+    const id = await repo.recordLoginAttempt(trx, email, false, address);
+    return { held: false as const, id, counts };
+  });
+  if (attempt.held) throw throttled(Math.max(1, Math.ceil(attempt.ms / 1000)));
+
   // One e-mail may have a login in several municipalities: the password decides which
   // (the most recently used when it fits more than one). Every candidate is checked, so
   // the time taken does not tell which of them is disabled.
   const candidates = await repo.findUsersByEmail(db, email);
-  let user: (typeof candidates)[number] | undefined;
+  let match: (typeof candidates)[number] | undefined;
   for (const candidate of candidates) {
     const valid = await verifyPassword(candidate.password_hash, password);
-    if (valid && candidate.disabled_at === null) user ??= candidate;
+    if (valid && candidate.disabled_at === null) match ??= candidate;
   }
   if (candidates.length === 0) await verifyPassword(await dummyHash, password);
-  if (!user) {
-    await repo.recordLoginAttempt(db, email, false);
+  if (!match) {
+    if (attempt.counts.accountFailures + 1 === FREE_ACCOUNT_FAILURES) {
+      // The account is throttled from now on: say so once, with nothing but its id.
+      for (const candidate of candidates) {
+        await recordAudit(db, {
+          municipalityId: candidate.municipality_id,
+          userId: null,
+          action: 'login-throttled',
+          entity: 'user',
+          entityId: candidate.id,
+        });
+      }
+    }
     throw invalidCredentials();
   }
+  const user = match;
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
-    await repo.recordLoginAttempt(trx, email, true);
+    await repo.markAttemptSucceeded(trx, attempt.id);
     await repo.insertSession(trx, {
       idHash: hashToken(token),
       userId: user.id,
@@ -87,6 +136,7 @@ export async function login(
       entity: 'session',
     });
   });
+  await repo.purgeLoginAttempts(db, KNOWN_ADDRESS_MS);
   const session = await lookupSession(db, token, now);
   if (session.status !== 'valid') throw invalidCredentials();
   return { token, user: session.user };
@@ -133,16 +183,17 @@ export async function changeOwnPassword(
   token: string | undefined,
   current: string,
   next: string,
+  address: string,
 ): Promise<void> {
   const row = await repo.findUserById(db, user.userId);
   if (!row || !(await verifyPassword(row.password_hash, current))) {
-    await repo.recordLoginAttempt(db, user.email, false);
+    await repo.recordLoginAttempt(db, user.email, false, address);
     throw new AppError(400, 'invalid_credentials', {
       da: 'Den nuværende adgangskode er forkert.',
       en: 'The current password is wrong.',
     });
   }
-  const problem = passwordProblem(next);
+  const problem = await passwordProblem(next, { email: user.email, name: user.name });
   if (problem) throw new AppError(400, 'bad_request', problem);
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {

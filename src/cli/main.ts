@@ -8,11 +8,10 @@ import { parseArgs } from 'node:util';
 import { BackupError } from '../db/backup.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { KeyMismatchError } from '../db/key-check.js';
-import { DEMO_LOGINS, DEMO_MUNICIPALITY, DEMO_PASSWORD } from '../demo/demo-organisation.js';
+import { DEMO_MUNICIPALITY } from '../demo/demo-organisation.js';
 import { createDemoMunicipality } from '../demo/demo.service.js';
 import {
   createMunicipality,
-  isEmpty,
   MunicipalityInputError,
 } from '../municipality/municipality.service.js';
 import { importResponses } from '../measurements/response-import.service.js';
@@ -25,12 +24,13 @@ import { AppError } from '../server/errors.js';
 import { cliActor, CliInputError } from './actor.js';
 import { analyzeCommand } from './analyze.command.js';
 import { backupCommand, migrateToPostgresCommand, restoreCommand } from './backup.command.js';
+import { demoLoginText, prepareFirstStart } from './first-start.js';
 import { openConfiguredDatabase } from './open.js';
 
 const USAGE = `Usage: samspil <command> [options]
 
 Commands:
-  serve                          Start the web app (creates the demo municipality on an empty database)
+  serve                          Start the web app (outside production, creates the demo municipality on an empty database)
   demo                           Create the demo municipality (if it does not exist)
   import-org FILE --municipality SLUG [--as EMAIL] [--dry-run]
                                  Import an organisation file (CSV or XLSX); all or nothing
@@ -45,13 +45,6 @@ Commands:
   migrate-to-postgres URL        Copy the embedded database in DATA_DIR into an empty PostgreSQL database
 
 Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, CPR_KEY, SMTP_URL, MIN_GROUP_SIZE, LOG_LEVEL, METRICS_TOKEN (see README).`;
-
-function demoLoginText(): string {
-  return [
-    'Demo logins (password for all: ' + DEMO_PASSWORD + '):',
-    ...DEMO_LOGINS.map((l) => `  ${l.role.padEnd(14)} ${l.email}`),
-  ].join('\n');
-}
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -78,11 +71,9 @@ async function serve(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+  let firstStart: Awaited<ReturnType<typeof prepareFirstStart>>;
   try {
-    if (await isEmpty(handle.db)) {
-      console.log(`Empty database: creating the demo municipality "${DEMO_MUNICIPALITY.name}"…`);
-      await createDemoMunicipality(handle.db, undefined, config.cprKey);
-    }
+    firstStart = await prepareFirstStart(handle.db, config);
     await app.listen({ port: config.port, host: config.host });
     worker.start();
   } catch (error) {
@@ -92,7 +83,8 @@ async function serve(): Promise<void> {
   }
   const where = handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`Samspil is running at ${config.publicUrl} (database: ${where})`);
-  console.log(demoLoginText());
+  for (const message of firstStart.messages) console.log(message);
+  if (firstStart.createdDemo) console.log(demoLoginText());
   if (!config.production && mail.kind === 'outbox') {
     console.log(
       `No SMTP_URL: mail is not sent. The demo's mail (survey links, codes): ${config.publicUrl}/dev/mail on this machine.`,

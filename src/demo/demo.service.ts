@@ -38,12 +38,16 @@ export async function createDemoMunicipality(
 ): Promise<string> {
   const random = seededRandom(seed);
   const [admin, ...others] = DEMO_LOGINS;
-  const municipalityId = await createMunicipality(db, {
-    ...DEMO_MUNICIPALITY,
-    adminName: admin.name,
-    adminEmail: admin.email,
-    adminPassword: DEMO_PASSWORD,
-  });
+  const municipalityId = await createMunicipality(
+    db,
+    {
+      ...DEMO_MUNICIPALITY,
+      adminName: admin.name,
+      adminEmail: admin.email,
+      adminPassword: DEMO_PASSWORD,
+    },
+    { checkPassword: false },
+  );
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction().execute(async (trx) => {

@@ -5,6 +5,13 @@
 import type { CellValue } from 'exceljs';
 import { AppError } from '../server/errors.js';
 import { CsvFormatError, parseCsv, type CsvTable } from './csv.js';
+import {
+  checkZipLimits,
+  MAX_TABLE_COLUMNS,
+  MAX_TABLE_ROWS,
+  tooManyColumns,
+  tooManyRows,
+} from './upload-limits.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -17,10 +24,19 @@ const unsupported = () =>
 const emptyFile = () =>
   new AppError(400, 'import_invalid', { da: 'Filen er tom.', en: 'The file is empty.' });
 
-/** Read CSV or XLSX bytes; rejects binary files, bad UTF-8 and empty tables. */
+/**
+ * Read CSV or XLSX bytes; rejects binary files, bad UTF-8, empty tables and files over the
+ * limits of `upload-limits.ts`. Uploads call it through `parse-in-worker.ts`.
+ */
 export async function readTableFile(bytes: Buffer): Promise<CsvTable> {
   if (bytes.length === 0) throw emptyFile();
-  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return readXlsx(bytes);
+  const table = ZIP_MAGIC.every((b, i) => bytes[i] === b) ? await readXlsx(bytes) : readCsv(bytes);
+  if (table.rows.length > MAX_TABLE_ROWS) throw tooManyRows(MAX_TABLE_ROWS);
+  if (table.header.length > MAX_TABLE_COLUMNS) throw tooManyColumns();
+  return table;
+}
+
+function readCsv(bytes: Buffer): CsvTable {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -55,6 +71,7 @@ function cellText(value: CellValue): string {
 async function readXlsx(bytes: Buffer): Promise<CsvTable> {
   // exceljs takes over a second to load: only when a workbook is read or written.
   const { default: ExcelJS } = await import('exceljs');
+  checkZipLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as never);
@@ -66,6 +83,7 @@ async function readXlsx(bytes: Buffer): Promise<CsvTable> {
   let header: string[] | undefined;
   const rows: CsvTable['rows'] = [];
   const width = sheet.columnCount;
+  if (width > MAX_TABLE_COLUMNS) throw tooManyColumns();
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());

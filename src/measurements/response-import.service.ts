@@ -7,9 +7,9 @@
  */
 import type { Answer } from '../analysis/answer.js';
 import { CsvRejectedError } from '../analysis/errors.js';
-import { parseLongCsv } from '../analysis/long-csv.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
+import { readAnswerFileInWorker } from '../import/parse-in-worker.js';
 import { listUnits } from '../org/org.repository.js';
 import { AppError, forbidden, type Message } from '../server/errors.js';
 import { measurementNotFound, type MeasurementDeps } from './measurement.service.js';
@@ -24,17 +24,6 @@ export interface ResponseImportReport {
 
 const key = (s: string) => s.trim().toLocaleLowerCase('da');
 
-function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError(415, 'unsupported_file', {
-      da: 'Filen er ikke en CSV-fil i UTF-8. Gem den som "CSV UTF-8", og prøv igen.',
-      en: 'The file is not a UTF-8 CSV file. Save it as "CSV UTF-8" and try again.',
-    });
-  }
-}
-
 /** Check (and with `commit`, import) a long CSV of answers into a measurement. */
 export async function importResponses(
   deps: MeasurementDeps,
@@ -46,15 +35,11 @@ export async function importResponses(
   if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
   const measurement = await findMeasurement(deps.db, user.municipalityId, measurementId);
   if (!measurement) throw measurementNotFound();
-  const text = decodeText(bytes);
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
-    throw new AppError(400, 'import_invalid', { da: 'Filen er tom.', en: 'The file is empty.' });
-  }
-
   let answers: Answer[];
   const errors: ResponseImportReport['errors'] = [];
   try {
-    answers = parseLongCsv(text).answers;
+    // Parsed in a worker thread with limits, so a huge file never stalls other requests.
+    answers = await readAnswerFileInWorker(bytes);
   } catch (error) {
     if (!(error instanceof CsvRejectedError)) throw error;
     return reject(

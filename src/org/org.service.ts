@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
 import type { PersonRole } from '../db/tables/person.table.js';
 import type { UnitKind } from '../db/tables/unit.table.js';
-import { readTableFile } from '../import/table-file.js';
+import { readTableFileInWorker } from '../import/parse-in-worker.js';
 import { AppError, conflict, forbidden, notFound, type Message } from '../server/errors.js';
 import { checkOrgImport, type ImportCheck } from './org-import.js';
 import { normalizeProfession } from './profession.js';
@@ -253,7 +253,7 @@ export async function importOrganisation(
   commit: boolean,
 ): Promise<ImportReport> {
   assertEditor(user);
-  const table = await readTableFile(bytes);
+  const table = await readTableFileInWorker(bytes);
   return db.transaction().execute(async (trx) => {
     const existing = {
       areas: await repo.listAreas(trx, user.municipalityId, true),

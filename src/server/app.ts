@@ -129,7 +129,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ? loggerOptions(config.logLevel, deps.logStream) : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: config.production,
+    // Forwarded headers are believed only from the configured proxies (TRUST_PROXY); a hop
+    // count trusts that many proxies nearest the app, as Fastify's numeric trustProxy does.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -179,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         !csrfValid(
           config.sessionSecret,
           request.cookies[cookies.csrf],
+          request.cookies[cookies.session],
           request.headers[CSRF_HEADER],
         )
       ) {

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** The parsed, frozen configuration the app is built from. */
@@ -32,6 +33,11 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Bearer token for `/metrics`; `undefined` means no metrics endpoint. */
   readonly metricsToken: string | undefined;
+  /**
+   * The proxies whose forwarded headers (`X-Forwarded-For`, …) are believed, as Fastify's
+   * `trustProxy` takes them: a hop count or a list of addresses/CIDRs. `false` ignores them.
+   */
+  readonly trustProxy: false | number | string[];
 }
 
 /** The log levels `LOG_LEVEL` accepts (pino's). */
@@ -80,6 +86,34 @@ function integer(
   return value;
 }
 
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One trusted proxy: an IP address, a CIDR range or one of proxy-addr's named ranges. */
+function validProxy(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/** `TRUST_PROXY`: unset ignores forwarded headers; a number counts hops; else a list. */
+function trustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {
+  if (raw === undefined || raw.trim() === '') return false;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  const list = raw.split(',').map((entry) => entry.trim());
+  const bad = list.filter((entry) => !validProxy(entry));
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be a hop count or a comma-separated list of addresses or CIDR ranges (bad: ${bad.join(', ')})`,
+    );
+    return false;
+  }
+  return list;
+}
+
 /** Parse the whole environment; throws one `ConfigError` listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -122,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (metricsToken !== undefined && metricsToken.length < 32) {
     problems.push('METRICS_TOKEN must be at least 32 characters');
   }
+  const trustedProxies = trustProxy(env.TRUST_PROXY, problems);
   if (production && sessionSecret === '') problems.push('SESSION_SECRET is required in production');
   if (production && cprKey === '') problems.push('CPR_KEY is required in production');
 
@@ -146,5 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays,
     logLevel,
     metricsToken,
+    trustProxy: trustedProxies,
   });
 }

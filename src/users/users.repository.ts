@@ -24,6 +24,16 @@ export async function listUsers(db: Db, municipalityId: string) {
     .execute();
 }
 
+/** One user of a municipality (its e-mail and name), or undefined. */
+export async function findUser(db: Db, municipalityId: string, id: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function insertUser(db: Db, user: NewUser) {
   return db.insertInto('app_user').values(user).returning(columns).executeTakeFirstOrThrow();
 }

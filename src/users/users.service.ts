@@ -36,7 +36,7 @@ export async function createUser(
   input: { name: string; email: string; role: UserRole; password: string; personId: string | null },
 ) {
   assertAdmin(actor);
-  const problem = passwordProblem(input.password);
+  const problem = await passwordProblem(input.password, input);
   if (problem) throw badRequest(problem);
   await assertPerson(db, actor, input.personId);
   const passwordHash = await hashPassword(input.password);
@@ -89,7 +89,12 @@ export async function updateUser(
 ) {
   assertAdmin(actor);
   if (change.password !== undefined) {
-    const problem = passwordProblem(change.password);
+    const current = await repo.findUser(db, actor.municipalityId, id);
+    if (!current) throw notFound({ da: 'Brugeren findes ikke.', en: 'The user does not exist.' });
+    const problem = await passwordProblem(change.password, {
+      email: current.email,
+      name: change.name ?? current.name,
+    });
     if (problem) throw badRequest(problem);
   }
   await assertPerson(db, actor, change.personId);

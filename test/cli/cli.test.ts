@@ -75,6 +75,30 @@ describe('samspil CLI', () => {
     expect(errors.join('\n')).toMatch(/wave "efter" does not belong/);
   });
 
+  it('create-municipality refuses a weak SAMSPIL_ADMIN_PASSWORD and takes a strong one', async () => {
+    const args = [
+      'create-municipality',
+      '--name',
+      'Prøve Kommune',
+      '--slug',
+      'proeve',
+      '--admin-email',
+      'it@proeve.dk',
+      '--admin-name',
+      'Ib Tøgersen',
+    ];
+    process.env.SAMSPIL_ADMIN_PASSWORD = 'sommerfugl2024';
+    expect(await run(...args)).toBe(2);
+    expect(errors.join('\n')).toMatch(/too easy to guess.*for let at gætte/);
+    process.env.SAMSPIL_ADMIN_PASSWORD = 'it@proeve.dk-2026';
+    expect(await run(...args)).toBe(2);
+    expect(errors.join('\n')).toMatch(/e-mail or name/);
+    process.env.SAMSPIL_ADMIN_PASSWORD = 'lyseblå trappe ved åen';
+    expect(await run(...args)).toBe(0);
+    expect(logs.join('\n')).toMatch(/Created municipality proeve/);
+    delete process.env.SAMSPIL_ADMIN_PASSWORD;
+  });
+
   it('explains unknown commands and missing arguments', async () => {
     expect(await run('frobnicate')).toBe(2);
     expect(errors.join('\n')).toMatch(/Unknown command/);

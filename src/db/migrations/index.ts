@@ -13,6 +13,7 @@ import * as caseMeasurements from './0011-case-measurements.js';
 import * as leftovers from './0012-leftovers.js';
 import * as privacyUnderAttack from './0013-privacy-under-attack.js';
 import * as sharedLimitsAndMailSending from './0014-shared-limits-and-mail-sending.js';
+import * as loginThrottle from './0015-login-throttle.js';
 import * as keyCheck from './0016-key-check.js';
 
 export const migrations: Record<string, Migration> = {
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0012-leftovers': leftovers,
   '0013-privacy-under-attack': privacyUnderAttack,
   '0014-shared-limits-and-mail-sending': sharedLimitsAndMailSending,
+  '0015-login-throttle': loginThrottle,
   '0016-key-check': keyCheck,
 };

@@ -353,7 +353,7 @@ export const da = {
   'users.email.missing': 'Skriv brugerens e-mail.',
   'users.password': 'Startadgangskode',
   'users.password.hint':
-    'Mindst {min} tegn. Giv den til brugeren på en sikker måde; brugeren bør skifte den.',
+    'Mindst {min} tegn, ikke let at gætte og uden brugerens navn eller e-mail; fx tre-fire ord, der ikke hører sammen. Giv den til brugeren på en sikker måde; brugeren bør skifte den.',
   'users.password.short': 'Adgangskoden skal have mindst {min} tegn.',
   'users.created': 'Brugeren {name} er oprettet.',
   'users.roleTitle': 'Skift rolle for {name}',
@@ -402,7 +402,7 @@ export const da = {
   'account.title': 'Min konto',
   'account.password.title': 'Skift adgangskode',
   'account.password.intro':
-    'Den nye adgangskode skal have mindst {min} tegn. Når du skifter, bliver du logget ud alle andre steder.',
+    'Den nye adgangskode skal have mindst {min} tegn og må ikke være let at gætte (almindelige ord, navne, årstal, tastaturmønstre) eller indeholde dit navn eller din e-mail. Tre-fire ord, der ikke hører sammen, er både stærke og lette at huske. Når du skifter, bliver du logget ud alle andre steder.',
   'account.current': 'Nuværende adgangskode',
   'account.current.missing': 'Skriv din nuværende adgangskode.',
   'account.new': 'Ny adgangskode',

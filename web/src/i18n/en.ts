@@ -350,7 +350,7 @@ export const en: Dictionary = {
   'users.email.missing': "Enter the user's e-mail.",
   'users.password': 'Initial password',
   'users.password.hint':
-    'At least {min} characters. Give it to the user in a safe way; the user should change it.',
+    "At least {min} characters, not easy to guess and without the user's name or e-mail; e.g. three or four unrelated words. Give it to the user in a safe way; the user should change it.",
   'users.password.short': 'The password must have at least {min} characters.',
   'users.created': 'The user {name} has been created.',
   'users.roleTitle': 'Change role for {name}',
@@ -399,7 +399,7 @@ export const en: Dictionary = {
   'account.title': 'My account',
   'account.password.title': 'Change password',
   'account.password.intro':
-    'The new password must have at least {min} characters. When you change it, you are logged out everywhere else.',
+    'The new password must have at least {min} characters, must not be easy to guess (common words, names, years, keyboard patterns) and must not contain your name or e-mail. Three or four unrelated words are both strong and easy to remember. When you change it, you are logged out everywhere else.',
   'account.current': 'Current password',
   'account.current.missing': 'Enter your current password.',
   'account.new': 'New password',

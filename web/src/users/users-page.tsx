@@ -1,5 +1,6 @@
 /** User administration (admins): the municipality's logins, roles, and disabling a login. */
 import { useState } from 'react';
+import { asApiError } from '../api/client.js';
 import { USER_ROLES, type User, type UserRole } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useUser } from '../auth/session.js';
@@ -214,7 +215,7 @@ function CreateUserDialog({
   onClose: () => void;
   onSaved: (user: User) => void;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<UserRole>('sagsbehandler');
@@ -230,7 +231,15 @@ function CreateUserDialog({
       problems.password = t('users.password.short', { min: MIN_PASSWORD });
     setErrors(problems);
     if (Object.keys(problems).length > 0) return false;
-    onSaved(await createUser({ name: name.trim(), email: email.trim(), role, password }));
+    try {
+      onSaved(await createUser({ name: name.trim(), email: email.trim(), role, password }));
+    } catch (caught) {
+      // The server's reason (too easy to guess, holds the name or e-mail) belongs by the field.
+      const apiError = asApiError(caught);
+      if (apiError.code !== 'bad_request') throw caught;
+      setErrors({ password: pick(apiError.messages) });
+      return false;
+    }
   };
 
   return (
