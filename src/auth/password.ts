@@ -104,9 +104,9 @@ function personalStrings(person: { email: string; name: string }): string[] {
   return [email, local, name].filter((p) => p.length >= 3);
 }
 
-/** Words of the e-mail and name, which the strength check treats as the easiest guesses. */
+/** Words of the name and the e-mail's local part (not its domain, which colleagues share). */
 function personalWords(person: { email: string; name: string }): string[] {
-  return `${person.email} ${person.name}`
+  return `${person.email.split('@')[0] ?? ''} ${person.name}`
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 3);
@@ -136,9 +136,13 @@ export async function passwordProblem(
   const lower = password.toLowerCase();
   const stripped = bare(password);
   const personal = personalStrings(person);
+  // A word of the password that is a word of the name or e-mail ("Hansen-2024") counts too;
+  // a name word inside a longer word ("other" in "another") does not.
+  const words = new Set(lower.split(/[^\p{L}]+/u));
   if (
     personal.some((part) => lower.includes(part)) ||
-    personal.map(bare).some((part) => part.length >= 3 && stripped.includes(part))
+    personal.map(bare).some((part) => part.length >= 3 && stripped.includes(part)) ||
+    personalWords(person).some((word) => words.has(word))
   ) {
     return {
       da: 'Adgangskoden må ikke indeholde din e-mail eller dit navn.',
