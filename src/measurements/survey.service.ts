@@ -349,6 +349,15 @@ const LEADERSHIP_ITEM_SET = new Set<string>(LEADERSHIP_ITEMS);
  */
 export async function submitSurvey(db: Kysely<Database>, measurementId: string, token: string) {
   return db.transaction().execute(async (trx) => {
+    // A submission and closing exclude each other (close locks the row FOR UPDATE), so no
+    // answer set becomes part of the results after the measurement closed: figures read
+    // just after closing never change a minute later by one person's submission.
+    await trx
+      .selectFrom('measurement')
+      .select('id')
+      .where('id', '=', measurementId)
+      .forShare()
+      .execute();
     const { invitation, measurement } = await resolve(trx, measurementId, token, true);
     if (invitation.status === 'finished') return { finished: true };
     if (!isAnswerable(measurement)) throw closed();

@@ -405,5 +405,59 @@ for (const database of testDatabases()) {
       const owners = (await clients.analytiker.get('/api/measurements')).json<{ id: string }[]>();
       expect(owners.some((m) => m.id === other.id)).toBe(true);
     });
+    it.runIf(database.name === 'postgres')(
+      'a submission racing the close waits for it and is refused, so no figure changes after closing',
+      async () => {
+        const db = t.handle.db;
+        const { measurementId, tokens } = await seedMeasurement(db, municipalityId, 6, 'open');
+        const survey = `/api/survey/${measurementId}`;
+        const anonymous = new TestClient(t.app);
+        const token = tokens[0]!;
+        const finishedCount = async () =>
+          (
+            await db
+              .selectFrom('invitation')
+              .select('id')
+              .where('measurement_id', '=', measurementId)
+              .where('status', '=', 'finished')
+              .execute()
+          ).length;
+        const finishedBefore = await finishedCount();
+        // Closing holds the measurement's row (as closeMeasurement does) while the submit comes.
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let locked!: () => void;
+        const isLocked = new Promise<void>((resolve) => (locked = resolve));
+        const closing = db.transaction().execute(async (trx) => {
+          await trx
+            .selectFrom('measurement')
+            .select('id')
+            .where('id', '=', measurementId)
+            .forUpdate()
+            .execute();
+          await trx
+            .updateTable('measurement')
+            .set({ status: 'closed', closed_at: new Date(), answers_changed_at: new Date() })
+            .where('id', '=', measurementId)
+            .execute();
+          locked();
+          await held;
+        });
+        await isLocked;
+        let settled = false;
+        const submit = anonymous.post(`${survey}/${token}/submit`, {}).then((r) => {
+          settled = true;
+          return r;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(settled).toBe(false);
+        release();
+        await closing;
+        const response = await submit;
+        expect(response.statusCode).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode).toBeLessThan(500);
+        expect(await finishedCount()).toBe(finishedBefore);
+      },
+    );
   });
 }
