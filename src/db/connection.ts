@@ -11,6 +11,7 @@ import { migrations } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { preparingPool } from './prepared.js';
 import type { Database } from './schema.js';
+import { TENANT_ROLE_USABLE, type Tenancy } from './tenant.js';
 import { pgliteNotifier, postgresNotifier, type Notifier } from '../realtime/notifier.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -21,6 +22,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Live events to every app instance on this database (LISTEN/NOTIFY). */
   notifier: Notifier;
+  /** Whether staff requests run under row-level security (`tenant.ts`); set after migrating. */
+  tenancy: Tenancy;
   close: () => Promise<void>;
 }
 
@@ -39,9 +42,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const handle = target.kind === 'postgres' ? openPostgres(target) : await openPglite(target);
   try {
     await migrate(handle.db);
+    const { rows } = await handle.db.executeQuery<{ usable: boolean }>(TENANT_ROLE_USABLE);
+    handle.tenancy.enabled = rows[0]?.usable === true;
   } catch (error) {
     await handle.close();
     throw error;
+  }
+  if (!handle.tenancy.enabled) {
+    console.warn(
+      'Row-level security between municipalities is off: this database user cannot use the role samspil_tenant (see docs/decisions.md).',
+    );
   }
   return handle;
 }
@@ -51,12 +61,16 @@ function openPostgres(target: { url: string; poolSize?: number }): DatabaseHandl
   // An idle connection the server ends (a restart, a dropped test database) must not crash
   // the process: the pool replaces it on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const tenancy: Tenancy = { enabled: false };
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool, tenancy) }),
+  });
   const notifier = postgresNotifier(target.url, db);
   return {
     db,
     kind: 'postgres',
     notifier,
+    tenancy,
     close: async () => {
       await notifier.close();
       await db.destroy();
@@ -74,13 +88,15 @@ async function openPglite(target: { dataDir?: string }): Promise<DatabaseHandle>
             dataDir: path.join(target.dataDir, 'pglite'),
             parsers: PG_PARSERS,
           });
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    const tenancy: Tenancy = { enabled: false };
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client, tenancy) });
     // LISTEN now, while nothing else can hold a transaction on PGlite's one session.
     const notifier = await pgliteNotifier(client, db);
     return {
       db,
       kind: 'pglite',
       notifier,
+      tenancy,
       close: async () => {
         await notifier.close();
         await db.destroy();

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 import { sql } from 'kysely';
+import { ConnectionScope, type Tenancy } from './tenant.js';
 
 const MARK = '/* prepared */';
 
@@ -24,11 +25,24 @@ export const PREPARED = sql.raw(MARK);
 
 const statementName = (text: string) => `s_${createHash('sha1').update(text).digest('base64url')}`;
 
-/** The pool as Kysely needs it, with marked statements sent as named statements. */
-export function preparingPool(pool: pg.Pool): PostgresPool {
+/**
+ * The pool as Kysely needs it, with marked statements sent as named statements and each
+ * connection brought to the running code's tenant scope before it is handed over.
+ */
+export function preparingPool(pool: pg.Pool, tenancy: Tenancy): PostgresPool {
+  const scopes = new WeakMap<pg.PoolClient, ConnectionScope>();
   return {
     connect: async () => {
       const client = await pool.connect();
+      let scope = scopes.get(client);
+      if (scope === undefined) scopes.set(client, (scope = new ConnectionScope(tenancy)));
+      try {
+        await scope.match((query) => client.query(query.sql, [...query.parameters]));
+      } catch (error) {
+        // A connection in an unknown state does not go back to the pool.
+        client.release(error instanceof Error ? error : true);
+        throw error;
+      }
       const query = (text: string, values: readonly unknown[]) =>
         text.startsWith(MARK)
           ? client.query({ name: statementName(text), text, values: [...values] })

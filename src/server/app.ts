@@ -30,6 +30,7 @@ import { progressionRoutes } from '../progression/progression.routes.js';
 import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
+import { asTenant } from '../db/tenant.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { mailRoutes } from '../mail/mail.routes.js';
 import { measurementRoutes } from '../measurements/measurement.routes.js';
@@ -154,6 +155,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const session = await lookupSession(db, token);
     if (session.status === 'valid') request.authUser = session.user;
     else request.sessionExpired = true;
+  });
+
+  // A staff user's request sees only their municipality's rows (row-level security), so a
+  // query that forgets its filter finds nothing of another. Entered with a callback, not
+  // in the async hook above, because only then does the handler run inside the scope.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const user = request.authUser;
+    if (user === undefined || request.routeOptions.config.tenant === false) done();
+    else asTenant(user.municipalityId, done);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

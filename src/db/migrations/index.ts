@@ -11,6 +11,7 @@ import * as workshops from './0009-workshops.js';
 import * as courseTime from './0010-course-time.js';
 import * as caseMeasurements from './0011-case-measurements.js';
 import * as leftovers from './0012-leftovers.js';
+import * as tenantIsolation from './0020-tenant-isolation.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010-course-time': courseTime,
   '0011-case-measurements': caseMeasurements,
   '0012-leftovers': leftovers,
+  '0020-tenant-isolation': tenantIsolation,
 };
