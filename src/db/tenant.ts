@@ -71,8 +71,14 @@ export class ConnectionScope {
   }
 }
 
-/** True when this database user may act as the tenant role (the migration made it). */
+/**
+ * True when this database user may act as the tenant role and the role may read every
+ * table (the migration, or an administrator following docs/decisions.md, granted both).
+ */
 export const TENANT_ROLE_USABLE = CompiledQuery.raw(
   `SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TENANT_ROLE}')
-     THEN pg_has_role(current_user, '${TENANT_ROLE}', 'MEMBER') ELSE false END AS usable`,
+     THEN pg_has_role(current_user, '${TENANT_ROLE}', 'MEMBER') AND NOT EXISTS (
+       SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND NOT has_table_privilege(
+         '${TENANT_ROLE}', format('%I.%I', schemaname, tablename), 'SELECT'))
+     ELSE false END AS usable`,
 );
