@@ -1,11 +1,11 @@
 /**
  * Row-level security between municipalities (issue #12, defence in depth).
  *
- * Every table with a `municipality_id` column, every child table through its parent, and
+ * Every table with a `municipality_id` column, every child table through its parent's, and
  * the municipality table itself get a policy that shows and accepts only the rows of the
  * municipality in the setting `app.municipality_id`; unset means no rows. The app runs a
- * logged-in staff user's queries as the role `samspil_tenant` (no login, a member of the
- * app's own user) with that setting; the owning role is not subject to the policies, which
+ * logged-in staff user's queries as the role `samspil_tenant` (no login; the app's own
+ * user is made a member) with that setting; the owning role is not subject to the policies, which
  * is the explicit bypass for login, links by token, the job worker and the CLI
  * (`src/db/tenant.ts`, docs/decisions.md).
  *
@@ -93,11 +93,13 @@ const directTables = `
     END LOOP;
   END $$`;
 
+// `IN`, not `EXISTS`: PostgreSQL plans it as a hashed subplan that parallel workers can
+// run, where the `EXISTS` form kept the analysis's scans of `answer` serial (about half
+// again as slow); and unlike `= ANY (ARRAY(…))` it does not grow with the number of parents.
 const childStatements = Object.entries(CHILD_TABLES).flatMap(([table, { parent, column }]) => [
   `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`,
-  `CREATE POLICY tenant ON ${table} USING (EXISTS (
-     SELECT 1 FROM ${parent} parent
-     WHERE parent.id = ${table}.${column} AND parent.municipality_id = ${current}))`,
+  `CREATE POLICY tenant ON ${table} USING (
+     ${column} IN (SELECT id FROM ${parent} WHERE municipality_id = ${current}))`,
 ]);
 
 export async function up(db: Kysely<unknown>): Promise<void> {
