@@ -5,13 +5,13 @@
  * the municipality table itself get a policy that shows and accepts only the rows of the
  * municipality in the setting `app.municipality_id`; unset means no rows. The app runs a
  * logged-in staff user's queries as the role `samspil_tenant` (no login; the app's own
- * user is made a member) with that setting; the owning role is not subject to the policies, which
- * is the explicit bypass for login, links by token, the job worker and the CLI
- * (`src/db/tenant.ts`, docs/decisions.md).
+ * user is made a member) with that setting. The owning role is not subject to the
+ * policies: that is the explicit bypass for login, links by token, the job worker and the
+ * CLI (`src/db/tenant.ts`, docs/decisions.md).
  *
  * This migration must stay after every other: the loop covers the tables with
  * `municipality_id` that exist when it runs; a later table needs its own policy (the test
- * test/db/tenant-isolation.test.ts fails until it has one).
+ * test/db/tenant-isolation.db.test.ts fails until it has one).
  */
 import type { Kysely } from 'kysely';
 import { runStatements } from '../run-statements.js';
