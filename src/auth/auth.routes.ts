@@ -63,7 +63,8 @@ export const authRoutes: FastifyPluginAsync<{
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Finds the user among every municipality's, whoever was logged in before.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' }, tenant: false },
       schema: {
         tags: ['auth'],
         summary: 'Log in with e-mail and password; sets the session cookie',

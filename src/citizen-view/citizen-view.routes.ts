@@ -19,7 +19,11 @@ const linkParams = z.object({ courseId: z.uuid(), token: z.string().min(20).max(
 const staffTags = ['citizen view (staff)'];
 const tags = ['citizen view'];
 
-/** Limits per link (the token is in the path), not per IP: a family may share one address. */
+/**
+ * Limits per link (the token is in the path), not per IP: a family may share one address.
+ * Citizen routes run unrestricted by the staff tenant scope: the link or citizen session
+ * decides what they see.
+ */
 const perLink = (max: number, timeWindow: string) => ({
   rateLimit: {
     max,
@@ -27,8 +31,9 @@ const perLink = (max: number, timeWindow: string) => ({
     keyGenerator: (request: { url: string }) =>
       `borger:${request.url.split('?')[0]!.split('/').slice(0, 6).join('/')}`,
   },
+  tenant: false,
 });
-const perClient = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+const perClient = { rateLimit: { max: 120, timeWindow: '1 minute' }, tenant: false };
 
 export interface CitizenViewOptions {
   deps: CourseDeps;

@@ -11,6 +11,7 @@ import { migrations } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { guardClients, preparingPool } from './prepared.js';
 import type { Database } from './schema.js';
+import { TENANT_ROLE_USABLE, type Tenancy } from './tenant.js';
 import { pgliteNotifier, postgresNotifier, type Notifier } from '../realtime/notifier.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -23,6 +24,8 @@ export interface DatabaseHandle {
   notifier: Notifier;
   /** Connections of the PostgreSQL pool (for metrics); absent on PGlite. */
   poolStats?: () => PoolStats;
+  /** Whether staff requests run under row-level security (`tenant.ts`); set after migrating. */
+  tenancy: Tenancy;
   close: () => Promise<void>;
 }
 
@@ -49,9 +52,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const handle = target.kind === 'postgres' ? openPostgres(target) : await openPglite(target);
   try {
     await migrate(handle.db);
+    const { rows } = await handle.db.executeQuery<{ usable: boolean }>(TENANT_ROLE_USABLE);
+    handle.tenancy.enabled = rows[0]?.usable === true;
   } catch (error) {
     await handle.close();
     throw error;
+  }
+  if (!handle.tenancy.enabled) {
+    console.warn(
+      'Row-level security between municipalities is off: this database user cannot use the role samspil_tenant (see docs/decisions.md).',
+    );
   }
   return handle;
 }
@@ -71,13 +81,17 @@ function openPostgres(target: { url: string; poolSize?: number }): DatabaseHandl
     console.error(`PostgreSQL connection lost (${code}); reconnecting on the next query`);
   });
   guardClients(pool);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const tenancy: Tenancy = { enabled: false };
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool, tenancy) }),
+  });
   const notifier = postgresNotifier(target.url, db);
   return {
     db,
     kind: 'postgres',
     notifier,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    tenancy,
     close: async () => {
       await notifier.close();
       await db.destroy();
@@ -95,13 +109,15 @@ async function openPglite(target: { dataDir?: string }): Promise<DatabaseHandle>
             dataDir: path.join(target.dataDir, 'pglite'),
             parsers: PG_PARSERS,
           });
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    const tenancy: Tenancy = { enabled: false };
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client, tenancy) });
     // LISTEN now, while nothing else can hold a transaction on PGlite's one session.
     const notifier = await pgliteNotifier(client, db);
     return {
       db,
       kind: 'pglite',
       notifier,
+      tenancy,
       close: async () => {
         await notifier.close();
         await db.destroy();

@@ -4,7 +4,10 @@
  * PGlite is one Postgres backend with one session. kysely-pglite hands every caller
  * the same session at once, so two concurrent transactions interleave their
  * statements inside one BEGIN…COMMIT. This dialect gives the session to one caller
- * at a time (a FIFO mutex), which makes transactions behave as on PostgreSQL.
+ * at a time (a FIFO mutex), which makes transactions behave as on PostgreSQL. Before it
+ * hands the session over, it sets the session's role and municipality to the caller's
+ * tenant scope (`tenant.ts`), so interleaved requests of different municipalities each
+ * see their own.
  */
 import type { PGlite } from '@electric-sql/pglite';
 import {
@@ -18,6 +21,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { ConnectionScope, type Tenancy } from './tenant.js';
 
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly client: PGlite) {}
@@ -41,9 +45,14 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
   private releaseCurrent: (() => void) | undefined;
+  private readonly scope: ConnectionScope;
 
-  constructor(private readonly client: PGlite) {
+  constructor(
+    private readonly client: PGlite,
+    tenancy: Tenancy,
+  ) {
     this.connection = new PGliteConnection(client);
+    this.scope = new ConnectionScope(tenancy);
   }
 
   async init(): Promise<void> {}
@@ -54,6 +63,12 @@ class PGliteDriver implements Driver {
     this.queue = new Promise<void>((resolve) => (release = resolve));
     await previous;
     this.releaseCurrent = release;
+    try {
+      await this.scope.match((query) => this.connection.executeQuery(query));
+    } catch (error) {
+      await this.releaseConnection();
+      throw error;
+    }
     return this.connection;
   }
 
@@ -83,12 +98,15 @@ class PGliteDriver implements Driver {
 
 /** Kysely dialect over one PGlite instance, one caller at a time. */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly client: PGlite) {}
+  constructor(
+    private readonly client: PGlite,
+    private readonly tenancy: Tenancy,
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.client);
+    return new PGliteDriver(this.client, this.tenancy);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);

@@ -21,6 +21,7 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 import { sql } from 'kysely';
 import { DatabaseUnavailableError, isDatabaseUnavailable } from './unavailable.js';
+import { ConnectionScope, type Tenancy } from './tenant.js';
 
 const MARK = '/* prepared */';
 
@@ -51,8 +52,12 @@ const unavailable = (error: unknown, client?: pg.PoolClient) =>
     ? new DatabaseUnavailableError(error)
     : error;
 
-/** The pool as Kysely needs it, with marked statements sent as named statements. */
-export function preparingPool(pool: pg.Pool): PostgresPool {
+/**
+ * The pool as Kysely needs it, with marked statements sent as named statements and each
+ * connection brought to the running code's tenant scope before it is handed over.
+ */
+export function preparingPool(pool: pg.Pool, tenancy: Tenancy): PostgresPool {
+  const scopes = new WeakMap<pg.PoolClient, ConnectionScope>();
   return {
     connect: async () => {
       let client: pg.PoolClient;
@@ -61,6 +66,15 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       } catch (error) {
         // Failing to get a connection at all is always the database being away.
         throw new DatabaseUnavailableError(error);
+      }
+      let scope = scopes.get(client);
+      if (scope === undefined) scopes.set(client, (scope = new ConnectionScope(tenancy)));
+      try {
+        await scope.match((query) => client.query(query.sql, [...query.parameters]));
+      } catch (error) {
+        // A connection in an unknown state does not go back to the pool.
+        client.release(error instanceof Error ? error : true);
+        throw unavailable(error, client);
       }
       const query = (text: string, values: readonly unknown[]) =>
         (text.startsWith(MARK)

@@ -9,6 +9,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { asSystem } from '../db/tenant.js';
 import type { Job } from '../db/tables/job.table.js';
 import {
   claimJobs,
@@ -81,9 +82,12 @@ export class JobWorker {
     }, delay);
   }
 
-  /** Run every job that is due now; returns how many ran. Tests call this directly. */
+  /**
+   * Run every job that is due now; returns how many ran. Tests call this directly. Jobs
+   * of every municipality run here, so never in the scope of whoever triggered the run.
+   */
   runDue(): Promise<number> {
-    const run = (this.running ?? Promise.resolve(0)).then(() => this.runBatch());
+    const run = (this.running ?? Promise.resolve(0)).then(() => asSystem(() => this.runBatch()));
     this.running = run.catch(() => 0);
     return run;
   }

@@ -24,6 +24,8 @@ const limits = {
       `survey:${request.url.split('/').slice(0, 5).join('/')}`,
   },
   csrf: false,
+  // Respondents of every municipality answer through here; the token decides what they see.
+  tenant: false,
 } as const;
 
 export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (

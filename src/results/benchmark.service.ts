@@ -13,6 +13,7 @@ import {
 } from '../analysis/benchmark.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
+import { asSystem } from '../db/tenant.js';
 import type { FocalKind } from '../db/tables/measurement.table.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement.service.js';
@@ -85,10 +86,14 @@ export async function measurementBenchmark(
     .where('id', '=', user.municipalityId)
     .executeTakeFirstOrThrow();
   if (!municipality.benchmark_consent) return withheld('no_consent', own);
-  const others = await measurementFigureSums(
-    db,
-    await consentingMeasurements(db, measurement.focal_kind, user.municipalityId),
-    low,
+  // The one place a staff request reads other municipalities: only their anonymous sums.
+  const focalKind = measurement.focal_kind;
+  const others = await asSystem(async () =>
+    measurementFigureSums(
+      db,
+      await consentingMeasurements(db, focalKind, user.municipalityId),
+      low,
+    ),
   );
   const aggregate = benchmarkAggregate(others);
   if (aggregate.withheld) return withheld('too_few', own);

@@ -31,6 +31,7 @@ import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
 import type { PoolStats } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
+import { asTenant } from '../db/tenant.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { devMailRoutes } from '../mail/dev-mail.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
@@ -206,6 +207,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // NUL and lone surrogates: one 400 naming the field, for every endpoint.
   app.addHook('preValidation', rejectUnstorableText);
+  // A staff user's request sees only their municipality's rows (row-level security), so a
+  // query that forgets its filter finds nothing of another. Entered with a callback, not
+  // in the async hook above, because only then does the handler run inside the scope.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const user = request.authUser;
+    if (user === undefined || request.routeOptions.config.tenant === false) done();
+    else asTenant(user.municipalityId, done);
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // Liveness: the process answers. It never touches the database, so a database

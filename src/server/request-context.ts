@@ -13,6 +13,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set false on routes that authenticate by a token in the path, not by cookie. */
     csrf?: boolean;
+    /**
+     * Set false on routes whose caller is not a staff user acting in their own municipality
+     * (login, links by token, the citizen's view): they run unrestricted by row-level
+     * security (`src/db/tenant.ts`), even when a staff session cookie comes along.
+     */
+    tenant?: boolean;
   }
 }
 

@@ -15,6 +15,7 @@ import * as privacyUnderAttack from './0013-privacy-under-attack.js';
 import * as sharedLimitsAndMailSending from './0014-shared-limits-and-mail-sending.js';
 import * as loginThrottle from './0015-login-throttle.js';
 import * as keyCheck from './0016-key-check.js';
+import * as tenantIsolation from './0020-tenant-isolation.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0014-shared-limits-and-mail-sending': sharedLimitsAndMailSending,
   '0015-login-throttle': loginThrottle,
   '0016-key-check': keyCheck,
+  '0020-tenant-isolation': tenantIsolation,
 };
