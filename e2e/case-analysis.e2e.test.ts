@@ -72,11 +72,11 @@ describe.skipIf(!haveChromium)('case analysis in the browser', () => {
       expect((await client.post(`${link}/submit`)).statusCode).toBe(200);
       if (i === 1) {
         await page.reload();
-        await page.getByText('26 inviteret · svar: færre end 5').waitFor();
+        await page.getByText('26 inviteret · svar: under 5').waitFor();
       }
     }
     await page.reload();
-    await page.getByText('26 inviteret · svar: 5').waitFor();
+    await page.getByText('26 inviteret · svar: mindst 5').waitFor();
     await page.getByRole('button', { name: 'Luk målingen' }).click();
     await page.getByText('Måling før · lukket').waitFor();
     await page.getByRole('table', { name: 'Dimensionsprofil for netværket' }).waitFor();

@@ -444,18 +444,22 @@ for (const database of testDatabases()) {
           await held;
         });
         await isLocked;
-        let settled = false;
-        const submit = anonymous.post(`${survey}/${token}/submit`, {}).then((r) => {
-          settled = true;
-          return r;
-        });
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        expect(settled).toBe(false);
-        release();
-        await closing;
-        const response = await submit;
-        expect(response.statusCode).toBeGreaterThanOrEqual(400);
-        expect(response.statusCode).toBeLessThan(500);
+        try {
+          let settled = false;
+          const submit = anonymous.post(`${survey}/${token}/submit`, {}).then((r) => {
+            settled = true;
+            return r;
+          });
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect(settled).toBe(false);
+          release();
+          await closing;
+          const response = await submit;
+          expect(response.statusCode).toBeGreaterThanOrEqual(400);
+          expect(response.statusCode).toBeLessThan(500);
+        } finally {
+          release();
+        }
         expect(await finishedCount()).toBe(finishedBefore);
       },
     );

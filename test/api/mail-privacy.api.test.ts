@@ -204,7 +204,7 @@ for (const database of testDatabases()) {
         slug: 'anden',
         adminName: 'Anne Anden',
         adminEmail: 'admin@anden.dk',
-        adminPassword: 'anden-kommune-2026',
+        adminPassword: 'Tranebær-Lygtepæl-Vindue-73',
       });
       await queueMail(t.handle.db, outboxTransport, {
         municipalityId: otherId,

@@ -246,7 +246,13 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
                 <p>
                   {t('case.invited', { count: m.invited })} ·{' '}
                   {t('case.finished', {
-                    count: formatters(i18n, m.minGroup).count(m.finished),
+                    // While open the count is rounded down to a step of the minimum group.
+                    count:
+                      m.status !== 'open'
+                        ? formatters(i18n, m.minGroup).count(m.finished)
+                        : !m.finished
+                          ? t('responses.belowStep', { step: m.minGroup })
+                          : t('responses.atLeast', { n: m.finished }),
                   })}
                 </p>
                 {m.status === 'open' && data.canStart && (
