@@ -43,7 +43,7 @@ describe.skipIf(!haveChromium)('case analysis in the browser', () => {
     await page.getByLabel('Spørg også alle medarbejdere i netværkets enheder').check();
     await page.getByRole('button', { name: 'Start enkeltsagsanalyse' }).click();
     await page.getByText('Målingen er startet.', { exact: false }).waitFor();
-    await page.getByText('26 inviteret · svar: 0').waitFor();
+    await page.getByText('26 inviteret · svar: under 5').waitFor();
     await checkA11y(page, 'case analysis: open');
 
     // Five of Jobcenter's staff answer through their own links.
