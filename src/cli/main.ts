@@ -231,6 +231,8 @@ async function describeFailure(
   error: unknown,
 ): Promise<{ message: string; code: number } | undefined> {
   if (error instanceof CliInputError) return { message: error.message, code: 2 };
+  // A system error (a file that is not there, a refused connection) says enough as it is.
+  if (error instanceof Error && 'syscall' in error) return undefined;
   const [
     { ConfigError },
     { AppError },
