@@ -16,8 +16,7 @@ import {
   AnalysisError,
   analyze,
   CsvRejectedError,
-  decodeCsvBytes,
-  parseLongCsv,
+  parseLongCsvBytes,
   resolveOptions,
   RK_DIMENSION_LABELS,
   type AnalysisOptions,
@@ -67,7 +66,7 @@ export async function analyzeCommand(args: AnalyzeArgs, out: CommandOutput): Pro
 
   let result: AnalysisResult;
   try {
-    const { answers } = parseLongCsv(decodeCsvBytes(bytes));
+    const { answers } = parseLongCsvBytes(bytes);
     result = analyze(answers, options);
   } catch (error) {
     if (error instanceof CsvRejectedError) {
