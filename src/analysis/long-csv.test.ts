@@ -329,6 +329,7 @@ describe('parseLongCsvBytes', () => {
       rows('"r1",A,leder,B,respekt,4,,,'),
       `sep=;\n${rows('r1,A,leder,B,respekt,4,,,').replaceAll(',', ';')}`,
       `\n${rows('r1,A,leder,B,respekt,4,,,')}`,
+      rows('r1,A,leder,B,respekt,4,,,\rr2,A,leder,B,respekt,5,,,'),
     ]) {
       expect(readPlainBytes(Buffer.from(text))).toBeUndefined();
       expect(same(Buffer.from(text))).toBe(false);

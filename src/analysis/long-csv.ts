@@ -519,32 +519,33 @@ export function readPlainBytes(bytes: Uint8Array): LongCsvResult | undefined {
   const length = bytes.length;
   let i = headerEnd + 1;
   while (i < length) {
+    let next = bytes.indexOf(NEWLINE, i);
+    if (next < 0) next = length;
+    // CRLF ends a line like LF; a CR alone (old Mac files) is left to the general reader.
+    const end = next > i && bytes[next - 1] === CARRIAGE_RETURN ? next - 1 : next;
     let count = 0;
     let blank = true;
     let cellStart = i;
     let hash = FNV_OFFSET;
-    for (;;) {
-      const byte = i < length ? bytes[i]! : NEWLINE;
-      if (byte !== separator && byte !== NEWLINE && byte !== CARRIAGE_RETURN) {
-        hash = Math.imul(hash ^ byte, FNV_PRIME);
-        i++;
-        continue;
+    for (let j = i; ; j++) {
+      if (j < end) {
+        const byte = bytes[j]!;
+        if (byte !== separator) {
+          if (byte === CARRIAGE_RETURN) return undefined;
+          hash = Math.imul(hash ^ byte, FNV_PRIME);
+          continue;
+        }
       }
-      const cell = cells.get(cellStart, Math.min(i, length), hash);
+      const cell = cells.get(cellStart, j, hash);
       if (cell === undefined) return undefined;
       if (count < width) fields[count] = cell;
       if (cell !== '') blank = false;
       count++;
-      if (byte === separator) {
-        i++;
-        cellStart = i;
-        hash = FNV_OFFSET;
-        continue;
-      }
-      // A line ends at LF, CRLF or a lone CR, as the general reader reads them.
-      i += byte === CARRIAGE_RETURN && bytes[i + 1] === NEWLINE ? 2 : 1;
-      break;
+      if (j >= end) break;
+      cellStart = j + 1;
+      hash = FNV_OFFSET;
     }
+    i = next + 1;
     if (blank) continue;
     if (count !== width) return undefined;
     const item = normalizeItem(field(iItem));
