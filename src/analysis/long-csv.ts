@@ -484,6 +484,27 @@ class CellInterner {
   }
 }
 
+/** The answer of one row of accepted cells, or `undefined` when a cell is not accepted. */
+function rowAnswer(fields: readonly string[], columns: ColumnPositions): Answer | undefined {
+  const field = (index: number) => (index < 0 ? '' : fields[index]!);
+  const item = normalizeItem(field(columns.iItem));
+  const role = normalizeRole(field(columns.iRole), item);
+  const value = parseValue(field(columns.iValue));
+  const arm = normalizeArm(field(columns.iArm));
+  if (role === undefined || value === undefined || arm === undefined) return undefined;
+  return {
+    respondent: field(columns.iRespondent),
+    unit: field(columns.iUnit),
+    role,
+    target: field(columns.iTarget),
+    item,
+    value,
+    wave: field(columns.iWave),
+    arm,
+    case: field(columns.iCase),
+  };
+}
+
 /**
  * The fast path of {@link parseLongCsvBytes} (exported for its tests); `undefined` when the
  * file needs the general reader: quotes, a first line that is not the header, or any
@@ -508,9 +529,7 @@ export function readPlainBytes(bytes: Uint8Array): LongCsvResult | undefined {
   }
   const separator = header.separator.charCodeAt(0);
   const width = header.width;
-  const { iRespondent, iUnit, iRole, iTarget, iItem, iValue, iWave, iArm, iCase } = header.columns;
   const fields = new Array<string>(width).fill('');
-  const field = (index: number) => (index < 0 ? '' : fields[index]!);
   const cells = new CellInterner(bytes);
   const answers: Answer[] = [];
   const collector = new AnswerCollector();
@@ -548,23 +567,8 @@ export function readPlainBytes(bytes: Uint8Array): LongCsvResult | undefined {
     i = next + 1;
     if (blank) continue;
     if (count !== width) return undefined;
-    const item = normalizeItem(field(iItem));
-    const role = normalizeRole(field(iRole), item);
-    const value = parseValue(field(iValue));
-    const arm = normalizeArm(field(iArm));
-    if (role === undefined || value === undefined || arm === undefined) return undefined;
-    const answer: Answer = {
-      respondent: field(iRespondent),
-      unit: field(iUnit),
-      role,
-      target: field(iTarget),
-      item,
-      value,
-      wave: field(iWave),
-      arm,
-      case: field(iCase),
-    };
-    if (collector.add(answer, answers.length) !== null) return undefined;
+    const answer = rowAnswer(fields, header.columns);
+    if (answer === undefined || collector.add(answer, answers.length) !== null) return undefined;
     if (answer.wave === '') anyEmptyWave = true;
     else anyNamedWave = true;
     answers.push(answer);
