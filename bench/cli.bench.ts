@@ -10,7 +10,9 @@
  * with a seeded generator: every respondent rates their own and the next 22 groups on the
  * six RK items (5 % "ved ikke") and answers the seven leadership items; 50 × 30 gives about
  * 435 000 answers. Targets: `--help` ≤ 0.3 s; `analyze FILE --json` ≤ 1.6 s and ≤ 0.5× the
- * pandas process. Medians (and the fastest run) of `--repeat` runs are printed.
+ * pandas process. The processes run round-robin, `--repeat` rounds; medians (and the
+ * fastest run) are printed. Last, the file is read once per process by the general reader
+ * (strings) and by the byte reader `samspil analyze` uses, `--repeat` times each.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -114,25 +116,71 @@ interface Timing {
   stderr: string;
 }
 
-/** Runs a process `REPEAT` times; wall-clock seconds. */
-function time(command: string, args: string[]): Timing {
-  const runs: number[] = [];
-  let stderr = '';
-  for (let i = 0; i < REPEAT; i++) {
-    const start = performance.now();
-    const result = spawnSync(command, args, {
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-      stdio: ['ignore', 'pipe', 'pipe'],
+interface Case {
+  label: string;
+  command: string;
+  args: string[];
+}
+
+/**
+ * Runs every case `REPEAT` times, round-robin, so a burst of load on the shared machine
+ * falls on all of them alike; wall-clock seconds per case.
+ */
+function timeAll(cases: Case[]): Timing[] {
+  const runs = cases.map(() => [] as number[]);
+  const stderr = cases.map(() => '');
+  for (let round = 0; round < REPEAT; round++) {
+    cases.forEach(({ command, args }, i) => {
+      const start = performance.now();
+      const result = spawnSync(command, args, {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      runs[i]!.push((performance.now() - start) / 1000);
+      if (result.status !== 0) {
+        throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+      }
+      stderr[i] = result.stderr;
     });
-    runs.push((performance.now() - start) / 1000);
-    if (result.status !== 0) {
-      throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-    }
-    stderr = result.stderr;
   }
-  runs.sort((a, b) => a - b);
-  return { median: runs[Math.floor(runs.length / 2)]!, best: runs[0]!, stderr };
+  return runs.map((times, i) => {
+    times.sort((a, b) => a - b);
+    return { median: times[Math.floor(times.length / 2)]!, best: times[0]!, stderr: stderr[i]! };
+  });
+}
+
+/** Reads FILE once with one of the two readers of dist/, printing the milliseconds it took. */
+const READ_ONCE = `
+import { readFileSync } from 'node:fs';
+const csv = await import(process.argv[1]);
+const bytes = readFileSync(process.argv[3]);
+const start = performance.now();
+if (process.argv[2] === 'general') csv.parseLongCsv(csv.decodeCsvBytes(bytes));
+else csv.parseLongCsvBytes(bytes);
+console.log(performance.now() - start);
+`;
+
+/**
+ * Median milliseconds of reading the file with the general (string) reader and with the
+ * byte reader, each once in a fresh process as `samspil analyze` does, round-robin.
+ */
+function timeReaders(file: string): [number, number] {
+  const module = path.join(root, 'dist/server/analysis/long-csv.js');
+  const runs: [number[], number[]] = [[], []];
+  for (let round = 0; round < REPEAT; round++) {
+    (['general', 'bytes'] as const).forEach((reader, i) => {
+      const result = spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', READ_ONCE, module, reader, file],
+        { encoding: 'utf8' },
+      );
+      if (result.status !== 0) throw new Error(result.stderr);
+      runs[i]!.push(Number(result.stdout));
+    });
+  }
+  const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  return [median(runs[0]), median(runs[1])];
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'samspil-cli-bench-'));
@@ -146,35 +194,47 @@ try {
       `${(csv.length / 1e6).toFixed(1)} MB; ${REPEAT} runs each, median (best) in seconds`,
   );
 
-  const rows: [string, Timing][] = [];
-  const measure = (label: string, command: string, args: string[]) => {
-    const timing = time(command, args);
-    rows.push([label, timing]);
-    console.log(`${label.padEnd(34)} ${timing.median.toFixed(3)} (${timing.best.toFixed(3)})`);
-    return timing;
-  };
-  const node = measure('node -e ""', process.execPath, ['-e', '']);
-  const help = measure('samspil --help', process.execPath, [bin, '--help']);
-  measure('samspil analyze --help', process.execPath, [bin, 'analyze', '--help']);
-  const analyze = measure('samspil analyze FILE --json', process.execPath, [
-    bin,
-    'analyze',
-    file,
-    '--json',
-  ]);
+  const hasPandas =
+    spawnSync(values.python, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
+  const script = path.join(dir, 'core.py');
+  writeFileSync(script, PANDAS);
+  const cases: Case[] = [
+    { label: 'node -e ""', command: process.execPath, args: ['-e', ''] },
+    { label: 'samspil --help', command: process.execPath, args: [bin, '--help'] },
+    {
+      label: 'samspil analyze --help',
+      command: process.execPath,
+      args: [bin, 'analyze', '--help'],
+    },
+    {
+      label: 'samspil analyze FILE --json',
+      command: process.execPath,
+      args: [bin, 'analyze', file, '--json'],
+    },
+    ...(hasPandas
+      ? [
+          {
+            label: 'pandas script (python3 core.py FILE)',
+            command: values.python,
+            args: [script, file],
+          },
+        ]
+      : []),
+  ];
+  const timings = timeAll(cases);
+  cases.forEach(({ label }, i) => {
+    const t = timings[i]!;
+    console.log(`${label.padEnd(38)} ${t.median.toFixed(3)} (${t.best.toFixed(3)})`);
+  });
+  const [node, help, , analyze, pandas] = timings as [Timing, Timing, Timing, Timing, Timing?];
   console.log(
     `--help: ${help.median.toFixed(3)} s, ${(help.median - node.median).toFixed(3)} s above a bare node start (goal ≤ 0.3 s)`,
   );
-
-  const hasPandas =
-    spawnSync(values.python, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
-  if (hasPandas) {
-    const script = path.join(dir, 'core.py');
-    writeFileSync(script, PANDAS);
-    const pandas = measure('pandas script (python3 core.py FILE)', values.python, [script, file]);
+  console.log(`analyze: ${analyze.median.toFixed(3)} s (goal ≤ 1.6 s)`);
+  if (pandas) {
     const inside = /PYTHON_SECONDS ([\d.]+) ([\d.]+)/.exec(pandas.stderr);
     if (inside) {
-      console.log(`  inside Python: ${inside[1]} s work, ${inside[2]} s importing pandas`);
+      console.log(`  pandas inside Python: ${inside[1]} s work, ${inside[2]} s importing pandas`);
     }
     console.log(
       `analyze / pandas (processes, medians): ${(analyze.median / pandas.median).toFixed(2)} (goal ≤ 0.5)`,
@@ -182,7 +242,12 @@ try {
   } else {
     console.log(`(no pandas for ${values.python}: apt-get install -y python3-pandas to compare)`);
   }
-  console.log(`analyze: ${analyze.median.toFixed(3)} s (goal ≤ 1.6 s)`);
+
+  const [general, plain] = timeReaders(file);
+  console.log(
+    `reading the file (median, once per process): general reader ${general.toFixed(0)} ms, ` +
+      `byte reader ${plain.toFixed(0)} ms, ratio ${(plain / general).toFixed(2)}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
