@@ -3,18 +3,40 @@ import { describe, expect, it } from 'vitest';
 import { answer, SMALL_NETWORK } from '../../test/fixtures/analysis/answers.js';
 import type { Answer } from './answer.js';
 import { CsvRejectedError, type CsvProblem } from './errors.js';
-import { decodeCsvBytes, parseLongCsv, toCsvRow, toLongCsv } from './long-csv.js';
+import {
+  decodeCsvBytes,
+  parseLongCsv,
+  parseLongCsvBytes,
+  readPlainBytes,
+  toCsvRow,
+  toLongCsv,
+} from './long-csv.js';
+import { randomMeasurement } from '../../test/helpers/disclosure-check.js';
 
 const HEADER = 'respondent,unit,role,target,item,value,wave,arm,case';
 const fixture = (name: string) =>
   readFileSync(new URL(`../../test/fixtures/analysis/${name}`, import.meta.url));
+
+/** The problems the byte reader reports for a text, which must be the same as the string reader's. */
+function bytesRejection(text: string): readonly CsvProblem[] | undefined {
+  try {
+    parseLongCsvBytes(Buffer.from(text));
+  } catch (error) {
+    if (error instanceof CsvRejectedError) return error.problems;
+    throw error;
+  }
+  return undefined;
+}
 
 /** The problems a rejected file reports, as [line, code] pairs. */
 function problemsOf(text: string): [number, string][] {
   try {
     parseLongCsv(text);
   } catch (error) {
-    if (error instanceof CsvRejectedError) return error.problems.map((p) => [p.line, p.code]);
+    if (error instanceof CsvRejectedError) {
+      expect(bytesRejection(text)).toEqual(error.problems);
+      return error.problems.map((p) => [p.line, p.code]);
+    }
     throw error;
   }
   throw new Error('expected the file to be rejected');
@@ -24,7 +46,10 @@ function rejection(text: string): readonly CsvProblem[] {
   try {
     parseLongCsv(text);
   } catch (error) {
-    if (error instanceof CsvRejectedError) return error.problems;
+    if (error instanceof CsvRejectedError) {
+      expect(bytesRejection(text)).toEqual(error.problems);
+      return error.problems;
+    }
     throw error;
   }
   throw new Error('expected the file to be rejected');
@@ -258,5 +283,59 @@ describe('toCsvRow', () => {
     expect(toCsvRow(cells, ',', { neutralizeFormulas: true })).toBe(
       "'=1+1,'+45,'-3,'@SUM(A1),ok,-3",
     );
+  });
+});
+
+describe('parseLongCsvBytes', () => {
+  /** Both readers on the same bytes; returns whether the fast path read the file alone. */
+  function same(bytes: Uint8Array): boolean {
+    const expected = parseLongCsv(decodeCsvBytes(bytes));
+    expect(parseLongCsvBytes(bytes)).toEqual(expected);
+    const plain = readPlainBytes(bytes);
+    if (plain !== undefined) expect(plain).toEqual(expected);
+    return plain !== undefined;
+  }
+
+  it('reads plain files straight from the bytes, exactly as the general reader', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const answers = randomMeasurement(seed, ['før', 'efter']).map((a) => ({
+        ...a,
+        // Names with Danish letters, inner spaces and (for the trim) a no-break space.
+        unit: seed % 2 === 0 ? `Ældre ${a.unit}` : a.unit,
+        target: seed % 2 === 0 ? `Ældre ${a.target}` : a.target,
+      }));
+      for (const separator of [',', ';'] as const) {
+        const crlf = toLongCsv(answers, separator);
+        expect(same(Buffer.from(crlf)), `seed ${seed} ${separator}`).toBe(true);
+        expect(same(Buffer.from(crlf.replaceAll('\r\n', '\n')))).toBe(true);
+        expect(same(Buffer.from(`\ufeff${crlf}`))).toBe(true);
+        // Old Mac line ends (CR alone) go to the general reader, with the same result.
+        expect(same(Buffer.from(crlf.replaceAll('\r\n', '\r')))).toBe(false);
+      }
+    }
+    const untidy = rows(
+      '  r1 ,\u00a0A\u00a0,LEDER,B,Respekt, 4 ,,Control,',
+      '',
+      ',,,,,,,,',
+      'r2,A,medarbejder,B,problemløsning,Ved  Ikke,,,',
+      'r3,A,leader,B,respekt,,,,',
+    );
+    expect(same(Buffer.from(untidy))).toBe(true);
+    expect(same(Buffer.from(`${untidy}\n\n   \n`))).toBe(true);
+  });
+
+  it('leaves quotes, sep= lines, leading blank lines and bad bytes to the general reader', () => {
+    for (const text of [
+      rows('"r1",A,leder,B,respekt,4,,,'),
+      `sep=;\n${rows('r1,A,leder,B,respekt,4,,,').replaceAll(',', ';')}`,
+      `\n${rows('r1,A,leder,B,respekt,4,,,')}`,
+      rows('r1,A,leder,B,respekt,4,,,\rr2,A,leder,B,respekt,5,,,'),
+    ]) {
+      expect(readPlainBytes(Buffer.from(text))).toBeUndefined();
+      expect(same(Buffer.from(text))).toBe(false);
+    }
+    const latin1 = Buffer.from(`${HEADER}\nr1,\xc6ldre,leder,B,respekt,4,,,\n`, 'latin1');
+    expect(readPlainBytes(latin1)).toBeUndefined();
+    expect(() => parseLongCsvBytes(latin1)).toThrow(CsvRejectedError);
   });
 });

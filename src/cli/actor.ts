@@ -2,13 +2,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
+import { CliInputError } from './errors.js';
 
-export class CliInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliInputError';
-  }
-}
+export { CliInputError };
 
 export async function cliActor(
   db: Kysely<Database>,

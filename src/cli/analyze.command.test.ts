@@ -6,7 +6,7 @@ import { answer, TWO_WAVES } from '../../test/fixtures/analysis/answers.js';
 import { analyze, type AnalysisResult } from '../analysis/analyze.js';
 import { analysisLeaks, randomMeasurement } from '../../test/helpers/disclosure-check.js';
 import { parseLongCsv, toLongCsv } from '../analysis/long-csv.js';
-import { analyzeCommand } from './analyze.command.js';
+import { main } from './main.js';
 
 let dir: string;
 
@@ -21,7 +21,7 @@ afterAll(async () => {
 async function run(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await analyzeCommand(argv, {
+  const code = await main(['analyze', ...argv], {
     stdout: (s) => {
       stdout += s;
     },
@@ -41,18 +41,27 @@ async function file(name: string, content: string | Uint8Array): Promise<string>
 describe('samspil analyze: bad input', () => {
   it('exits 2 on invalid options, before reading the file', async () => {
     for (const argv of [
-      ['missing.csv', '--min-group', '2'],
       ['missing.csv', '--min-group', 'five'],
       ['missing.csv', '--min-group'],
-      ['missing.csv', '--high', '3', '--low', '3.5'],
       ['missing.csv', '--bogus'],
       ['--json'],
       ['a.csv', 'b.csv'],
     ]) {
       const { code, stderr, stdout } = await run(argv);
       expect(code, argv.join(' ')).toBe(2);
-      expect(stderr).toMatch(/Fejl \(error\)/);
+      expect(stderr, argv.join(' ')).toMatch(
+        /^samspil analyze: .+ \(see samspil analyze --help\)\n?$/,
+      );
       expect(stdout).toBe('');
+    }
+    for (const argv of [
+      ['x.csv', '--min-group=2'],
+      ['x.csv', '--min-group', '2'],
+      ['x.csv', '--high', '3', '--low', '3.5'],
+    ]) {
+      const { code, stderr } = await run(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stderr).toMatch(/^Fejl \(error\): /);
     }
     expect((await run(['x.csv', '--min-group=2'])).stderr).toContain('minGroup must be at least 3');
   });
@@ -99,6 +108,9 @@ describe('samspil analyze: bad input', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('samspil analyze');
+    for (const option of ['--json', '--min-group <N>', '--high <X>', '--low <Y>']) {
+      expect(stdout).toContain(option);
+    }
   });
 });
 

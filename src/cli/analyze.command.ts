@@ -8,15 +8,15 @@
  * core in src/analysis.
  *
  * Exit codes: 0 success; 1 the file cannot be read or has rejected rows (each line number
- * and reason goes to stderr); 2 invalid command-line options.
+ * and reason goes to stderr); 2 invalid options (the option syntax itself is checked in
+ * main.ts, which loads this module only when the command runs).
  */
 import { readFile } from 'node:fs/promises';
 import {
   AnalysisError,
   analyze,
   CsvRejectedError,
-  decodeCsvBytes,
-  parseLongCsv,
+  parseLongCsvBytes,
   resolveOptions,
   RK_DIMENSION_LABELS,
   type AnalysisOptions,
@@ -33,96 +33,21 @@ export interface CommandOutput {
   stderr: (text: string) => void;
 }
 
-const USAGE = `Brug (usage): samspil analyze FIL.csv [--json] [--min-group N] [--high X] [--low Y]
-
-  --json          JSON som beskrevet i ANALYSIS.md (JSON as in ANALYSIS.md)
-  --min-group N   mindste gruppe, mindst 3 (smallest group shown, at least 3; default 5)
-  --high X        grænse for høj relationel kapacitet (high threshold; default 4.0)
-  --low Y         grænse for lav relationel kapacitet (low threshold; default 3.5)
-`;
-
 const TOP = 5;
 
-interface ParsedArgs {
+/** What `samspil analyze` was asked for: the file, the output form, the analysis options. */
+export interface AnalyzeArgs {
   file: string;
   json: boolean;
   options: Partial<AnalysisOptions>;
 }
 
-class UsageError extends Error {}
-
-function parseNumber(flag: string, raw: string | undefined, integer: boolean): number {
-  if (raw === undefined || raw.trim() === '')
-    throw new UsageError(`${flag} mangler en værdi (needs a value)`);
-  const value = Number(raw);
-  if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new UsageError(
-      `${flag}: "${raw}" er ikke ${integer ? 'et helt tal' : 'et tal'} (is not ${integer ? 'a whole number' : 'a number'})`,
-    );
-  }
-  return value;
-}
-
-function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
-  const files: string[] = [];
-  let json = false;
-  const options: Partial<AnalysisOptions> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    const next = () => inline ?? argv[++i];
-    switch (name) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--json':
-        if (inline !== undefined) throw new UsageError('--json tager ingen værdi (takes no value)');
-        json = true;
-        break;
-      case '--min-group':
-        options.minGroup = parseNumber(name, next(), true);
-        break;
-      case '--high':
-        options.high = parseNumber(name, next(), false);
-        break;
-      case '--low':
-        options.low = parseNumber(name, next(), false);
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') {
-          throw new UsageError(`ukendt tilvalg (unknown option): ${arg}`);
-        }
-        files.push(arg);
-    }
-  }
-  if (files.length !== 1) {
-    throw new UsageError(
-      files.length === 0
-        ? 'angiv én CSV-fil (give one CSV file)'
-        : 'angiv kun én CSV-fil (give only one CSV file)',
-    );
-  }
-  return { file: files[0]!, json, options };
-}
-
-/** Runs `samspil analyze` with the arguments after `analyze`; resolves to the exit code. */
-export async function analyzeCommand(argv: string[], out: CommandOutput): Promise<number> {
-  let args: ParsedArgs | 'help';
+/** Runs `samspil analyze` with its parsed arguments; resolves to the exit code. */
+export async function analyzeCommand(args: AnalyzeArgs, out: CommandOutput): Promise<number> {
   let options: AnalysisOptions;
   try {
-    args = parseArgs(argv);
-    if (args === 'help') {
-      out.stdout(USAGE);
-      return 0;
-    }
     options = resolveOptions(args.options);
   } catch (error) {
-    if (error instanceof UsageError) {
-      out.stderr(`Fejl (error): ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
     if (error instanceof AnalysisError) {
       out.stderr(`Fejl (error): ${error.messageDa} (${error.message})\n`);
       return 2;
@@ -141,7 +66,7 @@ export async function analyzeCommand(argv: string[], out: CommandOutput): Promis
 
   let result: AnalysisResult;
   try {
-    const { answers } = parseLongCsv(decodeCsvBytes(bytes));
+    const { answers } = parseLongCsvBytes(bytes);
     result = analyze(answers, options);
   } catch (error) {
     if (error instanceof CsvRejectedError) {

@@ -1,7 +1,6 @@
 /** `samspil backup`, `samspil restore` and `samspil migrate-to-postgres` (issue #13). */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   backupKind,
   backupPglite,
@@ -14,7 +13,7 @@ import { openDatabase } from '../db/connection.js';
 import { KeyMismatchError, verifyKeys } from '../db/key-check.js';
 import { migrateToPostgres } from '../db/migrate-to-postgres.js';
 import type { Config } from '../server/config.js';
-import { CliInputError } from './actor.js';
+import { CliInputError } from './errors.js';
 import { openConfiguredDatabase } from './open.js';
 
 const KEYS_REMINDER =
@@ -22,10 +21,7 @@ const KEYS_REMINDER =
   'restored data can only be used with the keys it was made with.';
 
 /** `samspil backup FILE`: a pg_dump of PostgreSQL, or a dump of the (stopped) embedded database. */
-export async function backupCommand(args: string[], config: Config): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new CliInputError('backup needs one FILE');
+export async function backupCommand(file: string, config: Config): Promise<number> {
   const target = path.resolve(file);
   if (config.databaseUrl) {
     await backupPostgres(config.databaseUrl, target);
@@ -45,18 +41,15 @@ export async function backupCommand(args: string[], config: Config): Promise<num
  * (replacing a database there only with --force). Then migrations and the key check run,
  * so the operator learns at once whether this environment's keys fit the restored data.
  */
-export async function restoreCommand(args: string[], config: Config): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { force: { type: 'boolean' } },
-  });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new CliInputError('restore needs one FILE');
+export async function restoreCommand(
+  file: string,
+  options: { force?: boolean },
+  config: Config,
+): Promise<number> {
   const source = path.resolve(file);
   requireKind(source, await backupKind(source), config.databaseUrl ? 'postgres' : 'pglite');
   if (config.databaseUrl) {
-    if (values.force) {
+    if (options.force === true) {
       throw new CliInputError(
         '--force is for the embedded database only; a PostgreSQL restore goes into an empty database',
       );
@@ -64,7 +57,7 @@ export async function restoreCommand(args: string[], config: Config): Promise<nu
     await restorePostgres(config.databaseUrl, source);
     console.log(`Restored ${source} into the PostgreSQL database in DATABASE_URL.`);
   } else {
-    const { replaced } = await restorePglite(config.dataDir, source, values.force === true);
+    const { replaced } = await restorePglite(config.dataDir, source, options.force === true);
     console.log(`Restored ${source} into ${config.dataDir}.`);
     if (replaced) console.log(`The database that was there is kept in ${replaced}.`);
   }
@@ -82,10 +75,8 @@ export async function restoreCommand(args: string[], config: Config): Promise<nu
 }
 
 /** `samspil migrate-to-postgres DATABASE_URL`: copy the embedded database in DATA_DIR into an empty PostgreSQL database. */
-export async function migrateToPostgresCommand(args: string[], config: Config): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  const url = positionals[0];
-  if (!url || positionals.length > 1 || !/^postgres(ql)?:\/\//.test(url)) {
+export async function migrateToPostgresCommand(url: string, config: Config): Promise<number> {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new CliInputError(
       'migrate-to-postgres needs the target as one postgres:// or postgresql:// URL',
     );

@@ -1,302 +1,287 @@
 /**
- * The `samspil` command: serve, demo, import-org, create-municipality, analyze, backup,
- * restore, migrate-to-postgres.
- * Each command parses its own options; configuration comes from the environment once.
+ * The `samspil` command: serve, demo, import-org, import-responses, create-municipality,
+ * analyze, backup, restore, migrate-to-postgres.
+ *
+ * This module only declares the commands (commander) and loads nothing heavy: each action
+ * imports its own module when it runs, so `samspil --help` or `samspil analyze` never loads
+ * Fastify, the PDF, Excel and mail libraries, or a database driver it does not use.
+ *
+ * Exit codes: 0 success (and --help, --version); 1 the command failed; 2 the command line
+ * was wrong (unknown command or option, missing argument, invalid value).
  */
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { BackupError } from '../db/backup.js';
-import { DataDirLockedError } from '../db/data-dir-lock.js';
-import { KeyMismatchError } from '../db/key-check.js';
-import { DEMO_MUNICIPALITY } from '../demo/demo-organisation.js';
-import { createDemoMunicipality } from '../demo/demo.service.js';
-import {
-  createMunicipality,
-  MunicipalityInputError,
-} from '../municipality/municipality.service.js';
-import { importResponses } from '../measurements/response-import.service.js';
-import { importOrganisation } from '../org/org.service.js';
-import { outboxTransport, smtpTransport } from '../mail/mail-transport.js';
-import { buildApp } from '../server/app.js';
-import { createWorker } from '../server/background.js';
-import { ConfigError, loadConfig } from '../server/config.js';
-import { AppError } from '../server/errors.js';
-import { cliActor, CliInputError } from './actor.js';
-import { analyzeCommand } from './analyze.command.js';
-import { backupCommand, migrateToPostgresCommand, restoreCommand } from './backup.command.js';
-import { demoLoginText, prepareFirstStart } from './first-start.js';
-import { openConfiguredDatabase } from './open.js';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { CommandOutput } from './analyze.command.js';
+import { CliInputError } from './errors.js';
 
-const USAGE = `Usage: samspil <command> [options]
+const ENVIRONMENT = `
+Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, CPR_KEY, SMTP_URL, MIN_GROUP_SIZE,
+LOG_LEVEL, METRICS_TOKEN and more (see README). Exit codes: 0 done, 1 failed, 2 wrong usage.`;
 
-Commands:
-  serve                          Start the web app (outside production, creates the demo municipality on an empty database)
-  demo                           Create the demo municipality (if it does not exist)
-  import-org FILE --municipality SLUG [--as EMAIL] [--dry-run]
-                                 Import an organisation file (CSV or XLSX); all or nothing
-  import-responses MEASUREMENT FILE.csv --municipality SLUG [--as EMAIL] [--dry-run]
-                                 Import answers (the long CSV) into a measurement; all or nothing
-  create-municipality --name NAME --slug SLUG --admin-email EMAIL --admin-name NAME
-                                 Create a municipality; the admin password is read from SAMSPIL_ADMIN_PASSWORD
-  analyze FILE.csv [--json] [--min-group N] [--high X] [--low Y]
-                                 Analyse a long CSV of answers (see docs/analysis.md)
-  backup FILE                    Back up the database (PostgreSQL: pg_dump; embedded: stop the app first)
-  restore FILE [--force]         Restore a backup into an empty database (--force: replace DATA_DIR's)
-  migrate-to-postgres URL        Copy the embedded database in DATA_DIR into an empty PostgreSQL database
+/** Writes to the console, so a test can watch console.log and console.error. */
+const consoleOutput: CommandOutput = {
+  stdout: (text) => console.log(text.replace(/\n$/, '')),
+  stderr: (text) => console.error(text.replace(/\n$/, '')),
+};
 
-Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, CPR_KEY, SMTP_URL, MIN_GROUP_SIZE, LOG_LEVEL, METRICS_TOKEN (see README).`;
-
-async function serve(): Promise<void> {
-  const config = loadConfig();
-  const handle = await openConfiguredDatabase(config);
-  let closing = false;
-  const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
-  const app = await buildApp({
-    config,
-    db: handle.db,
-    mail,
-    notifier: handle.notifier,
-    logger: true,
-    poolStats: handle.poolStats,
-  });
-  const worker = createWorker(handle.db, mail);
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await worker.stop();
-    await app.close();
-    mail.close();
-    await handle.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
-  let firstStart: Awaited<ReturnType<typeof prepareFirstStart>>;
-  try {
-    firstStart = await prepareFirstStart(handle.db, config);
-    await app.listen({ port: config.port, host: config.host });
-    worker.start();
-  } catch (error) {
-    await app.close();
-    await handle.close();
-    throw error;
-  }
-  const where = handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
-  console.log(`Samspil is running at ${config.publicUrl} (database: ${where})`);
-  for (const message of firstStart.messages) console.log(message);
-  if (firstStart.createdDemo) console.log(demoLoginText());
-  if (!config.production && mail.kind === 'outbox') {
-    console.log(
-      `No SMTP_URL: mail is not sent. The demo's mail (survey links, codes): ${config.publicUrl}/dev/mail on this machine.`,
-    );
-  }
-  if (handle.kind === 'pglite') {
-    console.log(
-      'Note: the embedded database is for trying Samspil. Keep production data on PostgreSQL (DATABASE_URL).',
-    );
-  }
-}
-
-async function withDatabase<T>(
-  work: (handle: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
-) {
-  const handle = await openConfiguredDatabase(loadConfig());
-  try {
-    return await work(handle);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function demo(): Promise<void> {
-  await withDatabase(async ({ db }) => {
-    const exists = await db
-      .selectFrom('municipality')
-      .select('id')
-      .where('slug', '=', DEMO_MUNICIPALITY.slug)
-      .executeTakeFirst();
-    if (exists) {
-      console.log('The demo municipality exists already.');
-      return;
+/** The version in the package.json above this file (src/cli or dist/server/cli). */
+function packageVersion(): string {
+  for (const up of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'samspil' && pkg.version) return pkg.version;
+    } catch {
+      // Not at this level; try the next one up.
     }
-    await createDemoMunicipality(db, undefined, loadConfig().cprKey);
-    console.log(`Created "${DEMO_MUNICIPALITY.name}".\n${demoLoginText()}`);
-  });
-}
-
-/** The options both import commands take. */
-function parseImportArgs(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      municipality: { type: 'string' },
-      as: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-    },
-  });
-}
-
-/** Print an import's row errors; returns true when there were any (nothing is imported then). */
-function reportImportErrors(
-  errors: { line: number | null; message: { da: string; en: string } }[],
-): boolean {
-  for (const error of errors) {
-    const where = error.line === null ? '' : `line ${error.line}: `;
-    console.error(`${where}${error.message.en} (${error.message.da})`);
   }
-  if (errors.length > 0) console.error(`${errors.length} errors; nothing was imported.`);
-  return errors.length > 0;
+  return 'unknown';
 }
 
-async function importOrg(args: string[]): Promise<number> {
-  const { values, positionals } = parseImportArgs(args);
-  const file = positionals[0];
-  if (!file || !values.municipality)
-    throw new CliInputError('import-org needs FILE and --municipality SLUG');
-  const bytes = await readFile(file);
-  return withDatabase(async ({ db }) => {
-    const actor = await cliActor(db, values.municipality!, values.as);
-    const commit = values['dry-run'] !== true;
-    const report = await importOrganisation(db, actor, bytes, false);
-    if (reportImportErrors(report.errors)) return 1;
-    const count = (items: { action: string }[], action: string) =>
-      items.filter((i) => i.action === action).length;
-    const summary =
-      `units: ${count(report.plan.units, 'create')} new, ${count(report.plan.units, 'update')} changed; ` +
-      `people: ${count(report.plan.people, 'create')} new, ${count(report.plan.people, 'update')} changed`;
-    if (!commit) {
-      console.log(`Dry run, nothing written. Would import ${report.rows} rows (${summary}).`);
-      return 0;
-    }
-    await importOrganisation(db, actor, bytes, true);
-    console.log(`Imported ${report.rows} rows (${summary}).`);
-    return 0;
-  });
-}
-
-async function importResponsesCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseImportArgs(args);
-  const [measurementId, file] = positionals;
-  if (!measurementId || !file || !values.municipality) {
-    throw new CliInputError('import-responses needs MEASUREMENT, FILE and --municipality SLUG');
-  }
-  const bytes = await readFile(file);
-  const config = loadConfig();
-  return withDatabase(async ({ db }) => {
-    const actor = await cliActor(db, values.municipality!, values.as);
-    const deps = {
-      db,
-      mail: outboxTransport,
-      publicUrl: config.publicUrl,
-      secret: config.sessionSecret,
-      defaultMinGroup: config.minGroupSize,
-    };
-    const report = await importResponses(deps, actor, measurementId, bytes, false);
-    if (reportImportErrors(report.errors)) return 1;
-    if (values['dry-run'] === true) {
-      console.log(
-        `Dry run, nothing written. Would import ${report.rows} answers from ${report.respondents} respondents.`,
+/** A parser for a numeric option value; the message is Danish with English in parentheses. */
+function numberArg(integer: boolean) {
+  return (raw: string): number => {
+    const value = raw.trim() === '' ? NaN : Number(raw);
+    if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+      throw new InvalidArgumentError(
+        integer
+          ? 'Det er ikke et helt tal (not a whole number).'
+          : 'Det er ikke et tal (not a number).',
       );
-      return 0;
     }
-    await importResponses(deps, actor, measurementId, bytes, true);
-    console.log(`Imported ${report.rows} answers from ${report.respondents} respondents.`);
-    return 0;
-  });
+    return value;
+  };
 }
 
-async function createMunicipalityCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      name: { type: 'string' },
-      slug: { type: 'string' },
-      'admin-email': { type: 'string' },
-      'admin-name': { type: 'string' },
-    },
+/** The options of the two import commands. */
+interface ImportFlags {
+  municipality: string;
+  as?: string;
+  dryRun?: boolean;
+}
+
+/** Builds the program; `exit.code` receives the action's exit code. */
+function program(out: CommandOutput, exit: { code: number }): Command {
+  const root = new Command('samspil')
+    .description('Samspil: relational capacity and one plan (Én plan) for Danish municipalities.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (also: samspil COMMAND --help)')
+    .addHelpText('after', ENVIRONMENT)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: out.stdout,
+      writeErr: out.stderr,
+      outputError: (message) => out.stderr(usageLine('samspil', message)),
+    });
+
+  /** A subcommand whose usage errors name it and point to its own --help. */
+  const command = (name: string, description: string) => {
+    const sub = root
+      .command(name)
+      .description(description)
+      .helpOption('-h, --help', 'show help for this command');
+    sub.configureOutput({
+      outputError: (message) => out.stderr(usageLine(`samspil ${name}`, message)),
+    });
+    return sub;
+  };
+
+  command(
+    'serve',
+    'Start the web app (outside production, creates the demo municipality on an empty database)',
+  ).action(async () => {
+    const { serveCommand } = await import('./serve.command.js');
+    await serveCommand();
+    exit.code = 0;
   });
-  const password = process.env.SAMSPIL_ADMIN_PASSWORD;
-  if (
-    !values.name ||
-    !values.slug ||
-    !values['admin-email'] ||
-    !values['admin-name'] ||
-    !password
-  ) {
-    throw new CliInputError(
-      'create-municipality needs --name, --slug, --admin-email, --admin-name and SAMSPIL_ADMIN_PASSWORD in the environment',
+
+  command('demo', 'Create the demo municipality (if it does not exist)').action(async () => {
+    const { demoCommand } = await import('./demo.command.js');
+    exit.code = await demoCommand();
+  });
+
+  const importOptions = (sub: Command) =>
+    sub
+      .requiredOption('--municipality <SLUG>', 'the municipality to import into')
+      .option('--as <EMAIL>', "the user to act as (default: the municipality's first admin)")
+      .option('--dry-run', 'check the file and show what would change, write nothing');
+
+  importOptions(
+    command('import-org', 'Import an organisation file (CSV or XLSX); all or nothing').argument(
+      '<FILE>',
+      'the organisation file (.csv or .xlsx)',
+    ),
+  ).action(async (file: string, flags: ImportFlags) => {
+    const { importOrgCommand } = await import('./import.command.js');
+    exit.code = await importOrgCommand(file, flags);
+  });
+
+  importOptions(
+    command('import-responses', 'Import answers (the long CSV) into a measurement; all or nothing')
+      .argument('<MEASUREMENT>', 'the id of the measurement')
+      .argument('<FILE>', 'the long CSV of answers (see docs/analysis.md)'),
+  ).action(async (measurement: string, file: string, flags: ImportFlags) => {
+    const { importResponsesCommand } = await import('./import.command.js');
+    exit.code = await importResponsesCommand(measurement, file, flags);
+  });
+
+  command(
+    'create-municipality',
+    'Create a municipality; the admin password is read from SAMSPIL_ADMIN_PASSWORD',
+  )
+    .requiredOption('--name <NAME>', 'the municipality\'s name, e.g. "Navn Kommune"')
+    .requiredOption('--slug <SLUG>', 'its short name in addresses, e.g. navn')
+    .requiredOption('--admin-email <EMAIL>', "the first admin's e-mail")
+    .requiredOption('--admin-name <NAME>', "the first admin's name")
+    .action(
+      async (flags: { name: string; slug: string; adminEmail: string; adminName: string }) => {
+        const { createMunicipalityCommand } = await import('./create-municipality.command.js');
+        exit.code = await createMunicipalityCommand(flags, process.env.SAMSPIL_ADMIN_PASSWORD);
+      },
     );
-  }
-  await withDatabase(({ db }) =>
-    createMunicipality(db, {
-      name: values.name!,
-      slug: values.slug!,
-      adminEmail: values['admin-email']!,
-      adminName: values['admin-name']!,
-      adminPassword: password,
-    }),
-  );
-  console.log(`Created municipality ${values.slug}.`);
-  return 0;
+
+  command('analyze', 'Analyse a long CSV of answers (see docs/analysis.md)')
+    .argument('<FILE>', 'the long CSV of answers')
+    .option('--json', 'JSON som beskrevet i ANALYSIS.md (JSON as in ANALYSIS.md)')
+    .option(
+      '--min-group <N>',
+      'mindste gruppe, mindst 3 (smallest group shown, at least 3; default 5)',
+      numberArg(true),
+    )
+    .option(
+      '--high <X>',
+      'grænse for høj relationel kapacitet (high threshold; default 4.0)',
+      numberArg(false),
+    )
+    .option(
+      '--low <Y>',
+      'grænse for lav relationel kapacitet (low threshold; default 3.5)',
+      numberArg(false),
+    )
+    .action(
+      async (
+        file: string,
+        flags: { json?: boolean; minGroup?: number; high?: number; low?: number },
+      ) => {
+        const { analyzeCommand } = await import('./analyze.command.js');
+        const options = {
+          ...(flags.minGroup === undefined ? {} : { minGroup: flags.minGroup }),
+          ...(flags.high === undefined ? {} : { high: flags.high }),
+          ...(flags.low === undefined ? {} : { low: flags.low }),
+        };
+        exit.code = await analyzeCommand({ file, json: flags.json === true, options }, out);
+      },
+    );
+
+  command('backup', 'Back up the database (PostgreSQL: pg_dump; embedded: stop the app first)')
+    .argument('<FILE>', 'where to write the backup')
+    .action(async (file: string) => {
+      const [{ backupCommand }, { loadConfig }] = await Promise.all([
+        import('./backup.command.js'),
+        import('../server/config.js'),
+      ]);
+      exit.code = await backupCommand(file, loadConfig());
+    });
+
+  command('restore', 'Restore a backup into an empty database')
+    .argument('<FILE>', 'the backup to restore')
+    .option('--force', 'replace the embedded database in DATA_DIR (the old one is kept aside)')
+    .action(async (file: string, flags: { force?: boolean }) => {
+      const [{ restoreCommand }, { loadConfig }] = await Promise.all([
+        import('./backup.command.js'),
+        import('../server/config.js'),
+      ]);
+      exit.code = await restoreCommand(file, flags, loadConfig());
+    });
+
+  command(
+    'migrate-to-postgres',
+    'Copy the embedded database in DATA_DIR into an empty PostgreSQL database',
+  )
+    .argument('<URL>', 'the target, postgres://… or postgresql://…')
+    .action(async (url: string) => {
+      const [{ migrateToPostgresCommand }, { loadConfig }] = await Promise.all([
+        import('./backup.command.js'),
+        import('../server/config.js'),
+      ]);
+      exit.code = await migrateToPostgresCommand(url, loadConfig());
+    });
+
+  return root;
 }
 
-/** Run the CLI with the given arguments; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
+/** Commander's message ("error: unknown option '--x'") as one line naming the command. */
+function usageLine(command: string, message: string): string {
+  const text = message
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ');
+  return `${command}: ${text} (see ${command} --help)`;
+}
+
+/**
+ * The message for a failure the user can act on, with its exit code; `undefined` for an
+ * unexpected error. The error classes are loaded only now, so a run that succeeds never
+ * pays for them.
+ */
+async function describeFailure(
+  error: unknown,
+): Promise<{ message: string; code: number } | undefined> {
+  if (error instanceof CliInputError) return { message: error.message, code: 2 };
+  // A system error (a file that is not there, a refused connection) says enough as it is.
+  if (error instanceof Error && 'syscall' in error) return undefined;
+  const [
+    { ConfigError },
+    { AppError },
+    { BackupError },
+    { DataDirLockedError },
+    { KeyMismatchError },
+    { MunicipalityInputError },
+  ] = await Promise.all([
+    import('../server/config.js'),
+    import('../server/errors.js'),
+    import('../db/backup.js'),
+    import('../db/data-dir-lock.js'),
+    import('../db/key-check.js'),
+    import('../municipality/municipality.service.js'),
+  ]);
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof KeyMismatchError ||
+    error instanceof BackupError
+  ) {
+    return { message: error.message, code: 1 };
+  }
+  if (error instanceof MunicipalityInputError) return { message: error.message, code: 2 };
+  if (error instanceof AppError) {
+    return { message: `${error.messages.en} (${error.messages.da})`, code: 1 };
+  }
+  return undefined;
+}
+
+/** Run the CLI with the given arguments (without `node samspil`); returns the exit code. */
+export async function main(argv: string[], out: CommandOutput = consoleOutput): Promise<number> {
+  const exit = { code: 0 };
   try {
-    switch (command) {
-      case 'serve':
-        await serve();
-        return 0;
-      case 'demo':
-        await demo();
-        return 0;
-      case 'import-org':
-        return await importOrg(args);
-      case 'import-responses':
-        return await importResponsesCommand(args);
-      case 'analyze':
-        return await analyzeCommand(args, {
-          stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-          stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-        });
-      case 'create-municipality':
-        return await createMunicipalityCommand(args);
-      case 'backup':
-        return await backupCommand(args, loadConfig());
-      case 'restore':
-        return await restoreCommand(args, loadConfig());
-      case 'migrate-to-postgres':
-        return await migrateToPostgresCommand(args, loadConfig());
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        console.error(`Unknown command "${command}".\n\n${USAGE}`);
-        return 2;
-    }
+    await program(out, exit).parseAsync(argv, { from: 'user' });
+    return exit.code;
   } catch (error) {
-    if (
-      error instanceof ConfigError ||
-      error instanceof DataDirLockedError ||
-      error instanceof KeyMismatchError ||
-      error instanceof BackupError
-    ) {
-      console.error(error.message);
-      return 1;
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; `samspil` alone shows the help and exits 2 like any usage error.
+      return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof CliInputError || error instanceof MunicipalityInputError) {
-      console.error(error.message);
-      return 2;
+    const known = await describeFailure(error);
+    if (known) {
+      out.stderr(known.message);
+      return known.code;
     }
-    if (error instanceof AppError) {
-      console.error(`${error.messages.en} (${error.messages.da})`);
-      return 1;
-    }
-    throw error;
+    // Unexpected (a file that cannot be read, a database that is down…): one line, no stack.
+    const message = error instanceof Error ? error.message : String(error);
+    out.stderr(`samspil: ${message}`);
+    return 1;
   }
 }

@@ -19,3 +19,16 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   }
   return handle;
 }
+
+/** Run `work` on the configured database and close it afterwards, also when `work` fails. */
+export async function withDatabase<T>(
+  config: Config,
+  work: (handle: DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  const handle = await openConfiguredDatabase(config);
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}

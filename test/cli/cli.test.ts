@@ -101,8 +101,10 @@ describe('samspil CLI', () => {
 
   it('explains unknown commands and missing arguments', async () => {
     expect(await run('frobnicate')).toBe(2);
-    expect(errors.join('\n')).toMatch(/Unknown command/);
+    expect(errors.join('\n')).toMatch(/unknown command 'frobnicate'/);
     expect(await run('import-org')).toBe(2);
-    expect(errors.join('\n')).toMatch(/needs FILE/);
+    expect(errors.join('\n')).toMatch(/required option '--municipality <SLUG>' not specified/);
+    expect(await run('import-org', '--municipality', 'demo')).toBe(2);
+    expect(errors.join('\n')).toMatch(/missing required argument 'FILE'/);
   });
 });
