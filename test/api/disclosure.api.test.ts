@@ -19,18 +19,7 @@ import { hashToken, newToken } from '../../src/measurements/invitation-crypto.js
 import { testDatabases } from '../helpers/databases.js';
 import { analysisLeaks, viewLeaks } from '../helpers/disclosure-check.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
-
-/** mulberry32: the same measurements on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../src/demo/random.js';
 
 const SIZES = [1, 2, 3, 3, 4, 4, 5, 6, 7, 9, 12];
 const KINDS = ['myndighed', 'udfører', 'ekstern'] as const;

@@ -6,6 +6,7 @@
 import type { AnalysisResult, WaveResult } from '../../src/analysis/analyze.js';
 import { RK_ITEMS, type Answer } from '../../src/analysis/answer.js';
 import { unaccounted } from '../../src/analysis/disclosure.js';
+import { seededRandom as random } from '../../src/demo/random.js';
 
 const small = (n: number | null, minGroup: number) => n !== null && n > 0 && n < minGroup;
 
@@ -98,18 +99,6 @@ export function viewLeaks(full: AnalysisResult, views: AnalysisResult[]): string
     }
   }
   return problems;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SIZES = [1, 2, 3, 3, 4, 4, 5, 6, 7, 9, 12, 15];
