@@ -20,6 +20,7 @@ import { testDatabases } from '../helpers/databases.js';
 import { analysisLeaks, viewLeaks } from '../helpers/disclosure-check.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { seededRandom as random } from '../../src/demo/random.js';
+import { insertClosedMeasurement } from '../helpers/analysis-seed.js';
 
 const SIZES = [1, 2, 3, 3, 4, 4, 5, 6, 7, 9, 12];
 const KINDS = ['myndighed', 'udfører', 'ekstern'] as const;
@@ -63,29 +64,13 @@ async function seedMeasurement(
     .returning(['id', 'name'])
     .execute();
   const units = [jobcenter, ...created];
-  const measurement = await db
-    .insertInto('measurement')
-    .values({
-      municipality_id: municipalityId,
-      title: `Måling ${seed}`,
-      focal_process: 'borgere med komplekse problemer',
-      status,
-      opens_at: null,
-      closes_at: null,
-      min_group: 5,
-      threshold_high: 4,
-      threshold_low: 3.5,
-      choose_groups: false,
-      include_leadership: false,
-      items: '{}',
-      wave_label: '1',
-      previous_measurement_id: null,
-      created_by: null,
-      opened_at: new Date(),
-      closed_at: status === 'closed' ? new Date() : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const measurementId = await insertClosedMeasurement(db, municipalityId, {
+    title: `Måling ${seed}`,
+    focalProcess: 'borgere med komplekse problemer',
+    status,
+    openedAt: new Date(),
+    closedAt: status === 'closed' ? new Date() : null,
+  });
   const arms = new Map<string, 'intervention' | 'kontrol' | null>();
   await db
     .insertInto('measurement_group')
@@ -94,7 +79,7 @@ async function seedMeasurement(
         const arm = pick(['intervention', 'kontrol', null] as const);
         arms.set(u.id, arm);
         return {
-          measurement_id: measurement.id,
+          measurement_id: measurementId,
           unit_id: u.id,
           arm,
           flow: pick(['sender', 'receiver', null] as const),
@@ -128,7 +113,7 @@ async function seedMeasurement(
       await db
         .insertInto('invitation')
         .values({
-          measurement_id: measurement.id,
+          measurement_id: measurementId,
           person_id: person.id,
           unit_id: unit.id,
           role,
@@ -146,7 +131,7 @@ async function seedMeasurement(
       const respondent = await db
         .insertInto('respondent')
         .values({
-          measurement_id: measurement.id,
+          measurement_id: measurementId,
           unit_id: unit.id,
           role,
           chosen_groups: null,
@@ -162,7 +147,7 @@ async function seedMeasurement(
         RK_ITEMS.map((item) => {
           const dk = next() < 0.05;
           return {
-            measurement_id: measurement.id,
+            measurement_id: measurementId,
             respondent_id: respondent.id,
             target: target.id,
             item,
@@ -174,7 +159,7 @@ async function seedMeasurement(
       await db.insertInto('answer').values(rows).execute();
     }
   }
-  return { measurementId: measurement.id, submitted, tokens };
+  return { measurementId, submitted, tokens };
 }
 
 type Analysis = { result: AnalysisResult };
@@ -362,37 +347,19 @@ for (const database of testDatabases()) {
 
     it('shows a leader only the measurements that include their unit', async () => {
       const db = t.handle.db;
-      const other = await db
-        .insertInto('measurement')
-        .values({
-          municipality_id: municipalityId,
-          title: 'Uden Jobcenter',
-          focal_process: 'x',
-          status: 'closed',
-          opens_at: null,
-          closes_at: null,
-          min_group: 5,
-          threshold_high: 4,
-          threshold_low: 3.5,
-          choose_groups: false,
-          include_leadership: false,
-          items: '{}',
-          wave_label: '1',
-          previous_measurement_id: null,
-          created_by: null,
-          opened_at: null,
-          closed_at: new Date(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const otherId = await insertClosedMeasurement(db, municipalityId, {
+        title: 'Uden Jobcenter',
+        focalProcess: 'x',
+        closedAt: new Date(),
+      });
       const list = (await clients.leder.get('/api/measurements')).json<{ id: string }[]>();
-      expect(list.some((m) => m.id === other.id)).toBe(false);
+      expect(list.some((m) => m.id === otherId)).toBe(false);
       for (const path of ['', '/analysis', '/responses']) {
-        const response = await clients.leder.get(`/api/measurements/${other.id}${path}`);
+        const response = await clients.leder.get(`/api/measurements/${otherId}${path}`);
         expect(response.statusCode, path).toBe(404);
       }
       const owners = (await clients.analytiker.get('/api/measurements')).json<{ id: string }[]>();
-      expect(owners.some((m) => m.id === other.id)).toBe(true);
+      expect(owners.some((m) => m.id === otherId)).toBe(true);
     });
     it.runIf(database.name === 'postgres')(
       'a submission racing the close waits for it and is refused, so no figure changes after closing',

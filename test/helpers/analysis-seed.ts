@@ -28,7 +28,10 @@ export async function insertUnits(
     .execute();
 }
 
-/** A closed measurement with the default thresholds (min group 5, 4 and 3.5); returns its id. */
+/**
+ * A measurement with the default thresholds (min group 5, 4 and 3.5), closed unless told
+ * otherwise; returns its id.
+ */
 export async function insertClosedMeasurement(
   db: Kysely<Database>,
   municipalityId: string,
@@ -38,6 +41,9 @@ export async function insertClosedMeasurement(
     waveLabel?: string;
     includeLeadership?: boolean;
     previousMeasurementId?: string | null;
+    status?: 'open' | 'closed';
+    openedAt?: Date | null;
+    closedAt?: Date | null;
   },
 ): Promise<string> {
   const measurement = await db
@@ -46,7 +52,7 @@ export async function insertClosedMeasurement(
       municipality_id: municipalityId,
       title: options.title,
       focal_process: options.focalProcess,
-      status: 'closed',
+      status: options.status ?? 'closed',
       opens_at: null,
       closes_at: null,
       min_group: 5,
@@ -58,8 +64,8 @@ export async function insertClosedMeasurement(
       wave_label: options.waveLabel ?? '1',
       previous_measurement_id: options.previousMeasurementId ?? null,
       created_by: null,
-      opened_at: null,
-      closed_at: null,
+      opened_at: options.openedAt ?? null,
+      closed_at: options.closedAt ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
