@@ -238,7 +238,7 @@ describe.skipIf(!haveChromium)('a measurement in the browser', () => {
 
     await owner.getByRole('button', { name: 'Luk måling' }).click();
     await owner.getByRole('dialog').getByRole('button', { name: 'Luk måling' }).click();
-    await owner.getByText('Målingen er lukket.').waitFor();
+    await owner.getByText('Målingen er lukket.', { exact: true }).waitFor();
     await owner.getByText('Lukket', { exact: true }).waitFor();
 
     const late = await respondent(PHONE);
