@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planLines, renderPlanPdf, renderPlanText, type PlanDocumentInput } from './plan-export.js';
-
-/** The text pdfkit writes with its standard fonts: hex strings inside TJ arrays (WinAnsi). */
-function pdfText(pdf: Buffer): string {
-  const parts: string[] = [];
-  for (const match of pdf.toString('latin1').matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-    let text = '';
-    for (const hex of match[1]!.matchAll(/<([0-9a-fA-F]*)>/g)) {
-      text += Buffer.from(hex[1]!, 'hex').toString('latin1');
-    }
-    parts.push(text);
-  }
-  return parts.join('');
-}
+import { pdfText } from '../../test/helpers/pdf-text.js';
 
 const HTML = '<b>fed</b> & <script>x()</script>';
 const M = '00000000-0000-4000-8000-000000000001';
@@ -102,7 +90,7 @@ describe('plan export', () => {
   it('draws HTML as literal text in the PDF', async () => {
     const pdf = await renderPlanPdf(input());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('<b>fed</b> & <script>x()</script>');
     expect(text).toContain('Min plan');
   });

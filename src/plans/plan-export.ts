@@ -6,6 +6,7 @@
  */
 import type { PartyView } from '../courses/course-view.js';
 import type { Law, Plan } from './plan.js';
+import { createPdf, FONTS } from '../reports/pdf-document.js';
 
 export interface PlanDocumentInput {
   members: { id: string; name: string; relation: string }[];
@@ -105,14 +106,7 @@ export function renderPlanText(input: PlanDocumentInput): string {
   );
 }
 
-/** pdfkit's standard fonts carry WinAnsi only: replace what they cannot draw. */
-const printable = (text: string) =>
-  text.replace(
-    /[^\n\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/gu,
-    '?',
-  );
-
-/** The plan as a PDF (A4, standard fonts); resolves to the bytes. */
+/** The plan as a PDF (A4, DejaVu Sans); resolves to the bytes. */
 export function renderPlanPdf(input: PlanDocumentInput): Promise<Buffer> {
   return renderLinesPdf(
     planLines(input),
@@ -121,44 +115,36 @@ export function renderPlanPdf(input: PlanDocumentInput): Promise<Buffer> {
   );
 }
 
-/** Styled lines as a PDF (A4, standard fonts); also used for access requests. */
+/** Styled lines as a PDF (A4, DejaVu Sans); also used for access requests. */
 export async function renderLinesPdf(
   lines: Line[],
   title: string,
   compress = true,
 ): Promise<Buffer> {
-  // pdfkit takes about a second to load: only when a PDF is made, not at every start.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
+  const { doc, bytes: done } = await createPdf({
     size: 'A4',
     margin: 50,
     compress,
-    info: { Title: printable(title), Author: 'Samspil' },
+    info: { Title: title, Author: 'Samspil' },
     lang: 'da-DK',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
   for (const line of lines) {
-    const text = printable(line.text);
+    const text = line.text;
     switch (line.style) {
       case 'title':
-        doc.font('Helvetica-Bold').fontSize(20).fillColor('#1b4965').text(text).moveDown(0.5);
+        doc.font(FONTS.bold).fontSize(20).fillColor('#1b4965').text(text).moveDown(0.5);
         break;
       case 'heading':
-        doc.moveDown(0.8).font('Helvetica-Bold').fontSize(15).fillColor('#111').text(text);
+        doc.moveDown(0.8).font(FONTS.bold).fontSize(15).fillColor('#111').text(text);
         break;
       case 'subheading':
-        doc.moveDown(0.5).font('Helvetica-Bold').fontSize(12).fillColor('#111').text(text);
+        doc.moveDown(0.5).font(FONTS.bold).fontSize(12).fillColor('#111').text(text);
         break;
       case 'label':
-        doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).fillColor('#333').text(text);
+        doc.moveDown(0.3).font(FONTS.bold).fontSize(10).fillColor('#333').text(text);
         break;
       case 'text':
-        doc.font('Helvetica').fontSize(10).fillColor('#111').text(text, { indent: 10 });
+        doc.font(FONTS.regular).fontSize(10).fillColor('#111').text(text, { indent: 10 });
         break;
     }
   }

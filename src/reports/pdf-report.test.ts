@@ -11,20 +11,7 @@ import {
   respondentPoints,
 } from '../analysis/group-comparisons.js';
 import { renderPdfReport } from './pdf-report.js';
-
-/** The text pdfkit writes with its standard fonts: hex strings inside TJ arrays (WinAnsi). */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  const parts: string[] = [];
-  for (const match of source.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-    let text = '';
-    for (const hex of match[1]!.matchAll(/<([0-9a-fA-F]*)>/g)) {
-      text += Buffer.from(hex[1]!, 'hex').toString('latin1');
-    }
-    parts.push(text);
-  }
-  return parts.join(' ');
-}
+import { pdfText } from '../../test/helpers/pdf-text.js';
 
 function answers(): Answer[] {
   const units = ['Jobcenter', 'Misbrugscenter', 'Egen læge'];
@@ -65,7 +52,7 @@ describe('renderPdfReport', () => {
       compress: false,
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     for (const expected of [
       'Rapport om relationel kapacitet',
       'Foreløbige tal',
@@ -90,7 +77,7 @@ describe('renderPdfReport', () => {
       provisional: false,
       compress: false,
     });
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Relational capacity report');
     expect(text).toContain('Method and anonymity');
     expect(text).not.toContain('Provisional');
@@ -121,13 +108,13 @@ describe('renderPdfReport', () => {
         },
       ],
     });
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     for (const expected of [
       'Myndighed og udfører',
       'myndighed: ',
       'Afsendere og modtagere',
-      'Relationer: afsender -> modtager mod modtager -> afsender',
-      'Jobcenter -> Misbrugscenter',
+      'Relationer: afsender → modtager mod modtager → afsender',
+      'Jobcenter → Misbrugscenter',
       'Ledelse og relationel kapacitet',
     ]) {
       expect(text).toContain(expected);

@@ -1,13 +1,14 @@
 /**
  * The PDF report of a measurement's analysis: cover, the network map, the dimension
  * profile, weakest ties, asymmetries, change between waves, reliability, and the method
- * and anonymity notes, in Danish or English. Built with pdfkit's standard fonts, so it
- * needs no font files; the figures come from the same analysis as every other view.
+ * and anonymity notes, in Danish or English, in the Unicode fonts of `pdf-document.ts`;
+ * the figures come from the same analysis as every other view.
  */
 import type { AnalysisResult, TieResult, WaveResult } from '../analysis/analyze.js';
 import { RK_DIMENSION_LABELS, RK_ITEMS } from '../analysis/answer.js';
 import type { Comparison } from '../analysis/welch.js';
 import type { WaveExtras } from '../results/analysis-extras.service.js';
+import { createPdf, FONTS } from './pdf-document.js';
 
 export type Language = 'da' | 'en';
 
@@ -51,7 +52,7 @@ const TEXT = {
     did: 'Indsats mod kontrol (forskel i forskelle)',
     reliability: 'Pålidelighed (Cronbachs alpha; under 0,7 er svagt)',
     method: 'Metode og anonymitet',
-    methodText: (minGroup: number, high: number, low: number) =>
+    methodText: (minGroup: number, high: string, low: string) =>
       `Hver medarbejder vurderer samarbejdet med hver gruppe på seks udsagn (1 = helt uenig … 5 = meget enig; "ved ikke" tælles ikke med). ` +
       `En relation A → B er gennemsnittet af A-medarbejdernes vurdering af B. Høj: mindst ${high}, lav: under ${low}. ` +
       `Tal for færre end ${minGroup} personer vises ikke, og heller ikke tal, der kunne regnes ud ved at trække grupper fra hinanden. ` +
@@ -60,9 +61,9 @@ const TEXT = {
     suppressed: 'skjult',
     ci: 'KI',
     productive:
-      'Tallene peger mod den produktive cirkel: videndeling, problemløsning og respekt går hånd i hånd.',
+      'Tallene peger mod den produktive spiral: videndeling, problemløsning og respekt går hånd i hånd.',
     unproductive:
-      'Tallene peger mod den uproduktive cirkel: svagt kendskab og lidt fælles problemløsning holder grupperne hver for sig.',
+      'Tallene peger mod den uproduktive spiral: svagt kendskab og lidt fælles problemløsning holder grupperne hver for sig.',
   },
   en: {
     report: 'Relational capacity report',
@@ -90,7 +91,7 @@ const TEXT = {
     did: 'Intervention against control (difference in differences)',
     reliability: "Reliability (Cronbach's alpha; below 0.7 is weak)",
     method: 'Method and anonymity',
-    methodText: (minGroup: number, high: number, low: number) =>
+    methodText: (minGroup: number, high: string, low: string) =>
       `Each employee rates collaboration with each group on six statements (1 = strongly disagree … 5 = strongly agree; "don't know" is not counted). ` +
       `A tie A → B is the mean of A's employees' ratings of B. High: at least ${high}, low: below ${low}. ` +
       `Figures for fewer than ${minGroup} people are withheld, and so are figures that could be worked out by subtracting groups. ` +
@@ -117,15 +118,6 @@ const fmt = (value: number | null | undefined, language: Language, digits = 2) =
         maximumFractionDigits: digits,
       });
 
-/** pdfkit's standard fonts carry WinAnsi only: spell out arrows and alpha, replace the rest. */
-const printable = (text: string) =>
-  text
-    .replaceAll('→', '->')
-    .replaceAll('α', 'alpha')
-    .replace(
-      /[^\n\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/gu,
-      '?',
-    );
 function colourOf(tie: TieResult): string {
   if (tie.suppressed || tie.score === null) return COLOURS.none;
   return tie.level === 'high' ? COLOURS.high : tie.level === 'low' ? COLOURS.low : COLOURS.medium;
@@ -179,7 +171,7 @@ function drawMap(doc: PDFKit.PDFDocument, wave: WaveResult, top: number): number
     doc
       .fontSize(7)
       .fillColor('#111')
-      .text(printable(name), right ? p.x + 10 : p.x - 130, p.y - 4, {
+      .text(name, right ? p.x + 10 : p.x - 130, p.y - 4, {
         width: 120,
         align: right ? 'left' : 'right',
       });
@@ -189,17 +181,12 @@ function drawMap(doc: PDFKit.PDFDocument, wave: WaveResult, top: number): number
 
 function heading(doc: PDFKit.PDFDocument, text: string) {
   if (doc.y > doc.page.height - 150) doc.addPage();
-  doc
-    .moveDown(0.8)
-    .font('Helvetica-Bold')
-    .fontSize(13)
-    .fillColor('#1b4965')
-    .text(printable(text), 50);
-  doc.font('Helvetica').fontSize(10).fillColor('#111').moveDown(0.3);
+  doc.moveDown(0.8).font(FONTS.bold).fontSize(13).fillColor('#1b4965').text(text, 50);
+  doc.font(FONTS.regular).fontSize(10).fillColor('#111').moveDown(0.3);
 }
 
 function line(doc: PDFKit.PDFDocument, text: string) {
-  doc.font('Helvetica').fontSize(10).fillColor('#111').text(printable(text), 50);
+  doc.font(FONTS.regular).fontSize(10).fillColor('#111').text(text, 50);
 }
 
 /** A comparison in one line: means, difference, CI and p, or "withheld". */
@@ -266,59 +253,43 @@ function drawExtras(doc: PDFKit.PDFDocument, extras: WaveExtras, t: Text, lang: 
   doc
     .fontSize(8)
     .fillColor('#444')
-    .text(
-      printable(lang === 'da' ? 'Ledelse L (1–5) →' : 'Leadership L (1–5) →'),
-      left,
-      top + size + 4,
-    );
+    .text(lang === 'da' ? 'Ledelse L (1–5) →' : 'Leadership L (1–5) →', left, top + size + 4);
   doc.x = 50;
   doc.y = top + size + 18;
 }
 
 /** Render the report; resolves to the PDF bytes. */
 export async function renderPdfReport(input: PdfReportInput): Promise<Buffer> {
-  // pdfkit takes about a second to load: only when a PDF is made, not at every start.
-  const { default: PDFDocument } = await import('pdfkit');
   const t = TEXT[input.language];
   const lang = input.language;
-  const doc = new PDFDocument({
+  const { doc, bytes: done } = await createPdf({
     size: 'A4',
     margin: 50,
     compress: input.compress ?? true,
-    info: { Title: printable(`${t.report}: ${input.title}`), Author: 'Samspil' },
+    info: { Title: `${t.report}: ${input.title}`, Author: 'Samspil' },
     lang: input.language === 'da' ? 'da-DK' : 'en-GB',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   // Cover
-  doc.font('Helvetica-Bold').fontSize(24).fillColor('#1b4965').text(printable(t.report), 50, 180);
-  doc.moveDown(0.5).fontSize(16).fillColor('#111').text(printable(input.title));
-  doc
-    .moveDown(0.5)
-    .font('Helvetica')
-    .fontSize(12)
-    .text(printable(`${t.about} ${input.focalProcess}`));
-  doc.moveDown(0.3).text(printable(input.municipality));
+  doc.font(FONTS.bold).fontSize(24).fillColor('#1b4965').text(t.report, 50, 180);
+  doc.moveDown(0.5).fontSize(16).fillColor('#111').text(input.title);
+  doc.moveDown(0.5).font(FONTS.regular).fontSize(12).text(`${t.about} ${input.focalProcess}`);
+  doc.moveDown(0.3).text(input.municipality);
   doc
     .moveDown(0.3)
     .text(new Date().toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long' }));
   if (input.provisional)
-    doc.moveDown(1).fillColor(COLOURS.low).text(printable(t.provisional)).fillColor('#111');
+    doc.moveDown(1).fillColor(COLOURS.low).text(t.provisional).fillColor('#111');
 
   const { result } = input;
   for (const wave of result.waves) {
     doc.addPage();
     doc
-      .font('Helvetica-Bold')
+      .font(FONTS.bold)
       .fontSize(16)
       .fillColor('#1b4965')
-      .text(printable(`${t.wave} ${wave.wave}: ${t.map}`), 50, 50);
-    doc.font('Helvetica').fontSize(9).fillColor('#444').text(printable(t.mapNote));
+      .text(`${t.wave} ${wave.wave}: ${t.map}`, 50, 50);
+    doc.font(FONTS.regular).fontSize(9).fillColor('#444').text(t.mapNote);
     const below = drawMap(doc, wave, doc.y + 10);
     doc.y = below;
 
@@ -423,7 +394,14 @@ export async function renderPdfReport(input: PdfReportInput): Promise<Buffer> {
   }
 
   heading(doc, t.method);
-  line(doc, t.methodText(result.minGroup, result.thresholds.high, result.thresholds.low));
+  line(
+    doc,
+    t.methodText(
+      result.minGroup,
+      fmt(result.thresholds.high, lang, 1),
+      fmt(result.thresholds.low, lang, 1),
+    ),
+  );
   doc.end();
   return done;
 }

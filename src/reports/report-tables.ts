@@ -20,13 +20,21 @@ export interface Table {
 
 const DIMENSION_HEADERS = RK_ITEMS.map((k) => RK_DIMENSION_LABELS[k].da);
 
+/** The tie levels as the Danish headers name them, so a spreadsheet reads in one language. */
+const LEVEL_WORDS: Record<TieResult['level'], string> = {
+  high: 'høj',
+  medium: 'middel',
+  low: 'lav',
+  suppressed: 'skjult',
+};
+
 const tieRow = (wave: string, tie: TieResult): Cell[] => [
   wave,
   tie.from,
   tie.to,
   tie.n,
   tie.score,
-  tie.level,
+  LEVEL_WORDS[tie.level],
   tie.dontKnowShare,
   ...RK_ITEMS.map((k) => tie.dimensions[k]),
 ];

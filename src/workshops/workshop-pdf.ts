@@ -1,9 +1,10 @@
 /**
  * A workshop on paper: its actors, the ratings matrix (row = from whose place, column =
- * towards whom), where perspectives differ, and the development points. pdfkit's
- * standard fonts cover Danish letters (WinAnsi), so no font files are needed.
+ * towards whom), where perspectives differ, and the development points, in the Unicode
+ * fonts of `pdf-document.ts` (so "•" and "↔" print).
  */
 import type { WorkshopState } from './workshop.service.js';
+import { createPdf, FONTS } from '../reports/pdf-document.js';
 
 export type Language = 'da' | 'en';
 
@@ -49,59 +50,47 @@ const TEXT = {
 
 const COLOURS = { good: '#2e7d32', middle: '#f2c94c', low: '#c62828' } as const;
 
-/** Replace what the standard fonts cannot draw. */
-const printable = (text: string) =>
-  text.replaceAll('→', '->').replace(/[^\n\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2026]/gu, '?');
-
 /** Render the workshop as a PDF. */
 export async function renderWorkshopPdf(
   state: WorkshopState,
   language: Language,
   options: { compress?: boolean } = {},
 ): Promise<Buffer> {
-  // pdfkit takes about a second to load: only when a PDF is made, not at every start.
-  const { default: PDFDocument } = await import('pdfkit');
   const t = TEXT[language];
-  const doc = new PDFDocument({
+  const { doc, bytes: done } = await createPdf({
     size: 'A4',
     layout: 'landscape',
     margin: 40,
     compress: options.compress ?? true,
-    info: { Title: printable(`${t.workshop}: ${state.title}`), Author: 'Samspil' },
+    info: { Title: `${t.workshop}: ${state.title}`, Author: 'Samspil' },
     lang: language === 'da' ? 'da-DK' : 'en-GB',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   const name = new Map(state.actors.map((a) => [a.id, a.label]));
   const heading = (text: string) => {
     if (doc.y > 480) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor('#1b4965');
-    doc.text(printable(text), 40);
-    doc.font('Helvetica').fontSize(10).fillColor('#111');
+    doc.moveDown(0.8).font(FONTS.bold).fontSize(14).fillColor('#1b4965');
+    doc.text(text, 40);
+    doc.font(FONTS.regular).fontSize(10).fillColor('#111');
   };
 
-  doc.font('Helvetica-Bold').fontSize(20).fillColor('#1b4965');
-  doc.text(printable(`${t.workshop}: ${state.title}`), 40, 40);
-  doc.font('Helvetica').fontSize(11).fillColor('#111');
-  doc.text(printable(`${t.target}: ${state.targetGroup}`));
+  doc.font(FONTS.bold).fontSize(20).fillColor('#1b4965');
+  doc.text(`${t.workshop}: ${state.title}`, 40, 40);
+  doc.font(FONTS.regular).fontSize(11).fillColor('#111');
+  doc.text(`${t.target}: ${state.targetGroup}`);
   doc.text(new Date().toLocaleDateString(language === 'da' ? 'da-DK' : 'en-GB'));
 
   heading(t.actors);
-  doc.text(printable(state.actors.map((a) => a.label).join(', ') || '–'));
+  doc.text(state.actors.map((a) => a.label).join(', ') || '–');
 
   heading(t.ratings);
-  doc.fontSize(8).fillColor('#444').text(printable(t.ratingsNote)).fillColor('#111');
+  doc.fontSize(8).fillColor('#444').text(t.ratingsNote).fillColor('#111');
   const ratings = new Map(state.ratings.map((r) => [`${r.fromActorId}>${r.toActorId}`, r.rating]));
   const firstCol = 150;
   const col = Math.min(80, (760 - firstCol) / Math.max(1, state.actors.length));
   let y = doc.y + 6;
   doc.fontSize(8);
   state.actors.forEach((a, i) => {
-    doc.text(printable(a.label), 40 + firstCol + i * col, y, { width: col - 4, height: 20 });
+    doc.text(a.label, 40 + firstCol + i * col, y, { width: col - 4, height: 20 });
   });
   y += 24;
   for (const from of state.actors) {
@@ -109,7 +98,7 @@ export async function renderWorkshopPdf(
       doc.addPage();
       y = 40;
     }
-    doc.fillColor('#111').text(printable(from.label), 40, y + 3, { width: firstCol - 6 });
+    doc.fillColor('#111').text(from.label, 40, y + 3, { width: firstCol - 6 });
     state.actors.forEach((to, i) => {
       const x = 40 + firstCol + i * col;
       const rating = from.id === to.id ? undefined : ratings.get(`${from.id}>${to.id}`);
@@ -127,22 +116,18 @@ export async function renderWorkshopPdf(
   doc.fontSize(10).fillColor('#111');
 
   heading(t.differences);
-  if (state.differences.length === 0) doc.text(printable(t.noDifferences));
+  if (state.differences.length === 0) doc.text(t.noDifferences);
   for (const d of state.differences) {
     doc.text(
-      printable(
-        `• ${name.get(d.a)} ${t.sees} ${name.get(d.b)} ${t.as} ${t.rating[d.ab]}, ${t.while} ${name.get(d.b)} ${t.sees} ${name.get(d.a)} ${t.as} ${t.rating[d.ba]}.`,
-      ),
+      `• ${name.get(d.a)} ${t.sees} ${name.get(d.b)} ${t.as} ${t.rating[d.ab]}, ${t.while} ${name.get(d.b)} ${t.sees} ${name.get(d.a)} ${t.as} ${t.rating[d.ba]}.`,
     );
   }
 
   heading(t.points);
-  if (state.points.length === 0) doc.text(printable(t.noPoints));
+  if (state.points.length === 0) doc.text(t.noPoints);
   for (const p of state.points) {
     doc.text(
-      printable(
-        `• ${p.text} (${t.owner}: ${p.owner}${p.dueOn ? `; ${t.due}: ${p.dueOn}` : ''}${p.done ? `; ${t.done}` : ''})`,
-      ),
+      `• ${p.text} (${t.owner}: ${p.owner}${p.dueOn ? `; ${t.due}: ${p.dueOn}` : ''}${p.done ? `; ${t.done}` : ''})`,
     );
   }
   doc.end();

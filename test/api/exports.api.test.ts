@@ -62,8 +62,15 @@ for (const database of testDatabases()) {
       ties.forEach((tie, i) => {
         const cells = table.rows[i]!.cells;
         expect(cells[1]).toBe(tie.from);
-        expect(cells[4]).toBe(tie.score === null ? '' : String(tie.score));
+        // Danish Excel: decimal comma, at most three decimals, Danish level words.
+        const score = tie.score === null ? '' : String(Math.round(tie.score * 1000) / 1000);
+        expect(cells[4]).toBe(score.replace('.', ','));
+        expect(cells[5]).toBe(
+          { high: 'høj', medium: 'middel', low: 'lav', suppressed: 'skjult' }[tie.level],
+        );
       });
+      expect(response.body).not.toMatch(/\d\.\d/);
+      expect(response.body).not.toMatch(/\d,\d{4}/);
       expect(table.rows.some((r) => r.cells[1] === HOSTILE)).toBe(true);
       const unknown = await owner.get(`/api/measurements/${measurementId}/export/csv?table=nope`);
       expect(unknown.statusCode).toBe(404);
@@ -80,6 +87,9 @@ for (const database of testDatabases()) {
       );
       const network = workbook.getWorksheet('netvaerk')!;
       expect(network.getRow(3).getCell(2).value).toBe(result.waves[1]!.network.score);
+      const levels = workbook.getWorksheet('relationer')!.getColumn(6).values.slice(2);
+      expect(levels.length).toBeGreaterThan(0);
+      for (const level of levels) expect(['høj', 'middel', 'lav', 'skjult']).toContain(level);
     });
 
     it('GraphML and GEXF describe the last wave, escape names and leave suppressed weights out', async () => {

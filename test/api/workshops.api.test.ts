@@ -7,6 +7,7 @@ import { buildApp } from '../../src/server/app.js';
 import type { WorkshopState } from '../../src/workshops/workshop.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { pdfText } from '../helpers/pdf-text.js';
 
 interface Org {
   units: { id: string; name: string }[];
@@ -190,6 +191,10 @@ for (const database of testDatabases()) {
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      // The bullets print as bullets (the PDF embeds a Unicode font), not as "?".
+      const text = await pdfText(pdf.rawPayload);
+      expect(text).toMatch(/• \S/);
+      expect(text).not.toContain('?');
       const list = (await employee.get('/api/workshops')).json<
         { id: string; actors: number; openPoints: number }[]
       >();
