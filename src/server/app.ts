@@ -112,6 +112,7 @@ async function databaseReady(db: Kysely<Database>): Promise<boolean> {
 const LIGHT_PAGES = [
   { pattern: /^\/s\/[^/]+\/[^/]+\/?$/, file: 'survey.html' },
   { pattern: /^\/borger\/[^/]+\/[^/]+\/?$/, file: 'citizen.html' },
+  { pattern: /^\/tilgaengelighed\/?$/, file: 'tilgaengelighed.html' },
 ];
 
 /**

@@ -9,6 +9,7 @@ import { TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import type { LoginState } from './require-auth.js';
 import { useSession, type SessionNotice } from './session.js';
+import { SiteFooter } from '../ui/site-footer.js';
 
 const NOTICES: Record<SessionNotice, MessageKey> = {
   expired: 'login.notice.expired',
@@ -103,6 +104,7 @@ export function LoginPage() {
           </button>
         </form>
       </main>
+      <SiteFooter label={t('common.accessibilityStatement')} />
     </div>
   );
 }

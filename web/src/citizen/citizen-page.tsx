@@ -26,6 +26,7 @@ import {
   type CitizenAction,
   type CitizenView,
 } from './citizen-api.js';
+import { SiteFooter } from '../ui/site-footer.js';
 
 // The curves bring the chart library (Observable Plot): loaded only once the view opens.
 const ProgressionCurves = lazy(() =>
@@ -503,6 +504,7 @@ export function CitizenPage({ courseId, token }: { courseId: string; token: stri
           <CodeStep courseId={courseId} token={token} onOpened={() => void load()} />
         )}
       </main>
+      <SiteFooter label={t('common.accessibilityStatement')} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ export const lightDa = {
   'common.archive': 'Arkivér',
   'common.restore': 'Gendan',
   'common.dismiss': 'Skjul',
+  'common.accessibilityStatement': 'Tilgængelighedserklæring',
   'common.tooLong': 'Højst {max} tegn.',
 
   'survey.title': 'Spørgeskema',

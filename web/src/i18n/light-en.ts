@@ -13,6 +13,7 @@ export const lightEn: Record<LightMessageKey, string> = {
   'common.archive': 'Archive',
   'common.restore': 'Restore',
   'common.dismiss': 'Hide',
+  'common.accessibilityStatement': 'Accessibility statement',
   'common.tooLong': 'At most {max} characters.',
 
   'survey.title': 'Survey',

@@ -8,6 +8,7 @@ import { ANALYSIS_READERS, hasRole, ORG_EDITORS, useSession } from '../auth/sess
 import { LanguageSwitch, useI18n } from '../i18n/i18n.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel } from '../users/user-labels.js';
+import { SiteFooter } from '../ui/site-footer.js';
 
 export function AppShell() {
   const { t } = useI18n();
@@ -143,6 +144,7 @@ export function AppShell() {
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         <Outlet />
       </main>
+      <SiteFooter label={t('common.accessibilityStatement')} />
     </div>
   );
 }

@@ -26,6 +26,7 @@ import {
   type Survey,
   type SurveyAnswer,
 } from './survey-api.js';
+import { SiteFooter } from '../ui/site-footer.js';
 
 type Fatal = 'closed' | 'notFound' | 'finished';
 type Step = 'intro' | 'groups' | 'items' | 'leadership' | 'review' | 'done';
@@ -277,6 +278,7 @@ export function SurveyPage({ measurementId, token }: { measurementId: string; to
         {resumed && step !== 'done' && !fatal && <Notice tone="info">{t('survey.resumed')}</Notice>}
         {children}
       </main>
+      <SiteFooter label={t('common.accessibilityStatement')} />
     </div>
   );
 

@@ -1,0 +1,50 @@
+/**
+ * The accessibility statement (tilgængelighedserklæring): linked from the footer of the
+ * login page and of the app after login, readable on a phone, and itself axe-clean.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { checkA11y, haveChromium } from './helpers/browser.js';
+
+describe.skipIf(!haveChromium)('the accessibility statement', () => {
+  let started: BrowserApp | undefined;
+
+  beforeAll(async () => {
+    started = await startBrowserApp();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+
+  test('opens from the login page footer, on a phone, in Danish with an English part', async () => {
+    const { app, browser } = started!;
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${app.url}/login`);
+    const link = page.getByRole('contentinfo').getByRole('link', {
+      name: 'Tilgængelighedserklæring',
+    });
+    await link.click();
+    await page.waitForURL(`${app.url}/tilgaengelighed`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Tilgængelighedserklæring for Samspil');
+    expect(await page.getAttribute('html', 'lang')).toBe('da');
+    expect(await page.locator('#en').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.getByRole('heading', { name: 'Klage' }).count()).toBe(1);
+    await checkA11y(page, 'the accessibility statement');
+    await page.close();
+  });
+
+  test('is in the footer of every page after login', async () => {
+    const { app, browser } = started!;
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await login(page, app, 'analytiker@demo.samspil.dk');
+    for (const path of ['/organisation', '/maalinger']) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const footer = page.getByRole('contentinfo');
+      expect(await footer.getByRole('link').getAttribute('href')).toBe('/tilgaengelighed');
+    }
+    await page.close();
+  });
+});
