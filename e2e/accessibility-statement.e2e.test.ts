@@ -35,10 +35,11 @@ describe.skipIf(!haveChromium)('the accessibility statement', () => {
     await page.close();
   });
 
-  test('is in the footer of every page after login', async () => {
+  test('is in the footer of every page after login, where each role lands on its own work', async () => {
     const { app, browser } = started!;
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await login(page, app, 'analytiker@demo.samspil.dk');
+    // The analytiker lands where their work is: the measurements.
+    await login(page, app, 'analytiker@demo.samspil.dk', undefined, '/maalinger');
     for (const path of ['/organisation', '/maalinger']) {
       await page.goto(`${app.url}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();

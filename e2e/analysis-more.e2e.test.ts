@@ -269,7 +269,7 @@ describe.skipIf(!haveChromium)('more of the analysis in the browser', () => {
 
   test('a leader sees the scatter line and figures, never the points or the benchmark', async () => {
     const leaderPage = await browser.newPage({ viewport: WIDE });
-    await login(leaderPage, app, 'leder@demo.samspil.dk', undefined, /\/(organisation|maalinger)/);
+    await login(leaderPage, app, 'leder@demo.samspil.dk', undefined, '/overblik');
     await leaderPage.goto(analysisUrl);
     const scatter = leaderPage.locator('section[aria-labelledby="a-scatter"]');
     await scatter.locator('svg.scatter').waitFor();

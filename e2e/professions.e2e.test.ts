@@ -58,6 +58,7 @@ describe.skipIf(!haveChromium)('groups by profession in the browser', () => {
 
   test('the analytiker gives people professions by import and in the person dialog', async () => {
     await login(owner, app, 'analytiker@demo.samspil.dk');
+    await owner.goto(`${app.url}/organisation`);
     await owner.getByRole('link', { name: 'Importér fra fil' }).click();
     await expect.poll(() => heading(owner).textContent()).toBe('Importér organisation');
     await owner.getByLabel(/Vælg (en anden )?fil/).setInputFiles({

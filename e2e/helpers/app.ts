@@ -88,7 +88,7 @@ export async function login(
   app: TestApp,
   email: string,
   password = DEMO_PASSWORD,
-  landing: string | RegExp = '/organisation',
+  landing: string | RegExp = /\/(organisation|maalinger|overblik|forloeb)$/,
 ): Promise<void> {
   await page.goto(`${app.url}/login`);
   await page.getByLabel('E-mail').fill(email);

@@ -1,10 +1,11 @@
 /** Providers and routes of the staff web app (the survey and the citizen view are their own light entries: web/survey.html, web/citizen.html). */
 import { useEffect, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from './account/account-page.js';
 import { AuditPage } from './audit/audit-page.js';
 import { CourseListPage } from './courses/course-list-page.js';
 import { COURSE_CREATORS } from './courses/course-roles.js';
+import { HomeRedirect } from './auth/home.js';
 import { LoginPage } from './auth/login-page.js';
 import { RequireAuth, RequireRole } from './auth/require-auth.js';
 import { ANALYSIS_READERS, ORG_EDITORS, SessionProvider, useSession } from './auth/session.js';
@@ -90,7 +91,7 @@ function AppRoutes() {
           index
           element={
             <RequireAuth>
-              <Navigate to="/organisation" replace />
+              <HomeRedirect />
             </RequireAuth>
           }
         />

@@ -21,7 +21,7 @@ const NOTICES: Record<SessionNotice, MessageKey> = {
 function safeTarget(from: string | undefined): string {
   return from && from.startsWith('/') && !from.startsWith('//') && from !== '/login'
     ? from
-    : '/organisation';
+    : '/';
 }
 
 export function LoginPage() {

@@ -36,7 +36,7 @@ export function RequireRole({
         <PageTitle title={t('forbidden.title')}>{t('forbidden.title')}</PageTitle>
         <p>{t('forbidden.body')}</p>
         <p>
-          <Link to="/organisation">{t('notFound.home')}</Link>
+          <Link to="/">{t('notFound.home')}</Link>
         </p>
       </section>
     );

@@ -11,7 +11,7 @@ export function NotFoundPage() {
       <PageTitle title={t('notFound.title')}>{t('notFound.title')}</PageTitle>
       <p>{t('notFound.body')}</p>
       <p>
-        <Link className="button button--primary" to="/organisation">
+        <Link className="button button--primary" to="/">
           {t('notFound.home')}
         </Link>
       </p>
