@@ -1,14 +1,13 @@
 /** Calls to the organisation API (`src/org/org.routes.ts`). */
-import { api } from '../api/client.js';
+import type { PersonRole, UnitKind } from '../../../contract/org.js';
 import type {
   Area,
   ImportReport,
   Organisation,
   Person,
-  PersonRole,
   Unit,
-  UnitKind,
-} from '../api/types.js';
+} from '../../../contract/org.schema.js';
+import { api } from '../api/client.js';
 
 export const loadOrganisation = (includeArchived: boolean) =>
   api.get<Organisation>(`/api/org?includeArchived=${includeArchived}`);

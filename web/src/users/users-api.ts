@@ -1,6 +1,7 @@
 /** Calls to the user administration API (`src/users/users.routes.ts`). */
+import type { UserRole } from '../../../contract/users.js';
+import type { User } from '../../../contract/users.schema.js';
 import { api } from '../api/client.js';
-import type { User, UserRole } from '../api/types.js';
 
 export const loadUsers = () => api.get<User[]>('/api/users');
 
