@@ -1,11 +1,11 @@
 /** Creating or renaming an area (forvaltning / område). */
 import { useState } from 'react';
+import { MAX_NAME_LENGTH } from '../../../contract/org.js';
 import type { Area } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { TextField } from '../ui/field.js';
 import { createArea, updateArea } from './org-api.js';
-import { MAX_NAME_LENGTH } from '../../../contract/org.js';
 
 export function AreaDialog({
   area,
