@@ -62,6 +62,17 @@ export const updatePersonBody = z.object({
   archived: z.boolean().optional(),
 });
 
+/** What the web sends to create or change an area, unit or person (before defaults). */
+export type AreaChange = z.input<typeof updateAreaBody>;
+/** See `AreaChange`. */
+export type UnitInput = z.input<typeof createUnitBody>;
+/** See `AreaChange`. */
+export type UnitChange = z.input<typeof updateUnitBody>;
+/** See `AreaChange`. */
+export type PersonInput = z.input<typeof createPersonBody>;
+/** See `AreaChange`. */
+export type PersonChange = z.input<typeof updatePersonBody>;
+
 /** `POST /api/org/import?commit=`: check only (false) or import (true). */
 export const orgImportQuery = z.object({ commit: z.enum(['true', 'false']).default('false') });
 

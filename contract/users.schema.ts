@@ -27,6 +27,11 @@ export const updateUserBody = z.object({
   personId: z.uuid().nullable().optional(),
 });
 
+/** What the web sends to create a login (before defaults). */
+export type UserInput = z.input<typeof createUserBody>;
+/** What the web sends to change a login. */
+export type UserChange = z.input<typeof updateUserBody>;
+
 /** A login as the administration sees it (never its password hash). */
 export const user = z.object({
   id: z.string(),

@@ -1,7 +1,0 @@
-/** Mail's plain values, shared by server and web (no zod here). */
-/**
- * Where a mail is: queued for SMTP, being sent, sent, finally failed, or kept in the
- * outbox because no SMTP server is configured.
- */
-export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'outbox'];
-//# sourceMappingURL=mail.js.map
