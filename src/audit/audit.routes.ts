@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { auditList, auditQuery, type AuditEntry } from '../../contract/audit.schema.js';
 import type { Database } from '../db/schema.js';
 import { forbidden } from '../server/errors.js';
 import { requireUser } from '../server/request-context.js';
@@ -16,29 +16,15 @@ export const auditRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
       schema: {
         tags: ['audit'],
         summary: 'The newest audit log entries of the municipality',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-        response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              at: z.string(),
-              user: z.string().nullable(),
-              action: z.string(),
-              entity: z.string(),
-              entityId: z.string().nullable(),
-              citizenId: z.string().nullable(),
-              reason: z.string().nullable(),
-              detail: z.record(z.string(), z.unknown()),
-            }),
-          ),
-        },
+        querystring: auditQuery,
+        response: { 200: auditList },
       },
     },
     async (request) => {
       const user = requireUser(request);
       if (user.role !== 'admin') throw forbidden();
       const rows = await listAudit(db, user.municipalityId, request.query.limit);
-      return rows.map((r) => ({
+      return rows.map((r): AuditEntry => ({
         id: String(r.id),
         at: r.at.toISOString(),
         user: r.user_name,

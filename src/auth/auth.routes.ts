@@ -2,7 +2,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import {
+  changePasswordBody,
+  loggedOut,
+  loginBody,
+  loginResponse,
+  passwordChanged,
+  sessionResponse,
+  sessionUser,
+  type SessionUser,
+} from '../../contract/auth.schema.js';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../server/config.js';
 import type { CookieSettings } from '../server/cookies.js';
@@ -11,15 +20,7 @@ import { AppError } from '../server/errors.js';
 import { requireUser } from '../server/request-context.js';
 import { changeOwnPassword, login, logout, type AuthUser } from './auth.service.js';
 
-const userSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(['admin', 'analytiker', 'leder', 'sagsbehandler']),
-  municipality: z.object({ id: z.string(), name: z.string() }),
-});
-
-const toUser = (user: AuthUser): z.infer<typeof userSchema> => ({
+const toUser = (user: AuthUser): SessionUser => ({
   id: user.userId,
   name: user.name,
   email: user.email,
@@ -40,7 +41,7 @@ export const authRoutes: FastifyPluginAsync<{
       schema: {
         tags: ['auth'],
         summary: 'The logged-in user (or null) and the CSRF token for state-changing requests',
-        response: { 200: z.object({ user: userSchema.nullable(), csrfToken: z.string() }) },
+        response: { 200: sessionResponse },
       },
     },
     async (request, reply) => {
@@ -68,11 +69,8 @@ export const authRoutes: FastifyPluginAsync<{
       schema: {
         tags: ['auth'],
         summary: 'Log in with e-mail and password; sets the session cookie',
-        body: z.object({
-          email: z.string().trim().min(1).max(254),
-          password: z.string().min(1).max(200),
-        }),
-        response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+        body: loginBody,
+        response: { 200: loginResponse },
       },
     },
     async (request, reply) => {
@@ -98,17 +96,19 @@ export const authRoutes: FastifyPluginAsync<{
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the session' } },
+    {
+      schema: { tags: ['auth'], summary: 'End the session', response: { 204: loggedOut } },
+    },
     async (request, reply) => {
       await logout(db, request.cookies[cookies.session]);
       void reply.clearCookie(cookies.session, cookies.options);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   app.get(
     '/api/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: userSchema } } },
+    { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: sessionUser } } },
     async (request) => toUser(requireUser(request)),
   );
 
@@ -119,10 +119,8 @@ export const authRoutes: FastifyPluginAsync<{
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (ends your other sessions)',
-        body: z.object({
-          currentPassword: z.string().min(1).max(200),
-          newPassword: z.string().max(200),
-        }),
+        body: changePasswordBody,
+        response: { 204: passwordChanged },
       },
     },
     async (request, reply) => {
@@ -134,7 +132,7 @@ export const authRoutes: FastifyPluginAsync<{
         request.body.newPassword,
         request.ip,
       );
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
-import type { UserRole } from '../db/tables/user.table.js';
+import type { UserRole } from '../../contract/users.js';
 import { AppError } from '../server/errors.js';
 import * as repo from './auth.repository.js';
 import {

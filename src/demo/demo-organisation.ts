@@ -1,5 +1,5 @@
 /** The demo municipality's organisation: realistic Danish units, kinds and sizes. */
-import type { UnitKind } from '../db/tables/unit.table.js';
+import type { UnitKind } from '../../contract/org.js';
 
 export interface DemoUnit {
   name: string;

@@ -9,6 +9,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { devMailList, devMailPage } from '../../contract/mail.schema.js';
 import type { Database } from '../db/schema.js';
 import { DEMO_MUNICIPALITY } from '../demo/demo-organisation.js';
 import { AppError } from '../server/errors.js';
@@ -66,13 +67,20 @@ export const devMailRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async
     }
     return listMailWithSecrets(db, DEMO_MUNICIPALITY.slug, 200);
   };
-  app.get(DEV_MAIL_PATH, { schema: { hide: true } }, async (request, reply) =>
-    reply
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(page(await load(request))),
+  // Hidden from the API description (a developer's page), but still documented.
+  app.get(
+    DEV_MAIL_PATH,
+    { schema: { hide: true, response: { 200: devMailPage } } },
+    async (request, reply) =>
+      reply
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(page(await load(request))),
   );
-  app.get(`${DEV_MAIL_PATH}.json`, { schema: { hide: true } }, async (request, reply) =>
-    reply.header('cache-control', 'no-store').send({ mails: await load(request) }),
+  app.get(
+    `${DEV_MAIL_PATH}.json`,
+    { schema: { hide: true, response: { 200: devMailList } } },
+    async (request, reply) =>
+      reply.header('cache-control', 'no-store').send({ mails: await load(request) }),
   );
 };

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { outbox, outboxQuery, type Outbox } from '../../contract/mail.schema.js';
 import type { Database } from '../db/schema.js';
 import { forbidden } from '../server/errors.js';
 import { requireUser } from '../server/request-context.js';
@@ -28,10 +28,11 @@ export const mailRoutes: FastifyPluginAsync<{
         tags: ['mail'],
         summary:
           'The newest mails (the outbox when no SMTP server is configured); personal mails without recipient or text, never a link or code',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        querystring: outboxQuery,
+        response: { 200: outbox },
       },
     },
-    async (request) => {
+    async (request): Promise<Outbox> => {
       const user = requireUser(request);
       if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
       const mails = await listMail(db, user.municipalityId, request.query.limit);
@@ -44,7 +45,7 @@ export const mailRoutes: FastifyPluginAsync<{
           const personal = isPersonalMail(m);
           return {
             id: m.id,
-            kind: m.kind.split(':')[0],
+            kind: m.kind.split(':')[0]!,
             personal,
             to: personal ? null : m.to_address,
             subject: hideSecrets(m.subject),

@@ -1,17 +1,11 @@
 /** A municipality's own settings: today the consent to take part in benchmarks. */
 import type { Kysely } from 'kysely';
+import type { MunicipalitySettings } from '../../contract/municipality.schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { forbidden } from '../server/errors.js';
 import { findSettings, setBenchmarkConsent } from './municipality.repository.js';
-
-/** The settings as shown; read by analysis owners and admins. */
-export interface MunicipalitySettings {
-  name: string;
-  slug: string;
-  benchmarkConsent: boolean;
-}
 
 /** The settings of the user's municipality. */
 export async function getSettings(

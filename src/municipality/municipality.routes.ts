@@ -2,16 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { benchmarkConsentBody, municipalitySettings } from '../../contract/municipality.schema.js';
 import type { Database } from '../db/schema.js';
 import { requireUser } from '../server/request-context.js';
 import { getSettings, updateBenchmarkConsent } from './municipality-settings.service.js';
-
-const settingsSchema = z.object({
-  name: z.string(),
-  slug: z.string(),
-  benchmarkConsent: z.boolean(),
-});
 
 export const municipalityRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
   plugin,
@@ -24,7 +18,7 @@ export const municipalityRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
       schema: {
         tags: ['municipality'],
         summary: "The municipality's settings (admins and analysis owners)",
-        response: { 200: settingsSchema },
+        response: { 200: municipalitySettings },
       },
     },
     async (request) => getSettings(db, requireUser(request)),
@@ -36,8 +30,8 @@ export const municipalityRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
         tags: ['municipality'],
         summary:
           'Give (true) or withdraw (false) consent to take part in anonymous benchmarks across municipalities (admins)',
-        body: z.object({ consent: z.boolean() }),
-        response: { 200: settingsSchema },
+        body: benchmarkConsentBody,
+        response: { 200: municipalitySettings },
       },
     },
     async (request) => updateBenchmarkConsent(db, requireUser(request), request.body.consent),

@@ -8,8 +8,12 @@
  */
 import type { CsvTable } from '../import/csv.js';
 import type { Message } from '../server/errors.js';
-import type { PersonRole } from '../db/tables/person.table.js';
-import type { UnitKind } from '../db/tables/unit.table.js';
+import {
+  MAX_NAME_LENGTH,
+  type ImportAction,
+  type PersonRole,
+  type UnitKind,
+} from '../../contract/org.js';
 import { MAX_PROFESSION_LENGTH, normalizeProfession } from './profession.js';
 
 /** Columns of the organisation file, Danish names first, English accepted. */
@@ -42,7 +46,6 @@ const ROLE_WORDS: Record<string, PersonRole> = {
   employee: 'medarbejder',
 };
 
-export const MAX_NAME_LENGTH = 200;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 export interface ExistingOrg {
@@ -65,7 +68,7 @@ export interface ExistingOrg {
   }[];
 }
 
-export type Action = 'create' | 'update' | 'unchanged';
+export type Action = ImportAction;
 
 export interface RowError {
   line: number;

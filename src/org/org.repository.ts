@@ -2,8 +2,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AreaUpdate } from '../db/tables/area.table.js';
-import type { PersonRole, PersonUpdate } from '../db/tables/person.table.js';
-import type { UnitKind, UnitUpdate } from '../db/tables/unit.table.js';
+import type { PersonRole, UnitKind } from '../../contract/org.js';
+import type { PersonUpdate } from '../db/tables/person.table.js';
+import type { UnitUpdate } from '../db/tables/unit.table.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -2,70 +2,32 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { PersonRole, UnitKind } from '../../contract/org.js';
+import {
+  area,
+  createAreaBody,
+  createPersonBody,
+  createUnitBody,
+  importReport,
+  organisation,
+  orgIdParams,
+  orgImportQuery,
+  orgQuery,
+  person,
+  unit,
+  updateAreaBody,
+  updatePersonBody,
+  updateUnitBody,
+  type Area,
+  type Person,
+  type Unit,
+} from '../../contract/org.schema.js';
 import type { Database } from '../db/schema.js';
-import { PERSON_ROLES } from '../db/tables/person.table.js';
-import { UNIT_KINDS } from '../db/tables/unit.table.js';
 import { readUpload } from '../server/upload.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './org.service.js';
-import { MAX_PROFESSION_LENGTH } from './profession.js';
 
-const name = z.string().trim().min(1).max(200);
-const email = z.string().trim().toLowerCase().email().max(254);
-/** Optional; empty or null clears it. */
-const profession = z.string().trim().max(MAX_PROFESSION_LENGTH).nullable();
-const idParams = z.object({ id: z.uuid() });
-
-const areaSchema = z.object({ id: z.string(), name: z.string(), archived: z.boolean() });
-const unitSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(UNIT_KINDS),
-  areaId: z.string().nullable(),
-  archived: z.boolean(),
-});
-const personSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(PERSON_ROLES),
-  unitId: z.string(),
-  profession: z.string().nullable(),
-  archived: z.boolean(),
-});
-const messageSchema = z.object({ da: z.string(), en: z.string() });
-const reportSchema = z.object({
-  rows: z.number(),
-  committed: z.boolean(),
-  errors: z.array(z.object({ line: z.number(), message: messageSchema })),
-  plan: z.object({
-    areas: z.array(z.object({ name: z.string(), existingId: z.string().nullable() })),
-    units: z.array(
-      z.object({
-        name: z.string(),
-        kind: z.enum(UNIT_KINDS),
-        area: z.string().nullable(),
-        existingId: z.string().nullable(),
-        action: z.enum(['create', 'update', 'unchanged']),
-      }),
-    ),
-    people: z.array(
-      z.object({
-        line: z.number(),
-        name: z.string(),
-        email: z.string(),
-        role: z.enum(PERSON_ROLES),
-        unit: z.string(),
-        profession: z.string().nullable().optional(),
-        existingId: z.string().nullable(),
-        action: z.enum(['create', 'update', 'unchanged']),
-      }),
-    ),
-  }),
-});
-
-const toArea = (a: { id: string; name: string; archived_at: Date | null }) => ({
+const toArea = (a: { id: string; name: string; archived_at: Date | null }): Area => ({
   id: a.id,
   name: a.name,
   archived: a.archived_at !== null,
@@ -73,10 +35,10 @@ const toArea = (a: { id: string; name: string; archived_at: Date | null }) => ({
 const toUnit = (u: {
   id: string;
   name: string;
-  kind: (typeof UNIT_KINDS)[number];
+  kind: UnitKind;
   area_id: string | null;
   archived_at: Date | null;
-}) => ({
+}): Unit => ({
   id: u.id,
   name: u.name,
   kind: u.kind,
@@ -87,11 +49,11 @@ const toPerson = (p: {
   id: string;
   name: string;
   email: string;
-  role: (typeof PERSON_ROLES)[number];
+  role: PersonRole;
   unit_id: string;
   profession: string | null;
   archived_at: Date | null;
-}) => ({
+}): Person => ({
   id: p.id,
   name: p.name,
   email: p.email,
@@ -110,14 +72,8 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
       schema: {
         tags: ['org'],
         summary: "The municipality's areas, units and people",
-        querystring: z.object({ includeArchived: z.enum(['true', 'false']).default('false') }),
-        response: {
-          200: z.object({
-            areas: z.array(areaSchema),
-            units: z.array(unitSchema),
-            people: z.array(personSchema),
-          }),
-        },
+        querystring: orgQuery,
+        response: { 200: organisation },
       },
     },
     async (request) => {
@@ -140,8 +96,8 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
       schema: {
         tags: ['org'],
         summary: 'Create an area',
-        body: z.object({ name }),
-        response: { 201: areaSchema },
+        body: createAreaBody,
+        response: { 201: area },
       },
     },
     async (request, reply) => {
@@ -156,9 +112,9 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
       schema: {
         tags: ['org'],
         summary: 'Rename, archive or restore an area',
-        params: idParams,
-        body: z.object({ name: name.optional(), archived: z.boolean().optional() }),
-        response: { 200: areaSchema },
+        params: orgIdParams,
+        body: updateAreaBody,
+        response: { 200: area },
       },
     },
     async (request) =>
@@ -171,12 +127,8 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
       schema: {
         tags: ['org'],
         summary: 'Create a unit',
-        body: z.object({
-          name,
-          kind: z.enum(UNIT_KINDS),
-          areaId: z.uuid().nullable().default(null),
-        }),
-        response: { 201: unitSchema },
+        body: createUnitBody,
+        response: { 201: unit },
       },
     },
     async (request, reply) => {
@@ -191,14 +143,9 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
       schema: {
         tags: ['org'],
         summary: 'Edit, archive or restore a unit',
-        params: idParams,
-        body: z.object({
-          name: name.optional(),
-          kind: z.enum(UNIT_KINDS).optional(),
-          areaId: z.uuid().nullable().optional(),
-          archived: z.boolean().optional(),
-        }),
-        response: { 200: unitSchema },
+        params: orgIdParams,
+        body: updateUnitBody,
+        response: { 200: unit },
       },
     },
     async (request) =>
@@ -211,14 +158,8 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
       schema: {
         tags: ['org'],
         summary: 'Add a person',
-        body: z.object({
-          name,
-          email,
-          role: z.enum(PERSON_ROLES),
-          unitId: z.uuid(),
-          profession: profession.optional(),
-        }),
-        response: { 201: personSchema },
+        body: createPersonBody,
+        response: { 201: person },
       },
     },
     async (request, reply) => {
@@ -233,16 +174,9 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
       schema: {
         tags: ['org'],
         summary: 'Edit, archive or restore a person',
-        params: idParams,
-        body: z.object({
-          name: name.optional(),
-          email: email.optional(),
-          role: z.enum(PERSON_ROLES).optional(),
-          unitId: z.uuid().optional(),
-          profession: profession.optional(),
-          archived: z.boolean().optional(),
-        }),
-        response: { 200: personSchema },
+        params: orgIdParams,
+        body: updatePersonBody,
+        response: { 200: person },
       },
     },
     async (request) =>
@@ -258,8 +192,8 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
         tags: ['org'],
         summary:
           'Check (commit=false) or import (commit=true) an organisation file (CSV or XLSX, multipart field "file"). All or nothing.',
-        querystring: z.object({ commit: z.enum(['true', 'false']).default('false') }),
-        response: { 200: reportSchema },
+        querystring: orgImportQuery,
+        response: { 200: importReport },
       },
     },
     async (request) => {

@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
-import type { PersonRole } from '../db/tables/person.table.js';
-import type { UnitKind } from '../db/tables/unit.table.js';
+import type { PersonRole, UnitKind } from '../../contract/org.js';
+import type { ImportReport } from '../../contract/org.schema.js';
 import { readTableFileInWorker } from '../import/parse-in-worker.js';
 import { AppError, conflict, forbidden, notFound, type Message } from '../server/errors.js';
 import { checkOrgImport, type ImportCheck } from './org-import.js';
@@ -235,11 +235,6 @@ export async function updatePerson(
     });
     return updated;
   });
-}
-
-/** The result of an import, previewed or committed. */
-export interface ImportReport extends ImportCheck {
-  committed: boolean;
 }
 
 /**

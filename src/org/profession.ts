@@ -4,8 +4,7 @@
  * measurement groups its respondents by profession.
  */
 
-/** Longest profession: it is also an answer's `target`, which holds at most 40 characters. */
-export const MAX_PROFESSION_LENGTH = 40;
+export { MAX_PROFESSION_LENGTH } from '../../contract/org.js';
 
 /** Trimmed, inner spaces collapsed, lower case (Danish); empty becomes null. */
 export function normalizeProfession(text: string | null | undefined): string | null {

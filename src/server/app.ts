@@ -19,6 +19,13 @@ import { sql, type Kysely } from 'kysely';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  health,
+  notReady,
+  openapiDocument,
+  ready,
+  type OpenapiDocument,
+} from '../../contract/server.schema.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { consentRoutes } from '../consents/consent.routes.js';
@@ -80,7 +87,7 @@ export interface AppDeps {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** `dist/web` seen from both `src/server` (tsx) and `dist/server/server` (built). */
+/** `dist/web` seen from both `src/server` (tsx) and `dist/src/server` (built). */
 function defaultWebDir(): string {
   const candidates = [path.resolve(here, '../../dist/web'), path.resolve(here, '../../web')];
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
@@ -217,18 +224,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     else asTenant(user.municipalityId, done);
   });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // These describe the app rather than belong to its API: hidden from the description,
+  // but each still declares what it returns.
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true, response: { 200: openapiDocument } } },
+    // Always OpenAPI 3 here (the swagger plugin's type also allows Swagger 2).
+    async () => app.swagger() as OpenapiDocument,
+  );
   // Liveness: the process answers. It never touches the database, so a database
   // outage does not get healthy instances restarted.
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/health', { schema: { hide: true, response: { 200: health } } }, async () => ({
+    ok: true as const,
+  }));
   // Readiness: the database answers too; a load balancer sends no traffic until it does.
-  app.get('/api/ready', { schema: { hide: true } }, async (_request, reply) => {
-    if (await databaseReady(db)) return { ready: true };
-    return reply
-      .status(503)
-      .header('retry-after', String(RETRY_AFTER_SECONDS))
-      .send({ ready: false });
-  });
+  const readiness = { 200: ready, 503: notReady };
+  app.get(
+    '/api/ready',
+    { schema: { hide: true, response: readiness } },
+    async (_request, reply) => {
+      if (await databaseReady(db)) return { ready: true as const };
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ ready: false as const });
+    },
+  );
   if (config.metricsToken !== undefined) {
     registerMetrics(app, { token: config.metricsToken, db, poolStats: deps.poolStats });
   }

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { metricsText } from '../../contract/server.schema.js';
 import type { PoolStats } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from './errors.js';
@@ -91,7 +92,9 @@ export function registerMetrics(
     if (status < 300 && route === SUBMIT_ROUTE) submitted.inc();
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+  // Text, sent as is (a string with its content type bypasses the serializer).
+  const documented = { hide: true, response: { 200: metricsText } };
+  app.get('/metrics', { schema: documented }, async (request, reply) => {
     const header = request.headers.authorization ?? '';
     const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     if (!sameToken(given, options.token)) {

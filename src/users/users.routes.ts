@@ -2,31 +2,28 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { UserRole } from '../../contract/users.js';
+import {
+  createUserBody,
+  updateUserBody,
+  user as userSchema,
+  userIdParams,
+  userList,
+  type User,
+} from '../../contract/users.schema.js';
 import type { Database } from '../db/schema.js';
-import { USER_ROLES } from '../db/tables/user.table.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './users.service.js';
-
-const userSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(USER_ROLES),
-  personId: z.string().nullable(),
-  disabled: z.boolean(),
-  lastLoginAt: z.string().nullable(),
-});
 
 const toUser = (u: {
   id: string;
   name: string;
   email: string;
-  role: (typeof USER_ROLES)[number];
+  role: UserRole;
   person_id: string | null;
   disabled_at: Date | null;
   last_login_at: Date | null;
-}) => ({
+}): User => ({
   id: u.id,
   name: u.name,
   email: u.email,
@@ -45,7 +42,7 @@ export const usersRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
       schema: {
         tags: ['users'],
         summary: "The municipality's logins",
-        response: { 200: z.array(userSchema) },
+        response: { 200: userList },
       },
     },
     async (request) => (await service.listUsers(db, requireUser(request))).map(toUser),
@@ -57,13 +54,7 @@ export const usersRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
       schema: {
         tags: ['users'],
         summary: 'Create a login',
-        body: z.object({
-          name: z.string().trim().min(1).max(200),
-          email: z.string().trim().toLowerCase().email().max(254),
-          role: z.enum(USER_ROLES),
-          password: z.string().max(200),
-          personId: z.uuid().nullable().default(null),
-        }),
+        body: createUserBody,
         response: { 201: userSchema },
       },
     },
@@ -79,14 +70,8 @@ export const usersRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
       schema: {
         tags: ['users'],
         summary: 'Change role, name, password or disable a login',
-        params: z.object({ id: z.uuid() }),
-        body: z.object({
-          name: z.string().trim().min(1).max(200).optional(),
-          role: z.enum(USER_ROLES).optional(),
-          disabled: z.boolean().optional(),
-          password: z.string().max(200).optional(),
-          personId: z.uuid().nullable().optional(),
-        }),
+        params: userIdParams,
+        body: updateUserBody,
         response: { 200: userSchema },
       },
     },

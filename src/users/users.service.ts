@@ -5,7 +5,7 @@ import { deleteUserSessions } from '../auth/auth.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import type { Database } from '../db/schema.js';
-import type { UserRole } from '../db/tables/user.table.js';
+import type { UserRole } from '../../contract/users.js';
 import { findPerson } from '../org/org.repository.js';
 import { isUniqueViolation } from '../org/org.service.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../server/errors.js';

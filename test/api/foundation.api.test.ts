@@ -4,17 +4,16 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../contract/audit.schema.js';
+import type { SessionUser } from '../../contract/auth.schema.js';
+import type { ImportReport, Organisation as Org, Unit } from '../../contract/org.schema.js';
+import type { User } from '../../contract/users.schema.js';
 import { ABSOLUTE_TIMEOUT_MS } from '../../src/auth/auth.service.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
-
-interface Org {
-  units: { id: string; name: string; kind: string; archived: boolean }[];
-  people: { id: string; name: string; email: string; unitId: string }[];
-}
 
 for (const database of testDatabases()) {
   describe(`foundation API on ${database.name}`, () => {
@@ -176,8 +175,7 @@ for (const database of testDatabases()) {
         const created = await otherAdmin.post('/api/org/units', {
           name: 'Egen enhed',
           kind: 'udfører',
-          municipalityId: (await analyst.get('/api/me')).json<{ municipality: { id: string } }>()
-            .municipality.id,
+          municipalityId: (await analyst.get('/api/me')).json<SessionUser>().municipality.id,
         });
         expect(created.statusCode).toBe(201);
         expect((await org(analyst)).units.some((u) => u.name === 'Egen enhed')).toBe(false);
@@ -190,7 +188,7 @@ for (const database of testDatabases()) {
         const hostile = `<script>alert(1)</script>'); DROP TABLE unit; --`;
         const created = await analyst.post('/api/org/units', { name: hostile, kind: 'ekstern' });
         expect(created.statusCode).toBe(201);
-        const unit = created.json<{ id: string; name: string }>();
+        const unit = created.json<Unit>();
         expect(unit.name).toBe(hostile);
         expect(
           (await analyst.patch(`/api/org/units/${unit.id}`, { kind: 'udfører' })).json(),
@@ -266,11 +264,7 @@ for (const database of testDatabases()) {
           'Eksterne;Kriminalforsorgen;ekstern;;;\r\n';
         const preview = await analyst.upload('/api/org/import?commit=false', 'org.csv', file);
         expect(preview.statusCode).toBe(200);
-        const report = preview.json<{
-          errors: unknown[];
-          committed: boolean;
-          plan: { units: { action: string }[] };
-        }>();
+        const report = preview.json<ImportReport>();
         expect(report.errors).toEqual([]);
         expect(report.committed).toBe(false);
         expect(report.plan.units.map((u) => u.action)).toEqual(['create', 'create']);
@@ -385,7 +379,7 @@ for (const database of testDatabases()) {
         expect(
           (await new TestClient(t.app).login('ny@demo.dk', 'a-long-password-1')).statusCode,
         ).toBe(200);
-        const audit = (await admin.get('/api/audit')).json<{ action: string; entity: string }[]>();
+        const audit = (await admin.get('/api/audit')).json<AuditEntry[]>();
         expect(audit.some((e) => e.action === 'create' && e.entity === 'user')).toBe(true);
         expect(audit.some((e) => e.action === 'import' && e.entity === 'organisation')).toBe(true);
       });
@@ -393,7 +387,7 @@ for (const database of testDatabases()) {
       it('keeps the last active admin and refuses non-admins', async () => {
         const admin = new TestClient(t.app);
         await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
-        const self = (await admin.get('/api/me')).json<{ id: string }>();
+        const self = (await admin.get('/api/me')).json<SessionUser>();
         expect((await admin.patch(`/api/users/${self.id}`, { role: 'leder' })).statusCode).toBe(
           409,
         );
@@ -406,7 +400,7 @@ for (const database of testDatabases()) {
         await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
         const leader = new TestClient(t.app);
         await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
-        const users = (await admin.get('/api/users')).json<{ id: string; email: string }[]>();
+        const users = (await admin.get('/api/users')).json<User[]>();
         const id = users.find((u) => u.email === 'leder@demo.samspil.dk')!.id;
         expect((await admin.patch(`/api/users/${id}`, { disabled: true })).statusCode).toBe(200);
         expect((await leader.get('/api/me')).statusCode).toBe(401);

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
+import type { OutboxMail } from '../../contract/mail.schema.js';
 import type { Database } from '../../src/db/schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
@@ -34,15 +35,6 @@ type Role = keyof typeof STAFF;
 const SURVEY_LINK = /\/s\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{20,}/;
 const CITIZEN_LINK = /\/borger\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{20,}/;
 const UNITS = ['Egen læge', 'Regionspsykiatrien'];
-
-interface OutboxMail {
-  kind: string;
-  personal: boolean;
-  to: string | null;
-  subject: string;
-  body: string | null;
-  lastError: string | null;
-}
 
 async function logins(t: TestApp): Promise<Record<Role, TestClient>> {
   const clients = {} as Record<Role, TestClient>;
@@ -386,7 +378,7 @@ for (const database of testDatabases()) {
       expect(row).toMatchObject({ status: 'failed', secrets: null });
       expect(row.body_text).not.toContain('123456');
       const outbox = (await staff.admin.get('/api/outbox')).json<{
-        mails: (OutboxMail & { id: string })[];
+        mails: OutboxMail[];
       }>();
       const shown = outbox.mails.find((m) => m.id === id)!;
       expect(shown.lastError).toMatch(/Try again later/);

@@ -4,6 +4,7 @@
  * are professions, answering it, and its analysis with professions as nodes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport, Person } from '../../contract/org.schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -12,13 +13,6 @@ import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 
 const RK = ['videndeling', 'kendskab', 'samarbejde', 'problemloesning', 'innovation', 'respekt'];
 
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-  unitId: string;
-  profession: string | null;
-}
 interface Survey {
   measurement: { items: Record<string, { da: string }>; groupKind: string };
   groups: { id: string; name: string }[];
@@ -75,14 +69,11 @@ for (const database of testDatabases()) {
         expect.stringMatching(/fag er for langt/),
       );
       const preview = await owner.upload('/api/org/import?commit=false', 'org.csv', orgFile());
-      const plan = preview.json<{
-        errors: unknown[];
-        plan: { people: { profession: string | null }[] };
-      }>();
+      const plan = preview.json<ImportReport>();
       expect(plan.errors).toEqual([]);
       expect(plan.plan.people.map((p) => p.profession)).toContain('socialrådgiver');
       const done = await owner.upload('/api/org/import?commit=true', 'org.csv', orgFile());
-      expect(done.json<{ committed: boolean }>().committed).toBe(true);
+      expect(done.json<ImportReport>().committed).toBe(true);
       people = (await orgPeople()).filter((p) => /^(fag\d+|udenfag)@demo\.dk$/.test(p.email));
       expect(people).toHaveLength(13);
       const professions = people.map((p) => p.profession);

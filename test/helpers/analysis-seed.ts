@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
-import type { UnitKind } from '../../src/db/tables/unit.table.js';
+import type { UnitKind } from '../../contract/org.js';
 
 /** Units of one municipality by name, the i-th of kind `kind(i)`; returns their ids in order. */
 export async function insertUnits(

@@ -6,8 +6,7 @@ import type {
   Selectable,
   Updateable,
 } from 'kysely';
-
-export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'outbox';
+import type { MailStatus } from '../../../contract/mail.js';
 
 /** An e-mail: queued for SMTP, being sent, sent, failed, or kept in the outbox when no SMTP is configured. */
 export interface MailMessageTable {

@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PersonRole } from '../../../contract/org.js';
 
-export const PERSON_ROLES = ['leder', 'medarbejder'] as const;
-export type PersonRole = (typeof PERSON_ROLES)[number];
+// Declared once, in the contract; re-exported for the modules that still import them here.
+export { PERSON_ROLES, type PersonRole } from '../../../contract/org.js';
 
 /** A person in the organisation (may or may not have a login). */
 export interface PersonTable {

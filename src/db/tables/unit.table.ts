@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { UnitKind } from '../../../contract/org.js';
 
-/** `myndighed` = authority, `udfører` = service provider, `ekstern` = outside actor. */
-export const UNIT_KINDS = ['myndighed', 'udfører', 'ekstern'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+// Declared once, in the contract; re-exported for the modules that still import them here.
+export { UNIT_KINDS, type UnitKind } from '../../../contract/org.js';
 
 /** A unit: department, team, profession or outside actor. */
 export interface UnitTable {

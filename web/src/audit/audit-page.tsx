@@ -1,7 +1,7 @@
 /** The audit log (admins): who did what, newest first. */
 import { useId, useState } from 'react';
 import { api } from '../api/client.js';
-import type { AuditEntry } from '../api/types.js';
+import type { AuditEntry } from '../../../contract/audit.schema.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';

@@ -1,7 +1,7 @@
 /** Guards for routes: a login for everything inside the app, a role for admin pages. */
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import type { UserRole } from '../api/types.js';
+import type { UserRole } from '../../../contract/users.js';
 import { useI18n } from '../i18n/i18n.js';
 import { PageTitle } from '../ui/page-title.js';
 import { hasRole, useSession } from './session.js';

@@ -5,7 +5,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, asApiError, onSessionLost, setCsrfToken, type ApiError } from '../api/client.js';
-import type { SessionResponse, SessionUser, UserRole } from '../api/types.js';
+import type { LoginResponse, SessionResponse, SessionUser } from '../../../contract/auth.schema.js';
+import type { UserRole } from '../../../contract/users.js';
 
 /** Why the user is looking at the login page, when it was not their own choice. */
 export type SessionNotice = 'expired' | 'unauthenticated' | 'loggedOut';
@@ -59,7 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (email: string, password: string) => {
-    const result = await api.post<{ user: SessionUser; csrfToken: string }>('/api/auth/login', {
+    const result = await api.post<LoginResponse>('/api/auth/login', {
       email,
       password,
     });

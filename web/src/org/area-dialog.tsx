@@ -1,11 +1,11 @@
 /** Creating or renaming an area (forvaltning / område). */
 import { useState } from 'react';
-import type { Area } from '../api/types.js';
+import { MAX_NAME_LENGTH } from '../../../contract/org.js';
+import type { Area } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { TextField } from '../ui/field.js';
 import { createArea, updateArea } from './org-api.js';
-import { MAX_NAME } from './unit-dialog.js';
 
 export function AreaDialog({
   area,
@@ -25,8 +25,8 @@ export function AreaDialog({
     const problem =
       trimmed === ''
         ? t('org.area.name.missing')
-        : trimmed.length > MAX_NAME
-          ? t('common.tooLong', { max: MAX_NAME })
+        : trimmed.length > MAX_NAME_LENGTH
+          ? t('common.tooLong', { max: MAX_NAME_LENGTH })
           : undefined;
     setError(problem);
     if (problem) return false;

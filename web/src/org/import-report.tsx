@@ -1,5 +1,6 @@
 /** The check of an organisation file: row errors with line numbers, and the plan as tables. */
-import type { ImportAction, ImportReport } from '../api/types.js';
+import type { ImportAction } from '../../../contract/org.js';
+import type { ImportReport } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { actionLabel, kindClass, kindLabel, personRoleLabel } from './org-labels.js';

@@ -1,5 +1,6 @@
 /** What an import did, in numbers, for the success message on the organisation page. */
-import type { ImportAction, ImportReport } from '../api/types.js';
+import type { ImportAction } from '../../../contract/org.js';
+import type { ImportReport } from '../../../contract/org.schema.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { Notice } from '../ui/feedback.js';
 

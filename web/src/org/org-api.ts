@@ -1,46 +1,34 @@
 /** Calls to the organisation API (`src/org/org.routes.ts`). */
-import { api } from '../api/client.js';
 import type {
   Area,
+  AreaChange,
   ImportReport,
   Organisation,
   Person,
-  PersonRole,
+  PersonChange,
+  PersonInput,
   Unit,
-  UnitKind,
-} from '../api/types.js';
+  UnitChange,
+  UnitInput,
+} from '../../../contract/org.schema.js';
+import { api } from '../api/client.js';
 
 export const loadOrganisation = (includeArchived: boolean) =>
   api.get<Organisation>(`/api/org?includeArchived=${includeArchived}`);
 
 export const createArea = (name: string) => api.post<Area>('/api/org/areas', { name });
 
-export const updateArea = (id: string, change: { name?: string; archived?: boolean }) =>
+export const updateArea = (id: string, change: AreaChange) =>
   api.patch<Area>(`/api/org/areas/${id}`, change);
-
-export interface UnitInput {
-  name: string;
-  kind: UnitKind;
-  areaId: string | null;
-}
 
 export const createUnit = (unit: UnitInput) => api.post<Unit>('/api/org/units', unit);
 
-export const updateUnit = (id: string, change: Partial<UnitInput> & { archived?: boolean }) =>
+export const updateUnit = (id: string, change: UnitChange) =>
   api.patch<Unit>(`/api/org/units/${id}`, change);
-
-export interface PersonInput {
-  name: string;
-  email: string;
-  role: PersonRole;
-  unitId: string;
-  /** Optional; null or empty clears it. */
-  profession?: string | null;
-}
 
 export const createPerson = (person: PersonInput) => api.post<Person>('/api/org/people', person);
 
-export const updatePerson = (id: string, change: Partial<PersonInput> & { archived?: boolean }) =>
+export const updatePerson = (id: string, change: PersonChange) =>
   api.patch<Person>(`/api/org/people/${id}`, change);
 
 /** Check a file (nothing is written) or import it (all or nothing). */

@@ -7,7 +7,7 @@ import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { asApiError, type ApiError } from '../api/client.js';
-import type { ImportReport } from '../api/types.js';
+import type { ImportReport } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';

@@ -1,5 +1,5 @@
 /** Display names of unit kinds, person roles and import actions. */
-import type { ImportAction, PersonRole, UnitKind } from '../api/types.js';
+import type { ImportAction, PersonRole, UnitKind } from '../../../contract/org.js';
 import type { I18n, MessageKey } from '../i18n/i18n.js';
 
 const KIND_KEYS: Record<UnitKind, MessageKey> = {

@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { asApiError, type ApiError } from '../api/client.js';
-import type { Area, Person, Unit } from '../api/types.js';
+import type { Area, Person, Unit } from '../../../contract/org.schema.js';
 import { useApi } from '../api/use-api.js';
 import { ORG_EDITORS, hasRole, useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';

@@ -2,7 +2,7 @@
  * Shaping the organisation for the page: areas → units → people, sorted, and filtered
  * by the search box. Pure, so the page only renders.
  */
-import type { Area, Organisation, Person, Unit } from '../api/types.js';
+import type { Area, Organisation, Person, Unit } from '../../../contract/org.schema.js';
 
 export interface UnitView {
   unit: Unit;

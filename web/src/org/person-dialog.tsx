@@ -3,15 +3,20 @@
  * optional profession (fag), suggested from the professions already in use.
  */
 import { useId, useState } from 'react';
-import { PERSON_ROLES, type Person, type PersonRole, type Unit } from '../api/types.js';
+import {
+  MAX_NAME_LENGTH,
+  MAX_PROFESSION_LENGTH,
+  PERSON_ROLES,
+  type PersonRole,
+} from '../../../contract/org.js';
+import type { Person, Unit } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { EMAIL, NameEmailFields } from '../ui/name-email-fields.js';
 import { createPerson, updatePerson } from './org-api.js';
 import { personRoleLabel } from './org-labels.js';
-import { MAX_PROFESSION, professionLabel } from './profession.js';
-import { MAX_NAME } from './unit-dialog.js';
+import { professionLabel } from './profession.js';
 
 export function PersonDialog({
   person,
@@ -45,11 +50,12 @@ export function PersonDialog({
   const submit = async () => {
     const problems: typeof errors = {};
     if (name.trim() === '') problems.name = t('org.person.name.missing');
-    else if (name.trim().length > MAX_NAME) problems.name = t('common.tooLong', { max: MAX_NAME });
+    else if (name.trim().length > MAX_NAME_LENGTH)
+      problems.name = t('common.tooLong', { max: MAX_NAME_LENGTH });
     if (email.trim() === '') problems.email = t('org.person.email.missing');
     else if (!EMAIL.test(email.trim())) problems.email = t('org.person.email.invalid');
-    if (profession.trim().length > MAX_PROFESSION)
-      problems.profession = t('common.tooLong', { max: MAX_PROFESSION });
+    if (profession.trim().length > MAX_PROFESSION_LENGTH)
+      problems.profession = t('common.tooLong', { max: MAX_PROFESSION_LENGTH });
     setErrors(problems);
     if (Object.keys(problems).length > 0) return false;
     const input = {
@@ -108,7 +114,7 @@ export function PersonDialog({
         value={profession}
         list={listId}
         autoComplete="off"
-        maxLength={MAX_PROFESSION}
+        maxLength={MAX_PROFESSION_LENGTH}
         error={errors.profession}
         onChange={(e) => setProfession(e.target.value)}
       />

@@ -3,10 +3,7 @@
  * lower case (`src/org/profession.ts`), so "Socialrådgiver" and "socialrådgiver " are
  * one group; the pages show it with a capital first letter.
  */
-import type { Person } from '../api/types.js';
-
-/** Longest profession, as the server allows (`MAX_PROFESSION_LENGTH`). */
-export const MAX_PROFESSION = 40;
+import type { Person } from '../../../contract/org.schema.js';
 
 /** A stored profession as shown: "socialrådgiver" → "Socialrådgiver". */
 export function professionLabel(profession: string): string {

@@ -1,6 +1,6 @@
 /** One unit on the organisation page: its kind, its people and what an editor can do. */
 import { useId } from 'react';
-import type { Person, Unit } from '../api/types.js';
+import type { Person, Unit } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { RowAction } from '../ui/row-action.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';

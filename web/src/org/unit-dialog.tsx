@@ -1,13 +1,12 @@
 /** Creating or editing a unit: name, kind (myndighed / udfører / ekstern) and area. */
 import { useId, useState } from 'react';
-import { UNIT_KINDS, type Area, type Unit, type UnitKind } from '../api/types.js';
+import { MAX_NAME_LENGTH, UNIT_KINDS, type UnitKind } from '../../../contract/org.js';
+import type { Area, Unit } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { createUnit, updateUnit } from './org-api.js';
 import { kindHint, kindLabel } from './org-labels.js';
-
-export const MAX_NAME = 200;
 
 export function UnitDialog({
   unit,
@@ -33,7 +32,8 @@ export function UnitDialog({
   const submit = async () => {
     const problems: typeof errors = {};
     if (name.trim() === '') problems.name = t('org.unit.name.missing');
-    else if (name.trim().length > MAX_NAME) problems.name = t('common.tooLong', { max: MAX_NAME });
+    else if (name.trim().length > MAX_NAME_LENGTH)
+      problems.name = t('common.tooLong', { max: MAX_NAME_LENGTH });
     if (kind === '') problems.kind = t('org.unit.kind.missing');
     setErrors(problems);
     if (Object.keys(problems).length > 0 || kind === '') return false;
@@ -55,7 +55,7 @@ export function UnitDialog({
         required
         autoComplete="off"
         value={name}
-        maxLength={MAX_NAME + 50}
+        maxLength={MAX_NAME_LENGTH + 50}
         error={errors.name}
         onChange={(e) => setName(e.target.value)}
       />

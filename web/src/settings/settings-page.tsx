@@ -1,5 +1,6 @@
 /** The municipality's settings: today the consent to the benchmark across municipalities. */
 import { useState } from 'react';
+import type { MunicipalitySettings } from '../../../contract/municipality.schema.js';
 import { api, asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useUser } from '../auth/session.js';
@@ -8,15 +9,9 @@ import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 
-interface Settings {
-  name: string;
-  slug: string;
-  benchmarkConsent: boolean;
-}
-
-const loadSettings = () => api.get<Settings>('/api/municipality/settings');
+const loadSettings = () => api.get<MunicipalitySettings>('/api/municipality/settings');
 const saveConsent = (consent: boolean) =>
-  api.put<Settings>('/api/municipality/benchmark-consent', { consent });
+  api.put<MunicipalitySettings>('/api/municipality/benchmark-consent', { consent });
 
 export function SettingsPage() {
   const { t } = useI18n();

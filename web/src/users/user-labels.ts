@@ -1,5 +1,5 @@
 /** Display names and short explanations of login roles. */
-import type { UserRole } from '../api/types.js';
+import type { UserRole } from '../../../contract/users.js';
 import type { I18n, MessageKey } from '../i18n/i18n.js';
 
 const ROLE_KEYS: Record<UserRole, MessageKey> = {

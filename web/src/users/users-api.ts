@@ -1,17 +1,10 @@
 /** Calls to the user administration API (`src/users/users.routes.ts`). */
+import type { User, UserChange, UserInput } from '../../../contract/users.schema.js';
 import { api } from '../api/client.js';
-import type { User, UserRole } from '../api/types.js';
 
 export const loadUsers = () => api.get<User[]>('/api/users');
 
-export const createUser = (input: {
-  name: string;
-  email: string;
-  role: UserRole;
-  password: string;
-}) => api.post<User>('/api/users', input);
+export const createUser = (input: UserInput) => api.post<User>('/api/users', input);
 
-export const updateUser = (
-  id: string,
-  change: { name?: string; role?: UserRole; disabled?: boolean; password?: string },
-) => api.patch<User>(`/api/users/${id}`, change);
+export const updateUser = (id: string, change: UserChange) =>
+  api.patch<User>(`/api/users/${id}`, change);

@@ -1,7 +1,8 @@
 /** User administration (admins): the municipality's logins, roles, and disabling a login. */
 import { useState } from 'react';
 import { asApiError } from '../api/client.js';
-import { USER_ROLES, type User, type UserRole } from '../api/types.js';
+import { USER_ROLES, type UserRole } from '../../../contract/users.js';
+import type { User } from '../../../contract/users.schema.js';
 import { useApi } from '../api/use-api.js';
 import { useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';

@@ -1,0 +1,9 @@
+/** Mail's plain values, shared by server and web (no zod here). */
+
+/**
+ * Where a mail is: queued for SMTP, being sent, sent, finally failed, or kept in the
+ * outbox because no SMTP server is configured.
+ */
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'outbox'] as const;
+/** One of `MAIL_STATUSES`. */
+export type MailStatus = (typeof MAIL_STATUSES)[number];
