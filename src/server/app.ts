@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { samlRoutes } from '../auth/saml/saml.routes.js';
 import { consentRoutes } from '../consents/consent.routes.js';
 import { courseRoutes } from '../courses/course.routes.js';
 import { CprVault } from '../courses/cpr.js';
@@ -233,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(authRoutes, { db, config, cookies });
+  await app.register(samlRoutes, { db, config, cookies });
   await app.register(orgRoutes, { db });
   await app.register(usersRoutes, { db });
   await app.register(auditRoutes, { db });
