@@ -125,7 +125,7 @@ for (const database of testDatabases()) {
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirstOrThrow();
-      return row.detail as { reason?: string; error?: string };
+      return row.detail;
     }
 
     it('serves the SP metadata: our entity id, the ACS, signed assertions wanted', async () => {

@@ -44,7 +44,7 @@ export function parseIdpMetadata(
 
   // A KeyDescriptor without `use` serves both signing and encryption.
   const certificates = Array.from(idp.getElementsByTagNameNS(MD, 'KeyDescriptor'))
-    .filter((key) => (key.getAttribute('use') ?? 'signing') === 'signing')
+    .filter((key) => (key.getAttribute('use') || 'signing') === 'signing')
     .flatMap((key) => Array.from(key.getElementsByTagNameNS(DS, 'X509Certificate')))
     .map((cert) => (cert.textContent ?? '').replace(/\s+/g, ''))
     .filter((cert) => cert !== '');

@@ -39,12 +39,11 @@ export async function findByDomain(db: Db, domain: string) {
 
 /** Insert or replace a municipality's settings. */
 export async function saveSettings(db: Db, row: NewSamlSettings): Promise<void> {
-  const { municipality_id: _, ...changes } = row;
   await db
     .insertInto('saml_settings')
     .values(row)
     .onConflict((oc) =>
-      oc.column('municipality_id').doUpdateSet({ ...changes, updated_at: new Date() }),
+      oc.column('municipality_id').doUpdateSet({ ...row, updated_at: new Date() }),
     )
     .execute();
 }
