@@ -5,7 +5,10 @@
  * responses posted to the ACS as a browser would. The app runs with an https PUBLIC_URL,
  * so the binding cookie applies as in production.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samlLoginFor } from '../../src/auth/saml/saml.service.js';
@@ -13,9 +16,11 @@ import { createMunicipality } from '../../src/municipality/municipality.service.
 import { testDatabases } from '../helpers/databases.js';
 import {
   authnRequestOf,
+  encryptAssertion,
   idpMetadata,
   kombitPrivilegeList,
   makeKeyPair,
+  redirectSignatureValid,
   samlResponse,
   type ResponseOptions,
 } from '../helpers/saml-idp.js';
@@ -36,6 +41,16 @@ const ADMIN_PASSWORD = 'aarhus-admin-password-2026';
 
 const idpKeys = makeKeyPair('Adgangsstyring test');
 const otherKeys = makeKeyPair('Somebody else');
+// Our SP's own key pair: it signs AuthnRequests and decrypts encrypted assertions.
+const spKeys = makeKeyPair('Samspil SP');
+const spDir = mkdtempSync(path.join(tmpdir(), 'samspil-sp-'));
+writeFileSync(path.join(spDir, 'sp.key'), spKeys.key);
+writeFileSync(path.join(spDir, 'sp.crt'), spKeys.certPem);
+const SP_ENV = {
+  PUBLIC_URL,
+  SAML_SP_KEY_FILE: path.join(spDir, 'sp.key'),
+  SAML_SP_CERT_FILE: path.join(spDir, 'sp.crt'),
+};
 
 for (const database of testDatabases()) {
   describe(`SAML sign-in on ${database.name}`, () => {
@@ -45,7 +60,7 @@ for (const database of testDatabases()) {
     let metadataUrl: string;
 
     beforeAll(async () => {
-      t = await startTestApp(database, { env: { PUBLIC_URL } });
+      t = await startTestApp(database, { env: SP_ENV });
       await createMunicipality(
         t.handle.db,
         {
@@ -136,6 +151,11 @@ for (const database of testDatabases()) {
       expect(response.body).toContain(`Location="${ACS}"`);
       expect(response.body).toContain('WantAssertionsSigned="true"');
       expect(response.body).toContain('urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST');
+      // Our certificate, for the IdP to check our requests and to encrypt its assertions.
+      expect(response.body).toContain('AuthnRequestsSigned="true"');
+      expect(response.body).toContain('use="signing"');
+      expect(response.body).toContain('use="encryption"');
+      expect(response.body.replace(/\s+/g, '')).toContain(spKeys.certBase64);
     });
 
     it('refuses to start where SAML is not set up, with a page saying so', async () => {
@@ -145,7 +165,7 @@ for (const database of testDatabases()) {
       expect(response.body).toContain('ikke sat login via SAML op');
     });
 
-    it('refuses bad metadata and non-admins, changing nothing', async () => {
+    it('refuses bad metadata and bad domains, changing nothing', async () => {
       const bad = await admin.request('PUT', '/api/municipality/saml', {
         metadataXml:
           '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>',
@@ -212,6 +232,8 @@ for (const database of testDatabases()) {
       const location = response.headers.location as string;
       expect(location.startsWith(`${IDP_SSO}?SAMLRequest=`)).toBe(true);
       expect(authnRequestOf(location)).toMatchObject({ acs: ACS, issuer: SP_ENTITY });
+      expect(redirectSignatureValid(location, spKeys.certPem)).toBe(true);
+      expect(redirectSignatureValid(location, otherKeys.certPem)).toBe(false);
     });
 
     it('signs in a KOMBIT user: creates the login with the mapped role, the session works', async () => {
@@ -241,6 +263,15 @@ for (const database of testDatabases()) {
       );
     });
 
+    it('accepts an encrypted assertion (as KOMBIT sends them), decrypted with our key', async () => {
+      const { browser, request } = await start();
+      const saml = await encryptAssertion(answer(request.id), spKeys.certPem);
+      expect(Buffer.from(saml, 'base64').toString()).not.toContain('Mette');
+      expect((await post(browser, saml)).statusCode).toBe(303);
+      await browser.start();
+      expect((await browser.get('/api/me')).json()).toMatchObject({ role: 'leder' });
+    });
+
     it('gives a changed role at the next sign-in', async () => {
       const { browser, request } = await start();
       const saml = answer(request.id, {
@@ -252,6 +283,12 @@ for (const database of testDatabases()) {
       expect((await post(browser, saml)).statusCode).toBe(303);
       await browser.start();
       expect((await browser.get('/api/me')).json()).toMatchObject({ role: 'sagsbehandler' });
+      // Only admins see or change the SAML settings.
+      expect((await browser.get('/api/municipality/saml')).statusCode).toBe(403);
+      const change = await browser.request('PUT', '/api/municipality/saml', {
+        emailDomains: ['evil.example'],
+      });
+      expect(change.statusCode).toBe(403);
     });
 
     it('refuses an unsigned assertion', async () => {

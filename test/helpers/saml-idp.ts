@@ -8,8 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, createVerify, randomBytes } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
+import { encrypt } from 'xml-encryption';
 
 /** A private key (PEM) and its self-signed certificate (PEM and bare base64 DER). */
 export interface KeyPair {
@@ -83,6 +84,46 @@ export function authnRequestOf(location: string): { id: string; acs: string; iss
     acs: /AssertionConsumerServiceURL="([^"]+)"/.exec(xml)![1]!,
     issuer: /<saml:Issuer[^>]*>([^<]+)</.exec(xml)![1]!,
   };
+}
+
+/**
+ * Whether an HTTP-Redirect URL carries a valid signature (SAML bindings §3.4.4.1) made with
+ * the key of `certPem`: over `SAMLRequest=…&RelayState=…&SigAlg=…` exactly as sent.
+ */
+export function redirectSignatureValid(location: string, certPem: string): boolean {
+  const query = new URL(location).search.slice(1).split('&');
+  const part = (name: string) => query.find((p) => p.startsWith(`${name}=`));
+  const signed = ['SAMLRequest', 'RelayState', 'SigAlg']
+    .map(part)
+    .filter((p) => p !== undefined)
+    .join('&');
+  const signature = new URL(location).searchParams.get('Signature');
+  if (!signature || !part('SigAlg')) return false;
+  return createVerify('RSA-SHA256').update(signed).verify(certPem, signature, 'base64');
+}
+
+/**
+ * Encrypt the (signed) assertion of a base64 SAMLResponse for the SP's certificate, as
+ * OIOSAML asks (AES-256-GCM content key, RSA-OAEP key transport).
+ */
+export async function encryptAssertion(saml: string, spCertPem: string): Promise<string> {
+  const xml = Buffer.from(saml, 'base64').toString('utf8');
+  const start = xml.indexOf('<saml:Assertion');
+  const end = xml.indexOf('</saml:Assertion>') + '</saml:Assertion>'.length;
+  const encrypted = await new Promise<string>((resolve, reject) =>
+    encrypt(
+      xml.slice(start, end),
+      {
+        rsa_pub: createPublicKey(spCertPem).export({ type: 'spki', format: 'pem' }),
+        pem: spCertPem,
+        encryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+        keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    ),
+  );
+  const wrapped = `<saml:EncryptedAssertion>${encrypted}</saml:EncryptedAssertion>`;
+  return Buffer.from(xml.slice(0, start) + wrapped + xml.slice(end)).toString('base64');
 }
 
 const esc = (text: string) =>
