@@ -58,6 +58,8 @@ for (const database of testDatabases()) {
     let admin: TestClient;
     let metadataServer: Server;
     let metadataUrl: string;
+    /** The certificate the IdP's metadata URL publishes now (it can roll its key). */
+    let publishedCert = idpKeys.certBase64;
 
     beforeAll(async () => {
       t = await startTestApp(database, { env: SP_ENV });
@@ -74,7 +76,7 @@ for (const database of testDatabases()) {
       );
       metadataServer = createServer((_request, response) => {
         response.setHeader('content-type', 'application/samlmetadata+xml');
-        response.end(idpMetadata(IDP_ENTITY, IDP_SSO, idpKeys.certBase64));
+        response.end(idpMetadata(IDP_ENTITY, IDP_SSO, publishedCert));
       });
       await new Promise<void>((resolve) => metadataServer.listen(0, '127.0.0.1', resolve));
       metadataUrl = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}/metadata`;
@@ -471,6 +473,24 @@ for (const database of testDatabases()) {
       expect(
         (await new TestClient(t.app).login('admin@aarhus.dk', ADMIN_PASSWORD)).statusCode,
       ).toBe(200);
+    });
+
+    it("picks up the IdP's new signing key from its metadata URL a day later", async () => {
+      const rolled = makeKeyPair('Adgangsstyring, new key');
+      publishedCert = rolled.certBase64;
+      const { browser, request } = await start();
+      // Fetched less than a day ago: the old key still holds, the new one is not known yet.
+      expect((await post(browser, answer(request.id, { signWith: rolled.key }))).statusCode).toBe(
+        403,
+      );
+      await t.handle.db
+        .updateTable('saml_settings')
+        .set({ metadata_fetched_at: new Date(Date.now() - 25 * 60 * 60 * 1000) })
+        .execute();
+      const next = await start();
+      expect(
+        (await post(next.browser, answer(next.request.id, { signWith: rolled.key }))).statusCode,
+      ).toBe(303);
     });
   });
 }

@@ -22,7 +22,7 @@ export function attributeValues(value: unknown): string[] {
     if (typeof item === 'string') return [item.trim()];
     // node-saml keeps values with child elements as objects; their text is under `_`.
     if (item !== null && typeof item === 'object' && '_' in item) {
-      const text = (item)._;
+      const text = item._;
       return typeof text === 'string' ? [text.trim()] : [];
     }
     return [];

@@ -74,7 +74,7 @@ export async function getSamlSettings(
 }
 
 /** Fetch metadata from the IdP, with a time and size limit. */
-async function fetchMetadata(url: string, production: boolean): Promise<string> {
+export async function fetchMetadata(url: string, production: boolean): Promise<string> {
   const failed = (why: string) =>
     badRequest({
       da: `Metadata kunne ikke hentes fra ${url} (${why}).`,
@@ -181,4 +181,39 @@ export async function deleteSamlSettings(db: Kysely<Database>, user: AuthUser): 
       entityId: user.municipalityId,
     });
   });
+}
+
+/** How old fetched metadata may get before a sign-in fetches it again (IdPs roll keys). */
+export const METADATA_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The settings with fresh metadata: when they came from a URL more than a day ago, fetch
+ * it again and store what changed. A failed fetch keeps the old metadata (the IdP may be
+ * down for a moment; its old certificates still check its answers).
+ */
+export async function refreshedSettings(
+  db: Kysely<Database>,
+  settings: SamlSettings,
+  production: boolean,
+  now = new Date(),
+): Promise<SamlSettings> {
+  const age = now.getTime() - settings.metadata_fetched_at.getTime();
+  if (settings.metadata_url === null || age < METADATA_MAX_AGE_MS) return settings;
+  let xml: string;
+  try {
+    xml = await fetchMetadata(settings.metadata_url, production);
+  } catch {
+    return settings;
+  }
+  const parsed = parseIdpMetadata(xml);
+  if (!parsed.ok) return settings;
+  const fresh = {
+    metadata_xml: xml,
+    idp_entity_id: parsed.metadata.entityId,
+    idp_sso_url: parsed.metadata.ssoUrl,
+    idp_certificates: parsed.metadata.certificates,
+    metadata_fetched_at: now,
+  };
+  await repo.updateMetadata(db, settings.municipality_id, fresh);
+  return { ...settings, ...fresh };
 }

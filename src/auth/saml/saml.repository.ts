@@ -48,6 +48,22 @@ export async function saveSettings(db: Db, row: NewSamlSettings): Promise<void> 
     .execute();
 }
 
+/** Store freshly fetched IdP metadata. */
+export async function updateMetadata(
+  db: Db,
+  municipalityId: string,
+  metadata: Pick<
+    NewSamlSettings,
+    'metadata_xml' | 'idp_entity_id' | 'idp_sso_url' | 'idp_certificates' | 'metadata_fetched_at'
+  >,
+): Promise<void> {
+  await db
+    .updateTable('saml_settings')
+    .set(metadata)
+    .where('municipality_id', '=', municipalityId)
+    .execute();
+}
+
 /** Remove a municipality's settings (SAML off). */
 export async function deleteSettings(db: Db, municipalityId: string): Promise<void> {
   await db.deleteFrom('saml_settings').where('municipality_id', '=', municipalityId).execute();

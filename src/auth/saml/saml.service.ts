@@ -27,7 +27,7 @@ import * as authRepo from '../auth.repository.js';
 import { hashToken } from '../auth.service.js';
 import { certificateToPem } from './saml-metadata.js';
 import { attributeValues, mapRole, namedRoles } from './saml-roles.js';
-import { serviceProvider } from './saml-settings.service.js';
+import { refreshedSettings, serviceProvider } from './saml-settings.service.js';
 import * as repo from './saml.repository.js';
 
 /** How long the IdP may take to answer an AuthnRequest (the person is logging in). */
@@ -37,7 +37,7 @@ const CLOCK_SKEW_MS = 60 * 1000;
 /** A password hash no password matches: SAML-created users have no password. */
 export const NO_PASSWORD = '!saml';
 
-type SamlConfig = Pick<Config, 'publicUrl' | 'saml'>;
+type SamlConfig = Pick<Config, 'publicUrl' | 'saml' | 'production'>;
 
 /** A refused sign-in; `reason` is stable (tests, audit log), the message is for the person. */
 export const refused = (reason: string, message: Message, status = 403) =>
@@ -164,7 +164,7 @@ export async function startSamlLogin(
   config: SamlConfig,
   slug: string,
 ): Promise<{ url: string; requestId: string }> {
-  const settings = await settingsBySlug(db, slug);
+  const settings = await refreshedSettings(db, await settingsBySlug(db, slug), config.production);
   await repo.purgeExpired(db, REQUEST_MAX_AGE_MS);
   // SAML ids are xs:ID: they must not start with a digit.
   const requestId = `_${randomBytes(20).toString('hex')}`;
