@@ -82,6 +82,17 @@ for (const database of testDatabases()) {
       metadataUrl = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}/metadata`;
       admin = new TestClient(t.app);
       expect((await admin.login('admin@aarhus.dk', ADMIN_PASSWORD)).statusCode).toBe(200);
+      await createMunicipality(
+        t.handle.db,
+        {
+          name: 'Odense Kommune',
+          slug: 'odense',
+          adminName: 'Admin Odense',
+          adminEmail: 'admin@odense.dk',
+          adminPassword: ADMIN_PASSWORD,
+        },
+        { checkPassword: false },
+      );
     });
     afterAll(async () => {
       metadataServer.close();
@@ -216,6 +227,35 @@ for (const database of testDatabases()) {
       });
     });
 
+    it("keeps municipalities apart: no one claims another's domain or signs in its people", async () => {
+      const odense = new TestClient(t.app);
+      expect((await odense.login('admin@odense.dk', ADMIN_PASSWORD)).statusCode).toBe(200);
+      const claim = await odense.request('PUT', '/api/municipality/saml', {
+        metadataUrl,
+        emailDomains: ['odense.dk', 'aarhus.dk'],
+      });
+      expect(claim.statusCode).toBe(409);
+      expect(claim.json<{ details: unknown }>().details).toEqual({ domains: ['aarhus.dk'] });
+      const own = await odense.request('PUT', '/api/municipality/saml', {
+        metadataUrl,
+        emailDomains: ['odense.dk'],
+        roleMap: { [ROLE_LEDER]: 'leder' },
+      });
+      expect(own.statusCode).toBe(200);
+      // The same KOMBIT IdP vouches for an Aarhus employee in a sign-in started at Odense.
+      const browser = new TestClient(t.app);
+      const started = await browser.get('/api/auth/saml/login?municipality=odense');
+      const request = authnRequestOf(started.headers.location as string);
+      const response = await post(browser, answer(request.id));
+      expect(response.statusCode).toBe(403);
+      expect(await lastRefusal()).toMatchObject({ reason: 'domain_not_allowed' });
+      expect((await browser.get('/api/me')).statusCode).toBe(401);
+      // Each admin sees only their own settings.
+      expect((await odense.get('/api/municipality/saml')).json()).toMatchObject({
+        settings: { emailDomains: ['odense.dk'] },
+      });
+    });
+
     it('finds the SAML sign-in by e-mail domain for the login page', async () => {
       expect(await samlLoginFor(t.handle.db, 'someone@AARHUS.dk')).toEqual({
         label: 'Log ind med Aarhus Kommunes login',
@@ -225,7 +265,8 @@ for (const database of testDatabases()) {
         },
         url: '/api/auth/saml/login?municipality=aarhus',
       });
-      expect(await samlLoginFor(t.handle.db, 'someone@odense.dk')).toBeUndefined();
+      expect(await samlLoginFor(t.handle.db, 'someone@vejle.dk')).toBeUndefined();
+      expect(await samlLoginFor(t.handle.db, 'no-at-sign')).toBeUndefined();
     });
 
     it('sends an AuthnRequest naming our entity id and ACS to the IdP', async () => {
@@ -348,9 +389,14 @@ for (const database of testDatabases()) {
 
     it('refuses a response that answers no request of ours (unsolicited or made up)', async () => {
       const browser = new TestClient(t.app);
+      const audited = await t.handle.db.selectFrom('audit_log').select('id').execute();
       const response = await post(browser, answer('_never-sent'));
       expect(response.statusCode).toBe(403);
-      expect(await lastRefusal()).toMatchObject({ reason: 'unknown_request' });
+      expect(response.body).toContain('ukendt, udløbet eller allerede brugt');
+      // It belongs to no municipality, so no audit log gets it.
+      expect(await t.handle.db.selectFrom('audit_log').select('id').execute()).toHaveLength(
+        audited.length,
+      );
       expect((await browser.get('/api/me')).statusCode).toBe(401);
     });
 
@@ -362,7 +408,7 @@ for (const database of testDatabases()) {
       await start(browser);
       const replay = await post(browser, saml);
       expect(replay.statusCode).toBe(403);
-      expect(await lastRefusal()).toMatchObject({ reason: 'unknown_request' });
+      expect(replay.body).toContain('allerede brugt');
       // The same assertion id answering a new request: the assertion store refuses it.
       const fresh = await start();
       const before = await refusals('replayed');

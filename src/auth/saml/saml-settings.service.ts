@@ -8,7 +8,8 @@ import { recordAudit } from '../../audit/audit.repository.js';
 import type { Database } from '../../db/schema.js';
 import type { SamlSettings } from '../../db/tables/saml.table.js';
 import type { Config } from '../../server/config.js';
-import { badRequest, forbidden, type Message } from '../../server/errors.js';
+import { asSystem } from '../../db/tenant.js';
+import { badRequest, conflict, forbidden, type Message } from '../../server/errors.js';
 import type { AuthUser } from '../auth.service.js';
 import { parseIdpMetadata, type MetadataProblem } from './saml-metadata.js';
 import * as repo from './saml.repository.js';
@@ -130,6 +131,20 @@ export async function saveSamlSettings(
     metadata = { xml, ...parsed.metadata };
   }
   const domains = [...new Set(input.emailDomains)];
+  // A domain leads its people to one IdP: no municipality may take another's. Looked up
+  // across municipalities (outside row-level security); only the domains are told.
+  const taken = await asSystem(() =>
+    repo.domainsClaimedElsewhere(db, user.municipalityId, domains),
+  );
+  if (taken.length > 0) {
+    throw conflict(
+      {
+        da: `Domænet ${taken.join(', ')} bruges allerede til SAML-login af en anden kommune.`,
+        en: `The domain ${taken.join(', ')} is already used for SAML sign-in by another municipality.`,
+      },
+      { domains: taken },
+    );
+  }
   await db.transaction().execute(async (trx) => {
     await repo.saveSettings(trx, {
       municipality_id: user.municipalityId,

@@ -37,6 +37,20 @@ export async function findByDomain(db: Db, domain: string) {
     .executeTakeFirst();
 }
 
+/** Domains among these that another municipality's SAML settings already claim. */
+export async function domainsClaimedElsewhere(
+  db: Db,
+  municipalityId: string,
+  domains: string[],
+): Promise<string[]> {
+  if (domains.length === 0) return [];
+  const { rows } = await sql<{ domain: string }>`
+    SELECT DISTINCT d AS domain FROM saml_settings, unnest(email_domains) AS d
+    WHERE municipality_id <> ${municipalityId} AND d = ANY (${domains}::text[])
+    ORDER BY 1`.execute(db);
+  return rows.map((row) => row.domain);
+}
+
 /** Insert or replace a municipality's settings. */
 export async function saveSettings(db: Db, row: NewSamlSettings): Promise<void> {
   await db

@@ -90,7 +90,7 @@ export const samlRoutes: FastifyPluginAsync<{
   app.get(
     '/api/auth/saml/login',
     {
-      config: { tenant: false, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { tenant: false, rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: "Start a staff sign-in at the municipality's SAML identity provider",
@@ -117,7 +117,7 @@ export const samlRoutes: FastifyPluginAsync<{
     {
       // A cross-site form POST from the IdP: no CSRF token can come along. The signed
       // assertion answering our own stored request (and the binding cookie) takes its place.
-      config: { tenant: false, csrf: false, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { tenant: false, csrf: false, rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary:

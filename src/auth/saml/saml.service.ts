@@ -235,13 +235,17 @@ export async function finishSamlLogin(
 ): Promise<SamlLoginResult> {
   let municipalityId: string | null = null;
   const refuse = async (reason: RefusalReason, detail: Record<string, unknown> = {}) => {
-    await recordAudit(db, {
-      municipalityId,
-      userId: null,
-      action: 'login-refused',
-      entity: 'session',
-      detail: { method: 'saml', reason, ...detail },
-    });
+    // An answer to no request of ours belongs to no municipality: nobody's audit log would
+    // show it, and anyone could fill the table with them.
+    if (municipalityId !== null) {
+      await recordAudit(db, {
+        municipalityId,
+        userId: null,
+        action: 'login-refused',
+        entity: 'session',
+        detail: { method: 'saml', reason, ...detail },
+      });
+    }
     return refused(reason, MESSAGES[reason]);
   };
 
