@@ -171,6 +171,21 @@ for (const database of testDatabases()) {
       expect(response.body.replace(/\s+/g, '')).toContain(spKeys.certBase64);
     });
 
+    it('documents its routes and their answers in the OpenAPI description', async () => {
+      const openapi = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+      const paths = openapi.json<{
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      }>().paths;
+      expect(Object.keys(paths['/api/auth/saml/metadata']!.get!.responses)).toEqual(['200']);
+      expect(Object.keys(paths['/api/auth/saml/login']!.get!.responses)).toEqual(['302', '404']);
+      expect(Object.keys(paths['/api/auth/saml/acs']!.post!.responses)).toEqual([
+        '303',
+        '400',
+        '403',
+      ]);
+      expect(Object.keys(paths['/api/municipality/saml']!)).toEqual(['get', 'put', 'delete']);
+    });
+
     it('refuses to start where SAML is not set up, with a page saying so', async () => {
       const response = await new TestClient(t.app).get('/api/auth/saml/login?municipality=aarhus');
       expect(response.statusCode).toBe(404);
