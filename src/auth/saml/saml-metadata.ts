@@ -24,11 +24,8 @@ export type MetadataProblem = 'not_xml' | 'no_idp' | 'no_redirect_sso' | 'no_sig
 export function parseIdpMetadata(
   xml: string,
 ): { ok: true; metadata: IdpMetadata } | { ok: false; problem: MetadataProblem } {
-  let failed = false;
-  const doc = new DOMParser({
-    errorHandler: { error: () => (failed = true), fatalError: () => (failed = true) },
-  }).parseFromString(xml, 'text/xml');
-  if (failed || !doc.documentElement) return { ok: false, problem: 'not_xml' };
+  const doc = parseXml(xml);
+  if (!doc) return { ok: false, problem: 'not_xml' };
   // An EntitiesDescriptor may hold several entities: take the first that is an IdP.
   const entities = Array.from(doc.getElementsByTagNameNS(MD, 'EntityDescriptor'));
   const entity = entities.find((e) => e.getElementsByTagNameNS(MD, 'IDPSSODescriptor').length > 0);
@@ -50,6 +47,20 @@ export function parseIdpMetadata(
     .filter((cert) => cert !== '');
   if (certificates.length === 0) return { ok: false, problem: 'no_signing_certificate' };
   return { ok: true, metadata: { entityId, ssoUrl, certificates: [...new Set(certificates)] } };
+}
+
+/** Parse XML from outside; undefined for anything that is not well-formed XML. */
+export function parseXml(xml: string): Document | undefined {
+  let failed = false;
+  try {
+    const doc = new DOMParser({
+      errorHandler: { error: () => (failed = true), fatalError: () => (failed = true) },
+    }).parseFromString(xml, 'text/xml');
+    return failed || !doc.documentElement ? undefined : doc;
+  } catch {
+    // xmldom throws for some input (an empty string) instead of reporting it.
+    return undefined;
+  }
 }
 
 /** A base64 DER certificate as PEM, as node-saml and Node's crypto take it. */

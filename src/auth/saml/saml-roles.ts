@@ -10,8 +10,8 @@
  * - a plain attribute with one value per role or group (Entra ID, AD FS).
  * The named values are looked up in the municipality's map; the strongest mapped role wins.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import { USER_ROLES, type UserRole } from '../../db/tables/user.table.js';
+import { parseXml } from './saml-metadata.js';
 
 const CVR_SCOPE = 'urn:dk:gov:saml:cvrNumberIdentifier:';
 
@@ -38,12 +38,8 @@ export function kombitPrivileges(value: string, cvr: string | null): string[] | 
     ? value
     : Buffer.from(value, 'base64').toString('utf8');
   if (!xml.includes('PrivilegeList')) return undefined;
-  let failed = false;
-  const doc = new DOMParser({
-    errorHandler: { error: () => (failed = true), fatalError: () => (failed = true) },
-  }).parseFromString(xml, 'text/xml');
-  const root = doc.documentElement;
-  if (failed || !root || root.localName !== 'PrivilegeList') return undefined;
+  const root = parseXml(xml)?.documentElement;
+  if (!root || root.localName !== 'PrivilegeList') return undefined;
   // The profile puts PrivilegeGroup and Privilege in no namespace, but some issuers qualify
   // them: match on the local name.
   return Array.from(root.getElementsByTagName('*'))

@@ -129,7 +129,6 @@ export const samlRoutes: FastifyPluginAsync<{
         }),
         response: {
           303: z.null().describe('Signed in: to the app'),
-          400: html,
           403: html,
         },
       },

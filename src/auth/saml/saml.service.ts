@@ -14,7 +14,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
-import { DOMParser } from '@xmldom/xmldom';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { recordAudit } from '../../audit/audit.repository.js';
@@ -25,7 +24,7 @@ import type { Config } from '../../server/config.js';
 import { AppError, type Message } from '../../server/errors.js';
 import * as authRepo from '../auth.repository.js';
 import { hashToken } from '../auth.service.js';
-import { certificateToPem } from './saml-metadata.js';
+import { certificateToPem, parseXml } from './saml-metadata.js';
 import { attributeValues, mapRole, namedRoles } from './saml-roles.js';
 import { refreshedSettings, serviceProvider } from './saml-settings.service.js';
 import * as repo from './saml.repository.js';
@@ -179,12 +178,8 @@ export async function startSamlLogin(
 /** `Response/@InResponseTo` of a posted SAMLResponse, read only to find the municipality. */
 function inResponseTo(samlResponse: string): string | undefined {
   const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
-  let failed = false;
-  const doc = new DOMParser({
-    errorHandler: { error: () => (failed = true), fatalError: () => (failed = true) },
-  }).parseFromString(xml, 'text/xml');
-  const root = doc.documentElement;
-  if (failed || !root || root.localName !== 'Response') return undefined;
+  const root = parseXml(xml)?.documentElement;
+  if (!root || root.localName !== 'Response') return undefined;
   return root.getAttribute('InResponseTo') || undefined;
 }
 
