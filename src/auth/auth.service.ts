@@ -17,6 +17,7 @@ import {
   THROTTLE_WINDOW_MS,
   throttleWait,
 } from './login-throttle.js';
+import { passwordlessMunicipalities as samlOnlyMunicipalities } from './saml/saml.repository.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -38,7 +39,8 @@ export interface AuthUser {
 export type SessionLookup =
   { status: 'valid'; user: AuthUser } | { status: 'expired' } | { status: 'none' };
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** The stored form of a session cookie value (SAML sign-in opens sessions too). */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', {
@@ -97,10 +99,16 @@ export async function login(
   // (the most recently used when it fits more than one). Every candidate is checked, so
   // the time taken does not tell which of them is disabled.
   const candidates = await repo.findUsersByEmail(db, email);
+  // Municipalities that sign in with SAML only have turned passwords off.
+  const ssoOnly = await samlOnlyMunicipalities(db, [
+    ...new Set(candidates.map((c) => c.municipality_id)),
+  ]);
   let match: (typeof candidates)[number] | undefined;
   for (const candidate of candidates) {
     const valid = await verifyPassword(candidate.password_hash, password);
-    if (valid && candidate.disabled_at === null) match ??= candidate;
+    if (valid && candidate.disabled_at === null && !ssoOnly.has(candidate.municipality_id)) {
+      match ??= candidate;
+    }
   }
   if (candidates.length === 0) await verifyPassword(await dummyHash, password);
   if (!match) {

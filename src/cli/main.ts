@@ -1,6 +1,6 @@
 /**
  * The `samspil` command: serve, demo, import-org, import-responses, create-municipality,
- * analyze, backup, restore, migrate-to-postgres.
+ * sso-saml, analyze, backup, restore, migrate-to-postgres.
  *
  * This module only declares the commands (commander) and loads nothing heavy: each action
  * imports its own module when it runs, so `samspil --help` or `samspil analyze` never loads
@@ -142,6 +142,44 @@ function program(out: CommandOutput, exit: { code: number }): Command {
         exit.code = await createMunicipalityCommand(flags, process.env.SAMSPIL_ADMIN_PASSWORD);
       },
     );
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  command('sso-saml', "Set up a municipality's SAML sign-in (e.g. KOMBIT adgangsstyring)")
+    .requiredOption('--municipality <SLUG>', 'the municipality')
+    .option('--metadata-url <URL>', "fetch the IdP's metadata from here")
+    .option('--metadata-file <FILE>', "read the IdP's metadata from this XML file")
+    .option('--domain <DOMAIN,…>', 'e-mail domain(s) the IdP signs in (repeatable)', collect)
+    .option(
+      '--email-attribute <NAME>',
+      'attribute with the e-mail (default urn:oid:0.9.2342.19200300.100.1.3)',
+    )
+    .option('--name-attribute <NAME>', "attribute with the person's name (default urn:oid:2.5.4.3)")
+    .option(
+      '--role-attribute <NAME>',
+      'attribute with the roles (default dk:gov:saml:attribute:Privileges_intermediate)',
+    )
+    .option(
+      '--role-map <SYSTEMROLE=ROLE,…>',
+      'named system role → admin|analytiker|leder|sagsbehandler (repeatable)',
+      collect,
+    )
+    .option('--cvr <NUMBER>', "count only KOMBIT privileges scoped to this CVR number ('' for all)")
+    .option(
+      '--local-passwords <yes|no>',
+      'whether passwords still work (default yes)',
+      (v: string) => {
+        if (v !== 'yes' && v !== 'no')
+          throw new InvalidArgumentError('Skriv yes eller no (yes or no).');
+        return v;
+      },
+    )
+    .option('--enable', 'turn SAML sign-in on')
+    .option('--disable', 'turn SAML sign-in off, keeping the settings')
+    .option('--remove', 'forget the settings (passwords work again)')
+    .action(async (flags: import('./sso-saml.command.js').SsoSamlFlags) => {
+      const { ssoSamlCommand } = await import('./sso-saml.command.js');
+      exit.code = await ssoSamlCommand(flags);
+    });
 
   command('analyze', 'Analyse a long CSV of answers (see docs/analysis.md)')
     .argument('<FILE>', 'the long CSV of answers')

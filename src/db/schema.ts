@@ -19,6 +19,11 @@ import type {
   CitizenSessionTable,
 } from './tables/citizen-view.table.js';
 import type { KeyCheckTable } from './tables/key-check.table.js';
+import type {
+  SamlAssertionTable,
+  SamlRequestTable,
+  SamlSettingsTable,
+} from './tables/saml.table.js';
 import type { InvitationTable } from './tables/invitation.table.js';
 import type { JobTable } from './tables/job.table.js';
 import type { MailMessageTable } from './tables/mail-message.table.js';
@@ -93,4 +98,7 @@ export interface Database {
   citizen_message: CitizenMessageTable;
   citizen_scale: CitizenScaleTable;
   key_check: KeyCheckTable;
+  saml_settings: SamlSettingsTable;
+  saml_request: SamlRequestTable;
+  saml_assertion: SamlAssertionTable;
 }

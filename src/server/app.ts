@@ -28,6 +28,7 @@ import {
 } from '../../contract/server.schema.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { samlRoutes } from '../auth/saml/saml.routes.js';
 import { consentRoutes } from '../consents/consent.routes.js';
 import { courseRoutes } from '../courses/course.routes.js';
 import { CprVault } from '../courses/cpr.js';
@@ -255,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(authRoutes, { db, config, cookies });
+  await app.register(samlRoutes, { db, config, cookies });
   await app.register(orgRoutes, { db });
   await app.register(usersRoutes, { db });
   await app.register(auditRoutes, { db });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/33' })).toThrow(
       /bad: 10.0.0.0\/33/,
+    );
+  });
+
+  it("defaults the SAML SP's entity id to its metadata URL and checks its key files", () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'https://samspil.aarhus.dk/' }).saml).toEqual({
+      entityId: 'https://samspil.aarhus.dk/api/auth/saml/metadata',
+      privateKey: undefined,
+      certificate: undefined,
+    });
+    expect(
+      loadConfig({ DATA_DIR: dir, SAML_SP_ENTITY_ID: 'https://samspil.dk/sp' }).saml.entityId,
+    ).toBe('https://samspil.dk/sp');
+    const notAKey = path.join(dir, 'not-a-key.pem');
+    writeFileSync(notAKey, 'hello');
+    try {
+      loadConfig({ DATA_DIR: dir, SAML_SP_KEY_FILE: notAKey, SAML_SP_CERT_FILE: '/nowhere.pem' });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/SAML_SP_KEY_FILE must name a PEM file with a private key/);
+      expect(problems).toMatch(/SAML_SP_CERT_FILE names a file that cannot be read/);
+    }
+    expect(() => loadConfig({ DATA_DIR: dir, SAML_SP_KEY_FILE: notAKey })).toThrow(
+      /must be set together/,
     );
   });
 });

@@ -38,6 +38,18 @@ export interface Config {
    * `trustProxy` takes them: a hop count or a list of addresses/CIDRs. `false` ignores them.
    */
   readonly trustProxy: false | number | string[];
+  /** Our SAML service provider: entity id, and the key pair it signs and decrypts with. */
+  readonly saml: SamlSpConfig;
+}
+
+/** The one SAML service provider all municipalities share (`src/auth/saml`). */
+export interface SamlSpConfig {
+  /** Our entity id; defaults to the metadata URL. */
+  readonly entityId: string;
+  /** PEM private key signing AuthnRequests and decrypting assertions; unset: neither. */
+  readonly privateKey: string | undefined;
+  /** PEM certificate of that key, published in our metadata. */
+  readonly certificate: string | undefined;
 }
 
 /** The log levels `LOG_LEVEL` accepts (pino's). */
@@ -114,6 +126,29 @@ function trustProxy(raw: string | undefined, problems: string[]): Config['trustP
   return list;
 }
 
+/** `SAML_SP_ENTITY_ID`, `SAML_SP_KEY_FILE` and `SAML_SP_CERT_FILE` (both files or neither). */
+function samlSp(env: NodeJS.ProcessEnv, publicUrl: string, problems: string[]): SamlSpConfig {
+  const entityId = env.SAML_SP_ENTITY_ID || `${publicUrl}/api/auth/saml/metadata`;
+  const read = (name: string, label: string, pattern: RegExp): string | undefined => {
+    const file = env[name];
+    if (!file) return undefined;
+    try {
+      const pem = readFileSync(file, 'utf8');
+      if (pattern.test(pem)) return pem;
+      problems.push(`${name} must name a PEM file with a ${label} (${file})`);
+    } catch {
+      problems.push(`${name} names a file that cannot be read (${file})`);
+    }
+    return undefined;
+  };
+  const privateKey = read('SAML_SP_KEY_FILE', 'private key', /-----BEGIN (RSA )?PRIVATE KEY/);
+  const certificate = read('SAML_SP_CERT_FILE', 'certificate', /-----BEGIN CERTIFICATE/);
+  if (Boolean(env.SAML_SP_KEY_FILE) !== Boolean(env.SAML_SP_CERT_FILE)) {
+    problems.push('SAML_SP_KEY_FILE and SAML_SP_CERT_FILE must be set together');
+  }
+  return Object.freeze({ entityId, privateKey, certificate });
+}
+
 /** Parse the whole environment; throws one `ConfigError` listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -157,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('METRICS_TOKEN must be at least 32 characters');
   }
   const trustedProxies = trustProxy(env.TRUST_PROXY, problems);
+  const saml = samlSp(env, publicUrl, problems);
   if (production && sessionSecret === '') problems.push('SESSION_SECRET is required in production');
   if (production && cprKey === '') problems.push('CPR_KEY is required in production');
 
@@ -182,5 +218,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     metricsToken,
     trustProxy: trustedProxies,
+    saml,
   });
 }

@@ -180,4 +180,36 @@ async function fillTheRest(db: Kysely<Database>, municipalityId: string, tag: st
     .insertInto('citizen_scale')
     .values({ ...ref, requested_by: user.id })
     .execute();
+  await db
+    .insertInto('saml_settings')
+    .values({
+      municipality_id: m,
+      enabled: true,
+      metadata_url: null,
+      metadata_xml: '<EntityDescriptor/>',
+      idp_entity_id: `https://idp.${tag}.example`,
+      idp_sso_url: `https://idp.${tag}.example/sso`,
+      idp_certificates: ['MIIB'],
+      email_domains: [`${tag}.example`],
+      email_attribute: 'mail',
+      name_attribute: 'cn',
+      role_attribute: 'roles',
+      role_map: JSON.stringify({}),
+      cvr: null,
+      local_passwords: true,
+    })
+    .execute();
+  await db
+    .insertInto('saml_request')
+    .values({ id: `_request-${tag}`, municipality_id: m })
+    .execute();
+  await db
+    .insertInto('saml_assertion')
+    .values({
+      issuer: `https://idp.${tag}.example`,
+      id: `_assertion-${tag}`,
+      municipality_id: m,
+      expires_at: new Date(Date.now() + 3_600_000),
+    })
+    .execute();
 }

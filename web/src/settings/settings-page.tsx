@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
+import { SamlSettings } from './saml-settings.js';
 
 const loadSettings = () => api.get<MunicipalitySettings>('/api/municipality/settings');
 const saveConsent = (consent: boolean) =>
@@ -72,6 +73,7 @@ export function SettingsPage() {
           <ErrorAlert error={error} />
         </section>
       )}
+      {isAdmin && <SamlSettings />}
     </div>
   );
 }

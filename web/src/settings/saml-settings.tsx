@@ -1,0 +1,273 @@
+/**
+ * The admin's SAML sign-in settings (e.g. KOMBIT adgangsstyring): our service provider's
+ * facts to register with the IdP, the IdP's metadata, e-mail domains, attributes, the map
+ * from named system roles to Samspil roles, and whether passwords still work.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, asApiError, type ApiError } from '../api/client.js';
+import { useApi } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
+
+type Role = 'admin' | 'analytiker' | 'leder' | 'sagsbehandler';
+
+interface SamlView {
+  serviceProvider: { entityId: string; metadataUrl: string; acsUrl: string; loginUrl: string };
+  settings: {
+    enabled: boolean;
+    metadataUrl: string | null;
+    idpEntityId: string;
+    idpSsoUrl: string;
+    idpCertificateCount: number;
+    metadataFetchedAt: string;
+    emailDomains: string[];
+    emailAttribute: string;
+    nameAttribute: string;
+    roleAttribute: string;
+    roleMap: Record<string, Role>;
+    cvr: string | null;
+    localPasswords: boolean;
+  } | null;
+}
+
+/** KOMBIT's attribute names, the server's defaults too. */
+const DEFAULTS = {
+  emailAttribute: 'urn:oid:0.9.2342.19200300.100.1.3',
+  nameAttribute: 'urn:oid:2.5.4.3',
+  roleAttribute: 'dk:gov:saml:attribute:Privileges_intermediate',
+};
+
+const loadSaml = () => api.get<SamlView>('/api/municipality/saml');
+
+/** One `SYSTEMROLE=ROLE` per line ↔ the map. */
+const mapToText = (map: Record<string, string>) =>
+  Object.entries(map)
+    .map(([name, role]) => `${name}=${role}`)
+    .join('\n');
+const textToMap = (text: string) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map((line) => {
+        const at = line.lastIndexOf('=');
+        return at < 0 ? [line, ''] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+      }),
+  );
+
+export function SamlSettings() {
+  const { t } = useI18n();
+  const saml = useApi(loadSaml, 'saml-settings');
+  const [form, setForm] = useState({
+    enabled: true,
+    metadataUrl: '',
+    metadataXml: '',
+    domains: '',
+    emailAttribute: DEFAULTS.emailAttribute,
+    nameAttribute: DEFAULTS.nameAttribute,
+    roleAttribute: DEFAULTS.roleAttribute,
+    roleMap: '',
+    cvr: '',
+    localPasswords: true,
+  });
+  const [error, setError] = useState<ApiError>();
+  const [saved, setSaved] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const current = saml.data?.settings;
+
+  // Fill the form from what is stored, once it has loaded (and after each save).
+  useEffect(() => {
+    if (!current) return;
+    setForm({
+      enabled: current.enabled,
+      metadataUrl: current.metadataUrl ?? '',
+      metadataXml: '',
+      domains: current.emailDomains.join(', '),
+      emailAttribute: current.emailAttribute,
+      nameAttribute: current.nameAttribute,
+      roleAttribute: current.roleAttribute,
+      roleMap: mapToText(current.roleMap),
+      cvr: current.cvr ?? '',
+      localPasswords: current.localPasswords,
+    });
+  }, [current]);
+
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+  const run = async (work: () => Promise<unknown>, message: string) => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    setSaved(undefined);
+    try {
+      await work();
+      await saml.reload();
+      setSaved(message);
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const xml = form.metadataXml.trim();
+    const url = form.metadataUrl.trim();
+    void run(
+      () =>
+        api.put<SamlView>('/api/municipality/saml', {
+          enabled: form.enabled,
+          ...(xml !== '' ? { metadataXml: xml } : url !== '' ? { metadataUrl: url } : {}),
+          emailDomains: form.domains
+            .split(/[,\s]+/)
+            .map((d) => d.trim())
+            .filter((d) => d !== ''),
+          emailAttribute: form.emailAttribute,
+          nameAttribute: form.nameAttribute,
+          roleAttribute: form.roleAttribute,
+          roleMap: textToMap(form.roleMap),
+          cvr: form.cvr.trim() === '' ? null : form.cvr.trim(),
+          localPasswords: form.localPasswords,
+        }),
+      t('settings.saml.saved'),
+    );
+  };
+
+  const sp = saml.data?.serviceProvider;
+  return (
+    <section className="panel" aria-labelledby="settings-saml">
+      <h2 className="panel__title" id="settings-saml">
+        {t('settings.saml.title')}
+      </h2>
+      <p>{t('settings.saml.text')}</p>
+      {saml.status === 'loading' && !saml.data && <Loading />}
+      <ErrorAlert error={saml.error} />
+      {sp && (
+        <dl className="facts">
+          <div>
+            <dt>{t('settings.saml.spEntityId')}</dt>
+            <dd>
+              <code>{sp.entityId}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('settings.saml.spMetadata')}</dt>
+            <dd>
+              <a href={sp.metadataUrl}>{sp.metadataUrl}</a>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('settings.saml.acs')}</dt>
+            <dd>
+              <code>{sp.acsUrl}</code>
+            </dd>
+          </div>
+          {current && (
+            <div>
+              <dt>{t('settings.saml.idp')}</dt>
+              <dd>
+                <code>{current.idpEntityId}</code>{' '}
+                {t('settings.saml.idpFacts', {
+                  count: current.idpCertificateCount,
+                  date: new Date(current.metadataFetchedAt).toLocaleString('da-DK'),
+                })}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {saml.data && (
+        <form className="form" noValidate onSubmit={submit} aria-busy={busy}>
+          <Checkbox
+            label={t('settings.saml.enabled')}
+            checked={form.enabled}
+            onChange={(on) => set('enabled', on)}
+          />
+          <TextField
+            label={t('settings.saml.metadataUrl')}
+            hint={t('settings.saml.metadataUrlHint')}
+            type="url"
+            value={form.metadataUrl}
+            onChange={(e) => set('metadataUrl', e.target.value)}
+          />
+          <TextAreaField
+            label={t('settings.saml.metadataXml')}
+            hint={t('settings.saml.metadataXmlHint')}
+            rows={3}
+            value={form.metadataXml}
+            onChange={(e) => set('metadataXml', e.target.value)}
+          />
+          <TextField
+            label={t('settings.saml.domains')}
+            hint={t('settings.saml.domainsHint')}
+            required
+            value={form.domains}
+            onChange={(e) => set('domains', e.target.value)}
+          />
+          <TextField
+            label={t('settings.saml.emailAttribute')}
+            value={form.emailAttribute}
+            onChange={(e) => set('emailAttribute', e.target.value)}
+          />
+          <TextField
+            label={t('settings.saml.nameAttribute')}
+            value={form.nameAttribute}
+            onChange={(e) => set('nameAttribute', e.target.value)}
+          />
+          <TextField
+            label={t('settings.saml.roleAttribute')}
+            hint={t('settings.saml.roleAttributeHint')}
+            value={form.roleAttribute}
+            onChange={(e) => set('roleAttribute', e.target.value)}
+          />
+          <TextAreaField
+            label={t('settings.saml.roleMap')}
+            hint={t('settings.saml.roleMapHint')}
+            rows={4}
+            value={form.roleMap}
+            onChange={(e) => set('roleMap', e.target.value)}
+          />
+          <TextField
+            label={t('settings.saml.cvr')}
+            hint={t('settings.saml.cvrHint')}
+            inputMode="numeric"
+            value={form.cvr}
+            onChange={(e) => set('cvr', e.target.value)}
+          />
+          <Checkbox
+            label={t('settings.saml.localPasswords')}
+            checked={form.localPasswords}
+            onChange={(on) => set('localPasswords', on)}
+          />
+          {saved && <Notice onDismiss={() => setSaved(undefined)}>{saved}</Notice>}
+          <ErrorAlert error={error} />
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button--primary"
+              aria-disabled={busy || undefined}
+            >
+              {busy ? t('common.working') : t('settings.saml.save')}
+            </button>
+            {current && (
+              <button
+                type="button"
+                className="button button--quiet-danger"
+                aria-disabled={busy || undefined}
+                onClick={() =>
+                  void run(() => api.delete('/api/municipality/saml'), t('settings.saml.removed'))
+                }
+              >
+                {t('settings.saml.remove')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
