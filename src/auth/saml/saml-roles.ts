@@ -10,7 +10,7 @@
  * - a plain attribute with one value per role or group (Entra ID, AD FS).
  * The named values are looked up in the municipality's map; the strongest mapped role wins.
  */
-import { USER_ROLES, type UserRole } from '../../db/tables/user.table.js';
+import { USER_ROLES, type UserRole } from '../../../contract/users.js';
 import { parseXml } from './saml-metadata.js';
 
 const CVR_SCOPE = 'urn:dk:gov:saml:cvrNumberIdentifier:';

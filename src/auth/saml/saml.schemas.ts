@@ -1,6 +1,6 @@
 /** The SAML settings as the API, the CLI and the settings page exchange them. */
 import { z } from 'zod';
-import { USER_ROLES } from '../../db/tables/user.table.js';
+import { USER_ROLES } from '../../../contract/users.js';
 
 /** KOMBIT's (OIOSAML 2) attribute names, the defaults of a new configuration. */
 export const SAML_DEFAULTS = {

@@ -19,7 +19,7 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../audit/audit.repository.js';
 import type { Database } from '../../db/schema.js';
 import type { SamlSettings } from '../../db/tables/saml.table.js';
-import type { UserRole } from '../../db/tables/user.table.js';
+import type { UserRole } from '../../../contract/users.js';
 import type { Config } from '../../server/config.js';
 import { AppError, type Message } from '../../server/errors.js';
 import * as authRepo from '../auth.repository.js';
