@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
-import { forbidden } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import { findSettings, setBenchmarkConsent } from './municipality.repository.js';
 
 /** The settings as shown; read by analysis owners and admins. */
@@ -18,7 +18,7 @@ export async function getSettings(
   db: Kysely<Database>,
   user: AuthUser,
 ): Promise<MunicipalitySettings> {
-  if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
+  requirePermission(user, 'settings.read');
   const row = await findSettings(db, user.municipalityId);
   return { name: row.name, slug: row.slug, benchmarkConsent: row.benchmark_consent };
 }
@@ -32,7 +32,7 @@ export async function updateBenchmarkConsent(
   user: AuthUser,
   consent: boolean,
 ): Promise<MunicipalitySettings> {
-  if (user.role !== 'admin') throw forbidden();
+  requirePermission(user, 'settings.edit');
   await db.transaction().execute(async (trx) => {
     await setBenchmarkConsent(trx, user.municipalityId, consent);
     await recordAudit(trx, {

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { UserRole } from '../../../contract/users.js';
 
-export const USER_ROLES = ['admin', 'analytiker', 'leder', 'sagsbehandler'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+export { USER_ROLES, type UserRole } from '../../../contract/users.js';
 
 /** A login. Belongs to exactly one municipality; e-mail is unique installation-wide. */
 export interface UserTable {

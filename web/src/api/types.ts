@@ -1,22 +1,14 @@
 /** The shapes the API returns, as the routes in `src/<feature>/<feature>.routes.ts` declare them. */
-import type { PersonRole } from '../../../src/db/tables/person.table.js';
-import type { UnitKind } from '../../../src/db/tables/unit.table.js';
-import type { UserRole } from '../../../src/db/tables/user.table.js';
+import type { UserRole } from '../../../contract/users.js';
 
-export type { PersonRole, UnitKind, UserRole };
+export { USER_ROLES, type UserRole } from '../../../contract/users.js';
 
-export const UNIT_KINDS = [
-  'myndighed',
-  'udfører',
-  'ekstern',
-] as const satisfies readonly UnitKind[];
-export const PERSON_ROLES = ['leder', 'medarbejder'] as const satisfies readonly PersonRole[];
-export const USER_ROLES = [
-  'admin',
-  'analytiker',
-  'leder',
-  'sagsbehandler',
-] as const satisfies readonly UserRole[];
+// The organisation's enums move to the contract with the org feature (#18); until then the
+// web keeps them here, where `src/db/tables/unit.table.ts` and `person.table.ts` must agree.
+export const UNIT_KINDS = ['myndighed', 'udfører', 'ekstern'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const PERSON_ROLES = ['leder', 'medarbejder'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
 
 /** The logged-in user (`GET /api/session`, `POST /api/auth/login`). */
 export interface SessionUser {
