@@ -25,6 +25,7 @@ import { findMeasurement as findAny } from './measurement.repository.js';
 import * as repo from './measurement.repository.js';
 import { AppError, badRequest, notFound } from '../server/errors.js';
 import { requirePermission } from '../server/request-context.js';
+import { measurementNotFound } from './measurement-errors.js';
 import { listUnits } from '../org/org.repository.js';
 import {
   DEFAULT_LEADERSHIP_ITEMS,
@@ -69,8 +70,7 @@ export interface MeasurementInput {
 
 const assertOwner = (user: AuthUser) => requirePermission(user, 'measurements.manage');
 
-export const measurementNotFound = () =>
-  notFound({ da: 'Målingen findes ikke.', en: 'The measurement does not exist.' });
+export { measurementNotFound };
 
 /** The default wording, or the given wording checked to cover exactly the known items. */
 function resolveItems(items: ItemTexts | null): ItemTexts {

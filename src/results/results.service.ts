@@ -18,7 +18,7 @@ import {
   invitationCounts,
   measurementsIncludingUnit,
 } from '../measurements/measurement.repository.js';
-import { measurementNotFound } from '../measurements/measurement.service.js';
+import { measurementNotFound } from '../measurements/measurement-errors.js';
 import { AppError } from '../server/errors.js';
 import { requirePermission } from '../server/request-context.js';
 import { groupFlows, unitKinds } from './analysis-extras.repository.js';
