@@ -24,7 +24,7 @@ const consoleOutput: CommandOutput = {
   stderr: (text) => console.error(text.replace(/\n$/, '')),
 };
 
-/** The version in the package.json above this file (src/cli or dist/server/cli). */
+/** The version in the package.json above this file (src/cli or dist/src/cli). */
 function packageVersion(): string {
   for (const up of ['../../package.json', '../../../package.json']) {
     try {
