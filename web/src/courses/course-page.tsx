@@ -22,7 +22,7 @@ import { CourseProgression } from '../progression/course-progression.js';
 import { CourseCitizen } from '../citizen/course-citizen.js';
 import { CourseCaseAnalysis } from '../case-analysis/course-case-analysis.js';
 import type { CourseTabProps } from './course-tab.js';
-import { loadCourse, type Access, type CourseView } from './courses-api.js';
+import { loadCourse, type Access } from './courses-api.js';
 
 /** The views of a course, their address and who may open them. */
 const TABS = [
