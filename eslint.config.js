@@ -28,4 +28,50 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   { files: ['eslint.config.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    // The boundary of the house (docs/architecture.md): the web imports only the web and the
+    // contract, never the server tree.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/',
+              message:
+                'The web imports only web/src and contract/; move what it needs to contract/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is shared by server and web: plain values, types and zod schemas only.
+    files: ['contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./|zod$)',
+              message: 'contract/ imports only zod and other contract/ files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // removed when contract-rc lands: these still import analysis types from src/.
+    files: [
+      'web/src/analysis/analysis-api.ts',
+      'web/src/analysis/analysis-sections.tsx',
+      'web/src/case-analysis/case-analysis-api.ts',
+      'web/src/survey/survey-api.ts',
+    ],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

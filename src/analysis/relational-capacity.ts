@@ -21,27 +21,13 @@
  */
 import { RK_ITEMS, type Arm, type RkDimension, type Role } from './answer.js';
 import type { AlphaMoments } from './cronbach.js';
+import type { TieStats } from './tie-stats.js';
 import { blockComplete, blockScores, type WaveData } from './wave-data.js';
 import { summarizeWave, type WaveSummary } from './wave-summary.js';
 
-const K = RK_ITEMS.length;
+export type { TieStats };
 
-/** Raw sums of one directed tie A→B (or a self-tie A→A). */
-export interface TieStats {
-  from: string;
-  to: string;
-  /** Respondents of `from` with s(r, to) defined. */
-  n: number;
-  /** Σ s(r, to) over those respondents. */
-  scoreSum: number;
-  /** "Ved ikke" answers of `from`'s respondents about `to`. */
-  dk: number;
-  /** Scored answers of `from`'s respondents about `to`. */
-  scored: number;
-  /** Per RK item (in {@link RK_ITEMS} order): sum and count of scored answers. */
-  dimSum: number[];
-  dimN: number[];
-}
+const K = RK_ITEMS.length;
 
 /** Raw sums of one unit, as rater (out) and as rated (in); self-ratings excluded. */
 export interface UnitStats {

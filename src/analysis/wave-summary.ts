@@ -16,7 +16,7 @@
  */
 import { RK_ITEMS, type Arm, type Role } from './answer.js';
 import { addMomentsRow, emptyMoments, type AlphaMoments } from './cronbach.js';
-import type { TieStats } from './relational-capacity.js';
+import type { TieStats } from './tie-stats.js';
 import { blockComplete, blockScore, blockScores, type WaveData } from './wave-data.js';
 
 const K = RK_ITEMS.length;

@@ -4,8 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { auditList, auditQuery, type AuditEntry } from '../../contract/audit.schema.js';
 import type { Database } from '../db/schema.js';
-import { forbidden } from '../server/errors.js';
-import { requireUser } from '../server/request-context.js';
+import { requirePermission, requireUser } from '../server/request-context.js';
 import { listAudit } from './audit.repository.js';
 
 export const auditRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (plugin, { db }) => {
@@ -22,7 +21,7 @@ export const auditRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
     },
     async (request) => {
       const user = requireUser(request);
-      if (user.role !== 'admin') throw forbidden();
+      requirePermission(user, 'audit.read');
       const rows = await listAudit(db, user.municipalityId, request.query.limit);
       return rows.map((r): AuditEntry => ({
         id: String(r.id),

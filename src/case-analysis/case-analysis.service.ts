@@ -10,6 +10,7 @@
  * often a whole department of people who do not know this citizen, so by default a unit
  * party is a group to be rated, not a group of respondents (docs/analysis.md).
  */
+import { can } from '../../contract/permissions.js';
 import { analyzeSummaries, type TieResult } from '../analysis/analyze.js';
 import { complementarySuppression, isSuppressed, shownCount } from '../analysis/anonymity.js';
 import {
@@ -38,7 +39,8 @@ import {
   type MeasurementDeps,
 } from '../measurements/measurement.service.js';
 import { loadWaveSummaries } from '../results/results.repository.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../server/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import * as repo from './case-analysis.repository.js';
 
 export type CaseDeps = MeasurementDeps;
@@ -84,11 +86,11 @@ async function loadCase(deps: CaseDeps, user: AuthUser, courseId: string) {
   // Members and consents only decide which plan parts one sees, not whether one sees the course.
   const access = decideAccess(actor, course, [], parties, [], danishToday());
   const units = networkUnitIds(parties);
-  const leads = actor.role === 'leder' && actor.unitId !== null && units.has(actor.unitId);
+  const leads = can(actor.role, 'units.lead') && actor.unitId !== null && units.has(actor.unitId);
   let role: CaseRole | null = null;
   if (access?.level === 'full') role = 'owner';
   else if (leads) role = 'leader';
-  else if (access !== null && actor.role !== 'admin') role = 'network';
+  else if (access !== null && !can(actor.role, 'courses.oversee')) role = 'network';
   if (role === null) throw courseNotFound();
   return { actor, course, parties, units, role };
 }
@@ -371,7 +373,7 @@ export async function caseLevelAnalysis(
   deps: CaseDeps,
   user: AuthUser,
 ): Promise<{ minCases: number; courses: number; result: CaseLevelResult }> {
-  if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
+  requirePermission(user, 'analysis.caseLevel');
   const courses = await repo.listCoursesWithClosedCases(deps.db, user.municipalityId);
   const ids = courses.map((c) => c.id);
   const [measurements, parties, scales] = await Promise.all([

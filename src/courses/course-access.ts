@@ -6,6 +6,7 @@
  * expiry takes effect on the next request.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { can } from '../../contract/permissions.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import type { Citizen } from '../db/tables/citizen.table.js';
@@ -67,7 +68,7 @@ export function decideAccess(
 ): Access | null {
   if (course.municipality_id !== actor.municipalityId) return null;
   // Admins do not read citizens' plans: they see that a course exists and who coordinates it.
-  if (actor.role === 'admin') return { level: 'minimal', memberIds: new Set() };
+  if (can(actor.role, 'courses.oversee')) return { level: 'minimal', memberIds: new Set() };
   if (
     course.created_by === actor.userId ||
     (actor.personId !== null && course.coordinator_person_id === actor.personId)

@@ -5,6 +5,7 @@
  * purged by a background job.
  */
 import type { Kysely } from 'kysely';
+import { can } from '../../contract/permissions.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { enqueueJob } from '../jobs/job.repository.js';
@@ -39,7 +40,8 @@ const onlyOwnersOrAdmin = () =>
 /** Load a course for the owners, or for an admin (who otherwise sees only that it exists). */
 async function loadForRights(deps: CourseDeps, user: AuthUser, courseId: string) {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  if (context.access.level !== 'full' && context.actor.role !== 'admin') throw onlyOwnersOrAdmin();
+  if (context.access.level !== 'full' && !can(context.actor.role, 'courses.rights'))
+    throw onlyOwnersOrAdmin();
   return context;
 }
 

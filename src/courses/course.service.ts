@@ -3,6 +3,7 @@
  * network, closing, and reading them shaped by access. Access comes from
  * `course-access.ts`; every read and change of citizen data is audited per citizen.
  */
+import { can } from '../../contract/permissions.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { ContactForm, MemberRelation } from '../db/tables/citizen.table.js';
@@ -18,7 +19,8 @@ import { isUniqueViolation } from '../org/org.service.js';
 import { emptyPlan, actionsOf, planSchema } from '../plans/plan.js';
 import * as plans from '../plans/plan.repository.js';
 import { queueClosingReminder } from '../progression/progression.service.js';
-import { AppError, badRequest, conflict, forbidden, type Message } from '../server/errors.js';
+import { AppError, badRequest, conflict, type Message } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import {
   actorOf,
   danishToday,
@@ -43,9 +45,6 @@ import {
 } from './course-view.js';
 import * as repo from './course.repository.js';
 import { maskCpr, parseCpr, type Cpr } from './cpr.js';
-
-/** Roles that may open a course (caseworkers and their leaders). */
-const CREATORS = new Set(['sagsbehandler', 'leder']);
 
 export interface CitizenInput {
   name: string;
@@ -151,7 +150,7 @@ export async function createCourse(
   user: AuthUser,
   input: NewCourseInput,
 ): Promise<CourseView> {
-  if (!CREATORS.has(user.role)) throw forbidden();
+  requirePermission(user, 'courses.create');
   const actor = await actorOf(deps.db, user);
   const mainCpr = checkCpr(input.citizen.cpr, { da: 'borger', en: 'citizen' });
   const members = input.members ?? [];
@@ -246,7 +245,7 @@ export async function listCourses(
       userId: actor.userId,
       personId: actor.personId,
       unitId: actor.unitId,
-      all: actor.role === 'admin',
+      all: can(actor.role, 'courses.oversee'),
     },
     status,
   );
@@ -569,12 +568,9 @@ export async function closeCourse(deps: CourseDeps, user: AuthUser, courseId: st
   return getCourse(deps, user, courseId);
 }
 
-/** Roles that may look a citizen up by CPR number. */
-const LOOKERS = new Set(['sagsbehandler', 'leder', 'admin']);
-
 /** Find the courses of a CPR number (exact match), with their coordinators; audited. */
 export async function lookupCitizen(deps: CourseDeps, user: AuthUser, cprInput: string) {
-  if (!LOOKERS.has(user.role)) throw forbidden();
+  requirePermission(user, 'citizens.lookup');
   const actor = await actorOf(deps.db, user);
   const cpr = checkCpr(cprInput, { da: 'søgning', en: 'search' });
   const found = await repo.findCoursesByCprHash(

@@ -9,6 +9,7 @@
  * sees the intervention and its agreements; analysis owners and admins see all of them.
  */
 import type { Kysely } from 'kysely';
+import { can } from '../../contract/permissions.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
@@ -22,11 +23,10 @@ import {
   updateMeasurement,
 } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement.service.js';
-import { AppError, badRequest, forbidden, notFound } from '../server/errors.js';
+import { AppError, badRequest, notFound } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import { CHECKLIST_KEYS, FOLLOW_UP_MONTHS, MEETING_MINUTES } from './intervention-template.js';
 import * as repo from './intervention.repository.js';
-
-const READ_ALL = new Set(['admin', 'analytiker']);
 
 export interface MeetingInput {
   startsAt: Date;
@@ -111,7 +111,7 @@ async function access(db: Kysely<Database>, user: AuthUser, id: string) {
     repo.listLeadersOf(db, [id]),
   ]);
   const youLead = leaders.some((l) => l.id === user.userId);
-  if (!youLead && !READ_ALL.has(user.role)) {
+  if (!youLead && !can(user.role, 'interventions.readAll')) {
     const unitId = await repo.unitOfUser(db, user.municipalityId, user.userId);
     if (unitId === null || !units.some((u) => u.id === unitId)) throw interventionNotFound();
   }
@@ -175,7 +175,7 @@ export async function getIntervention(db: Kysely<Database>, user: AuthUser, id: 
 
 /** The interventions the user may see, newest first, with groups, leaders and meetings. */
 export async function listVisibleInterventions(db: Kysely<Database>, user: AuthUser) {
-  const scope = READ_ALL.has(user.role)
+  const scope = can(user.role, 'interventions.readAll')
     ? undefined
     : {
         userId: user.userId,
@@ -210,7 +210,7 @@ export async function listVisibleInterventions(db: Kysely<Database>, user: AuthU
 
 /** The user's own led unit and the leaders they can share an intervention with. */
 export async function listCoLeaderCandidates(db: Kysely<Database>, user: AuthUser) {
-  if (user.role !== 'leder' && !READ_ALL.has(user.role)) throw forbidden();
+  requirePermission(user, 'leaders.list');
   const leaders = await repo.listLeaders(db, user.municipalityId);
   const own = leaders.find((l) => l.id === user.userId);
   return {
@@ -227,7 +227,7 @@ export async function createIntervention(
   user: AuthUser,
   input: InterventionInput,
 ) {
-  if (user.role !== 'leder') throw notALeader();
+  if (!can(user.role, 'interventions.create')) throw notALeader();
   const me = await repo.ledUnitOf(db, user.municipalityId, user.userId);
   if (!me) throw notALeader();
   const coLeaders: NonNullable<Awaited<ReturnType<typeof repo.ledUnitOf>>>[] = [];

@@ -7,8 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { outbox, outboxQuery, type Outbox } from '../../contract/mail.schema.js';
 import type { Database } from '../db/schema.js';
-import { forbidden } from '../server/errors.js';
-import { requireUser } from '../server/request-context.js';
+import { requirePermission, requireUser } from '../server/request-context.js';
 import { hideSecrets, isPersonalMail, listMail } from './mail.service.js';
 
 /** An address in an SMTP error (a bounce names its recipient). */
@@ -34,7 +33,7 @@ export const mailRoutes: FastifyPluginAsync<{
     },
     async (request): Promise<Outbox> => {
       const user = requireUser(request);
-      if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
+      requirePermission(user, 'outbox.read');
       const mails = await listMail(db, user.municipalityId, request.query.limit);
       return {
         smtpConfigured: smtp,

@@ -3,6 +3,7 @@
  * response rates and closing. Authorisation and rules live here.
  */
 import type { Kysely } from 'kysely';
+import { can } from '../../contract/permissions.js';
 import { analyzeWaveSummary, resolveOptions, type ResponsesResult } from '../analysis/analyze.js';
 import { RK_ITEMS as ANSWER_RK_ITEMS } from '../analysis/answer.js';
 import { emptyMoments } from '../analysis/cronbach.js';
@@ -22,7 +23,9 @@ import type { MailTransport } from '../mail/mail-transport.js';
 import { queueMail } from '../mail/mail.service.js';
 import { findMeasurement as findAny } from './measurement.repository.js';
 import * as repo from './measurement.repository.js';
-import { AppError, badRequest, forbidden, notFound } from '../server/errors.js';
+import { AppError, badRequest, notFound } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
+import { measurementNotFound } from './measurement-errors.js';
 import { listUnits } from '../org/org.repository.js';
 import {
   DEFAULT_LEADERSHIP_ITEMS,
@@ -65,13 +68,9 @@ export interface MeasurementInput {
   items: ItemTexts | null;
 }
 
-const OWNERS = new Set(['admin', 'analytiker']);
-const assertOwner = (user: AuthUser) => {
-  if (!OWNERS.has(user.role)) throw forbidden();
-};
+const assertOwner = (user: AuthUser) => requirePermission(user, 'measurements.manage');
 
-export const measurementNotFound = () =>
-  notFound({ da: 'Målingen findes ikke.', en: 'The measurement does not exist.' });
+export { measurementNotFound };
 
 /** The default wording, or the given wording checked to cover exactly the known items. */
 function resolveItems(items: ItemTexts | null): ItemTexts {
@@ -290,9 +289,9 @@ export async function updateMeasurement(
 }
 
 export async function listMeasurements(deps: MeasurementDeps, user: AuthUser) {
-  if (!OWNERS.has(user.role) && user.role !== 'leder') throw forbidden();
+  requirePermission(user, 'analysis.read');
   const all = await repo.listMeasurements(deps.db, user.municipalityId);
-  if (OWNERS.has(user.role)) return all;
+  if (can(user.role, 'measurements.manage')) return all;
   // Leaders read the results of measurements that include their unit; drafts are the
   // analysis owners' work in progress.
   const mine = await repo.measurementsIncludingUnit(
@@ -305,11 +304,11 @@ export async function listMeasurements(deps: MeasurementDeps, user: AuthUser) {
 
 /** A measurement with its groups, for its owner (or a leader reading it). */
 export async function getMeasurement(deps: MeasurementDeps, user: AuthUser, id: string) {
-  if (!OWNERS.has(user.role) && user.role !== 'leder') throw forbidden();
+  requirePermission(user, 'analysis.read');
   const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
-  if (!measurement || (!OWNERS.has(user.role) && measurement.status === 'draft'))
+  if (!measurement || (!can(user.role, 'measurements.manage') && measurement.status === 'draft'))
     throw measurementNotFound();
-  if (!OWNERS.has(user.role)) {
+  if (!can(user.role, 'measurements.manage')) {
     const unit = await ledUnit(deps.db, user);
     const mine = await repo.measurementsIncludingUnit(deps.db, user.municipalityId, unit.id);
     if (!mine.has(id)) throw measurementNotFound();

@@ -11,7 +11,8 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { readAnswerFileInWorker } from '../import/parse-in-worker.js';
 import { listUnits } from '../org/org.repository.js';
-import { AppError, forbidden, type Message } from '../server/errors.js';
+import { AppError, type Message } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import { measurementNotFound, type MeasurementDeps } from './measurement.service.js';
 import { findMeasurement } from './measurement.repository.js';
 
@@ -32,7 +33,7 @@ export async function importResponses(
   bytes: Buffer,
   commit: boolean,
 ): Promise<ResponseImportReport> {
-  if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
+  requirePermission(user, 'measurements.manage');
   const measurement = await findMeasurement(deps.db, user.municipalityId, measurementId);
   if (!measurement) throw measurementNotFound();
   let answers: Answer[];

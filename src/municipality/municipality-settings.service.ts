@@ -4,7 +4,7 @@ import type { MunicipalitySettings } from '../../contract/municipality.schema.js
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
-import { forbidden } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import { findSettings, setBenchmarkConsent } from './municipality.repository.js';
 
 /** The settings of the user's municipality. */
@@ -12,7 +12,7 @@ export async function getSettings(
   db: Kysely<Database>,
   user: AuthUser,
 ): Promise<MunicipalitySettings> {
-  if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
+  requirePermission(user, 'settings.read');
   const row = await findSettings(db, user.municipalityId);
   return { name: row.name, slug: row.slug, benchmarkConsent: row.benchmark_consent };
 }
@@ -26,7 +26,7 @@ export async function updateBenchmarkConsent(
   user: AuthUser,
   consent: boolean,
 ): Promise<MunicipalitySettings> {
-  if (user.role !== 'admin') throw forbidden();
+  requirePermission(user, 'settings.edit');
   await db.transaction().execute(async (trx) => {
     await setBenchmarkConsent(trx, user.municipalityId, consent);
     await recordAudit(trx, {

@@ -9,15 +9,14 @@ import type { Database } from '../db/schema.js';
 import type { PersonRole, UnitKind } from '../../contract/org.js';
 import type { ImportReport } from '../../contract/org.schema.js';
 import { readTableFileInWorker } from '../import/parse-in-worker.js';
-import { AppError, conflict, forbidden, notFound, type Message } from '../server/errors.js';
+import { AppError, conflict, notFound, type Message } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import { checkOrgImport, type ImportCheck } from './org-import.js';
 import { normalizeProfession } from './profession.js';
 import * as repo from './org.repository.js';
 
-const EDITORS = new Set(['admin', 'analytiker']);
-
 function assertEditor(user: AuthUser): void {
-  if (!EDITORS.has(user.role)) throw forbidden();
+  requirePermission(user, 'org.edit');
 }
 
 /** True for PostgreSQL's unique_violation (SQLSTATE 23505). */

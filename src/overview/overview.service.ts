@@ -11,17 +11,18 @@
  * ties stay out) are exactly the analysis page's; every figure carries a link to it.
  */
 import type { Kysely } from 'kysely';
+import { can } from '../../contract/permissions.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { ledUnitOf } from '../interventions/intervention.repository.js';
 import { listVisibleInterventions } from '../interventions/intervention.service.js';
 import { listGroups, listMeasurements } from '../measurements/measurement.repository.js';
 import { analyseMeasurement } from '../results/results.service.js';
-import { AppError, forbidden } from '../server/errors.js';
+import { AppError } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import { listOpenPoints } from '../workshops/workshop.repository.js';
 import { onlyReadable } from '../workshops/workshop.service.js';
 
-const DIRECTORS = new Set(['admin', 'analytiker']);
 /** How many ties and asymmetries the overview lists. */
 const TOP = 5;
 
@@ -33,7 +34,8 @@ const delta = (now: number | null | undefined, before: number | null | undefined
 /** The overview of the user's units (a leader) or of all units (a director). */
 export async function leaderOverview(db: Kysely<Database>, user: AuthUser) {
   let scope: { unitIds: string[]; unitNames: Set<string> } | undefined;
-  if (user.role === 'leder') {
+  requirePermission(user, 'analysis.read');
+  if (!can(user.role, 'analysis.readAll')) {
     const led = await ledUnitOf(db, user.municipalityId, user.userId);
     if (!led) {
       throw new AppError(403, 'forbidden', {
@@ -42,7 +44,7 @@ export async function leaderOverview(db: Kysely<Database>, user: AuthUser) {
       });
     }
     scope = { unitIds: [led.unit_id], unitNames: new Set([led.unit_name]) };
-  } else if (!DIRECTORS.has(user.role)) throw forbidden();
+  }
 
   const closed = (await listMeasurements(db, user.municipalityId))
     .filter((m) => m.status === 'closed')

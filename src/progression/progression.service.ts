@@ -34,7 +34,8 @@ import type { JobHandler } from '../jobs/job-worker.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { queueMail } from '../mail/mail.service.js';
 import { isUniqueViolation } from '../org/org.service.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../server/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import { DEFAULT_INSTRUMENTS } from './default-instruments.js';
 import { dueOccasion, occasionsOf, type Occasion } from './occasions.js';
 import * as repo from './progression.repository.js';
@@ -122,11 +123,9 @@ async function ensureDefaults(db: Db, municipalityId: string) {
   }
 }
 
-const STAFF = new Set(['admin', 'analytiker', 'leder', 'sagsbehandler']);
-
 /** The municipality's instruments (seeding the defaults on first use). */
 export async function listInstruments(deps: CourseDeps, user: AuthUser) {
-  if (!STAFF.has(user.role)) throw forbidden();
+  requirePermission(user, 'instruments.read');
   let rows = await repo.listInstruments(deps.db, user.municipalityId);
   if (!rows.some((r) => r.default_key !== null)) {
     await ensureDefaults(deps.db, user.municipalityId);
@@ -150,18 +149,14 @@ function checkItems(items: InstrumentItem[]) {
   }
 }
 
-const requireAdmin = (user: AuthUser) => {
-  if (user.role !== 'admin') {
-    throw new AppError(403, 'forbidden', {
-      da: 'Kun kommunens administrator kan oprette og ændre redskaber.',
-      en: "Only the municipality's administrator can create and edit instruments.",
-    });
-  }
+const onlyAdminEdits = {
+  da: 'Kun kommunens administrator kan oprette og ændre redskaber.',
+  en: "Only the municipality's administrator can create and edit instruments.",
 };
 
 /** Create an instrument (admin). */
 export async function createInstrument(deps: CourseDeps, user: AuthUser, input: InstrumentInput) {
-  requireAdmin(user);
+  requirePermission(user, 'instruments.manage', onlyAdminEdits);
   checkItems(input.items);
   const row = await deps.db.transaction().execute(async (trx) => {
     const inserted = await repo.insertInstrument(trx, {
@@ -197,7 +192,7 @@ export async function updateInstrument(
   id: string,
   change: Partial<InstrumentInput> & { archived?: boolean | undefined },
 ) {
-  requireAdmin(user);
+  requirePermission(user, 'instruments.manage', onlyAdminEdits);
   const before = await repo.findInstrument(deps.db, user.municipalityId, id);
   if (!before) throw instrumentNotFound();
   if (change.items) {

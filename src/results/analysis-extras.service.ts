@@ -5,6 +5,7 @@
  * they live here and not in `samspil analyze --json`.
  */
 import type { Kysely } from 'kysely';
+import { can } from '../../contract/permissions.js';
 import {
   compareFlows,
   compareKinds,
@@ -47,8 +48,6 @@ export interface AnalysisExtras {
   minGroup: number;
   waves: WaveExtras[];
 }
-
-const OWNERS = new Set(['admin', 'analytiker']);
 
 /** Respondent rows of closed measurements, keyed on when their answers last changed. */
 const cache = new Map<string, RespondentRow[]>();
@@ -124,7 +123,7 @@ export async function analysisExtras(
       leadership: leadershipScatter(
         points,
         minGroup,
-        OWNERS.has(user.role) && measurement.status === 'closed',
+        can(user.role, 'measurements.manage') && measurement.status === 'closed',
       ),
     });
   }

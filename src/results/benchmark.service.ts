@@ -17,7 +17,8 @@ import { asSystem } from '../db/tenant.js';
 import type { FocalKind } from '../db/tables/measurement.table.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement.service.js';
-import { forbidden, type Message } from '../server/errors.js';
+import type { Message } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import { consentingMeasurements, measurementFigureSums } from './benchmark.repository.js';
 
 /** Why the aggregate is not shown. */
@@ -61,7 +62,7 @@ export async function measurementBenchmark(
   user: AuthUser,
   measurementId: string,
 ): Promise<Benchmark> {
-  if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
+  requirePermission(user, 'benchmark.read');
   const measurement = await findMeasurement(db, user.municipalityId, measurementId);
   if (!measurement) throw measurementNotFound();
   const base = {

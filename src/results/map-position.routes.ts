@@ -9,8 +9,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { listUnits } from '../org/org.repository.js';
-import { forbidden, notFound } from '../server/errors.js';
-import { requireUser } from '../server/request-context.js';
+import { notFound } from '../server/errors.js';
+import { requirePermission, requireUser } from '../server/request-context.js';
 
 const position = z.object({
   unitId: z.uuid(),
@@ -35,7 +35,7 @@ export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = a
     },
     async (request) => {
       const user = requireUser(request);
-      if (user.role === 'sagsbehandler') throw forbidden();
+      requirePermission(user, 'analysis.read');
       const rows = await db
         .selectFrom('map_position')
         .select(['unit_id', 'x', 'y'])
@@ -56,7 +56,7 @@ export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = a
     },
     async (request, reply) => {
       const user = requireUser(request);
-      if (user.role !== 'admin' && user.role !== 'analytiker') throw forbidden();
+      requirePermission(user, 'mapPositions.edit');
       const { positions } = request.body;
       if (positions.length > 0) {
         const units = new Set((await listUnits(db, user.municipalityId, true)).map((u) => u.id));

@@ -3,6 +3,7 @@
  * the pure core with the measurement's own minimum group size and thresholds.
  */
 import type { Kysely } from 'kysely';
+import { can } from '../../contract/permissions.js';
 import {
   analyzeSummaries,
   type AnalysisResult,
@@ -17,8 +18,9 @@ import {
   invitationCounts,
   measurementsIncludingUnit,
 } from '../measurements/measurement.repository.js';
-import { measurementNotFound } from '../measurements/measurement.service.js';
-import { AppError, forbidden } from '../server/errors.js';
+import { measurementNotFound } from '../measurements/measurement-errors.js';
+import { AppError } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import { groupFlows, unitKinds } from './analysis-extras.repository.js';
 import { loadWaveSummaries } from './results.repository.js';
 
@@ -52,9 +54,8 @@ export async function analyseMeasurement(
   measurementId: string,
   filter: { role?: 'leder' | 'medarbejder' } = {},
 ): Promise<MeasurementAnalysis> {
-  if (user.role !== 'admin' && user.role !== 'analytiker' && user.role !== 'leder')
-    throw forbidden();
-  const leader = user.role === 'leder' ? await ledUnit(db, user) : undefined;
+  requirePermission(user, 'analysis.read');
+  const leader = can(user.role, 'analysis.readAll') ? undefined : await ledUnit(db, user);
   const measurement = await findMeasurement(db, user.municipalityId, measurementId);
   if (
     !measurement ||

@@ -8,7 +8,8 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -31,6 +32,7 @@ import { authRoutes } from '../auth/auth.routes.js';
 import { samlRoutes } from '../auth/saml/saml.routes.js';
 import { consentRoutes } from '../consents/consent.routes.js';
 import { courseRoutes } from '../courses/course.routes.js';
+import type { CourseDeps } from '../courses/course-deps.js';
 import { CprVault } from '../courses/cpr.js';
 import { planRoutes } from '../plans/plan.routes.js';
 import { meetingRoutes } from '../meetings/meeting.routes.js';
@@ -43,6 +45,7 @@ import { asTenant } from '../db/tenant.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { devMailRoutes } from '../mail/dev-mail.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
+import type { MeasurementDeps } from '../measurements/measurement.service.js';
 import { measurementRoutes } from '../measurements/measurement.routes.js';
 import { surveyRoutes } from '../measurements/survey.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
@@ -54,12 +57,13 @@ import { benchmarkRoutes } from '../results/benchmark.routes.js';
 import { municipalityRoutes } from '../municipality/municipality.routes.js';
 import { usersRoutes } from '../users/users.routes.js';
 import type { Notifier } from '../realtime/notifier.js';
+import type { WorkshopDeps } from '../workshops/workshop.service.js';
 import { workshopRoutes } from '../workshops/workshop.routes.js';
 import { interventionRoutes } from '../interventions/intervention.routes.js';
 import { overviewRoutes } from '../overview/overview.routes.js';
 import { caseAnalysisRoutes } from '../case-analysis/case-analysis.routes.js';
 import type { Config } from './config.js';
-import { cookieSettings } from './cookies.js';
+import { cookieSettings, type CookieSettings } from './cookies.js';
 import { CSRF_HEADER, csrfValid, isUnsafeMethod } from './csrf.js';
 import { AppError, errorHandler, RETRY_AFTER_SECONDS } from './errors.js';
 import { loggerOptions } from './logging.js';
@@ -131,6 +135,53 @@ function cacheControlFor(webDir: string, filePath: string): string {
   const hashed = path.relative(webDir, filePath).startsWith(`assets${path.sep}`);
   return hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
+
+/**
+ * What every route plugin is registered with, built once per app. Each plugin declares the
+ * part it uses (`{ db }`, `{ deps }`, …); `deps` serves every service's dependencies at once.
+ */
+export interface AppContext {
+  db: Kysely<Database>;
+  config: Config;
+  cookies: CookieSettings;
+  deps: CourseDeps & MeasurementDeps & WorkshopDeps;
+  /** Mail goes out through SMTP (otherwise to the outbox). */
+  smtp: boolean;
+  /** The development mail viewer (`/dev/mail`) runs on this server. */
+  devMailViewer: boolean;
+  /** The citizen view's session cookie. */
+  cookieName: string;
+  cookieOptions: CookieSerializeOptions;
+}
+
+/** The route plugins, registered in this order (`devMailRoutes` only with the dev mail viewer). */
+const ROUTES: FastifyPluginAsync<AppContext>[] = [
+  authRoutes,
+  samlRoutes,
+  orgRoutes,
+  usersRoutes,
+  auditRoutes,
+  devMailRoutes,
+  mailRoutes,
+  measurementRoutes,
+  surveyRoutes,
+  resultsRoutes,
+  exportRoutes,
+  mapPositionRoutes,
+  courseRoutes,
+  planRoutes,
+  consentRoutes,
+  meetingRoutes,
+  progressionRoutes,
+  citizenViewRoutes,
+  workshopRoutes,
+  interventionRoutes,
+  overviewRoutes,
+  analysisExtrasRoutes,
+  benchmarkRoutes,
+  municipalityRoutes,
+  caseAnalysisRoutes,
+];
 
 /** Build the Fastify app; call `listen` on the result, or `inject` in tests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -255,60 +306,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerMetrics(app, { token: config.metricsToken, db, poolStats: deps.poolStats });
   }
 
-  await app.register(authRoutes, { db, config, cookies });
-  await app.register(samlRoutes, { db, config, cookies });
-  await app.register(orgRoutes, { db });
-  await app.register(usersRoutes, { db });
-  await app.register(auditRoutes, { db });
   // The demo's mailbox on the machine itself, only for trying Samspil without SMTP.
   const devMailViewer = !config.production && deps.mail.kind === 'outbox';
-  if (devMailViewer) await app.register(devMailRoutes, { db });
-  await app.register(mailRoutes, { db, smtp: deps.mail.kind === 'smtp', devMailViewer });
-  await app.register(measurementRoutes, {
+  const context: AppContext = {
+    db,
+    config,
+    cookies,
     deps: {
       db,
       mail: deps.mail,
+      notifier: deps.notifier,
+      vault: new CprVault(config.cprKey),
       publicUrl: config.publicUrl,
       secret: config.sessionSecret,
       defaultMinGroup: config.minGroupSize,
+      auditRetentionDays: config.auditRetentionDays,
     },
-  });
-  await app.register(surveyRoutes, { db });
-  await app.register(resultsRoutes, { db });
-  await app.register(exportRoutes, { db });
-  await app.register(mapPositionRoutes, { db });
-  const courseDeps = {
-    db,
-    mail: deps.mail,
-    vault: new CprVault(config.cprKey),
-    publicUrl: config.publicUrl,
-    auditRetentionDays: config.auditRetentionDays,
-  };
-  await app.register(courseRoutes, { deps: courseDeps });
-  await app.register(planRoutes, { deps: courseDeps });
-  await app.register(consentRoutes, { deps: courseDeps });
-  await app.register(meetingRoutes, { deps: courseDeps });
-  await app.register(progressionRoutes, { deps: courseDeps });
-  await app.register(citizenViewRoutes, {
-    deps: courseDeps,
+    smtp: deps.mail.kind === 'smtp',
+    devMailViewer,
     cookieName: config.secureCookies ? '__Host-borger' : 'samspil-borger',
     cookieOptions: cookies.options,
-  });
-  await app.register(workshopRoutes, { deps: { db, notifier: deps.notifier } });
-  await app.register(interventionRoutes, { db });
-  await app.register(overviewRoutes, { db });
-  await app.register(analysisExtrasRoutes, { db });
-  await app.register(benchmarkRoutes, { db });
-  await app.register(municipalityRoutes, { db });
-  await app.register(caseAnalysisRoutes, {
-    deps: {
-      db,
-      mail: deps.mail,
-      publicUrl: config.publicUrl,
-      secret: config.sessionSecret,
-      defaultMinGroup: config.minGroupSize,
-    },
-  });
+  };
+  for (const routes of ROUTES) {
+    if (routes === devMailRoutes && !devMailViewer) continue;
+    await app.register(routes, context);
+  }
 
   const webDir = deps.webDir ?? defaultWebDir();
   const haveWeb = existsSync(path.join(webDir, 'index.html'));

@@ -6,33 +6,10 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode, Message } from '../../contract/errors.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 
-/** A human message in both of the product's languages. */
-export interface Message {
-  da: string;
-  en: string;
-}
-
-export type ErrorCode =
-  | 'bad_request'
-  | 'validation_failed'
-  | 'unauthenticated'
-  | 'session_expired'
-  | 'forbidden'
-  | 'csrf_failed'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_file'
-  | 'import_invalid'
-  | 'invalid_credentials'
-  | 'account_locked'
-  | 'rate_limited'
-  | 'closed'
-  | 'unavailable'
-  | 'measurement_open'
-  | 'internal';
+export type { ErrorCode, Message };
 
 /** The body of every error response. */
 export interface ErrorBody {

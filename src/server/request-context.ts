@@ -1,7 +1,8 @@
 /** The acting user on a request, set by the session hook in `app.ts`. */
 import type { FastifyRequest } from 'fastify';
+import { can, type Permission } from '../../contract/permissions.js';
 import type { AuthUser } from '../auth/auth.service.js';
-import { AppError } from './errors.js';
+import { AppError, forbidden, type Message } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,4 +36,17 @@ export function requireUser(request: FastifyRequest): AuthUser {
     da: 'Du skal logge ind.',
     en: 'You need to log in.',
   });
+}
+
+/**
+ * Throws the 403 `forbidden` unless the user's role has `permission` (`contract/permissions.ts`);
+ * `message` replaces the general text where a more helpful one exists.
+ */
+export function requirePermission(
+  user: Pick<AuthUser, 'role'>,
+  permission: Permission,
+  message?: Message,
+): void {
+  if (can(user.role, permission)) return;
+  throw message ? new AppError(403, 'forbidden', message) : forbidden();
 }

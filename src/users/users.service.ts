@@ -8,11 +8,12 @@ import type { Database } from '../db/schema.js';
 import type { UserRole } from '../../contract/users.js';
 import { findPerson } from '../org/org.repository.js';
 import { isUniqueViolation } from '../org/org.service.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../server/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
+import { requirePermission } from '../server/request-context.js';
 import * as repo from './users.repository.js';
 
 function assertAdmin(user: AuthUser): void {
-  if (user.role !== 'admin') throw forbidden();
+  requirePermission(user, 'users.manage');
 }
 
 export async function listUsers(db: Kysely<Database>, actor: AuthUser) {

@@ -10,6 +10,7 @@
  * workshop row and one event (`{ type: 'changed', version }`) to every follower.
  */
 import type { Kysely } from 'kysely';
+import { can } from '../../contract/permissions.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { actorOf, loadCourse, type CourseContext } from '../courses/course-access.js';
@@ -38,7 +39,6 @@ export interface WorkshopDeps {
 
 /** A facilitator not seen for this long loses the lock to the next who asks. */
 export const FACILITATOR_IDLE_MS = 2 * 60 * 1000;
-const FACILITATOR_ROLES = new Set(['admin', 'analytiker', 'leder']);
 
 /** The topic a workshop's live events are published on. */
 export const workshopTopic = (id: string) => `workshop:${id}`;
@@ -121,10 +121,12 @@ async function load(db: Kysely<Database>, user: AuthUser, id: string) {
   return { workshop, course: await courseOf(db, user, workshop.course_id) };
 }
 
-/** Leaders and analysts facilitate; around a course, so does a caseworker with full access to it. */
+/**
+ * Leaders and analysts facilitate; around a course, so does a caseworker with full access to
+ * it (an admin never has full access to a course).
+ */
 const mayFacilitate = (user: AuthUser, course: CourseContext | null) =>
-  FACILITATOR_ROLES.has(user.role) ||
-  (user.role === 'sagsbehandler' && course?.access.level === 'full');
+  can(user.role, 'workshops.facilitate') || course?.access.level === 'full';
 
 /** Load a workshop for a change: 404 without access, 403 for those who may not facilitate. */
 async function loadForChange(db: Kysely<Database>, user: AuthUser, id: string) {
@@ -274,7 +276,7 @@ export async function createWorkshop(
   if (!mayFacilitate(user, course)) throw forbidden();
   if (input.measurementId) {
     const measurement = await findMeasurement(deps.db, user.municipalityId, input.measurementId);
-    if (!measurement || (user.role === 'leder' && measurement.status === 'draft'))
+    if (!measurement || (can(user.role, 'units.lead') && measurement.status === 'draft'))
       throw measurementNotFound();
   }
   const workshop = await deps.db.transaction().execute(async (trx) => {

@@ -4,11 +4,10 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from './account/account-page.js';
 import { AuditPage } from './audit/audit-page.js';
 import { CourseListPage } from './courses/course-list-page.js';
-import { COURSE_CREATORS } from './courses/course-roles.js';
 import { HomeRedirect } from './auth/home.js';
 import { LoginPage } from './auth/login-page.js';
-import { RequireAuth, RequireRole } from './auth/require-auth.js';
-import { ANALYSIS_READERS, ORG_EDITORS, SessionProvider, useSession } from './auth/session.js';
+import { RequireAuth, RequirePermission } from './auth/require-auth.js';
+import { SessionProvider, useSession } from './auth/session.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { AppShell } from './layout/app-shell.js';
 import { lazyPage, preloadPageAt } from './layout/lazy-page.js';
@@ -107,9 +106,9 @@ function AppRoutes() {
           path="organisation/import"
           element={
             <RequireAuth>
-              <RequireRole roles={ORG_EDITORS}>
+              <RequirePermission permission="org.edit">
                 <OrgImportPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -117,9 +116,9 @@ function AppRoutes() {
           path="maalinger"
           element={
             <RequireAuth>
-              <RequireRole roles={ANALYSIS_READERS}>
+              <RequirePermission permission="analysis.read">
                 <MeasurementListPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -127,9 +126,9 @@ function AppRoutes() {
           path="maalinger/ny"
           element={
             <RequireAuth>
-              <RequireRole roles={ORG_EDITORS}>
+              <RequirePermission permission="measurements.manage">
                 <MeasurementNewPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -137,9 +136,9 @@ function AppRoutes() {
           path="maalinger/:id"
           element={
             <RequireAuth>
-              <RequireRole roles={ORG_EDITORS}>
+              <RequirePermission permission="measurements.manage">
                 <MeasurementDetailPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -147,9 +146,9 @@ function AppRoutes() {
           path={AnalysisPage.path}
           element={
             <RequireAuth>
-              <RequireRole roles={ANALYSIS_READERS}>
+              <RequirePermission permission="analysis.read">
                 <AnalysisPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -157,9 +156,9 @@ function AppRoutes() {
           path="indstillinger"
           element={
             <RequireAuth>
-              <RequireRole roles={ORG_EDITORS}>
+              <RequirePermission permission="settings.read">
                 <SettingsPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -167,9 +166,9 @@ function AppRoutes() {
           path="udbakke"
           element={
             <RequireAuth>
-              <RequireRole roles={ORG_EDITORS}>
+              <RequirePermission permission="outbox.read">
                 <OutboxPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -177,9 +176,9 @@ function AppRoutes() {
           path="brugere"
           element={
             <RequireAuth>
-              <RequireRole roles={['admin']}>
+              <RequirePermission permission="users.manage">
                 <UsersPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -187,9 +186,9 @@ function AppRoutes() {
           path="redskaber"
           element={
             <RequireAuth>
-              <RequireRole roles={['admin']}>
+              <RequirePermission permission="instruments.manage">
                 <InstrumentsPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -197,9 +196,9 @@ function AppRoutes() {
           path="aktivitetslog"
           element={
             <RequireAuth>
-              <RequireRole roles={['admin']}>
+              <RequirePermission permission="audit.read">
                 <AuditPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -215,9 +214,9 @@ function AppRoutes() {
           path={CourseNewPage.path}
           element={
             <RequireAuth>
-              <RequireRole roles={COURSE_CREATORS}>
+              <RequirePermission permission="courses.create">
                 <CourseNewPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -273,9 +272,9 @@ function AppRoutes() {
           path="overblik"
           element={
             <RequireAuth>
-              <RequireRole roles={ANALYSIS_READERS}>
+              <RequirePermission permission="analysis.read">
                 <OverviewPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />
@@ -283,9 +282,9 @@ function AppRoutes() {
           path={CaseLevelPage.path}
           element={
             <RequireAuth>
-              <RequireRole roles={ORG_EDITORS}>
+              <RequirePermission permission="analysis.caseLevel">
                 <CaseLevelPage />
-              </RequireRole>
+              </RequirePermission>
             </RequireAuth>
           }
         />

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { UserRole } from '../../../contract/users.js';
 
+export { USER_ROLES, type UserRole } from '../../../contract/users.js';
+
 /** A login. Belongs to exactly one municipality; e-mail is unique installation-wide. */
 export interface UserTable {
   id: Generated<string>;

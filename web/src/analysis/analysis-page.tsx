@@ -5,11 +5,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { can } from '../../../contract/permissions.js';
 import { ApiError } from '../api/client.js';
 import type { UnitKind } from '../api/types.js';
 import { UNIT_KINDS } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
-import { hasRole, ORG_EDITORS, useSession } from '../auth/session.js';
+import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
@@ -55,7 +56,7 @@ export function AnalysisPage() {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const { user } = useSession();
-  const canMove = hasRole(user, ORG_EDITORS);
+  const canMove = user !== null && can(user.role, 'mapPositions.edit');
   const [role, setRole] = useState<RoleFilter>('');
   const analysis = useApi(() => loadAnalysis(id, role), `analysis:${id}:${role}`);
   const org = useApi(() => loadOrganisation(false), 'org');

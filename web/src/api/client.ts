@@ -5,7 +5,7 @@
  * bodies into `ApiError`, and tells the session when the server says the user is no
  * longer logged in.
  */
-import type { ErrorCode, Message } from '../../../src/server/errors.js';
+import type { ErrorCode, Message } from '../../../contract/errors.js';
 
 export type { Message };
 

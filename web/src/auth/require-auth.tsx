@@ -1,10 +1,10 @@
-/** Guards for routes: a login for everything inside the app, a role for admin pages. */
+/** Guards for routes: a login for everything inside the app, a permission for admin pages. */
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import type { UserRole } from '../../../contract/users.js';
+import { can, type Permission } from '../../../contract/permissions.js';
 import { useI18n } from '../i18n/i18n.js';
 import { PageTitle } from '../ui/page-title.js';
-import { hasRole, useSession } from './session.js';
+import { useSession } from './session.js';
 
 /** Where the login page sends the user back to. */
 export interface LoginState {
@@ -21,16 +21,17 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-export function RequireRole({
-  roles,
+/** Shows the page only to a user whose role has `permission` (the server checks it too). */
+export function RequirePermission({
+  permission,
   children,
 }: {
-  roles: readonly UserRole[];
+  permission: Permission;
   children: ReactNode;
 }) {
   const { user } = useSession();
   const { t } = useI18n();
-  if (!hasRole(user, roles)) {
+  if (!user || !can(user.role, permission)) {
     return (
       <section className="page page--narrow">
         <PageTitle title={t('forbidden.title')}>{t('forbidden.title')}</PageTitle>

@@ -6,7 +6,6 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { api, asApiError, onSessionLost, setCsrfToken, type ApiError } from '../api/client.js';
 import type { LoginResponse, SessionResponse, SessionUser } from '../../../contract/auth.schema.js';
-import type { UserRole } from '../../../contract/users.js';
 
 /** Why the user is looking at the login page, when it was not their own choice. */
 export type SessionNotice = 'expired' | 'unauthenticated' | 'loggedOut';
@@ -103,15 +102,4 @@ export function useUser(): SessionUser {
   const { user } = useSession();
   if (!user) throw new Error('useUser without a logged-in user');
   return user;
-}
-
-/** Roles that may read analyses (leaders see only ties touching their units). */
-export const ANALYSIS_READERS: readonly UserRole[] = ['admin', 'analytiker', 'leder'];
-
-/** Roles that may edit the organisation. */
-export const ORG_EDITORS: readonly UserRole[] = ['admin', 'analytiker'];
-
-/** True when the user's role is one of `roles`. */
-export function hasRole(user: SessionUser | null, roles: readonly UserRole[]): boolean {
-  return user !== null && roles.includes(user.role);
 }

@@ -16,7 +16,7 @@ import {
 } from '../analysis/analysis-api.js';
 import { formatters } from '../analysis/format.js';
 import { NetworkMap, type MapEdge, type MapHandle, type MapNode } from '../analysis/network-map.js';
-import type { CourseTabProps } from '../courses/course-page.js';
+import type { CourseTabProps } from '../courses/course-tab.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import {

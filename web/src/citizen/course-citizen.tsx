@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
-import type { CourseTabProps } from '../courses/course-page.js';
+import type { CourseTabProps } from '../courses/course-tab.js';
 import { formatDateTime } from '../courses/course-labels.js';
 import { useI18n } from '../i18n/i18n.js';
 import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';

@@ -12,7 +12,7 @@ import { Checkbox, ChoiceField, TextAreaField, TextField } from '../ui/field.js'
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { consentFormLabel, formatDate, formatDateTime, today } from './course-labels.js';
-import type { CourseTabProps } from './course-page.js';
+import type { CourseTabProps } from './course-tab.js';
 import {
   CONSENT_FORMS,
   listConsents,

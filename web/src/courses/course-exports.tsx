@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { Checkbox, InlineSelect } from '../ui/field.js';
 import { lawLabel } from './course-labels.js';
-import type { CourseTabProps } from './course-page.js';
+import type { CourseTabProps } from './course-tab.js';
 import { accessRequestUrl, LAWS, planExportUrl, type Law } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
 

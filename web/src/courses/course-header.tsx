@@ -12,7 +12,7 @@ import { Notice } from '../ui/feedback.js';
 import { TextAreaField } from '../ui/field.js';
 import { CoordinatorFields } from './coordinator-fields.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
-import type { CourseTabProps } from './course-page.js';
+import type { CourseTabProps } from './course-tab.js';
 import { closeCourse, deleteCourse, updateCourse, type CoordinatorRole } from './courses-api.js';
 
 type Dialog = 'coordinator' | 'close' | 'delete' | undefined;

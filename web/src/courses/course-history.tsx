@@ -6,7 +6,7 @@ import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { formatDateTime } from './course-labels.js';
-import type { CourseTabProps } from './course-page.js';
+import type { CourseTabProps } from './course-tab.js';
 import { loadCourseAudit, type CourseAuditEntry } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
 

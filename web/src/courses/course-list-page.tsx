@@ -1,15 +1,15 @@
 /** The citizens' courses the user may see, open or closed, with a link to start a new one. */
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { can } from '../../../contract/permissions.js';
 import { useApi } from '../api/use-api.js';
-import { hasRole, useSession } from '../auth/session.js';
+import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { InlineSelect } from '../ui/field.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
-import { COURSE_CREATORS } from './course-roles.js';
 import { listCourses, type CourseStatus } from './courses-api.js';
 
 const FILTERS = ['open', 'closed', 'all'] as const;
@@ -28,7 +28,7 @@ export function CourseListPage() {
           <PageTitle title={t('courses.title')}>{t('courses.title')}</PageTitle>
           <p className="lead">{t('courses.lead')}</p>
         </div>
-        {hasRole(user, COURSE_CREATORS) && (
+        {user && can(user.role, 'courses.create') && (
           <div className="page-header__actions">
             <Link className="button button--primary" to="/forloeb/nyt">
               {t('courses.new')}

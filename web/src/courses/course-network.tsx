@@ -14,7 +14,7 @@ import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { PersonOptions } from './coordinator-fields.js';
 import { externalTypeLabel, partyKindLabel } from './course-labels.js';
-import type { CourseTabProps } from './course-page.js';
+import type { CourseTabProps } from './course-tab.js';
 import {
   addParty,
   EXTERNAL_TYPES,

@@ -12,7 +12,7 @@ import { TableFrame } from '../ui/table-frame.js';
 import { ContactFields } from './contact-fields.js';
 import { cprProblem } from './course-form-help.js';
 import { contactLabel, relationLabel, targetGroupLabel } from './course-labels.js';
-import type { CourseTabProps } from './course-page.js';
+import type { CourseTabProps } from './course-tab.js';
 import {
   addMember,
   RELATIONS,

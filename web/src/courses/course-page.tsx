@@ -21,7 +21,8 @@ import { CourseMeetings } from '../meetings/course-meetings.js';
 import { CourseProgression } from '../progression/course-progression.js';
 import { CourseCitizen } from '../citizen/course-citizen.js';
 import { CourseCaseAnalysis } from '../case-analysis/course-case-analysis.js';
-import { loadCourse, type Access, type CourseView } from './courses-api.js';
+import type { CourseTabProps } from './course-tab.js';
+import { loadCourse, type Access } from './courses-api.js';
 
 /** The views of a course, their address and who may open them. */
 const TABS = [
@@ -37,13 +38,6 @@ const TABS = [
   { slug: 'historik', label: 'courses.tab.history', access: ['full'] },
   { slug: 'eksport', label: 'courses.tab.exports', access: ['full'] },
 ] as const satisfies readonly { slug: string; label: MessageKey; access: readonly Access[] }[];
-
-/** What every view of a course gets. */
-export interface CourseTabProps {
-  course: CourseView;
-  /** Load the course again (after a change to it, its network or its consent). */
-  reload: () => Promise<void>;
-}
 
 function TabContent({ slug, ...props }: CourseTabProps & { slug: string }) {
   switch (slug) {

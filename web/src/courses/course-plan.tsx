@@ -13,7 +13,7 @@ import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
 import { formatDateTime } from './course-labels.js';
-import type { CourseTabProps } from './course-page.js';
+import type { CourseTabProps } from './course-tab.js';
 import { loadPlan, savePlan, type CourseView, type Plan, type PlanVersion } from './courses-api.js';
 import { PlanEditor } from './plan-editor.js';
 import { cleanPlan, mergePlans, planProblems, withParts, type PlanProblem } from './plan-model.js';

@@ -3,6 +3,14 @@
  * the heading and its lead paragraph below it.
  */
 import type { ReactNode } from 'react';
+import type { CourseView } from './courses-api.js';
+
+/** What every view of a course gets (here, not in the page, so page and tabs do not import each other). */
+export interface CourseTabProps {
+  course: CourseView;
+  /** Load the course again (after a change to it, its network or its consent). */
+  reload: () => Promise<void>;
+}
 
 export function CourseTab({
   id,

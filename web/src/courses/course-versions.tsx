@@ -12,7 +12,7 @@ import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { actionStatusLabel, formatDate, formatDateTime, lawLabel } from './course-labels.js';
-import type { CourseTabProps } from './course-page.js';
+import type { CourseTabProps } from './course-tab.js';
 import {
   ACTION_STATUSES,
   comparePlan,

@@ -1,9 +1,10 @@
 /** Interventions: plan one from the research's template (leaders) and see those you lead or take part in. */
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { can } from '../../../contract/permissions.js';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
-import { hasRole, useSession } from '../auth/session.js';
+import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
@@ -28,7 +29,7 @@ export function InterventionListPage() {
   const list = useApi(listInterventions, 'interventions');
   const template = useApi(getTemplate, 'intervention-template');
   const [planning, setPlanning] = useState(false);
-  const leader = hasRole(user, ['leder']);
+  const leader = user !== null && can(user.role, 'interventions.create');
   return (
     <div className="page">
       <div className="page-header">

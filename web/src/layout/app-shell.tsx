@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { ANALYSIS_READERS, hasRole, ORG_EDITORS, useSession } from '../auth/session.js';
+import { can } from '../../../contract/permissions.js';
+import { useSession } from '../auth/session.js';
 import { LanguageSwitch, useI18n } from '../i18n/i18n.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel } from '../users/user-labels.js';
@@ -92,28 +93,33 @@ export function AppShell() {
               <li>
                 <NavLink to="/forloeb">{t('nav.courses')}</NavLink>
               </li>
-              {hasRole(user, ORG_EDITORS) && (
-                <>
-                  <li>
-                    <NavLink to="/maalinger">{t('nav.measurements')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/analyse/forloeb">{t('caseLevel.nav')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/udbakke">{t('nav.outbox')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/indstillinger">{t('nav.settings')}</NavLink>
-                  </li>
-                </>
+              {can(user.role, 'measurements.manage') && (
+                <li>
+                  <NavLink to="/maalinger">{t('nav.measurements')}</NavLink>
+                </li>
               )}
-              {hasRole(user, ['leder']) && (
+              {can(user.role, 'analysis.caseLevel') && (
+                <li>
+                  <NavLink to="/analyse/forloeb">{t('caseLevel.nav')}</NavLink>
+                </li>
+              )}
+              {can(user.role, 'outbox.read') && (
+                <li>
+                  <NavLink to="/udbakke">{t('nav.outbox')}</NavLink>
+                </li>
+              )}
+              {can(user.role, 'settings.read') && (
+                <li>
+                  <NavLink to="/indstillinger">{t('nav.settings')}</NavLink>
+                </li>
+              )}
+              {/* Readers who do not manage measurements reach them as their analyses. */}
+              {can(user.role, 'analysis.read') && !can(user.role, 'measurements.manage') && (
                 <li>
                   <NavLink to="/maalinger">{t('nav.analysis')}</NavLink>
                 </li>
               )}
-              {hasRole(user, ANALYSIS_READERS) && (
+              {can(user.role, 'analysis.read') && (
                 <li>
                   <NavLink to="/overblik">{t('nav.overview')}</NavLink>
                 </li>
@@ -124,18 +130,20 @@ export function AppShell() {
               <li>
                 <NavLink to="/indsatser">{t('nav.interventions')}</NavLink>
               </li>
-              {hasRole(user, ['admin']) && (
-                <>
-                  <li>
-                    <NavLink to="/brugere">{t('nav.users')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/redskaber">{t('instruments.nav')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/aktivitetslog">{t('nav.audit')}</NavLink>
-                  </li>
-                </>
+              {can(user.role, 'users.manage') && (
+                <li>
+                  <NavLink to="/brugere">{t('nav.users')}</NavLink>
+                </li>
+              )}
+              {can(user.role, 'instruments.manage') && (
+                <li>
+                  <NavLink to="/redskaber">{t('instruments.nav')}</NavLink>
+                </li>
+              )}
+              {can(user.role, 'audit.read') && (
+                <li>
+                  <NavLink to="/aktivitetslog">{t('nav.audit')}</NavLink>
+                </li>
               )}
             </ul>
           </nav>

@@ -1,7 +1,8 @@
 /** The municipality's measurements: title, status and wave, with a link to create one. */
 import { Link } from 'react-router';
+import { can } from '../../../contract/permissions.js';
 import { useApi } from '../api/use-api.js';
-import { hasRole, ORG_EDITORS, useSession } from '../auth/session.js';
+import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
@@ -14,7 +15,7 @@ export function MeasurementListPage() {
   const { t, locale } = useI18n();
   const list = useApi(listMeasurements, 'measurements');
   const { user } = useSession();
-  const owner = hasRole(user, ORG_EDITORS);
+  const owner = user !== null && can(user.role, 'measurements.manage');
   return (
     <div className="page">
       <div className="page-header">

@@ -5,10 +5,11 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { can } from '../../../contract/permissions.js';
 import { asApiError, type ApiError } from '../api/client.js';
 import type { Area, Person, Unit } from '../../../contract/org.schema.js';
 import { useApi } from '../api/use-api.js';
-import { ORG_EDITORS, hasRole, useUser } from '../auth/session.js';
+import { useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog, Dialog } from '../ui/dialog.js';
 import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
@@ -40,7 +41,7 @@ export interface OrgPageState {
 export function OrgPage() {
   const { t, tn } = useI18n();
   const user = useUser();
-  const canEdit = hasRole(user, ORG_EDITORS);
+  const canEdit = can(user.role, 'org.edit');
   const location = useLocation();
   const navigate = useNavigate();
   const searchId = useId();

@@ -1,6 +1,7 @@
 /** The municipality's settings: today the consent to the benchmark across municipalities. */
 import { useState } from 'react';
 import type { MunicipalitySettings } from '../../../contract/municipality.schema.js';
+import { can } from '../../../contract/permissions.js';
 import { api, asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useUser } from '../auth/session.js';
@@ -23,7 +24,7 @@ export function SettingsPage() {
   const [busy, setBusy] = useState(false);
   // The box shows the new choice at once, while it is being saved.
   const [pending, setPending] = useState<boolean>();
-  const isAdmin = user.role === 'admin';
+  const isAdmin = can(user.role, 'settings.edit');
 
   const change = async (consent: boolean) => {
     if (busy) return;

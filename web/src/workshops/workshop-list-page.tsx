@@ -1,9 +1,10 @@
 /** Workshops: start one around a target group (optionally beside a measurement) or reopen one. */
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { can } from '../../../contract/permissions.js';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
-import { ANALYSIS_READERS, hasRole, useSession } from '../auth/session.js';
+import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
@@ -15,7 +16,7 @@ import { createWorkshop, listWorkshops } from './workshops-api.js';
 export function WorkshopListPage() {
   const { t, locale } = useI18n();
   const { user } = useSession();
-  const mayStart = hasRole(user, ANALYSIS_READERS);
+  const mayStart = user !== null && can(user.role, 'workshops.facilitate');
   const list = useApi(listWorkshops, 'workshops');
   return (
     <div className="page">

@@ -5,8 +5,9 @@
  */
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { can } from '../../../contract/permissions.js';
 import { asApiError, type ApiError } from '../api/client.js';
-import { ANALYSIS_READERS, hasRole, useSession } from '../auth/session.js';
+import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
@@ -195,7 +196,7 @@ export function WorkshopPage() {
         </div>
       </div>
       {workshop.step >= 2 && <RatingsMatrix workshop={workshop} />}
-      {workshop.measurementId && hasRole(user, ANALYSIS_READERS) && (
+      {workshop.measurementId && user && can(user.role, 'analysis.read') && (
         <ComparePanel workshop={workshop} roomColour={roomColour} />
       )}
     </div>
