@@ -19,6 +19,7 @@ import type {
   CitizenSessionTable,
 } from './tables/citizen-view.table.js';
 import type { KeyCheckTable } from './tables/key-check.table.js';
+import type { OidcProviderTable } from './tables/oidc-provider.table.js';
 import type { InvitationTable } from './tables/invitation.table.js';
 import type { JobTable } from './tables/job.table.js';
 import type { MailMessageTable } from './tables/mail-message.table.js';
@@ -93,4 +94,5 @@ export interface Database {
   citizen_message: CitizenMessageTable;
   citizen_scale: CitizenScaleTable;
   key_check: KeyCheckTable;
+  oidc_provider: OidcProviderTable;
 }

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { oidcRoutes } from '../auth/oidc/oidc.routes.js';
 import { consentRoutes } from '../consents/consent.routes.js';
 import { courseRoutes } from '../courses/course.routes.js';
 import { CprVault } from '../courses/cpr.js';
@@ -269,6 +270,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps: courseDeps,
     cookieName: config.secureCookies ? '__Host-borger' : 'samspil-borger',
     cookieOptions: cookies.options,
+  });
+  await app.register(oidcRoutes, {
+    deps: {
+      db,
+      vault: courseDeps.vault,
+      publicUrl: config.publicUrl,
+      sessionSecret: config.sessionSecret,
+      production: config.production,
+    },
+    cookies,
+    citizenCookie: config.secureCookies ? '__Host-borger' : 'samspil-borger',
   });
   await app.register(workshopRoutes, { deps: { db, notifier: deps.notifier } });
   await app.register(interventionRoutes, { db });
