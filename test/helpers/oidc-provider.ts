@@ -60,7 +60,7 @@ export async function startTestProvider(
 
   server.on('request', (req, res) => {
     if (!req.url?.startsWith('/interaction/')) {
-      providerHandler(req, res);
+      void providerHandler(req, res);
       return;
     }
     void interaction(req, res).catch((error: unknown) => {

@@ -31,7 +31,6 @@ import {
   providerConfiguration,
   redeemCode,
   sealLoginState,
-  type LoginState,
 } from './oidc-client.js';
 import * as repo from './oidc.repository.js';
 

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
+import { OidcSettings } from './oidc-settings.js';
 
 interface Settings {
   name: string;
@@ -77,6 +78,7 @@ export function SettingsPage() {
           <ErrorAlert error={error} />
         </section>
       )}
+      {isAdmin && <OidcSettings />}
     </div>
   );
 }
