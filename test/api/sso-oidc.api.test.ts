@@ -359,6 +359,15 @@ describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => 
         'wrong-password-123',
       );
       expect(wrong.statusCode).toBe(401);
+      const on = await admin.request('PUT', '/api/municipality/oidc/staff', {
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        passwordsAllowed: true,
+      });
+      expect(on.statusCode, on.body).toBe(200);
+      expect(
+        (await new TestClient(t.app).login('analytiker@demo.samspil.dk', DEMO_PASSWORD)).statusCode,
+      ).toBe(200);
     });
   });
 
