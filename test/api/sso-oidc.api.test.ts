@@ -9,6 +9,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealLoginState } from '../../src/auth/oidc/oidc-client.js';
+import { redactTokens } from '../../src/server/logging.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -304,6 +305,23 @@ describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => 
       const replay = await fetch(url, { redirect: 'manual', headers: { cookie: cookies } });
       expect(replay.headers.get('location')).toBe('/login?sso=provider');
       expect(replay.headers.getSetCookie().some((c) => c.startsWith('samspil-sid='))).toBe(false);
+    });
+
+    it('documents its routes and their answers in the OpenAPI description', async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+      expect(response.statusCode).toBe(200);
+      const paths = response.json<{
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      }>().paths;
+      expect(paths[CALLBACK]?.get?.responses).toHaveProperty('302');
+      expect(paths['/api/auth/sso/discover']?.post?.responses).toHaveProperty('200');
+      expect(paths['/api/municipality/oidc/{purpose}']?.put?.responses).toHaveProperty('200');
+    });
+
+    it('keeps the code, the state and e-mails out of the request log', () => {
+      const logged = redactTokens(`${CALLBACK}?code=secret-code&state=secret-state&iss=x`);
+      expect(logged).not.toMatch(/secret/);
+      expect(redactTokens('/api/auth/oidc/start?email=a%40b.dk')).not.toContain('b.dk');
     });
 
     it('refuses a sign-in that took too long', async () => {

@@ -140,7 +140,13 @@ export function LoginPage() {
           {method?.method === 'oidc' && (
             <div className="login__sso">
               <a className="button button--primary button--block" href={method.url}>
-                {t('login.sso.button', { name: method.municipalityName })}
+                {t('login.sso.button', {
+                  name: method.municipalityName,
+                  // Danish genitive: "Aarhus Kommunes", "Faxe'".
+                  genitive: /[sxz]$/i.test(method.municipalityName)
+                    ? `${method.municipalityName}'`
+                    : `${method.municipalityName}s`,
+                })}
               </a>
               {method.passwordAllowed && <p className="muted">{t('login.sso.orPassword')}</p>}
             </div>

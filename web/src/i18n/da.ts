@@ -145,7 +145,7 @@ export const da = {
   'login.notice.loggedOut': 'Du er logget ud.',
   'login.email.invalid': 'Skriv en hel e-mailadresse, fx navn@kommune.dk.',
   'login.next': 'Fortsæt',
-  'login.sso.button': 'Log ind med {name}s login',
+  'login.sso.button': 'Log ind med {genitive} login',
   'login.sso.orPassword': 'Eller log ind med din adgangskode til Samspil:',
   'login.sso.state': 'Login blev afbrudt. Start forfra.',
   'login.sso.expired': 'Login tog for lang tid. Start forfra.',
