@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { oidcRoutes } from '../auth/oidc/oidc.routes.js';
+import { ssoDiscoveryRoutes } from '../auth/sso-discovery.routes.js';
 import { consentRoutes } from '../consents/consent.routes.js';
 import { courseRoutes } from '../courses/course.routes.js';
 import { CprVault } from '../courses/cpr.js';
@@ -271,6 +272,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieName: config.secureCookies ? '__Host-borger' : 'samspil-borger',
     cookieOptions: cookies.options,
   });
+  await app.register(ssoDiscoveryRoutes, { db });
   await app.register(oidcRoutes, {
     deps: {
       db,

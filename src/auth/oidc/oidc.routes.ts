@@ -1,6 +1,6 @@
 /**
- * HTTP for signing in through OpenID Connect: the e-mail-first discovery, the start
- * redirects (staff and MitID), the one callback, and the admin's provider settings.
+ * HTTP for signing in through OpenID Connect: the start redirects (staff and MitID), the
+ * one callback, and the admin's provider settings.
  * Everything before the sign-in runs outside any municipality's scope (`tenant: false`).
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
@@ -13,7 +13,6 @@ import { newCsrfCookie } from '../../server/csrf.js';
 import { forbidden } from '../../server/errors.js';
 import { requireUser } from '../../server/request-context.js';
 import { logout } from '../auth.service.js';
-import { discoverSignIn } from '../sso-discovery.js';
 import { LOGIN_STATE_TTL_MS } from './oidc-client.js';
 import {
   finishSignIn,
@@ -69,31 +68,6 @@ export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
     void reply.header('cache-control', 'no-store');
     return reply.redirect(started.url, 302);
   };
-
-  app.post(
-    '/api/auth/sso/discover',
-    {
-      config: beforeLogin,
-      schema: {
-        tags,
-        summary: 'How an e-mail address signs in (decided by its domain only)',
-        body: z.object({ email: z.string().trim().min(1).max(254) }),
-        response: {
-          200: z.discriminatedUnion('method', [
-            z.object({ method: z.literal('password') }),
-            z.object({
-              method: z.literal('oidc'),
-              label: z.string(),
-              municipalityName: z.string(),
-              url: z.string(),
-              passwordAllowed: z.boolean(),
-            }),
-          ]),
-        },
-      },
-    },
-    async (request) => discoverSignIn(deps.db, request.body.email),
-  );
 
   app.get(
     '/api/auth/oidc/start',
