@@ -11,6 +11,7 @@ import type { Database } from '../db/schema.js';
 import type { UserRole } from '../../contract/users.js';
 import { AppError } from '../server/errors.js';
 import * as repo from './auth.repository.js';
+import { passwordsRefused } from './oidc/oidc.repository.js';
 import {
   FREE_ACCOUNT_FAILURES,
   KNOWN_ADDRESS_MS,
@@ -47,6 +48,18 @@ const invalidCredentials = () =>
     da: 'Forkert e-mail eller adgangskode.',
     en: 'Wrong e-mail or password.',
   });
+
+/** A right password in a municipality whose staff sign in only through its own provider. */
+const passwordsOff = () =>
+  new AppError(
+    403,
+    'forbidden',
+    {
+      da: 'Din kommune bruger sit eget login. Skriv din e-mail, og vælg "Log ind med kommunens login".',
+      en: "Your municipality uses its own sign-in. Enter your e-mail and choose the municipality's sign-in.",
+    },
+    { reason: 'password_login_disabled' },
+  );
 
 /** A login refused by the throttle; `retryAfterSeconds` goes out as `Retry-After`. */
 const throttled = (retryAfterSeconds: number) =>
@@ -127,6 +140,7 @@ export async function login(
     throw invalidCredentials();
   }
   const user = match;
+  if (await passwordsRefused(db, user.municipality_id)) throw passwordsOff();
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await repo.markAttemptSucceeded(trx, attempt.id);
@@ -145,6 +159,38 @@ export async function login(
     });
   });
   await repo.purgeLoginAttempts(db, KNOWN_ADDRESS_MS);
+  const session = await lookupSession(db, token, now);
+  if (session.status !== 'valid') throw invalidCredentials();
+  return { token, user: session.user };
+}
+
+/**
+ * Open a session for a user whose identity another system vouched for (single sign-on);
+ * audited as a login with `detail` (the method, never personal data). Returns the cookie value.
+ */
+export async function openSession(
+  db: Kysely<Database>,
+  user: { id: string; municipality_id: string },
+  detail: Record<string, unknown>,
+  now = new Date(),
+): Promise<{ token: string; user: AuthUser }> {
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, {
+      idHash: hashToken(token),
+      userId: user.id,
+      municipalityId: user.municipality_id,
+      now,
+    });
+    await repo.markLogin(trx, user.id, now);
+    await recordAudit(trx, {
+      municipalityId: user.municipality_id,
+      userId: user.id,
+      action: 'login',
+      entity: 'session',
+      detail,
+    });
+  });
   const session = await lookupSession(db, token, now);
   if (session.status !== 'valid') throw invalidCredentials();
   return { token, user: session.user };

@@ -1,6 +1,6 @@
 /**
  * The `samspil` command: serve, demo, import-org, import-responses, create-municipality,
- * sso-saml, analyze, backup, restore, migrate-to-postgres.
+ * sso-oidc, sso-saml, analyze, backup, restore, migrate-to-postgres.
  *
  * This module only declares the commands (commander) and loads nothing heavy: each action
  * imports its own module when it runs, so `samspil --help` or `samspil analyze` never loads
@@ -179,6 +179,31 @@ function program(out: CommandOutput, exit: { code: number }): Command {
     .action(async (flags: import('./sso-saml.command.js').SsoSamlFlags) => {
       const { ssoSamlCommand } = await import('./sso-saml.command.js');
       exit.code = await ssoSamlCommand(flags);
+    });
+
+  command(
+    'sso-oidc',
+    "Set a municipality's OpenID Connect sign-in; the client secret is read from SAMSPIL_OIDC_CLIENT_SECRET",
+  )
+    .requiredOption('--municipality <SLUG>', 'the municipality')
+    .requiredOption('--issuer <URL>', "the provider's issuer URL")
+    .requiredOption('--client-id <ID>', "Samspil's client id at the provider")
+    .option('--email-claim <NAME>', 'the claim holding the e-mail (default email)')
+    .option('--role-claim <NAME>', 'the claim holding roles or groups')
+    .option(
+      '--role-map <VALUE=ROLE,…>',
+      'claim values to Samspil roles (admin, analytiker, leder, sagsbehandler)',
+    )
+    .option('--domain <DOMAIN,…>', 'the e-mail domains that sign in here')
+    .option('--no-passwords', "refuse local passwords for the municipality's staff")
+    .option('--citizen', 'set the MitID broker for citizens instead of the staff provider')
+    .option(
+      '--cpr-claim <NAME>',
+      'with --citizen: the claim holding the CPR number (default dk:gov:cpr)',
+    )
+    .action(async (flags: import('./sso-oidc.command.js').SsoOidcFlags) => {
+      const { ssoOidcCommand } = await import('./sso-oidc.command.js');
+      exit.code = await ssoOidcCommand(flags, process.env.SAMSPIL_OIDC_CLIENT_SECRET);
     });
 
   command('analyze', 'Analyse a long CSV of answers (see docs/analysis.md)')

@@ -63,17 +63,31 @@ export class CprVault {
 
   /** AES-256-GCM with a fresh 12-byte IV: `v1.<iv>.<tag>.<ciphertext>` in base64url. */
   encrypt(cpr: Cpr): string {
+    return this.seal(cpr.digits);
+  }
+
+  /** The ten digits back from `encrypt`'s output; throws when the key or data is wrong. */
+  decrypt(sealed: string): Cpr {
+    const digits = this.unseal(sealed);
+    // Stored numbers were valid when stored; parse without the "not in the future" check.
+    const cpr = parseCpr(digits, new Date(8.64e15));
+    if (!cpr) throw new Error('stored CPR number does not parse');
+    return cpr;
+  }
+
+  /** Any short secret (an OpenID client secret) sealed as `encrypt` seals a CPR number. */
+  seal(text: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
-    const data = Buffer.concat([cipher.update(cpr.digits, 'utf8'), cipher.final()]);
+    const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
     return ['v1', iv, tag, data]
       .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
       .join('.');
   }
 
-  /** The ten digits back from `encrypt`'s output; throws when the key or data is wrong. */
-  decrypt(sealed: string): Cpr {
+  /** The text back from `seal`'s output; throws when the key or data is wrong. */
+  unseal(sealed: string): string {
     const [version, iv, tag, data] = sealed.split('.');
     if (version !== 'v1' || !iv || !tag || !data) throw new Error('unknown CPR cipher format');
     const decipher = createDecipheriv(
@@ -82,14 +96,10 @@ export class CprVault {
       Buffer.from(iv, 'base64url'),
     );
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    const digits = Buffer.concat([
+    return Buffer.concat([
       decipher.update(Buffer.from(data, 'base64url')),
       decipher.final(),
     ]).toString('utf8');
-    // Stored numbers were valid when stored; parse without the "not in the future" check.
-    const cpr = parseCpr(digits, new Date(8.64e15));
-    if (!cpr) throw new Error('stored CPR number does not parse');
-    return cpr;
   }
 
   /** HMAC-SHA-256 of the ten digits: equal numbers give equal hashes, nothing else. */

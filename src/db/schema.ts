@@ -24,6 +24,7 @@ import type {
   SamlRequestTable,
   SamlSettingsTable,
 } from './tables/saml.table.js';
+import type { OidcProviderTable } from './tables/oidc-provider.table.js';
 import type { InvitationTable } from './tables/invitation.table.js';
 import type { JobTable } from './tables/job.table.js';
 import type { MailMessageTable } from './tables/mail-message.table.js';
@@ -101,4 +102,5 @@ export interface Database {
   saml_settings: SamlSettingsTable;
   saml_request: SamlRequestTable;
   saml_assertion: SamlAssertionTable;
+  oidc_provider: OidcProviderTable;
 }

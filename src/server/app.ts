@@ -29,7 +29,9 @@ import {
 } from '../../contract/server.schema.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { oidcRoutes } from '../auth/oidc/oidc.routes.js';
 import { samlRoutes } from '../auth/saml/saml.routes.js';
+import { ssoDiscoveryRoutes } from '../auth/sso-discovery.routes.js';
 import { consentRoutes } from '../consents/consent.routes.js';
 import { courseRoutes } from '../courses/course.routes.js';
 import type { CourseDeps } from '../courses/course-deps.js';
@@ -157,6 +159,8 @@ export interface AppContext {
 /** The route plugins, registered in this order (`devMailRoutes` only with the dev mail viewer). */
 const ROUTES: FastifyPluginAsync<AppContext>[] = [
   authRoutes,
+  ssoDiscoveryRoutes,
+  oidcRoutes,
   samlRoutes,
   orgRoutes,
   usersRoutes,

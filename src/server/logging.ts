@@ -12,7 +12,9 @@ export const redactTokens = (url: string) =>
   url
     .replace(/\/(survey|s|borger)\/([^/]+)\/[^/?]+/, '/$1/$2/[token]')
     // CPR numbers never reach the log (the citizen lookup takes one in its query).
-    .replace(/([?&]cpr=)[^&]*/g, '$1[cpr]');
+    .replace(/([?&]cpr=)[^&]*/g, '$1[cpr]')
+    // The OpenID Connect callback's code and state, and an e-mail to start a sign-in with.
+    .replace(/([?&](?:code|state|email)=)[^&]*/g, '$1[redacted]');
 
 /**
  * Paths censored wherever they appear in a log line: credentials in headers, and any

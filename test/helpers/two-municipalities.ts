@@ -212,4 +212,16 @@ async function fillTheRest(db: Kysely<Database>, municipalityId: string, tag: st
       expires_at: new Date(Date.now() + 3_600_000),
     })
     .execute();
+  await db
+    .insertInto('oidc_provider')
+    .values({
+      municipality_id: m,
+      purpose: 'staff',
+      issuer: `https://login.${tag}.example`,
+      client_id: `client-${tag}`,
+      client_secret_sealed: 'v1.sealed',
+      role_claim: null,
+      role_map: '{}',
+    })
+    .execute();
 }

@@ -16,6 +16,7 @@ import * as sharedLimitsAndMailSending from './0014-shared-limits-and-mail-sendi
 import * as loginThrottle from './0015-login-throttle.js';
 import * as keyCheck from './0016-key-check.js';
 import * as tenantIsolation from './0020-tenant-isolation.js';
+import * as ssoOidc from './0021-sso-oidc.js';
 import * as saml from './0022-saml.js';
 
 export const migrations: Record<string, Migration> = {
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0015-login-throttle': loginThrottle,
   '0016-key-check': keyCheck,
   '0020-tenant-isolation': tenantIsolation,
+  '0021-sso-oidc': ssoOidc,
   '0022-saml': saml,
 };

@@ -17,7 +17,10 @@ export interface CitizenLinkTable {
   failed_attempts: Generated<number>;
   locked_at: Date | null;
   revoked_at: Date | null;
-  created_by: string;
+  /** The staff user who made the link; empty for a MitID sign-in's own link. */
+  created_by: string | null;
+  /** `mitid`: made by a MitID sign-in, never sent to anyone. */
+  via: ColumnType<'link' | 'mitid', 'link' | 'mitid' | undefined, never>;
   created_at: ColumnType<Date, never, never>;
 }
 export type CitizenLink = Selectable<CitizenLinkTable>;

@@ -1,8 +1,12 @@
-/** The login page: e-mail and password, with the server's reason when it refuses. */
-import { useState } from 'react';
+/**
+ * The login page, e-mail first: the e-mail's domain decides whether a password field or
+ * the municipality's own sign-in ("Log ind med Aarhus Kommunes login") is offered
+ * (`POST /api/auth/sso/discover`), with the server's reason when it refuses.
+ */
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { asApiError, type ApiError } from '../api/client.js';
+import { api, asApiError, type ApiError } from '../api/client.js';
 import { LanguageSwitch, useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert, Notice } from '../ui/feedback.js';
 import { TextField } from '../ui/field.js';
@@ -15,6 +19,27 @@ const NOTICES: Record<SessionNotice, MessageKey> = {
   expired: 'login.notice.expired',
   unauthenticated: 'login.notice.unauthenticated',
   loggedOut: 'login.notice.loggedOut',
+};
+
+/** The sign-in refusals the OpenID Connect callback sends back (`/login?sso=reason`). */
+const SSO_REASONS = [
+  'state',
+  'expired',
+  'provider',
+  'email',
+  'domain',
+  'no-role',
+  'disabled',
+] as const;
+
+/** How the e-mail signs in, as the server says from its domain. */
+type SignInMethod =
+  | { method: 'password' }
+  | { method: 'oidc'; municipalityName: string; url: string; passwordAllowed: boolean };
+
+const domainOf = (email: string) => {
+  const match = /@([^@\s]+\.[^@\s]+)$/.exec(email.trim());
+  return match ? match[1]!.toLowerCase() : '';
 };
 
 /** Only paths inside the app, never another site. */
@@ -37,6 +62,25 @@ export function LoginPage() {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
 
+  const ssoReason = new URLSearchParams(location.search).get('sso');
+  const ssoError = SSO_REASONS.find((r) => r === ssoReason);
+  // The sign-in method per domain: asked once per domain, a moment after typing stops.
+  const [methods, setMethods] = useState<Record<string, SignInMethod>>({});
+  const domain = domainOf(email);
+  const method = domain ? methods[domain] : undefined;
+  useEffect(() => {
+    if (!domain || methods[domain]) return;
+    const timer = setTimeout(() => {
+      api
+        .post<SignInMethod>('/api/auth/sso/discover', { email: email.trim() })
+        .then((found) => setMethods((known) => ({ ...known, [domain]: found })))
+        .catch(() => setMethods((known) => ({ ...known, [domain]: { method: 'password' } })));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [domain, email, methods]);
+  const showPassword =
+    method !== undefined && (method.method === 'password' || method.passwordAllowed);
+
   if (user && !busy) return <Navigate to={target} replace />;
 
   const submit = async (event: FormEvent) => {
@@ -44,6 +88,11 @@ export function LoginPage() {
     if (busy) return;
     const problems: typeof fieldErrors = {};
     if (email.trim() === '') problems.email = t('login.email.missing');
+    else if (!domain) problems.email = t('login.email.invalid');
+    if (!showPassword) {
+      setFieldErrors(problems);
+      return;
+    }
     if (password === '') problems.password = t('login.password.missing');
     setFieldErrors(problems);
     setError(undefined);
@@ -70,7 +119,12 @@ export function LoginPage() {
         </p>
         <PageTitle title={t('login.title')}>{t('login.title')}</PageTitle>
         <p className="login__intro">{t('login.intro')}</p>
-        {notice && !error && <Notice tone="info">{t(NOTICES[notice])}</Notice>}
+        {notice && !error && !ssoError && <Notice tone="info">{t(NOTICES[notice])}</Notice>}
+        {ssoError && !error && (
+          <div className="alert alert--error" role="alert">
+            {t(`login.sso.${ssoError}` as MessageKey)}
+          </div>
+        )}
         <ErrorAlert error={error} />
         <form className="form" noValidate onSubmit={submit} aria-busy={busy}>
           <TextField
@@ -84,24 +138,42 @@ export function LoginPage() {
             error={fieldErrors.email}
             onChange={(e) => setEmail(e.target.value)}
           />
-          <TextField
-            label={t('login.password')}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            error={fieldErrors.password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <button
-            type="submit"
-            className="button button--primary button--block"
-            aria-disabled={busy || undefined}
-          >
-            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-            {busy ? t('login.submitting') : t('login.submit')}
-          </button>
+          {method?.method === 'oidc' && (
+            <div className="login__sso">
+              <a className="button button--primary button--block" href={method.url}>
+                {t('login.sso.button', {
+                  name: method.municipalityName,
+                  // Danish genitive: "Aarhus Kommunes", "Faxe'".
+                  genitive: /[sxz]$/i.test(method.municipalityName)
+                    ? `${method.municipalityName}'`
+                    : `${method.municipalityName}s`,
+                })}
+              </a>
+              {method.passwordAllowed && <p className="muted">{t('login.sso.orPassword')}</p>}
+            </div>
+          )}
+          {showPassword && (
+            <TextField
+              label={t('login.password')}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              error={fieldErrors.password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+          {(showPassword || method === undefined) && (
+            <button
+              type="submit"
+              className={`button button--block ${method?.method === 'oidc' ? 'button--secondary' : 'button--primary'}`}
+              aria-disabled={busy || undefined}
+            >
+              {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
+              {busy ? t('login.submitting') : showPassword ? t('login.submit') : t('login.next')}
+            </button>
+          )}
         </form>
       </main>
       <SiteFooter label={t('common.accessibilityStatement')} />

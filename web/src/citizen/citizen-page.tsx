@@ -451,15 +451,45 @@ function MyCourse({
   );
 }
 
+/** Why a MitID sign-in was refused (`?fejl=` from the callback). */
+const MITID_REASONS = ['state', 'expired', 'provider', 'cpr', 'no-course', 'no-consent'] as const;
+
+/** The MitID entry (`/borger/mitid/:municipality`): one button, and the reason of a refusal. */
+function MitidStep({ municipality }: { municipality: string }) {
+  const { t } = useCitizenI18n();
+  const reason = new URLSearchParams(window.location.search).get('fejl');
+  const refused = MITID_REASONS.find((r) => r === reason);
+  return (
+    <>
+      <PageTitle title={t('citizen.title')}>{t('citizen.title')}</PageTitle>
+      {refused && (
+        <div className="alert alert--error" role="alert">
+          {t(`citizen.mitid.${refused}`)}
+        </div>
+      )}
+      <p>{t('citizen.mitid.lead')}</p>
+      <a
+        className="button button--primary button--block"
+        href={`/api/auth/mitid/start?municipality=${encodeURIComponent(municipality)}`}
+      >
+        {t('citizen.mitid.button')}
+      </a>
+      <p className="muted">{t('citizen.mitid.noMitid')}</p>
+    </>
+  );
+}
+
 export function CitizenPage({ courseId, token }: { courseId: string; token: string }) {
   const { t } = useCitizenI18n();
+  // `/borger/mitid/:municipality`: signed in (or not yet) with MitID, any of one's courses.
+  const viaMitid = courseId === 'mitid';
   const [view, setView] = useState<CitizenView | null>();
   const [error, setError] = useState<ApiError>();
 
   const load = useCallback(async () => {
     try {
       const mine = await loadMyCourse();
-      setView(mine.course.id === courseId ? mine : null);
+      setView(viaMitid || mine.course.id === courseId ? mine : null);
     } catch (caught) {
       const e = asApiError(caught);
       if (e.status === 401) setView(null);
@@ -468,7 +498,7 @@ export function CitizenPage({ courseId, token }: { courseId: string; token: stri
         setView(null);
       }
     }
-  }, [courseId]);
+  }, [courseId, viaMitid]);
 
   useEffect(() => {
     void load();
@@ -500,6 +530,8 @@ export function CitizenPage({ courseId, token }: { courseId: string; token: stri
             <PageTitle title={t('citizen.title')}>{t('citizen.title')}</PageTitle>
             <ErrorAlert error={error} />
           </>
+        ) : viaMitid ? (
+          <MitidStep municipality={token} />
         ) : (
           <CodeStep courseId={courseId} token={token} onOpened={() => void load()} />
         )}

@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { SamlSettings } from './saml-settings.js';
+import { OidcSettings } from './oidc-settings.js';
 
 const loadSettings = () => api.get<MunicipalitySettings>('/api/municipality/settings');
 const saveConsent = (consent: boolean) =>
@@ -75,6 +76,7 @@ export function SettingsPage() {
         </section>
       )}
       {isAdmin && <SamlSettings />}
+      {isAdmin && <OidcSettings />}
     </div>
   );
 }

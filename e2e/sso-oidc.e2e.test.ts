@@ -1,0 +1,162 @@
+/**
+ * Signing in through OpenID Connect in a real browser, against a real provider in the
+ * test process (`oidc-provider` with a minimal sign-in form of the test's own): a staff
+ * member types their e-mail on the login page, is offered the municipality's own sign-in,
+ * signs in at the provider and lands in Samspil with the mapped role; a citizen opens the
+ * MitID entry, signs in at the broker and sees their plan. axe-core checks every page of ours.
+ */
+import { createServer } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDemoMunicipality } from '../src/demo/demo.service.js';
+import { testDatabases } from '../test/helpers/databases.js';
+import { startTestProvider, type TestProvider } from '../test/helpers/oidc-provider.js';
+import { startTestApp, TestClient, type TestApp } from '../test/helpers/test-app.js';
+import { DEMO_PASSWORD } from './helpers/app.js';
+import { checkA11y, haveChromium, launchBrowser } from './helpers/browser.js';
+
+const CALLBACK = '/api/auth/oidc/callback';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe.skipIf(!haveChromium)('OpenID Connect sign-in in the browser', () => {
+  let t: TestApp | undefined;
+  let browser: Browser | undefined;
+  let provider: TestProvider | undefined;
+  let broker: TestProvider | undefined;
+  let url = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    t = await startTestApp(testDatabases()[0]!, { env: { PUBLIC_URL: url } });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    await createDemoMunicipality(t.handle.db, undefined, t.config.cprKey);
+    provider = await startTestProvider(`${url}${CALLBACK}`);
+    broker = await startTestProvider(`${url}${CALLBACK}`);
+    const admin = new TestClient(t.app);
+    await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+    const staff = await admin.request('PUT', '/api/municipality/oidc/staff', {
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+      roleClaim: 'roles',
+      roleMap: { 'Samspil.Leder': 'leder' },
+      domains: ['demo.samspil.dk'],
+    });
+    expect(staff.statusCode, staff.body).toBe(200);
+    const citizen = await admin.request('PUT', '/api/municipality/oidc/citizen', {
+      issuer: broker.issuer,
+      clientId: broker.clientId,
+      clientSecret: broker.clientSecret,
+    });
+    expect(citizen.statusCode, citizen.body).toBe(200);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await provider?.close();
+    await broker?.close();
+    await t?.close();
+  });
+
+  test('a staff member signs in with the municipality’s login, e-mail first', async () => {
+    provider!.accounts.set('lis', {
+      email: 'lis.leder@demo.samspil.dk',
+      name: 'Lis Leder',
+      roles: ['Samspil.Leder'],
+    });
+    const page = await browser!.newPage();
+    await page.goto(`${url}/login`);
+    await page.getByLabel('E-mail').fill('lis.leder@demo.samspil.dk');
+    const sso = page.getByRole('link', { name: 'Log ind med Samspil Demokommunes login' });
+    await sso.waitFor();
+    // Passwords still work in this municipality, so both ways are offered.
+    await page.getByLabel('Adgangskode').waitFor();
+    await checkA11y(page, 'login: the municipality’s sign-in offered');
+    await sso.click();
+    await page.getByLabel('Account').fill('lis');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.origin === url && !u.pathname.startsWith('/login'));
+    const session = await page.evaluate(async () => {
+      const response = await fetch('/api/session');
+      return (await response.json()) as { user: { name: string; role: string } | null };
+    });
+    expect(session.user).toMatchObject({ name: 'Lis Leder', role: 'leder' });
+    await page.getByText('Lis Leder').first().waitFor();
+    await checkA11y(page, 'signed in through the provider');
+    await page.close();
+  });
+
+  test('an unmapped staff member is sent back with a plain reason', async () => {
+    provider!.accounts.set('ole', { email: 'ole@demo.samspil.dk', roles: ['Other'] });
+    const page = await browser!.newPage();
+    await page.goto(`${url}/api/auth/oidc/start?municipality=demo`);
+    await page.getByLabel('Account').fill('ole');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${url}/login?sso=no-role`);
+    await page.getByRole('alert').getByText('Du har ikke adgang til Samspil').waitFor();
+    await checkA11y(page, 'login: refused by the role mapping');
+    await page.close();
+  });
+
+  test('a citizen signs in with MitID and sees their plan', async () => {
+    const caseworker = new TestClient(t!.app);
+    await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+    const sara = await t!.handle.db
+      .selectFrom('person')
+      .select('id')
+      .where('email', '=', 'sagsbehandler@demo.samspil.dk')
+      .executeTakeFirstOrThrow();
+    const created = await caseworker.post('/api/courses', {
+      kind: 'individual',
+      targetGroup: 'voksne',
+      startDate: new Date().toISOString().slice(0, 10),
+      citizen: {
+        name: 'Mia Mitid',
+        cpr: '040485-2345',
+        phone: '20 30 40 50',
+        preferredContact: 'sms',
+      },
+      coordinator: { personId: sara.id, role: 'koordinerende-sagsbehandler' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const course = created.json<{ id: string; members: { id: string }[] }>();
+    const party = await caseworker.post(`/api/courses/${course.id}/parties`, {
+      kind: 'external',
+      externalType: 'egen-laege',
+      name: 'Lægehuset',
+      task: 'Medicin',
+      responseTime: '3 hverdage',
+    });
+    const consent = await caseworker.post(`/api/courses/${course.id}/consents`, {
+      purpose: 'Samarbejde om planen',
+      partyIds: [party.json<{ id: string }>().id],
+      memberIds: [course.members[0]!.id],
+      givenOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      form: 'digital',
+      expiresOn: '2099-12-31',
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    broker!.accounts.set('mia', { 'dk:gov:cpr': '0404852345' });
+
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${url}/borger/mitid/demo`);
+    const button = page.getByRole('link', { name: 'Log ind med MitID' });
+    await button.waitFor();
+    await checkA11y(page, 'citizen: MitID entry');
+    await button.click();
+    await page.getByLabel('Account').fill('mia');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${url}/borger/mitid/demo`);
+    await page.getByRole('heading', { name: 'Hej Mia' }).waitFor();
+    await checkA11y(page, 'citizen: signed in with MitID');
+    await page.close();
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Which way a staff member signs in, from their e-mail address alone: the login page asks
+ * for the e-mail first and then shows a password field or sends the browser to the
+ * municipality's own provider. The answer depends on the address's domain only, so it
+ * never tells whether an address has a login. Each single sign-on kind (OpenID Connect
+ * now, SAML later) adds its lookup here.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { emailDomain } from './oidc/oidc.service.js';
+import { findStaffProvidersByDomain } from './oidc/oidc.repository.js';
+
+/** How to sign in: a password, or at the municipality's provider through `url`. */
+export type SignInMethod =
+  | { method: 'password' }
+  | {
+      method: 'oidc';
+      /** The button's text in Danish, e.g. "Log ind med Aarhus Kommunes login". */
+      label: string;
+      municipalityName: string;
+      url: string;
+      passwordAllowed: boolean;
+    };
+
+/** Danish genitive of a name: "Aarhus Kommune" → "Aarhus Kommunes", "Lejre" → "Lejres". */
+export const genitive = (name: string) => (/[sxz]$/i.test(name) ? `${name}'` : `${name}s`);
+
+/** The sign-in method for an e-mail address, decided by its domain. */
+export async function discoverSignIn(db: Kysely<Database>, email: string): Promise<SignInMethod> {
+  const domain = emailDomain(email);
+  if (domain === '') return { method: 'password' };
+  const providers = await findStaffProvidersByDomain(db, domain);
+  // A domain claimed by two municipalities names neither: the password decides, as before.
+  if (providers.length !== 1) return { method: 'password' };
+  const provider = providers[0]!;
+  return {
+    method: 'oidc',
+    label: `Log ind med ${genitive(provider.municipality_name)} login`,
+    municipalityName: provider.municipality_name,
+    url: `/api/auth/oidc/start?municipality=${encodeURIComponent(provider.slug)}`,
+    passwordAllowed: provider.passwords_allowed,
+  };
+}

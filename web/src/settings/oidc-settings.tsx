@@ -1,0 +1,210 @@
+/**
+ * The admin's OpenID Connect settings: the staff provider (Entra ID, AD FS, …) and the
+ * citizens' MitID broker. The client secret is write-only; leaving it empty keeps it.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, asApiError, type ApiError } from '../api/client.js';
+import { useApi } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorAlert, Notice } from '../ui/feedback.js';
+import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
+
+type Purpose = 'staff' | 'citizen';
+
+interface Provider {
+  issuer: string;
+  clientId: string;
+  emailClaim: string;
+  roleClaim: string | null;
+  roleMap: Record<string, string>;
+  domains: string[];
+  passwordsAllowed: boolean;
+  cprClaim: string;
+  callbackUrl: string;
+}
+
+const EMPTY = {
+  issuer: '',
+  clientId: '',
+  clientSecret: '',
+  emailClaim: 'email',
+  roleClaim: '',
+  roleMap: '',
+  domains: '',
+  passwordsAllowed: true,
+  cprClaim: 'dk:gov:cpr',
+};
+
+function ProviderForm({ purpose }: { purpose: Purpose }) {
+  const { t } = useI18n();
+  const loaded = useApi(
+    () => api.get<{ provider: Provider | null }>(`/api/municipality/oidc/${purpose}`),
+    `oidc-${purpose}`,
+  );
+  const [form, setForm] = useState(EMPTY);
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState<'saved' | 'removed'>();
+  const provider = loaded.data?.provider ?? null;
+
+  useEffect(() => {
+    if (!provider) return;
+    setForm({
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: '',
+      emailClaim: provider.emailClaim,
+      roleClaim: provider.roleClaim ?? '',
+      roleMap: Object.entries(provider.roleMap)
+        .map(([value, role]) => `${value}=${role}`)
+        .join('\n'),
+      domains: provider.domains.join(', '),
+      passwordsAllowed: provider.passwordsAllowed,
+      cprClaim: provider.cprClaim,
+    });
+  }, [provider]);
+
+  const set = (field: keyof typeof EMPTY) => (value: string) =>
+    setForm((f) => ({ ...f, [field]: value }));
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setDone(undefined);
+    const roleMap = Object.fromEntries(
+      form.roleMap
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => [
+          line.slice(0, line.lastIndexOf('=')).trim(),
+          line.slice(line.lastIndexOf('=') + 1).trim(),
+        ]),
+    );
+    try {
+      await api.put(`/api/municipality/oidc/${purpose}`, {
+        issuer: form.issuer.trim(),
+        clientId: form.clientId.trim(),
+        ...(form.clientSecret ? { clientSecret: form.clientSecret } : {}),
+        ...(purpose === 'staff'
+          ? {
+              emailClaim: form.emailClaim.trim() || 'email',
+              roleClaim: form.roleClaim.trim() || null,
+              roleMap,
+              domains: form.domains
+                .split(',')
+                .map((d) => d.trim())
+                .filter(Boolean),
+              passwordsAllowed: form.passwordsAllowed,
+            }
+          : { cprClaim: form.cprClaim.trim() || 'dk:gov:cpr' }),
+      });
+      await loaded.reload();
+      setDone('saved');
+    } catch (caught) {
+      setError(asApiError(caught));
+    }
+  };
+
+  const remove = async () => {
+    setError(undefined);
+    try {
+      await api.delete(`/api/municipality/oidc/${purpose}`);
+      setForm(EMPTY);
+      await loaded.reload();
+      setDone('removed');
+    } catch (caught) {
+      setError(asApiError(caught));
+    }
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={(e) => void save(e)}>
+      <h3>{t(purpose === 'staff' ? 'settings.oidc.staff' : 'settings.oidc.citizen')}</h3>
+      <TextField
+        label={t('settings.oidc.issuer')}
+        type="url"
+        value={form.issuer}
+        onChange={(e) => set('issuer')(e.target.value)}
+      />
+      <TextField
+        label={t('settings.oidc.clientId')}
+        value={form.clientId}
+        onChange={(e) => set('clientId')(e.target.value)}
+      />
+      <TextField
+        label={t('settings.oidc.clientSecret')}
+        type="password"
+        autoComplete="off"
+        hint={provider ? t('settings.oidc.secretKept') : undefined}
+        value={form.clientSecret}
+        onChange={(e) => set('clientSecret')(e.target.value)}
+      />
+      {purpose === 'staff' ? (
+        <>
+          <TextField
+            label={t('settings.oidc.emailClaim')}
+            value={form.emailClaim}
+            onChange={(e) => set('emailClaim')(e.target.value)}
+          />
+          <TextField
+            label={t('settings.oidc.roleClaim')}
+            value={form.roleClaim}
+            onChange={(e) => set('roleClaim')(e.target.value)}
+          />
+          <TextAreaField
+            label={t('settings.oidc.roleMap')}
+            rows={3}
+            value={form.roleMap}
+            onChange={(e) => set('roleMap')(e.target.value)}
+          />
+          <TextField
+            label={t('settings.oidc.domains')}
+            value={form.domains}
+            onChange={(e) => set('domains')(e.target.value)}
+          />
+          <Checkbox
+            label={t('settings.oidc.passwords')}
+            checked={form.passwordsAllowed}
+            onChange={(on) => setForm((f) => ({ ...f, passwordsAllowed: on }))}
+          />
+        </>
+      ) : (
+        <TextField
+          label={t('settings.oidc.cprClaim')}
+          value={form.cprClaim}
+          onChange={(e) => set('cprClaim')(e.target.value)}
+        />
+      )}
+      {provider && (
+        <p className="muted">{t('settings.oidc.callback', { url: provider.callbackUrl })}</p>
+      )}
+      <div className="dialog__actions">
+        <button type="submit" className="button button--primary">
+          {t('settings.oidc.save')}
+        </button>
+        {provider && (
+          <button type="button" className="button button--secondary" onClick={() => void remove()}>
+            {t('settings.oidc.remove')}
+          </button>
+        )}
+      </div>
+      {done && <Notice onDismiss={() => setDone(undefined)}>{t(`settings.oidc.${done}`)}</Notice>}
+      <ErrorAlert error={error} />
+    </form>
+  );
+}
+
+/** The two OpenID Connect providers of the municipality (admins only). */
+export function OidcSettings() {
+  const { t } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="settings-oidc">
+      <h2 className="panel__title" id="settings-oidc">
+        {t('settings.oidc.title')}
+      </h2>
+      <p>{t('settings.oidc.text')}</p>
+      <ProviderForm purpose="staff" />
+      <ProviderForm purpose="citizen" />
+    </section>
+  );
+}
