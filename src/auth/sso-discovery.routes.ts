@@ -21,10 +21,10 @@ export const ssoDiscoveryRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
         summary: 'How an e-mail address signs in (decided by its domain only)',
         body: z.object({ email: z.string().trim().min(1).max(254) }),
         response: {
-          200: z.discriminatedUnion('method', [
+          200: z.union([
             z.object({ method: z.literal('password') }),
             z.object({
-              method: z.literal('oidc'),
+              method: z.enum(['oidc', 'saml']),
               label: z.string(),
               municipalityName: z.string(),
               url: z.string(),

@@ -2,19 +2,20 @@
  * Which way a staff member signs in, from their e-mail address alone: the login page asks
  * for the e-mail first and then shows a password field or sends the browser to the
  * municipality's own provider. The answer depends on the address's domain only, so it
- * never tells whether an address has a login. Each single sign-on kind (OpenID Connect
- * now, SAML later) adds its lookup here.
+ * never tells whether an address has a login. OpenID Connect is asked first, then SAML
+ * (KOMBIT adgangsstyring).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { emailDomain } from './oidc/oidc.service.js';
 import { findStaffProvidersByDomain } from './oidc/oidc.repository.js';
+import { findByDomain as findSamlByDomain } from './saml/saml.repository.js';
 
 /** How to sign in: a password, or at the municipality's provider through `url`. */
 export type SignInMethod =
   | { method: 'password' }
   | {
-      method: 'oidc';
+      method: 'oidc' | 'saml';
       /** The button's text in Danish, e.g. "Log ind med Aarhus Kommunes login". */
       label: string;
       municipalityName: string;
@@ -30,6 +31,7 @@ export async function discoverSignIn(db: Kysely<Database>, email: string): Promi
   const domain = emailDomain(email);
   if (domain === '') return { method: 'password' };
   const providers = await findStaffProvidersByDomain(db, domain);
+  if (providers.length === 0) return samlSignIn(db, domain);
   // A domain claimed by two municipalities names neither: the password decides, as before.
   if (providers.length !== 1) return { method: 'password' };
   const provider = providers[0]!;
@@ -39,5 +41,18 @@ export async function discoverSignIn(db: Kysely<Database>, email: string): Promi
     municipalityName: provider.municipality_name,
     url: `/api/auth/oidc/start?municipality=${encodeURIComponent(provider.slug)}`,
     passwordAllowed: provider.passwords_allowed,
+  };
+}
+
+/** SAML sign-in for a domain (a domain belongs to at most one municipality's SAML settings). */
+async function samlSignIn(db: Kysely<Database>, domain: string): Promise<SignInMethod> {
+  const found = await findSamlByDomain(db, domain);
+  if (!found) return { method: 'password' };
+  return {
+    method: 'saml',
+    label: `Log ind med ${genitive(found.name)} login`,
+    municipalityName: found.name,
+    url: `/api/auth/saml/login?municipality=${encodeURIComponent(found.slug)}`,
+    passwordAllowed: found.local_passwords,
   };
 }

@@ -30,7 +30,12 @@ export async function findByDomain(db: Db, domain: string) {
   return db
     .selectFrom('saml_settings')
     .innerJoin('municipality', 'municipality.id', 'saml_settings.municipality_id')
-    .select(['municipality.id', 'municipality.name', 'municipality.slug'])
+    .select([
+      'municipality.id',
+      'municipality.name',
+      'municipality.slug',
+      'saml_settings.local_passwords',
+    ])
     .where('saml_settings.enabled', '=', true)
     .where(sql<boolean>`${domain} = ANY (saml_settings.email_domains)`)
     .orderBy('municipality.name')

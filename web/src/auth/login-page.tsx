@@ -35,7 +35,12 @@ const SSO_REASONS = [
 /** How the e-mail signs in, as the server says from its domain. */
 type SignInMethod =
   | { method: 'password' }
-  | { method: 'oidc'; municipalityName: string; url: string; passwordAllowed: boolean };
+  | {
+      method: 'oidc' | 'saml';
+      municipalityName: string;
+      url: string;
+      passwordAllowed: boolean;
+    };
 
 const domainOf = (email: string) => {
   const match = /@([^@\s]+\.[^@\s]+)$/.exec(email.trim());
@@ -44,9 +49,7 @@ const domainOf = (email: string) => {
 
 /** Only paths inside the app, never another site. */
 function safeTarget(from: string | undefined): string {
-  return from && from.startsWith('/') && !from.startsWith('//') && from !== '/login'
-    ? from
-    : '/';
+  return from && from.startsWith('/') && !from.startsWith('//') && from !== '/login' ? from : '/';
 }
 
 export function LoginPage() {
@@ -138,7 +141,7 @@ export function LoginPage() {
             error={fieldErrors.email}
             onChange={(e) => setEmail(e.target.value)}
           />
-          {method?.method === 'oidc' && (
+          {method !== undefined && method.method !== 'password' && (
             <div className="login__sso">
               <a className="button button--primary button--block" href={method.url}>
                 {t('login.sso.button', {
@@ -167,7 +170,7 @@ export function LoginPage() {
           {(showPassword || method === undefined) && (
             <button
               type="submit"
-              className={`button button--block ${method?.method === 'oidc' ? 'button--secondary' : 'button--primary'}`}
+              className={`button button--block ${method !== undefined && method.method !== 'password' ? 'button--secondary' : 'button--primary'}`}
               aria-disabled={busy || undefined}
             >
               {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
