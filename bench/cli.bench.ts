@@ -41,7 +41,7 @@ const RATED = Math.min(GROUPS, 23);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = path.join(root, 'bin/samspil.js');
-if (!existsSync(path.join(root, 'dist/server/cli/bin.js'))) {
+if (!existsSync(path.join(root, 'dist/server/src/cli/bin.js'))) {
   throw new Error('dist/server is missing: run npm run build:server first');
 }
 
@@ -166,7 +166,7 @@ console.log(performance.now() - start);
  * byte reader, each once in a fresh process as `samspil analyze` does, round-robin.
  */
 function timeReaders(file: string): [number, number] {
-  const module = path.join(root, 'dist/server/analysis/long-csv.js');
+  const module = path.join(root, 'dist/server/src/analysis/long-csv.js');
   const runs: [number[], number[]] = [[], []];
   for (let round = 0; round < REPEAT; round++) {
     (['general', 'bytes'] as const).forEach((reader, i) => {

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The samspil command. Runs the compiled CLI (npm run build:server first).
-import '../dist/server/cli/bin.js';
+import '../dist/server/src/cli/bin.js';

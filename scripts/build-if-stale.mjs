@@ -22,8 +22,8 @@ const stampDir = path.join(root, 'dist', '.stamps');
 const BUILDS = [
   {
     name: 'server',
-    inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
-    output: 'dist/server/cli/bin.js',
+    inputs: ['src', 'contract', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
+    output: 'dist/server/src/cli/bin.js',
     command: ['tsc', '-p', 'tsconfig.build.json'],
     builtFrom: () => [],
   },
@@ -31,7 +31,7 @@ const BUILDS = [
     name: 'web',
     // Plus the few src/ modules the bundle holds (the survey's items, the analysis):
     // read from the source maps after a build, so a server-only change rebuilds no web.
-    inputs: ['web', 'tsconfig.json', 'package-lock.json'],
+    inputs: ['web', 'contract', 'tsconfig.json', 'package-lock.json'],
     output: 'dist/web/index.html',
     command: ['vite', 'build', '--config', 'web/vite.config.ts'],
     builtFrom: () => bundledSources('dist/web/assets', 'src/'),

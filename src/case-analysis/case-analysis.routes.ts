@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { courseParams } from '../courses/course-schemas.js';
-import { ARMS } from '../db/tables/measurement.table.js';
+import { ARMS } from '../../contract/measurements.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './case-analysis.service.js';
 

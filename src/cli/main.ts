@@ -24,9 +24,9 @@ const consoleOutput: CommandOutput = {
   stderr: (text) => console.error(text.replace(/\n$/, '')),
 };
 
-/** The version in the package.json above this file (src/cli or dist/server/cli). */
+/** The version in the package.json above this file (src/cli or dist/server/src/cli). */
 function packageVersion(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
+  for (const up of ['../../package.json', '../../../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {
         name?: string;

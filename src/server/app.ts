@@ -80,9 +80,9 @@ export interface AppDeps {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** `dist/web` seen from both `src/server` (tsx) and `dist/server/server` (built). */
+/** `dist/web` seen from both `src/server` (tsx) and `dist/server/src/server` (built). */
 function defaultWebDir(): string {
-  const candidates = [path.resolve(here, '../../dist/web'), path.resolve(here, '../../web')];
+  const candidates = [path.resolve(here, '../../dist/web'), path.resolve(here, '../../../web')];
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
 }
 

@@ -134,7 +134,7 @@ describe('samspil usage errors and failures', () => {
 
 describe('the built samspil command', () => {
   const bin = path.join(root, 'bin/samspil.js');
-  const built = path.join(root, 'dist/server/cli/bin.js');
+  const built = path.join(root, 'dist/server/src/cli/bin.js');
   // A module hook that writes every resolved URL to a file, to see what a command loads.
   const loaded = path.join(dir, 'loaded.txt');
   const hooks = path.join(dir, 'hooks.mjs');
