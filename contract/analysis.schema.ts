@@ -219,3 +219,74 @@ export const analysisResultSchema = z.object({
 });
 /** The output of the analysis core. */
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
+
+// The comparisons beside the analysis proper (myndighed/udfører, flows, leadership).
+
+/** Mean R(r) of one group, as the role groups are published. */
+export const comparedGroupSchema = z.object({
+  mean: numOrNull,
+  n: numOrNull,
+  sd: numOrNull,
+  suppressed: z.boolean(),
+});
+/** Mean R(r) of one compared group. */
+export type ComparedGroup = z.infer<typeof comparedGroupSchema>;
+
+/** Two groups of respondents and their Welch comparison. */
+export const groupComparisonSchema = z.object({
+  groups: z.record(z.string(), comparedGroupSchema),
+  comparison: comparisonSchema,
+});
+/** Two groups of respondents and their Welch comparison. */
+export type GroupComparison = z.infer<typeof groupComparisonSchema>;
+
+/** A pair of ties between a sender unit and a receiver unit, both published. */
+export const handOnPairSchema = z.object({
+  sender: z.string(),
+  receiver: z.string(),
+  /** score(sender → receiver) */
+  senderRates: num,
+  /** score(receiver → sender) */
+  receiverRates: num,
+  /** senderRates − receiverRates */
+  gap: num,
+});
+/** A pair of ties between a sender unit and a receiver unit. */
+export type HandOnPair = z.infer<typeof handOnPairSchema>;
+
+/** Sender→receiver ties against receiver→sender ties. */
+export const handOnViewSchema = z.object({
+  comparison: comparisonSchema,
+  pairs: z.array(handOnPairSchema),
+});
+/** Sender→receiver ties against receiver→sender ties. */
+export type HandOnView = z.infer<typeof handOnViewSchema>;
+
+/** One point of the leadership scatter: L(r) and R(r), rounded to 0.1. */
+export const scatterPointSchema = z.object({ leadership: num, score: num });
+/** One point of the leadership scatter. */
+export type ScatterPoint = z.infer<typeof scatterPointSchema>;
+
+/** The regression of R(r) on L(r) with, where allowed, its rounded points. */
+export const leadershipScatterSchema = z.object({
+  slope: numOrNull,
+  intercept: numOrNull,
+  r: numOrNull,
+  p: numOrNull,
+  n: numOrNull,
+  elasticity: numOrNull,
+  suppressed: z.boolean(),
+  /** `null` when withheld (suppressed, or not asked for). */
+  points: z.array(scatterPointSchema).nullable(),
+});
+/** The leadership regression with its points. */
+export type LeadershipScatter = z.infer<typeof leadershipScatterSchema>;
+
+/** What the benchmark compares: network score, dimension profile and share of low ties. */
+export const networkFiguresSchema = z.object({
+  score: numOrNull,
+  dimensions: dimensionProfileSchema,
+  lowShare: numOrNull,
+});
+/** Network-level figures of a measurement or an aggregate. */
+export type NetworkFigures = z.infer<typeof networkFiguresSchema>;

@@ -3,6 +3,8 @@
  * the pure core with the measurement's own minimum group size and thresholds.
  */
 import type { Kysely } from 'kysely';
+import type { ViewRole } from '../../contract/analysis.js';
+import type { MeasurementAnalysis } from '../../contract/results.schema.js';
 import {
   analyzeSummaries,
   type AnalysisResult,
@@ -22,15 +24,7 @@ import { AppError, forbidden } from '../server/errors.js';
 import { groupFlows, unitKinds } from './analysis-extras.repository.js';
 import { loadWaveSummaries } from './results.repository.js';
 
-export interface MeasurementAnalysis {
-  measurementId: string;
-  status: Measurement['status'];
-  focalProcess: string;
-  /** Always false: only closed measurements are analysed (kept for the page and the PDF). */
-  provisional: boolean;
-  waves: { measurementId: string; wave: string; title: string }[];
-  result: AnalysisResult;
-}
+export type { MeasurementAnalysis } from '../../contract/results.schema.js';
 
 /** The answer while a measurement is not closed: no figure comes from an open measurement. */
 export const notClosedYet = () =>
@@ -50,7 +44,7 @@ export async function analyseMeasurement(
   db: Kysely<Database>,
   user: AuthUser,
   measurementId: string,
-  filter: { role?: 'leder' | 'medarbejder' } = {},
+  filter: { role?: ViewRole } = {},
 ): Promise<MeasurementAnalysis> {
   if (user.role !== 'admin' && user.role !== 'analytiker' && user.role !== 'leder')
     throw forbidden();
