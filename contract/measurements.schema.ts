@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SUPPRESSED_REASONS } from './analysis.js';
 import {
+  ANSWER_SCORES,
   ARMS,
   FLOWS,
   FOCAL_KINDS,
@@ -216,7 +217,7 @@ export const saveAnswersBody = z.object({
 export const surveyAnswerSchema = z.object({
   target: z.string(),
   item: z.string(),
-  value: z.union([z.number(), z.literal('dk'), z.null()]),
+  value: z.union([z.literal(ANSWER_SCORES), z.literal('dk'), z.null()]),
 });
 /** One answer as the survey sends and shows it. */
 export type SurveyAnswerView = z.infer<typeof surveyAnswerSchema>;

@@ -37,6 +37,11 @@ export type FocalKind = (typeof FOCAL_KINDS)[number];
 /** Longest group key (a unit id or a profession): an answer's `target` holds at most 40. */
 export const MAX_GROUP_KEY_LENGTH = 40;
 
+/** The scores of the answer scale, 1 (lowest) to 5. */
+export const ANSWER_SCORES = [1, 2, 3, 4, 5] as const;
+/** An answer: a score, `'dk'` for "ved ikke", or `null` (none, or cleared). */
+export type AnswerValue = (typeof ANSWER_SCORES)[number] | 'dk' | null;
+
 /** The most answers one survey save may carry. */
 export const MAX_ANSWERS_PER_SAVE = 500;
 

@@ -27,7 +27,6 @@ import type {
   HandOnPair,
   HandOnView,
   LeadershipScatter,
-  ScatterPoint,
 } from '../../contract/analysis.schema.js';
 import type { Flow } from '../../contract/measurements.js';
 import {
@@ -41,7 +40,7 @@ import { olsRegression } from './regression.js';
 import { compareCodeUnits, relationalCapacityStats } from './relational-capacity.js';
 import { sdOf, summarize } from './stats.js';
 import type { WaveData } from './wave-data.js';
-import { welch, type Comparison } from './welch.js';
+import { welch } from './welch.js';
 
 export type { Flow } from '../../contract/measurements.js';
 export type {

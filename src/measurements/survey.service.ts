@@ -8,13 +8,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { MAX_ANSWERS_PER_SAVE } from '../../contract/measurements.js';
+import { MAX_ANSWERS_PER_SAVE, type AnswerValue } from '../../contract/measurements.js';
 import type {
   SavedAnswers,
   SavedGroups,
   Submitted,
   Survey,
-  SurveyAnswerView,
 } from '../../contract/measurements.schema.js';
 import type { Database } from '../db/schema.js';
 import type { Invitation } from '../db/tables/invitation.table.js';
@@ -27,7 +26,11 @@ import { listGroups } from './measurement.repository.js';
 import * as repo from './survey.repository.js';
 
 /** One answer as the survey sends it: 1–5, 'dk' for "ved ikke", null to clear. */
-export type SurveyAnswer = SurveyAnswerView;
+export interface SurveyAnswer {
+  target: string;
+  item: string;
+  value: number | 'dk' | null;
+}
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 const linkNotFound = () =>
@@ -73,8 +76,9 @@ function respondentIdOf(invitation: Invitation, token: string): string | undefin
     : undefined;
 }
 
-const toSurveyValue = (a: { value: number | null; dont_know: boolean }) =>
-  a.dont_know ? ('dk' as const) : a.value;
+// The database holds only scores 1–5 (a check constraint), so the narrowing is safe.
+const toSurveyValue = (a: { value: number | null; dont_know: boolean }): AnswerValue =>
+  a.dont_know ? 'dk' : (a.value as AnswerValue);
 
 /** What the survey page shows: texts, groups, and the respondent's saved answers. */
 export async function getSurvey(

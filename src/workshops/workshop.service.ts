@@ -20,7 +20,6 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { actorOf, loadCourse, type CourseContext } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
-import type { PartyRow } from '../courses/course.repository.js';
 import type { Database } from '../db/schema.js';
 import type { Workshop, WorkshopRating } from '../db/tables/workshop.table.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
