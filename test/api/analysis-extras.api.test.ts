@@ -4,14 +4,13 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../src/analysis/analyze.js';
+import type { AnalysisResult } from '../../contract/analysis.schema.js';
 import { analyze, collectWaves } from '../../src/analysis/analyze.js';
 import { compareKinds, respondentPoints } from '../../src/analysis/group-comparisons.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { loadAnswers } from '../../src/results/results.repository.js';
-import type { AnalysisExtras } from '../../src/results/analysis-extras.service.js';
-import type { Benchmark } from '../../src/results/benchmark.service.js';
+import type { AnalysisExtras, Benchmark } from '../../contract/results.schema.js';
 import { otherMunicipality } from '../helpers/benchmark-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';

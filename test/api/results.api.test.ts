@@ -1,6 +1,6 @@
 /** The analysis endpoint on the demo municipality's two waves, on each test database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../src/analysis/analyze.js';
+import type { AnalysisResult } from '../../contract/analysis.schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
