@@ -7,6 +7,7 @@ import { analysisExtrasSchema } from '../../contract/results.schema.js';
 import type { Database } from '../db/schema.js';
 import { requireUser } from '../server/request-context.js';
 import { analysisExtras } from './analysis-extras.service.js';
+import { plainJson } from './plain-json.js';
 
 export const analysisExtrasRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
   plugin,
@@ -16,6 +17,7 @@ export const analysisExtrasRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> 
   app.get(
     '/api/measurements/:id/analysis/extras',
     {
+      ...plainJson,
       schema: {
         tags: ['analysis'],
         summary:

@@ -6,6 +6,7 @@ import { analysisQuery, measurementAnalysisSchema } from '../../contract/results
 import { measurementParams } from '../../contract/measurements.schema.js';
 import type { Database } from '../db/schema.js';
 import { requireUser } from '../server/request-context.js';
+import { plainJson } from './plain-json.js';
 import { analyseMeasurement } from './results.service.js';
 
 export const resultsRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
@@ -16,6 +17,7 @@ export const resultsRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async
   app.get(
     '/api/measurements/:id/analysis',
     {
+      ...plainJson,
       schema: {
         tags: ['analysis'],
         summary:
