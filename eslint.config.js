@@ -64,14 +64,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // removed when contract-rc lands: these still import analysis types from src/.
-    files: [
-      'web/src/analysis/analysis-api.ts',
-      'web/src/analysis/analysis-sections.tsx',
-      'web/src/case-analysis/case-analysis-api.ts',
-      'web/src/survey/survey-api.ts',
-    ],
-    rules: { 'no-restricted-imports': 'off' },
-  },
 );

@@ -27,7 +27,18 @@
  *     A unit's outScore needs no such rule: it averages pairs, not respondents, and the
  *     number of pairs in suppressed ties is not published.
  */
-import type { Answer, RkDimension } from './answer.js';
+import type {
+  AnalysisResult,
+  GroupResult,
+  LeadershipResult,
+  NetworkResult,
+  ReliabilityResult,
+  ResponsesResult,
+  TieResult,
+  UnitResult,
+  WaveResult,
+} from '../../contract/analysis.schema.js';
+import type { Answer } from './answer.js';
 import { CITIZEN_ITEMS, LEADERSHIP_ITEMS, RK_ITEMS } from './answer.js';
 import {
   isSuppressed,
@@ -56,11 +67,8 @@ import {
   relationalCapacityFromSummary,
   tieLevel,
   weakestDimension,
-  type AsymmetryEntry,
-  type DimensionProfile,
   type RelationalCapacityStats,
   type RespondentScore,
-  type TieLevel,
   type TieStats,
   type UnitStats,
 } from './relational-capacity.js';
@@ -68,6 +76,20 @@ import { sdOf, summarize } from './stats.js';
 import { AnswerCollector, blockComplete, blockScores, type WaveData } from './wave-data.js';
 import { summarizeWave, type WaveSummary } from './wave-summary.js';
 import { welch, type Comparison } from './welch.js';
+
+// The published shapes live in the contract (zod schemas the API serializes with).
+export type {
+  AnalysisResult,
+  GroupResponses,
+  GroupResult,
+  LeadershipResult,
+  NetworkResult,
+  ReliabilityResult,
+  ResponsesResult,
+  TieResult,
+  UnitResult,
+  WaveResult,
+} from '../../contract/analysis.schema.js';
 
 /** Options of {@link analyze}. */
 export interface AnalysisOptions {
@@ -106,119 +128,6 @@ export const ANALYSIS_DEFAULTS: Readonly<AnalysisOptions> = Object.freeze({
   low: 3.5,
   complementarySuppression: true,
 });
-
-/** One directed tie A→B (or a self-tie) as published. */
-export interface TieResult {
-  from: string;
-  to: string;
-  n: number | null;
-  score: number | null;
-  level: TieLevel;
-  dontKnowShare: number | null;
-  suppressed: boolean;
-  /** Why it is hidden: too few respondents, or so it cannot be worked out from others. */
-  suppressedReason: SuppressedReason | null;
-  dimensions: DimensionProfile;
-  weakestDimension: RkDimension | null;
-}
-
-/** One unit as rater (out) and as rated (in), as published. */
-export interface UnitResult {
-  unit: string;
-  outScore: number | null;
-  outN: number | null;
-  inScore: number | null;
-  inN: number | null;
-  suppressed: boolean;
-  outSuppressed: boolean;
-  inSuppressed: boolean;
-  outSuppressedReason: SuppressedReason | null;
-  inSuppressedReason: SuppressedReason | null;
-  outDimensions: DimensionProfile;
-  inDimensions: DimensionProfile;
-  outWeakestDimension: RkDimension | null;
-  inWeakestDimension: RkDimension | null;
-}
-
-/** The network as a whole. */
-export interface NetworkResult {
-  score: number | null;
-  n: number | null;
-  weakestDimension: RkDimension | null;
-  dimensions: DimensionProfile;
-  suppressed: boolean;
-  suppressedReason: SuppressedReason | null;
-}
-
-/** Mean R(r) of a group of respondents. */
-export interface GroupResult {
-  mean: number | null;
-  n: number | null;
-  sd: number | null;
-  suppressed: boolean;
-  suppressedReason: SuppressedReason | null;
-}
-
-/** Finished responses of one group, as published. */
-export interface GroupResponses {
-  group: string;
-  invited: number;
-  finished: number | null;
-  suppressed: boolean;
-  suppressedReason: SuppressedReason | null;
-}
-
-/** The response table of a wave, decided together with the analysis. */
-export interface ResponsesResult {
-  invited: number;
-  finished: number | null;
-  suppressed: boolean;
-  suppressedReason: SuppressedReason | null;
-  groups: GroupResponses[];
-}
-
-/** Cronbach's alpha of one scale in one wave. */
-export interface ReliabilityResult {
-  alpha: number | null;
-  rows: number | null;
-  k: number;
-  suppressed: boolean;
-}
-
-/** The regression of R(r) on L(r) in one wave. */
-export interface LeadershipResult {
-  slope: number | null;
-  intercept: number | null;
-  r: number | null;
-  p: number | null;
-  n: number | null;
-  elasticity: number | null;
-  suppressed: boolean;
-}
-
-/** Everything about one wave. */
-export interface WaveResult {
-  wave: string;
-  ties: TieResult[];
-  selfTies: TieResult[];
-  units: UnitResult[];
-  network: NetworkResult;
-  asymmetry: AsymmetryEntry[];
-  roles: { leder: GroupResult; medarbejder: GroupResult; comparison: Comparison };
-  reliability: { rk: ReliabilityResult; ledelse: ReliabilityResult; borger: ReliabilityResult };
-  leadership: LeadershipResult;
-  /** The response table, when response counts were given (the API, not the CSV). */
-  responses?: ResponsesResult;
-}
-
-/** The output of {@link analyze}. */
-export interface AnalysisResult {
-  minGroup: number;
-  thresholds: { high: number; low: number };
-  waves: WaveResult[];
-  comparison: Comparison | null;
-  did: DidResult | null;
-}
 
 /** A wave's result together with the respondent scores R(r) the cross-wave statistics use. */
 export interface WaveAnalysis {

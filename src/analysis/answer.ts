@@ -8,36 +8,24 @@
  */
 import type { AnswerProblemCode } from './errors.js';
 
-/** The six relational capacity items, asked per partner group, in the instrument's order. */
-export const RK_ITEMS = [
-  'videndeling',
-  'kendskab',
-  'samarbejde',
-  'problemloesning',
-  'innovation',
-  'respekt',
-] as const;
+import {
+  CITIZEN_ITEMS,
+  LEADERSHIP_ITEMS,
+  RK_ITEMS,
+  type CitizenItem,
+  type LeadershipItem,
+  type RkDimension,
+} from '../../contract/analysis.js';
 
-/** The seven leadership items, asked about one's own leader. */
-export const LEADERSHIP_ITEMS = [
-  'ledelse1',
-  'ledelse2',
-  'ledelse3',
-  'ledelse4',
-  'ledelse5',
-  'ledelse6',
-  'ledelse7',
-] as const;
+// The item keys and their labels live in the contract, which the web shares.
+export {
+  CITIZEN_ITEMS,
+  LEADERSHIP_ITEMS,
+  RK_DIMENSION_LABELS,
+  RK_ITEMS,
+} from '../../contract/analysis.js';
+export type { CitizenItem, LeadershipItem, RkDimension } from '../../contract/analysis.js';
 
-/** The five citizen items, asked of the citizen. */
-export const CITIZEN_ITEMS = ['borger1', 'borger2', 'borger3', 'borger4', 'borger5'] as const;
-
-/** A relational capacity dimension (one RK item). */
-export type RkDimension = (typeof RK_ITEMS)[number];
-/** A leadership item key. */
-export type LeadershipItem = (typeof LEADERSHIP_ITEMS)[number];
-/** A citizen item key. */
-export type CitizenItem = (typeof CITIZEN_ITEMS)[number];
 /** Any item key the analysis knows. */
 export type ItemKey = RkDimension | LeadershipItem | CitizenItem;
 
@@ -65,16 +53,6 @@ export interface Answer {
   arm: Arm;
   case: string;
 }
-
-/** Danish and English labels of the RK dimensions, for reports. */
-export const RK_DIMENSION_LABELS: Readonly<Record<RkDimension, { da: string; en: string }>> = {
-  videndeling: { da: 'Videndeling', en: 'Knowledge sharing' },
-  kendskab: { da: 'Kendskab', en: "Knowledge of others' work" },
-  samarbejde: { da: 'Samarbejde', en: 'Collaboration' },
-  problemloesning: { da: 'Problemløsning', en: 'Problem solving' },
-  innovation: { da: 'Innovation', en: 'New possibilities' },
-  respekt: { da: 'Respekt', en: 'Mutual respect' },
-};
 
 /**
  * Every item key with its position: RK items 0–5, leadership 6–12, citizen 13–17.

@@ -13,9 +13,12 @@
  * contribute, so no single municipality's figures can be read from it, and it never says
  * which municipalities they are.
  */
+import type { NetworkFigures } from '../../contract/analysis.schema.js';
 import { RK_ITEMS } from './answer.js';
 import { isSuppressed } from './anonymity.js';
 import { emptyProfile, type DimensionProfile } from './relational-capacity.js';
+
+export type { NetworkFigures } from '../../contract/analysis.schema.js';
 
 /** The fewest other municipalities an aggregate is shown for. */
 export const MIN_BENCHMARK_MUNICIPALITIES = 3;
@@ -34,13 +37,6 @@ export interface MeasurementFigureSums {
   shownTies: number;
   /** Of those, ties with score < low. */
   lowTies: number;
-}
-
-/** What is compared: network score, dimension profile and share of low ties. */
-export interface NetworkFigures {
-  score: number | null;
-  dimensions: DimensionProfile;
-  lowShare: number | null;
 }
 
 /** The figures of one measurement, or `null` when its network is suppressed or empty. */

@@ -17,19 +17,23 @@
  * regressions and their points are withheld below `minCases` cases; points carry two
  * numbers each, rounded to 0.1 and sorted, never a case id (docs/anonymity.md).
  */
+import type {
+  CaseLevelResult,
+  CaseRegression,
+  CaseRk,
+} from '../../contract/case-analysis.schema.js';
 import { CITIZEN_ITEMS } from './answer.js';
 import { isSuppressed } from './anonymity.js';
-import { differenceInDifferences, type DidResult } from './did.js';
-import { olsRegression, type RegressionResult } from './regression.js';
+import { differenceInDifferences } from './did.js';
+import { olsRegression } from './regression.js';
 import type { WaveSummary } from './wave-summary.js';
 
-/** One case's relational capacity in one wave. */
-export interface CaseRk {
-  rk: number | null;
-  /** Respondents with at least one pair score about another unit; null when suppressed. */
-  n: number | null;
-  suppressed: boolean;
-}
+export type {
+  CaseLevelResult,
+  CasePoint,
+  CaseRegression,
+  CaseRk,
+} from '../../contract/case-analysis.schema.js';
 
 /** A case's RK from its wave summary: Σ s(r,t) / #pairs over t ≠ u(r), suppressed below minGroup. */
 export function caseRk(summary: WaveSummary, minGroup: number): CaseRk {
@@ -82,30 +86,6 @@ export interface CaseInput {
 export interface CaseLevelOptions {
   /** Fewest cases a regression (and its points) is shown for; at least 3. */
   minCases: number;
-}
-
-/** A published point of a scatter: two numbers rounded to 0.1. */
-export interface CasePoint {
-  x: number;
-  y: number;
-}
-
-/** A regression across cases, withheld (coefficients and points null) below minCases. */
-export interface CaseRegression extends RegressionResult {
-  suppressed: boolean;
-  points: CasePoint[] | null;
-}
-
-/** The cross-case analysis. */
-export interface CaseLevelResult {
-  /** Cases with a shown RK in their latest wave. */
-  cases: number;
-  /** y = citizen score, x = case RK, over cases with both. */
-  citizen: CaseRegression;
-  /** y = case RK, x = number of units. */
-  units: CaseRegression;
-  /** Intervention against control over the first two waves; null when a cell is empty. */
-  did: DidResult | null;
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;

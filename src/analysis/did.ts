@@ -11,32 +11,15 @@
  * Degenerate cases give `null`: did needs all four means; se needs every cell to have at
  * least two values; df, ci and p need se > 0.
  */
+import type { DidCell, DidResult } from '../../contract/analysis.schema.js';
 import { sdOf, summarize, tCritical95, studentTTwoSidedP, type GroupSummary } from './stats.js';
 
-/** One cell of the design: mean, standard deviation and number of respondents. */
-export interface DidCell {
-  mean: number | null;
-  sd: number | null;
-  n: number | null;
-}
+export type { DidCell, DidResult } from '../../contract/analysis.schema.js';
 
 /** The four cells, by arm and by wave (`before` = first wave, `after` = second). */
 export interface DidCells<T> {
   intervention: { before: T; after: T };
   kontrol: { before: T; after: T };
-}
-
-/** The difference in differences with its uncertainty; `from`/`to` are the wave labels. */
-export interface DidResult {
-  did: number | null;
-  se: number | null;
-  df: number | null;
-  ci: [number, number] | null;
-  p: number | null;
-  from: string;
-  to: string;
-  cells: DidCells<DidCell>;
-  suppressed: boolean;
 }
 
 function cellOf(summary: GroupSummary): DidCell {

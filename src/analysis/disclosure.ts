@@ -12,10 +12,10 @@
  * holds. An atom hidden for one whole is hidden for all of them, counts and means alike:
  * the analysis, its views, the exports and the response table read the same decision.
  */
+import type { SuppressedReason } from '../../contract/analysis.js';
 import { isSuppressed, leavesSmallRemainder } from './anonymity.js';
 
-/** Why a figure is hidden: too few respondents, or so it cannot be worked out from others. */
-export type SuppressedReason = 'small' | 'complementary';
+export type { SuppressedReason } from '../../contract/analysis.js';
 
 /** A published sum over some atoms, in one of the atoms' measures. */
 export interface Whole {

@@ -21,6 +21,14 @@
  *     (L(r), R(r)) rounded to 0.1, sorted, with nothing else on them, and only when asked
  *     for (the caller decides who may see them: docs/anonymity.md).
  */
+import type {
+  ComparedGroup,
+  GroupComparison,
+  HandOnPair,
+  HandOnView,
+  LeadershipScatter,
+} from '../../contract/analysis.schema.js';
+import type { Flow } from '../../contract/measurements.js';
 import {
   complementarySuppression,
   isSuppressed,
@@ -32,7 +40,17 @@ import { olsRegression } from './regression.js';
 import { compareCodeUnits, relationalCapacityStats } from './relational-capacity.js';
 import { sdOf, summarize } from './stats.js';
 import type { WaveData } from './wave-data.js';
-import { welch, type Comparison } from './welch.js';
+import { welch } from './welch.js';
+
+export type { Flow } from '../../contract/measurements.js';
+export type {
+  ComparedGroup,
+  GroupComparison,
+  HandOnPair,
+  HandOnView,
+  LeadershipScatter,
+  ScatterPoint,
+} from '../../contract/analysis.schema.js';
 
 /** One respondent of one wave: unit, R(r) and, when answered, L(r). */
 export interface RespondentPoint {
@@ -41,60 +59,6 @@ export interface RespondentPoint {
   score: number;
   /** L(r): mean of the scored leadership items, or `null` when none is scored. */
   leadership: number | null;
-}
-
-/** Mean R(r) of one group, as the role groups are published. */
-export interface ComparedGroup {
-  mean: number | null;
-  n: number | null;
-  sd: number | null;
-  suppressed: boolean;
-}
-
-/** Two groups of respondents and their Welch comparison. */
-export interface GroupComparison {
-  groups: Record<string, ComparedGroup>;
-  comparison: Comparison;
-}
-
-/** The flow of work through a group of a measurement. */
-export type Flow = 'sender' | 'receiver';
-
-/** A pair of ties between a sender unit and a receiver unit, both published. */
-export interface HandOnPair {
-  sender: string;
-  receiver: string;
-  /** score(sender → receiver) */
-  senderRates: number;
-  /** score(receiver → sender) */
-  receiverRates: number;
-  /** senderRates − receiverRates */
-  gap: number;
-}
-
-/** Sender→receiver ties against receiver→sender ties. */
-export interface HandOnView {
-  comparison: Comparison;
-  pairs: HandOnPair[];
-}
-
-/** One point of the leadership scatter: L(r) and R(r), rounded to 0.1. */
-export interface ScatterPoint {
-  leadership: number;
-  score: number;
-}
-
-/** The regression of R(r) on L(r) with, where allowed, its rounded points. */
-export interface LeadershipScatter {
-  slope: number | null;
-  intercept: number | null;
-  r: number | null;
-  p: number | null;
-  n: number | null;
-  elasticity: number | null;
-  suppressed: boolean;
-  /** `null` when withheld (suppressed, or not asked for). */
-  points: ScatterPoint[] | null;
 }
 
 /** The respondents of a wave with R(r) defined, as points (the pure path; the API reads them in SQL). */

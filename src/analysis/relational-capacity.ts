@@ -19,6 +19,8 @@
  * "ved ikke" form no tie. Units, ties and self-ties are sorted by name (UTF-16 code units,
  * so the order does not depend on the machine's locale).
  */
+import type { TieLevel } from '../../contract/analysis.js';
+import type { AsymmetryEntry, DimensionProfile } from '../../contract/analysis.schema.js';
 import { RK_ITEMS, type Arm, type RkDimension, type Role } from './answer.js';
 import type { AlphaMoments } from './cronbach.js';
 import type { TieStats } from './tie-stats.js';
@@ -26,6 +28,8 @@ import { blockComplete, blockScores, type WaveData } from './wave-data.js';
 import { summarizeWave, type WaveSummary } from './wave-summary.js';
 
 export type { TieStats };
+export type { TieLevel } from '../../contract/analysis.js';
+export type { AsymmetryEntry, DimensionProfile } from '../../contract/analysis.schema.js';
 
 const K = RK_ITEMS.length;
 
@@ -181,9 +185,6 @@ export function relationalCapacityStats(
   return { ...relationalCapacityFromSummary(summarizeWave(wave)), alphaRows };
 }
 
-/** A dimension profile: the mean of each RK item, `null` where nothing is scored. */
-export type DimensionProfile = Record<RkDimension, number | null>;
-
 /** Turns per-item sums and counts into a {@link DimensionProfile}. */
 export function dimensionProfile(
   sums: readonly number[],
@@ -219,23 +220,11 @@ export function weakestDimension(profile: DimensionProfile): RkDimension | null 
   return weakest;
 }
 
-/** The colour band of a tie. */
-export type TieLevel = 'high' | 'medium' | 'low' | 'suppressed';
-
 /** `high` if score ≥ high, `low` if score < low, `medium` otherwise. */
 export function tieLevel(score: number, thresholds: { high: number; low: number }): TieLevel {
   if (score >= thresholds.high) return 'high';
   if (score < thresholds.low) return 'low';
   return 'medium';
-}
-
-/** One unordered pair's asymmetry: `ab` = score(a→b), `ba` = score(b→a), gap = ab − ba. */
-export interface AsymmetryEntry {
-  a: string;
-  b: string;
-  ab: number;
-  ba: number;
-  gap: number;
 }
 
 /**

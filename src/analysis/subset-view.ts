@@ -42,10 +42,10 @@ import {
   type RelationalCapacityStats,
 } from './relational-capacity.js';
 import type { WaveSummary } from './wave-summary.js';
+import { VIEW_ROLES, type ViewRole } from '../../contract/analysis.js';
 
-/** The roles a view can show. */
-export type ViewRole = 'leder' | 'medarbejder';
-const ROLES: readonly ViewRole[] = ['leder', 'medarbejder'];
+export type { ViewRole } from '../../contract/analysis.js';
+const ROLES: readonly ViewRole[] = VIEW_ROLES;
 const key = (from: string, to: string) => `${from}\u0000${to}`;
 
 const empty = (wave: string): WaveSummary => ({

@@ -12,29 +12,10 @@
  *   - a group with one value: diff only (no variance, so se, df, ci, p and d are null);
  *   - both variances zero: se = 0, so df, ci and p are null; d is null (s_pooled = 0).
  */
+import type { Comparison } from '../../contract/analysis.schema.js';
 import { sdOf, summarize, tCritical95, studentTTwoSidedP, type GroupSummary } from './stats.js';
 
-/**
- * A comparison of two groups: the same fields wherever it appears (roles, waves, …).
- * `from` is group 1 and `to` group 2, so `diff` is `to` minus `from`.
- */
-export interface Comparison {
-  from: string;
-  to: string;
-  diff: number | null;
-  se: number | null;
-  df: number | null;
-  ci: [number, number] | null;
-  p: number | null;
-  d: number | null;
-  n1: number | null;
-  n2: number | null;
-  mean1: number | null;
-  mean2: number | null;
-  sd1: number | null;
-  sd2: number | null;
-  suppressed: boolean;
-}
+export type { Comparison } from '../../contract/analysis.schema.js';
 
 /** Welch's t-test from two group summaries (n, mean, sample variance). */
 export function welchFromSummaries(

@@ -1,9 +1,14 @@
 /** HTTP for case-level relational capacity: a course's case measurements and the analysis across courses. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import {
+  caseAnalysisSchema,
+  caseArmBody,
+  caseLevelSchema,
+  caseMeasurementParams,
+  startCaseBody,
+} from '../../contract/case-analysis.schema.js';
 import { courseParams } from '../courses/course-schemas.js';
-import { ARMS } from '../db/tables/measurement.table.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './case-analysis.service.js';
 
@@ -23,6 +28,7 @@ export const caseAnalysisRoutes: FastifyPluginAsync<{ deps: service.CaseDeps }> 
         summary:
           "The course's case measurements: status, anonymity-guarded response count and, when closed, the group result",
         params: courseParams,
+        response: { 200: caseAnalysisSchema },
       },
     },
     async (request) => service.getCaseAnalysis(deps, requireUser(request), request.params.id),
@@ -36,12 +42,8 @@ export const caseAnalysisRoutes: FastifyPluginAsync<{ deps: service.CaseDeps }> 
         summary:
           "Start a case measurement among the course's network (coordinator or a leader of a unit in the network)",
         params: courseParams,
-        body: z
-          .object({
-            minGroup: z.number().int().min(3, 'never below 3').max(1000).nullable().default(null),
-            includeUnitMembers: z.boolean().default(false),
-          })
-          .default({ minGroup: null, includeUnitMembers: false }),
+        body: startCaseBody,
+        response: { 201: caseAnalysisSchema },
       },
     },
     async (request, reply) => {
@@ -61,7 +63,8 @@ export const caseAnalysisRoutes: FastifyPluginAsync<{ deps: service.CaseDeps }> 
       schema: {
         tags,
         summary: "Close the course's case measurement",
-        params: z.object({ id: z.uuid(), measurementId: z.uuid() }),
+        params: caseMeasurementParams,
+        response: { 200: caseAnalysisSchema },
       },
     },
     async (request) =>
@@ -80,7 +83,8 @@ export const caseAnalysisRoutes: FastifyPluginAsync<{ deps: service.CaseDeps }> 
         tags,
         summary: 'Tag the course intervention or control (null: neither)',
         params: courseParams,
-        body: z.object({ arm: z.enum(ARMS).nullable() }),
+        body: caseArmBody,
+        response: { 200: caseAnalysisSchema },
       },
     },
     async (request) =>
@@ -94,6 +98,7 @@ export const caseAnalysisRoutes: FastifyPluginAsync<{ deps: service.CaseDeps }> 
         tags,
         summary:
           'Case RK against the citizen score and the number of units across courses, and intervention against control (analysis owners)',
+        response: { 200: caseLevelSchema },
       },
     },
     async (request) => service.caseLevelAnalysis(deps, requireUser(request)),

@@ -11,15 +11,15 @@
  * party is a group to be rated, not a group of respondents (docs/analysis.md).
  */
 import { can } from '../../contract/permissions.js';
+import type {
+  CaseAnalysis,
+  CaseLevel,
+  CaseMeasurementView,
+  CaseResult,
+} from '../../contract/case-analysis.schema.js';
 import { analyzeSummaries, type TieResult } from '../analysis/analyze.js';
 import { complementarySuppression, isSuppressed, shownCount } from '../analysis/anonymity.js';
-import {
-  caseLevel,
-  caseRk,
-  citizenScore,
-  type CaseInput,
-  type CaseLevelResult,
-} from '../analysis/case-level.js';
+import { caseLevel, caseRk, citizenScore, type CaseInput } from '../analysis/case-level.js';
 import { RK_ITEMS } from '../analysis/answer.js';
 import { emptyMoments } from '../analysis/cronbach.js';
 import { compareCodeUnits, emptyProfile } from '../analysis/relational-capacity.js';
@@ -44,6 +44,7 @@ import { requirePermission } from '../server/request-context.js';
 import * as repo from './case-analysis.repository.js';
 
 export type CaseDeps = MeasurementDeps;
+export type { CaseMeasurementView, CaseResult };
 
 const emptySummary = (wave: string): WaveSummary => ({
   wave,
@@ -247,28 +248,6 @@ export async function setArm(
   return getCaseAnalysis(deps, user, courseId);
 }
 
-/** A case measurement as the course page shows it. */
-export interface CaseMeasurementView {
-  id: string;
-  wave: string;
-  status: Measurement['status'];
-  minGroup: number;
-  invited: number;
-  /** Finished answers; null while 0 < finished < minGroup; rounded down to steps of minGroup while open. */
-  finished: number | null;
-  finishedSuppressed: boolean;
-  /** The group result, only when closed. */
-  result: CaseResult | null;
-}
-
-/** The network's result as a whole; ties only where they and their unit's split are safe. */
-export interface CaseResult {
-  thresholds: { high: number; low: number };
-  caseRk: ReturnType<typeof caseRk>;
-  network: ReturnType<typeof analyzeSummaries>['waves'][number]['network'];
-  ties: TieResult[];
-}
-
 const suppressedTie = (tie: TieResult): TieResult => ({
   ...tie,
   n: null,
@@ -329,7 +308,11 @@ async function caseResult(deps: CaseDeps, m: Measurement): Promise<CaseResult> {
 }
 
 /** The course's case measurements, its arm, units and (for its owners) the citizen score. */
-export async function getCaseAnalysis(deps: CaseDeps, user: AuthUser, courseId: string) {
+export async function getCaseAnalysis(
+  deps: CaseDeps,
+  user: AuthUser,
+  courseId: string,
+): Promise<CaseAnalysis> {
   const c = await loadCase(deps, user, courseId);
   const measurements = await repo.listCaseMeasurements(deps.db, user.municipalityId, [courseId]);
   const views: CaseMeasurementView[] = [];
@@ -362,17 +345,14 @@ export async function getCaseAnalysis(deps: CaseDeps, user: AuthUser, courseId: 
     units: complexityOf(c.parties).units,
     canStart: mayStart(c.role) && c.course.status === 'open',
     defaultMinGroup: deps.defaultMinGroup,
-    /** Only the course's owners see the citizen's own answers, as on the rest of the course page. */
+    // Only the course's owners see the citizen's own answers, as on the rest of the course page.
     citizenScore: scales ? citizenScore(scales.get(courseId) ?? null) : null,
     measurements: views,
   };
 }
 
 /** Case RK against the citizen score and the number of units, across the municipality's courses. */
-export async function caseLevelAnalysis(
-  deps: CaseDeps,
-  user: AuthUser,
-): Promise<{ minCases: number; courses: number; result: CaseLevelResult }> {
+export async function caseLevelAnalysis(deps: CaseDeps, user: AuthUser): Promise<CaseLevel> {
   requirePermission(user, 'analysis.caseLevel');
   const courses = await repo.listCoursesWithClosedCases(deps.db, user.municipalityId);
   const ids = courses.map((c) => c.id);

@@ -3,100 +3,41 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ARMS,
-  FLOWS,
-  FOCAL_KINDS,
-  GROUP_KINDS,
-  MEASUREMENT_STATUSES,
-  type Measurement,
-} from '../db/tables/measurement.table.js';
+  importQuery,
+  invitationParams,
+  invitationsResultSchema,
+  measurementChangeSchema,
+  measurementDetailSchema,
+  measurementInputSchema,
+  measurementParams,
+  measurementSchema,
+  openResultSchema,
+  remindResultSchema,
+  responseImportReportSchema,
+  responseRatesSchema,
+  type MeasurementView,
+} from '../../contract/measurements.schema.js';
+import type { Measurement } from '../db/tables/measurement.table.js';
 import { PERSON_ROLES } from '../db/tables/person.table.js';
 import { requireUser } from '../server/request-context.js';
 import { readUpload } from '../server/upload.js';
-import { MAX_PROFESSION_LENGTH, normalizeProfession } from '../org/profession.js';
+import { normalizeProfession } from '../org/profession.js';
 import * as service from './measurement.service.js';
 import { importResponses } from './response-import.service.js';
 
-const itemText = z.object({
-  da: z.string().trim().min(1).max(500),
-  en: z.string().trim().min(1).max(500),
-});
-const groupInput = z.object({
-  unitId: z.uuid(),
-  arm: z.enum(ARMS).nullable().default(null),
-  flow: z.enum(FLOWS).nullable().default(null),
-});
-/** A profession group: its name, normalised as people's professions are. */
-const professionInput = z.object({
-  name: z
-    .string()
-    .max(MAX_PROFESSION_LENGTH)
-    .transform((s) => normalizeProfession(s) ?? ''),
-  arm: z.enum(ARMS).nullable().default(null),
-});
-const date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+/** Profession names as people's professions are stored (trimmed, lower case). */
+const normalized = <T extends { professions?: { name: string }[] | undefined }>(input: T): T =>
+  input.professions
+    ? {
+        ...input,
+        professions: input.professions.map((p) => ({
+          ...p,
+          name: normalizeProfession(p.name) ?? '',
+        })),
+      }
+    : input;
 
-const inputSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  focalProcess: z.string().trim().min(1).max(200),
-  focalKind: z.enum(FOCAL_KINDS).nullable().default(null),
-  groups: z.array(groupInput).max(200).default([]),
-  groupKind: z.enum(GROUP_KINDS).default('unit'),
-  professions: z.array(professionInput).max(200).default([]),
-  chooseGroups: z.boolean().default(true),
-  includeLeadership: z.boolean().default(true),
-  opensAt: date.nullable().default(null),
-  closesAt: date.nullable().default(null),
-  minGroup: z.number().int().min(3, 'never below 3').max(1000).nullable().default(null),
-  thresholdHigh: z.number().min(1).max(5).default(4.0),
-  thresholdLow: z.number().min(1).max(5).default(3.5),
-  waveLabel: z.string().trim().min(1).max(40).default('1'),
-  previousMeasurementId: z.uuid().nullable().default(null),
-  items: z.record(z.string(), itemText).nullable().default(null),
-});
-
-const changeSchema = z
-  .object({
-    title: z.string().trim().min(1).max(200),
-    focalProcess: z.string().trim().min(1).max(200),
-    focalKind: z.enum(FOCAL_KINDS).nullable(),
-    groups: z.array(groupInput).max(200),
-    groupKind: z.enum(GROUP_KINDS),
-    professions: z.array(professionInput).max(200),
-    chooseGroups: z.boolean(),
-    includeLeadership: z.boolean(),
-    opensAt: date.nullable(),
-    closesAt: date.nullable(),
-    minGroup: z.number().int().min(3, 'never below 3').max(1000),
-    thresholdHigh: z.number().min(1).max(5),
-    thresholdLow: z.number().min(1).max(5),
-    waveLabel: z.string().trim().min(1).max(40),
-    previousMeasurementId: z.uuid().nullable(),
-    items: z.record(z.string(), itemText),
-  })
-  .partial();
-
-const measurementSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  focalProcess: z.string(),
-  focalKind: z.enum(FOCAL_KINDS).nullable(),
-  status: z.enum(MEASUREMENT_STATUSES),
-  groupKind: z.enum(GROUP_KINDS),
-  opensAt: z.string().nullable(),
-  closesAt: z.string().nullable(),
-  minGroup: z.number(),
-  thresholdHigh: z.number(),
-  thresholdLow: z.number(),
-  chooseGroups: z.boolean(),
-  includeLeadership: z.boolean(),
-  waveLabel: z.string(),
-  previousMeasurementId: z.string().nullable(),
-  items: z.record(z.string(), z.object({ da: z.string(), en: z.string() })),
-  createdAt: z.string(),
-});
-
-const toMeasurement = (m: Measurement): z.infer<typeof measurementSchema> => ({
+const toMeasurement = (m: Measurement): MeasurementView => ({
   id: m.id,
   title: m.title,
   focalProcess: m.focal_process,
@@ -116,7 +57,7 @@ const toMeasurement = (m: Measurement): z.infer<typeof measurementSchema> => ({
   createdAt: m.created_at.toISOString(),
 });
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = measurementParams;
 
 export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDeps }> = async (
   plugin,
@@ -143,12 +84,16 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
       schema: {
         tags: ['measurements'],
         summary: 'Create a measurement (draft)',
-        body: inputSchema,
+        body: measurementInputSchema,
         response: { 201: measurementSchema },
       },
     },
     async (request, reply) => {
-      const created = await service.createMeasurement(deps, requireUser(request), request.body);
+      const created = await service.createMeasurement(
+        deps,
+        requireUser(request),
+        normalized(request.body),
+      );
       return reply.status(201).send(toMeasurement(created));
     },
   );
@@ -160,20 +105,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
         tags: ['measurements'],
         summary: 'A measurement with its groups',
         params: idParams,
-        response: {
-          200: z.object({
-            measurement: measurementSchema,
-            groups: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                kind: z.string(),
-                arm: z.enum(ARMS).nullable(),
-                flow: z.enum(FLOWS).nullable(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: measurementDetailSchema },
       },
     },
     async (request) => {
@@ -193,7 +125,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
         tags: ['measurements'],
         summary: 'Edit a draft; extend or rename an open measurement',
         params: idParams,
-        body: changeSchema,
+        body: measurementChangeSchema,
         response: { 200: measurementSchema },
       },
     },
@@ -203,7 +135,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
           deps,
           requireUser(request),
           request.params.id,
-          request.body,
+          normalized(request.body),
         ),
       ),
   );
@@ -221,7 +153,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
           personIds: z.array(z.uuid()).max(20_000).optional(),
           emails: z.array(z.string().trim().email()).max(20_000).optional(),
         }),
-        response: { 200: z.object({ added: z.number(), matched: z.number() }) },
+        response: { 200: invitationsResultSchema },
       },
     },
     async (request) =>
@@ -234,7 +166,8 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
       schema: {
         tags: ['measurements'],
         summary: 'Remove an invitation not yet sent',
-        params: z.object({ id: z.uuid(), invitationId: z.uuid() }),
+        params: invitationParams,
+        response: { 204: z.null().describe('Removed; no body') },
       },
     },
     async (request, reply) => {
@@ -244,7 +177,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
         request.params.id,
         request.params.invitationId,
       );
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -255,7 +188,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
         tags: ['measurements'],
         summary: 'Open: lock the items and send the invitations',
         params: idParams,
-        response: { 200: z.object({ measurement: measurementSchema, sent: z.number() }) },
+        response: { 200: openResultSchema },
       },
     },
     async (request) => {
@@ -285,7 +218,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
         tags: ['measurements'],
         summary: 'Remind everyone who has not finished (at most once a day each)',
         params: idParams,
-        response: { 200: z.object({ reminded: z.number() }) },
+        response: { 200: remindResultSchema },
       },
     },
     async (request) => service.remindUnfinished(deps, requireUser(request), request.params.id),
@@ -299,28 +232,7 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
         summary:
           'Response rates per group: unit, or profession. While open, finished counts are rounded down to steps of the minimum group (`step`); once closed they are exact and hidden as the analysis hides them (`suppressedReason`: small or complementary).',
         params: idParams,
-        response: {
-          200: z.object({
-            minGroup: z.number(),
-            invited: z.number(),
-            pending: z.number(),
-            step: z.number().nullable(),
-            finished: z.number().nullable(),
-            finishedSuppressed: z.boolean(),
-            finishedSuppressedReason: z.enum(['small', 'complementary']).nullable(),
-            units: z.array(
-              z.object({
-                unitId: z.string(),
-                unitName: z.string(),
-                invited: z.number(),
-                finished: z.number().nullable(),
-                suppressed: z.boolean(),
-                suppressedReason: z.enum(['small', 'complementary']).nullable(),
-              }),
-            ),
-            mail: z.record(z.string(), z.number()),
-          }),
-        },
+        response: { 200: responseRatesSchema },
       },
     },
     async (request) => service.responseRates(deps, requireUser(request), request.params.id),
@@ -334,7 +246,8 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
         summary:
           'Import answers as the long CSV (multipart field "file"); all or nothing. Replaces earlier imported answers.',
         params: idParams,
-        querystring: z.object({ commit: z.enum(['true', 'false']).default('false') }),
+        querystring: importQuery,
+        response: { 200: responseImportReportSchema },
       },
     },
     async (request) => {

@@ -7,7 +7,12 @@ import { can } from '../../contract/permissions.js';
 import { analyzeWaveSummary, resolveOptions, type ResponsesResult } from '../analysis/analyze.js';
 import { RK_ITEMS as ANSWER_RK_ITEMS } from '../analysis/answer.js';
 import { emptyMoments } from '../analysis/cronbach.js';
-import type { SuppressedReason } from '../analysis/disclosure.js';
+import type {
+  InvitationsResult,
+  RemindResult,
+  ResponseRates,
+  ShownCount,
+} from '../../contract/measurements.schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
@@ -334,7 +339,7 @@ export async function addInvitations(
   user: AuthUser,
   id: string,
   filter: { unitIds?: string[]; roles?: string[]; personIds?: string[]; emails?: string[] },
-) {
+): Promise<InvitationsResult> {
   assertOwner(user);
   const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
   if (!measurement) throw measurementNotFound();
@@ -524,7 +529,11 @@ export async function closeMeasurement(deps: MeasurementDeps, user: AuthUser, id
  * Remind everyone invited who has not finished, with their own link again. The owner
  * learns only how many were reminded. At most one reminder per person per day.
  */
-export async function remindUnfinished(deps: MeasurementDeps, user: AuthUser, id: string) {
+export async function remindUnfinished(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  id: string,
+): Promise<RemindResult> {
   assertOwner(user);
   const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
   if (!measurement) throw measurementNotFound();
@@ -568,17 +577,6 @@ export async function remindUnfinished(deps: MeasurementDeps, user: AuthUser, id
   return { reminded };
 }
 
-/** One group's row of the response table. */
-export interface ShownCount {
-  unitId: string;
-  unitName: string;
-  invited: number;
-  /** Exact once closed (null when hidden); while open, rounded down to a multiple of `step`. */
-  finished: number | null;
-  suppressed: boolean;
-  suppressedReason: SuppressedReason | null;
-}
-
 /**
  * Response rates per group and overall.
  *
@@ -590,7 +588,11 @@ export interface ShownCount {
  * analysis (the response table is one of its partitions), so a count hidden here is
  * hidden there, for the same reason.
  */
-export async function responseRates(deps: MeasurementDeps, user: AuthUser, id: string) {
+export async function responseRates(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  id: string,
+): Promise<ResponseRates> {
   const { measurement } = await getMeasurement(deps, user, id);
   const counts = await repo.invitationCounts(deps.db, id);
   const units = new Map(

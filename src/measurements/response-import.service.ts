@@ -5,23 +5,17 @@
  * earlier imported answers, so importing the same file twice changes nothing.
  * Respondent ids from the file are not stored: each becomes a new random id.
  */
+import type { ResponseImportReport } from '../../contract/measurements.schema.js';
 import type { Answer } from '../analysis/answer.js';
 import { CsvRejectedError } from '../analysis/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { readAnswerFileInWorker } from '../import/parse-in-worker.js';
 import { listUnits } from '../org/org.repository.js';
-import { AppError, type Message } from '../server/errors.js';
+import { AppError } from '../server/errors.js';
 import { requirePermission } from '../server/request-context.js';
 import { measurementNotFound, type MeasurementDeps } from './measurement.service.js';
 import { findMeasurement } from './measurement.repository.js';
-
-export interface ResponseImportReport {
-  committed: boolean;
-  rows: number;
-  respondents: number;
-  errors: { line: number | null; message: Message }[];
-}
 
 const key = (s: string) => s.trim().toLocaleLowerCase('da');
 

@@ -6,12 +6,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import {
+  saveAnswersBody,
+  saveGroupsBody,
+  savedAnswersSchema,
+  savedGroupsSchema,
+  submittedSchema,
+  surveyParams as params,
+  surveySchema,
+} from '../../contract/measurements.schema.js';
 import type { Database } from '../db/schema.js';
 import * as service from './survey.service.js';
-
-const params = z.object({ measurementId: z.uuid(), token: z.string().max(100) });
-const value = z.union([z.number().int().min(1).max(5), z.literal('dk'), z.null()]);
 /**
  * Limits per link, not per IP: a whole office may answer from one address. Guessing is
  * hopeless anyway (256-bit tokens); the limit stops a runaway client hammering one link.
@@ -38,7 +43,12 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
     '/api/survey/:measurementId/:token',
     {
       config: limits,
-      schema: { tags: ['survey'], summary: 'The survey behind a personal link', params },
+      schema: {
+        tags: ['survey'],
+        summary: 'The survey behind a personal link',
+        params,
+        response: { 200: surveySchema },
+      },
     },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store');
@@ -56,7 +66,8 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
         summary: 'Save the groups the respondent works with',
         params,
         // Group keys: unit ids, or professions when the groups are professions.
-        body: z.object({ unitIds: z.array(z.string().min(1).max(40)).max(200) }),
+        body: saveGroupsBody,
+        response: { 200: savedGroupsSchema },
       },
     },
     async (request) =>
@@ -77,11 +88,8 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
         tags: ['survey'],
         summary: 'Save answers (idempotent; the last write for an item wins; null clears)',
         params,
-        body: z.object({
-          answers: z
-            .array(z.object({ target: z.string().max(40), item: z.string().max(40), value }))
-            .max(service.MAX_ANSWERS_PER_SAVE),
-        }),
+        body: saveAnswersBody,
+        response: { 200: savedAnswersSchema },
       },
     },
     async (request) =>
@@ -95,7 +103,15 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
 
   app.post(
     '/api/survey/:measurementId/:token/submit',
-    { config: limits, schema: { tags: ['survey'], summary: 'Submit (idempotent)', params } },
+    {
+      config: limits,
+      schema: {
+        tags: ['survey'],
+        summary: 'Submit (idempotent)',
+        params,
+        response: { 200: submittedSchema },
+      },
+    },
     async (request) => service.submitSurvey(db, request.params.measurementId, request.params.token),
   );
 };

@@ -8,6 +8,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { MAX_ANSWERS_PER_SAVE, type AnswerValue } from '../../contract/measurements.js';
+import type {
+  SavedAnswers,
+  SavedGroups,
+  Submitted,
+  Survey,
+} from '../../contract/measurements.schema.js';
 import type { Database } from '../db/schema.js';
 import type { Invitation } from '../db/tables/invitation.table.js';
 import type { Measurement } from '../db/tables/measurement.table.js';
@@ -24,8 +31,6 @@ export interface SurveyAnswer {
   item: string;
   value: number | 'dk' | null;
 }
-
-export const MAX_ANSWERS_PER_SAVE = 500;
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 const linkNotFound = () =>
@@ -71,11 +76,16 @@ function respondentIdOf(invitation: Invitation, token: string): string | undefin
     : undefined;
 }
 
-const toSurveyValue = (a: { value: number | null; dont_know: boolean }) =>
-  a.dont_know ? ('dk' as const) : a.value;
+// The database holds only scores 1–5 (a check constraint), so the narrowing is safe.
+const toSurveyValue = (a: { value: number | null; dont_know: boolean }): AnswerValue =>
+  a.dont_know ? 'dk' : (a.value as AnswerValue);
 
 /** What the survey page shows: texts, groups, and the respondent's saved answers. */
-export async function getSurvey(db: Kysely<Database>, measurementId: string, token: string) {
+export async function getSurvey(
+  db: Kysely<Database>,
+  measurementId: string,
+  token: string,
+): Promise<Survey> {
   const { invitation, measurement } = await resolve(db, measurementId, token);
   const finished = invitation.status === 'finished';
   if (!finished && !isAnswerable(measurement)) throw closed();
@@ -105,7 +115,7 @@ export async function getSurvey(db: Kysely<Database>, measurementId: string, tok
       chooseGroups: measurement.choose_groups,
       groupKind: measurement.group_kind,
       includeLeadership: measurement.include_leadership,
-      closesAt: measurement.closes_at,
+      closesAt: measurement.closes_at?.toISOString() ?? null,
       minGroup: measurement.min_group,
       items,
     },
@@ -156,7 +166,7 @@ export async function saveGroups(
   measurementId: string,
   token: string,
   unitIds: string[],
-) {
+): Promise<SavedGroups> {
   return db.transaction().execute(async (trx) => {
     const { measurement, respondentId } = await respondentFor(trx, measurementId, token);
     if (!measurement.choose_groups) {
@@ -262,7 +272,7 @@ export async function saveAnswers(
   measurementId: string,
   token: string,
   answers: SurveyAnswer[],
-) {
+): Promise<SavedAnswers> {
   if (answers.length > MAX_ANSWERS_PER_SAVE) {
     throw badRequest({
       da: `Højst ${MAX_ANSWERS_PER_SAVE} svar ad gangen.`,
@@ -347,7 +357,11 @@ const LEADERSHIP_ITEM_SET = new Set<string>(LEADERSHIP_ITEMS);
  * Submit: the respondent is done. Erases the sealed link to the answers and the
  * sealed token (no more reminders). Submitting again changes nothing.
  */
-export async function submitSurvey(db: Kysely<Database>, measurementId: string, token: string) {
+export async function submitSurvey(
+  db: Kysely<Database>,
+  measurementId: string,
+  token: string,
+): Promise<Submitted> {
   return db.transaction().execute(async (trx) => {
     // A submission and closing exclude each other (close locks the row FOR UPDATE), so no
     // answer set becomes part of the results after the measurement closed: figures read

@@ -12,6 +12,7 @@
  */
 import type { Kysely } from 'kysely';
 import { can } from '../../contract/permissions.js';
+import type { Overview, OverviewFigures } from '../../contract/overview.schema.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { ledUnitOf } from '../interventions/intervention.repository.js';
@@ -32,7 +33,7 @@ const delta = (now: number | null | undefined, before: number | null | undefined
     : now - before;
 
 /** The overview of the user's units (a leader) or of all units (a director). */
-export async function leaderOverview(db: Kysely<Database>, user: AuthUser) {
+export async function leaderOverview(db: Kysely<Database>, user: AuthUser): Promise<Overview> {
   let scope: { unitIds: string[]; unitNames: Set<string> } | undefined;
   requirePermission(user, 'analysis.read');
   if (!can(user.role, 'analysis.readAll')) {
@@ -101,7 +102,7 @@ async function figures(
   user: AuthUser,
   measurementId: string,
   unitNames: Set<string> | undefined,
-) {
+): Promise<OverviewFigures> {
   const analysis = await analyseMeasurement(db, user, measurementId);
   const waves = analysis.result.waves;
   const wave = waves.at(-1)!;

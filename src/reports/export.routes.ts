@@ -2,10 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { exportFileResponse, exportParams, exportQuery } from '../../contract/reports.schema.js';
 import type { Database } from '../db/schema.js';
 import { requireUser } from '../server/request-context.js';
-import { EXPORT_FORMATS, exportAnalysis } from './export.service.js';
+import { exportAnalysis } from './export.service.js';
 
 export const exportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
   plugin,
@@ -19,12 +19,9 @@ export const exportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
         tags: ['analysis'],
         summary:
           'Download the analysis: pdf (report, ?lang=da|en), csv (one table, ?table=relationer|enheder|…), xlsx (every table), graphml or gexf (one wave, ?wave=)',
-        params: z.object({ id: z.uuid(), format: z.enum(EXPORT_FORMATS) }),
-        querystring: z.object({
-          table: z.string().max(40).optional(),
-          wave: z.string().max(40).optional(),
-          lang: z.enum(['da', 'en']).optional(),
-        }),
+        params: exportParams,
+        querystring: exportQuery,
+        response: { 200: exportFileResponse },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 /** Exports of a measurement's analysis: CSV, XLSX, GraphML, GEXF — all from one analysis. */
 import type { Kysely } from 'kysely';
+import type { ExportFormat } from '../../contract/reports.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { analyseMeasurement } from '../results/results.service.js';
@@ -11,8 +12,7 @@ import { renderPdfReport, type Language } from './pdf-report.js';
 import { reportTables } from './report-tables.js';
 import { tablesToXlsx, tableToCsv } from './table-export.js';
 
-export const EXPORT_FORMATS = ['pdf', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from '../../contract/reports.js';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',

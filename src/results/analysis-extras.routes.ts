@@ -2,10 +2,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { measurementParams } from '../../contract/measurements.schema.js';
+import { analysisExtrasSchema } from '../../contract/results.schema.js';
 import type { Database } from '../db/schema.js';
 import { requireUser } from '../server/request-context.js';
 import { analysisExtras } from './analysis-extras.service.js';
+import { plainJson } from './plain-json.js';
 
 export const analysisExtrasRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
   plugin,
@@ -15,11 +17,13 @@ export const analysisExtrasRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> 
   app.get(
     '/api/measurements/:id/analysis/extras',
     {
+      ...plainJson,
       schema: {
         tags: ['analysis'],
         summary:
           'Myndighed against udfører, senders against receivers (by respondent and by tie) and the leadership scatter, per wave; suppressed values are null. Scatter points only for analysis owners of closed measurements.',
-        params: z.object({ id: z.uuid() }),
+        params: measurementParams,
+        response: { 200: analysisExtrasSchema },
       },
     },
     async (request) => analysisExtras(db, requireUser(request), request.params.id),

@@ -6,15 +6,13 @@
  */
 import type { Kysely } from 'kysely';
 import { can } from '../../contract/permissions.js';
+import type { AnalysisExtras, WaveExtras } from '../../contract/results.schema.js';
 import {
   compareFlows,
   compareKinds,
   handOnView,
   leadershipScatter,
   type Flow,
-  type GroupComparison,
-  type HandOnView,
-  type LeadershipScatter,
   type RespondentPoint,
 } from '../analysis/group-comparisons.js';
 import type { AuthUser } from '../auth/auth.service.js';
@@ -28,26 +26,7 @@ import {
 } from './analysis-extras.repository.js';
 import { analyseMeasurement } from './results.service.js';
 
-/** The extra comparisons of one wave. */
-export interface WaveExtras {
-  wave: string;
-  measurementId: string;
-  /** Myndighed (from) against udfører (to). */
-  kinds: GroupComparison;
-  /** Senders against receivers, or `null` when the measurement marks no flows. */
-  flows: GroupComparison | null;
-  /** Sender→receiver ties against receiver→sender ties, or `null` without flows. */
-  handOn: HandOnView | null;
-  /** R(r) on L(r); points only for analysis owners and closed waves. */
-  leadership: LeadershipScatter;
-}
-
-/** The extras of a measurement and the wave before it, in wave order. */
-export interface AnalysisExtras {
-  measurementId: string;
-  minGroup: number;
-  waves: WaveExtras[];
-}
+export type { AnalysisExtras, WaveExtras } from '../../contract/results.schema.js';
 
 /** Respondent rows of closed measurements, keyed on when their answers last changed. */
 const cache = new Map<string, RespondentRow[]>();

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { measurementParams } from '../../contract/measurements.schema.js';
+import { benchmarkSchema } from '../../contract/results.schema.js';
 import type { Database } from '../db/schema.js';
 import { requireUser } from '../server/request-context.js';
 import { measurementBenchmark } from './benchmark.service.js';
@@ -19,7 +20,8 @@ export const benchmarkRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = asy
         tags: ['analysis'],
         summary:
           "A closed measurement's network score, dimension means and share of low ties beside the anonymous aggregate of at least 3 other consenting municipalities' closed measurements of the same focal kind; otherwise `withheld` says why.",
-        params: z.object({ id: z.uuid() }),
+        params: measurementParams,
+        response: { 200: benchmarkSchema },
       },
     },
     async (request) => measurementBenchmark(db, requireUser(request), request.params.id),

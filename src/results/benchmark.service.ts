@@ -5,6 +5,8 @@
  * municipality takes part too (the benchmark is mutual).
  */
 import type { Kysely } from 'kysely';
+import type { BenchmarkWithheld } from '../../contract/results.js';
+import type { Benchmark } from '../../contract/results.schema.js';
 import {
   benchmarkAggregate,
   measurementFigures,
@@ -14,28 +16,13 @@ import {
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { asSystem } from '../db/tenant.js';
-import type { FocalKind } from '../db/tables/measurement.table.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement.service.js';
 import type { Message } from '../server/errors.js';
 import { requirePermission } from '../server/request-context.js';
 import { consentingMeasurements, measurementFigureSums } from './benchmark.repository.js';
 
-/** Why the aggregate is not shown. */
-export type BenchmarkWithheld = 'no_focal_kind' | 'not_closed' | 'no_consent' | 'too_few';
-
-/** The benchmark of one measurement. */
-export interface Benchmark {
-  measurementId: string;
-  focalKind: FocalKind | null;
-  /** The minimum number of other municipalities an aggregate needs. */
-  minMunicipalities: number;
-  /** This measurement's figures (null when its network is suppressed or not computed). */
-  own: NetworkFigures | null;
-  /** Other municipalities: how many, and their aggregate; null when withheld. */
-  others: { municipalities: number; figures: NetworkFigures } | null;
-  withheld: { code: BenchmarkWithheld; message: Message } | null;
-}
+export type { Benchmark, BenchmarkWithheld };
 
 const REASONS: Record<BenchmarkWithheld, Message> = {
   no_focal_kind: {

@@ -7,16 +7,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { mapPositionSchema, saveMapPositionsBody } from '../../contract/results.schema.js';
 import type { Database } from '../db/schema.js';
 import { listUnits } from '../org/org.repository.js';
 import { notFound } from '../server/errors.js';
 import { requirePermission, requireUser } from '../server/request-context.js';
-
-const position = z.object({
-  unitId: z.uuid(),
-  x: z.number().min(-100_000).max(100_000),
-  y: z.number().min(-100_000).max(100_000),
-});
 
 export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
   plugin,
@@ -30,7 +25,7 @@ export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = a
       schema: {
         tags: ['analysis'],
         summary: 'Saved positions of units on the network map',
-        response: { 200: z.array(position) },
+        response: { 200: z.array(mapPositionSchema) },
       },
     },
     async (request) => {
@@ -51,7 +46,8 @@ export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = a
       schema: {
         tags: ['analysis'],
         summary: 'Save positions of units on the network map (upsert; others are kept)',
-        body: z.object({ positions: z.array(position).max(1000) }),
+        body: saveMapPositionsBody,
+        response: { 204: z.null().describe('Saved; no body') },
       },
     },
     async (request, reply) => {
@@ -80,7 +76,7 @@ export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = a
           )
           .execute();
       }
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

@@ -2,9 +2,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { analysisQuery, measurementAnalysisSchema } from '../../contract/results.schema.js';
+import { measurementParams } from '../../contract/measurements.schema.js';
 import type { Database } from '../db/schema.js';
 import { requireUser } from '../server/request-context.js';
+import { plainJson } from './plain-json.js';
 import { analyseMeasurement } from './results.service.js';
 
 export const resultsRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
@@ -15,12 +17,14 @@ export const resultsRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async
   app.get(
     '/api/measurements/:id/analysis',
     {
+      ...plainJson,
       schema: {
         tags: ['analysis'],
         summary:
           'The analysis (ANALYSIS.md format) of a measurement and the wave before it; suppressed values are null. ?role=leder|medarbejder gives the map figures of one role, guarded against subtraction.',
-        params: z.object({ id: z.uuid() }),
-        querystring: z.object({ role: z.enum(['leder', 'medarbejder']).optional() }),
+        params: measurementParams,
+        querystring: analysisQuery,
+        response: { 200: measurementAnalysisSchema },
       },
     },
     async (request) =>

@@ -4,6 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import { can } from '../../contract/permissions.js';
+import type { ViewRole } from '../../contract/analysis.js';
+import type { MeasurementAnalysis } from '../../contract/results.schema.js';
 import {
   analyzeSummaries,
   type AnalysisResult,
@@ -24,15 +26,7 @@ import { requirePermission } from '../server/request-context.js';
 import { groupFlows, unitKinds } from './analysis-extras.repository.js';
 import { loadWaveSummaries } from './results.repository.js';
 
-export interface MeasurementAnalysis {
-  measurementId: string;
-  status: Measurement['status'];
-  focalProcess: string;
-  /** Always false: only closed measurements are analysed (kept for the page and the PDF). */
-  provisional: boolean;
-  waves: { measurementId: string; wave: string; title: string }[];
-  result: AnalysisResult;
-}
+export type { MeasurementAnalysis } from '../../contract/results.schema.js';
 
 /** The answer while a measurement is not closed: no figure comes from an open measurement. */
 export const notClosedYet = () =>
@@ -52,7 +46,7 @@ export async function analyseMeasurement(
   db: Kysely<Database>,
   user: AuthUser,
   measurementId: string,
-  filter: { role?: 'leder' | 'medarbejder' } = {},
+  filter: { role?: ViewRole } = {},
 ): Promise<MeasurementAnalysis> {
   requirePermission(user, 'analysis.read');
   const leader = can(user.role, 'analysis.readAll') ? undefined : await ledUnit(db, user);

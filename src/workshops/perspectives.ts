@@ -3,20 +3,12 @@
  * rated from both sides, A's view of the tie to B against B's view of the tie to A.
  * Colours count as steps (good 3, middle 2, low 1), so green against red is a gap of 2.
  */
-import type { WorkshopRating } from '../db/tables/workshop.table.js';
+import type { PerspectiveDifference } from '../../contract/workshops.schema.js';
+import type { WorkshopRating } from '../../contract/workshops.js';
 
 const STEP: Record<WorkshopRating, number> = { good: 3, middle: 2, low: 1 };
 
-/** One pair whose two sides see their tie differently. */
-export interface PerspectiveDifference {
-  a: string;
-  b: string;
-  /** How A sees the tie to B, and B the tie to A. */
-  ab: WorkshopRating;
-  ba: WorkshopRating;
-  /** Steps between the two views (1 or 2); positive when A sees it better. */
-  gap: number;
-}
+export type { PerspectiveDifference };
 
 /** The pairs rated from both sides that differ, largest gap first, then in actor order. */
 export function perspectiveDifferences(

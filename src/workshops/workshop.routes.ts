@@ -2,16 +2,31 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WORKSHOP_RATINGS } from '../db/tables/workshop.table.js';
+import {
+  actorParams,
+  addActorBody,
+  addPointBody,
+  createWorkshopBody,
+  currentActorBody,
+  pointParams,
+  rateTieBody,
+  stepBody,
+  updateActorBody,
+  updatePointBody,
+  workshopComparisonSchema,
+  workshopParams,
+  workshopPdfQuery,
+  workshopSchema,
+  workshopSummarySchema,
+} from '../../contract/workshops.schema.js';
 import { endStreamsOnClose, streamTopic } from '../realtime/sse.js';
 import { requireUser } from '../server/request-context.js';
 import { renderWorkshopPdf } from './workshop-pdf.js';
 import * as service from './workshop.service.js';
+import { fileResponse } from '../../contract/reports.schema.js';
 
-const id = z.object({ id: z.uuid() });
-const x = z.number().min(0).max(1000);
-const y = z.number().min(0).max(600);
-const date = z.iso.date();
+const id = workshopParams;
+const ok = { 200: workshopSchema };
 
 export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> = async (
   plugin,
@@ -23,7 +38,13 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
 
   app.get(
     '/api/workshops',
-    { schema: { tags, summary: "The municipality's workshops, newest change first" } },
+    {
+      schema: {
+        tags,
+        summary: "The municipality's workshops, newest change first",
+        response: { 200: z.array(workshopSummarySchema) },
+      },
+    },
     async (request) =>
       (await service.listWorkshops(deps, requireUser(request))).map((w) => ({
         id: w.id,
@@ -45,12 +66,8 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         tags,
         summary:
           "Start a workshop around a target group or a citizen's course (its network parties are suggested as actors); the creator facilitates",
-        body: z.object({
-          title: z.string().trim().min(1).max(200),
-          targetGroup: z.string().trim().min(1).max(500),
-          measurementId: z.uuid().nullable().default(null),
-          courseId: z.uuid().nullable().default(null),
-        }),
+        body: createWorkshopBody,
+        response: { 201: workshopSchema },
       },
     },
     async (request, reply) =>
@@ -66,6 +83,7 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         tags,
         summary: 'A workshop: step, actors, ratings, differences, points',
         params: id,
+        response: ok,
       },
     },
     async (request) => service.getWorkshop(deps, requireUser(request), request.params.id),
@@ -79,6 +97,13 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         summary:
           'Live events (text/event-stream): `changed` with the new version after every change, on every app instance',
         params: id,
+        response: {
+          200: z
+            .string()
+            .describe(
+              'text/event-stream: `hello` with the current version, then `changed` events ({ type, version })',
+            ),
+        },
       },
     },
     async (request, reply) => {
@@ -98,6 +123,7 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         summary:
           'Take or renew the facilitator lock (409 while another facilitator is active; free after 2 idle minutes)',
         params: id,
+        response: ok,
       },
     },
     async (request) => service.claimFacilitator(deps, requireUser(request), request.params.id),
@@ -105,7 +131,14 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
 
   app.post(
     '/api/workshops/:id/release',
-    { schema: { tags, summary: 'Hand over: release the facilitator lock', params: id } },
+    {
+      schema: {
+        tags,
+        summary: 'Hand over: release the facilitator lock',
+        params: id,
+        response: ok,
+      },
+    },
     async (request) => service.releaseFacilitator(deps, requireUser(request), request.params.id),
   );
 
@@ -116,12 +149,8 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         tags,
         summary: 'Step 1: put an actor on the canvas (a unit, or a name typed on the spot)',
         params: id,
-        body: z.object({
-          unitId: z.uuid().nullable().default(null),
-          label: z.string().trim().max(120).nullable().default(null),
-          x,
-          y,
-        }),
+        body: addActorBody,
+        response: { 201: workshopSchema },
       },
     },
     async (request, reply) =>
@@ -136,12 +165,9 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
       schema: {
         tags,
         summary: 'Move or rename an actor',
-        params: z.object({ id: z.uuid(), actorId: z.uuid() }),
-        body: z.object({
-          label: z.string().trim().min(1).max(120).optional(),
-          x: x.optional(),
-          y: y.optional(),
-        }),
+        params: actorParams,
+        body: updateActorBody,
+        response: ok,
       },
     },
     async (request) =>
@@ -160,7 +186,8 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
       schema: {
         tags,
         summary: 'Take an actor off the canvas',
-        params: z.object({ id: z.uuid(), actorId: z.uuid() }),
+        params: actorParams,
+        response: ok,
       },
     },
     async (request) =>
@@ -174,7 +201,8 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         tags,
         summary: 'Move to step 1, 2 or 3 (2 and 3 need at least two actors)',
         params: id,
-        body: z.object({ step: z.number().int().min(1).max(3) }),
+        body: stepBody,
+        response: ok,
       },
     },
     async (request) =>
@@ -188,7 +216,8 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         tags,
         summary: 'Step 2: the actor whose place the room takes now',
         params: id,
-        body: z.object({ actorId: z.uuid() }),
+        body: currentActorBody,
+        response: ok,
       },
     },
     async (request) =>
@@ -202,11 +231,8 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         tags,
         summary: 'Step 2: colour the tie from one actor to another good/middle/low (null clears)',
         params: id,
-        body: z.object({
-          fromActorId: z.uuid(),
-          toActorId: z.uuid(),
-          rating: z.enum(WORKSHOP_RATINGS).nullable(),
-        }),
+        body: rateTieBody,
+        response: ok,
       },
     },
     async (request) => service.rateTie(deps, requireUser(request), request.params.id, request.body),
@@ -219,13 +245,8 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         tags,
         summary: 'Step 3: a development point with its owner (required) and date',
         params: id,
-        body: z.object({
-          text: z.string().trim().min(1).max(1000),
-          owner: z.string().max(200).default(''),
-          dueOn: date.nullable().default(null),
-          x: x.default(500),
-          y: y.default(300),
-        }),
+        body: addPointBody,
+        response: { 201: workshopSchema },
       },
     },
     async (request, reply) =>
@@ -240,15 +261,9 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
       schema: {
         tags,
         summary: 'Change, move or tick off a development point',
-        params: z.object({ id: z.uuid(), pointId: z.uuid() }),
-        body: z.object({
-          text: z.string().trim().min(1).max(1000).optional(),
-          owner: z.string().max(200).optional(),
-          dueOn: date.nullable().optional(),
-          done: z.boolean().optional(),
-          x: x.optional(),
-          y: y.optional(),
-        }),
+        params: pointParams,
+        body: updatePointBody,
+        response: ok,
       },
     },
     async (request) =>
@@ -267,7 +282,8 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
       schema: {
         tags,
         summary: 'Remove a development point',
-        params: z.object({ id: z.uuid(), pointId: z.uuid() }),
+        params: pointParams,
+        response: ok,
       },
     },
     async (request) =>
@@ -282,6 +298,7 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         summary:
           "The room's ties against the linked measurement's latest wave (from the analysis, with its scoping and anonymity)",
         params: id,
+        response: { 200: workshopComparisonSchema },
       },
     },
     async (request) => service.compareWithSurvey(deps, requireUser(request), request.params.id),
@@ -294,7 +311,8 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
         tags,
         summary: 'The workshop as PDF: actors, ratings matrix, differences, development points',
         params: id,
-        querystring: z.object({ lang: z.enum(['da', 'en']).default('da') }),
+        querystring: workshopPdfQuery,
+        response: { 200: fileResponse('The workshop report (application/pdf)') },
       },
     },
     async (request, reply) => {

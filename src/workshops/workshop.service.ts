@@ -11,11 +11,16 @@
  */
 import type { Kysely } from 'kysely';
 import { can } from '../../contract/permissions.js';
+import type {
+  ComparedTie,
+  SuggestedActor,
+  WorkshopComparison,
+  WorkshopState,
+} from '../../contract/workshops.schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { actorOf, loadCourse, type CourseContext } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
-import type { PartyRow } from '../courses/course.repository.js';
 import type { Database } from '../db/schema.js';
 import type { Workshop, WorkshopRating } from '../db/tables/workshop.table.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
@@ -24,11 +29,7 @@ import { listUnits } from '../org/org.repository.js';
 import type { Notifier } from '../realtime/notifier.js';
 import { analyseMeasurement } from '../results/results.service.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../server/errors.js';
-import {
-  perspectiveDifferences,
-  SURVEY_LEVEL,
-  type PerspectiveDifference,
-} from './perspectives.js';
+import { perspectiveDifferences, SURVEY_LEVEL } from './perspectives.js';
 import * as repo from './workshop.repository.js';
 
 /** What the workshop services need. */
@@ -40,54 +41,10 @@ export interface WorkshopDeps {
 /** A facilitator not seen for this long loses the lock to the next who asks. */
 export const FACILITATOR_IDLE_MS = 2 * 60 * 1000;
 
+export type { ComparedTie, SuggestedActor, WorkshopComparison, WorkshopState };
+
 /** The topic a workshop's live events are published on. */
 export const workshopTopic = (id: string) => `workshop:${id}`;
-
-/** Everything a screen in the room shows. */
-export interface WorkshopState {
-  id: string;
-  title: string;
-  targetGroup: string;
-  measurementId: string | null;
-  /** The citizen's course the workshop is held around, when linked. */
-  courseId: string | null;
-  /**
-   * The course's network parties, to put on the canvas in step 1: only their names,
-   * plus each party's task for the course when the user has full access to it.
-   */
-  suggestedActors: SuggestedActor[];
-  step: number;
-  currentActorId: string | null;
-  version: number;
-  facilitator: { userId: string; name: string; idle: boolean } | null;
-  youFacilitate: boolean;
-  mayFacilitate: boolean;
-  actors: { id: string; unitId: string | null; label: string; x: number; y: number }[];
-  ratings: { fromActorId: string; toActorId: string; rating: WorkshopRating }[];
-  differences: PerspectiveDifference[];
-  points: {
-    id: string;
-    text: string;
-    owner: string;
-    dueOn: string | null;
-    done: boolean;
-    x: number;
-    y: number;
-  }[];
-  updatedAt: string;
-}
-
-/** A party of the linked course offered as an actor. */
-export interface SuggestedActor {
-  partyId: string;
-  kind: PartyRow['kind'];
-  /** Set for unit parties: add the actor with this unit. */
-  unitId: string | null;
-  label: string;
-  /** What the party does in the course; only with full access to the course. */
-  task?: string;
-  onCanvas: boolean;
-}
 
 export const workshopNotFound = () =>
   notFound({ da: 'Workshoppen findes ikke.', en: 'The workshop does not exist.' });
@@ -600,23 +557,17 @@ export async function removePoint(deps: WorkshopDeps, user: AuthUser, id: string
   });
 }
 
-/** One ordered pair of unit actors: the room's colour against the survey's level. */
-export interface ComparedTie {
-  fromActorId: string;
-  toActorId: string;
-  room: WorkshopRating | null;
-  survey: { score: number | null; level: string } | null;
-  /** True when both exist and the room's colour matches the survey's level. */
-  agrees: boolean | null;
-}
-
 /**
  * The room's map beside the measured map of the same groups: every tie between two
  * actors that are units, from the linked measurement's latest wave. The analysis comes
  * from the results service, so a leader sees only the ties touching their unit and
  * suppressed ties stay suppressed.
  */
-export async function compareWithSurvey(deps: WorkshopDeps, user: AuthUser, id: string) {
+export async function compareWithSurvey(
+  deps: WorkshopDeps,
+  user: AuthUser,
+  id: string,
+): Promise<WorkshopComparison> {
   const { workshop } = await load(deps.db, user, id);
   if (!workshop.measurement_id) {
     throw badRequest({

@@ -4,14 +4,17 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../src/analysis/analyze.js';
+import type { AnalysisResult } from '../../contract/analysis.schema.js';
 import { analyze, collectWaves } from '../../src/analysis/analyze.js';
 import { compareKinds, respondentPoints } from '../../src/analysis/group-comparisons.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { loadAnswers } from '../../src/results/results.repository.js';
-import type { AnalysisExtras } from '../../src/results/analysis-extras.service.js';
-import type { Benchmark } from '../../src/results/benchmark.service.js';
+import {
+  analysisExtrasSchema,
+  type AnalysisExtras,
+  type Benchmark,
+} from '../../contract/results.schema.js';
 import { otherMunicipality } from '../helpers/benchmark-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
@@ -47,6 +50,8 @@ for (const database of testDatabases()) {
       const response = await owner.get(`/api/measurements/${after}/analysis/extras`);
       expect(response.statusCode).toBe(200);
       const extras = response.json<AnalysisExtras>();
+      // Served without the serializer's check (src/results/plain-json.ts): exactly the schema.
+      expect(analysisExtrasSchema.parse(extras)).toEqual(extras);
       expect(extras.waves.map((w) => w.wave)).toEqual(['før', 'efter']);
       const answers = await loadAnswers(t.handle.db, [before, after]);
       const units = await t.handle.db

@@ -18,34 +18,9 @@ import {
 import { testDatabases } from '../helpers/databases.js';
 import { surveyLinks } from '../helpers/measurement-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import type { CaseAnalysis } from '../../contract/case-analysis.schema.js';
 
-interface Tie {
-  from: string;
-  to: string;
-  n: number | null;
-  score: number | null;
-  suppressed: boolean;
-}
-interface CaseView {
-  arm: string | null;
-  units: number;
-  canStart: boolean;
-  citizenScore: number | null;
-  measurements: {
-    id: string;
-    wave: string;
-    status: string;
-    minGroup: number;
-    invited: number;
-    finished: number | null;
-    finishedSuppressed: boolean;
-    result: {
-      caseRk: { rk: number | null; n: number | null; suppressed: boolean };
-      network: { score: number | null; n: number | null; suppressed: boolean };
-      ties: Tie[];
-    } | null;
-  }[];
-}
+type CaseView = CaseAnalysis;
 interface Person {
   id: string;
   email: string;

@@ -9,9 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import type { AnalysisResult } from '../../src/analysis/analyze.js';
+import type { GroupComparison } from '../../contract/analysis.schema.js';
+import type { ResponseRates } from '../../contract/measurements.schema.js';
+import type { AnalysisExtras, MeasurementAnalysis } from '../../contract/results.schema.js';
 import { RK_ITEMS } from '../../src/analysis/answer.js';
-import type { GroupComparison } from '../../src/analysis/group-comparisons.js';
 import type { Database } from '../../src/db/schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
@@ -162,15 +163,9 @@ async function seedMeasurement(
   return { measurementId, submitted, tokens };
 }
 
-type Analysis = { result: AnalysisResult };
-interface Responses {
-  finished: number | null;
-  step: number | null;
-  units: { unitName: string; finished: number | null; suppressed: boolean }[];
-}
-interface Extras {
-  waves: { kinds: GroupComparison; flows: GroupComparison | null }[];
-}
+type Analysis = MeasurementAnalysis;
+type Responses = ResponseRates;
+type Extras = AnalysisExtras;
 
 for (const database of testDatabases()) {
   describe(`disclosure control on ${database.name}`, () => {

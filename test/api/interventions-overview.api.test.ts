@@ -2,12 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
-import type { leaderOverview } from '../../src/overview/overview.service.js';
-import type { WorkshopState } from '../../src/workshops/workshop.service.js';
+import type { Overview } from '../../contract/overview.schema.js';
+import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
-
-type Overview = Awaited<ReturnType<typeof leaderOverview>>;
 
 for (const database of testDatabases()) {
   describe(`leader's overview on ${database.name}`, () => {

@@ -8,17 +8,9 @@ import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import type { Survey } from '../../contract/measurements.schema.js';
 
 const RK = ['videndeling', 'kendskab', 'samarbejde', 'problemloesning', 'innovation', 'respekt'];
-
-interface Survey {
-  measurement: { items: Record<string, { da: string }>; chooseGroups: boolean; minGroup: number };
-  groups: { id: string; name: string }[];
-  ownUnitId: string;
-  finished: boolean;
-  chosenGroups: string[] | null;
-  answers: { target: string; item: string; value: number | 'dk' }[];
-}
 
 for (const database of testDatabases()) {
   describe(`measurements API on ${database.name}`, () => {

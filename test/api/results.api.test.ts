@@ -1,6 +1,7 @@
 /** The analysis endpoint on the demo municipality's two waves, on each test database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../src/analysis/analyze.js';
+import type { AnalysisResult } from '../../contract/analysis.schema.js';
+import { measurementAnalysisSchema } from '../../contract/results.schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -70,6 +71,11 @@ for (const database of testDatabases()) {
       const mine = (await leader.get(`/api/measurements/${after.id}/analysis`)).json<{
         result: AnalysisResult;
       }>();
+      // The route skips the serializer's check (src/results/plain-json.ts): the bodies must
+      // still be exactly the documented shape, no field more or less.
+      for (const body of [full, mine]) {
+        expect(measurementAnalysisSchema.parse(body)).toEqual(body);
+      }
       const wave = mine.result.waves[1]!;
       expect(wave.units.map((u) => u.unit)).toEqual(['Jobcenter']);
       expect(wave.ties.length).toBeGreaterThan(0);

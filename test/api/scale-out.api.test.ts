@@ -14,7 +14,7 @@ import { enqueueJob } from '../../src/jobs/job.repository.js';
 import { JobWorker } from '../../src/jobs/job-worker.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
-import type { WorkshopState } from '../../src/workshops/workshop.service.js';
+import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { browserLogin, listen, openStream } from '../helpers/http.js';
 import { testConfig, TestClient } from '../helpers/test-app.js';
 

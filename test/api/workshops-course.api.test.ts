@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
-import type { WorkshopState } from '../../src/workshops/workshop.service.js';
+import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import {
   CASEWORKER,

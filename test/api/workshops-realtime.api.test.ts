@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
-import type { WorkshopState } from '../../src/workshops/workshop.service.js';
+import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { browserLogin, listen, openStream } from '../helpers/http.js';
 import { testConfig, TestClient } from '../helpers/test-app.js';
 

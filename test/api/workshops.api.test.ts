@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
-import type { WorkshopState } from '../../src/workshops/workshop.service.js';
+import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { pdfText } from '../helpers/pdf-text.js';

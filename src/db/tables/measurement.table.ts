@@ -7,32 +7,25 @@ import type {
   Updateable,
 } from 'kysely';
 
-export const MEASUREMENT_STATUSES = ['draft', 'open', 'closed'] as const;
-export type MeasurementStatus = (typeof MEASUREMENT_STATUSES)[number];
-export const ARMS = ['intervention', 'kontrol'] as const;
-export type Arm = (typeof ARMS)[number];
-/** What a measurement's groups are: units, or professions across units. */
-export const GROUP_KINDS = ['unit', 'profession'] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
-/** Who hands work on (sender) and who receives it (receiver), for the hand-on comparison. */
-export const FLOWS = ['sender', 'receiver'] as const;
-export type Flow = (typeof FLOWS)[number];
-/** The kinds of focal process, so that like measurements can be benchmarked together. */
-export const FOCAL_KINDS = [
-  'dobbeltdiagnose',
-  'udsatte-unge',
-  'beskaeftigelse',
-  'familier',
-  'andet',
-] as const;
-export type FocalKind = (typeof FOCAL_KINDS)[number];
+import type {
+  Arm,
+  FocalKind,
+  Flow,
+  GroupKind,
+  ItemTexts,
+  MeasurementStatus,
+} from '../../../contract/measurements.js';
 
-/** An item's wording in both languages; `{xx}` stands for the focal work process. */
-export interface ItemText {
-  da: string;
-  en: string;
-}
-export type ItemTexts = Record<string, ItemText>;
+// The enums live in the contract, which the web shares; re-exported for the server's modules.
+export type {
+  Arm,
+  FocalKind,
+  Flow,
+  GroupKind,
+  ItemText,
+  ItemTexts,
+  MeasurementStatus,
+} from '../../../contract/measurements.js';
 
 /** A relational capacity measurement (måling): one wave of the survey. */
 export interface MeasurementTable {

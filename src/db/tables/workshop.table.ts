@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-export const WORKSHOP_RATINGS = ['good', 'middle', 'low'] as const;
-/** The room's colour of a tie: grøn / gul / rød. */
-export type WorkshopRating = (typeof WORKSHOP_RATINGS)[number];
+import type { WorkshopRating } from '../../../contract/workshops.js';
+
+export type { WorkshopRating } from '../../../contract/workshops.js';
 
 /** A dialogue workshop (workshop mode for a meeting room), in one of its three steps. */
 export interface WorkshopTable {

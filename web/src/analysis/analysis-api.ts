@@ -1,30 +1,45 @@
 /** Calls to the analysis API (`src/results/*.routes.ts`, `src/reports/export.routes.ts`). */
-import type { AnalysisResult, TieResult, WaveResult } from '../../../src/analysis/analyze.js';
-import type { RkDimension } from '../../../src/analysis/answer.js';
-import { RK_DIMENSION_LABELS, RK_ITEMS } from '../../../src/analysis/answer.js';
-import type { AnalysisExtras, WaveExtras } from '../../../src/results/analysis-extras.service.js';
-import type { Benchmark } from '../../../src/results/benchmark.service.js';
+import {
+  RK_DIMENSION_LABELS,
+  RK_ITEMS,
+  type RkDimension,
+  type TieLevel,
+  type ViewRole,
+} from '../../../contract/analysis.js';
+import type {
+  AnalysisResult,
+  Comparison,
+  DidResult,
+  TieResult,
+  WaveResult,
+} from '../../../contract/analysis.schema.js';
+import type { FocalKind } from '../../../contract/measurements.js';
+import type { ExportFormat } from '../../../contract/reports.js';
+import type {
+  AnalysisExtras,
+  Benchmark,
+  MapPosition,
+  MeasurementAnalysis,
+  WaveExtras,
+} from '../../../contract/results.schema.js';
 import { api, ApiError, type Message } from '../api/client.js';
 
 export type {
   AnalysisExtras,
   AnalysisResult,
   Benchmark,
+  Comparison,
+  DidResult,
+  ExportFormat,
+  FocalKind,
+  MapPosition,
+  MeasurementAnalysis,
   RkDimension,
   TieResult,
   WaveExtras,
   WaveResult,
 };
-
-/** The kinds of focal process a measurement can be benchmarked by. */
-export const FOCAL_KINDS = [
-  'dobbeltdiagnose',
-  'udsatte-unge',
-  'beskaeftigelse',
-  'familier',
-  'andet',
-] as const;
-export type FocalKind = (typeof FOCAL_KINDS)[number];
+export { FOCAL_KINDS } from '../../../contract/measurements.js';
 
 export const loadExtras = (id: string) =>
   api.get<AnalysisExtras>(`/api/measurements/${encodeURIComponent(id)}/analysis/extras`);
@@ -36,22 +51,8 @@ export const setFocalKind = (id: string, focalKind: FocalKind) =>
   api.patch<unknown>(`/api/measurements/${encodeURIComponent(id)}`, { focalKind });
 export { RK_DIMENSION_LABELS, RK_ITEMS };
 
-export type RoleFilter = '' | 'leder' | 'medarbejder';
-
-export interface MeasurementAnalysis {
-  measurementId: string;
-  status: 'draft' | 'open' | 'closed';
-  focalProcess: string;
-  provisional: boolean;
-  waves: { measurementId: string; wave: string; title: string }[];
-  result: AnalysisResult;
-}
-
-export interface MapPosition {
-  unitId: string;
-  x: number;
-  y: number;
-}
+/** The whole analysis (`''`) or the map figures of one role. */
+export type RoleFilter = '' | ViewRole;
 
 export const loadAnalysis = (id: string, role: RoleFilter) =>
   api.get<MeasurementAnalysis>(
@@ -62,8 +63,6 @@ export const loadMapPositions = () => api.get<MapPosition[]>('/api/map-positions
 
 export const saveMapPositions = (positions: MapPosition[]) =>
   api.put<unknown>('/api/map-positions', { positions });
-
-export type ExportFormat = 'pdf' | 'xlsx' | 'csv' | 'graphml' | 'gexf';
 
 function isMessage(value: unknown): value is Message {
   return (
@@ -142,10 +141,7 @@ export function saveBlob(blob: Blob, filename: string): void {
 }
 
 /** The level of a score against the measurement's thresholds. */
-export function levelOf(
-  score: number | null,
-  thresholds: { high: number; low: number },
-): 'high' | 'medium' | 'low' | 'suppressed' {
+export function levelOf(score: number | null, thresholds: { high: number; low: number }): TieLevel {
   if (score === null) return 'suppressed';
   if (score >= thresholds.high) return 'high';
   if (score < thresholds.low) return 'low';

@@ -1,13 +1,13 @@
 /** The tables beside the map: network, dimension profile, units, asymmetry, roles, reliability, leadership, waves. */
 import { memo, useState, type ReactNode } from 'react';
-import type { DidResult } from '../../../src/analysis/did.js';
-import type { Comparison } from '../../../src/analysis/welch.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { Section } from '../ui/section.js';
 import { TableFrame } from '../ui/table-frame.js';
 import {
   levelOf,
   RK_ITEMS,
+  type Comparison,
+  type DidResult,
   type MeasurementAnalysis,
   type RkDimension,
   type WaveResult,

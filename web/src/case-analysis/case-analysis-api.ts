@@ -1,77 +1,17 @@
 /** Calls to the case analysis API (`src/case-analysis`): a course's case measurements and the analysis across courses. */
+import type { Arm } from '../../../contract/measurements.js';
+import type {
+  CaseAnalysis,
+  CaseLevel,
+  CaseMeasurementView as CaseMeasurement,
+  CaseRegression,
+} from '../../../contract/case-analysis.schema.js';
+import type { DidCell } from '../../../contract/analysis.schema.js';
 import { api } from '../api/client.js';
-import type { TieResult } from '../../../src/analysis/analyze.js';
-import type { DimensionProfile } from '../../../src/analysis/relational-capacity.js';
 
-export type CourseArm = 'intervention' | 'kontrol';
-
-export interface CaseMeasurement {
-  id: string;
-  wave: string;
-  status: 'draft' | 'open' | 'closed';
-  minGroup: number;
-  invited: number;
-  finished: number | null;
-  finishedSuppressed: boolean;
-  result: {
-    thresholds: { high: number; low: number };
-    caseRk: { rk: number | null; n: number | null; suppressed: boolean };
-    network: {
-      score: number | null;
-      n: number | null;
-      suppressed: boolean;
-      dimensions: DimensionProfile;
-    };
-    ties: TieResult[];
-  } | null;
-}
-
-export interface CaseAnalysis {
-  courseId: string;
-  arm: CourseArm | null;
-  units: number;
-  canStart: boolean;
-  defaultMinGroup: number;
-  citizenScore: number | null;
-  measurements: CaseMeasurement[];
-}
-
-export interface CaseRegression {
-  slope: number | null;
-  intercept: number | null;
-  r: number | null;
-  p: number | null;
-  n: number;
-  elasticity: number | null;
-  suppressed: boolean;
-  points: { x: number; y: number }[] | null;
-}
-
-export interface DidCell {
-  mean: number | null;
-  sd: number | null;
-  n: number | null;
-}
-
-export interface CaseLevel {
-  minCases: number;
-  courses: number;
-  result: {
-    cases: number;
-    citizen: CaseRegression;
-    units: CaseRegression;
-    did: {
-      did: number | null;
-      se: number | null;
-      ci: [number, number] | null;
-      p: number | null;
-      cells: {
-        intervention: { before: DidCell; after: DidCell };
-        kontrol: { before: DidCell; after: DidCell };
-      };
-    } | null;
-  };
-}
+export type { CaseAnalysis, CaseLevel, CaseMeasurement, CaseRegression, DidCell };
+/** A course's arm in an intervention/control design. */
+export type CourseArm = Arm;
 
 const base = (courseId: string) => `/api/courses/${encodeURIComponent(courseId)}/case-analysis`;
 

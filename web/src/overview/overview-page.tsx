@@ -5,69 +5,16 @@
  * interventions. Every figure links to the analysis behind it.
  */
 import { Link } from 'react-router';
+import type { Overview } from '../../../contract/overview.schema.js';
 import { api } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { statusKey } from '../interventions/intervention-list-page.js';
-import type { InterventionStatus } from '../interventions/interventions-api.js';
 import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { Section } from '../ui/section.js';
 import type { ReactNode } from 'react';
-
-interface Overview {
-  scope: 'leader' | 'director';
-  units: string[] | null;
-  measurement: {
-    id: string;
-    title: string;
-    wave: string;
-    previousWave: string | null;
-    link: string;
-    network: { score: number | null; change: number | null; link: string };
-    units: {
-      unit: string;
-      outScore: number | null;
-      inScore: number | null;
-      outChange: number | null;
-      inChange: number | null;
-      link: string;
-    }[];
-    weakestTies: {
-      from: string;
-      to: string;
-      score: number;
-      level: string;
-      change: number | null;
-      link: string;
-    }[];
-    asymmetries: {
-      unit: string;
-      partner: string;
-      unitRates: number;
-      partnerRates: number;
-      gap: number;
-      link: string;
-    }[];
-  } | null;
-  developmentPoints: {
-    id: string;
-    text: string;
-    owner: string;
-    dueOn: string | null;
-    workshopId: string;
-    workshopTitle: string;
-  }[];
-  interventions: {
-    id: string;
-    title: string;
-    status: InterventionStatus;
-    units: string[];
-    nextMeeting: string | null;
-    followUpOn: string | null;
-  }[];
-}
 
 /** A list of the items, or a plain "none" when there are none. */
 function ListOrNone<T>({

@@ -1,36 +1,22 @@
 /** Calls to the respondent side (`src/measurements/survey.routes.ts`): no login, the token is the key. */
+import type {
+  SavedAnswers,
+  SavedGroups,
+  Submitted,
+  Survey,
+} from '../../../contract/measurements.schema.js';
+import type { AnswerValue } from '../../../contract/measurements.js';
 import { api } from '../api/client.js';
 
-// One source for the item keys: the analysis core (pure, no I/O, safe to bundle).
-export { LEADERSHIP_ITEMS, RK_ITEMS } from '../../../src/analysis/answer.js';
+// One source for the item keys: the contract's zod-free values (the light page has no zod).
+export { LEADERSHIP_ITEMS, RK_ITEMS } from '../../../contract/analysis.js';
+export type { AnswerValue, Survey };
 
-export type AnswerValue = 1 | 2 | 3 | 4 | 5 | 'dk' | null;
-
+/** One answer as the survey sends it. */
 export interface SurveyAnswer {
   target: string;
   item: string;
   value: AnswerValue;
-}
-
-export interface Survey {
-  measurement: {
-    id: string;
-    title: string;
-    focalProcess: string;
-    chooseGroups: boolean;
-    /** Units, or professions across units: then group ids and names are professions. */
-    groupKind: 'unit' | 'profession';
-    includeLeadership: boolean;
-    closesAt: string | null;
-    /** Results are only shown for groups with at least this many answers. */
-    minGroup: number;
-    items: Record<string, { da: string; en: string }>;
-  };
-  ownUnitId: string;
-  groups: { id: string; name: string }[];
-  finished: boolean;
-  chosenGroups: string[] | null;
-  answers: SurveyAnswer[];
 }
 
 const base = (measurementId: string, token: string) =>
@@ -40,12 +26,12 @@ export const loadSurvey = (measurementId: string, token: string) =>
   api.get<Survey>(base(measurementId, token));
 
 export const saveGroups = (measurementId: string, token: string, unitIds: string[]) =>
-  api.put<{ chosenGroups: string[] }>(`${base(measurementId, token)}/groups`, { unitIds });
+  api.put<SavedGroups>(`${base(measurementId, token)}/groups`, { unitIds });
 
 export const saveAnswers = (measurementId: string, token: string, answers: SurveyAnswer[]) =>
-  api.put<{ saved: number }>(`${base(measurementId, token)}/answers`, { answers });
+  api.put<SavedAnswers>(`${base(measurementId, token)}/answers`, { answers });
 
 export const submitSurvey = (measurementId: string, token: string) =>
-  api.post<{ finished: boolean }>(`${base(measurementId, token)}/submit`);
+  api.post<Submitted>(`${base(measurementId, token)}/submit`);
 
 export const answerKey = (target: string, item: string) => `${target}\u0000${item}`;

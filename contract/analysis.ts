@@ -1,0 +1,60 @@
+/**
+ * The analysis's item keys, labels and enums: plain values (no zod), so the light survey
+ * page and the staff app can import them without the schema library.
+ */
+
+/** The six relational capacity items, asked per partner group, in the instrument's order. */
+export const RK_ITEMS = [
+  'videndeling',
+  'kendskab',
+  'samarbejde',
+  'problemloesning',
+  'innovation',
+  'respekt',
+] as const;
+
+/** The seven leadership items, asked about one's own leader. */
+export const LEADERSHIP_ITEMS = [
+  'ledelse1',
+  'ledelse2',
+  'ledelse3',
+  'ledelse4',
+  'ledelse5',
+  'ledelse6',
+  'ledelse7',
+] as const;
+
+/** The five citizen items, asked of the citizen. */
+export const CITIZEN_ITEMS = ['borger1', 'borger2', 'borger3', 'borger4', 'borger5'] as const;
+
+/** A relational capacity dimension (one RK item). */
+export type RkDimension = (typeof RK_ITEMS)[number];
+/** A leadership item key. */
+export type LeadershipItem = (typeof LEADERSHIP_ITEMS)[number];
+/** A citizen item key. */
+export type CitizenItem = (typeof CITIZEN_ITEMS)[number];
+
+/** Danish and English labels of the RK dimensions, for reports. */
+export const RK_DIMENSION_LABELS: Readonly<Record<RkDimension, { da: string; en: string }>> = {
+  videndeling: { da: 'Videndeling', en: 'Knowledge sharing' },
+  kendskab: { da: 'Kendskab', en: "Knowledge of others' work" },
+  samarbejde: { da: 'Samarbejde', en: 'Collaboration' },
+  problemloesning: { da: 'Problemløsning', en: 'Problem solving' },
+  innovation: { da: 'Innovation', en: 'New possibilities' },
+  respekt: { da: 'Respekt', en: 'Mutual respect' },
+};
+
+/** The colour bands of a tie. */
+export const TIE_LEVELS = ['high', 'medium', 'low', 'suppressed'] as const;
+/** The colour band of a tie. */
+export type TieLevel = (typeof TIE_LEVELS)[number];
+
+/** Why a figure is hidden: too few respondents, or so it cannot be worked out from others. */
+export const SUPPRESSED_REASONS = ['small', 'complementary'] as const;
+/** Why a figure is hidden. */
+export type SuppressedReason = (typeof SUPPRESSED_REASONS)[number];
+
+/** The staff roles a role view of the analysis filters by. */
+export const VIEW_ROLES = ['leder', 'medarbejder'] as const;
+/** A role a view of the analysis is limited to. */
+export type ViewRole = (typeof VIEW_ROLES)[number];
