@@ -24,7 +24,7 @@ import { queueMail } from '../mail/mail.service.js';
 import { CITIZEN_ITEMS, DEFAULT_CITIZEN_ITEMS } from '../measurements/default-items.js';
 import * as meetings from '../meetings/meeting.repository.js';
 import * as plans from '../plans/plan.repository.js';
-import { planSchema } from '../plans/plan.js';
+import { planSchema } from '../../contract/plans.schema.js';
 import { progressionOf, saveResponse } from '../progression/progression.service.js';
 import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
 import * as repo from './citizen-view.repository.js';

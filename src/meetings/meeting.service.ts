@@ -34,7 +34,7 @@ import type { JobHandler } from '../jobs/job-worker.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { queueMail } from '../mail/mail.service.js';
 import * as plans from '../plans/plan.repository.js';
-import { planSchema, type Plan } from '../plans/plan.js';
+import { planSchema, type Plan } from '../../contract/plans.schema.js';
 import { savePlan } from '../plans/plan.service.js';
 import { AppError, badRequest, notFound } from '../server/errors.js';
 import { meetingIcs } from './ics.js';
