@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { courseParams } from '../courses/course-schemas.js';
+import { courseParams } from '../../contract/en-plan.schema.js';
 import { ARMS } from '../db/tables/measurement.table.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './case-analysis.service.js';

@@ -12,7 +12,7 @@ import {
   type CourseFixture,
 } from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
-import type { ProgressionView } from '../../src/progression/progression.service.js';
+import type { Progression as ProgressionView } from '../../contract/progression.schema.js';
 
 interface Link {
   id: string;
