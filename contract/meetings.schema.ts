@@ -30,6 +30,8 @@ export const meetingInput = z.object({
   roles: rolesInput.optional(),
 });
 export type MeetingInput = z.infer<typeof meetingInput>;
+/** The body a client sends: defaulted fields may be left out. */
+export type MeetingBody = z.input<typeof meetingInput>;
 
 /** An agreement as written in the minutes; a new one has no id yet. */
 export const agreementInput = z.object({

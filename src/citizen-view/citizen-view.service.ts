@@ -32,7 +32,6 @@ import * as courses from '../courses/course.repository.js';
 import type { Database } from '../db/schema.js';
 import type { Citizen } from '../db/tables/citizen.table.js';
 import type { Course } from '../db/tables/course.table.js';
-import type { ProgressionValue } from '../../contract/progression.js';
 import { queueMail } from '../mail/mail.service.js';
 import { CITIZEN_ITEMS, DEFAULT_CITIZEN_ITEMS } from '../measurements/default-items.js';
 import * as meetings from '../meetings/meeting.repository.js';

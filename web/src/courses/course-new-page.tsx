@@ -25,7 +25,7 @@ import {
   type CoordinatorRole,
   type CourseKind,
   type NewCourse,
-  type Relation,
+  type FamilyRelation,
   type TargetGroup,
 } from './courses-api.js';
 
@@ -33,7 +33,7 @@ interface MemberRow {
   key: number;
   name: string;
   cpr: string;
-  relation: Relation;
+  relation: FamilyRelation;
 }
 
 const MAX_NAME = 200;
