@@ -2,6 +2,7 @@
  * Starting a citizen's course: individual or family, the citizen with CPR number and
  * contact details, family members, target group, start date and the coordinator.
  */
+import { COURSE_KINDS } from '../../../contract/courses.js';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -156,7 +157,7 @@ export function CourseNewPage() {
         <fieldset className="fieldset field">
           <legend className="field__label">{t('courses.kind')}</legend>
           <div className="choices">
-            {(['individual', 'family'] as const).map((k) => (
+            {COURSE_KINDS.map((k) => (
               <label key={k} className="choice">
                 <input
                   type="radio"
