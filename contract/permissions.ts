@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'settings.edit': ['admin'],
   /** Read the municipality's settings. */
   'settings.read': ['admin', 'analytiker'],
+  /** Set up the municipality's single sign-on (OpenID Connect, SAML) and MitID broker. */
+  'signIn.manage': ['admin'],
   /**
    * Act for the unit one's login is linked to as its leader (start a case analysis of a course
    * in its network, see its measurements but no drafts); the unit comes from the data.

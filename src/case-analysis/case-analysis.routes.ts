@@ -8,7 +8,7 @@ import {
   caseMeasurementParams,
   startCaseBody,
 } from '../../contract/case-analysis.schema.js';
-import { courseParams } from '../courses/course-schemas.js';
+import { courseParams } from '../../contract/en-plan.schema.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './case-analysis.service.js';
 

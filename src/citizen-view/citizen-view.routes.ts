@@ -7,15 +7,30 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import {
+  citizenActivitySchema,
+  citizenCodeInput,
+  citizenLinkInput,
+  citizenLinkParams,
+  citizenLinkSchema,
+  citizenMessageInput,
+  citizenMessageSchema,
+  citizenProgressionInput,
+  citizenScaleAnsweredSchema,
+  citizenScaleInput,
+  citizenScaleRequestInput,
+  citizenScaleRequestSchema,
+  citizenSessionSchema,
+  citizenViewSchema,
+  codeSentSchema,
+  personalLinkParams as linkParams,
+} from '../../contract/citizen-view.schema.js';
+import { courseParams, noContent } from '../../contract/en-plan.schema.js';
+import { progressionResponseSchema } from '../../contract/progression.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { courseParams, requiredText } from '../courses/course-schemas.js';
-import { CITIZEN_MESSAGE_KINDS } from '../db/tables/citizen-view.table.js';
-import { progressionAnswers } from '../progression/progression.routes.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './citizen-view.service.js';
 
-const linkParams = z.object({ courseId: z.uuid(), token: z.string().min(20).max(100) });
 const staffTags = ['citizen view (staff)'];
 const tags = ['citizen view'];
 
@@ -59,10 +74,8 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
         summary:
           "Make a member's personal link (mailed to them only; the answer never holds the link)",
         params: courseParams,
-        body: z.object({
-          memberId: z.uuid().optional(),
-          validDays: z.number().int().min(1).max(90).default(30),
-        }),
+        body: citizenLinkInput,
+        response: { 201: citizenLinkSchema },
       },
     },
     async (request, reply) =>
@@ -79,7 +92,8 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
       schema: {
         tags: staffTags,
         summary: 'Revoke a personal link',
-        params: courseParams.extend({ linkId: z.uuid() }),
+        params: citizenLinkParams,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -100,6 +114,7 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
         tags: staffTags,
         summary: "The citizen's comments and wishes, citizen-scale answers and links",
         params: courseParams,
+        response: { 200: citizenActivitySchema },
       },
     },
     async (request) => service.getCitizenActivity(deps, requireUser(request), request.params.id),
@@ -112,7 +127,8 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
         tags: staffTags,
         summary: 'Ask the citizen the citizen scale (DOMAIN.md §2.3)',
         params: courseParams,
-        body: z.object({ memberId: z.uuid().optional() }),
+        body: citizenScaleRequestInput,
+        response: { 201: citizenScaleRequestSchema },
       },
     },
     async (request, reply) =>
@@ -134,7 +150,12 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
     '/api/borger/:courseId/:token/code',
     {
       config: perLink(5, '10 minutes'),
-      schema: { tags, summary: 'Send a one-time code to the link’s person', params: linkParams },
+      schema: {
+        tags,
+        summary: 'Send a one-time code to the link’s person',
+        params: linkParams,
+        response: { 200: codeSentSchema },
+      },
     },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store');
@@ -150,7 +171,8 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
         tags,
         summary: 'Enter the one-time code; opens a short citizen session',
         params: linkParams,
-        body: z.object({ code: z.string().regex(/^\d{6}$/, 'six digits') }),
+        body: citizenCodeInput,
+        response: { 200: citizenSessionSchema },
       },
     },
     async (request, reply) => {
@@ -164,13 +186,20 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
         ...cookieOptions,
         expires: opened.expiresAt,
       });
-      return { ok: true, expiresAt: opened.expiresAt.toISOString() };
+      return { ok: true as const, expiresAt: opened.expiresAt.toISOString() };
     },
   );
 
   app.get(
     '/api/borger/me',
-    { config: perClient, schema: { tags, summary: "The citizen's own view of their course" } },
+    {
+      config: perClient,
+      schema: {
+        tags,
+        summary: "The citizen's own view of their course",
+        response: { 200: citizenViewSchema },
+      },
+    },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store');
       return service.citizenView(deps.db, await citizen(request));
@@ -184,7 +213,8 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
       schema: {
         tags,
         summary: 'Write a comment or a wish to the plan',
-        body: z.object({ kind: z.enum(CITIZEN_MESSAGE_KINDS), text: requiredText(2000) }),
+        body: citizenMessageInput,
+        response: { 201: citizenMessageSchema },
       },
     },
     async (request, reply) =>
@@ -198,7 +228,8 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
       schema: {
         tags,
         summary: 'Answer the due progression measurement (any item may be skipped)',
-        body: z.object({ occasion: z.string().max(20).optional(), answers: progressionAnswers }),
+        body: citizenProgressionInput,
+        response: { 201: progressionResponseSchema },
       },
     },
     async (request, reply) =>
@@ -214,9 +245,8 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
       schema: {
         tags,
         summary: 'Answer the citizen scale: 1–5 or "dk" (ved ikke) per item',
-        body: z.object({
-          answers: z.record(z.string().max(20), z.union([z.number(), z.literal('dk')])),
-        }),
+        body: citizenScaleInput,
+        response: { 200: citizenScaleAnsweredSchema },
       },
     },
     async (request) => service.answerScale(deps, await citizen(request), request.body.answers),
@@ -224,7 +254,10 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
 
   app.post(
     '/api/borger/logout',
-    { config: perClient, schema: { tags, summary: 'End the citizen session' } },
+    {
+      config: perClient,
+      schema: { tags, summary: 'End the citizen session', response: { 204: noContent } },
+    },
     async (request, reply) => {
       await service.endSession(deps.db, session(request));
       void reply.clearCookie(cookieName, cookieOptions);

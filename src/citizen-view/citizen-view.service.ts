@@ -8,6 +8,20 @@
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { CitizenScaleValue } from '../../contract/citizen-view.js';
+import type {
+  CitizenActivity,
+  CitizenLink,
+  CitizenLinkInput,
+  CitizenMessage,
+  CitizenMessageInput,
+  CitizenProgressionInput,
+  CitizenScaleAnswered,
+  CitizenScaleRequest,
+  CitizenView,
+  CodeSent,
+} from '../../contract/citizen-view.schema.js';
+import type { ProgressionResponse } from '../../contract/progression.schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { actorOf, loadCourse, requireFull, requireOpen } from '../courses/course-access.js';
@@ -17,14 +31,12 @@ import { partyView } from '../courses/course-view.js';
 import * as courses from '../courses/course.repository.js';
 import type { Database } from '../db/schema.js';
 import type { Citizen } from '../db/tables/citizen.table.js';
-import type { CitizenMessageKind, CitizenScaleValue } from '../db/tables/citizen-view.table.js';
 import type { Course } from '../db/tables/course.table.js';
-import type { ProgressionValue } from '../db/tables/progression.table.js';
 import { queueMail } from '../mail/mail.service.js';
 import { CITIZEN_ITEMS, DEFAULT_CITIZEN_ITEMS } from '../measurements/default-items.js';
 import * as meetings from '../meetings/meeting.repository.js';
 import * as plans from '../plans/plan.repository.js';
-import { planSchema } from '../plans/plan.js';
+import { planSchema } from '../../contract/plans.schema.js';
 import { progressionOf, saveResponse } from '../progression/progression.service.js';
 import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
 import * as repo from './citizen-view.repository.js';
@@ -98,8 +110,8 @@ export async function createLink(
   deps: CourseDeps,
   user: AuthUser,
   courseId: string,
-  input: { memberId?: string | undefined; validDays: number },
-) {
+  input: CitizenLinkInput,
+): Promise<CitizenLink> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
   requireOpen(context);
@@ -155,7 +167,11 @@ export async function createLink(
 }
 
 /** What the citizen has written, the citizen-scale requests and the links, for the course page. */
-export async function getCitizenActivity(deps: CourseDeps, user: AuthUser, courseId: string) {
+export async function getCitizenActivity(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+): Promise<CitizenActivity> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
   const municipalityId = context.actor.municipalityId;
@@ -226,7 +242,7 @@ export async function requestScale(
   user: AuthUser,
   courseId: string,
   memberId: string | undefined,
-) {
+): Promise<CitizenScaleRequest> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
   requireOpen(context);
@@ -280,7 +296,7 @@ export async function sendCode(
   courseId: string,
   token: string,
   now = new Date(),
-) {
+): Promise<CodeSent> {
   const { link } = await openLink(deps.db, courseId, token, now);
   if (link.codes_sent >= MAX_CODES_PER_LINK) {
     throw new AppError(429, 'rate_limited', {
@@ -426,7 +442,7 @@ async function auditAsCitizen(db: Db, c: CitizenContext, action: string, citizen
 }
 
 /** Everything the citizen sees: goals and next steps, who is who, the next meeting, progression, asks. */
-export async function citizenView(db: Kysely<Database>, c: CitizenContext) {
+export async function citizenView(db: Kysely<Database>, c: CitizenContext): Promise<CitizenView> {
   const municipalityId = c.course.municipality_id;
   const visibleIds = new Set(c.visible.map((m) => m.id));
   const [latest, parties, meetingRows, progression, scales, messages] = await Promise.all([
@@ -532,8 +548,8 @@ export async function citizenView(db: Kysely<Database>, c: CitizenContext) {
 export async function sendMessage(
   deps: CourseDeps,
   c: CitizenContext,
-  input: { kind: CitizenMessageKind; text: string },
-) {
+  input: CitizenMessageInput,
+): Promise<CitizenMessage> {
   const text = input.text.trim();
   if (text === '') {
     throw badRequest({ da: 'Skriv noget først.', en: 'Write something first.' });
@@ -573,8 +589,8 @@ export async function sendMessage(
 export async function answerProgression(
   deps: CourseDeps,
   c: CitizenContext,
-  input: { occasion?: string | undefined; answers: Record<string, ProgressionValue> },
-) {
+  input: CitizenProgressionInput,
+): Promise<ProgressionResponse> {
   return deps.db.transaction().execute(async (trx) => {
     const response = await saveResponse(trx, {
       course: c.course,
@@ -595,7 +611,7 @@ export async function answerScale(
   deps: CourseDeps,
   c: CitizenContext,
   answers: Record<string, CitizenScaleValue>,
-) {
+): Promise<CitizenScaleAnswered> {
   const entries = Object.entries(answers);
   const known = new Set<string>(CITIZEN_ITEMS);
   if (entries.length === 0) {

@@ -1,14 +1,15 @@
 /** HTTP for consents: list with history, record, withdraw. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { CourseDeps } from '../courses/course-deps.js';
 import {
+  consentListSchema,
+  consentParams,
   consentSchema,
-  courseParams,
-  freeText,
   newConsentInput,
-} from '../courses/course-schemas.js';
+  withdrawConsentInput,
+} from '../../contract/consents.schema.js';
+import { courseParams } from '../../contract/en-plan.schema.js';
+import type { CourseDeps } from '../courses/course-deps.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './consent.service.js';
 
@@ -24,7 +25,7 @@ export const consentRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (pl
         tags,
         summary: "The course's consents, withdrawn ones included",
         params: courseParams,
-        response: { 200: z.object({ consents: z.array(consentSchema) }) },
+        response: { 200: consentListSchema },
       },
     },
     async (request) => ({
@@ -57,8 +58,8 @@ export const consentRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (pl
       schema: {
         tags,
         summary: 'Withdraw a consent (effective on the next request; kept in the history)',
-        params: courseParams.extend({ consentId: z.uuid() }),
-        body: z.object({ reason: freeText(2000).optional() }).optional(),
+        params: consentParams,
+        body: withdrawConsentInput,
         response: { 200: consentSchema },
       },
     },

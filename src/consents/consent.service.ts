@@ -4,7 +4,8 @@
  * call, takes effect on the next request (access is never cached), and is kept.
  */
 import type { AuthUser } from '../auth/auth.service.js';
-import type { Consent, ConsentForm } from '../db/tables/consent.table.js';
+import type { Consent as ConsentView, NewConsentInput } from '../../contract/consents.schema.js';
+import type { Consent } from '../db/tables/consent.table.js';
 import {
   actorOf,
   consentValid,
@@ -20,23 +21,6 @@ import type { CourseDeps } from '../courses/course-deps.js';
 import * as courses from '../courses/course.repository.js';
 import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
 import * as repo from './consent.repository.js';
-
-/** A consent as the API returns it. */
-export interface ConsentView {
-  id: string;
-  purpose: string;
-  partyIds: string[];
-  memberIds: string[];
-  givenOn: string;
-  form: ConsentForm;
-  witness: string | null;
-  expiresOn: string;
-  withdrawnAt: string | null;
-  withdrawnBy: string | null;
-  withdrawReason: string | null;
-  valid: boolean;
-  recordedBy: string;
-}
 
 async function views(deps: CourseDeps, municipalityId: string, consents: Consent[]) {
   const names = await courses.userNames(deps.db, municipalityId, [
@@ -78,7 +62,11 @@ function visibleConsents(context: CourseContext): Consent[] {
 }
 
 /** The course's consents, history included. */
-export async function listCourseConsents(deps: CourseDeps, user: AuthUser, courseId: string) {
+export async function listCourseConsents(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+): Promise<ConsentView[]> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   const consents = visibleConsents(context);
   const main = context.members.find((m) => m.relation === 'borger');
@@ -93,22 +81,12 @@ export async function listCourseConsents(deps: CourseDeps, user: AuthUser, cours
   return views(deps, context.actor.municipalityId, consents);
 }
 
-export interface ConsentInput {
-  purpose: string;
-  partyIds: string[];
-  memberIds: string[];
-  givenOn: string;
-  form: ConsentForm;
-  witness?: string | undefined;
-  expiresOn: string;
-}
-
 /** Record a consent after checking it names only the course's parties and members. */
 export async function recordConsent(
   deps: CourseDeps,
   user: AuthUser,
   courseId: string,
-  input: ConsentInput,
+  input: NewConsentInput,
 ): Promise<ConsentView> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);

@@ -6,18 +6,20 @@
  */
 import type { Kysely } from 'kysely';
 import { can } from '../../contract/permissions.js';
+import type { AccessRequest, CourseAuditEntry } from '../../contract/courses.schema.js';
+import { planSchema } from '../../contract/plans.schema.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { enqueueJob } from '../jobs/job.repository.js';
 import type { JobHandler } from '../jobs/job-worker.js';
 import { renderLinesPdf, type Line } from '../plans/plan-export.js';
-import { actionsOf, planSchema, type PlanPart } from '../plans/plan.js';
+import { actionsOf } from '../plans/plan.js';
 import * as plans from '../plans/plan.repository.js';
 import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
 import { actorOf, consentValid, danishToday, loadCourse, requireFull } from './course-access.js';
 import { auditCitizens } from './course-audit.js';
 import type { CourseDeps } from './course-deps.js';
-import { coordinatorView, partyView, type PartyView } from './course-view.js';
+import { coordinatorView, partyView } from './course-view.js';
 import * as privacy from './course-privacy.repository.js';
 import * as repo from './course.repository.js';
 import { formatCpr } from './cpr.js';
@@ -46,7 +48,11 @@ async function loadForRights(deps: CourseDeps, user: AuthUser, courseId: string)
 }
 
 /** Who did what with the course's data, when (full access). */
-export async function courseAudit(deps: CourseDeps, user: AuthUser, courseId: string) {
+export async function courseAudit(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+): Promise<CourseAuditEntry[]> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
   const rows = await privacy.listCitizenAudit(
@@ -64,53 +70,6 @@ export async function courseAudit(deps: CourseDeps, user: AuthUser, courseId: st
   }));
 }
 
-/** Everything one member's access request contains. */
-export interface AccessRequestData {
-  generatedAt: string;
-  member: {
-    id: string;
-    name: string;
-    relation: string;
-    cpr: string | null;
-    phone: string | null;
-    email: string | null;
-    address: string | null;
-    preferredContact: string | null;
-  };
-  course: {
-    id: string;
-    kind: string;
-    targetGroup: string;
-    startDate: string;
-    status: string;
-    coordinator: { name: string; role: string; unitName: string; email: string };
-  };
-  plan: {
-    version: number;
-    changedAt: string;
-    changedBy: string | null;
-    participants: string[];
-    note: string | null;
-    part: PlanPart | null;
-  }[];
-  network: PartyView[];
-  consents: {
-    id: string;
-    purpose: string;
-    partyIds: string[];
-    givenOn: string;
-    expiresOn: string;
-    form: string;
-    witness: string | null;
-    withdrawnAt: string | null;
-    withdrawReason: string | null;
-    valid: boolean;
-    recordedBy: string | null;
-    withdrawnBy: string | null;
-  }[];
-  accessLog: { at: string; action: string; userName: string | null; reason: string | null }[];
-}
-
 /**
  * One member's complete data and who looked at it when. Only this member: another
  * member's plan part, their consents and the parties only they involve are left out.
@@ -122,7 +81,7 @@ export async function accessRequest(
   courseId: string,
   memberId: string,
   hideStaff: boolean,
-): Promise<AccessRequestData> {
+): Promise<AccessRequest> {
   const context = await loadForRights(deps, user, courseId);
   const { actor, course } = context;
   const member = context.members.find((m) => m.id === memberId);
@@ -157,7 +116,7 @@ export async function accessRequest(
   const today = danishToday();
   const coordinatorInfo = coordinatorView(course, coordinator);
 
-  const data: AccessRequestData = {
+  const data: AccessRequest = {
     generatedAt: new Date().toISOString(),
     member: {
       id: member.id,
@@ -212,7 +171,7 @@ export async function accessRequest(
 }
 
 /** The access request as a PDF: the same data, as text lines. */
-export function renderAccessRequestPdf(data: AccessRequestData): Promise<Buffer> {
+export function renderAccessRequestPdf(data: AccessRequest): Promise<Buffer> {
   const lines: Line[] = [];
   const add = (style: Line['style'], text: string) => lines.push({ style, text });
   const m = data.member;

@@ -2,76 +2,21 @@
  * The shapes the HTTP API returns for a course (docs/en-plan.md), cut to what the
  * actor's access allows. Pure: the service loads, this decides what leaves.
  */
+import type {
+  Complexity,
+  Coordinator,
+  CourseSummary,
+  CourseView,
+  Member,
+  Party,
+} from '../../contract/courses.schema.js';
 import type { Citizen } from '../db/tables/citizen.table.js';
 import type { Course } from '../db/tables/course.table.js';
 import type { Access } from './course-access.js';
 import type { PartyRow, PersonRow } from './course.repository.js';
 
-export interface CoordinatorView {
-  personId: string;
-  name: string;
-  role: Course['coordinator_role'];
-  email: string;
-  phone: string | null;
-  unitName: string;
-}
-
-export interface MemberView {
-  id: string;
-  name: string;
-  relation: string;
-  cprMasked: string | null;
-}
-
-export interface PartyView {
-  id: string;
-  kind: PartyRow['kind'];
-  unitId: string | null;
-  personId: string | null;
-  externalType: string | null;
-  name: string;
-  unitKind: 'myndighed' | 'udfører' | 'ekstern' | null;
-  phone: string | null;
-  email: string | null;
-  task: string;
-  responseTime: string;
-}
-
-export interface Complexity {
-  units: number;
-  authorityFunctions: number;
-  complex: boolean;
-}
-
-export interface CourseSummaryView {
-  id: string;
-  kind: Course['kind'];
-  status: Course['status'];
-  citizenName: string | null;
-  targetGroup: string;
-  startDate: string;
-  coordinator: CoordinatorView;
-  access: Access['level'];
-  complex: boolean | null;
-}
-
-export interface CourseView extends CourseSummaryView {
-  citizen?: {
-    name: string;
-    cprMasked: string;
-    phone: string | null;
-    email: string | null;
-    address: string | null;
-    preferredContact: string;
-  };
-  members?: MemberView[];
-  network?: PartyView[];
-  complexity?: Complexity;
-  planVersion?: number;
-}
-
 /** The coordinator as everyone with access sees them. */
-export function coordinatorView(course: Course, person: PersonRow | undefined): CoordinatorView {
+export function coordinatorView(course: Course, person: PersonRow | undefined): Coordinator {
   return {
     personId: course.coordinator_person_id,
     name: person?.name ?? '',
@@ -82,7 +27,7 @@ export function coordinatorView(course: Course, person: PersonRow | undefined): 
   };
 }
 
-export function partyView(p: PartyRow): PartyView {
+export function partyView(p: PartyRow): Party {
   return {
     id: p.id,
     kind: p.kind,
@@ -103,7 +48,7 @@ export function partyView(p: PartyRow): PartyView {
   };
 }
 
-export const memberView = (m: Citizen, withCpr: boolean): MemberView => ({
+export const memberView = (m: Citizen, withCpr: boolean): Member => ({
   id: m.id,
   name: m.name,
   relation: m.relation,
@@ -134,7 +79,7 @@ export function courseSummary(
   parties: PartyRow[],
   coordinator: PersonRow | undefined,
   access: Access,
-): CourseSummaryView {
+): CourseSummary {
   const sees = access.level !== 'minimal';
   return {
     id: course.id,

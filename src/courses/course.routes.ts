@@ -1,28 +1,31 @@
 /** HTTP for citizens' courses: the course, members, network, closing, deletion, access requests. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { COURSE_STATUSES } from '../db/tables/course.table.js';
-import { requireUser } from '../server/request-context.js';
-import type { CourseDeps } from './course-deps.js';
-import * as privacy from './course-privacy.service.js';
 import {
+  accessRequestQuery,
+  accessRequestResponse,
+  citizenLookupQuery,
+  citizenLookupSchema,
+  courseAuditSchema,
   courseChangeInput,
-  courseParams,
-  courseSummarySchema,
+  courseDeleteInput,
+  courseListQuery,
+  courseListSchema,
   courseViewSchema,
-  cpr,
   memberInput,
   memberSchema,
   newCourseInput,
   newPartyInput,
   partyChangeInput,
+  partyParams,
   partySchema,
-  requiredText,
-} from './course-schemas.js';
+} from '../../contract/courses.schema.js';
+import { courseParams, noContent } from '../../contract/en-plan.schema.js';
+import { requireUser } from '../server/request-context.js';
+import type { CourseDeps } from './course-deps.js';
+import * as privacy from './course-privacy.service.js';
 import * as service from './course.service.js';
 
-const partyParams = courseParams.extend({ partyId: z.uuid() });
 const tags = ['courses'];
 
 export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugin, { deps }) => {
@@ -34,8 +37,8 @@ export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plu
       schema: {
         tags,
         summary: 'The courses I may see, each shaped by my access',
-        querystring: z.object({ status: z.enum(COURSE_STATUSES).optional() }),
-        response: { 200: z.object({ courses: z.array(courseSummarySchema) }) },
+        querystring: courseListQuery,
+        response: { 200: courseListSchema },
       },
     },
     async (request) => ({
@@ -147,6 +150,7 @@ export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plu
         tags,
         summary: 'Remove a party (409 while an action or a consent refers to it)',
         params: partyParams,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -181,7 +185,8 @@ export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plu
         summary:
           'Delete a closed course and all its citizen data; the audit log keeps its entries for the retention period',
         params: courseParams,
-        body: z.object({ reason: requiredText(2000) }),
+        body: courseDeleteInput,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -203,11 +208,8 @@ export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plu
         summary:
           "A member's access request (indsigt): their complete data and who looked when, as JSON or PDF",
         params: courseParams,
-        querystring: z.object({
-          member: z.uuid(),
-          format: z.enum(['json', 'pdf']).default('json'),
-          hideStaff: z.enum(['true', 'false']).default('false'),
-        }),
+        querystring: accessRequestQuery,
+        response: { 200: accessRequestResponse },
       },
     },
     async (request, reply) => {
@@ -234,19 +236,7 @@ export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plu
         tags,
         summary: "Who read or changed the course's data, when (full access)",
         params: courseParams,
-        response: {
-          200: z.object({
-            entries: z.array(
-              z.object({
-                at: z.string(),
-                action: z.string(),
-                userName: z.string().nullable(),
-                reason: z.string().nullable(),
-                detail: z.record(z.string(), z.unknown()),
-              }),
-            ),
-          }),
-        },
+        response: { 200: courseAuditSchema },
       },
     },
     async (request) => ({
@@ -260,18 +250,8 @@ export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plu
       schema: {
         tags,
         summary: "Find a citizen's courses by CPR number (exact match; audited)",
-        querystring: z.object({ cpr }),
-        response: {
-          200: z.object({
-            courses: z.array(
-              z.object({
-                id: z.string(),
-                status: z.enum(COURSE_STATUSES),
-                coordinator: courseSummarySchema.shape.coordinator,
-              }),
-            ),
-          }),
-        },
+        querystring: citizenLookupQuery,
+        response: { 200: citizenLookupSchema },
       },
     },
     async (request) => ({

@@ -6,17 +6,23 @@
 import { can } from '../../contract/permissions.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
-import type { ContactForm, MemberRelation } from '../db/tables/citizen.table.js';
-import type { ExternalType, PartyKind } from '../db/tables/course-party.table.js';
+import type { CourseStatus } from '../../contract/courses.js';
 import type {
-  CoordinatorRole,
-  CourseKind,
-  CourseStatus,
-  TargetGroup,
-} from '../db/tables/course.table.js';
+  CitizenLookup,
+  CourseChangeInput,
+  CourseSummary,
+  CourseView,
+  Member,
+  MemberInput,
+  NewCourseInput,
+  NewPartyInput,
+  Party,
+  PartyChangeInput,
+} from '../../contract/courses.schema.js';
 import { listConsents } from '../consents/consent.repository.js';
 import { isUniqueViolation } from '../org/org.service.js';
-import { emptyPlan, actionsOf, planSchema } from '../plans/plan.js';
+import { planSchema } from '../../contract/plans.schema.js';
+import { emptyPlan, actionsOf } from '../plans/plan.js';
 import * as plans from '../plans/plan.repository.js';
 import { queueClosingReminder } from '../progression/progression.service.js';
 import { AppError, badRequest, conflict, type Message } from '../server/errors.js';
@@ -40,44 +46,12 @@ import {
   courseView,
   memberView,
   partyView,
-  type CourseSummaryView,
-  type CourseView,
 } from './course-view.js';
 import * as repo from './course.repository.js';
 import { maskCpr, parseCpr, type Cpr } from './cpr.js';
 
-export interface CitizenInput {
-  name: string;
-  cpr: string;
-  phone?: string | undefined;
-  email?: string | undefined;
-  address?: string | undefined;
-  preferredContact: ContactForm;
-}
-export interface MemberInput {
-  name: string;
-  cpr?: string | undefined;
-  relation: Exclude<MemberRelation, 'borger'>;
-}
-export interface NewCourseInput {
-  kind: CourseKind;
-  targetGroup: TargetGroup;
-  startDate: string;
-  citizen: CitizenInput;
-  members?: MemberInput[] | undefined;
-  coordinator: { personId: string; role: CoordinatorRole };
-}
-export interface PartyInput {
-  kind: PartyKind;
-  unitId?: string | undefined;
-  personId?: string | undefined;
-  externalType?: ExternalType | undefined;
-  name?: string | undefined;
-  phone?: string | undefined;
-  email?: string | undefined;
-  task: string;
-  responseTime: string;
-}
+/** A party to add, as the route parses it (the demo adds its parties the same way). */
+export type PartyInput = NewPartyInput;
 
 const invalidCpr = (who: Message) =>
   badRequest({
@@ -236,7 +210,7 @@ export async function listCourses(
   deps: CourseDeps,
   user: AuthUser,
   status: CourseStatus | undefined,
-): Promise<CourseSummaryView[]> {
+): Promise<CourseSummary[]> {
   const actor = await actorOf(deps.db, user);
   const courses = await repo.listCandidateCourses(
     deps.db,
@@ -259,7 +233,7 @@ export async function listCourses(
     ]),
   ]);
   const today = danishToday();
-  const result: CourseSummaryView[] = [];
+  const result: CourseSummary[] = [];
   for (const course of courses) {
     const mine = <T extends { course_id: string }>(rows: T[]) =>
       rows.filter((r) => r.course_id === course.id);
@@ -281,7 +255,11 @@ export async function listCourses(
 }
 
 /** One course, shaped by access. */
-export async function getCourse(deps: CourseDeps, user: AuthUser, courseId: string) {
+export async function getCourse(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+): Promise<CourseView> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   return viewAndAudit(deps, context, 'course.read');
 }
@@ -300,27 +278,12 @@ const mainOf = (context: CourseContext) => {
   return main;
 };
 
-export interface CourseChange {
-  targetGroup?: TargetGroup | undefined;
-  startDate?: string | undefined;
-  coordinator?: { personId: string; role: CoordinatorRole } | undefined;
-  citizen?:
-    | {
-        name?: string | undefined;
-        phone?: string | null | undefined;
-        email?: string | null | undefined;
-        address?: string | null | undefined;
-        preferredContact?: ContactForm | undefined;
-      }
-    | undefined;
-}
-
 /** Change the course header, coordinator or the citizen's contact details. */
 export async function updateCourse(
   deps: CourseDeps,
   user: AuthUser,
   courseId: string,
-  change: CourseChange,
+  change: CourseChangeInput,
 ): Promise<CourseView> {
   const context = await loadForChange(deps, user, courseId);
   const { actor } = context;
@@ -371,7 +334,7 @@ export async function addMember(
   user: AuthUser,
   courseId: string,
   input: MemberInput,
-) {
+): Promise<Member> {
   const context = await loadForChange(deps, user, courseId);
   if (context.course.kind !== 'family') {
     throw badRequest({
@@ -445,7 +408,7 @@ export async function addParty(
   user: AuthUser,
   courseId: string,
   input: PartyInput,
-) {
+): Promise<Party> {
   const context = await loadForChange(deps, user, courseId);
   await checkPartyTarget(deps, context.actor, input);
   const id = await deps.db.transaction().execute(async (trx) => {
@@ -473,23 +436,14 @@ export async function addParty(
   return partyView(party!);
 }
 
-export interface PartyChange {
-  externalType?: ExternalType | undefined;
-  name?: string | undefined;
-  phone?: string | null | undefined;
-  email?: string | null | undefined;
-  task?: string | undefined;
-  responseTime?: string | undefined;
-}
-
 /** Change a party's contact details, task or response time. */
 export async function updateParty(
   deps: CourseDeps,
   user: AuthUser,
   courseId: string,
   partyId: string,
-  change: PartyChange,
-) {
+  change: PartyChangeInput,
+): Promise<Party> {
   const context = await loadForChange(deps, user, courseId);
   const party = context.parties.find((p) => p.id === partyId);
   if (!party) throw partyNotFound();
@@ -549,7 +503,11 @@ export async function removeParty(
 }
 
 /** Close an open course; a closed course can be deleted. */
-export async function closeCourse(deps: CourseDeps, user: AuthUser, courseId: string) {
+export async function closeCourse(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+): Promise<CourseView> {
   const context = await loadForChange(deps, user, courseId);
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateCourse(trx, context.actor.municipalityId, courseId, {
@@ -569,7 +527,11 @@ export async function closeCourse(deps: CourseDeps, user: AuthUser, courseId: st
 }
 
 /** Find the courses of a CPR number (exact match), with their coordinators; audited. */
-export async function lookupCitizen(deps: CourseDeps, user: AuthUser, cprInput: string) {
+export async function lookupCitizen(
+  deps: CourseDeps,
+  user: AuthUser,
+  cprInput: string,
+): Promise<CitizenLookup['courses']> {
   requirePermission(user, 'citizens.lookup');
   const actor = await actorOf(deps.db, user);
   const cpr = checkCpr(cprInput, { da: 'søgning', en: 'search' });

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import type { WorkshopRating } from '../db/tables/workshop.table.js';
-import { DAYS_BETWEEN_MEETINGS, MEETING_MINUTES } from '../interventions/intervention-template.js';
+import { DAYS_BETWEEN_MEETINGS, MEETING_MINUTES } from '../../contract/interventions.js';
 import { createIntervention } from '../interventions/intervention.service.js';
 import * as workshops from '../workshops/workshop.repository.js';
 

@@ -2,23 +2,23 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { INTERVENTION_TEMPLATE } from '../../contract/interventions.js';
+import {
+  coLeadersSchema,
+  followUpInput,
+  interventionAgreementInput,
+  interventionChange,
+  interventionInput,
+  interventionListSchema,
+  interventionMeetingInput,
+  interventionMeetingParams,
+  interventionParams as id,
+  interventionSchema,
+  interventionTemplateSchema,
+} from '../../contract/interventions.schema.js';
 import type { Database } from '../db/schema.js';
-import { INTERVENTION_STATUSES } from '../db/tables/intervention.table.js';
 import { requireUser } from '../server/request-context.js';
-import { CHECKLIST_KEYS, INTERVENTION_TEMPLATE } from './intervention-template.js';
 import * as service from './intervention.service.js';
-
-const id = z.object({ id: z.uuid() });
-const name = z.string().trim().min(1).max(200);
-/** Duration is checked by the service, so 30 or 90 minutes get the template's own message. */
-const meeting = z.object({
-  startsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-  durationMinutes: z.number().int().min(1).max(600),
-  facilitator: name,
-  colleague: name,
-  held: z.boolean().optional(),
-});
 
 export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
   plugin,
@@ -33,6 +33,7 @@ export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
       schema: {
         tags,
         summary: "The research's intervention format: meetings, checklist, follow-up",
+        response: { 200: interventionTemplateSchema },
       },
     },
     async (request) => {
@@ -43,13 +44,25 @@ export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
 
   app.get(
     '/api/interventions/leaders',
-    { schema: { tags, summary: 'Leaders who can share an intervention (co-leaders)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Leaders who can share an intervention (co-leaders)',
+        response: { 200: coLeadersSchema },
+      },
+    },
     async (request) => service.listCoLeaderCandidates(db, requireUser(request)),
   );
 
   app.get(
     '/api/interventions',
-    { schema: { tags, summary: 'The interventions you lead, or that involve your unit' } },
+    {
+      schema: {
+        tags,
+        summary: 'The interventions you lead, or that involve your unit',
+        response: { 200: interventionListSchema },
+      },
+    },
     async (request) => service.listVisibleInterventions(db, requireUser(request)),
   );
 
@@ -60,14 +73,8 @@ export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
         tags,
         summary:
           'Plan an intervention for groups you (and your co-leaders) lead: two meetings, optionally the follow-up',
-        body: z.object({
-          title: name,
-          unitIds: z.array(z.uuid()).min(1).max(50),
-          coLeaderUserIds: z.array(z.uuid()).max(20).default([]),
-          measurementId: z.uuid().nullable().default(null),
-          meetings: z.tuple([meeting, meeting]),
-          followUpOn: z.iso.date().nullable().default(null),
-        }),
+        body: interventionInput,
+        response: { 201: interventionSchema },
       },
     },
     async (request, reply) =>
@@ -83,6 +90,7 @@ export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
         tags,
         summary: 'One intervention with meetings, agreements and follow-up',
         params: id,
+        response: { 200: interventionSchema },
       },
     },
     async (request) => service.getIntervention(db, requireUser(request), request.params.id),
@@ -95,11 +103,8 @@ export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
         tags,
         summary: 'Change title, status or checklist (co-leaders only)',
         params: id,
-        body: z.object({
-          title: name.optional(),
-          status: z.enum(INTERVENTION_STATUSES).optional(),
-          checklist: z.partialRecord(z.enum(CHECKLIST_KEYS), z.boolean()).optional(),
-        }),
+        body: interventionChange,
+        response: { 200: interventionSchema },
       },
     },
     async (request) =>
@@ -112,8 +117,9 @@ export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
       schema: {
         tags,
         summary: 'Re-plan a network meeting or mark it held (45–60 minutes; 2 after 1)',
-        params: z.object({ id: z.uuid(), number: z.coerce.number().int().min(1).max(2) }),
-        body: meeting,
+        params: interventionMeetingParams,
+        body: interventionMeetingInput,
+        response: { 200: interventionSchema },
       },
     },
     async (request) =>
@@ -133,11 +139,8 @@ export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
         tags,
         summary: "Record an agreement of the network or a leaders' joint decision",
         params: id,
-        body: z.object({
-          kind: z.enum(['agreement', 'decision']).default('agreement'),
-          checklistKey: z.enum(CHECKLIST_KEYS).nullable().default(null),
-          text: z.string().trim().min(1).max(2000),
-        }),
+        body: interventionAgreementInput,
+        response: { 201: interventionSchema },
       },
     },
     async (request, reply) =>
@@ -156,7 +159,8 @@ export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
         summary:
           'Schedule the follow-up measurement 2–4 months after the last meeting: a draft next wave with the groups tagged intervention',
         params: id,
-        body: z.object({ followUpOn: z.iso.date() }),
+        body: followUpInput,
+        response: { 200: interventionSchema },
       },
     },
     async (request) =>

@@ -10,10 +10,19 @@
  */
 import type { Kysely } from 'kysely';
 import { can } from '../../contract/permissions.js';
+import { CHECKLIST_KEYS, FOLLOW_UP_MONTHS, MEETING_MINUTES } from '../../contract/interventions.js';
+import type {
+  CoLeaders,
+  Intervention,
+  InterventionAgreementInput,
+  InterventionChange,
+  InterventionInput,
+  InterventionMeetingInput,
+  InterventionSummary,
+} from '../../contract/interventions.schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
-import type { InterventionStatus } from '../db/tables/intervention.table.js';
 import {
   findMeasurement,
   insertMeasurement,
@@ -25,25 +34,7 @@ import {
 import { measurementNotFound } from '../measurements/measurement.service.js';
 import { AppError, badRequest, notFound } from '../server/errors.js';
 import { requirePermission } from '../server/request-context.js';
-import { CHECKLIST_KEYS, FOLLOW_UP_MONTHS, MEETING_MINUTES } from './intervention-template.js';
 import * as repo from './intervention.repository.js';
-
-export interface MeetingInput {
-  startsAt: Date;
-  durationMinutes: number;
-  facilitator: string;
-  colleague: string;
-  held?: boolean;
-}
-
-export interface InterventionInput {
-  title: string;
-  unitIds: string[];
-  coLeaderUserIds: string[];
-  measurementId: string | null;
-  meetings: [MeetingInput, MeetingInput];
-  followUpOn: string | null;
-}
 
 export const interventionNotFound = () =>
   notFound({ da: 'Indsatsen findes ikke.', en: 'The intervention does not exist.' });
@@ -55,7 +46,7 @@ const notALeader = () =>
   });
 
 /** The meetings' rules: 45–60 minutes each, meeting 2 after meeting 1. */
-function checkMeetings(meetings: MeetingInput[]) {
+function checkMeetings(meetings: InterventionMeetingInput[]) {
   meetings.forEach((m, i) => {
     if (m.durationMinutes < MEETING_MINUTES.min || m.durationMinutes > MEETING_MINUTES.max) {
       throw badRequest({
@@ -118,7 +109,7 @@ async function access(db: Kysely<Database>, user: AuthUser, id: string) {
   return { intervention, units, leaders, youLead };
 }
 
-async function view(db: Kysely<Database>, user: AuthUser, id: string) {
+async function view(db: Kysely<Database>, user: AuthUser, id: string): Promise<Intervention> {
   const { intervention: i, units, leaders, youLead } = await access(db, user, id);
   const [meetings, agreements, followUp] = await Promise.all([
     repo.listMeetings(db, [id]),
@@ -167,14 +158,19 @@ async function view(db: Kysely<Database>, user: AuthUser, id: string) {
 }
 
 /** One intervention as its page shows it. */
-export type InterventionView = Awaited<ReturnType<typeof view>>;
-
-export async function getIntervention(db: Kysely<Database>, user: AuthUser, id: string) {
+export async function getIntervention(
+  db: Kysely<Database>,
+  user: AuthUser,
+  id: string,
+): Promise<Intervention> {
   return view(db, user, id);
 }
 
 /** The interventions the user may see, newest first, with groups, leaders and meetings. */
-export async function listVisibleInterventions(db: Kysely<Database>, user: AuthUser) {
+export async function listVisibleInterventions(
+  db: Kysely<Database>,
+  user: AuthUser,
+): Promise<InterventionSummary[]> {
   const scope = can(user.role, 'interventions.readAll')
     ? undefined
     : {
@@ -209,7 +205,10 @@ export async function listVisibleInterventions(db: Kysely<Database>, user: AuthU
 }
 
 /** The user's own led unit and the leaders they can share an intervention with. */
-export async function listCoLeaderCandidates(db: Kysely<Database>, user: AuthUser) {
+export async function listCoLeaderCandidates(
+  db: Kysely<Database>,
+  user: AuthUser,
+): Promise<CoLeaders> {
   requirePermission(user, 'leaders.list');
   const leaders = await repo.listLeaders(db, user.municipalityId);
   const own = leaders.find((l) => l.id === user.userId);
@@ -226,7 +225,7 @@ export async function createIntervention(
   db: Kysely<Database>,
   user: AuthUser,
   input: InterventionInput,
-) {
+): Promise<Intervention> {
   if (!can(user.role, 'interventions.create')) throw notALeader();
   const me = await repo.ledUnitOf(db, user.municipalityId, user.userId);
   if (!me) throw notALeader();
@@ -323,8 +322,8 @@ export async function updateIntervention(
   db: Kysely<Database>,
   user: AuthUser,
   id: string,
-  change: { title?: string; status?: InterventionStatus; checklist?: Record<string, boolean> },
-) {
+  change: InterventionChange,
+): Promise<Intervention> {
   const { intervention } = await asCoLeader(db, user, id);
   await repo.updateIntervention(db, id, {
     ...(change.title === undefined ? {} : { title: change.title }),
@@ -342,8 +341,8 @@ export async function updateMeeting(
   user: AuthUser,
   id: string,
   number: 1 | 2,
-  meeting: MeetingInput,
-) {
+  meeting: InterventionMeetingInput,
+): Promise<Intervention> {
   const { intervention } = await asCoLeader(db, user, id);
   const meetings = await repo.listMeetings(db, [id]);
   const planned = [1, 2].map((n) => {
@@ -373,8 +372,8 @@ export async function addAgreement(
   db: Kysely<Database>,
   user: AuthUser,
   id: string,
-  input: { kind: 'agreement' | 'decision'; checklistKey: string | null; text: string },
-) {
+  input: InterventionAgreementInput,
+): Promise<Intervention> {
   await asCoLeader(db, user, id);
   await db.transaction().execute(async (trx) => {
     await repo.insertAgreement(trx, { interventionId: id, userId: user.userId, ...input });
@@ -394,7 +393,7 @@ export async function scheduleFollowUp(
   user: AuthUser,
   id: string,
   followUpOn: string,
-) {
+): Promise<Intervention> {
   const { intervention } = await asCoLeader(db, user, id);
   if (!intervention.measurement_id) throw needsMeasurement();
   const meetings = await repo.listMeetings(db, [id]);

@@ -1,57 +1,22 @@
 /** HTTP for a course's meetings: plan, list, change, cancel, .ics, agreements into the plan. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { courseParams } from '../../contract/en-plan.schema.js';
+import {
+  agreementsToPlanInput,
+  agreementsToPlanSchema,
+  meetingChange,
+  meetingIcsResponse,
+  meetingInput,
+  meetingListSchema,
+  meetingParams,
+  meetingSchema,
+} from '../../contract/meetings.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { courseParams, freeText, isoDate, requiredText } from '../courses/course-schemas.js';
-import { MEETING_KINDS } from '../db/tables/meeting.table.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './meeting.service.js';
 
-const meetingParams = courseParams.extend({ meetingId: z.uuid() });
 const tags = ['meetings'];
-const roles = z
-  .object({ facilitator: z.uuid(), drawer: z.uuid(), minuteTaker: z.uuid() })
-  .partial()
-  .strict();
-const startsAt = z.iso.datetime({ offset: true });
-const duration = z.number().int().min(5).max(600);
-const ids = z.array(z.uuid()).max(100);
-
-const meetingInput = z.object({
-  kind: z.enum(MEETING_KINDS),
-  title: freeText(200).optional(),
-  startsAt,
-  durationMinutes: duration.default(60),
-  place: requiredText(300),
-  agenda: freeText(10_000).optional(),
-  partyIds: ids.default([]),
-  memberIds: ids.default([]),
-  roles: roles.optional(),
-});
-
-const meetingChange = z.object({
-  title: requiredText(200).optional(),
-  startsAt: startsAt.optional(),
-  durationMinutes: duration.optional(),
-  place: requiredText(300).optional(),
-  agenda: freeText(10_000).optional(),
-  partyIds: ids.optional(),
-  memberIds: ids.optional(),
-  roles: roles.optional(),
-  minutes: freeText(50_000).optional(),
-  agreements: z
-    .array(
-      z.object({
-        id: z.uuid().optional(),
-        partyId: z.uuid(),
-        text: requiredText(2000),
-        due: isoDate.nullable().optional(),
-      }),
-    )
-    .max(100)
-    .optional(),
-});
 
 export const meetingRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugin, { deps }) => {
   const app = plugin.withTypeProvider<ZodTypeProvider>();
@@ -63,6 +28,7 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (pl
         tags,
         summary: "The course's next, upcoming and past meetings",
         params: courseParams,
+        response: { 200: meetingListSchema },
       },
     },
     async (request) => service.listMeetings(deps, requireUser(request), request.params.id),
@@ -76,6 +42,7 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (pl
         summary: 'Plan a meeting; invitees are mailed and reminded the day before',
         params: courseParams,
         body: meetingInput,
+        response: { 201: meetingSchema },
       },
     },
     async (request, reply) =>
@@ -94,6 +61,7 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (pl
         summary: 'Change time, place, invitees, roles, agenda, minutes or agreements',
         params: meetingParams,
         body: meetingChange,
+        response: { 200: meetingSchema },
       },
     },
     async (request) =>
@@ -108,7 +76,14 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (pl
 
   app.post(
     '/api/courses/:id/meetings/:meetingId/cancel',
-    { schema: { tags, summary: 'Cancel a meeting', params: meetingParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a meeting',
+        params: meetingParams,
+        response: { 200: meetingSchema },
+      },
+    },
     async (request) =>
       service.cancelMeeting(
         deps,
@@ -125,6 +100,7 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (pl
         tags,
         summary: 'The meeting as iCalendar (METHOD:CANCEL once cancelled)',
         params: meetingParams,
+        response: { 200: meetingIcsResponse },
       },
     },
     async (request, reply) => {
@@ -149,11 +125,8 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (pl
         tags,
         summary: "Make the meeting's agreements plan actions in one plan revision",
         params: meetingParams,
-        body: z.object({
-          baseVersion: z.number().int().min(1),
-          memberId: z.uuid().optional(),
-          participants: z.array(requiredText(200)).max(50).default([]),
-        }),
+        body: agreementsToPlanInput,
+        response: { 200: agreementsToPlanSchema },
       },
     },
     async (request) =>

@@ -23,18 +23,24 @@ import { partyView } from '../courses/course-view.js';
 import * as courses from '../courses/course.repository.js';
 import type { Database } from '../db/schema.js';
 import type { Citizen } from '../db/tables/citizen.table.js';
+import type { MeetingKind, MeetingRole } from '../../contract/meetings.js';
 import type {
-  Meeting,
-  MeetingAgreement,
-  MeetingKind,
-  MeetingRole,
-} from '../db/tables/meeting.table.js';
+  Agreement,
+  AgreementsToPlan,
+  AgreementsToPlanInput,
+  Invitee,
+  MeetingChange,
+  MeetingInput,
+  MeetingList,
+  Meeting as MeetingView,
+} from '../../contract/meetings.schema.js';
+import type { Meeting } from '../db/tables/meeting.table.js';
 import { enqueueJob } from '../jobs/job.repository.js';
 import type { JobHandler } from '../jobs/job-worker.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { queueMail } from '../mail/mail.service.js';
 import * as plans from '../plans/plan.repository.js';
-import { planSchema, type Plan } from '../plans/plan.js';
+import { planSchema, type Plan } from '../../contract/plans.schema.js';
 import { savePlan } from '../plans/plan.service.js';
 import { AppError, badRequest, notFound } from '../server/errors.js';
 import { meetingIcs } from './ics.js';
@@ -51,63 +57,6 @@ const KIND_NAMES: Record<MeetingKind, { da: string; en: string }> = {
   netvaerk: { da: 'Netværksmøde', en: 'Network meeting' },
   personale: { da: 'Personalemøde (uden borgeren)', en: 'Staff meeting (without the citizen)' },
 };
-
-export interface MeetingInput {
-  kind: MeetingKind;
-  title?: string | undefined;
-  startsAt: string;
-  durationMinutes: number;
-  place: string;
-  agenda?: string | undefined;
-  partyIds: string[];
-  memberIds: string[];
-  roles?: Partial<Record<MeetingRole, string>> | undefined;
-}
-
-export interface AgreementInput {
-  id?: string | undefined;
-  partyId: string;
-  text: string;
-  due?: string | null | undefined;
-}
-
-export interface MeetingChange {
-  title?: string | undefined;
-  startsAt?: string | undefined;
-  durationMinutes?: number | undefined;
-  place?: string | undefined;
-  agenda?: string | undefined;
-  partyIds?: string[] | undefined;
-  memberIds?: string[] | undefined;
-  roles?: Partial<Record<MeetingRole, string>> | undefined;
-  minutes?: string | undefined;
-  agreements?: AgreementInput[] | undefined;
-}
-
-export interface Invitee {
-  id: string;
-  kind: 'coordinator' | 'party' | 'member';
-  name: string;
-  email: string | null;
-}
-
-export interface MeetingView {
-  id: string;
-  kind: MeetingKind;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  durationMinutes: number;
-  place: string;
-  agenda: string;
-  status: 'planned' | 'cancelled';
-  invitees: Invitee[];
-  roles: Partial<Record<MeetingRole, string>>;
-  minutes: string;
-  agreements: MeetingAgreement[];
-  planVersion: number | null;
-  sequence: number;
-}
 
 /** What a course's meetings need from the course: its members, parties and coordinator. */
 interface CourseFacts {
@@ -379,7 +328,11 @@ export async function createMeeting(
 }
 
 /** The course's meetings: the next one, upcoming and past (cancelled ones included, marked). */
-export async function listMeetings(deps: CourseDeps, user: AuthUser, courseId: string) {
+export async function listMeetings(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+): Promise<MeetingList> {
   const context = await loadReadable(deps, user, courseId);
   const facts = await factsOf(deps.db, context);
   const rows = await repo.listMeetings(deps.db, context.actor.municipalityId, courseId);
@@ -427,7 +380,7 @@ export async function updateMeeting(
   const roles = change.roles ?? meeting.roles;
   checkInvitees(context, meeting.kind, partyIds, memberIds, roles);
   const parties = new Set(context.parties.map((p) => p.id));
-  const agreements = change.agreements?.map((a): MeetingAgreement => {
+  const agreements = change.agreements?.map((a): Agreement => {
     if (!parties.has(a.partyId)) {
       throw badRequest({
         da: 'Hver aftale skal have en ansvarlig fra netværket.',
@@ -542,12 +495,6 @@ export async function meetingCalendar(
   };
 }
 
-export interface AgreementsToPlan {
-  baseVersion: number;
-  memberId?: string | undefined;
-  participants: string[];
-}
-
 /**
  * Turn the meeting's agreements that are not yet in the plan into actions of one new
  * sub-goal, saved as ONE plan revision on `baseVersion` (409 when the plan moved on).
@@ -558,8 +505,8 @@ export async function agreementsToPlan(
   user: AuthUser,
   courseId: string,
   meetingId: string,
-  input: AgreementsToPlan,
-) {
+  input: AgreementsToPlanInput,
+): Promise<AgreementsToPlan> {
   const context = await loadChangeable(deps, user, courseId);
   const meeting = await findOr404(deps, context, meetingId);
   const latest = await plans.latestVersion(deps.db, courseId);

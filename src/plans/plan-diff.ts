@@ -5,17 +5,8 @@
  * Sub-goals and actions are matched by id, so a reworded action is a change, not a
  * removal and an addition; an action moved to another sub-goal shows as `subGoal` changed.
  */
-import { actionsOf, type Plan, type PlanAction } from './plan.js';
-
-/** One difference between two plan versions. */
-export interface PlanChange {
-  kind: 'added' | 'removed' | 'changed';
-  memberId: string;
-  /** e.g. `goal`, `subGoals[<id>].text`, `actions[<id>].status`. */
-  path: string;
-  before: string | null;
-  after: string | null;
-}
+import type { Plan, PlanAction, PlanChange } from '../../contract/plans.schema.js';
+import { actionsOf } from './plan.js';
 
 const ACTION_FIELDS = [
   'text',

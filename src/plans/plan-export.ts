@@ -4,13 +4,14 @@
  * lines serves both the text and the PDF, so the two never disagree. Free text is
  * written as text: nothing is interpreted as HTML or markup.
  */
-import type { PartyView } from '../courses/course-view.js';
-import type { Law, Plan } from './plan.js';
+import type { Party } from '../../contract/courses.schema.js';
+import type { Law } from '../../contract/plans.js';
+import type { Plan } from '../../contract/plans.schema.js';
 import { createPdf, FONTS } from '../reports/pdf-document.js';
 
 export interface PlanDocumentInput {
   members: { id: string; name: string; relation: string }[];
-  parties: PartyView[];
+  parties: Party[];
   coordinator: { name: string; email: string; unitName: string; role: string } | null;
   plan: Plan;
   version: number;

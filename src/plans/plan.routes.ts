@@ -1,29 +1,23 @@
 /** HTTP for the citizen's one plan: read, save a version, history, compare, export. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { courseParams } from '../../contract/en-plan.schema.js';
+import {
+  planCompareQuery,
+  planComparisonSchema,
+  planExportQuery,
+  planExportResponse,
+  planSavedSchema,
+  planSaveInput,
+  planVersionListSchema,
+  planVersionParams,
+  planVersionSchema,
+} from '../../contract/plans.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { courseParams, freeText } from '../courses/course-schemas.js';
 import { requireUser } from '../server/request-context.js';
-import { LAWS, planSchema } from './plan.js';
 import * as service from './plan.service.js';
 
 const tags = ['plans'];
-const versionMeta = z.object({
-  version: z.number(),
-  changedAt: z.string(),
-  changedBy: z.string(),
-  participants: z.array(z.string()),
-  note: z.string().nullable(),
-});
-const versionSchema = versionMeta.extend({ plan: planSchema });
-const changeSchema = z.object({
-  kind: z.enum(['added', 'removed', 'changed']),
-  memberId: z.string(),
-  path: z.string(),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-});
 
 export const planRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugin, { deps }) => {
   const app = plugin.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +29,7 @@ export const planRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugi
         tags,
         summary: 'The latest version of the plan (parts filtered by my access)',
         params: courseParams,
-        response: { 200: versionSchema },
+        response: { 200: planVersionSchema },
       },
     },
     async (request) => service.getPlan(deps, requireUser(request), request.params.id),
@@ -49,13 +43,8 @@ export const planRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugi
         summary:
           'Save a new version based on baseVersion; 409 with details.currentVersion when it is not the latest',
         params: courseParams,
-        body: z.object({
-          baseVersion: z.number().int().min(0),
-          plan: planSchema,
-          participants: z.array(freeText(200)).max(50).default([]),
-          note: freeText(2000).optional(),
-        }),
-        response: { 200: z.object({ version: z.number(), notified: z.number() }) },
+        body: planSaveInput,
+        response: { 200: planSavedSchema },
       },
     },
     async (request) =>
@@ -69,7 +58,7 @@ export const planRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugi
         tags,
         summary: 'Every version of the plan: who changed it, when, with whom',
         params: courseParams,
-        response: { 200: z.object({ versions: z.array(versionMeta) }) },
+        response: { 200: planVersionListSchema },
       },
     },
     async (request) => ({
@@ -83,8 +72,8 @@ export const planRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugi
       schema: {
         tags,
         summary: 'One version of the plan',
-        params: courseParams.extend({ version: z.coerce.number().int().min(1) }),
-        response: { 200: versionSchema },
+        params: planVersionParams,
+        response: { 200: planVersionSchema },
       },
     },
     async (request) =>
@@ -98,13 +87,8 @@ export const planRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugi
         tags,
         summary: 'The changes between two versions',
         params: courseParams,
-        querystring: z.object({
-          from: z.coerce.number().int().min(1),
-          to: z.coerce.number().int().min(1),
-        }),
-        response: {
-          200: z.object({ from: z.number(), to: z.number(), changes: z.array(changeSchema) }),
-        },
+        querystring: planCompareQuery,
+        response: { 200: planComparisonSchema },
       },
     },
     async (request) =>
@@ -124,11 +108,8 @@ export const planRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugi
         tags,
         summary: "The plan as PDF or text for the citizen, or one law area's actions",
         params: courseParams,
-        querystring: z.object({
-          format: z.enum(['pdf', 'text']).default('pdf'),
-          law: z.enum(LAWS).optional(),
-          member: z.uuid().optional(),
-        }),
+        querystring: planExportQuery,
+        response: { 200: planExportResponse },
       },
     },
     async (request, reply) => {

@@ -20,9 +20,19 @@ import { auditCitizens } from '../courses/course-audit.js';
 import type { CourseDeps } from '../courses/course-deps.js';
 import { partyView } from '../courses/course-view.js';
 import * as courses from '../courses/course.repository.js';
-import { affectedParties, diffPlans, type PlanChange } from './plan-diff.js';
+import { affectedParties, diffPlans } from './plan-diff.js';
 import { renderPlanPdf, renderPlanText, type PlanDocumentInput } from './plan-export.js';
-import { actionsOf, planSchema, type Law, type Plan } from './plan.js';
+import {
+  planSchema,
+  type Plan,
+  type PlanComparison,
+  type PlanExportQuery,
+  type PlanSaved,
+  type PlanSaveInput,
+  type PlanVersion as PlanVersionView,
+  type PlanVersionInfo,
+} from '../../contract/plans.schema.js';
+import { actionsOf } from './plan.js';
 import * as repo from './plan.repository.js';
 
 const forbiddenPlan = () =>
@@ -51,7 +61,11 @@ function citizensOf(context: CourseContext, plan: Plan): string[] {
   return main ? [main.id] : [];
 }
 
-async function versionView(deps: CourseDeps, context: CourseContext, row: PlanVersion) {
+async function versionView(
+  deps: CourseDeps,
+  context: CourseContext,
+  row: PlanVersion,
+): Promise<PlanVersionView> {
   const names = await courses.userNames(deps.db, context.actor.municipalityId, [row.changed_by]);
   const plan = visible(context, planSchema.parse(row.plan));
   return {
@@ -111,7 +125,11 @@ export async function getVersion(
 }
 
 /** Who changed the plan when, with whom, per version. */
-export async function listVersions(deps: CourseDeps, user: AuthUser, courseId: string) {
+export async function listVersions(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+): Promise<PlanVersionInfo[]> {
   const context = await loadForReading(deps, user, courseId);
   const rows = await repo.listVersions(deps.db, courseId);
   // Participants may name the citizen: the list is a read of the citizen's data.
@@ -143,7 +161,7 @@ export async function compareVersions(
   courseId: string,
   from: number,
   to: number,
-): Promise<{ from: number; to: number; changes: PlanChange[] }> {
+): Promise<PlanComparison> {
   const context = await loadForReading(deps, user, courseId);
   const [a, b] = await Promise.all([
     repo.findVersion(deps.db, courseId, from),
@@ -225,20 +243,13 @@ const staleVersion = (current: number) =>
     { currentVersion: current },
   );
 
-export interface PlanSave {
-  baseVersion: number;
-  plan: Plan;
-  participants: string[];
-  note?: string | undefined;
-}
-
 /** Save a new version based on `baseVersion`; notifies the responsible parties of affected actions. */
 export async function savePlan(
   deps: CourseDeps,
   user: AuthUser,
   courseId: string,
-  save: PlanSave,
-): Promise<{ version: number; notified: number }> {
+  save: PlanSaveInput,
+): Promise<PlanSaved> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
   requireOpen(context);
@@ -304,18 +315,12 @@ export async function savePlan(
   }
 }
 
-export interface ExportQuery {
-  format: 'pdf' | 'text';
-  law?: Law | undefined;
-  member?: string | undefined;
-}
-
 /** The plan as a clean PDF or text for the citizen, or one law area's actions for a case system. */
 export async function exportPlan(
   deps: CourseDeps,
   user: AuthUser,
   courseId: string,
-  query: ExportQuery,
+  query: PlanExportQuery,
 ) {
   const context = await loadForReading(deps, user, courseId);
   const row = await repo.latestVersion(deps.db, courseId);

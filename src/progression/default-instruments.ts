@@ -4,7 +4,8 @@
  * someone near a job (DOMAIN.md §4: the old instruments were long, negative and "for the
  * system's sake"). Each municipality gets its own editable copy on first use.
  */
-import type { InstrumentGroup, InstrumentItem } from '../db/tables/progression.table.js';
+import type { InstrumentGroup } from '../../contract/progression.js';
+import type { InstrumentItem } from '../../contract/progression.schema.js';
 
 export interface DefaultInstrument {
   key: string;

@@ -3,13 +3,7 @@
  * (6 by default) and at closure. Pure: dates in, occasions out. Only the latest passed
  * occasion is due; older unanswered ones are missed, so nobody answers three at once.
  */
-
-export interface Occasion {
-  /** `start`, `m6`, `m12`, … or `afslutning`. */
-  key: string;
-  /** ISO date. */
-  due: string;
-}
+import type { Occasion } from '../../contract/progression.schema.js';
 
 /** Add whole months to an ISO date, keeping the day or the month's last day. */
 export function addMonths(isoDate: string, months: number): string {

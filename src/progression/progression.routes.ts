@@ -1,35 +1,23 @@
 /** HTTP for progression: the municipality's instruments, a course's schedule, answers and curves. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { courseParams } from '../../contract/en-plan.schema.js';
+import {
+  instrumentChange,
+  instrumentInput,
+  instrumentListSchema,
+  instrumentParams,
+  instrumentSchema,
+  progressionResponseSchema,
+  progressionSchema,
+  responseRecordInput,
+  scheduleInput,
+} from '../../contract/progression.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { courseParams, freeText, requiredText } from '../courses/course-schemas.js';
-import { INSTRUMENT_GROUPS, ITEM_KINDS, RESPONDENT_KINDS } from '../db/tables/progression.table.js';
 import { requireUser } from '../server/request-context.js';
 import * as service from './progression.service.js';
 
 const tags = ['progression'];
-
-const item = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes, at most 40'),
-  text: requiredText(300),
-  kind: z.enum(ITEM_KINDS),
-  low: freeText(60).optional(),
-  high: freeText(60).optional(),
-});
-
-const instrumentInput = z.object({
-  name: requiredText(200),
-  targetGroup: z.enum(INSTRUMENT_GROUPS),
-  description: freeText(2000).optional(),
-  items: z.array(item).max(30),
-});
-
-/** An answer: a whole number on the item's scale, yes/no, or free text; skipped items are left out. */
-export const progressionAnswers = z.record(
-  z.string().max(40),
-  z.union([z.number(), z.boolean(), z.string().max(2000)]),
-);
 
 export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (
   plugin,
@@ -39,7 +27,13 @@ export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async
 
   app.get(
     '/api/progression/instruments',
-    { schema: { tags, summary: "The municipality's progression instruments" } },
+    {
+      schema: {
+        tags,
+        summary: "The municipality's progression instruments",
+        response: { 200: instrumentListSchema },
+      },
+    },
     async (request) => ({
       instruments: await service.listInstruments(deps, requireUser(request)),
     }),
@@ -47,7 +41,14 @@ export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async
 
   app.post(
     '/api/progression/instruments',
-    { schema: { tags, summary: 'Create an instrument (admin)', body: instrumentInput } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an instrument (admin)',
+        body: instrumentInput,
+        response: { 201: instrumentSchema },
+      },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -60,8 +61,9 @@ export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async
       schema: {
         tags,
         summary: 'Edit or archive an instrument (admin)',
-        params: z.object({ instrumentId: z.uuid() }),
-        body: instrumentInput.partial().extend({ archived: z.boolean().optional() }),
+        params: instrumentParams,
+        body: instrumentChange,
+        response: { 200: instrumentSchema },
       },
     },
     async (request) =>
@@ -80,6 +82,7 @@ export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async
         tags,
         summary: "A course's schedule, occasions and answers (for the curves)",
         params: courseParams,
+        response: { 200: progressionSchema },
       },
     },
     async (request) => service.getProgression(deps, requireUser(request), request.params.id),
@@ -92,10 +95,8 @@ export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async
         tags,
         summary: 'Set the instrument and interval of a course (start, every N months, closure)',
         params: courseParams,
-        body: z.object({
-          instrumentId: z.uuid(),
-          intervalMonths: z.number().int().min(1).max(24).default(6),
-        }),
+        body: scheduleInput,
+        response: { 200: progressionSchema },
       },
     },
     async (request) =>
@@ -109,12 +110,8 @@ export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async
         tags,
         summary: 'Record a measurement answered by the citizen, a parent or the caseworker',
         params: courseParams,
-        body: z.object({
-          memberId: z.uuid().optional(),
-          answeredBy: z.enum(RESPONDENT_KINDS),
-          occasion: z.string().max(20).optional(),
-          answers: progressionAnswers,
-        }),
+        body: responseRecordInput,
+        response: { 201: progressionResponseSchema },
       },
     },
     async (request, reply) =>

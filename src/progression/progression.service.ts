@@ -6,6 +6,18 @@
  * claim their occasion before mailing, so a restart loses none and none goes twice.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { ProgressionValue, RespondentKind } from '../../contract/progression.js';
+import type {
+  Instrument as InstrumentView,
+  InstrumentChange,
+  InstrumentInput,
+  InstrumentItem,
+  Occasion,
+  Progression as ProgressionView,
+  ProgressionResponse as ResponseView,
+  ResponseRecordInput,
+  ScheduleInput,
+} from '../../contract/progression.schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import {
@@ -21,14 +33,7 @@ import * as courses from '../courses/course.repository.js';
 import type { Database } from '../db/schema.js';
 import type { Citizen } from '../db/tables/citizen.table.js';
 import type { Course } from '../db/tables/course.table.js';
-import type {
-  InstrumentGroup,
-  InstrumentItem,
-  ProgressionInstrument,
-  ProgressionResponse,
-  ProgressionValue,
-  RespondentKind,
-} from '../db/tables/progression.table.js';
+import type { ProgressionInstrument, ProgressionResponse } from '../db/tables/progression.table.js';
 import { enqueueJob } from '../jobs/job.repository.js';
 import type { JobHandler } from '../jobs/job-worker.js';
 import type { MailTransport } from '../mail/mail-transport.js';
@@ -37,56 +42,12 @@ import { isUniqueViolation } from '../org/org.service.js';
 import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
 import { requirePermission } from '../server/request-context.js';
 import { DEFAULT_INSTRUMENTS } from './default-instruments.js';
-import { dueOccasion, occasionsOf, type Occasion } from './occasions.js';
+import { dueOccasion, occasionsOf } from './occasions.js';
 import * as repo from './progression.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const PROGRESSION_DUE_JOB = 'progression-due';
-
-export interface InstrumentView {
-  id: string;
-  name: string;
-  targetGroup: InstrumentGroup;
-  description: string;
-  items: InstrumentItem[];
-  isDefault: boolean;
-  archived: boolean;
-}
-
-export interface InstrumentInput {
-  name: string;
-  targetGroup: InstrumentGroup;
-  description?: string | undefined;
-  items: InstrumentItem[];
-}
-
-export interface ResponseView {
-  id: string;
-  memberId: string;
-  instrumentId: string;
-  occasion: string;
-  answeredAt: string;
-  answeredBy: RespondentKind;
-  answers: Record<string, ProgressionValue>;
-}
-
-export interface OccasionView extends Occasion {
-  answered: boolean;
-}
-
-/** A course's progression: schedule, occasions, what is due, and every answer. */
-export interface ProgressionView {
-  schedule: {
-    instrumentId: string;
-    intervalMonths: number;
-    occasions: OccasionView[];
-    next: Occasion | null;
-    due: Occasion | null;
-  } | null;
-  instruments: InstrumentView[];
-  responses: ResponseView[];
-}
 
 const instrumentView = (row: ProgressionInstrument): InstrumentView => ({
   id: row.id,
@@ -124,7 +85,7 @@ async function ensureDefaults(db: Db, municipalityId: string) {
 }
 
 /** The municipality's instruments (seeding the defaults on first use). */
-export async function listInstruments(deps: CourseDeps, user: AuthUser) {
+export async function listInstruments(deps: CourseDeps, user: AuthUser): Promise<InstrumentView[]> {
   requirePermission(user, 'instruments.read');
   let rows = await repo.listInstruments(deps.db, user.municipalityId);
   if (!rows.some((r) => r.default_key !== null)) {
@@ -155,7 +116,11 @@ const onlyAdminEdits = {
 };
 
 /** Create an instrument (admin). */
-export async function createInstrument(deps: CourseDeps, user: AuthUser, input: InstrumentInput) {
+export async function createInstrument(
+  deps: CourseDeps,
+  user: AuthUser,
+  input: InstrumentInput,
+): Promise<InstrumentView> {
   requirePermission(user, 'instruments.manage', onlyAdminEdits);
   checkItems(input.items);
   const row = await deps.db.transaction().execute(async (trx) => {
@@ -190,8 +155,8 @@ export async function updateInstrument(
   deps: CourseDeps,
   user: AuthUser,
   id: string,
-  change: Partial<InstrumentInput> & { archived?: boolean | undefined },
-) {
+  change: InstrumentChange,
+): Promise<InstrumentView> {
   requirePermission(user, 'instruments.manage', onlyAdminEdits);
   const before = await repo.findInstrument(deps.db, user.municipalityId, id);
   if (!before) throw instrumentNotFound();
@@ -261,8 +226,8 @@ export async function setSchedule(
   deps: CourseDeps,
   user: AuthUser,
   courseId: string,
-  input: { instrumentId: string; intervalMonths: number },
-) {
+  input: ScheduleInput,
+): Promise<ProgressionView> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
   requireOpen(context);
@@ -346,7 +311,11 @@ export async function progressionOf(
 }
 
 /** A course's progression for a staff member with full or consent access. */
-export async function getProgression(deps: CourseDeps, user: AuthUser, courseId: string) {
+export async function getProgression(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+): Promise<ProgressionView> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   if (context.access.level === 'minimal') {
     throw new AppError(403, 'forbidden', {
@@ -485,13 +454,8 @@ export async function recordResponse(
   deps: CourseDeps,
   user: AuthUser,
   courseId: string,
-  body: {
-    memberId?: string | undefined;
-    answeredBy: RespondentKind;
-    occasion?: string | undefined;
-    answers: Record<string, ProgressionValue>;
-  },
-) {
+  body: ResponseRecordInput,
+): Promise<ResponseView> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
   // A closed course still takes its closing measurement.

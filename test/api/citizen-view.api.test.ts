@@ -12,22 +12,11 @@ import {
   type CourseFixture,
 } from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
-import type { ProgressionView } from '../../src/progression/progression.service.js';
+import type { CitizenLink, CitizenView } from '../../contract/citizen-view.schema.js';
+import type { Progression as ProgressionView } from '../../contract/progression.schema.js';
 
-interface Link {
-  id: string;
-  sentTo: string;
-}
-interface View {
-  me: { memberId: string };
-  parts: { memberId: string; goal: string }[];
-  people: { name: string; phone: string | null; responseTime: string }[];
-  coordinator: { name: string } | null;
-  nextMeeting: { title: string } | null;
-  progression: ProgressionView;
-  scale: { id: string; items: { id: string; text: string }[] } | null;
-  messages: { text: string }[];
-}
+type Link = CitizenLink;
+type View = CitizenView;
 
 for (const database of testDatabases()) {
   describe(`citizen view API on ${database.name}`, () => {

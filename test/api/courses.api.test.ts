@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { CourseView, Party } from '../../contract/courses.schema.js';
+import type { PlanAction, PlanPart, PlanVersion } from '../../contract/plans.schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
@@ -17,52 +19,9 @@ interface Org {
   units: { id: string; name: string }[];
   people: { id: string; name: string; email: string; unitId: string }[];
 }
-interface Member {
-  id: string;
-  name: string;
-  relation: string;
-  cprMasked: string | null;
-}
-interface Party {
-  id: string;
-  name: string;
-  email: string | null;
-  unitKind: string | null;
-}
-interface CourseView {
-  id: string;
-  access: string;
-  citizenName: string | null;
-  complex: boolean | null;
-  coordinator: { personId: string; name: string };
-  citizen?: { name: string; cprMasked: string; address: string | null };
-  members?: Member[];
-  network?: Party[];
-  complexity?: { units: number; authorityFunctions: number; complex: boolean };
-  planVersion?: number;
-}
-interface Action {
-  id: string;
-  text: string;
-  responsiblePartyId: string;
-  law: string;
-  paragraph?: string;
-  start?: string | null;
-  end?: string | null;
-  status: string;
-  statusReason?: string;
-}
-interface Part {
-  memberId: string;
-  dreams: string;
-  goal: string;
-  subGoals: { id: string; text: string; actions: Action[] }[];
-}
-interface PlanView {
-  version: number;
-  plan: { parts: Part[] };
-  changedBy: string;
-}
+type Action = PlanAction;
+type Part = PlanPart;
+type PlanView = PlanVersion;
 
 const HTML = '<script>alert("x")</script><b onclick="y()">fed & "citat"</b>';
 const day = (offset: number) =>

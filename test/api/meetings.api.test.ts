@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { createWorker } from '../../src/server/background.js';
-import type { MeetingView } from '../../src/meetings/meeting.service.js';
+import type { Meeting as MeetingView } from '../../contract/meetings.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import {
   CASEWORKER,

@@ -75,6 +75,7 @@ const PROBES: Partial<Record<Permission, Probe>> = {
     body: { consent: false },
   },
   'settings.read': { method: 'GET', url: '/api/municipality/settings' },
+  'signIn.manage': { method: 'GET', url: '/api/municipality/saml' },
   'users.manage': { method: 'GET', url: '/api/users' },
   'workshops.facilitate': {
     method: 'POST',

@@ -4,10 +4,10 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import type {
-  InstrumentView,
-  ProgressionView,
-  ResponseView,
-} from '../../src/progression/progression.service.js';
+  Instrument as InstrumentView,
+  Progression as ProgressionView,
+  ProgressionResponse as ResponseView,
+} from '../../contract/progression.schema.js';
 import { addMonths } from '../../src/progression/occasions.js';
 import { createWorker } from '../../src/server/background.js';
 import { testDatabases } from '../helpers/databases.js';

@@ -27,6 +27,7 @@ const MATRIX: Record<Permission, readonly UserRole[]> = {
   'outbox.read': ['admin', 'analytiker'],
   'settings.edit': ['admin'],
   'settings.read': ['admin', 'analytiker'],
+  'signIn.manage': ['admin'],
   'units.lead': ['leder'],
   'users.manage': ['admin'],
   'workshops.facilitate': ['admin', 'analytiker', 'leder'],

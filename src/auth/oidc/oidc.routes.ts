@@ -11,8 +11,7 @@ import { USER_ROLES } from '../../../contract/users.js';
 import type { Config } from '../../server/config.js';
 import type { CookieSettings } from '../../server/cookies.js';
 import { newCsrfCookie } from '../../server/csrf.js';
-import { forbidden } from '../../server/errors.js';
-import { requireUser } from '../../server/request-context.js';
+import { requirePermission, requireUser } from '../../server/request-context.js';
 import { logout } from '../auth.service.js';
 import { LOGIN_STATE_TTL_MS } from './oidc-client.js';
 import {
@@ -189,7 +188,7 @@ export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
     },
     async (request) => {
       const user = requireUser(request);
-      if (user.role !== 'admin') throw forbidden();
+      requirePermission(user, 'signIn.manage');
       return {
         provider: await saveProvider(
           deps,

@@ -21,7 +21,7 @@ import { parseCpr, type CprVault } from '../../courses/cpr.js';
 import type { Database } from '../../db/schema.js';
 import type { OidcProvider, OidcPurpose } from '../../db/tables/oidc-provider.table.js';
 import { USER_ROLES, type UserRole } from '../../db/tables/user.table.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { AppError, notFound } from '../../server/errors.js';
 import { CITIZEN_SESSION_MS } from '../../citizen-view/citizen-view.service.js';
 import * as citizenRepo from '../../citizen-view/citizen-view.repository.js';
 import { openSession, type AuthUser } from '../auth.service.js';
@@ -33,6 +33,7 @@ import {
   sealLoginState,
 } from './oidc-client.js';
 import * as repo from './oidc.repository.js';
+import { requirePermission } from '../../server/request-context.js';
 
 /** What signing in through OpenID Connect needs. */
 export interface OidcDeps {
@@ -118,17 +119,13 @@ function view(row: OidcProvider, publicUrl: string): ProviderView {
   };
 }
 
-const requireAdmin = (user: AuthUser) => {
-  if (user.role !== 'admin') throw forbidden();
-};
-
 /** The municipality's provider for one purpose (admins), or null. */
 export async function getProvider(
   deps: OidcDeps,
   user: AuthUser,
   purpose: OidcPurpose,
 ): Promise<ProviderView | null> {
-  requireAdmin(user);
+  requirePermission(user, 'signIn.manage');
   const row = await repo.findProvider(deps.db, user.municipalityId, purpose);
   return row ? view(row, deps.publicUrl) : null;
 }
@@ -206,7 +203,7 @@ export async function removeProvider(
   user: AuthUser,
   purpose: OidcPurpose,
 ): Promise<void> {
-  requireAdmin(user);
+  requirePermission(user, 'signIn.manage');
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.deleteProvider(trx, user.municipalityId, purpose))) throw notFound();
     await recordAudit(trx, {

@@ -9,11 +9,12 @@ import type { Database } from '../../db/schema.js';
 import type { SamlSettings } from '../../db/tables/saml.table.js';
 import type { Config } from '../../server/config.js';
 import { asSystem } from '../../db/tenant.js';
-import { badRequest, conflict, forbidden, type Message } from '../../server/errors.js';
+import { badRequest, conflict, type Message } from '../../server/errors.js';
 import type { AuthUser } from '../auth.service.js';
 import { parseIdpMetadata, type MetadataProblem } from './saml-metadata.js';
 import * as repo from './saml.repository.js';
 import type { SamlSettingsInput, SamlSettingsView } from './saml.schemas.js';
+import { requirePermission } from '../../server/request-context.js';
 
 /** Largest metadata accepted (KOMBIT's is a few kB; aggregates can be large). */
 const MAX_METADATA_BYTES = 1_000_000;
@@ -69,7 +70,7 @@ export async function getSamlSettings(
   config: Pick<Config, 'publicUrl' | 'saml'>,
   user: AuthUser,
 ): Promise<SamlSettingsView> {
-  if (user.role !== 'admin') throw forbidden();
+  requirePermission(user, 'signIn.manage');
   const row = await repo.findSettings(db, user.municipalityId);
   return { serviceProvider: serviceProvider(config), settings: row ? toView(row) : null };
 }
@@ -107,7 +108,7 @@ export async function saveSamlSettings(
   user: AuthUser,
   input: SamlSettingsInput,
 ): Promise<SamlSettingsView> {
-  if (user.role !== 'admin') throw forbidden();
+  requirePermission(user, 'signIn.manage');
   const existing = await repo.findSettings(db, user.municipalityId);
   let xml = input.metadataXml;
   if (xml === undefined && input.metadataUrl !== undefined) {
@@ -185,7 +186,7 @@ export async function saveSamlSettings(
 
 /** Turn SAML sign-in off and forget its settings (admins); passwords work again. */
 export async function deleteSamlSettings(db: Kysely<Database>, user: AuthUser): Promise<void> {
-  if (user.role !== 'admin') throw forbidden();
+  requirePermission(user, 'signIn.manage');
   await db.transaction().execute(async (trx) => {
     await repo.deleteSettings(trx, user.municipalityId);
     await recordAudit(trx, {

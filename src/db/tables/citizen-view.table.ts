@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { CitizenMessageKind, CitizenScaleValue } from '../../../contract/citizen-view.js';
 
 /**
  * A citizen's personal link to their course: only the SHA-256 of the token is kept; a
@@ -38,9 +39,6 @@ export interface CitizenSessionTable {
 }
 export type CitizenSession = Selectable<CitizenSessionTable>;
 
-export const CITIZEN_MESSAGE_KINDS = ['kommentar', 'oenske'] as const;
-export type CitizenMessageKind = (typeof CITIZEN_MESSAGE_KINDS)[number];
-
 /** A comment or a wish to the plan, written by the citizen; lands with the coordinator. */
 export interface CitizenMessageTable {
   id: Generated<string>;
@@ -52,9 +50,6 @@ export interface CitizenMessageTable {
   created_at: ColumnType<Date, never, never>;
 }
 export type CitizenMessage = Selectable<CitizenMessageTable>;
-
-/** A citizen-scale answer: 1–5 per item, `dk` for "ved ikke"; skipped items are absent. */
-export type CitizenScaleValue = number | 'dk';
 
 /** The caseworker asks the citizen scale (DOMAIN.md §2.3); the citizen answers it once. */
 export interface CitizenScaleTable {

@@ -1,16 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-
-export const MEMBER_RELATIONS = [
-  'borger',
-  'forælder',
-  'barn',
-  'partner',
-  'søskende',
-  'andet',
-] as const;
-export type MemberRelation = (typeof MEMBER_RELATIONS)[number];
-export const CONTACT_FORMS = ['telefon', 'sms', 'e-mail', 'brev', 'digital-post'] as const;
-export type ContactForm = (typeof CONTACT_FORMS)[number];
+import type { ContactForm, MemberRelation } from '../../../contract/courses.js';
 
 /**
  * A person in a course (a member): the main citizen (`relation = 'borger'`, position 0)

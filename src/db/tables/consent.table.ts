@@ -1,7 +1,5 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
-
-export const CONSENT_FORMS = ['underskrift', 'digital', 'mundtlig-med-vidne'] as const;
-export type ConsentForm = (typeof CONSENT_FORMS)[number];
+import type { ConsentForm } from '../../../contract/consents.js';
 
 /** A citizen's consent to share information with parties; withdrawn, never deleted. */
 export interface ConsentTable {

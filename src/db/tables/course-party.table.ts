@@ -1,17 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-
-export const PARTY_KINDS = ['unit', 'professional', 'external'] as const;
-export type PartyKind = (typeof PARTY_KINDS)[number];
-export const EXTERNAL_TYPES = [
-  'egen-laege',
-  'regionspsykiatri',
-  'skole',
-  'politi',
-  'kriminalforsorg',
-  'hospital',
-  'andet',
-] as const;
-export type ExternalType = (typeof EXTERNAL_TYPES)[number];
+import type { ExternalType, PartyKind } from '../../../contract/courses.js';
 
 /** One party of a course's network: a unit, a named professional or an outside actor. */
 export interface CoursePartyTable {

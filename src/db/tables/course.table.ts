@@ -1,19 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-
-export const COURSE_KINDS = ['individual', 'family'] as const;
-export type CourseKind = (typeof COURSE_KINDS)[number];
-export const TARGET_GROUPS = ['voksne', 'unge-15-30', 'familier', 'boern', 'andet'] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
-export const COURSE_STATUSES = ['open', 'closed'] as const;
-export type CourseStatus = (typeof COURSE_STATUSES)[number];
-export const COORDINATOR_ROLES = [
-  'koordinerende-sagsbehandler',
-  'plankoordinator',
-  'makker',
-  'tvaergaaende-sagsbehandler',
-  'kontaktperson',
-] as const;
-export type CoordinatorRole = (typeof COORDINATOR_ROLES)[number];
+import type {
+  CoordinatorRole,
+  CourseKind,
+  CourseStatus,
+  TargetGroup,
+} from '../../../contract/courses.js';
 
 /** A citizen's course (borgerforløb): one coordinator, one network, one versioned plan. */
 export interface CourseTable {

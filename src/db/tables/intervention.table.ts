@@ -6,9 +6,7 @@ import type {
   Selectable,
   Updateable,
 } from 'kysely';
-
-export const INTERVENTION_STATUSES = ['planned', 'running', 'completed', 'cancelled'] as const;
-export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+import type { AgreementKind, InterventionStatus } from '../../../contract/interventions.js';
 
 /** A leadership intervention in the research's format: two network meetings and a follow-up. */
 export interface InterventionTable {
@@ -58,7 +56,7 @@ export type InterventionMeeting = Selectable<InterventionMeetingTable>;
 export interface InterventionAgreementTable {
   id: Generated<string>;
   intervention_id: string;
-  kind: 'agreement' | 'decision';
+  kind: AgreementKind;
   checklist_key: string | null;
   text: string;
   created_by: string | null;

@@ -6,22 +6,11 @@ import type {
   Selectable,
   Updateable,
 } from 'kysely';
+import type { MeetingKind, MeetingRole, MeetingStatus } from '../../../contract/meetings.js';
+import type { Agreement } from '../../../contract/meetings.schema.js';
 
-export const MEETING_KINDS = ['opstart', 'netvaerk', 'personale'] as const;
-/** Start-up meeting, network meeting (with the citizen and family), staff meeting (without). */
-export type MeetingKind = (typeof MEETING_KINDS)[number];
-export const MEETING_ROLES = ['facilitator', 'drawer', 'minuteTaker'] as const;
-/** Facilitator (captain), the one who draws (explorer), the one who takes minutes (witness). */
-export type MeetingRole = (typeof MEETING_ROLES)[number];
-
-/** One agreement of a meeting: who (a network party), what, by when; `actionId` once in the plan. */
-export interface MeetingAgreement {
-  id: string;
-  partyId: string;
-  text: string;
-  due: string | null;
-  actionId: string | null;
-}
+/** One agreement of a meeting, stored as the API shows it. */
+export type MeetingAgreement = Agreement;
 
 /** A meeting of a course; invitees are network parties and course members (the coordinator always). */
 export interface MeetingTable {
@@ -40,7 +29,7 @@ export interface MeetingTable {
   roles: JSONColumnType<Partial<Record<MeetingRole, string>>, string, string>;
   minutes: string;
   agreements: JSONColumnType<MeetingAgreement[], string, string>;
-  status: 'planned' | 'cancelled';
+  status: MeetingStatus;
   /** The iCalendar SEQUENCE: grows with every change that invitees' calendars must follow. */
   sequence: Generated<number>;
   /** The plan version the agreements became, once they did. */

@@ -6,32 +6,12 @@ import type {
   Selectable,
   Updateable,
 } from 'kysely';
-
-export const ITEM_KINDS = ['scale-1-5', 'scale-0-10', 'yes-no', 'text'] as const;
-/** How an item is answered: a 1–5 or 0–10 self-rating, yes/no, or free text. */
-export type ItemKind = (typeof ITEM_KINDS)[number];
-export const INSTRUMENT_GROUPS = [
-  'alle',
-  'voksne',
-  'unge-15-30',
-  'familier',
-  'boern',
-  'andet',
-] as const;
-export type InstrumentGroup = (typeof INSTRUMENT_GROUPS)[number];
-export const RESPONDENT_KINDS = ['borger', 'foraelder', 'sagsbehandler'] as const;
-/** Who answered a progression measurement. */
-export type RespondentKind = (typeof RESPONDENT_KINDS)[number];
-
-/** One short item of an instrument; `id` is stable so its curve survives rewording. */
-export interface InstrumentItem {
-  id: string;
-  text: string;
-  kind: ItemKind;
-  /** Words at the ends of a scale, e.g. "Slet ikke" … "Helt". */
-  low?: string | undefined;
-  high?: string | undefined;
-}
+import type {
+  InstrumentGroup,
+  ProgressionValue,
+  RespondentKind,
+} from '../../../contract/progression.js';
+import type { InstrumentItem } from '../../../contract/progression.schema.js';
 
 /** A progression instrument of a municipality, for one target group (or all). */
 export interface ProgressionInstrumentTable {
@@ -63,9 +43,6 @@ export interface ProgressionScheduleTable {
   created_at: ColumnType<Date, never, never>;
 }
 export type ProgressionSchedule = Selectable<ProgressionScheduleTable>;
-
-/** An answer value: a number on the item's scale, yes/no, free text; skipped items are absent. */
-export type ProgressionValue = number | boolean | string;
 
 /** One answered measurement of one member at one occasion (`start`, `m6`, `m12`, …, `afslutning`). */
 export interface ProgressionResponseTable {

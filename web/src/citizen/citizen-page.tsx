@@ -5,6 +5,7 @@
  * sees their goals, what happens next, who is who, the next meeting and their curves;
  * they can answer a due measurement and the citizen scale, and write to the plan.
  */
+import { CITIZEN_MESSAGE_KINDS } from '../../../contract/citizen-view.js';
 import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import type { CitizenMessageKey } from '../i18n/citizen-da.js';
@@ -226,7 +227,7 @@ function MessageForm({ onSent }: { onSent: () => void }) {
       <fieldset className="progression-question">
         <legend>{t('citizen.write.kind')}</legend>
         <div className="progression-options">
-          {(['kommentar', 'oenske'] as const).map((k) => (
+          {CITIZEN_MESSAGE_KINDS.map((k) => (
             <label key={k} className="progression-option">
               <input
                 type="radio"

@@ -2,6 +2,7 @@
  * Starting a citizen's course: individual or family, the citizen with CPR number and
  * contact details, family members, target group, start date and the coordinator.
  */
+import { COURSE_KINDS } from '../../../contract/courses.js';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -25,7 +26,7 @@ import {
   type CoordinatorRole,
   type CourseKind,
   type NewCourse,
-  type Relation,
+  type FamilyRelation,
   type TargetGroup,
 } from './courses-api.js';
 
@@ -33,7 +34,7 @@ interface MemberRow {
   key: number;
   name: string;
   cpr: string;
-  relation: Relation;
+  relation: FamilyRelation;
 }
 
 const MAX_NAME = 200;
@@ -156,7 +157,7 @@ export function CourseNewPage() {
         <fieldset className="fieldset field">
           <legend className="field__label">{t('courses.kind')}</legend>
           <div className="choices">
-            {(['individual', 'family'] as const).map((k) => (
+            {COURSE_KINDS.map((k) => (
               <label key={k} className="choice">
                 <input
                   type="radio"

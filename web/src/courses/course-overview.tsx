@@ -20,7 +20,7 @@ import {
   updateCourse,
   type ContactForm,
   type CourseView,
-  type Relation,
+  type FamilyRelation,
   type TargetGroup,
 } from './courses-api.js';
 import { NetworkPicture } from './network-picture.js';
@@ -283,7 +283,7 @@ function MemberDialog({
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [cpr, setCpr] = useState('');
-  const [relation, setRelation] = useState<Relation>('barn');
+  const [relation, setRelation] = useState<FamilyRelation>('barn');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   return (

@@ -3,6 +3,7 @@
  * small agreements, the agreements and joint decisions (visible to everyone in the
  * involved units), the status and the follow-up measurement.
  */
+import type { AgreementKind, ChecklistKey } from '../../../contract/interventions.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { asApiError, type ApiError } from '../api/client.js';
@@ -237,15 +238,15 @@ function AgreementForm({
 }: {
   checklist: { key: string; label: string }[];
   onAdd: (body: {
-    kind: 'agreement' | 'decision';
-    checklistKey: string | null;
+    kind: AgreementKind;
+    checklistKey: ChecklistKey | null;
     text: string;
   }) => Promise<boolean>;
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [kind, setKind] = useState<'agreement' | 'decision'>('agreement');
-  const [key, setKey] = useState('');
+  const [kind, setKind] = useState<AgreementKind>('agreement');
+  const [key, setKey] = useState<ChecklistKey | ''>('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await onAdd({ kind, checklistKey: key || null, text: text.trim() })) {
@@ -273,7 +274,7 @@ function AgreementForm({
       <SelectField
         label={t('intervention.agreement.checklist')}
         value={key}
-        onChange={(e) => setKey(e.target.value)}
+        onChange={(e) => setKey(e.target.value as ChecklistKey | '')}
       >
         <option value="">{t('intervention.agreement.noChecklist')}</option>
         {checklist.map((c) => (

@@ -16,17 +16,21 @@ import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import {
+  INSTRUMENT_GROUPS,
+  ITEM_KINDS,
+  type InstrumentGroup,
+  type ItemKind,
+} from '../../../contract/progression.js';
+import {
   createInstrument,
   loadInstruments,
   updateInstrument,
   type Instrument,
   type InstrumentItem,
-  type ItemKind,
 } from './progression-api.js';
 
-/** The server's target groups (src/db/tables/progression.table.ts). */
-const GROUPS = ['alle', 'voksne', 'unge-15-30', 'familier', 'boern', 'andet'] as const;
-const KINDS: ItemKind[] = ['scale-1-5', 'scale-0-10', 'yes-no', 'text'];
+const GROUPS = INSTRUMENT_GROUPS;
+const KINDS = ITEM_KINDS;
 const isScale = (kind: ItemKind) => kind === 'scale-1-5' || kind === 'scale-0-10';
 
 /** An item in the form; `id` is empty until the instrument is saved the first time. */
@@ -41,7 +45,7 @@ interface DraftItem {
 
 interface Draft {
   name: string;
-  targetGroup: string;
+  targetGroup: InstrumentGroup;
   description: string;
   items: DraftItem[];
 }
@@ -320,7 +324,7 @@ function InstrumentForm({
         <SelectField
           label={t('instruments.group')}
           value={draft.targetGroup}
-          onChange={(e) => setDraft({ ...draft, targetGroup: e.target.value })}
+          onChange={(e) => setDraft({ ...draft, targetGroup: e.target.value as InstrumentGroup })}
         >
           {GROUPS.map((g) => (
             <option key={g} value={g}>

@@ -1,60 +1,28 @@
 /** Calls to the progression API (`src/progression`) and the shapes it answers with. */
+import type { ProgressionValue, RespondentKind } from '../../../contract/progression.js';
+import type {
+  Instrument,
+  InstrumentChange,
+  InstrumentInput,
+  InstrumentList,
+  Progression,
+  ProgressionResponse,
+} from '../../../contract/progression.schema.js';
 import { api } from '../api/client.js';
 
-export type ItemKind = 'scale-1-5' | 'scale-0-10' | 'yes-no' | 'text';
-export type RespondentKind = 'borger' | 'foraelder' | 'sagsbehandler';
-export type ProgressionValue = number | boolean | string;
+export type { ItemKind, ProgressionValue, RespondentKind } from '../../../contract/progression.js';
+export type {
+  Instrument,
+  InstrumentItem,
+  Occasion,
+  Progression,
+  ProgressionResponse,
+} from '../../../contract/progression.schema.js';
 
-export interface InstrumentItem {
-  id: string;
-  text: string;
-  kind: ItemKind;
-  low?: string;
-  high?: string;
-}
-
-export interface Instrument {
-  id: string;
-  name: string;
-  targetGroup: string;
-  description: string;
-  items: InstrumentItem[];
-  isDefault: boolean;
-  archived: boolean;
-}
-
-export interface Occasion {
-  key: string;
-  due: string;
-}
-
-export interface ProgressionResponse {
-  id: string;
-  memberId: string;
-  instrumentId: string;
-  occasion: string;
-  answeredAt: string;
-  answeredBy: RespondentKind;
-  answers: Record<string, ProgressionValue>;
-}
-
-export interface Progression {
-  schedule: {
-    instrumentId: string;
-    intervalMonths: number;
-    occasions: (Occasion & { answered: boolean })[];
-    next: Occasion | null;
-    due: Occasion | null;
-  } | null;
-  instruments: Instrument[];
-  responses: ProgressionResponse[];
-}
-
-export const loadInstruments = () =>
-  api.get<{ instruments: Instrument[] }>('/api/progression/instruments');
-export const createInstrument = (body: Omit<Instrument, 'id' | 'isDefault' | 'archived'>) =>
+export const loadInstruments = () => api.get<InstrumentList>('/api/progression/instruments');
+export const createInstrument = (body: InstrumentInput) =>
   api.post<Instrument>('/api/progression/instruments', body);
-export const updateInstrument = (id: string, body: Partial<Instrument>) =>
+export const updateInstrument = (id: string, body: InstrumentChange) =>
   api.patch<Instrument>(`/api/progression/instruments/${id}`, body);
 export const loadProgression = (courseId: string) =>
   api.get<Progression>(`/api/courses/${courseId}/progression`);

@@ -1,8 +1,17 @@
 /**
- * The research's intervention format (DOMAIN.md §3): two network meetings of 45–60
- * minutes about a month apart, facilitated by a leader with a leader colleague present,
- * the checklist of small agreements, and a follow-up measurement 2–4 months later.
+ * The research's leadership intervention format (DOMAIN.md §3) and its values, shared by
+ * server and web: two network meetings of 45–60 minutes about a month apart, facilitated
+ * by a leader with a leader colleague present, the checklist of small agreements, and a
+ * follow-up measurement 2–4 months later. No zod.
  */
+
+/** Where an intervention stands. */
+export const INTERVENTION_STATUSES = ['planned', 'running', 'completed', 'cancelled'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+
+/** An agreement made in the network, or a joint decision of the leaders. */
+export const AGREEMENT_KINDS = ['agreement', 'decision'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
 /** Meeting length in minutes, inclusive. */
 export const MEETING_MINUTES = { min: 45, max: 60 } as const;
@@ -11,6 +20,7 @@ export const DAYS_BETWEEN_MEETINGS = 28;
 /** The follow-up measurement comes this many months after the last meeting, inclusive. */
 export const FOLLOW_UP_MONTHS = { min: 2, max: 4 } as const;
 
+/** The checklist of small agreements, by key. */
 export const CHECKLIST_KEYS = [
   'faces',
   'phones',
