@@ -22,6 +22,7 @@ import {
 import { CompactTable, ComparisonFacts, GroupFacts, RegressionFacts } from './analysis-sections.js';
 import { Section } from '../ui/section.js';
 import type { formatters } from './format.js';
+import { Button } from '../ui/button.js';
 
 type Fmt = ReturnType<typeof formatters>;
 
@@ -273,13 +274,7 @@ export const BenchmarkSection = memo(function BenchmarkSection({
                   </option>
                 ))}
               </SelectField>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void saveKind()}
-              >
-                {t('analysis.benchmark.saveKind')}
-              </button>
+              <Button onClick={() => void saveKind()}>{t('analysis.benchmark.saveKind')}</Button>
             </div>
           )}
           <ErrorAlert error={saveError} />

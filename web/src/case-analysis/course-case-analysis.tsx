@@ -28,6 +28,7 @@ import {
   type CourseArm,
 } from './case-analysis-api.js';
 import { CourseTab } from '../courses/course-tab.js';
+import { Button } from '../ui/button.js';
 
 const NO_POSITIONS = new Map<string, { x: number; y: number }>();
 
@@ -215,16 +216,16 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
                 />{' '}
                 {t('case.includeUnits')}
               </label>
-              <button
-                type="button"
-                className="button button--small"
+              <Button
+                variant="plain"
+                small
                 disabled={busy}
                 onClick={() =>
                   void run(() => startCaseMeasurement(course.id, includeUnits), t('case.started'))
                 }
               >
                 {t('case.start')}
-              </button>
+              </Button>
             </div>
           )}
           {course.access === 'full' && (
@@ -256,14 +257,13 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
                   })}
                 </p>
                 {m.status === 'open' && data.canStart && (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
+                  <Button
+                    small
                     disabled={busy}
                     onClick={() => void run(() => closeCaseMeasurement(course.id, m.id))}
                   >
                     {t('case.close')}
-                  </button>
+                  </Button>
                 )}
                 <CaseResult m={m} />
               </article>

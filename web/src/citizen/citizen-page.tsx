@@ -26,6 +26,7 @@ import {
   type CitizenAction,
   type CitizenView,
 } from './citizen-api.js';
+import { Button } from '../ui/button.js';
 
 // The curves bring the chart library (Observable Plot): loaded only once the view opens.
 const ProgressionCurves = lazy(() =>
@@ -102,9 +103,9 @@ function CodeStep({
       <p>{t('citizen.code.lead')}</p>
       <ErrorAlert error={error} />
       {sentTo === undefined ? (
-        <button type="button" className="button" disabled={busy} onClick={() => void ask()}>
+        <Button variant="plain" disabled={busy} onClick={() => void ask()}>
           {t('citizen.code.send')}
-        </button>
+        </Button>
       ) : (
         <form onSubmit={(e) => void open(e)} className="citizen-code">
           <p role="status">{t('citizen.code.sent', { to: sentTo })}</p>
@@ -124,17 +125,12 @@ function CodeStep({
               onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
             />
           </div>
-          <button type="submit" className="button" disabled={busy || code.length !== 6}>
+          <Button type="submit" variant="plain" disabled={busy || code.length !== 6}>
             {t('citizen.code.open')}
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={busy}
-            onClick={() => void ask()}
-          >
+          </Button>
+          <Button variant="quiet" disabled={busy} onClick={() => void ask()}>
             {t('citizen.code.again')}
-          </button>
+          </Button>
         </form>
       )}
     </>
@@ -190,9 +186,9 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
             </div>
           </fieldset>
         ))}
-        <button type="submit" className="button" disabled={busy}>
+        <Button type="submit" variant="plain" disabled={busy}>
           {t('progression.send')}
-        </button>
+        </Button>
       </form>
     </section>
   );
@@ -253,9 +249,9 @@ function MessageForm({ onSent }: { onSent: () => void }) {
       </div>
       <ErrorAlert error={error} />
       {sent && <Notice onDismiss={() => setSent(false)}>{t('citizen.write.sent')}</Notice>}
-      <button type="submit" className="button" disabled={busy || text.trim() === ''}>
+      <Button type="submit" variant="plain" disabled={busy || text.trim() === ''}>
         {t('citizen.write.send')}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -443,9 +439,7 @@ function MyCourse({
         )}
       </section>
 
-      <button type="button" className="button button--secondary" onClick={onLogout}>
-        {t('citizen.logout')}
-      </button>
+      <Button onClick={onLogout}>{t('citizen.logout')}</Button>
     </>
   );
 }

@@ -17,6 +17,7 @@ import {
   revokeCitizenLink,
 } from './citizen-api.js';
 import { CourseTab } from '../courses/course-tab.js';
+import { Button } from '../ui/button.js';
 
 export function CourseCitizen({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
@@ -48,22 +49,18 @@ export function CourseCitizen({ course }: CourseTabProps) {
       title={t('citizen.tab.title')}
       lead={t('citizen.tab.lead')}
       actions={
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => void activity.reload()}
-        >
+        <Button small onClick={() => void activity.reload()}>
           {t('courses.refresh')}
-        </button>
+        </Button>
       }
     >
       <ErrorAlert error={activity.error ?? error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
       {open && (
         <div className="toolbar">
-          <button
-            type="button"
-            className="button button--small"
+          <Button
+            variant="plain"
+            small
             disabled={busy}
             onClick={() =>
               void run(async () => {
@@ -73,17 +70,16 @@ export function CourseCitizen({ course }: CourseTabProps) {
             }
           >
             {t('citizen.tab.makeLink')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
+          </Button>
+          <Button
+            small
             disabled={busy}
             onClick={() =>
               void run(() => requestCitizenScale(course.id), t('citizen.tab.scaleAsked'))
             }
           >
             {t('citizen.tab.askScale')}
-          </button>
+          </Button>
         </div>
       )}
       {activity.status === 'loading' && !data && <Loading />}
@@ -136,14 +132,14 @@ export function CourseCitizen({ course }: CourseTabProps) {
                   {!l.revoked && open && (
                     <>
                       {' '}
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
+                      <Button
+                        variant="quiet"
+                        small
                         disabled={busy}
                         onClick={() => void run(() => revokeCitizenLink(course.id, l.id))}
                       >
                         {t('citizen.tab.revoke')}
-                      </button>
+                      </Button>
                     </>
                   )}
                 </li>

@@ -23,6 +23,7 @@ import {
   type CourseView,
 } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
+import { Button } from '../ui/button.js';
 
 type ConsentState = 'valid' | 'withdrawn' | 'expired' | 'future';
 
@@ -53,13 +54,9 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
       lead={t('courses.consents.lead')}
       actions={
         editable && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setDialog({ kind: 'record' })}
-          >
+          <Button variant="primary" onClick={() => setDialog({ kind: 'record' })}>
             {t('courses.consent.record')}
-          </button>
+          </Button>
         )
       }
     >

@@ -9,6 +9,7 @@ import { formatDateTime } from './course-labels.js';
 import type { CourseTabProps } from './course-page.js';
 import { loadCourseAudit, type CourseAuditEntry } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
+import { Button } from '../ui/button.js';
 
 /** Actions with their own words; any other action is shown as the server names it. */
 const ACTION_KEYS: Partial<Record<string, MessageKey>> = {
@@ -108,13 +109,9 @@ export function CourseHistory({ course }: CourseTabProps) {
       title={t('courses.history')}
       lead={t('courses.history.lead')}
       actions={
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={audit.reload}
-        >
+        <Button small onClick={audit.reload}>
           {t('courses.refresh')}
-        </button>
+        </Button>
       }
     >
       <div className="toolbar">

@@ -11,6 +11,7 @@ import { TableFrame } from '../ui/table-frame.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
 import { COURSE_CREATORS } from './course-roles.js';
 import { listCourses, type CourseStatus } from './courses-api.js';
+import { Button } from '../ui/button.js';
 
 const FILTERS = ['open', 'closed', 'all'] as const;
 
@@ -55,9 +56,7 @@ export function CourseListPage() {
         )}
       </div>
       <ErrorAlert error={list.error}>
-        <button type="button" className="button button--secondary" onClick={list.reload}>
-          {t('common.retry')}
-        </button>
+        <Button onClick={list.reload}>{t('common.retry')}</Button>
       </ErrorAlert>
       {list.status === 'loading' && !courses && <Loading />}
       {courses && courses.length === 0 && (

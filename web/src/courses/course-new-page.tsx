@@ -28,6 +28,7 @@ import {
   type Relation,
   type TargetGroup,
 } from './courses-api.js';
+import { Button } from '../ui/button.js';
 
 interface MemberRow {
   key: number;
@@ -259,19 +260,17 @@ export function CourseNewPage() {
                     choiceLabel={(r) => relationLabel(t, r)}
                     onChange={(v) => setMember(m.key, { relation: v })}
                   />
-                  <button
-                    type="button"
-                    className="button button--quiet button--small button--quiet-danger"
+                  <Button
+                    variant="quiet-danger"
+                    small
                     onClick={() => setMembers((rows) => rows.filter((row) => row.key !== m.key))}
                   >
                     {t('courses.member.remove', { n: i + 1 })}
-                  </button>
+                  </Button>
                 </li>
               ))}
             </ol>
-            <button type="button" className="button button--secondary" onClick={addMemberRow}>
-              {t('courses.member.add')}
-            </button>
+            <Button onClick={addMemberRow}>{t('courses.member.add')}</Button>
           </fieldset>
         )}
 
@@ -304,14 +303,9 @@ export function CourseNewPage() {
         </fieldset>
 
         <div className="form-actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={busy || undefined}
-          >
-            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-            {busy ? t('common.working') : t('courses.create')}
-          </button>
+          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
+            {t('courses.create')}
+          </Button>
           <Link className="button button--quiet" to="/forloeb">
             {t('common.cancel')}
           </Link>

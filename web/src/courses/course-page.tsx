@@ -22,6 +22,7 @@ import { CourseProgression } from '../progression/course-progression.js';
 import { CourseCitizen } from '../citizen/course-citizen.js';
 import { CourseCaseAnalysis } from '../case-analysis/course-case-analysis.js';
 import { loadCourse, type Access, type CourseView } from './courses-api.js';
+import { Button } from '../ui/button.js';
 
 /** The views of a course, their address and who may open them. */
 const TABS = [
@@ -88,9 +89,7 @@ export function CoursePage() {
         </p>
         {course.status === 'loading' && <Loading />}
         <ErrorAlert error={course.error}>
-          <button type="button" className="button button--secondary" onClick={course.reload}>
-            {t('common.retry')}
-          </button>
+          <Button onClick={course.reload}>{t('common.retry')}</Button>
         </ErrorAlert>
       </div>
     );

@@ -26,6 +26,7 @@ import {
 } from './courses-api.js';
 import { PlanView } from './plan-view.js';
 import { CourseTab } from './course-tab.js';
+import { Button } from '../ui/button.js';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   text: 'courses.plan.actionText',
@@ -175,13 +176,9 @@ export function CourseVersions({ course }: CourseTabProps) {
           >
             {versionOptions}
           </InlineSelect>
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={busy || undefined}
-          >
-            {busy ? t('common.working') : t('courses.versions.compare')}
-          </button>
+          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
+            {t('courses.versions.compare')}
+          </Button>
         </form>
       )}
       <ErrorAlert error={error} />
@@ -235,13 +232,9 @@ export function CourseVersions({ course }: CourseTabProps) {
             <h3 className="panel__title" id="shown-title">
               {t('courses.versions.shown', { n: shown.version })}
             </h3>
-            <button
-              type="button"
-              className="button button--quiet button--small"
-              onClick={() => setShown(undefined)}
-            >
+            <Button variant="quiet" small onClick={() => setShown(undefined)}>
               {t('common.close')}
-            </button>
+            </Button>
           </div>
           <PlanView
             plan={shown.plan}

@@ -19,6 +19,7 @@ import {
   type MeetingInput,
   type Template,
 } from './interventions-api.js';
+import { Button } from '../ui/button.js';
 
 export const statusKey = (s: InterventionStatus): MessageKey => `intervention.status.${s}`;
 
@@ -38,13 +39,9 @@ export function InterventionListPage() {
         </div>
         {leader && !planning && (
           <div className="page-header__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setPlanning(true)}
-            >
+            <Button variant="primary" onClick={() => setPlanning(true)}>
               {t('intervention.new.open')}
-            </button>
+            </Button>
           </div>
         )}
       </div>
@@ -289,12 +286,10 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
         />
       )}
       <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+        <Button type="submit" variant="primary" pending={busy}>
           {t('intervention.new.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

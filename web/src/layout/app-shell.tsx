@@ -8,6 +8,7 @@ import { ANALYSIS_READERS, hasRole, ORG_EDITORS, useSession } from '../auth/sess
 import { LanguageSwitch, useI18n } from '../i18n/i18n.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel } from '../users/user-labels.js';
+import { Button } from '../ui/button.js';
 
 export function AppShell() {
   const { t } = useI18n();
@@ -71,14 +72,9 @@ export function AppShell() {
             )}
             <LanguageSwitch />
             {user && (
-              <button
-                type="button"
-                className="button button--quiet"
-                onClick={doLogout}
-                aria-disabled={loggingOut || undefined}
-              >
+              <Button variant="quiet" onClick={doLogout} pending={loggingOut}>
                 {t('layout.logout')}
-              </button>
+              </Button>
             )}
           </div>
         </div>

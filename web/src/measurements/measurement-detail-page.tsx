@@ -25,6 +25,7 @@ import {
   type SuppressedReason,
 } from './measurements-api.js';
 import { ResponseImport } from './response-import.js';
+import { Button } from '../ui/button.js';
 
 type Dialog = 'invite' | 'open' | 'remind' | 'close' | 'extend' | undefined;
 /** The invite dialog's choice "everyone with one of the measurement's professions". */
@@ -138,58 +139,30 @@ export function MeasurementDetailPage() {
         </dl>
         <div className="toolbar">
           {m.status !== 'closed' && (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setDialog('invite')}
-            >
-              {t('measurement.invite')}
-            </button>
+            <Button onClick={() => setDialog('invite')}>{t('measurement.invite')}</Button>
           )}
           {m.status === 'draft' && (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setDialog('open')}
-            >
+            <Button variant="primary" onClick={() => setDialog('open')}>
               {t('measurement.open')}
-            </button>
+            </Button>
           )}
           {m.status === 'draft' && !editing && (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setEditing(true)}
-            >
-              {t('draft.edit')}
-            </button>
+            <Button onClick={() => setEditing(true)}>{t('draft.edit')}</Button>
           )}
           {m.status === 'open' && (
             <>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setDialog('remind')}
-              >
-                {t('measurement.remind')}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button onClick={() => setDialog('remind')}>{t('measurement.remind')}</Button>
+              <Button
                 onClick={() => {
                   setClosesAt(m.closesAt ? m.closesAt.slice(0, 10) : '');
                   setDialog('extend');
                 }}
               >
                 {t('measurement.extend')}
-              </button>
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => setDialog('close')}
-              >
+              </Button>
+              <Button variant="danger" onClick={() => setDialog('close')}>
                 {t('measurement.close')}
-              </button>
+              </Button>
             </>
           )}
           <Link className="button button--quiet" to="/udbakke">

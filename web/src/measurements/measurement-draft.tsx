@@ -23,6 +23,7 @@ import {
   type ItemTexts,
   type Measurement,
 } from './measurements-api.js';
+import { Button } from '../ui/button.js';
 
 /** Every item, in the order of the questionnaire. */
 const ITEMS: readonly string[] = [...RK_ITEMS, ...LEADERSHIP_ITEMS];
@@ -63,11 +64,7 @@ export function DraftSettings({
         showOpensAt
         submitLabel={t('common.save')}
         onSubmit={save}
-        actions={
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        }
+        actions={<Button onClick={onCancel}>{t('common.cancel')}</Button>}
       />
     </section>
   );
@@ -166,13 +163,14 @@ export function ItemWording({
             </fieldset>
           ))}
           <div className="form-actions">
-            <button
+            <Button
               type="submit"
-              className="button button--primary"
-              aria-disabled={busy || undefined}
+              variant="primary"
+              pending={busy}
+              pendingLabel={t('common.working')}
             >
-              {busy ? t('common.working') : t('items.save')}
-            </button>
+              {t('items.save')}
+            </Button>
           </div>
         </form>
       ) : (

@@ -22,6 +22,7 @@ import {
   type GroupKind,
   type Measurement,
 } from './measurements-api.js';
+import { Button } from '../ui/button.js';
 
 /** What the form holds, as typed. Dates are the date inputs' `yyyy-mm-dd`. */
 export interface MeasurementValues {
@@ -479,9 +480,9 @@ export function MeasurementForm({
       />
       {children}
       <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-          {busy ? t('common.working') : submitLabel}
-        </button>
+        <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
+          {submitLabel}
+        </Button>
         {actions}
       </div>
     </form>

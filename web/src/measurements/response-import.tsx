@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { ImportErrors } from '../org/import-report.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { importResponses, type ResponseImportReport } from './measurements-api.js';
+import { Button } from '../ui/button.js';
 
 const ACCEPT = '.csv,text/csv';
 const COLUMNS = 'respondent,unit,role,target,item,value,wave,arm,case';
@@ -163,15 +164,14 @@ export function ResponseImport({
           {report && hasErrors && <ImportErrors errors={report.errors} />}
           {report && (
             <div className="form-actions">
-              <button
-                type="button"
-                className="button button--primary"
+              <Button
+                variant="primary"
                 disabled={hasErrors || step !== 'idle'}
                 aria-describedby={hasErrors ? blockedId : undefined}
                 onClick={() => void commit()}
               >
                 {step === 'importing' ? t('import.importing') : t('import.commit')}
-              </button>
+              </Button>
               {hasErrors && (
                 <p className="form-actions__note" id={blockedId}>
                   {t('import.blocked')}

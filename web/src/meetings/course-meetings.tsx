@@ -25,6 +25,7 @@ import {
   type MeetingRole,
 } from './meetings-api.js';
 import { CourseTab } from '../courses/course-tab.js';
+import { Button } from '../ui/button.js';
 
 const KIND_KEYS: Record<MeetingKind, MessageKey> = {
   opstart: 'meetings.kind.opstart',
@@ -180,9 +181,9 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
         </SelectField>
       ))}
       <ErrorAlert error={error} />
-      <button type="submit" className="button" disabled={busy}>
+      <Button type="submit" variant="plain" disabled={busy}>
         {busy ? t('common.working') : t('meetings.create')}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -296,29 +297,19 @@ function MinutesEditor({
         </div>
       ))}
       <div className="toolbar">
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => setRows((rs) => [...rs, { partyId: '', text: '', due: '' }])}
-        >
+        <Button small onClick={() => setRows((rs) => [...rs, { partyId: '', text: '', due: '' }])}>
           {t('meetings.agreement.add')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={busy}
-          onClick={() => void save()}
-        >
+        </Button>
+        <Button variant="plain" small disabled={busy} onClick={() => void save()}>
           {t('meetings.save')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
+        </Button>
+        <Button
+          small
           disabled={busy || meeting.agreements.every((a) => a.actionId)}
           onClick={() => void toPlan()}
         >
           {t('meetings.toPlan')}
-        </button>
+        </Button>
       </div>
       <ErrorAlert error={error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
@@ -371,13 +362,9 @@ function MeetingCard({ course, meeting, reload }: CourseTabProps & { meeting: Me
           {t('meetings.ics')}
         </a>
         {full && meeting.status === 'planned' && course.status === 'open' && (
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            onClick={() => void cancel()}
-          >
+          <Button variant="quiet" small onClick={() => void cancel()}>
             {t('meetings.cancel')}
-          </button>
+          </Button>
         )}
       </div>
       <ErrorAlert error={error} />
@@ -414,13 +401,9 @@ export function CourseMeetings({ course, reload }: CourseTabProps) {
       actions={
         course.access === 'full' &&
         course.status === 'open' && (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setPlanning((p) => !p)}
-          >
+          <Button variant="plain" small onClick={() => setPlanning((p) => !p)}>
             {planning ? t('common.cancel') : t('meetings.plan')}
-          </button>
+          </Button>
         )
       }
     >

@@ -15,6 +15,7 @@ import { ImportErrors, ImportPlanTables } from './import-report.js';
 import { summariseImport, useDescribeChanges } from './import-summary.js';
 import { importOrganisation } from './org-api.js';
 import type { OrgPageState } from './org-page.js';
+import { Button } from '../ui/button.js';
 
 const ACCEPT =
   '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -146,9 +147,8 @@ export function OrgImportPage() {
             {report && <ImportPlanTables plan={report.plan} />}
             {report && (
               <div className="form-actions">
-                <button
-                  type="button"
-                  className="button button--primary"
+                <Button
+                  variant="primary"
                   disabled={hasErrors || step !== 'idle'}
                   aria-describedby={hasErrors ? blockedId : undefined}
                   onClick={() => void commit()}
@@ -157,7 +157,7 @@ export function OrgImportPage() {
                     <span className="spinner spinner--inverse" aria-hidden="true" />
                   )}
                   {step === 'importing' ? t('import.importing') : t('import.commit')}
-                </button>
+                </Button>
                 <Link className="button button--secondary" to="/organisation">
                   {t('common.cancel')}
                 </Link>
@@ -234,9 +234,9 @@ function ImportHelp({ open }: { open: boolean }) {
       >
         <pre>{example}</pre>
       </div>
-      <button type="button" className="button button--secondary button--small" onClick={download}>
+      <Button small onClick={download}>
         {t('import.help.download')}
-      </button>
+      </Button>
     </details>
   );
 }

@@ -22,6 +22,7 @@ import {
   type RespondentKind,
 } from './progression-api.js';
 import { CourseTab } from '../courses/course-tab.js';
+import { Button } from '../ui/button.js';
 
 const RESPONDENTS: { value: RespondentKind; label: MessageKey }[] = [
   { value: 'borger', label: 'progression.by.borger' },
@@ -110,14 +111,9 @@ export function CourseProgression({ course }: CourseTabProps) {
             value={intervalMonths}
             onChange={(e) => setIntervalMonths(e.target.value)}
           />
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            onClick={() => void saveSchedule()}
-          >
+          <Button variant="plain" small disabled={busy} onClick={() => void saveSchedule()}>
             {t('progression.saveSchedule')}
-          </button>
+          </Button>
         </div>
       )}
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}

@@ -23,6 +23,7 @@ import {
   type InstrumentItem,
   type ItemKind,
 } from './progression-api.js';
+import { Button } from '../ui/button.js';
 
 /** The server's target groups (src/db/tables/progression.table.ts). */
 const GROUPS = ['alle', 'voksne', 'unge-15-30', 'familier', 'boern', 'andet'] as const;
@@ -119,16 +120,15 @@ export function InstrumentsPage() {
         </div>
         {!editing && (
           <div className="page-header__actions">
-            <button
-              type="button"
-              className="button button--primary"
+            <Button
+              variant="primary"
               onClick={() => {
                 setFlash(undefined);
                 setEditing({});
               }}
             >
               {t('instruments.new')}
-            </button>
+            </Button>
           </div>
         )}
       </div>
@@ -136,13 +136,7 @@ export function InstrumentsPage() {
       {flash && <Notice onDismiss={() => setFlash(undefined)}>{flash}</Notice>}
       {instruments.status === 'loading' && !instruments.data && <Loading />}
       <ErrorAlert error={instruments.error}>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void instruments.reload()}
-        >
-          {t('common.retry')}
-        </button>
+        <Button onClick={() => void instruments.reload()}>{t('common.retry')}</Button>
       </ErrorAlert>
 
       {editing ? (
@@ -411,26 +405,15 @@ function InstrumentForm({
             );
           })}
         </ol>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => setDraft((d) => ({ ...d, items: [...d.items, draftItem()] }))}
-        >
+        <Button onClick={() => setDraft((d) => ({ ...d, items: [...d.items, draftItem()] }))}>
           {t('instruments.item.add')}
-        </button>
+        </Button>
 
         <div className="form-actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={busy || undefined}
-          >
-            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-            {busy ? t('common.working') : t('instruments.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
+          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
+            {t('instruments.save')}
+          </Button>
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
         </div>
       </form>
 

@@ -7,6 +7,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useLightI18n } from '../i18n/i18n-core.js';
 import { ErrorAlert } from './feedback.js';
+import { Button } from './button.js';
 
 export function Dialog({
   title,
@@ -98,17 +99,15 @@ export function FormDialog({
         <ErrorAlert error={error} id={errorId} />
         {children}
         <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
             type="submit"
-            className={danger ? 'button button--danger' : 'button button--primary'}
-            aria-disabled={busy || undefined}
+            variant={danger ? 'danger' : 'primary'}
+            pending={busy}
+            pendingLabel={t('common.working')}
           >
-            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-            {busy ? t('common.working') : submitLabel}
-          </button>
+            {submitLabel}
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.js';
 import { useLightI18n } from '../i18n/i18n-core.js';
+import { Button } from './button.js';
 
 /** A polite "loading" line with a spinner. */
 export function Loading({ label }: { label?: string }) {
@@ -49,9 +50,9 @@ export function Notice({
     <div className={`alert alert--${tone}`} role="status">
       <div className="alert__body">{children}</div>
       {onDismiss && (
-        <button type="button" className="button button--quiet button--small" onClick={onDismiss}>
+        <Button variant="quiet" small onClick={onDismiss}>
           {t('common.dismiss')}
-        </button>
+        </Button>
       )}
     </div>
   );

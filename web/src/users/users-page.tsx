@@ -15,6 +15,7 @@ import { RowAction } from '../ui/row-action.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel, roleHint } from './user-labels.js';
 import { createUser, loadUsers, updateUser } from './users-api.js';
+import { Button } from '../ui/button.js';
 
 /** The server's rule (src/auth/password.ts). */
 export const MIN_PASSWORD = 12;
@@ -54,26 +55,16 @@ export function UsersPage() {
           <p className="lead">{t('users.lead')}</p>
         </div>
         <div className="page-header__actions">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setDialog({ type: 'create' })}
-          >
+          <Button variant="primary" onClick={() => setDialog({ type: 'create' })}>
             {t('users.new')}
-          </button>
+          </Button>
         </div>
       </div>
 
       {flash && <Notice onDismiss={() => setFlash(undefined)}>{flash}</Notice>}
       {users.status === 'loading' && !list && <Loading />}
       <ErrorAlert error={users.error}>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void users.reload()}
-        >
-          {t('common.retry')}
-        </button>
+        <Button onClick={() => void users.reload()}>{t('common.retry')}</Button>
       </ErrorAlert>
 
       {list && (

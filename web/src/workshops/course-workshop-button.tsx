@@ -8,6 +8,7 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert } from '../ui/feedback.js';
 import { createWorkshop } from './workshops-api.js';
+import { Button } from '../ui/button.js';
 
 export function CourseWorkshopButton({ courseId }: { courseId: string }) {
   const { t } = useI18n();
@@ -35,14 +36,9 @@ export function CourseWorkshopButton({ courseId }: { courseId: string }) {
 
   return (
     <div className="page-header__actions">
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => void start()}
-        aria-disabled={busy || undefined}
-      >
-        {busy ? t('common.working') : t('workshop.course.start')}
-      </button>
+      <Button onClick={() => void start()} pending={busy} pendingLabel={t('common.working')}>
+        {t('workshop.course.start')}
+      </Button>
       <ErrorAlert error={error} />
     </div>
   );

@@ -12,6 +12,7 @@ import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { RATING_COLOURS, WorkshopCanvas } from './workshop-canvas.js';
 import { ratingKey } from './workshop-steps.js';
 import { getComparison, type Comparison, type Workshop } from './workshops-api.js';
+import { Button } from '../ui/button.js';
 
 export function ComparePanel({
   workshop,
@@ -63,14 +64,9 @@ export function ComparePanel({
         {t('workshop.compare.title')}
       </h2>
       <p className="muted">{t('workshop.compare.lead')}</p>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => void load()}
-        aria-disabled={busy || undefined}
-      >
+      <Button onClick={() => void load()} pending={busy}>
         {comparison ? t('workshop.compare.refresh') : t('workshop.compare.show')}
-      </button>
+      </Button>
       <ErrorAlert error={error} />
       {busy && <Loading />}
       {comparison && (

@@ -11,6 +11,7 @@ import { TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { createWorkshop, listWorkshops } from './workshops-api.js';
+import { Button } from '../ui/button.js';
 
 export function WorkshopListPage() {
   const { t, locale } = useI18n();
@@ -129,9 +130,9 @@ function NewWorkshopForm() {
         onChange={setMeasurementId}
       />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+        <Button type="submit" variant="primary" pending={busy}>
           {t('workshop.new.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );
