@@ -5,7 +5,7 @@
  * map. Nothing here is ever per person; ties from units with too few answers are grey.
  */
 import { useMemo, useRef, useState } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import {
   COLOURS,
@@ -153,24 +153,8 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const analysis = useApi(() => loadCaseAnalysis(course.id), `case-analysis:${course.id}`);
-  const [error, setError] = useState<ApiError>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error, notice, setNotice } = useAction(analysis.reload);
   const [includeUnits, setIncludeUnits] = useState(false);
-  const run = async (work: () => Promise<unknown>, done?: string) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      await work();
-      if (done) setNotice(done);
-      await analysis.reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   const data = analysis.data;
   const running = data?.measurements.find((m) => m.status !== 'closed');
   const statusKey = (s: CaseMeasurement['status']): MessageKey => `case.status.${s}`;

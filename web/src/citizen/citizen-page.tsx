@@ -7,6 +7,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import type { CitizenMessageKey } from '../i18n/citizen-da.js';
 import { LanguageSwitch, useCitizenI18n } from '../i18n/i18n-core.js';
 import type { LightMessageKey } from '../i18n/light-da.js';
@@ -70,31 +71,15 @@ function CodeStep({
   const { t } = useCitizenI18n();
   const [sentTo, setSentTo] = useState<string>();
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
 
-  const ask = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setSentTo((await sendCode(courseId, token)).sentTo);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const ask = () => run(async () => setSentTo((await sendCode(courseId, token)).sentTo));
   const open = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await enterCode(courseId, token, code.trim());
       onOpened();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -140,8 +125,7 @@ function CodeStep({
 function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) {
   const { t } = useCitizenI18n();
   const [answers, setAnswers] = useState<Record<string, number | 'dk'>>({});
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
   if (!view.scale) return null;
   const options: { value: number | 'dk'; label: LightMessageKey }[] = [
     { value: 1, label: 'survey.scale.1' },
@@ -153,14 +137,10 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
   ];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    await run(async () => {
       await answerMyScale(answers);
       onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="citizen-card" aria-labelledby="scale-title">
@@ -198,23 +178,16 @@ function MessageForm({ onSent }: { onSent: () => void }) {
   const { t } = useCitizenI18n();
   const [kind, setKind] = useState<'kommentar' | 'oenske'>('kommentar');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
   const [sent, setSent] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await sendMessage({ kind, text });
       setText('');
       setSent(true);
       onSent();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={(e) => void submit(e)}>
@@ -288,26 +261,18 @@ function MyCourse({
   const { t } = useCitizenI18n();
   const { dateTime } = useDate();
   const [showLaw, setShowLaw] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
   const [thanks, setThanks] = useState(false);
   const progression = view.progression;
   const instrument = progression.instruments.find(
     (i) => i.id === progression.schedule?.instrumentId,
   );
-  const answer = async (answers: Record<string, ProgressionValue>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const answer = (answers: Record<string, ProgressionValue>) =>
+    run(async () => {
       await answerMyProgression(answers);
       setThanks(true);
       reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>

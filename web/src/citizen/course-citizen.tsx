@@ -3,8 +3,7 @@
  * here, mailed to them only; staff never see it), their comments and wishes to the plan,
  * and the citizen scale (ask it; see the answers).
  */
-import { useState } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import type { CourseTabProps } from '../courses/course-page.js';
 import { formatDateTime } from '../courses/course-labels.js';
@@ -22,24 +21,8 @@ import { Button } from '../ui/button.js';
 export function CourseCitizen({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
   const activity = useApi(() => loadCitizenActivity(course.id), `citizen-activity:${course.id}`);
-  const [notice, setNotice] = useState<string>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error, notice, setNotice } = useAction(activity.reload);
   const open = course.status === 'open';
-  const run = async (work: () => Promise<unknown>, done?: string) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      await work();
-      if (done) setNotice(done);
-      await activity.reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   const data = activity.data;
   const names = new Map((course.members ?? []).map((m) => [m.id, m.name]));
 

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
@@ -57,8 +57,7 @@ export function CourseNewPage() {
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<CoordinatorRole>('koordinerende-sagsbehandler');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
 
   const cprError = (value: string, optional: boolean): string | undefined => {
     if (optional && value.trim() === '') return undefined;
@@ -130,15 +129,10 @@ export function CourseNewPage() {
           }
         : {}),
     };
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await createCourse(course);
       void navigate(`/forloeb/${created.id}`);
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
 
   // A server error about one field is shown at that field too, not only at the top.

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { InlineSelect } from '../ui/field.js';
@@ -62,8 +62,7 @@ export function CourseVersions({ course }: CourseTabProps) {
   const [to, setTo] = useState<number>();
   const [changes, setChanges] = useState<{ from: number; to: number; changes: PlanChange[] }>();
   const [shown, setShown] = useState<PlanVersion>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
 
   // Default to comparing the two latest versions.
   const sorted = [...list].sort((a, b) => b.version - a.version);
@@ -73,25 +72,11 @@ export function CourseVersions({ course }: CourseTabProps) {
   const compare = async (event: FormEvent) => {
     event.preventDefault();
     if (fromValue === undefined || toValue === undefined || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      setChanges(await comparePlan(course.id, fromValue, toValue));
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setChanges(await comparePlan(course.id, fromValue, toValue)));
   };
 
-  const show = async (version: number) => {
-    setError(undefined);
-    try {
-      setShown(await loadVersion(course.id, version));
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-  };
+  const show = (version: number) =>
+    run(async () => setShown(await loadVersion(course.id, version)));
 
   const memberName = (id: string) => course.members?.find((m) => m.id === id)?.name ?? '–';
   /** A changed value in words: party names, law and status labels, dates. */

@@ -1,7 +1,7 @@
 /** Interventions: plan one from the research's template (leaders) and see those you lead or take part in. */
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { hasRole, useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -132,8 +132,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
     },
   ]);
   const [followUpOn, setFollowUpOn] = useState(addDays(second, 91));
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
 
   const own = leaders.data?.own;
   const chosenLeaders = (leaders.data?.coLeaders ?? []).filter((l) => coLeaders.includes(l.id));
@@ -157,9 +156,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await createIntervention({
         title: title.trim(),
         unitIds: chosenUnits.length ? chosenUnits : own ? [own.unitId] : [],
@@ -169,10 +166,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
         followUpOn: measurementId && followUpOn ? followUpOn : null,
       });
       void navigate(`/indsatser/${created.id}`);
-    } catch (e) {
-      setError(asApiError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useI18n } from '../i18n/i18n.js';
 import { LEADERSHIP_ITEMS, RK_ITEMS } from '../survey/survey-api.js';
 import { ErrorAlert } from '../ui/feedback.js';
@@ -82,8 +82,7 @@ export function ItemWording({
   const draft = measurement.status === 'draft';
   const [texts, setTexts] = useState<ItemTexts>(measurement.items);
   const [missing, setMissing] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error, reset } = useAction();
   const items = ITEMS.filter((key) => measurement.items[key]);
 
   const set = (key: string, lang: 'da' | 'en', value: string) =>
@@ -107,13 +106,12 @@ export function ItemWording({
         texts[key]?.da.trim() !== measurement.items[key]?.da ||
         texts[key]?.en.trim() !== measurement.items[key]?.en,
     );
-    setError(undefined);
+    reset();
     if (!changed) {
       await onSaved(false);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       // The server replaces the whole wording, so all items are sent.
       const all: ItemTexts = {};
       for (const key of items) {
@@ -122,11 +120,7 @@ export function ItemWording({
       }
       await updateMeasurement(measurement.id, { items: all });
       await onSaved(true);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
@@ -171,8 +171,7 @@ export function MeasurementForm({
   const org = useApi(() => loadOrganisation(false), 'org');
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
 
   const set = <K extends keyof MeasurementValues>(key: K, value: MeasurementValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
@@ -196,15 +195,7 @@ export function MeasurementForm({
       found.thresholdLow = t('measurementNew.threshold.invalid');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(settings);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(settings));
   };
 
   const toggle = (id: string, on: boolean) =>

@@ -4,7 +4,7 @@
  * become plan actions in one reviewed revision, cancelling, and the .ics per meeting.
  */
 import { useState, type FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import type { CourseTabProps } from '../courses/course-page.js';
 import { formatDateTime } from '../courses/course-labels.js';
@@ -58,8 +58,7 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
   const [parties, setParties] = useState<Set<string>>(new Set());
   const [people, setPeople] = useState<Set<string>>(new Set(members.slice(0, 1).map((m) => m.id)));
   const [roles, setRoles] = useState<Partial<Record<MeetingRole, string>>>({});
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
   const toggle = (set: Set<string>, id: string, on: boolean) => {
     const next = new Set(set);
     if (on) next.add(id);
@@ -73,9 +72,7 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
   ];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const startsAt = new Date(when);
       await createMeeting(course.id, {
         kind,
@@ -89,10 +86,7 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
         roles: Object.fromEntries(Object.entries(roles).filter(([, v]) => v)),
       });
       onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="meeting-form" onSubmit={(e) => void submit(e)}>
@@ -207,23 +201,11 @@ function MinutesEditor({
   const network = course.network ?? [];
   const [minutes, setMinutes] = useState(meeting.minutes);
   const [rows, setRows] = useState<AgreementRow[]>(() => agreementRows(meeting));
-  const [error, setError] = useState<ApiError>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(onSaved);
+  const { pending: busy, error, notice, setNotice } = action;
   const applied = new Set(meeting.agreements.filter((a) => a.actionId).map((a) => a.id));
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      setNotice(await work());
-      await onSaved();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Each step says what it did.
+  const run = (work: () => Promise<string>) => action.run(work, (done) => done);
   const save = () =>
     run(async () => {
       const saved = await updateMeeting(course.id, meeting.id, {
@@ -319,16 +301,9 @@ function MinutesEditor({
 
 function MeetingCard({ course, meeting, reload }: CourseTabProps & { meeting: Meeting }) {
   const { t, locale } = useI18n();
-  const [error, setError] = useState<ApiError>();
+  const { run, error } = useAction(reload);
   const full = course.access === 'full';
-  const cancel = async () => {
-    try {
-      await cancelMeeting(course.id, meeting.id);
-      await reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-  };
+  const cancel = () => run(() => cancelMeeting(course.id, meeting.id));
   const names = new Map(meeting.invitees.map((i) => [i.id, i.name]));
   return (
     <article

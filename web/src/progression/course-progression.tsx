@@ -4,7 +4,7 @@
  * caseworker, and each item's curve over time with a table of the same numbers.
  */
 import { useState } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import type { CourseTabProps } from '../courses/course-page.js';
 import { formatDate } from '../courses/course-labels.js';
@@ -51,28 +51,12 @@ export function CourseProgression({ course }: CourseTabProps) {
   const [instrumentId, setInstrumentId] = useState('');
   const [intervalMonths, setIntervalMonths] = useState('6');
   const [by, setBy] = useState<RespondentKind>('borger');
-  const [error, setError] = useState<ApiError>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error, notice, setNotice } = useAction(progression.reload);
   const data = progression.data;
   const schedule = data?.schedule ?? null;
   const instrument = data?.instruments.find((i) => i.id === schedule?.instrumentId);
   const choices = (instruments.data?.instruments ?? []).filter((i) => !i.archived);
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      await work();
-      setNotice(done);
-      await progression.reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   const saveSchedule = () =>
     run(
       () =>

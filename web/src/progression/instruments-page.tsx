@@ -5,7 +5,7 @@
  * answered item keeps its kind) come back as its own message.
  */
 import { useState, type FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
@@ -254,8 +254,7 @@ function InstrumentForm({
   }));
   const [removing, setRemoving] = useState<DraftItem>();
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
 
   const setItem = (key: number, change: Partial<DraftItem>) =>
     setDraft((d) => ({
@@ -279,17 +278,12 @@ function InstrumentForm({
     if (busy) return;
     setShowErrors(true);
     if (!draft.name.trim() || draft.items.some((i) => !i.text.trim())) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const body = toBody(draft);
       onSaved(
         instrument ? await updateInstrument(instrument.id, body) : await createInstrument(body),
       );
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
 
   const title = instrument

@@ -1,7 +1,7 @@
 /** Workshops: start one around a target group (optionally beside a measurement) or reopen one. */
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { ANALYSIS_READERS, hasRole, useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -81,24 +81,18 @@ function NewWorkshopForm() {
   const [title, setTitle] = useState('');
   const [targetGroup, setTargetGroup] = useState('');
   const [measurementId, setMeasurementId] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await createWorkshop({
         title: title.trim(),
         targetGroup: targetGroup.trim(),
         measurementId: measurementId === '' ? null : measurementId,
       });
       void navigate(`/workshops/${created.id}`);
-    } catch (e) {
-      setError(asApiError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (
