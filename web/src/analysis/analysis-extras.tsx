@@ -7,7 +7,7 @@ import { memo, useState } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { ErrorAlert, Loading } from '../ui/feedback.js';
+import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { SelectField } from '../ui/field.js';
 import {
   FOCAL_KINDS,
@@ -41,8 +41,7 @@ export const AnalysisExtrasSections = memo(function AnalysisExtrasSections({
   if (!extras.data) {
     return (
       <Section id="a-kinds" title={t('analysis.kinds.title')}>
-        {extras.status === 'loading' && <Loading />}
-        <ErrorAlert error={extras.error} />
+        <LoadStatus state={extras} />
       </Section>
     );
   }
@@ -248,8 +247,7 @@ export const BenchmarkSection = memo(function BenchmarkSection({
     : [];
   return (
     <Section id="a-benchmark" title={t('analysis.benchmark.title')}>
-      {benchmark.status === 'loading' && !b && <Loading />}
-      <ErrorAlert error={benchmark.error} />
+      <LoadStatus state={benchmark} />
       {b && (
         <>
           <p className="muted">

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { EmptyState, Notice, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, ChoiceField, TextAreaField, TextField } from '../ui/field.js';
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -65,8 +65,7 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
           <p>{notice}</p>
         </Notice>
       )}
-      <ErrorAlert error={consents.error} />
-      {consents.status === 'loading' && !consents.data && <Loading />}
+      <LoadStatus state={consents} />
       {consents.data && list.length === 0 && (
         <EmptyState title={t('courses.consents.empty')}>
           <p>{t('courses.consents.emptyHint')}</p>

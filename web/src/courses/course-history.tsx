@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { formatDateTime } from './course-labels.js';
@@ -126,8 +126,7 @@ export function CourseHistory({ course }: CourseTabProps) {
           </p>
         )}
       </div>
-      <ErrorAlert error={audit.error} />
-      {audit.status === 'loading' && !audit.data && <Loading />}
+      <LoadStatus state={audit} />
       {audit.data && rows.length === 0 && <EmptyState title={t('courses.history.empty')} />}
       {rows.length > 0 && (
         <TableFrame label={t('courses.history')}>

@@ -5,13 +5,12 @@ import { useApi } from '../api/use-api.js';
 import { hasRole, useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { InlineSelect } from '../ui/field.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
 import { COURSE_CREATORS } from './course-roles.js';
 import { listCourses, type CourseStatus } from './courses-api.js';
-import { Button } from '../ui/button.js';
 
 const FILTERS = ['open', 'closed', 'all'] as const;
 
@@ -55,10 +54,7 @@ export function CourseListPage() {
           </p>
         )}
       </div>
-      <ErrorAlert error={list.error}>
-        <Button onClick={list.reload}>{t('common.retry')}</Button>
-      </ErrorAlert>
-      {list.status === 'loading' && !courses && <Loading />}
+      <LoadStatus state={list} retry />
       {courses && courses.length === 0 && (
         <EmptyState title={t(status === 'closed' ? 'courses.emptyClosed' : 'courses.empty')}>
           <p>{t('courses.emptyHint')}</p>

@@ -6,7 +6,7 @@ import { Link, NavLink, useParams } from 'react-router';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { NotFoundPage } from '../layout/not-found-page.js';
-import { ErrorAlert, Loading } from '../ui/feedback.js';
+import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { CourseConsents } from './course-consents.js';
 import { CourseExports } from './course-exports.js';
@@ -22,7 +22,6 @@ import { CourseProgression } from '../progression/course-progression.js';
 import { CourseCitizen } from '../citizen/course-citizen.js';
 import { CourseCaseAnalysis } from '../case-analysis/course-case-analysis.js';
 import { loadCourse, type Access, type CourseView } from './courses-api.js';
-import { Button } from '../ui/button.js';
 
 /** The views of a course, their address and who may open them. */
 const TABS = [
@@ -87,10 +86,7 @@ export function CoursePage() {
         <p className="breadcrumb">
           <Link to="/forloeb">{t('courses.back')}</Link>
         </p>
-        {course.status === 'loading' && <Loading />}
-        <ErrorAlert error={course.error}>
-          <Button onClick={course.reload}>{t('common.retry')}</Button>
-        </ErrorAlert>
+        <LoadStatus state={course} retry />
       </div>
     );
   }

@@ -10,7 +10,7 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
 import { formatDateTime } from './course-labels.js';
 import type { CourseTabProps } from './course-page.js';
@@ -29,10 +29,7 @@ export function CoursePlan({ course, reload }: CourseTabProps) {
   if (!plan.data) {
     return (
       <CourseTab id="plan-title" title={t('courses.plan')}>
-        {plan.status === 'loading' && <Loading />}
-        <ErrorAlert error={plan.error}>
-          <Button onClick={plan.reload}>{t('common.retry')}</Button>
-        </ErrorAlert>
+        <LoadStatus state={plan} retry />
       </CourseTab>
     );
   }

@@ -8,7 +8,7 @@ import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { InlineSelect } from '../ui/field.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { actionStatusLabel, formatDate, formatDateTime, lawLabel } from './course-labels.js';
@@ -101,8 +101,7 @@ export function CourseVersions({ course }: CourseTabProps) {
 
   return (
     <CourseTab id="versions-title" title={t('courses.versions')}>
-      <ErrorAlert error={versions.error} />
-      {versions.status === 'loading' && !versions.data && <Loading />}
+      <LoadStatus state={versions} />
       {versions.data && list.length === 0 && (
         <EmptyState title={t('courses.versions.empty')}>
           <p>{t('courses.versions.emptyHint')}</p>

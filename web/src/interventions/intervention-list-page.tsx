@@ -6,7 +6,7 @@ import { useApi } from '../api/use-api.js';
 import { hasRole, useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -48,8 +48,7 @@ export function InterventionListPage() {
       {planning && template.data && (
         <PlanForm template={template.data} onCancel={() => setPlanning(false)} />
       )}
-      <ErrorAlert error={list.error ?? template.error} />
-      {list.status === 'loading' && !list.data && <Loading />}
+      <LoadStatus state={list} error={list.error ?? template.error} />
       {list.data && list.data.length === 0 && <EmptyState title={t('intervention.list.empty')} />}
       {list.data && list.data.length > 0 && (
         <TableFrame label={t('intervention.list.title')}>

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { professionLabel } from '../org/profession.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -47,8 +47,7 @@ export function MeasurementDetailPage() {
   if (!detail.data) {
     return (
       <div className="page">
-        {detail.status === 'loading' && <Loading />}
-        <ErrorAlert error={detail.error} />
+        <LoadStatus state={detail} />
       </div>
     );
   }

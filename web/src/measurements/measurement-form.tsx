@@ -10,7 +10,7 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { professionLabel, professionsOf } from '../org/profession.js';
-import { ErrorAlert, Loading } from '../ui/feedback.js';
+import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, SelectField, TextField } from '../ui/field.js';
 import {
   endOfDay,
@@ -288,8 +288,7 @@ export function MeasurementForm({
           <p className="field__hint" id="groups-hint">
             {t('measurementNew.groups.hint')}
           </p>
-          {org.status === 'loading' && !org.data && <Loading />}
-          <ErrorAlert error={org.error} />
+          <LoadStatus state={org} />
           <ul className="group-picker">
             {org.data?.units
               .filter((u) => !u.archived || values.groups.has(u.id))
@@ -361,8 +360,7 @@ export function MeasurementForm({
           <p className="field__hint" id="professions-hint">
             {t('measurementNew.professions.hint')}
           </p>
-          {org.status === 'loading' && !org.data && <Loading />}
-          <ErrorAlert error={org.error} />
+          <LoadStatus state={org} />
           {org.data && professions.length === 0 && (
             <p className="muted">{t('measurementNew.professions.none')}</p>
           )}

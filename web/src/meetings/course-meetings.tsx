@@ -9,7 +9,7 @@ import { useApi } from '../api/use-api.js';
 import type { CourseTabProps } from '../courses/course-page.js';
 import { formatDateTime } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { EmptyState, ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../ui/field.js';
 import {
   agreementsToPlan,
@@ -392,8 +392,7 @@ export function CourseMeetings({ course, reload }: CourseTabProps) {
           }}
         />
       )}
-      <ErrorAlert error={meetings.error} />
-      {meetings.status === 'loading' && !data && <Loading />}
+      <LoadStatus state={meetings} />
       {data && data.upcoming.length === 0 && data.past.length === 0 && (
         <EmptyState title={t('meetings.none')} />
       )}

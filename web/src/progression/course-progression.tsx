@@ -9,7 +9,7 @@ import { useApi } from '../api/use-api.js';
 import type { CourseTabProps } from '../courses/course-page.js';
 import { formatDate } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { ProgressionCurves } from './progression-curves.js';
 import { ProgressionForm } from './progression-form.js';
@@ -71,8 +71,7 @@ export function CourseProgression({ course }: CourseTabProps) {
 
   return (
     <CourseTab id="progression-title" title={t('progression.title')} lead={t('progression.lead')}>
-      <ErrorAlert error={progression.error ?? instruments.error} />
-      {progression.status === 'loading' && !data && <Loading />}
+      <LoadStatus state={progression} error={progression.error ?? instruments.error} />
       {full && course.status === 'open' && (
         <div className="progression-schedule">
           <SelectField

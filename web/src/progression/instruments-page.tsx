@@ -9,7 +9,7 @@ import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { SelectField, TextAreaField, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { RowAction } from '../ui/row-action.js';
@@ -134,10 +134,7 @@ export function InstrumentsPage() {
       </div>
 
       {flash && <Notice onDismiss={() => setFlash(undefined)}>{flash}</Notice>}
-      {instruments.status === 'loading' && !instruments.data && <Loading />}
-      <ErrorAlert error={instruments.error}>
-        <Button onClick={() => void instruments.reload()}>{t('common.retry')}</Button>
-      </ErrorAlert>
+      <LoadStatus state={instruments} retry />
 
       {editing ? (
         <InstrumentForm

@@ -6,7 +6,7 @@ import { useApi } from '../api/use-api.js';
 import { useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { Notice, LoadStatus } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { EMAIL, NameEmailFields } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
@@ -62,10 +62,7 @@ export function UsersPage() {
       </div>
 
       {flash && <Notice onDismiss={() => setFlash(undefined)}>{flash}</Notice>}
-      {users.status === 'loading' && !list && <Loading />}
-      <ErrorAlert error={users.error}>
-        <Button onClick={() => void users.reload()}>{t('common.retry')}</Button>
-      </ErrorAlert>
+      <LoadStatus state={users} retry />
 
       {list && (
         <TableFrame label={t('users.title')}>

@@ -6,7 +6,7 @@ import { useApi } from '../api/use-api.js';
 import { ANALYSIS_READERS, hasRole, useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -28,8 +28,7 @@ export function WorkshopListPage() {
       </div>
       {mayStart && <NewWorkshopForm />}
       <h2>{t('workshop.list.reopen')}</h2>
-      <ErrorAlert error={list.error} />
-      {list.status === 'loading' && !list.data && <Loading />}
+      <LoadStatus state={list} />
       {list.data && list.data.length === 0 && <EmptyState title={t('workshop.list.empty')} />}
       {list.data && list.data.length > 0 && (
         <TableFrame label={t('workshop.list.reopen')}>
