@@ -18,7 +18,7 @@ import { formatters } from '../analysis/format.js';
 import { NetworkMap, type MapEdge, type MapHandle, type MapNode } from '../analysis/network-map.js';
 import type { CourseTabProps } from '../courses/course-page.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { EmptyState, LoadStatus, Notice } from '../ui/feedback.js';
 import {
   closeCaseMeasurement,
   loadCaseAnalysis,
@@ -165,9 +165,8 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
       title={t('case.title')}
       lead={t('case.lead', { min: data?.defaultMinGroup ?? 5 })}
     >
-      <ErrorAlert error={analysis.error ?? error} />
+      <LoadStatus state={analysis} error={analysis.error ?? error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
-      {analysis.status === 'loading' && !data && <Loading />}
       {data && (
         <>
           <p>{t('case.units', { count: data.units })}</p>
