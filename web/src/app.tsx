@@ -27,6 +27,7 @@ import { OverviewPage } from './overview/overview-page.js';
 import { InstrumentsPage } from './progression/instruments-page.js';
 import { WorkshopListPage } from './workshops/workshop-list-page.js';
 import { WorkshopPage } from './workshops/workshop-page.js';
+import { Button } from './ui/button.js';
 
 // Loaded only when opened (the analysis brings Cytoscape); see lazy-page.tsx.
 const AnalysisPage = lazyPage('maalinger/:id/analyse', () =>
@@ -74,9 +75,7 @@ function AppRoutes() {
       <main id="main" className="boot">
         <h1 className="page-title">Samspil</h1>
         <ErrorAlert error={session.error}>
-          <button type="button" className="button button--secondary" onClick={session.retry}>
-            {t('common.retry')}
-          </button>
+          <Button onClick={session.retry}>{t('common.retry')}</Button>
         </ErrorAlert>
       </main>
     );

@@ -9,6 +9,7 @@ import { TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { roleLabel } from '../users/user-labels.js';
 import { MIN_PASSWORD } from '../users/users-page.js';
+import { Button } from '../ui/button.js';
 
 const changePassword = (currentPassword: string, newPassword: string) =>
   api.post<void>('/api/me/password', { currentPassword, newPassword });
@@ -127,13 +128,14 @@ export function AccountPage() {
             onChange={(e) => setRepeat(e.target.value)}
           />
           <div className="form-actions">
-            <button
+            <Button
               type="submit"
-              className="button button--primary"
-              aria-disabled={busy || undefined}
+              variant="primary"
+              pending={busy}
+              pendingLabel={t('common.working')}
             >
-              {busy ? t('common.working') : t('account.password.submit')}
-            </button>
+              {t('account.password.submit')}
+            </Button>
           </div>
         </form>
       </section>

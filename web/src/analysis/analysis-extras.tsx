@@ -7,7 +7,7 @@ import { memo, useState } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { ErrorAlert, Loading } from '../ui/feedback.js';
+import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { SelectField } from '../ui/field.js';
 import {
   FOCAL_KINDS,
@@ -22,6 +22,7 @@ import {
 import { CompactTable, ComparisonFacts, GroupFacts, RegressionFacts } from './analysis-sections.js';
 import { Section } from '../ui/section.js';
 import type { formatters } from './format.js';
+import { Button } from '../ui/button.js';
 
 type Fmt = ReturnType<typeof formatters>;
 
@@ -40,8 +41,7 @@ export const AnalysisExtrasSections = memo(function AnalysisExtrasSections({
   if (!extras.data) {
     return (
       <Section id="a-kinds" title={t('analysis.kinds.title')}>
-        {extras.status === 'loading' && <Loading />}
-        <ErrorAlert error={extras.error} />
+        <LoadStatus state={extras} />
       </Section>
     );
   }
@@ -247,8 +247,7 @@ export const BenchmarkSection = memo(function BenchmarkSection({
     : [];
   return (
     <Section id="a-benchmark" title={t('analysis.benchmark.title')}>
-      {benchmark.status === 'loading' && !b && <Loading />}
-      <ErrorAlert error={benchmark.error} />
+      <LoadStatus state={benchmark} />
       {b && (
         <>
           <p className="muted">
@@ -273,13 +272,7 @@ export const BenchmarkSection = memo(function BenchmarkSection({
                   </option>
                 ))}
               </SelectField>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void saveKind()}
-              >
-                {t('analysis.benchmark.saveKind')}
-              </button>
+              <Button onClick={() => void saveKind()}>{t('analysis.benchmark.saveKind')}</Button>
             </div>
           )}
           <ErrorAlert error={saveError} />

@@ -43,6 +43,7 @@ import {
   type MapNode,
   type Positions,
 } from './network-map.js';
+import { Button } from '../ui/button.js';
 
 /** The most rows the table of ties shows before "show all". */
 const TABLE_ROWS = 200;
@@ -382,20 +383,12 @@ export function AnalysisPage() {
               ))}
             </ul>
             <div className="toolbar__buttons">
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => void exportMap('png')}
-              >
+              <Button small onClick={() => void exportMap('png')}>
                 {t('analysis.map.png')}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => void exportMap('svg')}
-              >
+              </Button>
+              <Button small onClick={() => void exportMap('svg')}>
                 {t('analysis.map.svg')}
-              </button>
+              </Button>
               {canMove && <span className="muted">{t('analysis.map.dragHint')}</span>}
             </div>
             <ErrorAlert error={saveError} />
@@ -408,13 +401,9 @@ export function AnalysisPage() {
               <ol className="bridges">
                 {weakest.map((tie) => (
                   <li key={tieKey(tie)}>
-                    <button
-                      type="button"
-                      className="button button--quiet button--small"
-                      onClick={() => setSelected(tieKey(tie))}
-                    >
+                    <Button variant="quiet" small onClick={() => setSelected(tieKey(tie))}>
                       {tieName(tie)}: {fmt.num(scoreOf(tie))}
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ol>
@@ -470,15 +459,15 @@ export function AnalysisPage() {
                     <td className="table__num">{fmt.pct(tie.dontKnowShare)}</td>
                     <td>
                       {tie.from !== tie.to && (
-                        <button
-                          type="button"
-                          className="button button--quiet button--small"
+                        <Button
+                          variant="quiet"
+                          small
                           aria-pressed={selected === tieKey(tie)}
                           onClick={() => setSelected(tieKey(tie))}
                         >
                           {t('analysis.ties.show')}
                           <span className="visually-hidden"> {tieName(tie)}</span>
-                        </button>
+                        </Button>
                       )}
                     </td>
                   </tr>
@@ -490,13 +479,9 @@ export function AnalysisPage() {
         {tableRows.length < allRows.length && (
           <p>
             {t('analysis.ties.shown', { shown: tableRows.length, count: allRows.length })}{' '}
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setAllTies(true)}
-            >
+            <Button small onClick={() => setAllTies(true)}>
               {t('analysis.ties.showAll', { count: allRows.length })}
-            </button>
+            </Button>
           </p>
         )}
       </section>
@@ -579,9 +564,9 @@ function TieDetails({
             })
           : t('analysis.details.noReverse')}
       </p>
-      <button type="button" className="button button--quiet button--small" onClick={onClose}>
+      <Button variant="quiet" small onClick={onClose}>
         {t('common.close')}
-      </button>
+      </Button>
     </section>
   );
 }

@@ -13,6 +13,7 @@ import {
   type WaveResult,
 } from './analysis-api.js';
 import type { formatters } from './format.js';
+import { Button } from '../ui/button.js';
 
 type Fmt = ReturnType<typeof formatters>;
 
@@ -157,13 +158,9 @@ export const AnalysisSections = memo(function AnalysisSections({
         {asym.length < asymAll.length && (
           <p>
             {t('analysis.asym.shown', { shown: asym.length, count: asymAll.length })}{' '}
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setAllAsym(true)}
-            >
+            <Button small onClick={() => setAllAsym(true)}>
               {t('analysis.ties.showAll', { count: asymAll.length })}
-            </button>
+            </Button>
           </p>
         )}
       </Section>

@@ -8,6 +8,7 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert } from '../ui/feedback.js';
 import { fetchFile, saveBlob, type DownloadProgress } from './analysis-api.js';
+import { Button } from '../ui/button.js';
 
 /** A byte count as kB or MB, in the reader's locale. */
 function size(bytes: number, locale: string): string {
@@ -90,10 +91,9 @@ export const ExportButtons = memo(function ExportButtons({
       </h2>
       <div className="toolbar__buttons">
         {items.map((item) => (
-          <button
+          <Button
             key={item.key}
-            type="button"
-            className="button button--secondary"
+
             aria-disabled={busy !== undefined || undefined}
             onClick={() => {
               if (busy === undefined) void download(item);
@@ -101,7 +101,7 @@ export const ExportButtons = memo(function ExportButtons({
           >
             {busy === item.key && <span className="spinner spinner--inline" aria-hidden="true" />}
             {t(item.label)}
-          </button>
+          </Button>
         ))}
       </div>
       {busy && (

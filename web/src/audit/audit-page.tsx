@@ -7,6 +7,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
+import { Button } from '../ui/button.js';
 
 const LIMITS = [50, 200, 1000] as const;
 
@@ -78,13 +79,7 @@ export function AuditPage() {
               ))}
             </select>
           </div>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void entries.reload()}
-          >
-            {t('audit.refresh')}
-          </button>
+          <Button onClick={() => void entries.reload()}>{t('audit.refresh')}</Button>
         </div>
       </div>
 

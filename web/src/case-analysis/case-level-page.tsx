@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
 import { useApi } from '../api/use-api.js';
 import { formatters } from '../analysis/format.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { ErrorAlert, Loading } from '../ui/feedback.js';
+import { LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { loadCaseLevel, type CaseRegression } from './case-analysis-api.js';
 
@@ -137,8 +137,7 @@ export function CaseLevelPage() {
     <>
       <PageTitle title={t('caseLevel.title')}>{t('caseLevel.title')}</PageTitle>
       <p className="lead">{t('caseLevel.lead')}</p>
-      <ErrorAlert error={data.error} />
-      {data.status === 'loading' && !body && <Loading />}
+      <LoadStatus state={data} />
       {body && (
         <>
           <p>{t('caseLevel.cases', { courses: body.courses, cases: body.result.cases })}</p>

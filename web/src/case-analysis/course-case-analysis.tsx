@@ -5,7 +5,7 @@
  * map. Nothing here is ever per person; ties from units with too few answers are grey.
  */
 import { useMemo, useRef, useState } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import {
   COLOURS,
@@ -18,7 +18,7 @@ import { formatters } from '../analysis/format.js';
 import { NetworkMap, type MapEdge, type MapHandle, type MapNode } from '../analysis/network-map.js';
 import type { CourseTabProps } from '../courses/course-tab.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { EmptyState, LoadStatus, Notice } from '../ui/feedback.js';
 import {
   closeCaseMeasurement,
   loadCaseAnalysis,
@@ -28,6 +28,7 @@ import {
   type CourseArm,
 } from './case-analysis-api.js';
 import { CourseTab } from '../courses/course-tab.js';
+import { Button } from '../ui/button.js';
 
 const NO_POSITIONS = new Map<string, { x: number; y: number }>();
 
@@ -152,24 +153,8 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const analysis = useApi(() => loadCaseAnalysis(course.id), `case-analysis:${course.id}`);
-  const [error, setError] = useState<ApiError>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error, notice, setNotice } = useAction(analysis.reload);
   const [includeUnits, setIncludeUnits] = useState(false);
-  const run = async (work: () => Promise<unknown>, done?: string) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      await work();
-      if (done) setNotice(done);
-      await analysis.reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   const data = analysis.data;
   const running = data?.measurements.find((m) => m.status !== 'closed');
   const statusKey = (s: CaseMeasurement['status']): MessageKey => `case.status.${s}`;
@@ -180,9 +165,8 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
       title={t('case.title')}
       lead={t('case.lead', { min: data?.defaultMinGroup ?? 5 })}
     >
-      <ErrorAlert error={analysis.error ?? error} />
+      <LoadStatus state={analysis} error={analysis.error ?? error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
-      {analysis.status === 'loading' && !data && <Loading />}
       {data && (
         <>
           <p>{t('case.units', { count: data.units })}</p>
@@ -215,16 +199,16 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
                 />{' '}
                 {t('case.includeUnits')}
               </label>
-              <button
-                type="button"
-                className="button button--small"
+              <Button
+                variant="plain"
+                small
                 disabled={busy}
                 onClick={() =>
                   void run(() => startCaseMeasurement(course.id, includeUnits), t('case.started'))
                 }
               >
                 {t('case.start')}
-              </button>
+              </Button>
             </div>
           )}
           {course.access === 'full' && (
@@ -256,14 +240,13 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
                   })}
                 </p>
                 {m.status === 'open' && data.canStart && (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
+                  <Button
+                    small
                     disabled={busy}
                     onClick={() => void run(() => closeCaseMeasurement(course.id, m.id))}
                   >
                     {t('case.close')}
-                  </button>
+                  </Button>
                 )}
                 <CaseResult m={m} />
               </article>

@@ -8,6 +8,7 @@
 import { CITIZEN_MESSAGE_KINDS } from '../../../contract/citizen-view.js';
 import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import type { CitizenMessageKey } from '../i18n/citizen-da.js';
 import { LanguageSwitch, useCitizenI18n } from '../i18n/i18n-core.js';
 import type { LightMessageKey } from '../i18n/light-da.js';
@@ -28,6 +29,7 @@ import {
   type CitizenView,
 } from './citizen-api.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { Button } from '../ui/button.js';
 
 // The curves bring the chart library (Observable Plot): loaded only once the view opens.
 const ProgressionCurves = lazy(() =>
@@ -71,31 +73,15 @@ function CodeStep({
   const { t } = useCitizenI18n();
   const [sentTo, setSentTo] = useState<string>();
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
 
-  const ask = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setSentTo((await sendCode(courseId, token)).sentTo);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const ask = () => run(async () => setSentTo((await sendCode(courseId, token)).sentTo));
   const open = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await enterCode(courseId, token, code.trim());
       onOpened();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -104,9 +90,9 @@ function CodeStep({
       <p>{t('citizen.code.lead')}</p>
       <ErrorAlert error={error} />
       {sentTo === undefined ? (
-        <button type="button" className="button" disabled={busy} onClick={() => void ask()}>
+        <Button variant="plain" disabled={busy} onClick={() => void ask()}>
           {t('citizen.code.send')}
-        </button>
+        </Button>
       ) : (
         <form onSubmit={(e) => void open(e)} className="citizen-code">
           <p role="status">{t('citizen.code.sent', { to: sentTo })}</p>
@@ -126,17 +112,12 @@ function CodeStep({
               onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
             />
           </div>
-          <button type="submit" className="button" disabled={busy || code.length !== 6}>
+          <Button type="submit" variant="plain" disabled={busy || code.length !== 6}>
             {t('citizen.code.open')}
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={busy}
-            onClick={() => void ask()}
-          >
+          </Button>
+          <Button variant="quiet" disabled={busy} onClick={() => void ask()}>
             {t('citizen.code.again')}
-          </button>
+          </Button>
         </form>
       )}
     </>
@@ -146,8 +127,7 @@ function CodeStep({
 function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) {
   const { t } = useCitizenI18n();
   const [answers, setAnswers] = useState<Record<string, number | 'dk'>>({});
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
   if (!view.scale) return null;
   const options: { value: number | 'dk'; label: LightMessageKey }[] = [
     { value: 1, label: 'survey.scale.1' },
@@ -159,14 +139,10 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
   ];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    await run(async () => {
       await answerMyScale(answers);
       onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="citizen-card" aria-labelledby="scale-title">
@@ -192,9 +168,9 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
             </div>
           </fieldset>
         ))}
-        <button type="submit" className="button" disabled={busy}>
+        <Button type="submit" variant="plain" disabled={busy}>
           {t('progression.send')}
-        </button>
+        </Button>
       </form>
     </section>
   );
@@ -204,23 +180,16 @@ function MessageForm({ onSent }: { onSent: () => void }) {
   const { t } = useCitizenI18n();
   const [kind, setKind] = useState<'kommentar' | 'oenske'>('kommentar');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
   const [sent, setSent] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await sendMessage({ kind, text });
       setText('');
       setSent(true);
       onSent();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={(e) => void submit(e)}>
@@ -255,9 +224,9 @@ function MessageForm({ onSent }: { onSent: () => void }) {
       </div>
       <ErrorAlert error={error} />
       {sent && <Notice onDismiss={() => setSent(false)}>{t('citizen.write.sent')}</Notice>}
-      <button type="submit" className="button" disabled={busy || text.trim() === ''}>
+      <Button type="submit" variant="plain" disabled={busy || text.trim() === ''}>
         {t('citizen.write.send')}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -294,26 +263,18 @@ function MyCourse({
   const { t } = useCitizenI18n();
   const { dateTime } = useDate();
   const [showLaw, setShowLaw] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
   const [thanks, setThanks] = useState(false);
   const progression = view.progression;
   const instrument = progression.instruments.find(
     (i) => i.id === progression.schedule?.instrumentId,
   );
-  const answer = async (answers: Record<string, ProgressionValue>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const answer = (answers: Record<string, ProgressionValue>) =>
+    run(async () => {
       await answerMyProgression(answers);
       setThanks(true);
       reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
@@ -445,9 +406,7 @@ function MyCourse({
         )}
       </section>
 
-      <button type="button" className="button button--secondary" onClick={onLogout}>
-        {t('citizen.logout')}
-      </button>
+      <Button onClick={onLogout}>{t('citizen.logout')}</Button>
     </>
   );
 }

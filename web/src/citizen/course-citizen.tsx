@@ -3,8 +3,7 @@
  * here, mailed to them only; staff never see it), their comments and wishes to the plan,
  * and the citizen scale (ask it; see the answers).
  */
-import { useState } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import type { CourseTabProps } from '../courses/course-tab.js';
 import { formatDateTime } from '../courses/course-labels.js';
@@ -17,28 +16,13 @@ import {
   revokeCitizenLink,
 } from './citizen-api.js';
 import { CourseTab } from '../courses/course-tab.js';
+import { Button } from '../ui/button.js';
 
 export function CourseCitizen({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
   const activity = useApi(() => loadCitizenActivity(course.id), `citizen-activity:${course.id}`);
-  const [notice, setNotice] = useState<string>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error, notice, setNotice } = useAction(activity.reload);
   const open = course.status === 'open';
-  const run = async (work: () => Promise<unknown>, done?: string) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      await work();
-      if (done) setNotice(done);
-      await activity.reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   const data = activity.data;
   const names = new Map((course.members ?? []).map((m) => [m.id, m.name]));
 
@@ -48,22 +32,18 @@ export function CourseCitizen({ course }: CourseTabProps) {
       title={t('citizen.tab.title')}
       lead={t('citizen.tab.lead')}
       actions={
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => void activity.reload()}
-        >
+        <Button small onClick={() => void activity.reload()}>
           {t('courses.refresh')}
-        </button>
+        </Button>
       }
     >
       <ErrorAlert error={activity.error ?? error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
       {open && (
         <div className="toolbar">
-          <button
-            type="button"
-            className="button button--small"
+          <Button
+            variant="plain"
+            small
             disabled={busy}
             onClick={() =>
               void run(async () => {
@@ -73,17 +53,16 @@ export function CourseCitizen({ course }: CourseTabProps) {
             }
           >
             {t('citizen.tab.makeLink')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
+          </Button>
+          <Button
+            small
             disabled={busy}
             onClick={() =>
               void run(() => requestCitizenScale(course.id), t('citizen.tab.scaleAsked'))
             }
           >
             {t('citizen.tab.askScale')}
-          </button>
+          </Button>
         </div>
       )}
       {activity.status === 'loading' && !data && <Loading />}
@@ -136,14 +115,14 @@ export function CourseCitizen({ course }: CourseTabProps) {
                   {!l.revoked && open && (
                     <>
                       {' '}
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
+                      <Button
+                        variant="quiet"
+                        small
                         disabled={busy}
                         onClick={() => void run(() => revokeCitizenLink(course.id, l.id))}
                       >
                         {t('citizen.tab.revoke')}
-                      </button>
+                      </Button>
                     </>
                   )}
                 </li>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { EmptyState, Notice, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, ChoiceField, TextAreaField, TextField } from '../ui/field.js';
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -23,6 +23,7 @@ import {
   type CourseView,
 } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
+import { Button } from '../ui/button.js';
 
 type ConsentState = 'valid' | 'withdrawn' | 'expired' | 'future';
 
@@ -53,13 +54,9 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
       lead={t('courses.consents.lead')}
       actions={
         editable && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setDialog({ kind: 'record' })}
-          >
+          <Button variant="primary" onClick={() => setDialog({ kind: 'record' })}>
             {t('courses.consent.record')}
-          </button>
+          </Button>
         )
       }
     >
@@ -68,8 +65,7 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
           <p>{notice}</p>
         </Notice>
       )}
-      <ErrorAlert error={consents.error} />
-      {consents.status === 'loading' && !consents.data && <Loading />}
+      <LoadStatus state={consents} />
       {consents.data && list.length === 0 && (
         <EmptyState title={t('courses.consents.empty')}>
           <p>{t('courses.consents.emptyHint')}</p>

@@ -14,6 +14,7 @@ import { CoordinatorFields } from './coordinator-fields.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { closeCourse, deleteCourse, updateCourse, type CoordinatorRole } from './courses-api.js';
+import { Button } from '../ui/button.js';
 
 type Dialog = 'coordinator' | 'close' | 'delete' | undefined;
 
@@ -51,13 +52,9 @@ export function CourseHeader({ course, reload }: CourseTabProps) {
           </li>
         </ul>
         {full && course.status === 'open' && (
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            onClick={() => setDialog('coordinator')}
-          >
+          <Button variant="quiet" small onClick={() => setDialog('coordinator')}>
             {t('courses.coordinator.change')}
-          </button>
+          </Button>
         )}
       </div>
       <dl className="facts course-header__facts">
@@ -93,21 +90,13 @@ export function CourseHeader({ course, reload }: CourseTabProps) {
       {full && (
         <div className="course-header__actions">
           {course.status === 'open' ? (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setDialog('close')}
-            >
+            <Button small onClick={() => setDialog('close')}>
               {t('courses.close')}
-            </button>
+            </Button>
           ) : (
-            <button
-              type="button"
-              className="button button--danger button--small"
-              onClick={() => setDialog('delete')}
-            >
+            <Button variant="danger" small onClick={() => setDialog('delete')}>
               {t('courses.delete')}
-            </button>
+            </Button>
           )}
         </div>
       )}

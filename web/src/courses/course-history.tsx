@@ -2,13 +2,14 @@
 import { useState } from 'react';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { formatDateTime } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { loadCourseAudit, type CourseAuditEntry } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
+import { Button } from '../ui/button.js';
 
 /** Actions with their own words; any other action is shown as the server names it. */
 const ACTION_KEYS: Partial<Record<string, MessageKey>> = {
@@ -108,13 +109,9 @@ export function CourseHistory({ course }: CourseTabProps) {
       title={t('courses.history')}
       lead={t('courses.history.lead')}
       actions={
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={audit.reload}
-        >
+        <Button small onClick={audit.reload}>
           {t('courses.refresh')}
-        </button>
+        </Button>
       }
     >
       <div className="toolbar">
@@ -129,8 +126,7 @@ export function CourseHistory({ course }: CourseTabProps) {
           </p>
         )}
       </div>
-      <ErrorAlert error={audit.error} />
-      {audit.status === 'loading' && !audit.data && <Loading />}
+      <LoadStatus state={audit} />
       {audit.data && rows.length === 0 && <EmptyState title={t('courses.history.empty')} />}
       {rows.length > 0 && (
         <TableFrame label={t('courses.history')}>

@@ -6,7 +6,7 @@ import { useApi } from '../api/use-api.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { InlineSelect } from '../ui/field.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
@@ -54,12 +54,7 @@ export function CourseListPage() {
           </p>
         )}
       </div>
-      <ErrorAlert error={list.error}>
-        <button type="button" className="button button--secondary" onClick={list.reload}>
-          {t('common.retry')}
-        </button>
-      </ErrorAlert>
-      {list.status === 'loading' && !courses && <Loading />}
+      <LoadStatus state={list} retry />
       {courses && courses.length === 0 && (
         <EmptyState title={t(status === 'closed' ? 'courses.emptyClosed' : 'courses.empty')}>
           <p>{t('courses.emptyHint')}</p>

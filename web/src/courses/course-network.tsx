@@ -28,6 +28,7 @@ import {
   type PartyKind,
 } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
+import { Button } from '../ui/button.js';
 
 type Dialog = { kind: 'add' } | { kind: 'edit' | 'remove'; party: Party } | undefined;
 
@@ -44,13 +45,9 @@ export function CourseNetwork({ course, reload }: CourseTabProps) {
       title={t('courses.network')}
       actions={
         editable && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setDialog({ kind: 'add' })}
-          >
+          <Button variant="primary" onClick={() => setDialog({ kind: 'add' })}>
             {t('courses.party.add')}
-          </button>
+          </Button>
         )
       }
     >

@@ -6,7 +6,7 @@ import { COURSE_KINDS } from '../../../contract/courses.js';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
@@ -29,6 +29,7 @@ import {
   type FamilyRelation,
   type TargetGroup,
 } from './courses-api.js';
+import { Button } from '../ui/button.js';
 
 interface MemberRow {
   key: number;
@@ -57,8 +58,7 @@ export function CourseNewPage() {
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<CoordinatorRole>('koordinerende-sagsbehandler');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
 
   const cprError = (value: string, optional: boolean): string | undefined => {
     if (optional && value.trim() === '') return undefined;
@@ -130,15 +130,10 @@ export function CourseNewPage() {
           }
         : {}),
     };
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await createCourse(course);
       void navigate(`/forloeb/${created.id}`);
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
 
   // A server error about one field is shown at that field too, not only at the top.
@@ -260,19 +255,17 @@ export function CourseNewPage() {
                     choiceLabel={(r) => relationLabel(t, r)}
                     onChange={(v) => setMember(m.key, { relation: v })}
                   />
-                  <button
-                    type="button"
-                    className="button button--quiet button--small button--quiet-danger"
+                  <Button
+                    variant="quiet-danger"
+                    small
                     onClick={() => setMembers((rows) => rows.filter((row) => row.key !== m.key))}
                   >
                     {t('courses.member.remove', { n: i + 1 })}
-                  </button>
+                  </Button>
                 </li>
               ))}
             </ol>
-            <button type="button" className="button button--secondary" onClick={addMemberRow}>
-              {t('courses.member.add')}
-            </button>
+            <Button onClick={addMemberRow}>{t('courses.member.add')}</Button>
           </fieldset>
         )}
 
@@ -305,14 +298,9 @@ export function CourseNewPage() {
         </fieldset>
 
         <div className="form-actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={busy || undefined}
-          >
-            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-            {busy ? t('common.working') : t('courses.create')}
-          </button>
+          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
+            {t('courses.create')}
+          </Button>
           <Link className="button button--quiet" to="/forloeb">
             {t('common.cancel')}
           </Link>

@@ -24,6 +24,7 @@ import {
   type TargetGroup,
 } from './courses-api.js';
 import { NetworkPicture } from './network-picture.js';
+import { Button } from '../ui/button.js';
 
 type Dialog = 'details' | 'member' | undefined;
 
@@ -74,13 +75,9 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
             </div>
           </dl>
           {editable && (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setDialog('details')}
-            >
+            <Button small onClick={() => setDialog('details')}>
               {t('courses.details.edit')}
-            </button>
+            </Button>
           )}
         </section>
       )}
@@ -115,13 +112,9 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
           </TableFrame>
         )}
         {editable && course.kind === 'family' && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => setDialog('member')}
-          >
+          <Button small onClick={() => setDialog('member')}>
             {t('courses.member.add')}
-          </button>
+          </Button>
         )}
       </section>
 

@@ -6,7 +6,7 @@ import { Link, NavLink, useParams } from 'react-router';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { NotFoundPage } from '../layout/not-found-page.js';
-import { ErrorAlert, Loading } from '../ui/feedback.js';
+import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { CourseConsents } from './course-consents.js';
 import { CourseExports } from './course-exports.js';
@@ -80,12 +80,7 @@ export function CoursePage() {
         <p className="breadcrumb">
           <Link to="/forloeb">{t('courses.back')}</Link>
         </p>
-        {course.status === 'loading' && <Loading />}
-        <ErrorAlert error={course.error}>
-          <button type="button" className="button button--secondary" onClick={course.reload}>
-            {t('common.retry')}
-          </button>
-        </ErrorAlert>
+        <LoadStatus state={course} retry />
       </div>
     );
   }

@@ -10,7 +10,7 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
 import { formatDateTime } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
@@ -19,6 +19,7 @@ import { PlanEditor } from './plan-editor.js';
 import { cleanPlan, mergePlans, planProblems, withParts, type PlanProblem } from './plan-model.js';
 import { PlanView } from './plan-view.js';
 import { CourseTab } from './course-tab.js';
+import { Button } from '../ui/button.js';
 
 export function CoursePlan({ course, reload }: CourseTabProps) {
   const { t, locale } = useI18n();
@@ -28,12 +29,7 @@ export function CoursePlan({ course, reload }: CourseTabProps) {
   if (!plan.data) {
     return (
       <CourseTab id="plan-title" title={t('courses.plan')}>
-        {plan.status === 'loading' && <Loading />}
-        <ErrorAlert error={plan.error}>
-          <button type="button" className="button button--secondary" onClick={plan.reload}>
-            {t('common.retry')}
-          </button>
-        </ErrorAlert>
+        <LoadStatus state={plan} retry />
       </CourseTab>
     );
   }
@@ -196,9 +192,7 @@ function PlanForm({
             })}
           </p>
           <div className="plan-buttons">
-            <button
-              type="button"
-              className="button button--secondary"
+            <Button
               onClick={() => {
                 const merged = mergePlans(base, draft, withParts(conflict.plan, members, family));
                 setDraft(merged.plan);
@@ -216,14 +210,10 @@ function PlanForm({
               }}
             >
               {t('courses.plan.conflict.keep')}
-            </button>
-            <button
-              type="button"
-              className="button button--quiet button--quiet-danger"
-              onClick={() => setConfirmDiscard(true)}
-            >
+            </Button>
+            <Button variant="quiet-danger" onClick={() => setConfirmDiscard(true)}>
               {t('courses.plan.conflict.discard')}
-            </button>
+            </Button>
           </div>
           <details className="plan-conflict__theirs">
             <summary>{t('courses.plan.conflict.show', { version: conflict.version })}</summary>
@@ -290,14 +280,9 @@ function PlanForm({
         />
         <ErrorAlert error={error} />
         <div className="form-actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={busy || undefined}
-          >
-            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-            {busy ? t('common.working') : t('courses.plan.save')}
-          </button>
+          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
+            {t('courses.plan.save')}
+          </Button>
           <p className="form-actions__note">
             {dirty ? t('courses.plan.unsaved') : t('courses.plan.upToDate')}
           </p>

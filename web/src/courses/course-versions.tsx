@@ -4,11 +4,11 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { InlineSelect } from '../ui/field.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { actionStatusLabel, formatDate, formatDateTime, lawLabel } from './course-labels.js';
@@ -26,6 +26,7 @@ import {
 } from './courses-api.js';
 import { PlanView } from './plan-view.js';
 import { CourseTab } from './course-tab.js';
+import { Button } from '../ui/button.js';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   text: 'courses.plan.actionText',
@@ -61,8 +62,7 @@ export function CourseVersions({ course }: CourseTabProps) {
   const [to, setTo] = useState<number>();
   const [changes, setChanges] = useState<{ from: number; to: number; changes: PlanChange[] }>();
   const [shown, setShown] = useState<PlanVersion>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
 
   // Default to comparing the two latest versions.
   const sorted = [...list].sort((a, b) => b.version - a.version);
@@ -72,25 +72,11 @@ export function CourseVersions({ course }: CourseTabProps) {
   const compare = async (event: FormEvent) => {
     event.preventDefault();
     if (fromValue === undefined || toValue === undefined || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      setChanges(await comparePlan(course.id, fromValue, toValue));
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setChanges(await comparePlan(course.id, fromValue, toValue)));
   };
 
-  const show = async (version: number) => {
-    setError(undefined);
-    try {
-      setShown(await loadVersion(course.id, version));
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-  };
+  const show = (version: number) =>
+    run(async () => setShown(await loadVersion(course.id, version)));
 
   const memberName = (id: string) => course.members?.find((m) => m.id === id)?.name ?? '–';
   /** A changed value in words: party names, law and status labels, dates. */
@@ -115,8 +101,7 @@ export function CourseVersions({ course }: CourseTabProps) {
 
   return (
     <CourseTab id="versions-title" title={t('courses.versions')}>
-      <ErrorAlert error={versions.error} />
-      {versions.status === 'loading' && !versions.data && <Loading />}
+      <LoadStatus state={versions} />
       {versions.data && list.length === 0 && (
         <EmptyState title={t('courses.versions.empty')}>
           <p>{t('courses.versions.emptyHint')}</p>
@@ -175,13 +160,9 @@ export function CourseVersions({ course }: CourseTabProps) {
           >
             {versionOptions}
           </InlineSelect>
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={busy || undefined}
-          >
-            {busy ? t('common.working') : t('courses.versions.compare')}
-          </button>
+          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
+            {t('courses.versions.compare')}
+          </Button>
         </form>
       )}
       <ErrorAlert error={error} />
@@ -235,13 +216,9 @@ export function CourseVersions({ course }: CourseTabProps) {
             <h3 className="panel__title" id="shown-title">
               {t('courses.versions.shown', { n: shown.version })}
             </h3>
-            <button
-              type="button"
-              className="button button--quiet button--small"
-              onClick={() => setShown(undefined)}
-            >
+            <Button variant="quiet" small onClick={() => setShown(undefined)}>
               {t('common.close')}
-            </button>
+            </Button>
           </div>
           <PlanView
             plan={shown.plan}

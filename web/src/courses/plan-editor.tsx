@@ -19,6 +19,7 @@ import {
 } from './courses-api.js';
 import { MAX_TEXT } from './course-form-help.js';
 import { emptyAction, emptySubGoal, type PlanProblem } from './plan-model.js';
+import { Button } from '../ui/button.js';
 
 const PROBLEM_KEYS: Record<PlanProblem, MessageKey> = {
   'text.missing': 'courses.plan.problem.text',
@@ -150,34 +151,25 @@ function PartFields({
                 ))}
               </ol>
               <div className="plan-buttons">
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
+                <Button
+                  small
                   onClick={() =>
                     setSubGoal(sg.id, { ...sg, actions: [...sg.actions, emptyAction(today())] })
                   }
                 >
                   {t('courses.plan.addAction', { n: i + 1 })}
-                </button>
-                <button
-                  type="button"
-                  className="button button--quiet button--small button--quiet-danger"
-                  onClick={() => setSubGoal(sg.id, undefined)}
-                >
+                </Button>
+                <Button variant="quiet-danger" small onClick={() => setSubGoal(sg.id, undefined)}>
                   {t('courses.plan.removeSubGoal', { n: i + 1 })}
-                </button>
+                </Button>
               </div>
             </fieldset>
           </li>
         ))}
       </ol>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => onChange({ ...part, subGoals: [...part.subGoals, emptySubGoal()] })}
-      >
+      <Button onClick={() => onChange({ ...part, subGoals: [...part.subGoals, emptySubGoal()] })}>
         {t('courses.plan.addSubGoal')}
-      </button>
+      </Button>
     </>
   );
 }
@@ -271,14 +263,10 @@ function ActionFields({
           onChange={(e) => set({ statusReason: e.target.value })}
         />
       )}
-      <button
-        type="button"
-        className="button button--quiet button--small button--quiet-danger"
-        onClick={() => onChange(undefined)}
-      >
+      <Button variant="quiet-danger" small onClick={() => onChange(undefined)}>
         {t('courses.plan.removeAction')}
         <span className="visually-hidden">: {label}</span>
-      </button>
+      </Button>
     </fieldset>
   );
 }

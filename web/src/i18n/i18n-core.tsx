@@ -12,6 +12,7 @@ import type { ReactNode } from 'react';
 import type { Message } from '../api/client.js';
 import type { CitizenMessageKey } from './citizen-da.js';
 import type { LightMessageKey } from './light-da.js';
+import { Button } from '../ui/button.js';
 
 export type Language = 'da' | 'en';
 
@@ -120,13 +121,8 @@ export function LanguageSwitch() {
   const { lang, setLang } = useAnyI18n();
   const other: Language = lang === 'da' ? 'en' : 'da';
   return (
-    <button
-      type="button"
-      className="button button--quiet language-switch"
-      lang={other}
-      onClick={() => setLang(other)}
-    >
+    <Button variant="quiet" className="language-switch" lang={other} onClick={() => setLang(other)}>
       {other === 'en' ? 'English' : 'Dansk'}
-    </button>
+    </Button>
   );
 }

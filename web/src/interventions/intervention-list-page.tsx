@@ -2,12 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { can } from '../../../contract/permissions.js';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -20,6 +20,7 @@ import {
   type MeetingInput,
   type Template,
 } from './interventions-api.js';
+import { Button } from '../ui/button.js';
 
 export const statusKey = (s: InterventionStatus): MessageKey => `intervention.status.${s}`;
 
@@ -39,21 +40,16 @@ export function InterventionListPage() {
         </div>
         {leader && !planning && (
           <div className="page-header__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setPlanning(true)}
-            >
+            <Button variant="primary" onClick={() => setPlanning(true)}>
               {t('intervention.new.open')}
-            </button>
+            </Button>
           </div>
         )}
       </div>
       {planning && template.data && (
         <PlanForm template={template.data} onCancel={() => setPlanning(false)} />
       )}
-      <ErrorAlert error={list.error ?? template.error} />
-      {list.status === 'loading' && !list.data && <Loading />}
+      <LoadStatus state={list} error={list.error ?? template.error} />
       {list.data && list.data.length === 0 && <EmptyState title={t('intervention.list.empty')} />}
       {list.data && list.data.length > 0 && (
         <TableFrame label={t('intervention.list.title')}>
@@ -136,8 +132,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
     },
   ]);
   const [followUpOn, setFollowUpOn] = useState(addDays(second, 91));
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
 
   const own = leaders.data?.own;
   const chosenLeaders = (leaders.data?.coLeaders ?? []).filter((l) => coLeaders.includes(l.id));
@@ -161,9 +156,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await createIntervention({
         title: title.trim(),
         unitIds: chosenUnits.length ? chosenUnits : own ? [own.unitId] : [],
@@ -173,10 +166,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
         followUpOn: measurementId && followUpOn ? followUpOn : null,
       });
       void navigate(`/indsatser/${created.id}`);
-    } catch (e) {
-      setError(asApiError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -290,12 +280,10 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
         />
       )}
       <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+        <Button type="submit" variant="primary" pending={busy}>
           {t('intervention.new.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

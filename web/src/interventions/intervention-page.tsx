@@ -23,6 +23,7 @@ import {
   type Intervention,
 } from './interventions-api.js';
 import { statusKey } from './intervention-list-page.js';
+import { Button } from '../ui/button.js';
 
 export function InterventionPage() {
   const { id = '' } = useParams();
@@ -283,9 +284,7 @@ function AgreementForm({
           </option>
         ))}
       </SelectField>
-      <button type="submit" className="button button--secondary">
-        {t('intervention.agreement.add')}
-      </button>
+      <Button type="submit">{t('intervention.agreement.add')}</Button>
     </form>
   );
 }
@@ -315,9 +314,7 @@ function FollowUpForm({
         onChange={(e) => setDate(e.target.value)}
         required
       />
-      <button type="submit" className="button button--secondary">
-        {t('intervention.page.schedule')}
-      </button>
+      <Button type="submit">{t('intervention.page.schedule')}</Button>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { LanguageSwitch, useI18n } from '../i18n/i18n.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel } from '../users/user-labels.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { Button } from '../ui/button.js';
 
 export function AppShell() {
   const { t } = useI18n();
@@ -73,14 +74,9 @@ export function AppShell() {
             )}
             <LanguageSwitch />
             {user && (
-              <button
-                type="button"
-                className="button button--quiet"
-                onClick={doLogout}
-                aria-disabled={loggingOut || undefined}
-              >
+              <Button variant="quiet" onClick={doLogout} pending={loggingOut}>
                 {t('layout.logout')}
-              </button>
+              </Button>
             )}
           </div>
         </div>

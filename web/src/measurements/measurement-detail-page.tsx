@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { professionLabel } from '../org/profession.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -25,6 +25,7 @@ import {
   type SuppressedReason,
 } from './measurements-api.js';
 import { ResponseImport } from './response-import.js';
+import { Button } from '../ui/button.js';
 
 type Dialog = 'invite' | 'open' | 'remind' | 'close' | 'extend' | undefined;
 /** The invite dialog's choice "everyone with one of the measurement's professions". */
@@ -46,8 +47,7 @@ export function MeasurementDetailPage() {
   if (!detail.data) {
     return (
       <div className="page">
-        {detail.status === 'loading' && <Loading />}
-        <ErrorAlert error={detail.error} />
+        <LoadStatus state={detail} />
       </div>
     );
   }
@@ -138,58 +138,30 @@ export function MeasurementDetailPage() {
         </dl>
         <div className="toolbar">
           {m.status !== 'closed' && (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setDialog('invite')}
-            >
-              {t('measurement.invite')}
-            </button>
+            <Button onClick={() => setDialog('invite')}>{t('measurement.invite')}</Button>
           )}
           {m.status === 'draft' && (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setDialog('open')}
-            >
+            <Button variant="primary" onClick={() => setDialog('open')}>
               {t('measurement.open')}
-            </button>
+            </Button>
           )}
           {m.status === 'draft' && !editing && (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setEditing(true)}
-            >
-              {t('draft.edit')}
-            </button>
+            <Button onClick={() => setEditing(true)}>{t('draft.edit')}</Button>
           )}
           {m.status === 'open' && (
             <>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setDialog('remind')}
-              >
-                {t('measurement.remind')}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button onClick={() => setDialog('remind')}>{t('measurement.remind')}</Button>
+              <Button
                 onClick={() => {
                   setClosesAt(m.closesAt ? m.closesAt.slice(0, 10) : '');
                   setDialog('extend');
                 }}
               >
                 {t('measurement.extend')}
-              </button>
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => setDialog('close')}
-              >
+              </Button>
+              <Button variant="danger" onClick={() => setDialog('close')}>
                 {t('measurement.close')}
-              </button>
+              </Button>
             </>
           )}
           <Link className="button button--quiet" to="/udbakke">

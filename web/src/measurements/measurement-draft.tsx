@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useI18n } from '../i18n/i18n.js';
 import { LEADERSHIP_ITEMS, RK_ITEMS } from '../survey/survey-api.js';
 import { ErrorAlert } from '../ui/feedback.js';
@@ -23,6 +23,7 @@ import {
   type ItemTexts,
   type Measurement,
 } from './measurements-api.js';
+import { Button } from '../ui/button.js';
 
 /** Every item, in the order of the questionnaire. */
 const ITEMS: readonly string[] = [...RK_ITEMS, ...LEADERSHIP_ITEMS];
@@ -63,11 +64,7 @@ export function DraftSettings({
         showOpensAt
         submitLabel={t('common.save')}
         onSubmit={save}
-        actions={
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        }
+        actions={<Button onClick={onCancel}>{t('common.cancel')}</Button>}
       />
     </section>
   );
@@ -85,8 +82,7 @@ export function ItemWording({
   const draft = measurement.status === 'draft';
   const [texts, setTexts] = useState<ItemTexts>(measurement.items);
   const [missing, setMissing] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error, reset } = useAction();
   const items = ITEMS.filter((key) => measurement.items[key]);
 
   const set = (key: string, lang: 'da' | 'en', value: string) =>
@@ -110,13 +106,12 @@ export function ItemWording({
         texts[key]?.da.trim() !== measurement.items[key]?.da ||
         texts[key]?.en.trim() !== measurement.items[key]?.en,
     );
-    setError(undefined);
+    reset();
     if (!changed) {
       await onSaved(false);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       // The server replaces the whole wording, so all items are sent.
       const all: ItemTexts = {};
       for (const key of items) {
@@ -125,11 +120,7 @@ export function ItemWording({
       }
       await updateMeasurement(measurement.id, { items: all });
       await onSaved(true);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -166,13 +157,14 @@ export function ItemWording({
             </fieldset>
           ))}
           <div className="form-actions">
-            <button
+            <Button
               type="submit"
-              className="button button--primary"
-              aria-disabled={busy || undefined}
+              variant="primary"
+              pending={busy}
+              pendingLabel={t('common.working')}
             >
-              {busy ? t('common.working') : t('items.save')}
-            </button>
+              {t('items.save')}
+            </Button>
           </div>
         </form>
       ) : (

@@ -5,12 +5,12 @@
  */
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { professionLabel, professionsOf } from '../org/profession.js';
-import { ErrorAlert, Loading } from '../ui/feedback.js';
+import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, SelectField, TextField } from '../ui/field.js';
 import {
   endOfDay,
@@ -22,6 +22,7 @@ import {
   type GroupKind,
   type Measurement,
 } from './measurements-api.js';
+import { Button } from '../ui/button.js';
 
 /** What the form holds, as typed. Dates are the date inputs' `yyyy-mm-dd`. */
 export interface MeasurementValues {
@@ -170,8 +171,7 @@ export function MeasurementForm({
   const org = useApi(() => loadOrganisation(false), 'org');
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
 
   const set = <K extends keyof MeasurementValues>(key: K, value: MeasurementValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
@@ -195,15 +195,7 @@ export function MeasurementForm({
       found.thresholdLow = t('measurementNew.threshold.invalid');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(settings);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(settings));
   };
 
   const toggle = (id: string, on: boolean) =>
@@ -296,8 +288,7 @@ export function MeasurementForm({
           <p className="field__hint" id="groups-hint">
             {t('measurementNew.groups.hint')}
           </p>
-          {org.status === 'loading' && !org.data && <Loading />}
-          <ErrorAlert error={org.error} />
+          <LoadStatus state={org} />
           <ul className="group-picker">
             {org.data?.units
               .filter((u) => !u.archived || values.groups.has(u.id))
@@ -369,8 +360,7 @@ export function MeasurementForm({
           <p className="field__hint" id="professions-hint">
             {t('measurementNew.professions.hint')}
           </p>
-          {org.status === 'loading' && !org.data && <Loading />}
-          <ErrorAlert error={org.error} />
+          <LoadStatus state={org} />
           {org.data && professions.length === 0 && (
             <p className="muted">{t('measurementNew.professions.none')}</p>
           )}
@@ -479,9 +469,9 @@ export function MeasurementForm({
       />
       {children}
       <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-          {busy ? t('common.working') : submitLabel}
-        </button>
+        <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
+          {submitLabel}
+        </Button>
         {actions}
       </div>
     </form>

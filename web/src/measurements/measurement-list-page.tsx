@@ -4,7 +4,7 @@ import { can } from '../../../contract/permissions.js';
 import { useApi } from '../api/use-api.js';
 import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { listMeasurements, type MeasurementStatus } from './measurements-api.js';
@@ -34,8 +34,7 @@ export function MeasurementListPage() {
           </div>
         )}
       </div>
-      <ErrorAlert error={list.error} />
-      {list.status === 'loading' && !list.data && <Loading />}
+      <LoadStatus state={list} />
       {list.data && list.data.length === 0 && (
         <EmptyState title={t('measurements.empty')}>
           <p>{t('measurements.emptyHint')}</p>

@@ -1,7 +1,7 @@
 /** The outbox: the municipality's newest mails; each expands to show its text. */
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
-import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { EmptyState, Notice, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { loadOutbox } from './measurements-api.js';
 
@@ -12,8 +12,7 @@ export function OutboxPage() {
     <div className="page">
       <PageTitle title={t('outbox.title')}>{t('outbox.title')}</PageTitle>
       <p className="lead">{t('outbox.lead')}</p>
-      <ErrorAlert error={outbox.error} />
-      {outbox.status === 'loading' && !outbox.data && <Loading />}
+      <LoadStatus state={outbox} />
       {outbox.data && !outbox.data.smtpConfigured && (
         <Notice tone="info">
           <p>{t('outbox.noSmtp')}</p>

@@ -4,12 +4,12 @@
  * become plan actions in one reviewed revision, cancelling, and the .ics per meeting.
  */
 import { useState, type FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import type { CourseTabProps } from '../courses/course-tab.js';
 import { formatDateTime } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { EmptyState, ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { EmptyState, ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../ui/field.js';
 import {
   agreementsToPlan,
@@ -25,6 +25,7 @@ import {
   type MeetingRole,
 } from './meetings-api.js';
 import { CourseTab } from '../courses/course-tab.js';
+import { Button } from '../ui/button.js';
 
 const KIND_KEYS: Record<MeetingKind, MessageKey> = {
   opstart: 'meetings.kind.opstart',
@@ -57,8 +58,7 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
   const [parties, setParties] = useState<Set<string>>(new Set());
   const [people, setPeople] = useState<Set<string>>(new Set(members.slice(0, 1).map((m) => m.id)));
   const [roles, setRoles] = useState<Partial<Record<MeetingRole, string>>>({});
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
   const toggle = (set: Set<string>, id: string, on: boolean) => {
     const next = new Set(set);
     if (on) next.add(id);
@@ -72,9 +72,7 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
   ];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const startsAt = new Date(when);
       await createMeeting(course.id, {
         kind,
@@ -88,10 +86,7 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
         roles: Object.fromEntries(Object.entries(roles).filter(([, v]) => v)),
       });
       onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="meeting-form" onSubmit={(e) => void submit(e)}>
@@ -180,9 +175,9 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
         </SelectField>
       ))}
       <ErrorAlert error={error} />
-      <button type="submit" className="button" disabled={busy}>
+      <Button type="submit" variant="plain" disabled={busy}>
         {busy ? t('common.working') : t('meetings.create')}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -206,23 +201,11 @@ function MinutesEditor({
   const network = course.network ?? [];
   const [minutes, setMinutes] = useState(meeting.minutes);
   const [rows, setRows] = useState<AgreementRow[]>(() => agreementRows(meeting));
-  const [error, setError] = useState<ApiError>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(onSaved);
+  const { pending: busy, error, notice, setNotice } = action;
   const applied = new Set(meeting.agreements.filter((a) => a.actionId).map((a) => a.id));
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      setNotice(await work());
-      await onSaved();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Each step says what it did.
+  const run = (work: () => Promise<string>) => action.run(work, (done) => done);
   const save = () =>
     run(async () => {
       const saved = await updateMeeting(course.id, meeting.id, {
@@ -296,29 +279,19 @@ function MinutesEditor({
         </div>
       ))}
       <div className="toolbar">
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => setRows((rs) => [...rs, { partyId: '', text: '', due: '' }])}
-        >
+        <Button small onClick={() => setRows((rs) => [...rs, { partyId: '', text: '', due: '' }])}>
           {t('meetings.agreement.add')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={busy}
-          onClick={() => void save()}
-        >
+        </Button>
+        <Button variant="plain" small disabled={busy} onClick={() => void save()}>
           {t('meetings.save')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
+        </Button>
+        <Button
+          small
           disabled={busy || meeting.agreements.every((a) => a.actionId)}
           onClick={() => void toPlan()}
         >
           {t('meetings.toPlan')}
-        </button>
+        </Button>
       </div>
       <ErrorAlert error={error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
@@ -328,16 +301,9 @@ function MinutesEditor({
 
 function MeetingCard({ course, meeting, reload }: CourseTabProps & { meeting: Meeting }) {
   const { t, locale } = useI18n();
-  const [error, setError] = useState<ApiError>();
+  const { run, error } = useAction(reload);
   const full = course.access === 'full';
-  const cancel = async () => {
-    try {
-      await cancelMeeting(course.id, meeting.id);
-      await reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-  };
+  const cancel = () => run(() => cancelMeeting(course.id, meeting.id));
   const names = new Map(meeting.invitees.map((i) => [i.id, i.name]));
   return (
     <article
@@ -371,13 +337,9 @@ function MeetingCard({ course, meeting, reload }: CourseTabProps & { meeting: Me
           {t('meetings.ics')}
         </a>
         {full && meeting.status === 'planned' && course.status === 'open' && (
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            onClick={() => void cancel()}
-          >
+          <Button variant="quiet" small onClick={() => void cancel()}>
             {t('meetings.cancel')}
-          </button>
+          </Button>
         )}
       </div>
       <ErrorAlert error={error} />
@@ -414,13 +376,9 @@ export function CourseMeetings({ course, reload }: CourseTabProps) {
       actions={
         course.access === 'full' &&
         course.status === 'open' && (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setPlanning((p) => !p)}
-          >
+          <Button variant="plain" small onClick={() => setPlanning((p) => !p)}>
             {planning ? t('common.cancel') : t('meetings.plan')}
-          </button>
+          </Button>
         )
       }
     >
@@ -434,8 +392,7 @@ export function CourseMeetings({ course, reload }: CourseTabProps) {
           }}
         />
       )}
-      <ErrorAlert error={meetings.error} />
-      {meetings.status === 'loading' && !data && <Loading />}
+      <LoadStatus state={meetings} />
       {data && data.upcoming.length === 0 && data.past.length === 0 && (
         <EmptyState title={t('meetings.none')} />
       )}

@@ -11,38 +11,6 @@ function ActionBadge({ action }: { action: ImportAction }) {
   return <span className={`badge badge--action-${action}`}>{actionLabel(t, action)}</span>;
 }
 
-/** The rows a file was refused for; `line` is null for a problem with the file as a whole. */
-export function ImportErrors({
-  errors,
-}: {
-  errors: { line: number | null; message: { da: string; en: string } }[];
-}) {
-  const { t, pick } = useI18n();
-  return (
-    <TableFrame label={t('import.errors.title')}>
-      <table className="table table--errors">
-        <caption>{t('import.errors.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="table__num">
-              {t('import.col.line')}
-            </th>
-            <th scope="col">{t('import.col.problem')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((error, i) => (
-            <tr key={i}>
-              <td className="table__num">{error.line ?? '–'}</td>
-              <td>{pick(error.message)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableFrame>
-  );
-}
-
 export function ImportPlanTables({ plan }: { plan: ImportReport['plan'] }) {
   const { t } = useI18n();
   // The server reports a profession only when the file has a profession column.

@@ -3,15 +3,13 @@
  * checked (nothing is written) and the plan shown; only a file without errors can then
  * be imported, all or nothing.
  */
-import { useId, useRef, useState } from 'react';
-import type { ChangeEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { asApiError, type ApiError } from '../api/client.js';
 import type { ImportReport } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
-import { ErrorAlert, Loading } from '../ui/feedback.js';
+import { Button, buttonClass } from '../ui/button.js';
+import { CheckResult, FilePicker, useCheckedImport } from '../ui/checked-import.js';
 import { PageTitle } from '../ui/page-title.js';
-import { ImportErrors, ImportPlanTables } from './import-report.js';
+import { ImportPlanTables } from './import-report.js';
 import { summariseImport, useDescribeChanges } from './import-summary.js';
 import { importOrganisation } from './org-api.js';
 import type { OrgPageState } from './org-page.js';
@@ -19,66 +17,15 @@ import type { OrgPageState } from './org-page.js';
 const ACCEPT =
   '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function isImportReport(value: unknown): value is ImportReport {
-  return typeof value === 'object' && value !== null && 'errors' in value && 'plan' in value;
-}
-
 export function OrgImportPage() {
-  const { t, tn } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const describe = useDescribeChanges();
-  const inputId = useId();
-  const blockedId = useId();
-  const reportRef = useRef<HTMLHeadingElement>(null);
-
-  const [file, setFile] = useState<File>();
-  const [report, setReport] = useState<ImportReport>();
-  const [error, setError] = useState<ApiError>();
-  const [step, setStep] = useState<'idle' | 'checking' | 'importing'>('idle');
-
-  const check = async (chosen: File) => {
-    setFile(chosen);
-    setReport(undefined);
-    setError(undefined);
-    setStep('checking');
-    try {
-      setReport(await importOrganisation(chosen, false));
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setStep('idle');
-      // Let screen readers and the eye land on the result.
-      requestAnimationFrame(() => reportRef.current?.focus());
-    }
-  };
-
-  const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
-    // Clear the input so choosing the same (corrected) file again is a new choice.
-    event.target.value = '';
-    if (chosen) void check(chosen);
-  };
-
-  const commit = async () => {
-    if (!file || !report || report.errors.length > 0 || step !== 'idle') return;
-    setStep('importing');
-    setError(undefined);
-    try {
-      const result = await importOrganisation(file, true);
-      const state: OrgPageState = { imported: summariseImport(result) };
-      void navigate('/organisation', { state });
-    } catch (caught) {
-      const apiError = asApiError(caught);
-      setError(apiError);
-      if (apiError.code === 'import_invalid' && isImportReport(apiError.details)) {
-        setReport(apiError.details);
-      }
-      setStep('idle');
-    }
-  };
-
-  const hasErrors = report !== undefined && report.errors.length > 0;
-  const summary = report ? summariseImport(report) : undefined;
+  const upload = useCheckedImport(importOrganisation, (result: ImportReport) => {
+    const state: OrgPageState = { imported: summariseImport(result) };
+    void navigate('/organisation', { state });
+  });
+  const { report, error } = upload;
 
   return (
     <section className="page">
@@ -95,81 +42,30 @@ export function OrgImportPage() {
         <div className="panel">
           <h2 className="panel__title">{t('import.step1')}</h2>
           <p>{t('import.choose.help')}</p>
-          <div className="file-picker">
-            <input
-              id={inputId}
-              className="file-picker__input"
-              type="file"
-              accept={ACCEPT}
-              onChange={onChoose}
-              disabled={step !== 'idle'}
-            />
-            <label htmlFor={inputId} className="button button--primary file-picker__button">
-              {file ? t('import.chooseAnother') : t('import.choose')}
-            </label>
-            {file && (
-              <span className="file-picker__name">
-                {t('import.chosen')} <strong>{file.name}</strong>
-              </span>
-            )}
-          </div>
+          <FilePicker accept={ACCEPT} state={upload} variant="primary" />
           <ImportHelp open={!report && !error} />
         </div>
 
-        {step === 'checking' && <Loading label={t('import.checking')} />}
-
-        {(report || error) && step !== 'checking' && (
-          <div className="panel">
-            <h2 className="panel__title" ref={reportRef} tabIndex={-1}>
+        <CheckResult
+          state={upload}
+          className="panel"
+          heading={(ref) => (
+            <h2 className="panel__title" ref={ref} tabIndex={-1}>
               {t('import.step2')}
             </h2>
-            <ErrorAlert error={error} />
-            {report && hasErrors && (
-              <div className="alert alert--error">
-                <p>
-                  <strong>
-                    {tn(report.errors.length, 'import.hasErrors.one', 'import.hasErrors.other')}
-                  </strong>{' '}
-                  {t('import.hasErrors.help')}
-                </p>
-              </div>
-            )}
-            {report && !hasErrors && summary && (
-              <div className="alert alert--success">
-                <p>
-                  <strong>{t('import.ok.title')}</strong>{' '}
-                  {t('import.ok.body', { rows: report.rows, changes: describe(summary) })}
-                </p>
-              </div>
-            )}
-            {report && hasErrors && <ImportErrors errors={report.errors} />}
-            {report && <ImportPlanTables plan={report.plan} />}
-            {report && (
-              <div className="form-actions">
-                <button
-                  type="button"
-                  className="button button--primary"
-                  disabled={hasErrors || step !== 'idle'}
-                  aria-describedby={hasErrors ? blockedId : undefined}
-                  onClick={() => void commit()}
-                >
-                  {step === 'importing' && (
-                    <span className="spinner spinner--inverse" aria-hidden="true" />
-                  )}
-                  {step === 'importing' ? t('import.importing') : t('import.commit')}
-                </button>
-                <Link className="button button--secondary" to="/organisation">
-                  {t('common.cancel')}
-                </Link>
-                {hasErrors && (
-                  <p className="form-actions__note" id={blockedId}>
-                    {t('import.blocked')}
-                  </p>
-                )}
-              </div>
-            )}
-          </div>
-        )}
+          )}
+          errorsHelp={t('import.hasErrors.help')}
+          okText={(checked) =>
+            t('import.ok.body', { rows: checked.rows, changes: describe(summariseImport(checked)) })
+          }
+          actions={
+            <Link className={buttonClass('secondary')} to="/organisation">
+              {t('common.cancel')}
+            </Link>
+          }
+        >
+          {report && <ImportPlanTables plan={report.plan} />}
+        </CheckResult>
       </div>
     </section>
   );
@@ -234,9 +130,9 @@ function ImportHelp({ open }: { open: boolean }) {
       >
         <pre>{example}</pre>
       </div>
-      <button type="button" className="button button--secondary button--small" onClick={download}>
+      <Button small onClick={download}>
         {t('import.help.download')}
-      </button>
+      </Button>
     </details>
   );
 }

@@ -25,6 +25,7 @@ import { PersonDialog } from './person-dialog.js';
 import { professionsOf } from './profession.js';
 import { UnitCard, type UnitActions } from './unit-card.js';
 import { UnitDialog } from './unit-dialog.js';
+import { Button } from '../ui/button.js';
 
 type OpenDialog =
   | { type: 'area'; area?: Area }
@@ -131,20 +132,10 @@ export function OrgPage() {
             <Link className="button button--secondary" to="/organisation/import">
               {t('org.import')}
             </Link>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setDialog({ type: 'area' })}
-            >
-              {t('org.area.new')}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setDialog({ type: 'unit' })}
-            >
+            <Button onClick={() => setDialog({ type: 'area' })}>{t('org.area.new')}</Button>
+            <Button variant="primary" onClick={() => setDialog({ type: 'unit' })}>
               {t('org.unit.new')}
-            </button>
+            </Button>
           </div>
         )}
       </div>
@@ -185,13 +176,7 @@ export function OrgPage() {
       {org.status === 'loading' && !data && <Loading label={t('org.loading')} />}
       {org.error && (
         <ErrorAlert error={org.error}>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void org.reload()}
-          >
-            {t('common.retry')}
-          </button>
+          <Button onClick={() => void org.reload()}>{t('common.retry')}</Button>
         </ErrorAlert>
       )}
 
@@ -204,13 +189,7 @@ export function OrgPage() {
               <Link className="button button--primary" to="/organisation/import">
                 {t('org.import')}
               </Link>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setDialog({ type: 'unit' })}
-              >
-                {t('org.unit.new')}
-              </button>
+              <Button onClick={() => setDialog({ type: 'unit' })}>{t('org.unit.new')}</Button>
             </p>
           )}
         </EmptyState>
@@ -245,23 +224,23 @@ export function OrgPage() {
                   </span>
                   {canEdit && group.area && (
                     <span className="area__actions">
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
+                      <Button
+                        variant="quiet"
+                        small
                         onClick={() => setDialog({ type: 'area', area: group.area ?? undefined })}
                       >
                         {t('org.area.rename')}
                         <VisuallyHidden> {name}</VisuallyHidden>
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
+                      </Button>
+                      <Button
+                        variant="quiet"
+                        small
                         onClick={() => setDialog({ type: 'unit', areaId: group.area?.id ?? null })}
                       >
                         <span aria-hidden="true">+ </span>
                         {t('org.unit.add')}
                         <VisuallyHidden> {t('org.inArea', { area: name })}</VisuallyHidden>
-                      </button>
+                      </Button>
                     </span>
                   )}
                 </div>
@@ -334,9 +313,9 @@ export function OrgPage() {
               </p>
             </div>
             <div className="dialog__actions">
-              <button type="button" className="button button--primary" onClick={closeDialog}>
+              <Button variant="primary" onClick={closeDialog}>
                 {t('common.close')}
-              </button>
+              </Button>
             </div>
           </Dialog>
         ) : (

@@ -7,6 +7,7 @@ import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { kindClass, kindLabel, personRoleLabel } from './org-labels.js';
 import type { UnitView } from './org-view.js';
 import { professionLabel } from './profession.js';
+import { Button } from '../ui/button.js';
 
 export interface UnitActions {
   editUnit: (unit: Unit) => void;
@@ -46,9 +47,10 @@ export function UnitCard({
           {unit.archived && <span className="badge badge--archived">{t('org.archived')}</span>}
         </div>
         <div className="unit__actions">
-          <button
-            type="button"
-            className="button button--quiet button--small disclosure"
+          <Button
+            variant="quiet"
+            small
+            className="disclosure"
             aria-expanded={open}
             aria-controls={peopleId}
             onClick={onToggle}
@@ -58,7 +60,7 @@ export function UnitCard({
               ? t('org.peopleMatching', { count: people.length })
               : tn(people.length, 'org.people.one', 'org.people.other')}
             <VisuallyHidden> {t('org.inUnit', { unit: unit.name })}</VisuallyHidden>
-          </button>
+          </Button>
           {actions && !unit.archived && (
             <RowAction
               label={t('common.edit')}
@@ -96,15 +98,11 @@ export function UnitCard({
               </ul>
             )}
             {actions && !unit.archived && (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => actions.addPerson(unit)}
-              >
+              <Button small onClick={() => actions.addPerson(unit)}>
                 <span aria-hidden="true">+ </span>
                 {t('org.person.add')}
                 <VisuallyHidden> {t('org.toUnit', { unit: unit.name })}</VisuallyHidden>
-              </button>
+              </Button>
             )}
           </>
         )}

@@ -10,7 +10,7 @@ import { api } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { statusKey } from '../interventions/intervention-list-page.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { Section } from '../ui/section.js';
@@ -53,8 +53,7 @@ export function OverviewPage() {
             : t('overview.leadDirector')}
         </p>
       )}
-      <ErrorAlert error={overview.error} />
-      {overview.status === 'loading' && !o && <Loading />}
+      <LoadStatus state={overview} />
       {o && !m && <EmptyState title={t('overview.noMeasurement')} />}
       {m && (
         <>

@@ -4,12 +4,12 @@
  * caseworker, and each item's curve over time with a table of the same numbers.
  */
 import { useState } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import type { CourseTabProps } from '../courses/course-tab.js';
 import { formatDate } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { ProgressionCurves } from './progression-curves.js';
 import { ProgressionForm } from './progression-form.js';
@@ -22,6 +22,7 @@ import {
   type RespondentKind,
 } from './progression-api.js';
 import { CourseTab } from '../courses/course-tab.js';
+import { Button } from '../ui/button.js';
 
 const RESPONDENTS: { value: RespondentKind; label: MessageKey }[] = [
   { value: 'borger', label: 'progression.by.borger' },
@@ -50,28 +51,12 @@ export function CourseProgression({ course }: CourseTabProps) {
   const [instrumentId, setInstrumentId] = useState('');
   const [intervalMonths, setIntervalMonths] = useState('6');
   const [by, setBy] = useState<RespondentKind>('borger');
-  const [error, setError] = useState<ApiError>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error, notice, setNotice } = useAction(progression.reload);
   const data = progression.data;
   const schedule = data?.schedule ?? null;
   const instrument = data?.instruments.find((i) => i.id === schedule?.instrumentId);
   const choices = (instruments.data?.instruments ?? []).filter((i) => !i.archived);
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      await work();
-      setNotice(done);
-      await progression.reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   const saveSchedule = () =>
     run(
       () =>
@@ -86,8 +71,7 @@ export function CourseProgression({ course }: CourseTabProps) {
 
   return (
     <CourseTab id="progression-title" title={t('progression.title')} lead={t('progression.lead')}>
-      <ErrorAlert error={progression.error ?? instruments.error} />
-      {progression.status === 'loading' && !data && <Loading />}
+      <LoadStatus state={progression} error={progression.error ?? instruments.error} />
       {full && course.status === 'open' && (
         <div className="progression-schedule">
           <SelectField
@@ -110,14 +94,9 @@ export function CourseProgression({ course }: CourseTabProps) {
             value={intervalMonths}
             onChange={(e) => setIntervalMonths(e.target.value)}
           />
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            onClick={() => void saveSchedule()}
-          >
+          <Button variant="plain" small disabled={busy} onClick={() => void saveSchedule()}>
             {t('progression.saveSchedule')}
-          </button>
+          </Button>
         </div>
       )}
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}

@@ -5,11 +5,11 @@
  * answered item keeps its kind) come back as its own message.
  */
 import { useState, type FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { SelectField, TextAreaField, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { RowAction } from '../ui/row-action.js';
@@ -28,6 +28,7 @@ import {
   type Instrument,
   type InstrumentItem,
 } from './progression-api.js';
+import { Button } from '../ui/button.js';
 
 const GROUPS = INSTRUMENT_GROUPS;
 const KINDS = ITEM_KINDS;
@@ -123,31 +124,21 @@ export function InstrumentsPage() {
         </div>
         {!editing && (
           <div className="page-header__actions">
-            <button
-              type="button"
-              className="button button--primary"
+            <Button
+              variant="primary"
               onClick={() => {
                 setFlash(undefined);
                 setEditing({});
               }}
             >
               {t('instruments.new')}
-            </button>
+            </Button>
           </div>
         )}
       </div>
 
       {flash && <Notice onDismiss={() => setFlash(undefined)}>{flash}</Notice>}
-      {instruments.status === 'loading' && !instruments.data && <Loading />}
-      <ErrorAlert error={instruments.error}>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void instruments.reload()}
-        >
-          {t('common.retry')}
-        </button>
-      </ErrorAlert>
+      <LoadStatus state={instruments} retry />
 
       {editing ? (
         <InstrumentForm
@@ -264,8 +255,7 @@ function InstrumentForm({
   }));
   const [removing, setRemoving] = useState<DraftItem>();
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
 
   const setItem = (key: number, change: Partial<DraftItem>) =>
     setDraft((d) => ({
@@ -289,17 +279,12 @@ function InstrumentForm({
     if (busy) return;
     setShowErrors(true);
     if (!draft.name.trim() || draft.items.some((i) => !i.text.trim())) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const body = toBody(draft);
       onSaved(
         instrument ? await updateInstrument(instrument.id, body) : await createInstrument(body),
       );
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    });
   };
 
   const title = instrument
@@ -415,26 +400,15 @@ function InstrumentForm({
             );
           })}
         </ol>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => setDraft((d) => ({ ...d, items: [...d.items, draftItem()] }))}
-        >
+        <Button onClick={() => setDraft((d) => ({ ...d, items: [...d.items, draftItem()] }))}>
           {t('instruments.item.add')}
-        </button>
+        </Button>
 
         <div className="form-actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={busy || undefined}
-          >
-            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-            {busy ? t('common.working') : t('instruments.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
+          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
+            {t('instruments.save')}
+          </Button>
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
         </div>
       </form>
 

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useCitizenI18n } from '../i18n/i18n-core.js';
 import type { Instrument, InstrumentItem, ProgressionValue } from './progression-api.js';
+import { Button } from '../ui/button.js';
 
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -116,9 +117,9 @@ export function ProgressionForm({
           onChange={(value) => setAnswers((a) => ({ ...a, [item.id]: value }))}
         />
       ))}
-      <button type="submit" className="button" disabled={busy}>
+      <Button type="submit" variant="plain" disabled={busy}>
         {busy ? t('common.working') : t('progression.send')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -27,6 +27,7 @@ import {
   type SurveyAnswer,
 } from './survey-api.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { Button } from '../ui/button.js';
 
 type Fatal = 'closed' | 'notFound' | 'finished';
 type Step = 'intro' | 'groups' | 'items' | 'leadership' | 'review' | 'done';
@@ -292,9 +293,7 @@ export function SurveyPage({ measurementId, token }: { measurementId: string; to
     return frame(
       t('survey.title'),
       <ErrorAlert error={loadError}>
-        <button type="button" className="button button--secondary" onClick={() => void load()}>
-          {t('common.retry')}
-        </button>
+        <Button onClick={() => void load()}>{t('common.retry')}</Button>
       </ErrorAlert>,
     );
   if (!survey) return frame(t('survey.title'), <Loading />);
@@ -335,13 +334,9 @@ export function SurveyPage({ measurementId, token }: { measurementId: string; to
         {saveState === 'error' && (
           <>
             {t('survey.saveError')}{' '}
-            <button
-              type="button"
-              className="button button--quiet button--small"
-              onClick={() => wake.current?.()}
-            >
+            <Button variant="quiet" small onClick={() => wake.current?.()}>
               {t('common.retry')}
-            </button>
+            </Button>
           </>
         )}
       </p>
@@ -367,12 +362,10 @@ export function SurveyPage({ measurementId, token }: { measurementId: string; to
   /** Back and next, below a step. */
   const stepNav = (onBack: () => void, onNext: () => void) => (
     <div className="form-actions survey__nav">
-      <button type="button" className="button button--secondary" onClick={onBack}>
-        {t('survey.back')}
-      </button>
-      <button type="button" className="button button--primary" onClick={onNext}>
+      <Button onClick={onBack}>{t('survey.back')}</Button>
+      <Button variant="primary" onClick={onNext}>
         {t('survey.next')}
-      </button>
+      </Button>
     </div>
   );
 
@@ -402,15 +395,14 @@ export function SurveyPage({ measurementId, token }: { measurementId: string; to
           </p>
         )}
         <div className="form-actions">
-          <button
-            type="button"
-            className="button button--primary"
+          <Button
+            variant="primary"
             onClick={() =>
               setStep(m.chooseGroups ? 'groups' : targets.length > 0 ? 'items' : afterItems)
             }
           >
             {t('survey.start')}
-          </button>
+          </Button>
         </div>
       </>,
     );
@@ -538,23 +530,17 @@ export function SurveyPage({ measurementId, token }: { measurementId: string; to
       </p>
       <p>{t('survey.review.change')}</p>
       <div className="form-actions survey__nav">
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
           onClick={() => {
             if (leadership) setStep('leadership');
             else backToItems();
           }}
         >
           {t('survey.back')}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => setConfirming(true)}
-        >
+        </Button>
+        <Button variant="primary" onClick={() => setConfirming(true)}>
           {t('survey.submit')}
-        </button>
+        </Button>
       </div>
       {confirming && (
         <ConfirmDialog

@@ -2,11 +2,12 @@
  * A modal dialog on the native `<dialog>` element: the browser traps focus, makes the
  * page behind it inert and closes it on Escape; focus returns to where it came from.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useLightI18n } from '../i18n/i18n-core.js';
 import { ErrorAlert } from './feedback.js';
+import { Button } from './button.js';
 
 export function Dialog({
   title,
@@ -73,23 +74,14 @@ export function FormDialog({
   danger?: boolean;
 }) {
   const { t } = useLightI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
   const errorId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const done = await onSubmit();
-      if (done !== false) onClose();
-      else setBusy(false);
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    await run(async () => {
+      if ((await onSubmit()) !== false) onClose();
+    });
   };
 
   return (
@@ -98,17 +90,15 @@ export function FormDialog({
         <ErrorAlert error={error} id={errorId} />
         {children}
         <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
             type="submit"
-            className={danger ? 'button button--danger' : 'button button--primary'}
-            aria-disabled={busy || undefined}
+            variant={danger ? 'danger' : 'primary'}
+            pending={busy}
+            pendingLabel={t('common.working')}
           >
-            {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-            {busy ? t('common.working') : submitLabel}
-          </button>
+            {submitLabel}
+          </Button>
         </div>
       </form>
     </Dialog>

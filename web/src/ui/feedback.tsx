@@ -1,7 +1,9 @@
 /** Loading indicators and messages: errors, successes and empty states. */
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.js';
+import type { Loaded } from '../api/use-api.js';
 import { useLightI18n } from '../i18n/i18n-core.js';
+import { Button } from './button.js';
 
 /** A polite "loading" line with a spinner. */
 export function Loading({ label }: { label?: string }) {
@@ -49,9 +51,9 @@ export function Notice({
     <div className={`alert alert--${tone}`} role="status">
       <div className="alert__body">{children}</div>
       {onDismiss && (
-        <button type="button" className="button button--quiet button--small" onClick={onDismiss}>
+        <Button variant="quiet" small onClick={onDismiss}>
           {t('common.dismiss')}
-        </button>
+        </Button>
       )}
     </div>
   );
@@ -64,5 +66,38 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       <h2>{title}</h2>
       {children}
     </div>
+  );
+}
+
+/**
+ * What a page shows around data it loads: the spinner until the first data, the error
+ * (with "try again" when `retry`), and `empty` once the data has come and `isEmpty` says so.
+ */
+export function LoadStatus<T>({
+  state,
+  label,
+  retry = false,
+  error,
+  empty,
+  isEmpty,
+}: {
+  state: Loaded<T> & { reload: () => Promise<void> };
+  label?: string;
+  retry?: boolean;
+  /** Shown instead of the load's own error, e.g. the first of two loads' errors. */
+  error?: ApiError;
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+}) {
+  const { t } = useLightI18n();
+  const data = state.data;
+  return (
+    <>
+      {state.status === 'loading' && data === undefined && <Loading label={label} />}
+      <ErrorAlert error={error ?? state.error}>
+        {retry && <Button onClick={() => void state.reload()}>{t('common.retry')}</Button>}
+      </ErrorAlert>
+      {data !== undefined && isEmpty?.(data) && empty}
+    </>
   );
 }

@@ -2,6 +2,7 @@
  * A small quiet button acting on one row (a unit, a person, a user). The visible label
  * is short ("Rediger"); screen readers also hear whom it acts on ("Rediger Eva Holm").
  */
+import { Button } from './button.js';
 import { VisuallyHidden } from './visually-hidden.js';
 
 export function RowAction({
@@ -17,13 +18,9 @@ export function RowAction({
   onClick: () => void;
 }) {
   return (
-    <button
-      type="button"
-      className={`button button--quiet button--small${danger ? ' button--quiet-danger' : ''}`}
-      onClick={onClick}
-    >
+    <Button variant={danger ? 'quiet-danger' : 'quiet'} small onClick={onClick}>
       {label}
       <VisuallyHidden> {target}</VisuallyHidden>
-    </button>
+    </Button>
   );
 }

@@ -7,7 +7,7 @@ import { useApi } from '../api/use-api.js';
 import { useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
-import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
+import { Notice, LoadStatus } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { EMAIL, NameEmailFields } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
@@ -16,6 +16,7 @@ import { RowAction } from '../ui/row-action.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel, roleHint } from './user-labels.js';
 import { createUser, loadUsers, updateUser } from './users-api.js';
+import { Button } from '../ui/button.js';
 
 /** The server's rule (src/auth/password.ts). */
 export const MIN_PASSWORD = 12;
@@ -55,27 +56,14 @@ export function UsersPage() {
           <p className="lead">{t('users.lead')}</p>
         </div>
         <div className="page-header__actions">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setDialog({ type: 'create' })}
-          >
+          <Button variant="primary" onClick={() => setDialog({ type: 'create' })}>
             {t('users.new')}
-          </button>
+          </Button>
         </div>
       </div>
 
       {flash && <Notice onDismiss={() => setFlash(undefined)}>{flash}</Notice>}
-      {users.status === 'loading' && !list && <Loading />}
-      <ErrorAlert error={users.error}>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void users.reload()}
-        >
-          {t('common.retry')}
-        </button>
-      </ErrorAlert>
+      <LoadStatus state={users} retry />
 
       {list && (
         <TableFrame label={t('users.title')}>

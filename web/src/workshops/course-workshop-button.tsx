@@ -2,24 +2,20 @@
  * On a course page: start a dialogue workshop around the course's network. The workshop
  * carries the course's id, not the citizen's name; its parties are suggested as actors.
  */
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert } from '../ui/feedback.js';
 import { createWorkshop } from './workshops-api.js';
+import { Button } from '../ui/button.js';
 
 export function CourseWorkshopButton({ courseId }: { courseId: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, pending: busy, error } = useAction();
 
-  const start = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const start = () =>
+    run(async () => {
       const workshop = await createWorkshop({
         title: t('workshop.course.title'),
         targetGroup: t('workshop.course.targetGroup'),
@@ -27,22 +23,13 @@ export function CourseWorkshopButton({ courseId }: { courseId: string }) {
         courseId,
       });
       void navigate(`/workshops/${workshop.id}`);
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="page-header__actions">
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => void start()}
-        aria-disabled={busy || undefined}
-      >
-        {busy ? t('common.working') : t('workshop.course.start')}
-      </button>
+      <Button onClick={() => void start()} pending={busy} pendingLabel={t('common.working')}>
+        {t('workshop.course.start')}
+      </Button>
       <ErrorAlert error={error} />
     </div>
   );

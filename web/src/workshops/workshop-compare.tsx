@@ -6,12 +6,13 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { RATING_COLOURS, WorkshopCanvas } from './workshop-canvas.js';
 import { ratingKey } from './workshop-steps.js';
 import { getComparison, type Comparison, type Workshop } from './workshops-api.js';
+import { Button } from '../ui/button.js';
 
 export function ComparePanel({
   workshop,
@@ -23,21 +24,13 @@ export function ComparePanel({
   const { t, locale } = useI18n();
   const [comparison, setComparison] = useState<Comparison>();
   const [loadedAt, setLoadedAt] = useState(0);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
 
-  const load = async () => {
-    setBusy(true);
-    try {
+  const load = () =>
+    run(async () => {
       setComparison(await getComparison(workshop.id));
       setLoadedAt(workshop.version);
-      setError(undefined);
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const name = (id: string) => workshop.actors.find((a) => a.id === id)?.label ?? '';
   const surveyColour = (from: string, to: string) => {
     const tie = comparison?.ties.find((c) => c.fromActorId === from && c.toActorId === to);
@@ -63,14 +56,9 @@ export function ComparePanel({
         {t('workshop.compare.title')}
       </h2>
       <p className="muted">{t('workshop.compare.lead')}</p>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => void load()}
-        aria-disabled={busy || undefined}
-      >
+      <Button onClick={() => void load()} pending={busy}>
         {comparison ? t('workshop.compare.refresh') : t('workshop.compare.show')}
-      </button>
+      </Button>
       <ErrorAlert error={error} />
       {busy && <Loading />}
       {comparison && (

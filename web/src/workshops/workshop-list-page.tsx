@@ -2,16 +2,17 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { can } from '../../../contract/permissions.js';
-import { asApiError, type ApiError } from '../api/client.js';
+import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
-import { EmptyState, ErrorAlert, Loading } from '../ui/feedback.js';
+import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { createWorkshop, listWorkshops } from './workshops-api.js';
+import { Button } from '../ui/button.js';
 
 export function WorkshopListPage() {
   const { t, locale } = useI18n();
@@ -28,8 +29,7 @@ export function WorkshopListPage() {
       </div>
       {mayStart && <NewWorkshopForm />}
       <h2>{t('workshop.list.reopen')}</h2>
-      <ErrorAlert error={list.error} />
-      {list.status === 'loading' && !list.data && <Loading />}
+      <LoadStatus state={list} />
       {list.data && list.data.length === 0 && <EmptyState title={t('workshop.list.empty')} />}
       {list.data && list.data.length > 0 && (
         <TableFrame label={t('workshop.list.reopen')}>
@@ -81,24 +81,18 @@ function NewWorkshopForm() {
   const [title, setTitle] = useState('');
   const [targetGroup, setTargetGroup] = useState('');
   const [measurementId, setMeasurementId] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await createWorkshop({
         title: title.trim(),
         targetGroup: targetGroup.trim(),
         measurementId: measurementId === '' ? null : measurementId,
       });
       void navigate(`/workshops/${created.id}`);
-    } catch (e) {
-      setError(asApiError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -130,9 +124,9 @@ function NewWorkshopForm() {
         onChange={setMeasurementId}
       />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+        <Button type="submit" variant="primary" pending={busy}>
           {t('workshop.new.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -23,6 +23,7 @@ import {
 } from './workshop-steps.js';
 import { useWorkshop } from './use-workshop.js';
 import * as wsApi from './workshops-api.js';
+import { Button } from '../ui/button.js';
 
 const STEPS: { step: number; key: MessageKey }[] = [
   { step: 1, key: 'workshop.step.1' },
@@ -80,9 +81,7 @@ export function WorkshopPage() {
           <a className="button button--secondary" href={wsApi.pdfUrl(id, lang)} download>
             {t('workshop.export.pdf')}
           </a>
-          <button
-            type="button"
-            className="button button--secondary"
+          <Button
             onClick={() => {
               if (canvas.current)
                 downloadPng(canvas.current, `workshop-${id}.png`).catch((e: unknown) =>
@@ -91,7 +90,7 @@ export function WorkshopPage() {
             }}
           >
             {t('workshop.export.png')}
-          </button>
+          </Button>
         </div>
       </div>
 
@@ -105,22 +104,14 @@ export function WorkshopPage() {
             ? t('workshop.facilitator.other', { name: workshop.facilitator.name })
             : t('workshop.facilitator.none')}{' '}
         {workshop.mayFacilitate && !workshop.youFacilitate && (
-          <button
-            type="button"
-            className="button button--primary button--small"
-            onClick={() => void run(() => wsApi.facilitate(id))}
-          >
+          <Button variant="primary" small onClick={() => void run(() => wsApi.facilitate(id))}>
             {t('workshop.facilitator.take')}
-          </button>
+          </Button>
         )}
         {workshop.youFacilitate && (
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            onClick={() => void run(() => wsApi.release(id))}
-          >
+          <Button variant="quiet" small onClick={() => void run(() => wsApi.release(id))}>
             {t('workshop.facilitator.release')}
-          </button>
+          </Button>
         )}
       </div>
       <ErrorAlert error={error ?? pngError} />

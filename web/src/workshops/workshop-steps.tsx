@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { CANVAS, type Actor, type Rating, type Workshop } from './workshops-api.js';
+import { Button } from '../ui/button.js';
 
 export const RATINGS: Rating[] = ['good', 'middle', 'low'];
 export const ratingKey = (r: Rating): MessageKey => `workshop.rating.${r}`;
@@ -83,14 +84,10 @@ export function ActorList({
                   max={CANVAS.height}
                   onCommit={(y) => onMove(a, a.x, y)}
                 />
-                <button
-                  type="button"
-                  className="button button--quiet-danger button--small"
-                  onClick={() => onRemove(a)}
-                >
+                <Button variant="quiet-danger" small onClick={() => onRemove(a)}>
                   {t('workshop.actors.remove')}
                   <span className="visually-hidden">: {a.label}</span>
-                </button>
+                </Button>
               </>
             ) : (
               <span className="muted">
@@ -106,13 +103,9 @@ export function ActorList({
           <ul className="actions-list">
             {suggestions.map((s) => (
               <li key={s.partyId}>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => void onAdd({ unitId: s.unitId, label: s.label })}
-                >
+                <Button small onClick={() => void onAdd({ unitId: s.unitId, label: s.label })}>
                   {t('workshop.course.addSuggestion', { name: s.label })}
-                </button>
+                </Button>
                 {s.task && <span className="muted"> {s.task}</span>}
               </li>
             ))}
@@ -142,9 +135,7 @@ export function ActorList({
             onChange={(e) => setLabel(e.target.value)}
             maxLength={120}
           />
-          <button type="submit" className="button button--secondary">
-            {t('workshop.actors.add')}
-          </button>
+          <Button type="submit">{t('workshop.actors.add')}</Button>
         </form>
       )}
     </section>
@@ -230,22 +221,17 @@ export function RatingPanel({
       <p className="muted">{t('workshop.rate.progress', { n: index + 1, total: actors.length })}</p>
       {editable && (
         <div className="toolbar__buttons">
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={index === 0}
-            onClick={() => onCurrent(actors[index - 1]!.id)}
-          >
+          <Button small disabled={index === 0} onClick={() => onCurrent(actors[index - 1]!.id)}>
             {t('workshop.rate.previous')}
-          </button>
-          <button
-            type="button"
-            className="button button--primary button--small"
+          </Button>
+          <Button
+            variant="primary"
+            small
             disabled={index === actors.length - 1}
             onClick={() => onCurrent(actors[index + 1]!.id)}
           >
             {t('workshop.rate.next')}
-          </button>
+          </Button>
         </div>
       )}
       {actors
@@ -266,14 +252,10 @@ export function RatingPanel({
               </label>
             ))}
             {editable && rating(to.id) && (
-              <button
-                type="button"
-                className="button button--quiet button--small"
-                onClick={() => choose(to.id, null)}
-              >
+              <Button variant="quiet" small onClick={() => choose(to.id, null)}>
                 {t('workshop.rate.clear')}
                 <span className="visually-hidden">: {to.label}</span>
-              </button>
+              </Button>
             )}
           </fieldset>
         ))}
@@ -412,14 +394,10 @@ export function PointsPanel({
                   {t('workshop.points.done')}
                   <span className="visually-hidden">: {p.text}</span>
                 </label>
-                <button
-                  type="button"
-                  className="button button--quiet-danger button--small"
-                  onClick={() => onRemove(p.id)}
-                >
+                <Button variant="quiet-danger" small onClick={() => onRemove(p.id)}>
                   {t('workshop.actors.remove')}
                   <span className="visually-hidden">: {p.text}</span>
-                </button>
+                </Button>
               </span>
             )}
           </li>
@@ -448,9 +426,7 @@ export function PointsPanel({
             value={dueOn}
             onChange={(e) => setDueOn(e.target.value)}
           />
-          <button type="submit" className="button button--secondary">
-            {t('workshop.points.add')}
-          </button>
+          <Button type="submit">{t('workshop.points.add')}</Button>
         </form>
       )}
     </section>
