@@ -1,8 +1,5 @@
 /** Writing to and reading from the append-only audit log. SQL only. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 /** One audit entry: who did what to which record (and which citizen, where relevant). */
 export interface AuditInput {

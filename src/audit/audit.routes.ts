@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { auditList, auditQuery, type AuditEntry } from '../../contract/audit.schema.js';
 import type { Database } from '../db/schema.js';
-import { requirePermission, requireUser } from '../server/request-context.js';
+import { requirePermission, requireUser } from '../kernel/request-context.js';
 import { listAudit } from './audit.repository.js';
 
 export const auditRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (plugin, { db }) => {

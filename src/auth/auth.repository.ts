@@ -1,9 +1,8 @@
 /** Users, sessions and login attempts as SQL. Takes `db` or a transaction first. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ThrottleCounts } from './login-throttle.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 /**
  * The logins with an e-mail, at most one per municipality (an e-mail is unique within a

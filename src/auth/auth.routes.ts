@@ -14,10 +14,10 @@ import {
 } from '../../contract/auth.schema.js';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../server/config.js';
-import type { CookieSettings } from '../server/cookies.js';
-import { csrfCookieNonce, csrfToken, newCsrfCookie } from '../server/csrf.js';
-import { AppError } from '../server/errors.js';
-import { requireUser } from '../server/request-context.js';
+import type { CookieSettings } from '../kernel/cookies.js';
+import { csrfCookieNonce, csrfToken, newCsrfCookie } from '../kernel/csrf.js';
+import { AppError } from '../kernel/errors.js';
+import { requireUser } from '../kernel/request-context.js';
 import { changeOwnPassword, login, logout, type AuthUser } from './auth.service.js';
 
 const toUser = (user: AuthUser): SessionUser => ({

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
 import type { UserRole } from '../../contract/users.js';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../kernel/errors.js';
 import * as repo from './auth.repository.js';
 import { passwordsRefused } from './oidc/oidc.repository.js';
 import {

@@ -1,6 +1,6 @@
 /** Password hashing with argon2id at the OWASP minimum (19 MiB, 2 iterations, 1 lane). */
 import argon2 from 'argon2';
-import type { Message } from '../server/errors.js';
+import type { Message } from '../kernel/errors.js';
 import { DANISH_WORDS } from './danish-words.js';
 
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

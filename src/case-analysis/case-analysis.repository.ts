@@ -1,8 +1,5 @@
 /** Case measurements, course arms and citizen-scale answers as SQL; every query is scoped to the municipality. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 /** Link a (new) measurement to the course it measures. */
 export async function linkMeasurementToCourse(

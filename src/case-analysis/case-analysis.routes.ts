@@ -9,7 +9,7 @@ import {
   startCaseBody,
 } from '../../contract/case-analysis.schema.js';
 import { courseParams } from '../../contract/en-plan.schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import * as service from './case-analysis.service.js';
 
 const tags = ['case analysis'];

@@ -39,8 +39,8 @@ import {
   type MeasurementDeps,
 } from '../measurements/measurement.service.js';
 import { loadWaveSummaries } from '../results/results.repository.js';
-import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import * as repo from './case-analysis.repository.js';
 
 export type CaseDeps = MeasurementDeps;

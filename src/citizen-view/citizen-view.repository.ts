@@ -1,9 +1,6 @@
 /** Citizen links, sessions, messages and citizen-scale answers as SQL. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import type { NewCitizenLink } from '../db/tables/citizen-view.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export async function insertLink(db: Db, link: NewCitizenLink) {
   return db.insertInto('citizen_link').values(link).returningAll().executeTakeFirstOrThrow();

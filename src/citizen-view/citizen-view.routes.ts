@@ -28,7 +28,7 @@ import {
 import { courseParams, noContent } from '../../contract/en-plan.schema.js';
 import { progressionResponseSchema } from '../../contract/progression.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import * as service from './citizen-view.service.js';
 
 const staffTags = ['citizen view (staff)'];

@@ -7,7 +7,7 @@
  * read is audited as the citizen (no user id; `detail.actor = 'citizen'`).
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CitizenScaleValue } from '../../contract/citizen-view.js';
 import type {
   CitizenActivity,
@@ -38,10 +38,9 @@ import * as meetings from '../meetings/meeting.repository.js';
 import * as plans from '../plans/plan.repository.js';
 import { planSchema } from '../../contract/plans.schema.js';
 import { progressionOf, saveResponse } from '../progression/progression.service.js';
-import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
 import * as repo from './citizen-view.repository.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 /** How long a one-time code lives. */
 export const CODE_TTL_MS = 10 * 60 * 1000;

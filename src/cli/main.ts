@@ -305,7 +305,7 @@ async function describeFailure(
     { MunicipalityInputError },
   ] = await Promise.all([
     import('../server/config.js'),
-    import('../server/errors.js'),
+    import('../kernel/errors.js'),
     import('../db/backup.js'),
     import('../db/data-dir-lock.js'),
     import('../db/key-check.js'),

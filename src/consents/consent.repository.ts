@@ -1,9 +1,6 @@
 /** Consents as SQL: recorded, listed and withdrawn; never deleted on their own. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import type { NewConsent } from '../db/tables/consent.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 /** Consents of the given courses, oldest first. */
 export async function listConsents(db: Db, municipalityId: string, courseIds: string[]) {

@@ -10,7 +10,7 @@ import {
 } from '../../contract/consents.schema.js';
 import { courseParams } from '../../contract/en-plan.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import * as service from './consent.service.js';
 
 const tags = ['consents'];

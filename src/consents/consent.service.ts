@@ -19,7 +19,7 @@ import {
 import { auditCitizens } from '../courses/course-audit.js';
 import type { CourseDeps } from '../courses/course-deps.js';
 import * as courses from '../courses/course.repository.js';
-import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
 import * as repo from './consent.repository.js';
 
 async function views(deps: CourseDeps, municipalityId: string, consents: Consent[]) {

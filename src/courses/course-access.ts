@@ -5,19 +5,16 @@
  * looks exactly like one that does not exist. Nothing is cached: a withdrawal or an
  * expiry takes effect on the next request.
  */
-import type { Kysely, Transaction } from 'kysely';
 import { can } from '../../contract/permissions.js';
 import type { AuthUser } from '../auth/auth.service.js';
-import type { Database } from '../db/schema.js';
 import type { Citizen } from '../db/tables/citizen.table.js';
 import type { Consent } from '../db/tables/consent.table.js';
 import type { Course } from '../db/tables/course.table.js';
 import { listConsents } from '../consents/consent.repository.js';
-import { AppError, notFound } from '../server/errors.js';
+import { AppError, notFound } from '../kernel/errors.js';
 import * as repo from './course.repository.js';
 import type { PartyRow } from './course.repository.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export type AccessLevel = 'full' | 'consent' | 'minimal';
 

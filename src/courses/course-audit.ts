@@ -1,10 +1,7 @@
 /** Audit entries for citizen data: one per citizen whose data was returned or changed. */
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Database } from '../db/schema.js';
 import type { Actor } from './course-access.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 /**
  * Record `action` on a course once per citizen. `detail` must never hold a CPR number

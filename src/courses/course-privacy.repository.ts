@@ -1,8 +1,6 @@
 /** The audit log as it concerns citizens: their entries, marking them for purge, purging. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql } from 'kysely';
+import type { Db } from '../db/db.js';
 
 /** Entries about the given citizens or the course, oldest first, with the user's name. */
 export async function listCitizenAudit(

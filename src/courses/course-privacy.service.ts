@@ -15,7 +15,7 @@ import type { JobHandler } from '../jobs/job-worker.js';
 import { renderLinesPdf, type Line } from '../plans/plan-export.js';
 import { actionsOf } from '../plans/plan.js';
 import * as plans from '../plans/plan.repository.js';
-import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
 import { actorOf, consentValid, danishToday, loadCourse, requireFull } from './course-access.js';
 import { auditCitizens } from './course-audit.js';
 import type { CourseDeps } from './course-deps.js';

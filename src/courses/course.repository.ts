@@ -1,12 +1,9 @@
 /** Courses, their members (citizens) and network parties as SQL. Every query names the municipality. */
-import type { Kysely, Transaction } from 'kysely';
 import type { CourseStatus } from '../../contract/courses.js';
-import type { Database } from '../db/schema.js';
 import type { CitizenUpdate, NewCitizen } from '../db/tables/citizen.table.js';
 import type { CoursePartyUpdate, NewCourseParty } from '../db/tables/course-party.table.js';
 import type { CourseUpdate, NewCourse } from '../db/tables/course.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export async function insertCourse(db: Db, course: NewCourse) {
   return db.insertInto('course').values(course).returningAll().executeTakeFirstOrThrow();

@@ -21,7 +21,7 @@ import {
   partySchema,
 } from '../../contract/courses.schema.js';
 import { courseParams, noContent } from '../../contract/en-plan.schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import type { CourseDeps } from './course-deps.js';
 import * as privacy from './course-privacy.service.js';
 import * as service from './course.service.js';

@@ -20,13 +20,13 @@ import type {
   PartyChangeInput,
 } from '../../contract/courses.schema.js';
 import { listConsents } from '../consents/consent.repository.js';
-import { isUniqueViolation } from '../org/org.service.js';
+import { isUniqueViolation } from '../db/db.js';
 import { planSchema } from '../../contract/plans.schema.js';
 import { emptyPlan, actionsOf } from '../plans/plan.js';
 import * as plans from '../plans/plan.repository.js';
 import { queueClosingReminder } from '../progression/progression.service.js';
-import { AppError, badRequest, conflict, type Message } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { AppError, badRequest, conflict, type Message } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import {
   actorOf,
   danishToday,

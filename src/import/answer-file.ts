@@ -4,7 +4,7 @@
  */
 import type { Answer } from '../analysis/answer.js';
 import { parseLongCsv } from '../analysis/long-csv.js';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../kernel/errors.js';
 import { MAX_ANSWER_ROWS, tooManyRows } from './upload-limits.js';
 
 function decodeText(bytes: Buffer): string {

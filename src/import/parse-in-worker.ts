@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Answer } from '../analysis/answer.js';
 import { CsvRejectedError, type CsvProblem } from '../analysis/errors.js';
-import { AppError, type ErrorCode, type Message } from '../server/errors.js';
+import { AppError, type ErrorCode, type Message } from '../kernel/errors.js';
 import type { CsvTable } from './csv.js';
 
 /** What the worker is asked to parse. */

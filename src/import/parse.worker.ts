@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { CsvRejectedError } from '../analysis/errors.js';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../kernel/errors.js';
 import { readAnswerFile } from './answer-file.js';
 import { readTableFile } from './table-file.js';
 import type { ParseReply, ParseRequest } from './parse-in-worker.js';

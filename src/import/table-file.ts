@@ -3,7 +3,7 @@
  * import validates one shape whatever the file type.
  */
 import type { CellValue } from 'exceljs';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../kernel/errors.js';
 import { CsvFormatError, parseCsv, type CsvTable } from './csv.js';
 import {
   checkZipLimits,

@@ -9,7 +9,7 @@
  * would otherwise build in memory.
  */
 import { inflateRawSync } from 'node:zlib';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../kernel/errors.js';
 
 /** Most bytes all entries of an XLSX file may unpack to together. */
 export const MAX_UNPACKED_BYTES = 25 * 1024 * 1024;

@@ -1,9 +1,7 @@
 /** Interventions, their groups, leaders, meetings and agreements as SQL, scoped to a municipality. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { sql } from 'kysely';
 import type { InterventionUpdate, NewIntervention } from '../db/tables/intervention.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 const interventionColumns = [
   'id',

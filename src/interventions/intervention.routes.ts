@@ -17,7 +17,7 @@ import {
   interventionTemplateSchema,
 } from '../../contract/interventions.schema.js';
 import type { Database } from '../db/schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import * as service from './intervention.service.js';
 
 export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (

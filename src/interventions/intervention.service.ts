@@ -32,8 +32,8 @@ import {
   updateMeasurement,
 } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement.service.js';
-import { AppError, badRequest, notFound } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { AppError, badRequest, notFound } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import * as repo from './intervention.repository.js';
 
 export const interventionNotFound = () =>

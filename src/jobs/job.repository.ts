@@ -1,9 +1,7 @@
 /** The job queue as SQL: enqueue, claim with FOR UPDATE SKIP LOCKED, finish, retry. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { sql } from 'kysely';
 import type { Job } from '../db/tables/job.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 /** Queue a job; with a dedupe key, a second identical job is silently not queued. */
 export async function enqueueJob(

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { devMailList, devMailPage } from '../../contract/mail.schema.js';
 import type { Database } from '../db/schema.js';
 import { DEMO_MUNICIPALITY } from '../demo/demo-organisation.js';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../kernel/errors.js';
 import { listMailWithSecrets } from './mail.service.js';
 
 /** The path of the viewer (HTML); `…json` gives the same as JSON. */

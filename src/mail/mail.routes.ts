@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { outbox, outboxQuery, type Outbox } from '../../contract/mail.schema.js';
 import type { Database } from '../db/schema.js';
-import { requirePermission, requireUser } from '../server/request-context.js';
+import { requirePermission, requireUser } from '../kernel/request-context.js';
 import { hideSecrets, isPersonalMail, listMail } from './mail.service.js';
 
 /** An address in an SMTP error (a bounce names its recipient). */

@@ -15,13 +15,12 @@
  * is marked failed with a note, and the owner's reminder resends the link if needed.
  * The mail's id is its Message-ID, so a receiving system can also tell a copy.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { enqueueJob } from '../jobs/job.repository.js';
 import type { JobHandler } from '../jobs/job-worker.js';
 import type { MailTransport } from './mail-transport.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export const SEND_MAIL_JOB = 'send-mail';
 /** A personal link (survey or citizen) in a text: always treated as a secret. */

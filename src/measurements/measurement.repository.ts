@@ -1,6 +1,5 @@
 /** Measurements, their groups and invitations as SQL, scoped to a municipality. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { sql } from 'kysely';
 import type {
   Arm,
   Flow,
@@ -8,8 +7,7 @@ import type {
   NewMeasurement,
 } from '../db/tables/measurement.table.js';
 import type { InvitationUpdate } from '../db/tables/invitation.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export async function insertMeasurement(db: Db, measurement: NewMeasurement) {
   return db.insertInto('measurement').values(measurement).returningAll().executeTakeFirstOrThrow();

@@ -19,8 +19,8 @@ import {
 } from '../../contract/measurements.schema.js';
 import type { Measurement } from '../db/tables/measurement.table.js';
 import { PERSON_ROLES } from '../db/tables/person.table.js';
-import { requireUser } from '../server/request-context.js';
-import { readUpload } from '../server/upload.js';
+import { requireUser } from '../kernel/request-context.js';
+import { readUpload } from '../kernel/upload.js';
 import { normalizeProfession } from '../org/profession.js';
 import * as service from './measurement.service.js';
 import { importResponses } from './response-import.service.js';

@@ -28,8 +28,8 @@ import type { MailTransport } from '../mail/mail-transport.js';
 import { queueMail } from '../mail/mail.service.js';
 import { findMeasurement as findAny } from './measurement.repository.js';
 import * as repo from './measurement.repository.js';
-import { AppError, badRequest, notFound } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { AppError, badRequest, notFound } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import { measurementNotFound } from './measurement-errors.js';
 import { listUnits } from '../org/org.repository.js';
 import {

@@ -12,8 +12,8 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { readAnswerFileInWorker } from '../import/parse-in-worker.js';
 import { listUnits } from '../org/org.repository.js';
-import { AppError } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { AppError } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import { measurementNotFound, type MeasurementDeps } from './measurement.service.js';
 import { findMeasurement } from './measurement.repository.js';
 

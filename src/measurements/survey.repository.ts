@@ -1,9 +1,7 @@
 /** The respondent's side as SQL: invitation by token hash, anonymous respondent and answers. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { PREPARED } from '../db/prepared.js';
-import type { Database } from '../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 /** An answer as saved: 1–5 or null with `dont_know`. */
 export interface AnswerRow {

@@ -18,7 +18,7 @@ import type {
 import type { Database } from '../db/schema.js';
 import type { Invitation } from '../db/tables/invitation.table.js';
 import type { Measurement } from '../db/tables/measurement.table.js';
-import { AppError, badRequest } from '../server/errors.js';
+import { AppError, badRequest } from '../kernel/errors.js';
 import { LEADERSHIP_ITEMS, RK_ITEMS, itemText } from './default-items.js';
 import { hashToken, openRespondentRef, sealRespondentRef } from './invitation-crypto.js';
 import { isAnswerable } from './measurement.service.js';

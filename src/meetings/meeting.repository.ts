@@ -1,9 +1,6 @@
 /** Meetings of courses as SQL. Every query names the municipality. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import type { MeetingUpdate, NewMeeting } from '../db/tables/meeting.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export async function insertMeeting(db: Db, meeting: NewMeeting) {
   return db.insertInto('meeting').values(meeting).returningAll().executeTakeFirstOrThrow();

@@ -13,7 +13,7 @@ import {
   meetingSchema,
 } from '../../contract/meetings.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import * as service from './meeting.service.js';
 
 const tags = ['meetings'];

@@ -7,7 +7,7 @@
  * never mails twice.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
 import {
   actorOf,
@@ -42,11 +42,10 @@ import { queueMail } from '../mail/mail.service.js';
 import * as plans from '../plans/plan.repository.js';
 import { planSchema, type Plan } from '../../contract/plans.schema.js';
 import { savePlan } from '../plans/plan.service.js';
-import { AppError, badRequest, notFound } from '../server/errors.js';
+import { AppError, badRequest, notFound } from '../kernel/errors.js';
 import { meetingIcs } from './ics.js';
 import * as repo from './meeting.repository.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export const MEETING_REMINDER_JOB = 'meeting-reminder';
 /** Reminders go out this long before a meeting. */

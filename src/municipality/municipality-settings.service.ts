@@ -4,7 +4,7 @@ import type { MunicipalitySettings } from '../../contract/municipality.schema.js
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
-import { requirePermission } from '../server/request-context.js';
+import { requirePermission } from '../kernel/request-context.js';
 import { findSettings, setBenchmarkConsent } from './municipality.repository.js';
 
 /** The settings of the user's municipality. */

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { benchmarkConsentBody, municipalitySettings } from '../../contract/municipality.schema.js';
 import type { Database } from '../db/schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import { getSettings, updateBenchmarkConsent } from './municipality-settings.service.js';
 
 export const municipalityRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (

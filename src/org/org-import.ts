@@ -7,7 +7,7 @@
  * service applies a plan only when there are no errors at all.
  */
 import type { CsvTable } from '../import/csv.js';
-import type { Message } from '../server/errors.js';
+import type { Message } from '../kernel/errors.js';
 import {
   MAX_NAME_LENGTH,
   type ImportAction,

@@ -1,12 +1,9 @@
 /** Areas, units and people as SQL, always scoped to one municipality. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import type { AreaUpdate } from '../db/tables/area.table.js';
 import type { PersonRole, UnitKind } from '../../contract/org.js';
 import type { PersonUpdate } from '../db/tables/person.table.js';
 import type { UnitUpdate } from '../db/tables/unit.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export async function listAreas(db: Db, municipalityId: string, includeArchived: boolean) {
   let query = db

@@ -23,8 +23,8 @@ import {
   type Unit,
 } from '../../contract/org.schema.js';
 import type { Database } from '../db/schema.js';
-import { readUpload } from '../server/upload.js';
-import { requireUser } from '../server/request-context.js';
+import { readUpload } from '../kernel/upload.js';
+import { requireUser } from '../kernel/request-context.js';
 import * as service from './org.service.js';
 
 const toArea = (a: { id: string; name: string; archived_at: Date | null }): Area => ({

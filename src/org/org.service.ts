@@ -9,21 +9,15 @@ import type { Database } from '../db/schema.js';
 import type { PersonRole, UnitKind } from '../../contract/org.js';
 import type { ImportReport } from '../../contract/org.schema.js';
 import { readTableFileInWorker } from '../import/parse-in-worker.js';
-import { AppError, conflict, notFound, type Message } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { AppError, conflict, notFound, type Message } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import { checkOrgImport, type ImportCheck } from './org-import.js';
 import { normalizeProfession } from './profession.js';
 import * as repo from './org.repository.js';
+import { isUniqueViolation } from '../db/db.js';
 
 function assertEditor(user: AuthUser): void {
   requirePermission(user, 'org.edit');
-}
-
-/** True for PostgreSQL's unique_violation (SQLSTATE 23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
-  );
 }
 
 async function uniquely<T>(work: () => Promise<T>, message: Message): Promise<T> {

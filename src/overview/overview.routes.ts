@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { overviewSchema } from '../../contract/overview.schema.js';
 import type { Database } from '../db/schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import { leaderOverview } from './overview.service.js';
 
 export const overviewRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (

@@ -19,8 +19,8 @@ import { ledUnitOf } from '../interventions/intervention.repository.js';
 import { listVisibleInterventions } from '../interventions/intervention.service.js';
 import { listGroups, listMeasurements } from '../measurements/measurement.repository.js';
 import { analyseMeasurement } from '../results/results.service.js';
-import { AppError } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { AppError } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import { listOpenPoints } from '../workshops/workshop.repository.js';
 import { onlyReadable } from '../workshops/workshop.service.js';
 

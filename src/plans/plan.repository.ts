@@ -1,8 +1,5 @@
 /** Plan versions as SQL: append a version, read the latest, one, or the list. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export async function latestVersion(db: Db, courseId: string) {
   return db

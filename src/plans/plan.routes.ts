@@ -14,7 +14,7 @@ import {
   planVersionSchema,
 } from '../../contract/plans.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import * as service from './plan.service.js';
 
 const tags = ['plans'];

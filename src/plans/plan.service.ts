@@ -7,8 +7,8 @@
 import type { AuthUser } from '../auth/auth.service.js';
 import type { PlanVersion } from '../db/tables/plan-version.table.js';
 import { queueMail } from '../mail/mail.service.js';
-import { isUniqueViolation } from '../org/org.service.js';
-import { AppError, badRequest, notFound, type Message } from '../server/errors.js';
+import { isUniqueViolation } from '../db/db.js';
+import { AppError, badRequest, notFound, type Message } from '../kernel/errors.js';
 import {
   actorOf,
   loadCourse,

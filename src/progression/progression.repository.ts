@@ -1,12 +1,10 @@
 /** Progression instruments, schedules and answers as SQL. Every query names the municipality. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { sql } from 'kysely';
 import type {
   NewProgressionInstrument,
   ProgressionInstrumentUpdate,
 } from '../db/tables/progression.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export async function listInstruments(db: Db, municipalityId: string) {
   return db

@@ -5,7 +5,7 @@
  * skippable, and due reminders as database jobs that chain to the next occasion and
  * claim their occasion before mailing, so a restart loses none and none goes twice.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ProgressionValue, RespondentKind } from '../../contract/progression.js';
 import type {
   Instrument as InstrumentView,
@@ -38,14 +38,13 @@ import { enqueueJob } from '../jobs/job.repository.js';
 import type { JobHandler } from '../jobs/job-worker.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { queueMail } from '../mail/mail.service.js';
-import { isUniqueViolation } from '../org/org.service.js';
-import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { isUniqueViolation } from '../db/db.js';
+import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import { DEFAULT_INSTRUMENTS } from './default-instruments.js';
 import { dueOccasion, occasionsOf } from './occasions.js';
 import * as repo from './progression.repository.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export const PROGRESSION_DUE_JOB = 'progression-due';
 

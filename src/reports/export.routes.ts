@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { exportFileResponse, exportParams, exportQuery } from '../../contract/reports.schema.js';
 import type { Database } from '../db/schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import { exportAnalysis } from './export.service.js';
 
 export const exportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (

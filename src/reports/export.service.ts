@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { analyseMeasurement } from '../results/results.service.js';
 import { analysisExtras } from '../results/analysis-extras.service.js';
-import { badRequest, notFound } from '../server/errors.js';
+import { badRequest, notFound } from '../kernel/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { toGexf, toGraphml } from './graph-export.js';
 import { renderPdfReport, type Language } from './pdf-report.js';

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { measurementParams } from '../../contract/measurements.schema.js';
 import { analysisExtrasSchema } from '../../contract/results.schema.js';
 import type { Database } from '../db/schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import { analysisExtras } from './analysis-extras.service.js';
 import { plainJson } from './plain-json.js';
 

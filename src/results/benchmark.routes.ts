@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { measurementParams } from '../../contract/measurements.schema.js';
 import { benchmarkSchema } from '../../contract/results.schema.js';
 import type { Database } from '../db/schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import { measurementBenchmark } from './benchmark.service.js';
 
 export const benchmarkRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (

@@ -18,8 +18,8 @@ import type { Database } from '../db/schema.js';
 import { asSystem } from '../db/tenant.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement.service.js';
-import type { Message } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import type { Message } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import { consentingMeasurements, measurementFigureSums } from './benchmark.repository.js';
 
 export type { Benchmark, BenchmarkWithheld };

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { mapPositionSchema, saveMapPositionsBody } from '../../contract/results.schema.js';
 import type { Database } from '../db/schema.js';
 import { listUnits } from '../org/org.repository.js';
-import { notFound } from '../server/errors.js';
-import { requirePermission, requireUser } from '../server/request-context.js';
+import { notFound } from '../kernel/errors.js';
+import { requirePermission, requireUser } from '../kernel/request-context.js';
 
 export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
   plugin,

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { analysisQuery, measurementAnalysisSchema } from '../../contract/results.schema.js';
 import { measurementParams } from '../../contract/measurements.schema.js';
 import type { Database } from '../db/schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import { plainJson } from './plain-json.js';
 import { analyseMeasurement } from './results.service.js';
 

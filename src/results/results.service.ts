@@ -21,8 +21,8 @@ import {
   measurementsIncludingUnit,
 } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement-errors.js';
-import { AppError } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { AppError } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import { groupFlows, unitKinds } from './analysis-extras.repository.js';
 import { loadWaveSummaries } from './results.repository.js';
 

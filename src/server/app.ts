@@ -65,15 +65,15 @@ import { interventionRoutes } from '../interventions/intervention.routes.js';
 import { overviewRoutes } from '../overview/overview.routes.js';
 import { caseAnalysisRoutes } from '../case-analysis/case-analysis.routes.js';
 import type { Config } from './config.js';
-import { cookieSettings, type CookieSettings } from './cookies.js';
-import { CSRF_HEADER, csrfValid, isUnsafeMethod } from './csrf.js';
-import { AppError, errorHandler, RETRY_AFTER_SECONDS } from './errors.js';
+import { cookieSettings, type CookieSettings } from '../kernel/cookies.js';
+import { CSRF_HEADER, csrfValid, isUnsafeMethod } from '../kernel/csrf.js';
+import { AppError, errorHandler, RETRY_AFTER_SECONDS } from '../kernel/errors.js';
 import { loggerOptions } from './logging.js';
 import { registerMetrics } from './metrics.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { rejectUnstorableText } from './text-guard.js';
-import './request-context.js';
-import { MAX_UPLOAD_BYTES } from './upload.js';
+import '../kernel/request-context.js';
+import { MAX_UPLOAD_BYTES } from '../kernel/upload.js';
 
 /** What the app is built from. */
 export interface AppDeps {

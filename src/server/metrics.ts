@@ -11,7 +11,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { metricsText } from '../../contract/server.schema.js';
 import type { PoolStats } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
-import { AppError } from './errors.js';
+import { AppError } from '../kernel/errors.js';
 
 /** Where the survey saves answers and submits: counted as answer sets saved / submitted. */
 const SAVE_ROUTE = '/api/survey/:measurementId/:token/answers';

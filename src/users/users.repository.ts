@@ -1,9 +1,6 @@
 /** Logins (app_user) of one municipality as SQL. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import type { NewUser, UserUpdate } from '../db/tables/user.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 const columns = [
   'id',

@@ -12,7 +12,7 @@ import {
   type User,
 } from '../../contract/users.schema.js';
 import type { Database } from '../db/schema.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import * as service from './users.service.js';
 
 const toUser = (u: {

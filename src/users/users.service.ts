@@ -7,9 +7,9 @@ import { hashPassword, passwordProblem } from '../auth/password.js';
 import type { Database } from '../db/schema.js';
 import type { UserRole } from '../../contract/users.js';
 import { findPerson } from '../org/org.repository.js';
-import { isUniqueViolation } from '../org/org.service.js';
-import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
-import { requirePermission } from '../server/request-context.js';
+import { isUniqueViolation } from '../db/db.js';
+import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
+import { requirePermission } from '../kernel/request-context.js';
 import * as repo from './users.repository.js';
 
 function assertAdmin(user: AuthUser): void {

@@ -1,9 +1,7 @@
 /** Workshops, their actors, ratings and development points as SQL, scoped to a municipality. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { sql } from 'kysely';
 import type { NewWorkshop, WorkshopRating, WorkshopUpdate } from '../db/tables/workshop.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/db.js';
 
 export async function insertWorkshop(db: Db, workshop: NewWorkshop) {
   return db.insertInto('workshop').values(workshop).returningAll().executeTakeFirstOrThrow();

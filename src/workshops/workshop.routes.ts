@@ -20,7 +20,7 @@ import {
   workshopSummarySchema,
 } from '../../contract/workshops.schema.js';
 import { endStreamsOnClose, streamTopic } from '../realtime/sse.js';
-import { requireUser } from '../server/request-context.js';
+import { requireUser } from '../kernel/request-context.js';
 import { renderWorkshopPdf } from './workshop-pdf.js';
 import * as service from './workshop.service.js';
 import { fileResponse } from '../../contract/reports.schema.js';

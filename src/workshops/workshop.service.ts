@@ -28,7 +28,7 @@ import { measurementNotFound } from '../measurements/measurement.service.js';
 import { listUnits } from '../org/org.repository.js';
 import type { Notifier } from '../realtime/notifier.js';
 import { analyseMeasurement } from '../results/results.service.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../server/errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../kernel/errors.js';
 import { perspectiveDifferences, SURVEY_LEVEL } from './perspectives.js';
 import * as repo from './workshop.repository.js';
 

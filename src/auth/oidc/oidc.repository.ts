@@ -1,10 +1,8 @@
 /** Municipalities' OpenID Connect providers as SQL. Takes `db` or a transaction first. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql } from 'kysely';
 import type { OidcPurpose } from '../../db/tables/oidc-provider.table.js';
 import type { UserRole } from '../../db/tables/user.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../db/db.js';
 
 /** A provider's settings as saved (the secret still sealed). */
 export interface OidcProviderInput {

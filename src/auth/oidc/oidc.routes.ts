@@ -9,9 +9,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { USER_ROLES } from '../../../contract/users.js';
 import type { Config } from '../../server/config.js';
-import type { CookieSettings } from '../../server/cookies.js';
-import { newCsrfCookie } from '../../server/csrf.js';
-import { requirePermission, requireUser } from '../../server/request-context.js';
+import type { CookieSettings } from '../../kernel/cookies.js';
+import { newCsrfCookie } from '../../kernel/csrf.js';
+import { requirePermission, requireUser } from '../../kernel/request-context.js';
 import { logout } from '../auth.service.js';
 import { LOGIN_STATE_TTL_MS } from './oidc-client.js';
 import {

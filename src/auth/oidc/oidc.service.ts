@@ -21,7 +21,7 @@ import { parseCpr, type CprVault } from '../../courses/cpr.js';
 import type { Database } from '../../db/schema.js';
 import type { OidcProvider, OidcPurpose } from '../../db/tables/oidc-provider.table.js';
 import { USER_ROLES, type UserRole } from '../../db/tables/user.table.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { AppError, notFound } from '../../kernel/errors.js';
 import { CITIZEN_SESSION_MS } from '../../citizen-view/citizen-view.service.js';
 import * as citizenRepo from '../../citizen-view/citizen-view.repository.js';
 import { openSession, type AuthUser } from '../auth.service.js';
@@ -33,7 +33,7 @@ import {
   sealLoginState,
 } from './oidc-client.js';
 import * as repo from './oidc.repository.js';
-import { requirePermission } from '../../server/request-context.js';
+import { requirePermission } from '../../kernel/request-context.js';
 
 /** What signing in through OpenID Connect needs. */
 export interface OidcDeps {

@@ -9,12 +9,12 @@ import type { Database } from '../../db/schema.js';
 import type { SamlSettings } from '../../db/tables/saml.table.js';
 import type { Config } from '../../server/config.js';
 import { asSystem } from '../../db/tenant.js';
-import { badRequest, conflict, type Message } from '../../server/errors.js';
+import { badRequest, conflict, type Message } from '../../kernel/errors.js';
 import type { AuthUser } from '../auth.service.js';
 import { parseIdpMetadata, type MetadataProblem } from './saml-metadata.js';
 import * as repo from './saml.repository.js';
 import type { SamlSettingsInput, SamlSettingsView } from './saml.schemas.js';
-import { requirePermission } from '../../server/request-context.js';
+import { requirePermission } from '../../kernel/request-context.js';
 
 /** Largest metadata accepted (KOMBIT's is a few kB; aggregates can be large). */
 const MAX_METADATA_BYTES = 1_000_000;

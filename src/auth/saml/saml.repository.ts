@@ -1,9 +1,7 @@
 /** SAML settings, outstanding AuthnRequests and used assertions as SQL. Takes `db` or a transaction first. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql } from 'kysely';
 import type { NewSamlSettings } from '../../db/tables/saml.table.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../db/db.js';
 
 /** The SAML settings of one municipality, or undefined. */
 export async function findSettings(db: Db, municipalityId: string) {

@@ -21,7 +21,7 @@ import type { Database } from '../../db/schema.js';
 import type { SamlSettings } from '../../db/tables/saml.table.js';
 import type { UserRole } from '../../../contract/users.js';
 import type { Config } from '../../server/config.js';
-import { AppError, type Message } from '../../server/errors.js';
+import { AppError, type Message } from '../../kernel/errors.js';
 import * as authRepo from '../auth.repository.js';
 import { hashToken } from '../auth.service.js';
 import { certificateToPem, parseXml } from './saml-metadata.js';

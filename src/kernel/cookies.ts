@@ -1,6 +1,6 @@
 /** Cookie names and options: `__Host-` Secure cookies, relaxed only for plain-http localhost. */
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import type { Config } from './config.js';
+import type { Config } from '../server/config.js';
 
 export interface CookieSettings {
   session: string;

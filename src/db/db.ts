@@ -1,0 +1,13 @@
+/** The database handle every repository and service takes, and helpers on its errors. */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** A database or a transaction: a Kysely `Transaction` is a `Kysely`, so one type fits both. */
+export type Db = Kysely<Database>;
+
+/** True for PostgreSQL's unique_violation (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
+  );
+}
