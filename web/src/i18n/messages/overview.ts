@@ -1,0 +1,58 @@
+/** The overview pages' messages in Danish and English; the type makes both have every key. */
+
+export const overviewDa = {
+  'overview.title': 'Overblik',
+  'overview.leadLeader': 'Dine enheder: {units}. Hvert tal fører til analysen bag det.',
+  'overview.leadDirector':
+    'Alle enheder på tværs af områder. Hvert tal fører til analysen bag det.',
+  'overview.noMeasurement': 'Der er endnu ingen afsluttet måling med dine enheder.',
+  'overview.figures': 'Seneste tal: {title} (runde {wave})',
+  'overview.network': 'Netværkets relationelle kapacitet: {score}',
+  'overview.change': 'ændring siden runde {wave}: {change}',
+  'overview.units': 'Enhederne',
+  'overview.col.unit': 'Enhed',
+  'overview.col.out': 'Vurderer andre',
+  'overview.col.outChange': 'Ændring',
+  'overview.col.in': 'Vurderes af andre',
+  'overview.col.inChange': 'Ændring',
+  'overview.weakest': 'De svageste broer',
+  'overview.tie': '{from} → {to}: {score}',
+  'overview.level.high': 'høj',
+  'overview.level.medium': 'middel',
+  'overview.level.low': 'lav',
+  'overview.asymmetries': 'Hvor din enhed vurderer relationen højere end partneren',
+  'overview.asymmetry':
+    '{unit} vurderer {partner} til {mine}, mens {partner} vurderer {unit} til {theirs} (forskel {gap})',
+  'overview.points': 'Åbne udviklingspunkter',
+  'overview.interventions': 'Indsatser',
+  'overview.followUp': 'opfølgning {date}',
+  'overview.none': 'Ingen at vise.',
+} as const;
+
+export const overviewEn: Record<keyof typeof overviewDa, string> = {
+  'overview.title': 'Overview',
+  'overview.leadLeader': 'Your units: {units}. Every figure leads to the analysis behind it.',
+  'overview.leadDirector': 'All units across areas. Every figure leads to the analysis behind it.',
+  'overview.noMeasurement': 'There is no closed measurement with your units yet.',
+  'overview.figures': 'Latest figures: {title} (wave {wave})',
+  'overview.network': "The network's relational capacity: {score}",
+  'overview.change': 'change since wave {wave}: {change}',
+  'overview.units': 'The units',
+  'overview.col.unit': 'Unit',
+  'overview.col.out': 'Rates others',
+  'overview.col.outChange': 'Change',
+  'overview.col.in': 'Rated by others',
+  'overview.col.inChange': 'Change',
+  'overview.weakest': 'The weakest bridges',
+  'overview.tie': '{from} → {to}: {score}',
+  'overview.level.high': 'high',
+  'overview.level.medium': 'medium',
+  'overview.level.low': 'low',
+  'overview.asymmetries': 'Where your unit rates the tie higher than the partner',
+  'overview.asymmetry':
+    '{unit} rates {partner} {mine}, while {partner} rates {unit} {theirs} (gap {gap})',
+  'overview.points': 'Open development points',
+  'overview.interventions': 'Interventions',
+  'overview.followUp': 'follow-up {date}',
+  'overview.none': 'Nothing to show.',
+};
