@@ -2,7 +2,8 @@
  * Signing in through OpenID Connect (issue #14) against a real provider in the test
  * process (`oidc-provider`), over real HTTP through every redirect: staff through the
  * municipality's provider (first sign-in, role mapping and its change, refusals for an
- * unmapped user, another domain, a wrong state, a replayed code and an expired sign-in),
+ * unmapped user, another domain, a wrong state, a replayed code, an expired ID token and an
+ * expired sign-in),
  * the e-mail-first discovery, passwords turned off, and citizens with MitID through a
  * broker issuing a CPR claim.
  */
@@ -322,6 +323,36 @@ describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => 
       const logged = redactTokens(`${CALLBACK}?code=secret-code&state=secret-state&iss=x`);
       expect(logged).not.toMatch(/secret/);
       expect(redactTokens('/api/auth/oidc/start?email=a%40b.dk')).not.toContain('b.dk');
+    });
+
+    it('refuses an ID token that has expired', async () => {
+      // A provider whose ID tokens expired two minutes before they were issued: beyond the
+      // client's 30 seconds of clock tolerance, as a token replayed long after would be.
+      const stale = await startTestProvider(`${appUrl}${CALLBACK}`, { idTokenTtlSeconds: -120 });
+      stale.accounts.set('sara', { email: 'sagsbehandler@demo.samspil.dk', roles: ['samspil-sb'] });
+      const point = (to: TestProvider) =>
+        admin.request('PUT', '/api/municipality/oidc/staff', {
+          issuer: to.issuer,
+          clientId: to.clientId,
+          clientSecret: to.clientSecret,
+          roleClaim: 'roles',
+          roleMap: ROLE_MAP,
+          domains: ['demo.samspil.dk'],
+        });
+      try {
+        expect((await point(stale)).statusCode).toBe(200);
+        const { jar, callback: url } = await toCallback(
+          '/api/auth/oidc/start?municipality=demo',
+          'sara',
+        );
+        const location = await callback(jar, url);
+        // Refused as the provider's answer (the token's checks), like a replayed code.
+        expect(location).toBe('/login?sso=provider');
+        expect(await sessionUser(jar)).toBeNull();
+      } finally {
+        expect((await point(provider)).statusCode).toBe(200);
+        await stale.close();
+      }
     });
 
     it('refuses a sign-in that took too long', async () => {

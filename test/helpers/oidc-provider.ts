@@ -48,7 +48,12 @@ export async function startTestProvider(
       profile: ['name'],
     },
     features: { devInteractions: { enabled: false } },
-    ttl: { IdToken: options.idTokenTtlSeconds ?? 3600 },
+    // A function, so a test may ask for a negative lifetime (a token expired when issued).
+    ttl: {
+      IdToken() {
+        return options.idTokenTtlSeconds ?? 3600;
+      },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, id) => {
       const claims = accounts.get(id);
