@@ -15,6 +15,7 @@ import { checkOrgImport, type ImportCheck } from './org-import.js';
 import { normalizeProfession } from './profession.js';
 import * as repo from './org.repository.js';
 import { isUniqueViolation } from '../db/db.js';
+import { linkLoginsToPeopleByEmail } from '../users/person-link.js';
 
 function assertEditor(user: AuthUser): void {
   requirePermission(user, 'org.edit');
@@ -184,6 +185,7 @@ export async function createPerson(
         }),
       duplicateEmail,
     );
+    await linkLoginsToPeopleByEmail(trx, user.municipalityId);
     await audit(trx, user, 'create', 'person', created.id, {
       unitId: person.unitId,
       role: person.role,
@@ -223,6 +225,7 @@ export async function updatePerson(
       duplicateEmail,
     );
     if (!updated) throw personNotFound();
+    await linkLoginsToPeopleByEmail(trx, user.municipalityId);
     await audit(trx, user, 'update', 'person', id, {
       fields: Object.keys(change),
     });
@@ -318,6 +321,7 @@ async function applyPlan(trx: Kysely<Database>, user: AuthUser, check: ImportChe
       });
     }
   }
+  await linkLoginsToPeopleByEmail(trx, m);
 }
 
 async function audit(

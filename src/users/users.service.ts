@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../db/db.js';
 import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
 import * as repo from './users.repository.js';
+import { linkLoginsToPeopleByEmail } from './person-link.js';
 
 function assertAdmin(user: AuthUser): void {
   requirePermission(user, 'users.manage');
@@ -53,6 +54,7 @@ export async function createUser(
         disabled_at: null,
         last_login_at: null,
       });
+      await linkLoginsToPeopleByEmail(trx, actor.municipalityId);
       await recordAudit(trx, {
         municipalityId: actor.municipalityId,
         userId: actor.userId,

@@ -150,5 +150,53 @@ for (const database of testDatabases()) {
       expect(response.statusCode).toBe(403);
       expect(response.json<{ message: { da: string } }>().message.da).toContain('ikke knyttet');
     });
+
+    it('links a leader login to the person with the same e-mail, whichever came first', async () => {
+      const admin = new TestClient(t.app);
+      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      const unit = units.find((u) => u.name === 'Misbrugscenter')!;
+      const overviewOf = async (email: string) => {
+        const client = new TestClient(t.app);
+        await client.login(email, DEMO_PASSWORD);
+        return client.get('/api/overview');
+      };
+
+      // The person first (as an organisation import makes them), then the login.
+      const person = await admin.post('/api/org/people', {
+        name: 'Nina Ny',
+        email: 'nina.ny@demo.samspil.dk',
+        role: 'leder',
+        unitId: unit.id,
+      });
+      expect(person.statusCode, person.body).toBe(201);
+      const login = await admin.post('/api/users', {
+        name: 'Nina Ny',
+        email: 'Nina.Ny@demo.samspil.dk',
+        role: 'leder',
+        password: DEMO_PASSWORD,
+      });
+      expect(login.statusCode, login.body).toBe(201);
+      const first = await overviewOf('nina.ny@demo.samspil.dk');
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json<Overview>().units).toEqual(['Misbrugscenter']);
+
+      // The login first, then the person: the person's creation links it.
+      await admin.post('/api/users', {
+        name: 'Ole Omvendt',
+        email: 'ole.omvendt@demo.samspil.dk',
+        role: 'leder',
+        password: DEMO_PASSWORD,
+      });
+      expect((await overviewOf('ole.omvendt@demo.samspil.dk')).statusCode).toBe(403);
+      await admin.post('/api/org/people', {
+        name: 'Ole Omvendt',
+        email: 'ole.omvendt@demo.samspil.dk',
+        role: 'leder',
+        unitId: unit.id,
+      });
+      const second = await overviewOf('ole.omvendt@demo.samspil.dk');
+      expect(second.statusCode, second.body).toBe(200);
+      expect(second.json<Overview>().units).toEqual(['Misbrugscenter']);
+    });
   });
 }

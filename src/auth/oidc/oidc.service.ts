@@ -34,6 +34,7 @@ import {
 } from './oidc-client.js';
 import * as repo from './oidc.repository.js';
 import { requirePermission } from '../../kernel/request-context.js';
+import { linkLoginsToPeopleByEmail } from '../../users/person-link.js';
 
 /** What signing in through OpenID Connect needs. */
 export interface OidcDeps {
@@ -401,6 +402,7 @@ async function staffSignIn(
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await linkLoginsToPeopleByEmail(trx, row.municipality_id);
       await recordAudit(trx, {
         municipalityId: row.municipality_id,
         userId: null,

@@ -28,6 +28,7 @@ import { certificateToPem, parseXml } from './saml-metadata.js';
 import { attributeValues, mapRole, namedRoles } from './saml-roles.js';
 import { refreshedSettings, serviceProvider } from './saml-settings.service.js';
 import * as repo from './saml.repository.js';
+import { linkLoginsToPeopleByEmail } from '../../users/person-link.js';
 
 /** How long the IdP may take to answer an AuthnRequest (the person is logging in). */
 export const REQUEST_MAX_AGE_MS = 10 * 60 * 1000;
@@ -317,6 +318,7 @@ export async function finishSamlLogin(
         .returning('id')
         .executeTakeFirstOrThrow();
       id = created.id;
+      await linkLoginsToPeopleByEmail(trx, settings.municipality_id);
       await recordAudit(trx, {
         municipalityId: settings.municipality_id,
         userId: id,

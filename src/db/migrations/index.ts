@@ -18,6 +18,7 @@ import * as keyCheck from './0016-key-check.js';
 import * as tenantIsolation from './0020-tenant-isolation.js';
 import * as ssoOidc from './0021-sso-oidc.js';
 import * as saml from './0022-saml.js';
+import * as linkLoginsToPeople from './0023-link-logins-to-people.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0020-tenant-isolation': tenantIsolation,
   '0021-sso-oidc': ssoOidc,
   '0022-saml': saml,
+  '0023-link-logins-to-people': linkLoginsToPeople,
 };
