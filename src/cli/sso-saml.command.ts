@@ -4,7 +4,7 @@
  * their stored values; the running app picks the change up at the next sign-in.
  */
 import { readFileSync } from 'node:fs';
-import type { SamlSettingsInput } from '../auth/saml/saml.schemas.js';
+import type { SamlSettingsInput } from '../../contract/saml.schema.js';
 import { loadConfig } from '../server/config.js';
 import { cliActor } from './actor.js';
 import { CliInputError } from './errors.js';
@@ -49,7 +49,7 @@ export async function ssoSamlCommand(flags: SsoSamlFlags): Promise<number> {
   }
   const config = loadConfig();
   const [{ samlSettingsInput }, settingsService] = await Promise.all([
-    import('../auth/saml/saml.schemas.js'),
+    import('../../contract/saml.schema.js'),
     import('../auth/saml/saml-settings.service.js'),
   ]);
   return withDatabase(config, async ({ db }) => {

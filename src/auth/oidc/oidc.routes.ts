@@ -7,7 +7,6 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { USER_ROLES } from '../../../contract/users.js';
 import type { Config } from '../../server/config.js';
 import type { CookieSettings } from '../../kernel/cookies.js';
 import { newCsrfCookie } from '../../kernel/csrf.js';
@@ -23,6 +22,11 @@ import {
   startSignIn,
   type OidcDeps,
 } from './oidc.service.js';
+import {
+  oidcProviderAnswer,
+  oidcProviderView,
+  oidcPurpose,
+} from '../../../contract/oidc.schema.js';
 
 /** What the sign-in routes take from the app's context (`src/server/app.ts`). */
 export interface OidcRouteOptions {
@@ -37,21 +41,7 @@ export interface OidcRouteOptions {
 const tags = ['sign-in'];
 const redirect = { 302: z.null().describe('redirect (to the provider, or back into Samspil)') };
 const beforeLogin = { rateLimit: { max: 30, timeWindow: '1 minute' }, tenant: false };
-const purposeParams = z.object({ purpose: z.enum(['staff', 'citizen']) });
-const providerSchema = z.object({
-  purpose: z.enum(['staff', 'citizen']),
-  issuer: z.string(),
-  clientId: z.string(),
-  hasSecret: z.literal(true),
-  emailClaim: z.string(),
-  roleClaim: z.string().nullable(),
-  roleMap: z.record(z.string(), z.enum(USER_ROLES)),
-  domains: z.array(z.string()),
-  passwordsAllowed: z.boolean(),
-  cprClaim: z.string(),
-  callbackUrl: z.string().describe('register this as the redirect URI at the provider'),
-  updatedAt: z.string(),
-});
+const purposeParams = z.object({ purpose: oidcPurpose });
 
 export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
   plugin,
@@ -167,7 +157,7 @@ export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
         tags,
         summary: "The municipality's OpenID Connect provider for staff or citizens (admins)",
         params: purposeParams,
-        response: { 200: z.object({ provider: providerSchema.nullable() }) },
+        response: { 200: oidcProviderAnswer },
       },
     },
     async (request) => ({
@@ -183,7 +173,7 @@ export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
         summary: 'Set the OpenID Connect provider (admins); used from the next sign-in on',
         params: purposeParams,
         body: providerInputSchema,
-        response: { 200: z.object({ provider: providerSchema }) },
+        response: { 200: z.object({ provider: oidcProviderView }) },
       },
     },
     async (request) => {

@@ -13,7 +13,7 @@ import { badRequest, conflict, type Message } from '../../kernel/errors.js';
 import type { AuthUser } from '../auth.service.js';
 import { parseIdpMetadata, type MetadataProblem } from './saml-metadata.js';
 import * as repo from './saml.repository.js';
-import type { SamlSettingsInput, SamlSettingsView } from './saml.schemas.js';
+import type { SamlSettingsInput, SamlSettingsView } from '../../../contract/saml.schema.js';
 import { requirePermission } from '../../kernel/request-context.js';
 
 /** Largest metadata accepted (KOMBIT's is a few kB; aggregates can be large). */

@@ -15,7 +15,7 @@ import { AppError } from '../../kernel/errors.js';
 import { requireUser } from '../../kernel/request-context.js';
 import { logout } from '../auth.service.js';
 import { deleteSamlSettings, getSamlSettings, saveSamlSettings } from './saml-settings.service.js';
-import { samlSettingsInput, samlSettingsView } from './saml.schemas.js';
+import { samlSettingsInput, samlSettingsView } from '../../../contract/saml.schema.js';
 import {
   finishSamlLogin,
   REQUEST_MAX_AGE_MS,

@@ -1,6 +1,6 @@
 /** Where each role's work is: the page a user lands on after login and from "home" links. */
 import { Navigate } from 'react-router';
-import type { UserRole } from '../api/types.js';
+import type { UserRole } from '../../../contract/users.js';
 import { useSession } from './session.js';
 
 /** Each role's landing page. */

@@ -8,20 +8,9 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Notice } from '../ui/feedback.js';
 import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
+import type { OidcProviderAnswer } from '../../../contract/oidc.schema.js';
 
 type Purpose = 'staff' | 'citizen';
-
-interface Provider {
-  issuer: string;
-  clientId: string;
-  emailClaim: string;
-  roleClaim: string | null;
-  roleMap: Record<string, string>;
-  domains: string[];
-  passwordsAllowed: boolean;
-  cprClaim: string;
-  callbackUrl: string;
-}
 
 const EMPTY = {
   issuer: '',
@@ -38,7 +27,7 @@ const EMPTY = {
 function ProviderForm({ purpose }: { purpose: Purpose }) {
   const { t } = useI18n();
   const loaded = useApi(
-    () => api.get<{ provider: Provider | null }>(`/api/municipality/oidc/${purpose}`),
+    () => api.get<OidcProviderAnswer>(`/api/municipality/oidc/${purpose}`),
     `oidc-${purpose}`,
   );
   const [form, setForm] = useState(EMPTY);

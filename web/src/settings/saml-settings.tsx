@@ -9,36 +9,13 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
-
-type Role = 'admin' | 'analytiker' | 'leder' | 'sagsbehandler';
-
-interface SamlView {
-  serviceProvider: { entityId: string; metadataUrl: string; acsUrl: string; loginUrl: string };
-  settings: {
-    enabled: boolean;
-    metadataUrl: string | null;
-    idpEntityId: string;
-    idpSsoUrl: string;
-    idpCertificateCount: number;
-    metadataFetchedAt: string;
-    emailDomains: string[];
-    emailAttribute: string;
-    nameAttribute: string;
-    roleAttribute: string;
-    roleMap: Record<string, Role>;
-    cvr: string | null;
-    localPasswords: boolean;
-  } | null;
-}
+import type { SamlSettingsView } from '../../../contract/saml.schema.js';
+import { SAML_DEFAULTS } from '../../../contract/saml.js';
 
 /** KOMBIT's attribute names, the server's defaults too. */
-const DEFAULTS = {
-  emailAttribute: 'urn:oid:0.9.2342.19200300.100.1.3',
-  nameAttribute: 'urn:oid:2.5.4.3',
-  roleAttribute: 'dk:gov:saml:attribute:Privileges_intermediate',
-};
+const DEFAULTS: Record<keyof typeof SAML_DEFAULTS, string> = SAML_DEFAULTS;
 
-const loadSaml = () => api.get<SamlView>('/api/municipality/saml');
+const loadSaml = () => api.get<SamlSettingsView>('/api/municipality/saml');
 
 /** One `SYSTEMROLE=ROLE` per line ↔ the map. */
 const mapToText = (map: Record<string, string>) =>
@@ -119,7 +96,7 @@ export function SamlSettings() {
     const url = form.metadataUrl.trim();
     void run(
       () =>
-        api.put<SamlView>('/api/municipality/saml', {
+        api.put<SamlSettingsView>('/api/municipality/saml', {
           enabled: form.enabled,
           ...(xml !== '' ? { metadataXml: xml } : url !== '' ? { metadataUrl: url } : {}),
           emailDomains: form.domains

@@ -1,13 +1,7 @@
 /** The SAML settings as the API, the CLI and the settings page exchange them. */
 import { z } from 'zod';
-import { USER_ROLES } from '../../../contract/users.js';
-
-/** KOMBIT's (OIOSAML 2) attribute names, the defaults of a new configuration. */
-export const SAML_DEFAULTS = {
-  emailAttribute: 'urn:oid:0.9.2342.19200300.100.1.3',
-  nameAttribute: 'urn:oid:2.5.4.3',
-  roleAttribute: 'dk:gov:saml:attribute:Privileges_intermediate',
-} as const;
+import { SAML_DEFAULTS } from './saml.js';
+import { USER_ROLES } from './users.js';
 
 const attribute = z.string().trim().min(1).max(300);
 const domain = z
