@@ -144,24 +144,39 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await repo.markAttemptSucceeded(trx, attempt.id);
-    await repo.insertSession(trx, {
-      idHash: hashToken(token),
-      userId: user.id,
-      municipalityId: user.municipality_id,
-      now,
-    });
-    await repo.markLogin(trx, user.id, now);
-    await recordAudit(trx, {
-      municipalityId: user.municipality_id,
-      userId: user.id,
-      action: 'login',
-      entity: 'session',
-    });
+    await startSession(trx, user, token, now);
   });
   await repo.purgeLoginAttempts(db, KNOWN_ADDRESS_MS);
   const session = await lookupSession(db, token, now);
   if (session.status !== 'valid') throw invalidCredentials();
   return { token, user: session.user };
+}
+
+/**
+ * Store a new session for `token`, mark the login and audit it (with `detail`: how the user
+ * signed in, never personal data). Every way of signing in ends here, inside its transaction.
+ */
+export async function startSession(
+  trx: Kysely<Database>,
+  user: { id: string; municipality_id: string },
+  token: string,
+  now: Date,
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  await repo.insertSession(trx, {
+    idHash: hashToken(token),
+    userId: user.id,
+    municipalityId: user.municipality_id,
+    now,
+  });
+  await repo.markLogin(trx, user.id, now);
+  await recordAudit(trx, {
+    municipalityId: user.municipality_id,
+    userId: user.id,
+    action: 'login',
+    entity: 'session',
+    ...(detail === undefined ? {} : { detail }),
+  });
 }
 
 /**
@@ -175,22 +190,7 @@ export async function openSession(
   now = new Date(),
 ): Promise<{ token: string; user: AuthUser }> {
   const token = randomBytes(32).toString('base64url');
-  await db.transaction().execute(async (trx) => {
-    await repo.insertSession(trx, {
-      idHash: hashToken(token),
-      userId: user.id,
-      municipalityId: user.municipality_id,
-      now,
-    });
-    await repo.markLogin(trx, user.id, now);
-    await recordAudit(trx, {
-      municipalityId: user.municipality_id,
-      userId: user.id,
-      action: 'login',
-      entity: 'session',
-      detail,
-    });
-  });
+  await db.transaction().execute((trx) => startSession(trx, user, token, now, detail));
   const session = await lookupSession(db, token, now);
   if (session.status !== 'valid') throw invalidCredentials();
   return { token, user: session.user };

@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samlLoginFor } from '../../src/auth/saml/saml.service.js';
 import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import {
@@ -268,16 +267,17 @@ for (const database of testDatabases()) {
     });
 
     it('finds the SAML sign-in by e-mail domain for the login page', async () => {
-      expect(await samlLoginFor(t.handle.db, 'someone@AARHUS.dk')).toEqual({
+      const client = await new TestClient(t.app).start();
+      const discover = async (email: string) =>
+        (await client.post('/api/auth/sso/discover', { email })).json<unknown>();
+      expect(await discover('someone@AARHUS.dk')).toMatchObject({
+        method: 'saml',
         label: 'Log ind med Aarhus Kommunes login',
-        labels: {
-          da: 'Log ind med Aarhus Kommunes login',
-          en: "Sign in with Aarhus Kommune's login",
-        },
+        municipalityName: 'Aarhus Kommune',
         url: '/api/auth/saml/login?municipality=aarhus',
       });
-      expect(await samlLoginFor(t.handle.db, 'someone@vejle.dk')).toBeUndefined();
-      expect(await samlLoginFor(t.handle.db, 'no-at-sign')).toBeUndefined();
+      expect(await discover('someone@vejle.dk')).toEqual({ method: 'password' });
+      expect(await discover('no-at-sign')).toEqual({ method: 'password' });
     });
 
     it('sends an AuthnRequest naming our entity id and ACS to the IdP', async () => {

@@ -22,8 +22,7 @@ import type { SamlSettings } from '../../db/tables/saml.table.js';
 import type { UserRole } from '../../../contract/users.js';
 import type { Config } from '../../server/config.js';
 import { AppError, type Message } from '../../kernel/errors.js';
-import * as authRepo from '../auth.repository.js';
-import { hashToken } from '../auth.service.js';
+import { startSession } from '../auth.service.js';
 import { certificateToPem, parseXml } from './saml-metadata.js';
 import { attributeValues, mapRole, namedRoles } from './saml-roles.js';
 import { refreshedSettings, serviceProvider } from './saml-settings.service.js';
@@ -338,52 +337,10 @@ export async function finishSamlLogin(
         detail: { method: 'saml', role, previousRole: existing.role },
       });
     }
-    await authRepo.insertSession(trx, {
-      idHash: hashToken(token),
-      userId: id!,
-      municipalityId: settings.municipality_id,
-      now,
-    });
-    await authRepo.markLogin(trx, id!, now);
-    await recordAudit(trx, {
-      municipalityId: settings.municipality_id,
-      userId: id!,
-      action: 'login',
-      entity: 'session',
-      detail: { method: 'saml' },
+    await startSession(trx, { id: id!, municipality_id: settings.municipality_id }, token, now, {
+      method: 'saml',
     });
     return id!;
   });
   return { token, userId, role };
-}
-
-/** "Aarhus Kommune" → "Aarhus Kommunes"; a name ending in s, x or z takes an apostrophe. */
-function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
-}
-
-/**
- * The SAML sign-in for an e-mail, found by its domain, for the login page's e-mail-first
- * discovery; undefined when no municipality signs that domain in with SAML.
- */
-export async function samlLoginFor(
-  db: Kysely<Database>,
-  email: string,
-): Promise<{ label: string; labels: Message; url: string } | undefined> {
-  const at = email.lastIndexOf('@');
-  if (at < 0) return undefined;
-  const found = await repo.findByDomain(
-    db,
-    email
-      .slice(at + 1)
-      .trim()
-      .toLowerCase(),
-  );
-  if (!found) return undefined;
-  const label = `Log ind med ${genitive(found.name)} login`;
-  return {
-    label,
-    labels: { da: label, en: `Sign in with ${found.name}'s login` },
-    url: `/api/auth/saml/login?municipality=${encodeURIComponent(found.slug)}`,
-  };
 }
