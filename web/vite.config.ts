@@ -15,6 +15,8 @@ import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+/** The survey's first screen rendered on the server (web/src/survey/server.tsx); not served. */
+const ssrOutDir = fileURLToPath(new URL('../dist/web-ssr', import.meta.url));
 
 /** The light pages and the links they answer, as the server routes them (src/server/app.ts). */
 const LIGHT_PAGES = [
@@ -58,6 +60,7 @@ function precompress(): Plugin {
   return {
     name: 'samspil-precompress',
     apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'client',
     async closeBundle() {
       const files = await filesUnder(outDir);
       await Promise.all(
@@ -86,19 +89,40 @@ function precompress(): Plugin {
 export default defineConfig({
   root,
   plugins: [react(), lightPagesInDev(), precompress()],
-  build: {
-    outDir,
-    emptyOutDir: true,
-    sourcemap: true,
-    rollupOptions: {
-      input: {
-        index: path.join(root, 'index.html'),
-        survey: path.join(root, 'survey.html'),
-        citizen: path.join(root, 'citizen.html'),
-      },
-    },
-  },
   server: {
     proxy: { '/api': 'http://localhost:3000' },
+  },
+  // `vite build` builds the browser's files and then the survey's server renderer, one
+  // self-contained module (React included: the server's production install has no React).
+  builder: {},
+  environments: {
+    client: {
+      build: {
+        outDir,
+        emptyOutDir: true,
+        sourcemap: true,
+        rollupOptions: {
+          input: {
+            index: path.join(root, 'index.html'),
+            survey: path.join(root, 'survey.html'),
+            citizen: path.join(root, 'citizen.html'),
+          },
+        },
+      },
+    },
+    ssr: {
+      resolve: { noExternal: true },
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      build: {
+        outDir: ssrOutDir,
+        emptyOutDir: true,
+        sourcemap: false,
+        copyPublicDir: false,
+        rollupOptions: {
+          input: { 'survey-server': path.join(root, 'src/survey/server.tsx') },
+          output: { entryFileNames: '[name].js' },
+        },
+      },
+    },
   },
 });

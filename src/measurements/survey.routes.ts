@@ -21,7 +21,7 @@ import * as service from './survey.service.js';
  * Limits per link, not per IP: a whole office may answer from one address. Guessing is
  * hopeless anyway (256-bit tokens); the limit stops a runaway client hammering one link.
  */
-const limits = {
+export const surveyLimits = {
   rateLimit: {
     max: 600,
     timeWindow: '1 minute',
@@ -42,7 +42,7 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
   app.get(
     '/api/survey/:measurementId/:token',
     {
-      config: limits,
+      config: surveyLimits,
       schema: {
         tags: ['survey'],
         summary: 'The survey behind a personal link',
@@ -59,7 +59,7 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
   app.put(
     '/api/survey/:measurementId/:token/groups',
     {
-      config: limits,
+      config: surveyLimits,
       bodyLimit: 64 * 1024,
       schema: {
         tags: ['survey'],
@@ -82,7 +82,7 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
   app.put(
     '/api/survey/:measurementId/:token/answers',
     {
-      config: limits,
+      config: surveyLimits,
       bodyLimit: 256 * 1024,
       schema: {
         tags: ['survey'],
@@ -104,7 +104,7 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
   app.post(
     '/api/survey/:measurementId/:token/submit',
     {
-      config: limits,
+      config: surveyLimits,
       schema: {
         tags: ['survey'],
         summary: 'Submit (idempotent)',

@@ -50,6 +50,7 @@ import { mailRoutes } from '../mail/mail.routes.js';
 import type { MeasurementDeps } from '../measurements/measurement.service.js';
 import { measurementRoutes } from '../measurements/measurement.routes.js';
 import { surveyRoutes } from '../measurements/survey.routes.js';
+import { surveyPageRoutes } from '../measurements/survey-page.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
 import { exportRoutes } from '../reports/export.routes.js';
 import { mapPositionRoutes } from '../results/map-position.routes.js';
@@ -91,6 +92,8 @@ export interface AppDeps {
   poolStats?: () => PoolStats;
   /** Directory of the built web front end; defaults to `dist/web`. */
   webDir?: string;
+  /** The survey page's server renderer; defaults to `web-ssr/survey-server.js` beside `webDir`. */
+  surveyRendererFile?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -350,6 +353,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       setHeaders: (reply, filePath) => {
         reply.header('cache-control', cacheControlFor(webDir, filePath));
       },
+    });
+  }
+  // The survey link's page comes with its data and first screen (plain survey.html below
+  // is the fallback for a link with a trailing slash).
+  if (existsSync(path.join(webDir, 'survey.html'))) {
+    await app.register(surveyPageRoutes, {
+      db,
+      webDir,
+      rendererFile:
+        deps.surveyRendererFile ?? path.join(webDir, '..', 'web-ssr', 'survey-server.js'),
     });
   }
   // The survey and the citizen view have their own light pages (no staff app in them).

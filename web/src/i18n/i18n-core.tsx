@@ -38,7 +38,8 @@ export interface I18n<K extends string> {
 
 const STORAGE_KEY = 'samspil.language';
 
-function storedLanguage(): Language {
+/** The language the person chose before on this device (Danish when none, or no storage). */
+export function storedLanguage(): Language {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
     return value === 'en' ? 'en' : 'da';

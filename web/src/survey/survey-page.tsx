@@ -5,7 +5,15 @@
  * has it, so nothing is lost; coming back with the same link continues where the
  * respondent left off.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { LanguageSwitch, useLightI18n } from '../i18n/i18n-core.js';
@@ -28,8 +36,8 @@ import {
 } from './survey-api.js';
 import { SiteFooter } from '../ui/site-footer.js';
 import { Button } from '../ui/button.js';
+import type { SurveyFatal as Fatal, SurveyPageData } from '../../../contract/survey-page.js';
 
-type Fatal = 'closed' | 'notFound' | 'finished';
 type Step = 'intro' | 'groups' | 'items' | 'leadership' | 'review' | 'done';
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -44,15 +52,19 @@ const SCALE: { value: Exclude<AnswerValue, null>; label: LightMessageKey }[] = [
 
 const WIDE_QUERY = '(min-width: 60rem)';
 
+function subscribeWide(change: () => void): () => void {
+  const query = window.matchMedia(WIDE_QUERY);
+  query.addEventListener('change', change);
+  return () => query.removeEventListener('change', change);
+}
+
+/** A wide screen; the page rendered on the server is the phone's, and hydrates as such. */
 function useWide(): boolean {
-  const [wide, setWide] = useState(() => window.matchMedia(WIDE_QUERY).matches);
-  useEffect(() => {
-    const query = window.matchMedia(WIDE_QUERY);
-    const change = () => setWide(query.matches);
-    query.addEventListener('change', change);
-    return () => query.removeEventListener('change', change);
-  }, []);
-  return wide;
+  return useSyncExternalStore(
+    subscribeWide,
+    () => window.matchMedia(WIDE_QUERY).matches,
+    () => false,
+  );
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -64,17 +76,69 @@ function fatalOf(error: ApiError): Fatal | undefined {
   return undefined;
 }
 
-export function SurveyPage({ measurementId, token }: { measurementId: string; token: string }) {
+/** Where a loaded survey starts: the saved groups and answers, and the first step left open. */
+function startOf(data: Survey) {
+  const groupIds = data.groups.map((g) => g.id);
+  const picked = data.measurement.chooseGroups
+    ? (data.chosenGroups ?? []).filter((id) => groupIds.includes(id))
+    : groupIds;
+  const answers = new Map<string, Exclude<AnswerValue, null>>();
+  for (const a of data.answers)
+    if (a.value !== null) answers.set(answerKey(a.target, a.item), a.value);
+  const resumed = data.answers.length > 0 || data.chosenGroups !== null;
+  let step: Step = 'intro';
+  let groupIndex = 0;
+  if (resumed) {
+    const firstOpen = picked.findIndex((g) =>
+      RK_ITEMS.some((item) => !answers.has(answerKey(g, item))),
+    );
+    const leadershipOpen =
+      data.measurement.includeLeadership &&
+      LEADERSHIP_ITEMS.some((item) => !answers.has(answerKey('', item)));
+    if (picked.length === 0 && data.measurement.chooseGroups) step = 'groups';
+    else if (firstOpen >= 0) {
+      groupIndex = firstOpen;
+      step = 'items';
+    } else if (leadershipOpen) step = 'leadership';
+    else step = 'review';
+  }
+  return { picked, answers, resumed, step, groupIndex };
+}
+
+/**
+ * The survey page. `initial` is what the server put into the page with it (the survey, or
+ * the link's message); without it the page loads the survey itself.
+ */
+export function SurveyPage({
+  measurementId,
+  token,
+  initial,
+}: {
+  measurementId: string;
+  token: string;
+  initial?: SurveyPageData | undefined;
+}) {
   const { t, lang } = useLightI18n();
   const wide = useWide();
-  const [survey, setSurvey] = useState<Survey>();
+  const [start] = useState(() =>
+    initial && 'survey' in initial && !initial.survey.finished ? startOf(initial.survey) : undefined,
+  );
+  const [survey, setSurvey] = useState<Survey | undefined>(
+    start && initial && 'survey' in initial ? initial.survey : undefined,
+  );
   const [loadError, setLoadError] = useState<ApiError>();
-  const [fatal, setFatal] = useState<Fatal>();
-  const [step, setStep] = useState<Step>('intro');
-  const [groupIndex, setGroupIndex] = useState(0);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [answers, setAnswers] = useState<Map<string, Exclude<AnswerValue, null>>>(new Map());
-  const [resumed, setResumed] = useState(false);
+  const [fatal, setFatal] = useState<Fatal | undefined>(() => {
+    if (!initial) return undefined;
+    if ('fatal' in initial) return initial.fatal;
+    return initial.survey.finished ? 'finished' : undefined;
+  });
+  const [step, setStep] = useState<Step>(start?.step ?? 'intro');
+  const [groupIndex, setGroupIndex] = useState(start?.groupIndex ?? 0);
+  const [chosen, setChosen] = useState<string[]>(start?.picked ?? []);
+  const [answers, setAnswers] = useState<Map<string, Exclude<AnswerValue, null>>>(
+    start?.answers ?? new Map(),
+  );
+  const [resumed, setResumed] = useState(start?.resumed ?? false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [confirming, setConfirming] = useState(false);
   const [groupError, setGroupError] = useState(false);
@@ -93,31 +157,14 @@ export function SurveyPage({ measurementId, token }: { measurementId: string; to
         setFatal('finished');
         return;
       }
-      const groupIds = data.groups.map((g) => g.id);
-      const picked = data.measurement.chooseGroups
-        ? (data.chosenGroups ?? []).filter((id) => groupIds.includes(id))
-        : groupIds;
-      const map = new Map<string, Exclude<AnswerValue, null>>();
-      for (const a of data.answers)
-        if (a.value !== null) map.set(answerKey(a.target, a.item), a.value);
+      const loaded = startOf(data);
       setSurvey(data);
-      setChosen(picked);
-      setAnswers(map);
-      const started = data.answers.length > 0 || data.chosenGroups !== null;
-      if (started) {
+      setChosen(loaded.picked);
+      setAnswers(loaded.answers);
+      if (loaded.resumed) {
         setResumed(true);
-        const firstOpen = picked.findIndex((g) =>
-          RK_ITEMS.some((item) => !map.has(answerKey(g, item))),
-        );
-        const leadershipOpen =
-          data.measurement.includeLeadership &&
-          LEADERSHIP_ITEMS.some((item) => !map.has(answerKey('', item)));
-        if (picked.length === 0 && data.measurement.chooseGroups) setStep('groups');
-        else if (firstOpen >= 0) {
-          setGroupIndex(firstOpen);
-          setStep('items');
-        } else if (leadershipOpen) setStep('leadership');
-        else setStep('review');
+        setGroupIndex(loaded.groupIndex);
+        setStep(loaded.step);
       }
     } catch (caught) {
       const error = asApiError(caught);
@@ -127,9 +174,11 @@ export function SurveyPage({ measurementId, token }: { measurementId: string; to
     }
   }, [measurementId, token]);
 
+  // A page that came with its data (or its message) has nothing to load.
+  const needsLoad = initial === undefined;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (needsLoad) void load();
+  }, [load, needsLoad]);
 
   const flush = useCallback(async () => {
     if (running.current) return;
