@@ -39,7 +39,11 @@ export interface SurveyPageOptions {
 }
 
 /** The API's answers that are a message for the link rather than a failure. */
-const FATAL_BY_STATUS: Record<number, SurveyFatal> = { 404: 'notFound', 409: 'finished', 410: 'closed' };
+const FATAL_BY_STATUS: Record<number, SurveyFatal> = {
+  404: 'notFound',
+  409: 'finished',
+  410: 'closed',
+};
 
 /** The link's first data, or undefined when the page should load it itself (as before). */
 async function pageData(
@@ -89,9 +93,11 @@ export const surveyPageRoutes: FastifyPluginAsync<SurveyPageOptions> = async (
       // Read per request, like a static file: a new build is sent without a restart.
       const template = await readFile(path.join(webDir, 'survey.html'), 'utf8');
       const { measurementId, token } = request.params as { measurementId: string; token: string };
-      const data = await pageData(db, request, request.params);
+      const data = template.includes(SURVEY_ROOT)
+        ? await pageData(db, request, request.params)
+        : undefined;
       let html = template;
-      if (data && template.includes(SURVEY_ROOT)) {
+      if (data) {
         const render = await loadRenderer();
         const markup = render ? render(measurementId, token, data) : '';
         html = template.replace(

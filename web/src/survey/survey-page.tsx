@@ -67,6 +67,20 @@ function useWide(): boolean {
   );
 }
 
+const noSubscription = () => () => {};
+
+/**
+ * False while the page is the server's HTML and React has not taken it over yet: then
+ * nothing in it may be used, or an answer ticked before would show but never be saved.
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function fatalOf(error: ApiError): Fatal | undefined {
@@ -120,8 +134,11 @@ export function SurveyPage({
 }) {
   const { t, lang } = useLightI18n();
   const wide = useWide();
+  const hydrated = useHydrated();
   const [start] = useState(() =>
-    initial && 'survey' in initial && !initial.survey.finished ? startOf(initial.survey) : undefined,
+    initial && 'survey' in initial && !initial.survey.finished
+      ? startOf(initial.survey)
+      : undefined,
   );
   const [survey, setSurvey] = useState<Survey | undefined>(
     start && initial && 'survey' in initial ? initial.survey : undefined,
@@ -313,7 +330,7 @@ export function SurveyPage({
   };
 
   const frame = (title: string, children: ReactNode) => (
-    <div className="survey">
+    <div className="survey" inert={!hydrated}>
       <header className="survey__header">
         <div className="brand">
           <span className="brand__mark" aria-hidden="true" />
