@@ -25,7 +25,6 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { SURVEY_ROOT } from '../contract/survey-page.js';
 import { createDemoMunicipality } from '../src/demo/demo.service.js';

@@ -152,10 +152,22 @@ describe.skipIf(!haveChromium)('a measurement in the browser', () => {
     // Later, in a fresh browser: the same link continues where it left off.
     const again = await respondent(PHONE);
     page = again.page;
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    // The step comes as HTML with the page, the survey's data beside it, before any script.
+    const sent = await (await fetch(link)).text();
+    expect(sent).toContain('Enhed 2 af 2');
+    expect(sent).toContain('<script type="application/json" id="survey-data">');
     await page.goto(link);
     await page.getByRole('heading', { name: 'Enhed 2 af 2' }).waitFor();
     await page.getByText(/Velkommen tilbage/).waitFor();
     await page.getByText('9 af 19 besvaret').waitFor();
+    // Taken over by React without redrawing it (a mismatch would be reported as an error).
+    await page.locator('.survey:not([inert])').waitFor();
+    expect(errors).toEqual([]);
     const kept = page.locator('fieldset.question');
     for (let i = 0; i < 3; i += 1) {
       expect(await kept.nth(i).getByLabel('Uenig', { exact: true }).isChecked()).toBe(true);

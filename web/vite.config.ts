@@ -3,7 +3,9 @@
  *
  * Three entries: the staff app (`index.html`) and two light pages for people without a
  * login, the survey (`survey.html`) and the citizen view (`citizen.html`), which share
- * only React, the styles and their own messages with the staff app.
+ * only React, the styles and their own messages with the staff app. The same build makes
+ * the survey page's server renderer (`dist/web-ssr/survey-server.js`), which the server
+ * uses to send a survey link's first screen as HTML.
  */
 import react from '@vitejs/plugin-react';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
