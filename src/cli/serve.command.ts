@@ -20,15 +20,18 @@ export async function serveCommand(): Promise<void> {
   // load the server's modules meanwhile rather than after (bench/README.md, `npm start`).
   const opening = openConfiguredDatabase(config);
   const loading = appModules();
-  const [opened, loaded] = await Promise.allSettled([opening, loading]);
-  if (opened.status === 'rejected') throw opened.reason;
-  if (loaded.status === 'rejected') {
-    await opened.value.close();
-    throw loaded.reason;
+  // Reported below; moot when the database does not open (wrong keys end the start at once).
+  loading.catch(() => {});
+  const handle = await opening;
+  let modules: Awaited<typeof loading>;
+  try {
+    modules = await loading;
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
-  const handle = opened.value;
-  const { outboxTransport, smtpTransport, buildApp, createWorker } = loaded.value;
-  const { demoLoginText, prepareFirstStart } = loaded.value;
+  const { outboxTransport, smtpTransport, buildApp, createWorker } = modules;
+  const { demoLoginText, prepareFirstStart } = modules;
   let closing = false;
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
   const app = await buildApp({
