@@ -4,6 +4,8 @@
  * - fresh: no `dist/` and an empty data directory (builds everything, creates the demo);
  * - warm: nothing changed since the last start (goes straight to serving);
  * - server only: `node bin/samspil.js serve` on the same data (what node and PGlite cost);
+ * - peers: `bench/pglite-open.mjs` opens the same PGlite data directory, runs one query and
+ *   answers `GET /` (the floor a warm start stands on), and a bare `node -e ""` to its exit;
  * - baseline: the old `npm start`, `npm run build && node bin/samspil.js serve`, warm.
  *
  * Ready means `GET /` answers 200 with the staff page. The fresh run deletes this
@@ -39,6 +41,15 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** Seconds a command takes to run to its end. */
+async function timeToExit(command: string): Promise<number> {
+  const start = performance.now();
+  await new Promise((resolve) =>
+    spawn('sh', ['-c', command], { stdio: 'ignore' }).once('exit', resolve),
+  );
+  return (performance.now() - start) / 1000;
 }
 
 /** Run `command` in a shell until `GET /` answers; returns the seconds it took. */
@@ -84,6 +95,11 @@ const fmt = (seconds: number[]) => {
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'samspil-start-bench-'));
 const results: [string, number[]][] = [];
+const warm: number[] = [];
+const serverOnly: number[] = [];
+const baseline: number[] = [];
+const pgliteOnly: number[] = [];
+const bareNode: number[] = [];
 console.log(`load average before: ${loadavg()[0]!.toFixed(1)}`);
 try {
   if (!values['skip-fresh']) {
@@ -97,18 +113,19 @@ try {
     // The data directory still needs its demo before the warm runs.
     await timeToReady('npm start', dataDir);
   }
-  const warm: number[] = [];
-  const serverOnly: number[] = [];
-  const baseline: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     warm.push(await timeToReady('npm start', dataDir));
     serverOnly.push(await timeToReady('node bin/samspil.js serve', dataDir));
+    pgliteOnly.push(await timeToReady('node bench/pglite-open.mjs', dataDir));
+    bareNode.push(await timeToExit('node -e ""'));
     if (!values['skip-baseline']) {
       baseline.push(await timeToReady('npm run build && node bin/samspil.js serve', dataDir));
     }
   }
   results.push(['warm npm start (nothing changed)', warm]);
   results.push(['node bin/samspil.js serve (warm)', serverOnly]);
+  results.push(['peer: open the same PGlite directory and answer GET /', pgliteOnly]);
+  results.push(['peer: node -e ""', bareNode]);
   if (baseline.length > 0) results.push(['old npm start: npm run build && serve (warm)', baseline]);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
@@ -118,9 +135,13 @@ console.log(`\nload average after: ${loadavg()[0]!.toFixed(1)}`);
 console.log('| start | seconds to ready |');
 console.log('|---|---|');
 for (const [name, seconds] of results) console.log(`| ${name} | ${fmt(seconds)} |`);
-const [warmRow, , baselineRow] = results.slice(values['skip-fresh'] ? 0 : 1);
+const median = (s: number[]) => [...s].sort((a, b) => a - b)[Math.floor(s.length / 2)]!;
+console.log(
+  `warm npm start = PGlite open + ${(median(warm) - median(pgliteOnly)).toFixed(2)} s; ` +
+    `server alone = PGlite open + ${(median(serverOnly) - median(pgliteOnly)).toFixed(2)} s`,
+);
+const [warmRow, , , , baselineRow] = results.slice(values['skip-fresh'] ? 0 : 1);
 if (warmRow && baselineRow) {
-  const median = (s: number[]) => [...s].sort((a, b) => a - b)[Math.floor(s.length / 2)]!;
   console.log(
     `warm npm start / old npm start: ${(median(warmRow[1]) / median(baselineRow[1])).toFixed(2)}`,
   );

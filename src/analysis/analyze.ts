@@ -172,8 +172,15 @@ export function analyze(
   answers: readonly Answer[],
   options: Partial<AnalysisOptions> = {},
 ): AnalysisResult {
-  const opts = resolveOptions(options);
-  return analyzeSummaries(collectWaves(answers).map(summarizeWave), opts);
+  return analyzeWaves(collectWaves(answers), options);
+}
+
+/** The full analysis of waves already collected (the CLI's byte reader collects as it reads). */
+export function analyzeWaves(
+  waves: readonly WaveData[],
+  options: Partial<AnalysisOptions> = {},
+): AnalysisResult {
+  return analyzeSummaries(waves.map(summarizeWave), resolveOptions(options));
 }
 
 /**

@@ -99,15 +99,28 @@ export function answerProblem(answer: Answer): AnswerProblemCode | null {
   if (answer.arm !== 'intervention' && answer.arm !== 'kontrol' && answer.arm !== '') {
     return 'invalid_arm';
   }
+  return placementProblem(index, answer.target, answer.unit, answer.role);
+}
+
+/**
+ * The part of {@link answerProblem} that depends on the item's scale: whether the answer
+ * has (or lacks) the target, unit and role its item asks for; `index` is in {@link ALL_ITEMS}.
+ */
+export function placementProblem(
+  index: number,
+  target: string,
+  unit: string,
+  role: Role,
+): AnswerProblemCode | null {
   const scale = scaleOfIndex(index);
   if (scale === 'rk') {
-    if (answer.target === '') return 'missing_target';
-  } else if (answer.target !== '') {
+    if (target === '') return 'missing_target';
+  } else if (target !== '') {
     return 'unexpected_target';
   }
   if (scale !== 'borger') {
-    if (answer.unit === '') return 'missing_unit';
-    if (answer.role === '') return 'missing_role';
+    if (unit === '') return 'missing_unit';
+    if (role === '') return 'missing_role';
   }
   return null;
 }

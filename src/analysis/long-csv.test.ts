@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answer, SMALL_NETWORK } from '../../test/fixtures/analysis/answers.js';
-import type { Answer } from './answer.js';
+import { analyze, analyzeWaves, collectWaves } from './analyze.js';
+import { CITIZEN_ITEMS, LEADERSHIP_ITEMS, type Answer } from './answer.js';
 import { CsvRejectedError, type CsvProblem } from './errors.js';
 import {
   decodeCsvBytes,
   parseLongCsv,
   parseLongCsvBytes,
   readPlainBytes,
+  readPlainWaves,
   toCsvRow,
   toLongCsv,
 } from './long-csv.js';
@@ -337,5 +339,68 @@ describe('parseLongCsvBytes', () => {
     const latin1 = Buffer.from(`${HEADER}\nr1,\xc6ldre,leder,B,respekt,4,,,\n`, 'latin1');
     expect(readPlainBytes(latin1)).toBeUndefined();
     expect(() => parseLongCsvBytes(latin1)).toThrow(CsvRejectedError);
+  });
+});
+
+describe('readPlainWaves', () => {
+  /** A varied measurement: shuffled rows, leadership and citizen items, missing values. */
+  function variedAnswers(seed: number): Answer[] {
+    let state = seed;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const answers: Answer[] = randomMeasurement(seed, ['før', 'efter']).map((a) => ({
+      ...a,
+      value: next() < 0.03 ? null : a.value,
+      case: next() < 0.1 ? 'sag 7' : '',
+    }));
+    const byRespondent = new Map(answers.map((a) => [`${a.wave} ${a.respondent}`, a]));
+    for (const a of byRespondent.values()) {
+      for (const item of LEADERSHIP_ITEMS) {
+        if (next() < 0.8) answers.push({ ...a, target: '', item, value: 1 + (state % 5) });
+      }
+    }
+    for (let i = 0; i < 12; i++) {
+      const item = CITIZEN_ITEMS[i % 2]!;
+      answers.push({
+        ...answers[0]!,
+        respondent: `b${i >> 1}`,
+        unit: '',
+        role: '',
+        target: '',
+        item,
+        value: 1 + (i % 5),
+        arm: '',
+      });
+    }
+    // Shuffle part of the rows, so cells differ from the row above in every column.
+    for (let i = answers.length - 1; i > answers.length / 2; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [answers[i], answers[j]] = [answers[j]!, answers[i]!];
+    }
+    return answers;
+  }
+
+  it('collects exactly the waves the general reader and collectWaves give, and the same analysis', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const answers = variedAnswers(seed);
+      for (const separator of [',', ';'] as const) {
+        const bytes = Buffer.from(toLongCsv(answers, separator));
+        const general = parseLongCsv(decodeCsvBytes(bytes)).answers;
+        const waves = readPlainWaves(bytes);
+        expect(waves, `seed ${seed}`).toBeDefined();
+        expect(waves).toEqual(collectWaves(general));
+        expect(analyzeWaves(waves!, { minGroup: 3 })).toEqual(analyze(general, { minGroup: 3 }));
+      }
+    }
+  });
+
+  it('leaves files with a rejected row to the general reader', () => {
+    const answers = variedAnswers(3);
+    const duplicate = [...answers, answers[5]!];
+    expect(readPlainWaves(Buffer.from(toLongCsv(duplicate)))).toBeUndefined();
+    const moved = [
+      ...answers,
+      { ...answers[5]!, unit: 'elsewhere', target: 'U0', item: 'respekt' },
+    ];
+    expect(readPlainWaves(Buffer.from(toLongCsv(moved)))).toBeUndefined();
   });
 });

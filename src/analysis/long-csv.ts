@@ -30,9 +30,16 @@
  *   - Within a wave a respondent keeps one unit, role and arm, and answers each item at
  *     most once per target (see wave-data.ts).
  */
-import { CITIZEN_ITEMS, itemIndex, type Answer, type Arm, type Role } from './answer.js';
+import {
+  CITIZEN_ITEMS,
+  itemIndex,
+  placementProblem,
+  type Answer,
+  type Arm,
+  type Role,
+} from './answer.js';
 import { csvProblem, CsvRejectedError, type CsvProblem, type CsvProblemCode } from './errors.js';
-import { AnswerCollector } from './wave-data.js';
+import { AnswerCollector, type WaveData } from './wave-data.js';
 
 /** The column names of the long CSV format, in the order {@link toLongCsv} writes them. */
 export const LONG_CSV_COLUMNS = [
@@ -484,25 +491,11 @@ class CellInterner {
   }
 }
 
-/** The answer of one row of accepted cells, or `undefined` when a cell is not accepted. */
-function rowAnswer(fields: readonly string[], columns: ColumnPositions): Answer | undefined {
-  const field = (index: number) => (index < 0 ? '' : fields[index]!);
-  const item = normalizeItem(field(columns.iItem));
-  const role = normalizeRole(field(columns.iRole), item);
-  const value = parseValue(field(columns.iValue));
-  const arm = normalizeArm(field(columns.iArm));
-  if (role === undefined || value === undefined || arm === undefined) return undefined;
-  return {
-    respondent: field(columns.iRespondent),
-    unit: field(columns.iUnit),
-    role,
-    target: field(columns.iTarget),
-    item,
-    value,
-    wave: field(columns.iWave),
-    arm,
-    case: field(columns.iCase),
-  };
+/** What the byte reader gives: the answers (when asked for) and the collected waves. */
+interface PlainRead {
+  answers: Answer[];
+  waves: WaveData[];
+  separator: CsvSeparator;
 }
 
 /**
@@ -511,6 +504,20 @@ function rowAnswer(fields: readonly string[], columns: ColumnPositions): Answer 
  * rejected row or cell.
  */
 export function readPlainBytes(bytes: Uint8Array): LongCsvResult | undefined {
+  const read = readPlain(bytes, true);
+  return read && { answers: read.answers, separator: read.separator };
+}
+
+/**
+ * The waves of a long CSV file as the analysis collects them (`collectWaves`), read by the
+ * byte reader straight from its interned cells, with no `Answer` object per row;
+ * `undefined` when the file needs the general reader ({@link parseLongCsvBytes}).
+ */
+export function readPlainWaves(bytes: Uint8Array): WaveData[] | undefined {
+  return readPlain(bytes, false)?.waves;
+}
+
+function readPlain(bytes: Uint8Array, keepAnswers: boolean): PlainRead | undefined {
   if (bytes.indexOf(34 /* " */) >= 0) return undefined;
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const headerEnd = bytes.indexOf(NEWLINE, start);
@@ -529,10 +536,16 @@ export function readPlainBytes(bytes: Uint8Array): LongCsvResult | undefined {
   }
   const separator = header.separator.charCodeAt(0);
   const width = header.width;
+  const columns = header.columns;
   const fields = new Array<string>(width).fill('');
+  const field = (index: number) => (index < 0 ? '' : fields[index]!);
   const cells = new CellInterner(bytes);
+  // Where each column's cell of the previous row lies (its text stays in `fields`).
+  const aboveStart = new Int32Array(width);
+  const aboveLength = new Int32Array(width).fill(-1);
   const answers: Answer[] = [];
   const collector = new AnswerCollector();
+  let rows = 0;
   let anyNamedWave = false;
   let anyEmptyWave = false;
   const length = bytes.length;
@@ -544,37 +557,83 @@ export function readPlainBytes(bytes: Uint8Array): LongCsvResult | undefined {
     const end = next > i && bytes[next - 1] === CARRIAGE_RETURN ? next - 1 : next;
     let count = 0;
     let blank = true;
-    let cellStart = i;
-    let hash = FNV_OFFSET;
     for (let j = i; ; j++) {
-      if (j < end) {
-        const byte = bytes[j]!;
-        if (byte !== separator) {
-          if (byte === CARRIAGE_RETURN) return undefined;
-          hash = Math.imul(hash ^ byte, FNV_PRIME);
-          continue;
+      const cellStart = j;
+      let cell: string | undefined;
+      // Most cells repeat the cell above them (a respondent's unit, role, wave; a target
+      // for six rows): compare with it first, and hash only the cells that differ.
+      const above = count < width ? aboveLength[count]! : -1;
+      if (above >= 0 && cellStart + above <= end) {
+        const from = aboveStart[count]! - cellStart;
+        let k = cellStart;
+        const stop = cellStart + above;
+        while (k < stop && bytes[k] === bytes[k + from]) k++;
+        if (k === stop && (k === end || bytes[k] === separator)) {
+          cell = fields[count];
+          j = k;
         }
       }
-      const cell = cells.get(cellStart, j, hash);
-      if (cell === undefined) return undefined;
-      if (count < width) fields[count] = cell;
+      if (cell === undefined) {
+        let hash = FNV_OFFSET;
+        for (; j < end; j++) {
+          const byte = bytes[j]!;
+          if (byte === separator) break;
+          if (byte === CARRIAGE_RETURN) return undefined;
+          hash = Math.imul(hash ^ byte, FNV_PRIME);
+        }
+        cell = cells.get(cellStart, j, hash);
+        if (cell === undefined) return undefined;
+        if (count < width) {
+          fields[count] = cell;
+          aboveStart[count] = cellStart;
+          aboveLength[count] = j - cellStart;
+        }
+      }
       if (cell !== '') blank = false;
       count++;
       if (j >= end) break;
-      cellStart = j + 1;
-      hash = FNV_OFFSET;
     }
     i = next + 1;
     if (blank) continue;
     if (count !== width) return undefined;
-    const answer = rowAnswer(fields, header.columns);
-    if (answer === undefined || collector.add(answer, answers.length) !== null) return undefined;
-    if (answer.wave === '') anyEmptyWave = true;
+    // The cells read as the general reader reads them, and the checks of answerProblem.
+    const itemText = normalizeItem(field(columns.iItem));
+    const role = normalizeRole(field(columns.iRole), itemText);
+    const value = parseValue(field(columns.iValue));
+    const arm = normalizeArm(field(columns.iArm));
+    if (role === undefined || value === undefined || arm === undefined) return undefined;
+    const item = itemIndex(itemText);
+    const respondent = field(columns.iRespondent);
+    const unit = field(columns.iUnit);
+    const target = field(columns.iTarget);
+    const wave = field(columns.iWave);
+    if (item === undefined || respondent === '') return undefined;
+    if (placementProblem(item, target, unit, role) !== null) return undefined;
+    if (
+      collector.addChecked(respondent, unit, role, arm, wave, target, item, value, rows) !== null
+    ) {
+      return undefined;
+    }
+    rows++;
+    if (wave === '') anyEmptyWave = true;
     else anyNamedWave = true;
-    answers.push(answer);
+    if (keepAnswers) {
+      const answerCase = field(columns.iCase);
+      answers.push({
+        respondent,
+        unit,
+        role,
+        target,
+        item: itemText,
+        value,
+        wave,
+        arm,
+        case: answerCase,
+      });
+    }
   }
   if (anyEmptyWave && anyNamedWave) return undefined;
-  return { answers, separator: header.separator };
+  return { answers, waves: collector.waves(), separator: header.separator };
 }
 
 /** Options of {@link toCsvRow}. */

@@ -95,50 +95,82 @@ export function blockScores(block: Pick<ItemBlock, 'packed'>, k: number): number
 export class AnswerCollector {
   private readonly byWave = new Map<string, WaveData>();
   private lastWave: WaveData | undefined;
+  private lastRespondent: RespondentData | undefined;
 
   /** Adds one answer; returns the problem (and adds nothing) when it is not acceptable. */
   add(answer: Answer, index: number): CollectProblem | null {
     const code = answerProblem(answer);
     if (code !== null) return { code };
+    // answerProblem has checked that the item is known.
+    return this.addChecked(
+      answer.respondent,
+      answer.unit,
+      answer.role,
+      answer.arm,
+      answer.wave,
+      answer.target,
+      itemIndex(answer.item)!,
+      answer.value,
+      index,
+    );
+  }
+
+  /**
+   * Adds one answer given as its cells, already passed by {@link answerProblem} (the byte
+   * reader checks them itself and makes no `Answer` object); `item` is its position in
+   * `ALL_ITEMS`. Returns the problem (and adds nothing) when it conflicts with earlier answers.
+   */
+  addChecked(
+    respondentId: string,
+    unit: string,
+    role: Role,
+    arm: Arm,
+    waveName: string,
+    target: string,
+    item: number,
+    value: number | 'dk' | null,
+    index: number,
+  ): CollectProblem | null {
     let wave = this.lastWave;
-    if (wave === undefined || wave.wave !== answer.wave) {
-      wave = this.byWave.get(answer.wave);
+    if (wave === undefined || wave.wave !== waveName) {
+      wave = this.byWave.get(waveName);
       if (wave === undefined) {
-        wave = { wave: answer.wave, respondents: new Map() };
-        this.byWave.set(answer.wave, wave);
+        wave = { wave: waveName, respondents: new Map() };
+        this.byWave.set(waveName, wave);
       }
       this.lastWave = wave;
+      this.lastRespondent = undefined;
     }
-    let respondent = wave.respondents.get(answer.respondent);
-    if (respondent === undefined) {
-      respondent = {
-        id: answer.respondent,
-        unit: answer.unit,
-        role: answer.role,
-        arm: answer.arm,
-        firstIndex: index,
-        pairs: new Map(),
-        leadership: emptyBlock(),
-        citizen: emptyBlock(),
-      };
-      wave.respondents.set(answer.respondent, respondent);
-    } else if (
-      respondent.unit !== answer.unit ||
-      respondent.role !== answer.role ||
-      respondent.arm !== answer.arm
-    ) {
+    // Answers of one respondent mostly come together: skip the lookup for a run of them.
+    let respondent = this.lastRespondent;
+    if (respondent === undefined || respondent.id !== respondentId) {
+      respondent = wave.respondents.get(respondentId);
+      if (respondent === undefined) {
+        respondent = {
+          id: respondentId,
+          unit,
+          role,
+          arm,
+          firstIndex: index,
+          pairs: new Map(),
+          leadership: emptyBlock(),
+          citizen: emptyBlock(),
+        };
+        wave.respondents.set(respondentId, respondent);
+      }
+      this.lastRespondent = respondent;
+    }
+    if (respondent.unit !== unit || respondent.role !== role || respondent.arm !== arm) {
       return { code: 'inconsistent_respondent', relatedIndex: respondent.firstIndex };
     }
-    // answerProblem has checked that the item is known.
-    const item = itemIndex(answer.item)!;
     let block: ItemBlock;
     let position: number;
     if (item < RK_COUNT) {
       position = item;
-      const found = respondent.pairs.get(answer.target);
+      const found = respondent.pairs.get(target);
       if (found === undefined) {
         block = emptyBlock();
-        respondent.pairs.set(answer.target, block);
+        respondent.pairs.set(target, block);
       } else {
         block = found;
       }
@@ -152,7 +184,6 @@ export class AnswerCollector {
     const bit = 1 << position;
     if ((block.seen & bit) !== 0) return { code: 'duplicate_answer' };
     block.seen |= bit;
-    const value = answer.value;
     if (value === 'dk') {
       block.dk++;
     } else if (value !== null) {

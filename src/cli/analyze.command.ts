@@ -15,8 +15,11 @@ import { readFile } from 'node:fs/promises';
 import {
   AnalysisError,
   analyze,
+  analyzeWaves,
   CsvRejectedError,
-  parseLongCsvBytes,
+  decodeCsvBytes,
+  parseLongCsv,
+  readPlainWaves,
   resolveOptions,
   RK_DIMENSION_LABELS,
   type AnalysisOptions,
@@ -66,8 +69,12 @@ export async function analyzeCommand(args: AnalyzeArgs, out: CommandOutput): Pro
 
   let result: AnalysisResult;
   try {
-    const { answers } = parseLongCsvBytes(bytes);
-    result = analyze(answers, options);
+    // The byte reader collects plain files straight into the analysis's waves; files it
+    // leaves (quotes, odd line ends, rejected rows) go through the general reader.
+    const waves = readPlainWaves(bytes);
+    result = waves
+      ? analyzeWaves(waves, options)
+      : analyze(parseLongCsv(decodeCsvBytes(bytes)).answers, options);
   } catch (error) {
     if (error instanceof CsvRejectedError) {
       out.stderr(`${args.file}: ${error.messageDa} (${error.message})\n`);

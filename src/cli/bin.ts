@@ -2,4 +2,6 @@
 import { main } from './main.js';
 
 const code = await main(process.argv.slice(2));
-if (process.argv[2] !== 'serve' || code !== 0) process.exitCode = code;
+// A failed serve exits now, without waiting for the app modules it was loading meanwhile.
+if (process.argv[2] === 'serve' && code !== 0) process.exit(code);
+if (process.argv[2] !== 'serve') process.exitCode = code;

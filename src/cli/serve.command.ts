@@ -1,15 +1,37 @@
 /** `samspil serve`: the web app, its background worker and the first-start preparation. */
-import { outboxTransport, smtpTransport } from '../mail/mail-transport.js';
-import { buildApp } from '../server/app.js';
-import { createWorker } from '../server/background.js';
 import { loadConfig } from '../server/config.js';
-import { demoLoginText, prepareFirstStart } from './first-start.js';
 import { openConfiguredDatabase } from './open.js';
+
+/** The modules of the app itself, loaded while the database opens. */
+async function appModules() {
+  const [mailTransport, app, background, firstStart] = await Promise.all([
+    import('../mail/mail-transport.js'),
+    import('../server/app.js'),
+    import('../server/background.js'),
+    import('./first-start.js'),
+  ]);
+  return { ...mailTransport, ...app, ...background, ...firstStart };
+}
 
 /** Start the web app on the configured port; it runs until SIGINT or SIGTERM. */
 export async function serveCommand(): Promise<void> {
   const config = loadConfig();
-  const handle = await openConfiguredDatabase(config);
+  // Opening PGlite reads and compiles its WebAssembly off the main thread for a while:
+  // load the server's modules meanwhile rather than after (bench/README.md, `npm start`).
+  const opening = openConfiguredDatabase(config);
+  const loading = appModules();
+  // Reported below; moot when the database does not open (wrong keys end the start at once).
+  loading.catch(() => {});
+  const handle = await opening;
+  let modules: Awaited<typeof loading>;
+  try {
+    modules = await loading;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const { outboxTransport, smtpTransport, buildApp, createWorker } = modules;
+  const { demoLoginText, prepareFirstStart } = modules;
   let closing = false;
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
   const app = await buildApp({

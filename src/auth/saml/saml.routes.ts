@@ -84,7 +84,7 @@ export const samlRoutes: FastifyPluginAsync<{
     async (_request, reply) =>
       reply
         .type('application/samlmetadata+xml; charset=utf-8')
-        .send(serviceProviderMetadata(config)),
+        .send(await serviceProviderMetadata(config)),
   );
 
   app.get(

@@ -13,7 +13,7 @@
  * gets the role the municipality's map gives the asserted roles.
  */
 import { randomBytes } from 'node:crypto';
-import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
+import type { CacheProvider, Profile, SAML } from '@node-saml/node-saml';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { recordAudit } from '../../audit/audit.repository.js';
@@ -103,12 +103,19 @@ function requestCache(db: Kysely<Database>, municipalityId: string): CacheProvid
   };
 }
 
-function samlFor(
+/**
+ * node-saml (with its XML signature stack) loads on the first SAML request, not at every
+ * server start: most installs never sign in with SAML (bench/README.md, `npm start`).
+ */
+const nodeSaml = () => import('@node-saml/node-saml');
+
+async function samlFor(
   db: Kysely<Database>,
   config: SamlConfig,
   settings: SamlSettings,
   requestId?: string,
-): SAML {
+): Promise<SAML> {
+  const { SAML, ValidateInResponseTo } = await nodeSaml();
   const sp = serviceProvider(config);
   const { privateKey } = config.saml;
   return new SAML({
@@ -133,7 +140,8 @@ function samlFor(
 }
 
 /** Our SP metadata: entity id, ACS and, when we have a key, our certificate. */
-export function serviceProviderMetadata(config: SamlConfig): string {
+export async function serviceProviderMetadata(config: SamlConfig): Promise<string> {
+  const { SAML } = await nodeSaml();
   const sp = serviceProvider(config);
   const { privateKey, certificate } = config.saml;
   return new SAML({
@@ -167,11 +175,9 @@ export async function startSamlLogin(
   await repo.purgeExpired(db, REQUEST_MAX_AGE_MS);
   // SAML ids are xs:ID: they must not start with a digit.
   const requestId = `_${randomBytes(20).toString('hex')}`;
-  const url = await samlFor(db, config, settings, requestId).getAuthorizeUrlAsync(
-    '',
-    undefined,
-    {},
-  );
+  const url = await (
+    await samlFor(db, config, settings, requestId)
+  ).getAuthorizeUrlAsync('', undefined, {});
   return { url, requestId };
 }
 
@@ -257,7 +263,9 @@ export async function finishSamlLogin(
 
   let profile: Profile | null;
   try {
-    ({ profile } = await samlFor(db, config, settings).validatePostResponseAsync({
+    ({ profile } = await (
+      await samlFor(db, config, settings)
+    ).validatePostResponseAsync({
       SAMLResponse: samlResponse,
     }));
   } catch (error) {
