@@ -48,6 +48,12 @@ const PROBES: Partial<Record<Permission, Probe>> = {
       coordinator: { personId: randomUUID(), role: 'koordinerende-sagsbehandler' },
     },
   },
+  'fidelity.answer': {
+    method: 'PUT',
+    url: `/api/courses/${randomUUID()}/fidelity/m6`,
+    body: { answers: {} },
+  },
+  'fidelity.index': { method: 'GET', url: '/api/fidelity/index' },
   'instruments.manage': {
     method: 'PATCH',
     url: `/api/progression/instruments/${randomUUID()}`,
@@ -93,6 +99,7 @@ const SCOPES: Permission[] = [
   'analysis.readAll',
   'courses.oversee',
   'courses.rights',
+  'fidelity.indexAll',
   'interventions.readAll',
   'units.lead',
 ];
