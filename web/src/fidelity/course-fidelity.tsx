@@ -82,7 +82,7 @@ function ChecklistForm({
     clearTimeout(timer.current);
     setShowMissing(missing > 0);
     if (missing > 0) return;
-    void submit.run(() => submitFidelity(courseId, occasion, answers), t('fidelity.submitted'));
+    void submit.run(() => submitFidelity(courseId, occasion, answers));
   };
 
   return (
@@ -132,9 +132,6 @@ function ChecklistForm({
       <Button type="submit" variant="primary" disabled={submit.pending}>
         {t('fidelity.submit')}
       </Button>
-      {submit.notice && (
-        <Notice onDismiss={() => submit.setNotice(undefined)}>{submit.notice}</Notice>
-      )}
     </form>
   );
 }
@@ -188,6 +185,11 @@ export function CourseFidelity({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
   const state = useApi(() => loadCourseFidelity(course.id), `fidelity:${course.id}`);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string>();
+  const submitted = async () => {
+    setNotice(t('fidelity.submitted'));
+    await state.reload();
+  };
   const data = state.data;
   const selected = chosen ?? (data?.canAnswer ? (data.due?.key ?? null) : null);
   const checklist = data?.checklists.find((c) => c.occasion === selected);
@@ -199,6 +201,7 @@ export function CourseFidelity({ course }: CourseTabProps) {
   return (
     <CourseTab id="fidelity-title" title={t('fidelity.title')} lead={t('fidelity.lead')}>
       <LoadStatus state={state} retry />
+      {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
       {data && (
         <>
           {data.due && (
@@ -255,7 +258,10 @@ export function CourseFidelity({ course }: CourseTabProps) {
                               small
                               variant="plain"
                               aria-pressed={selected === o.key}
-                              onClick={() => setChosen(o.key)}
+                              onClick={() => {
+                                setChosen(o.key);
+                                setNotice(undefined);
+                              }}
                             >
                               {canFill
                                 ? t('fidelity.fillIn', { occasion: label })
@@ -284,7 +290,7 @@ export function CourseFidelity({ course }: CourseTabProps) {
               courseId={course.id}
               occasion={selected}
               initial={checklist?.answers ?? {}}
-              onSubmitted={state.reload}
+              onSubmitted={submitted}
             />
           )}
           {selected !== null && !writable && checklist && (
