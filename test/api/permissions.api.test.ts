@@ -93,7 +93,7 @@ const PROBES: Partial<Record<Permission, Probe>> = {
 /**
  * Permissions that widen what a role sees rather than refuse anyone; their tests live with
  * their features (courses.api: an admin's minimal view and the rights requests; results.api
- * and interventions.api: a leader's scope; case-analysis.api: a leader in the network).
+ * and interventions.api: a leader's scope; fidelity.api: a leader's unit; case-analysis.api: a leader in the network).
  */
 const SCOPES: Permission[] = [
   'analysis.readAll',
