@@ -36,49 +36,42 @@ export const fidelityRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (
     async (request) => service.getCourseFidelity(deps, requireUser(request), request.params.id),
   );
 
-  app.put(
-    '/api/courses/:id/fidelity/:occasion',
+  // A draft and a submission take the same answers; only submitting checks they are complete.
+  for (const write of [
     {
+      method: 'PUT' as const,
+      url: '/api/courses/:id/fidelity/:occasion',
+      summary: "Save the coordinator's draft of one occasion's checklist (autosave)",
+      submit: false,
+    },
+    {
+      method: 'POST' as const,
+      url: '/api/courses/:id/fidelity/:occasion/submit',
+      summary: 'Submit a checklist (all nine answered); the same submission again is a no-op',
+      submit: true,
+    },
+  ]) {
+    app.route({
+      method: write.method,
+      url: write.url,
       schema: {
         tags,
-        summary: "Save the coordinator's draft of one occasion's checklist (autosave)",
+        summary: write.summary,
         params: fidelityOccasionParams,
         body: fidelityAnswersInput,
         response: { 200: fidelityChecklistSchema },
       },
-    },
-    async (request) =>
-      service.saveChecklist(
-        deps,
-        requireUser(request),
-        request.params.id,
-        request.params.occasion,
-        request.body.answers,
-        false,
-      ),
-  );
-
-  app.post(
-    '/api/courses/:id/fidelity/:occasion/submit',
-    {
-      schema: {
-        tags,
-        summary: 'Submit a checklist (all nine answered); the same submission again is a no-op',
-        params: fidelityOccasionParams,
-        body: fidelityAnswersInput,
-        response: { 200: fidelityChecklistSchema },
-      },
-    },
-    async (request) =>
-      service.saveChecklist(
-        deps,
-        requireUser(request),
-        request.params.id,
-        request.params.occasion,
-        request.body.answers,
-        true,
-      ),
-  );
+      handler: async (request) =>
+        service.saveChecklist(
+          deps,
+          requireUser(request),
+          request.params.id,
+          request.params.occasion,
+          request.body.answers,
+          write.submit,
+        ),
+    });
+  }
 
   app.get(
     '/api/fidelity/due',
