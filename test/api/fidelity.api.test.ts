@@ -325,6 +325,20 @@ for (const database of testDatabases()) {
       expect(own.units.map((u) => u.unitName)).toEqual(['Jobcenter']);
       expect(own.courses.map((c) => c.courseId)).toEqual([leaderCourse]);
 
+      // A leader whose login is linked to no unit has no index to see.
+      const admin = await login('admin@demo.samspil.dk');
+      const unlinked = await admin.post('/api/users', {
+        name: 'Lone Uden Enhed',
+        email: 'lone.uden.enhed@example.dk',
+        role: 'leder',
+        password: 'a-leader-password-9',
+      });
+      expect(unlinked.statusCode, unlinked.body).toBe(201);
+      const lone = await login('lone.uden.enhed@example.dk', 'a-leader-password-9');
+      const refused = await lone.get('/api/fidelity/index');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json<{ message: { da: string } }>().message.da).toContain('enhed');
+
       const csv = await analyst.get('/api/fidelity/index/csv');
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
