@@ -27,6 +27,12 @@ export const PERMISSIONS = {
   'courses.oversee': ['admin'],
   /** Answer a citizen's access request and delete a closed course, without being its owner. */
   'courses.rights': ['admin'],
+  /** Fill in a course's fidelity checklist (only as the course's coordinating caseworker). */
+  'fidelity.answer': ['leder', 'sagsbehandler'],
+  /** Read the Én plan implementation index; a leader only of their own unit. */
+  'fidelity.index': ['admin', 'analytiker', 'leder'],
+  /** Read the implementation index of every unit and of the whole municipality. */
+  'fidelity.indexAll': ['admin', 'analytiker'],
   /** Create and edit the municipality's progression instruments. */
   'instruments.manage': ['admin'],
   /** Read the municipality's progression instruments. */

@@ -19,6 +19,7 @@ import type {
   CitizenSessionTable,
 } from './tables/citizen-view.table.js';
 import type { KeyCheckTable } from './tables/key-check.table.js';
+import type { FidelityChecklistTable } from './tables/fidelity.table.js';
 import type {
   SamlAssertionTable,
   SamlRequestTable,
@@ -103,4 +104,5 @@ export interface Database {
   saml_request: SamlRequestTable;
   saml_assertion: SamlAssertionTable;
   oidc_provider: OidcProviderTable;
+  fidelity_checklist: FidelityChecklistTable;
 }

@@ -15,6 +15,7 @@ import type { Database } from '../db/schema.js';
 import { outboxTransport } from '../mail/mail-transport.js';
 import type { Plan, PlanAction } from '../plans/plan.js';
 import { savePlan } from '../plans/plan.service.js';
+import { createDemoFidelity } from './demo-fidelity.js';
 
 /** The logins of Én plan's demo: the coordinator and a network professional. */
 export const DEMO_COURSE_PEOPLE = [
@@ -360,4 +361,5 @@ export async function createDemoCourses(
     witness: 'Sundhedsplejerske Hanne Lund',
     expiresOn: day(335),
   });
+  await createDemoFidelity(db, deps, user);
 }

@@ -39,6 +39,7 @@ import { CprVault } from '../courses/cpr.js';
 import { planRoutes } from '../plans/plan.routes.js';
 import { meetingRoutes } from '../meetings/meeting.routes.js';
 import { progressionRoutes } from '../progression/progression.routes.js';
+import { fidelityRoutes } from '../fidelity/fidelity.routes.js';
 import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
 import type { PoolStats } from '../db/connection.js';
@@ -180,6 +181,7 @@ const ROUTES: FastifyPluginAsync<AppContext>[] = [
   consentRoutes,
   meetingRoutes,
   progressionRoutes,
+  fidelityRoutes,
   citizenViewRoutes,
   workshopRoutes,
   interventionRoutes,

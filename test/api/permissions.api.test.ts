@@ -48,6 +48,12 @@ const PROBES: Partial<Record<Permission, Probe>> = {
       coordinator: { personId: randomUUID(), role: 'koordinerende-sagsbehandler' },
     },
   },
+  'fidelity.answer': {
+    method: 'PUT',
+    url: `/api/courses/${randomUUID()}/fidelity/m6`,
+    body: { answers: {} },
+  },
+  'fidelity.index': { method: 'GET', url: '/api/fidelity/index' },
   'instruments.manage': {
     method: 'PATCH',
     url: `/api/progression/instruments/${randomUUID()}`,
@@ -87,12 +93,13 @@ const PROBES: Partial<Record<Permission, Probe>> = {
 /**
  * Permissions that widen what a role sees rather than refuse anyone; their tests live with
  * their features (courses.api: an admin's minimal view and the rights requests; results.api
- * and interventions.api: a leader's scope; case-analysis.api: a leader in the network).
+ * and interventions.api: a leader's scope; fidelity.api: a leader's unit; case-analysis.api: a leader in the network).
  */
 const SCOPES: Permission[] = [
   'analysis.readAll',
   'courses.oversee',
   'courses.rights',
+  'fidelity.indexAll',
   'interventions.readAll',
   'units.lead',
 ];

@@ -39,6 +39,9 @@ const CoursePage = lazyPage('forloeb/:id/:tab?', () =>
 const CaseLevelPage = lazyPage('analyse/forloeb', () =>
   import('./case-analysis/case-level-page.js').then((m) => m.CaseLevelPage),
 );
+const FidelityIndexPage = lazyPage('analyse/implementering', () =>
+  import('./fidelity/fidelity-index-page.js').then((m) => m.FidelityIndexPage),
+);
 const CourseNewPage = lazyPage('forloeb/nyt', () =>
   import('./courses/course-new-page.js').then((m) => m.CourseNewPage),
 );
@@ -283,6 +286,16 @@ function AppRoutes() {
             <RequireAuth>
               <RequirePermission permission="analysis.caseLevel">
                 <CaseLevelPage />
+              </RequirePermission>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path={FidelityIndexPage.path}
+          element={
+            <RequireAuth>
+              <RequirePermission permission="fidelity.index">
+                <FidelityIndexPage />
               </RequirePermission>
             </RequireAuth>
           }

@@ -9,6 +9,7 @@ import { InlineSelect } from '../ui/field.js';
 import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
+import { FidelityDueList } from '../fidelity/fidelity-due.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
 import { listCourses, type CourseStatus } from './courses-api.js';
 
@@ -36,6 +37,7 @@ export function CourseListPage() {
           </div>
         )}
       </div>
+      <FidelityDueList />
       <div className="toolbar">
         <InlineSelect
           label={t('courses.filter')}

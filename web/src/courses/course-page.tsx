@@ -19,6 +19,7 @@ import { CoursePlan } from './course-plan.js';
 import { CourseVersions } from './course-versions.js';
 import { CourseMeetings } from '../meetings/course-meetings.js';
 import { CourseProgression } from '../progression/course-progression.js';
+import { CourseFidelity } from '../fidelity/course-fidelity.js';
 import { CourseCitizen } from '../citizen/course-citizen.js';
 import { CourseCaseAnalysis } from '../case-analysis/course-case-analysis.js';
 import type { CourseTabProps } from './course-tab.js';
@@ -31,6 +32,7 @@ const TABS = [
   { slug: 'plan', label: 'courses.tab.plan', access: ['full', 'consent'] },
   { slug: 'moeder', label: 'meetings.tab', access: ['full', 'consent'] },
   { slug: 'progression', label: 'progression.tab', access: ['full', 'consent'] },
+  { slug: 'tjekliste', label: 'fidelity.tab', access: ['full', 'consent'] },
   { slug: 'borgeren', label: 'citizen.tab', access: ['full'] },
   { slug: 'enkeltsag', label: 'case.tab', access: ['full', 'consent'] },
   { slug: 'versioner', label: 'courses.tab.versions', access: ['full'] },
@@ -51,6 +53,8 @@ function TabContent({ slug, ...props }: CourseTabProps & { slug: string }) {
       return <CourseMeetings {...props} />;
     case 'progression':
       return <CourseProgression {...props} />;
+    case 'tjekliste':
+      return <CourseFidelity {...props} />;
     case 'borgeren':
       return <CourseCitizen {...props} />;
     case 'enkeltsag':

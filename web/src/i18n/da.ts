@@ -13,6 +13,7 @@ import { auditDa } from './messages/audit.js';
 import { authDa } from './messages/auth.js';
 import { caseAnalysisDa } from './messages/case-analysis.js';
 import { coursesDa } from './messages/courses.js';
+import { fidelityDa } from './messages/fidelity.js';
 import { interventionsDa } from './messages/interventions.js';
 import { measurementsDa } from './messages/measurements.js';
 import { meetingsDa } from './messages/meetings.js';
@@ -32,6 +33,7 @@ export const da = {
   ...authDa,
   ...caseAnalysisDa,
   ...coursesDa,
+  ...fidelityDa,
   ...interventionsDa,
   ...measurementsDa,
   ...meetingsDa,

@@ -8,6 +8,7 @@ import { auditEn } from './messages/audit.js';
 import { authEn } from './messages/auth.js';
 import { caseAnalysisEn } from './messages/case-analysis.js';
 import { coursesEn } from './messages/courses.js';
+import { fidelityEn } from './messages/fidelity.js';
 import { interventionsEn } from './messages/interventions.js';
 import { measurementsEn } from './messages/measurements.js';
 import { meetingsEn } from './messages/meetings.js';
@@ -27,6 +28,7 @@ export const en: Dictionary = {
   ...authEn,
   ...caseAnalysisEn,
   ...coursesEn,
+  ...fidelityEn,
   ...interventionsEn,
   ...measurementsEn,
   ...meetingsEn,

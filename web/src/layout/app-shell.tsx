@@ -99,6 +99,11 @@ export function AppShell() {
                   <NavLink to="/analyse/forloeb">{t('caseLevel.nav')}</NavLink>
                 </li>
               )}
+              {can(user.role, 'fidelity.index') && (
+                <li>
+                  <NavLink to="/analyse/implementering">{t('fidelity.nav')}</NavLink>
+                </li>
+              )}
               {can(user.role, 'outbox.read') && (
                 <li>
                   <NavLink to="/udbakke">{t('nav.outbox')}</NavLink>
