@@ -55,3 +55,13 @@ export async function countActiveAdmins(db: Db, municipalityId: string): Promise
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The login of the municipality that is this person, if any. */
+export async function findUserOfPerson(db: Db, municipalityId: string, personId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
