@@ -21,11 +21,11 @@ export async function listUsers(db: Db, municipalityId: string) {
     .execute();
 }
 
-/** One user of a municipality (its e-mail and name), or undefined. */
+/** One user of a municipality, or undefined. */
 export async function findUser(db: Db, municipalityId: string, id: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'email', 'name'])
+    .select(columns)
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', id)
     .executeTakeFirst();

@@ -93,6 +93,8 @@ export async function createUser(
         last_login_at: null,
       });
       await linkLoginsToPeopleByEmail(trx, actor.municipalityId);
+      // The answer shows the person the e-mail may just have linked.
+      const linked = (await repo.findUser(trx, actor.municipalityId, user.id)) ?? user;
       await recordAudit(trx, {
         municipalityId: actor.municipalityId,
         userId: actor.userId,
@@ -101,7 +103,7 @@ export async function createUser(
         entityId: user.id,
         detail: { role: input.role },
       });
-      return user;
+      return linked;
     } catch (error) {
       if (isPersonTaken(error)) throw personTaken();
       if (isUniqueViolation(error)) {
