@@ -19,6 +19,16 @@ for (const database of testDatabases()) {
     };
     const usersNamed = async (name: string) =>
       (await admin.get('/api/users')).json<User[]>().filter((u) => u.name === name);
+    /** A leader of the unit and a login with the same e-mail (which links them). */
+    const leaderWithLogin = async (name: string, email: string, unitId: string) => {
+      const person = (
+        await admin.post('/api/org/people', { name, email, role: 'leder', unitId })
+      ).json<Person>();
+      const user = (
+        await admin.post('/api/users', { name, email, role: 'leder', password: DEMO_PASSWORD })
+      ).json<User>();
+      return { person, user };
+    };
 
     beforeAll(async () => {
       t = await startTestApp(database);
@@ -71,23 +81,11 @@ for (const database of testDatabases()) {
     });
 
     it('refuses a person who already has a login, when creating and when changing, and changes nothing', async () => {
-      const unit = org.units[0]!;
-      const person = (
-        await admin.post('/api/org/people', {
-          name: 'Tove Taget',
-          email: 'tove.taget@demo.samspil.dk',
-          role: 'leder',
-          unitId: unit.id,
-        })
-      ).json<Person>();
-      const tove = (
-        await admin.post('/api/users', {
-          name: 'Tove Taget',
-          email: 'tove.taget@demo.samspil.dk',
-          role: 'leder',
-          password: DEMO_PASSWORD,
-        })
-      ).json<User>();
+      const { person, user: tove } = await leaderWithLogin(
+        'Tove Taget',
+        'tove.taget@demo.samspil.dk',
+        org.units[0]!.id,
+      );
       expect(tove.personId).toBe(person.id); // the same e-mail links by itself
 
       const second = await admin.post('/api/users', {
@@ -133,22 +131,11 @@ for (const database of testDatabases()) {
 
     it('keeps a removed link removed when people change, and a chosen person over an e-mail match', async () => {
       const unit = org.units[1]!;
-      const person = (
-        await admin.post('/api/org/people', {
-          name: 'Ulla Uden',
-          email: 'ulla.uden@demo.samspil.dk',
-          role: 'leder',
-          unitId: unit.id,
-        })
-      ).json<Person>();
-      const ulla = (
-        await admin.post('/api/users', {
-          name: 'Ulla Uden',
-          email: 'ulla.uden@demo.samspil.dk',
-          role: 'leder',
-          password: DEMO_PASSWORD,
-        })
-      ).json<User>();
+      const { person, user: ulla } = await leaderWithLogin(
+        'Ulla Uden',
+        'ulla.uden@demo.samspil.dk',
+        unit.id,
+      );
       expect(ulla.personId).toBe(person.id);
       const removed = await admin.patch(`/api/users/${ulla.id}`, { personId: null });
       expect(removed.json<User>().personId).toBeNull();
