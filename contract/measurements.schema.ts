@@ -127,6 +127,16 @@ export const invitationsResultSchema = z.object({ added: z.number(), matched: z.
 /** The result of inviting people. */
 export type InvitationsResult = z.infer<typeof invitationsResultSchema>;
 
+/** `POST /api/measurements/:id/invitations/withdraw`: the group (a row of the response table) whose invitations to withdraw. */
+export const withdrawInvitationsBody = z.object({
+  group: z.string().min(1).max(MAX_GROUP_KEY_LENGTH),
+});
+
+/** The invitations withdrawn: their links stop working and nobody is reminded. */
+export const withdrawnSchema = z.object({ withdrawn: z.number() });
+/** The result of withdrawing a group's invitations. */
+export type Withdrawn = z.infer<typeof withdrawnSchema>;
+
 /** `:id` and `:invitationId`. */
 export const invitationParams = z.object({ id: z.uuid(), invitationId: z.uuid() });
 

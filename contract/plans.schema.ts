@@ -18,7 +18,10 @@ const isoDate = z.iso.date();
 
 // ---------- the plan document ----------
 
-/** An action (indsats): what, who is responsible (a network party), under which law, when. */
+/**
+ * An action (indsats): what, who is responsible (a network party, a member of the course such
+ * as the citizen, or the coordinator as `COORDINATOR_RESPONSIBLE`), under which law, when.
+ */
 export const actionSchema = z.object({
   id: z.uuid(),
   text: text,
@@ -99,7 +102,13 @@ export const planVersionSchema = planVersionInfoSchema.extend({ plan: planSchema
 export type PlanVersion = z.infer<typeof planVersionSchema>;
 
 /** `PUT /api/courses/:id/plan`: the new version and how many parties were mailed. */
-export const planSavedSchema = z.object({ version: z.number(), notified: z.number() });
+export const planSavedSchema = z.object({
+  version: z.number(),
+  /** How many responsible were mailed about the change. */
+  notified: z.number(),
+  /** The responsible of changed actions who were not mailed: a party without e-mail, the citizen. */
+  notNotified: z.array(z.string()),
+});
 export type PlanSaved = z.infer<typeof planSavedSchema>;
 
 /** `GET /api/courses/:id/plan/versions`. */

@@ -28,3 +28,36 @@ export type PlanChangeKind = (typeof PLAN_CHANGE_KINDS)[number];
 /** The plan export's formats: a PDF for the citizen or plain text for a case system. */
 export const PLAN_EXPORT_FORMATS = ['pdf', 'text'] as const;
 export type PlanExportFormat = (typeof PLAN_EXPORT_FORMATS)[number];
+
+/**
+ * The `responsiblePartyId` of an action the course's coordinator answers for: it follows the
+ * coordinator, so a new coordinator takes over those actions.
+ */
+export const COORDINATOR_RESPONSIBLE = '00000000-0000-4000-8000-00000000c00d';
+
+/** Someone an action can name as responsible, by id and display name. */
+export interface Responsible {
+  id: string;
+  name: string;
+}
+
+/**
+ * Everyone an action can name as responsible, in this order: the coordinator, the course's
+ * members (the citizen and family) and the network's parties. `label` words the first two.
+ */
+export function responsibleChoices<M extends Responsible>(
+  course: {
+    coordinator: { name: string } | null;
+    members: readonly M[];
+    parties: readonly Responsible[];
+  },
+  label: { coordinator: (name: string) => string; member: (member: M) => string },
+): Responsible[] {
+  return [
+    ...(course.coordinator
+      ? [{ id: COORDINATOR_RESPONSIBLE, name: label.coordinator(course.coordinator.name) }]
+      : []),
+    ...course.members.map((m) => ({ id: m.id, name: label.member(m) })),
+    ...course.parties.map((p) => ({ id: p.id, name: p.name })),
+  ];
+}

@@ -48,3 +48,10 @@ export type User = z.infer<typeof user>;
 
 /** `GET /api/users`: the municipality's logins. */
 export const userList = z.array(user);
+
+/** `GET /api/me/unit`: the unit the logged-in leader leads, or null when the login is linked to no leader. */
+export const myUnit = z.object({
+  unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+/** The unit the logged-in leader leads. */
+export type MyUnit = z.infer<typeof myUnit>;

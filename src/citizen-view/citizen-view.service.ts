@@ -37,6 +37,7 @@ import { CITIZEN_ITEMS, DEFAULT_CITIZEN_ITEMS } from '../measurements/default-it
 import * as meetings from '../meetings/meeting.repository.js';
 import * as plans from '../plans/plan.repository.js';
 import { planSchema } from '../../contract/plans.schema.js';
+import { COORDINATOR_RESPONSIBLE } from '../../contract/plans.js';
 import { progressionOf, saveResponse } from '../progression/progression.service.js';
 import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
 import * as repo from './citizen-view.repository.js';
@@ -456,7 +457,11 @@ export async function citizenView(db: Kysely<Database>, c: CitizenContext): Prom
     c.course.coordinator_person_id,
   ]);
   const network = parties.map(partyView);
-  const who = new Map(network.map((p) => [p.id, p.name]));
+  const who = new Map([
+    ...network.map((p) => [p.id, p.name] as const),
+    ...c.members.map((m) => [m.id, m.name] as const),
+    ...(coordinator ? [[COORDINATOR_RESPONSIBLE, coordinator.name] as const] : []),
+  ]);
   const plan = latest ? planSchema.parse(latest.plan) : { parts: [] };
   const names = new Map(c.members.map((m) => [m.id, m.name]));
   const parts = plan.parts

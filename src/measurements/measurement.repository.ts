@@ -246,6 +246,41 @@ export async function deletePendingInvitation(db: Db, measurementId: string, id:
   return Number(result.numDeletedRows) > 0;
 }
 
+/** A group's invitations (the group as the response table keys it: profession or unit). */
+export async function listGroupInvitations(db: Db, measurementId: string, group: string) {
+  return db
+    .selectFrom('invitation')
+    .select(['id', 'status', 'token_sealed', 'respondent_ref'])
+    .where('measurement_id', '=', measurementId)
+    .where(sql<string>`coalesce(profession, unit_id::text)`, '=', group)
+    .execute();
+}
+
+/** Delete invitations and the unsubmitted respondents (with their answers) they were resuming. */
+export async function deleteInvitations(
+  db: Db,
+  measurementId: string,
+  invitationIds: string[],
+  respondentIds: string[],
+) {
+  if (respondentIds.length > 0) {
+    await db
+      .deleteFrom('respondent')
+      .where('measurement_id', '=', measurementId)
+      .where('id', 'in', respondentIds)
+      .where('submitted', '=', false)
+      .execute();
+  }
+  if (invitationIds.length === 0) return 0;
+  const result = await db
+    .deleteFrom('invitation')
+    .where('measurement_id', '=', measurementId)
+    .where('id', 'in', invitationIds)
+    .where('status', '<>', 'finished')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /**
  * Invited and finished counts per group of the invited (no person is named): their
  * unit, or their profession when the measurement's groups are professions. Only one

@@ -6,6 +6,8 @@ import {
   importQuery,
   invitationParams,
   invitationsResultSchema,
+  withdrawInvitationsBody,
+  withdrawnSchema,
   measurementChangeSchema,
   measurementDetailSchema,
   measurementInputSchema,
@@ -158,6 +160,27 @@ export const measurementRoutes: FastifyPluginAsync<{ deps: service.MeasurementDe
     },
     async (request) =>
       service.addInvitations(deps, requireUser(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/measurements/:id/invitations/withdraw',
+    {
+      schema: {
+        tags: ['measurements'],
+        summary:
+          "Withdraw a group's invitations while nobody of it has answered (409 says why not)",
+        params: idParams,
+        body: withdrawInvitationsBody,
+        response: { 200: withdrawnSchema },
+      },
+    },
+    async (request) =>
+      service.withdrawInvitations(
+        deps,
+        requireUser(request),
+        request.params.id,
+        request.body.group,
+      ),
   );
 
   app.delete(

@@ -39,7 +39,13 @@ import {
   RK_ITEMS,
   professionWording,
 } from './default-items.js';
-import { hashToken, newToken, openToken, sealToken } from './invitation-crypto.js';
+import {
+  hashToken,
+  newToken,
+  openRespondentRef,
+  openToken,
+  sealToken,
+} from './invitation-crypto.js';
 import { invitationMail, reminderMail } from './survey-mail.js';
 import { analyseMeasurement, ledUnit } from '../results/results.service.js';
 
@@ -361,7 +367,7 @@ export async function addInvitations(
   const invited =
     measurement.group_kind === 'profession'
       ? await byProfession(deps, id, people, Boolean(filter.personIds ?? filter.emails))
-      : people.map((p) => ({ ...p, profession: null }));
+      : await byUnit(deps, measurement, filter, people);
   const added = await deps.db.transaction().execute(async (trx) => {
     const count = await repo.insertInvitations(trx, id, invited);
     await audit(trx, user, 'invite', id, { added: count });
@@ -369,6 +375,50 @@ export async function addInvitations(
   });
   if (measurement.status === 'open') await sendPendingInvitations(deps, measurement);
   return { added, matched: invited.length };
+}
+
+/**
+ * The people to invite to a measurement grouped by unit: only people of its groups. A unit
+ * that is not a group, or a person chosen by name or e-mail from one, is refused (else they
+ * would answer about a network they are not part of); choosing by role alone leaves out
+ * people outside the groups.
+ */
+async function byUnit<P extends { name: string; unit_id: string }>(
+  deps: MeasurementDeps,
+  measurement: { id: string; municipality_id: string },
+  filter: { unitIds?: string[]; personIds?: string[]; emails?: string[] },
+  people: P[],
+): Promise<(P & { profession: null })[]> {
+  const groups = new Set((await repo.listGroups(deps.db, measurement.id)).map((g) => g.id));
+  const notGroups = (filter.unitIds ?? []).filter((u) => !groups.has(u));
+  if (notGroups.length > 0) {
+    const names = (await listUnits(deps.db, measurement.municipality_id, true))
+      .filter((u) => notGroups.includes(u.id))
+      .map((u) => u.name);
+    const shown = (names.length > 0 ? names : notGroups).slice(0, 10).join(', ');
+    throw badRequest(
+      {
+        da: `Kun målingens grupper kan inviteres, og disse enheder er ikke med i målingen: ${shown}. Tilføj dem som grupper, mens målingen er en kladde, eller vælg en af målingens grupper.`,
+        en: `Only the measurement's groups can be invited, and these units are not part of it: ${shown}. Add them as groups while the measurement is a draft, or choose one of its groups.`,
+      },
+      { notGroups },
+    );
+  }
+  const outside = people.filter((p) => !groups.has(p.unit_id));
+  if ((filter.personIds ?? filter.emails) && outside.length > 0) {
+    const names = outside
+      .slice(0, 10)
+      .map((p) => p.name)
+      .join(', ');
+    throw badRequest(
+      {
+        da: `Disse personers enhed er ikke med i målingen: ${names}.`,
+        en: `These people's units are not part of the measurement: ${names}.`,
+      },
+      { outside: outside.map((p) => p.name) },
+    );
+  }
+  return people.filter((p) => groups.has(p.unit_id)).map((p) => ({ ...p, profession: null }));
 }
 
 /**
@@ -427,6 +477,62 @@ export async function removeInvitation(
       en: 'The invitation does not exist or has already been sent.',
     });
   }
+}
+
+/**
+ * Withdraw a group's invitations (a row of the response table): their links stop working and
+ * nobody of them is reminded. Only while nobody of the group has submitted, since submitted
+ * answers are anonymous and cannot be found again to remove. So that a refusal never tells
+ * more about a person than the response table does, an open measurement's group must have
+ * at least the minimum group size invited: "someone of at least five has answered" points
+ * at nobody. In-progress answers of the withdrawn are deleted (they never counted).
+ */
+export async function withdrawInvitations(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  id: string,
+  group: string,
+): Promise<{ withdrawn: number }> {
+  assertOwner(user);
+  return deps.db.transaction().execute(async (trx) => {
+    const measurement = await repo.lockMeasurement(trx, user.municipalityId, id);
+    if (!measurement) throw measurementNotFound();
+    if (measurement.status === 'closed') throw closedError();
+    const invitations = await repo.listGroupInvitations(trx, id, group);
+    if (invitations.length === 0) {
+      throw notFound({
+        da: 'Gruppen har ingen invitationer i målingen.',
+        en: 'The group has no invitations in the measurement.',
+      });
+    }
+    if (measurement.status === 'open' && invitations.length < measurement.min_group) {
+      throw new AppError(409, 'conflict', {
+        da: `Invitationerne kan ikke trækkes tilbage: gruppen har færre end ${measurement.min_group} inviterede, og så kunne svaret på, om nogen har svaret, pege på en bestemt person. Svarene er anonyme.`,
+        en: `The invitations cannot be withdrawn: the group has fewer than ${measurement.min_group} invited, and then whether anyone has answered could point at a particular person. Answers are anonymous.`,
+      });
+    }
+    if (invitations.some((i) => i.status === 'finished')) {
+      throw new AppError(409, 'conflict', {
+        da: 'Invitationerne kan ikke trækkes tilbage, for nogen i gruppen har allerede svaret. Svarene er anonyme, så de kan ikke findes frem og fjernes, og Samspil siger ikke hvem.',
+        en: 'The invitations cannot be withdrawn, because someone in the group has already answered. Answers are anonymous, so they cannot be found and removed, and Samspil does not say who.',
+      });
+    }
+    // The server can open an unsubmitted invitation's resume reference (docs/anonymity.md).
+    const respondents = invitations.flatMap((i) => {
+      const token = i.token_sealed ? openToken(deps.secret, i.token_sealed) : undefined;
+      const ref =
+        token && i.respondent_ref ? openRespondentRef(token, i.respondent_ref) : undefined;
+      return ref ? [ref] : [];
+    });
+    const withdrawn = await repo.deleteInvitations(
+      trx,
+      id,
+      invitations.map((i) => i.id),
+      respondents,
+    );
+    await audit(trx, user, 'withdraw-invitations', id, { withdrawn });
+    return { withdrawn };
+  });
 }
 
 const closedError = () =>

@@ -5,7 +5,7 @@
  * written as text: nothing is interpreted as HTML or markup.
  */
 import type { Party } from '../../contract/courses.schema.js';
-import type { Law } from '../../contract/plans.js';
+import { COORDINATOR_RESPONSIBLE, type Law } from '../../contract/plans.js';
 import type { Plan } from '../../contract/plans.schema.js';
 import { createPdf, FONTS } from '../reports/pdf-document.js';
 
@@ -52,6 +52,17 @@ export function planLines(input: PlanDocumentInput): Line[] {
   }
   const parties = new Map(input.parties.map((p) => [p.id, p]));
   const names = new Map(input.members.map((m) => [m.id, m]));
+  /** The responsible with their contact: a party, the coordinator or a member of the course. */
+  const responsible = (id: string) => {
+    const party = parties.get(id);
+    const c = input.coordinator;
+    const [name, contact] = party
+      ? [party.name, [party.phone, party.email].filter(Boolean).join(', ')]
+      : id === COORDINATOR_RESPONSIBLE && c
+        ? [`${c.name} (koordinerende sagsbehandler)`, c.email]
+        : [names.get(id)?.name ?? '–', ''];
+    return `${name}${contact ? ` (${contact})` : ''}`;
+  };
   for (const part of input.plan.parts) {
     const goals = part.subGoals
       .map((g) => ({ ...g, actions: g.actions.filter((a) => !input.law || a.law === input.law) }))
@@ -68,10 +79,8 @@ export function planLines(input: PlanDocumentInput): Line[] {
     for (const [i, goal] of goals.entries()) {
       add('subheading', `Delmål ${i + 1}: ${goal.text}`);
       for (const action of goal.actions) {
-        const party = parties.get(action.responsiblePartyId);
-        const contact = party ? [party.phone, party.email].filter(Boolean).join(', ') : '';
         add('label', `Indsats: ${action.text}`);
-        add('text', `Ansvarlig: ${party ? party.name : '–'}${contact ? ` (${contact})` : ''}`);
+        add('text', `Ansvarlig: ${responsible(action.responsiblePartyId)}`);
         add('text', `Lovgrundlag: ${action.law}${action.paragraph ? ` ${action.paragraph}` : ''}`);
         add('text', `Periode: ${action.start ?? '–'} – ${action.end ?? '–'}`);
         add(

@@ -32,6 +32,7 @@ import {
   type PlanVersion as PlanVersionView,
   type PlanVersionInfo,
 } from '../../contract/plans.schema.js';
+import { COORDINATOR_RESPONSIBLE } from '../../contract/plans.js';
 import { actionsOf } from './plan.js';
 import * as repo from './plan.repository.js';
 
@@ -186,7 +187,7 @@ export async function compareVersions(
 
 const invalidPlan = (message: Message) => badRequest(message);
 
-/** The rules the schema cannot check: members, parties, ids, dates, reasons. */
+/** The rules the schema cannot check: members, responsible (`partyIds`: everyone who may be), ids, dates, reasons. */
 export function checkPlan(plan: Plan, memberIds: Set<string>, partyIds: Set<string>): void {
   const seenMembers = new Set<string>();
   for (const part of plan.parts) {
@@ -213,8 +214,8 @@ export function checkPlan(plan: Plan, memberIds: Set<string>, partyIds: Set<stri
     unique(action.id);
     if (!partyIds.has(action.responsiblePartyId)) {
       throw invalidPlan({
-        da: 'Hver indsats skal have en ansvarlig part fra netværket.',
-        en: 'Every action needs a responsible party from the network.',
+        da: 'Hver indsats skal have en ansvarlig: koordinatoren, borgeren (eller et andet medlem af forløbet) eller en part fra netværket.',
+        en: 'Every action needs someone responsible: the coordinator, the citizen (or another member of the course) or a party from the network.',
       });
     }
     if (action.start && action.end && action.end < action.start) {
@@ -253,11 +254,15 @@ export async function savePlan(
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
   requireOpen(context);
+  const memberIds = new Set(context.members.map((m) => m.id));
   checkPlan(
     save.plan,
-    new Set(context.members.map((m) => m.id)),
-    new Set(context.parties.map((p) => p.id)),
+    memberIds,
+    new Set([...context.parties.map((p) => p.id), ...memberIds, COORDINATOR_RESPONSIBLE]),
   );
+  const [coordinator] = await courses.findPeople(deps.db, context.actor.municipalityId, [
+    context.course.coordinator_person_id,
+  ]);
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const latest = await repo.latestVersion(trx, courseId);
@@ -284,11 +289,32 @@ export async function savePlan(
         { detail: { version, changes: changes.length } },
       );
       let notified = 0;
-      const parties = new Map(context.parties.map((p) => [p.id, partyView(p)]));
+      const notNotified: string[] = [];
+      // Who can be mailed: the network's parties with an e-mail and the coordinator; the
+      // citizen and family see their plan in their own view, so no staff mail goes to them.
+      const responsible = new Map<string, { name: string; email: string | null }>([
+        ...context.parties.map((p) => {
+          const view = partyView(p);
+          return [p.id, { name: view.name, email: view.email }] as const;
+        }),
+        ...context.members.map((m) => [m.id, { name: m.name, email: null }] as const),
+        ...(coordinator
+          ? [
+              [
+                COORDINATOR_RESPONSIBLE,
+                { name: coordinator.name, email: coordinator.email },
+              ] as const,
+            ]
+          : []),
+      ]);
       const link = `${deps.publicUrl}/forloeb/${courseId}`;
       for (const partyId of affectedParties(before, save.plan)) {
-        const email = parties.get(partyId)?.email;
-        if (!email) continue;
+        const who = responsible.get(partyId);
+        const email = who?.email;
+        if (!email) {
+          if (who) notNotified.push(who.name);
+          continue;
+        }
         // No name, CPR or plan text in the mail: only that something changed and where.
         await queueMail(trx, deps.mail, {
           municipalityId: context.actor.municipalityId,
@@ -304,7 +330,7 @@ export async function savePlan(
         });
         notified++;
       }
-      return { version, notified };
+      return { version, notified, notNotified };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

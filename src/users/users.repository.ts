@@ -21,11 +21,11 @@ export async function listUsers(db: Db, municipalityId: string) {
     .execute();
 }
 
-/** One user of a municipality (its e-mail and name), or undefined. */
+/** One user of a municipality, or undefined. */
 export async function findUser(db: Db, municipalityId: string, id: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'email', 'name'])
+    .select(columns)
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -54,4 +54,14 @@ export async function countActiveAdmins(db: Db, municipalityId: string): Promise
     .where('disabled_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The login of the municipality that is this person, if any. */
+export async function findUserOfPerson(db: Db, municipalityId: string, personId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
 }

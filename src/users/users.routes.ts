@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { UserRole } from '../../contract/users.js';
 import {
   createUserBody,
+  myUnit,
   updateUserBody,
   user as userSchema,
   userIdParams,
@@ -46,6 +47,18 @@ export const usersRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
       },
     },
     async (request) => (await service.listUsers(db, requireUser(request))).map(toUser),
+  );
+
+  app.get(
+    '/api/me/unit',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'The unit the logged-in leader leads (null when the login is linked to none)',
+        response: { 200: myUnit },
+      },
+    },
+    async (request) => service.myUnit(db, requireUser(request)),
   );
 
   app.post(

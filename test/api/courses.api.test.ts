@@ -346,8 +346,9 @@ for (const database of testDatabases()) {
           note: 'Opstartsmøde',
         });
         expect(saved.statusCode, saved.body).toBe(200);
-        // The doctor has no e-mail: two parties are told, the Misbrugscenter once for two actions.
-        expect(saved.json()).toEqual({ version: 2, notified: 2 });
+        // The doctor has no e-mail: two parties are told, the Misbrugscenter once for two
+        // actions, and the answer names the doctor as not told.
+        expect(saved.json()).toEqual({ version: 2, notified: 2, notNotified: [doctor.name] });
         const sent = (await mails()).slice(before);
         expect(sent.map((m) => m.to_address).sort()).toEqual(
           ['misbrug@demo.dk', teacherParty.email].sort(),
@@ -362,7 +363,7 @@ for (const database of testDatabases()) {
           plan: { parts: [second] },
           participants: [],
         });
-        expect(a.json()).toEqual({ version: 3, notified: 1 });
+        expect(a.json()).toEqual({ version: 3, notified: 1, notNotified: [] });
         // A second editor still on version 2 is told, and nothing is overwritten.
         const stale = structuredClone(first);
         stale.goal = 'Overskriver ikke';

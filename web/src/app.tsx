@@ -7,6 +7,7 @@ import { CourseListPage } from './courses/course-list-page.js';
 import { HomeRedirect } from './auth/home.js';
 import { LoginPage } from './auth/login-page.js';
 import { RequireAuth, RequirePermission } from './auth/require-auth.js';
+import { RequireLedUnit } from './auth/require-led-unit.js';
 import { SessionProvider, useSession } from './auth/session.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { AppShell } from './layout/app-shell.js';
@@ -119,7 +120,9 @@ function AppRoutes() {
           element={
             <RequireAuth>
               <RequirePermission permission="analysis.read">
-                <MeasurementListPage />
+                <RequireLedUnit title={t('measurements.title')}>
+                  <MeasurementListPage />
+                </RequireLedUnit>
               </RequirePermission>
             </RequireAuth>
           }
@@ -149,7 +152,9 @@ function AppRoutes() {
           element={
             <RequireAuth>
               <RequirePermission permission="analysis.read">
-                <AnalysisPage />
+                <RequireLedUnit title={t('analysis.title')}>
+                  <AnalysisPage />
+                </RequireLedUnit>
               </RequirePermission>
             </RequireAuth>
           }
@@ -258,7 +263,9 @@ function AppRoutes() {
           path="indsatser"
           element={
             <RequireAuth>
-              <InterventionListPage />
+              <RequireLedUnit title={t('intervention.list.title')}>
+                <InterventionListPage />
+              </RequireLedUnit>
             </RequireAuth>
           }
         />
@@ -275,7 +282,9 @@ function AppRoutes() {
           element={
             <RequireAuth>
               <RequirePermission permission="analysis.read">
-                <OverviewPage />
+                <RequireLedUnit title={t('overview.title')}>
+                  <OverviewPage />
+                </RequireLedUnit>
               </RequirePermission>
             </RequireAuth>
           }

@@ -20,6 +20,7 @@ import * as ssoOidc from './0021-sso-oidc.js';
 import * as saml from './0022-saml.js';
 import * as linkLoginsToPeople from './0023-link-logins-to-people.js';
 import * as fidelity from './0024-fidelity.js';
+import * as loginPersonChoice from './0025-login-person-choice.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0022-saml': saml,
   '0023-link-logins-to-people': linkLoginsToPeople,
   '0024-fidelity': fidelity,
+  '0025-login-person-choice': loginPersonChoice,
 };

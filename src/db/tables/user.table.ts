@@ -13,6 +13,8 @@ export interface UserTable {
   role: UserRole;
   /** The person in the organisation this login is (a leader's units come from it). */
   person_id: string | null;
+  /** True once an administrator chose the person (or none): matching by e-mail then leaves it. */
+  person_link_manual: Generated<boolean>;
   disabled_at: Date | null;
   last_login_at: Date | null;
   created_at: ColumnType<Date, never, never>;

@@ -18,6 +18,7 @@ import { loadPlan, savePlan, type CourseView, type Plan, type PlanVersion } from
 import { PlanEditor } from './plan-editor.js';
 import { cleanPlan, mergePlans, planProblems, withParts, type PlanProblem } from './plan-model.js';
 import { PlanView } from './plan-view.js';
+import { responsiblesOf } from './responsible.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
 
@@ -35,7 +36,7 @@ export function CoursePlan({ course, reload }: CourseTabProps) {
   }
   const current = plan.data;
   const members = course.members ?? [];
-  const parties = course.network ?? [];
+  const responsibles = responsiblesOf(course, t);
 
   return (
     <CourseTab
@@ -65,7 +66,7 @@ export function CoursePlan({ course, reload }: CourseTabProps) {
       ) : (
         <>
           {course.access === 'consent' && <p className="muted">{t('courses.plan.consentOnly')}</p>}
-          <PlanView plan={current.plan} members={members} parties={parties} />
+          <PlanView plan={current.plan} members={members} parties={responsibles} />
         </>
       )}
     </CourseTab>
@@ -85,6 +86,7 @@ function PlanForm({
   const { t } = useI18n();
   const members = course.members ?? [];
   const parties = course.network ?? [];
+  const responsibles = responsiblesOf(course, t);
   const family = course.kind === 'family';
   const [draft, setDraft] = useState<Plan>(() => withParts(current.plan, members, family));
   // The plan as it was when the draft started from it: what a merge compares against.
@@ -154,7 +156,14 @@ function PlanForm({
       setDirty(false);
       setConflict(undefined);
       setNote('');
-      setNotice(t('courses.plan.saved', { version: saved.version, count: saved.notified }));
+      setNotice(
+        [
+          t('courses.plan.saved', { version: saved.version, count: saved.notified }),
+          ...(saved.notNotified.length > 0
+            ? [t('courses.plan.notNotified', { names: saved.notNotified.join(', ') })]
+            : []),
+        ].join(' '),
+      );
       await onSaved();
     } catch (caught) {
       const failure = asApiError(caught);
@@ -217,7 +226,12 @@ function PlanForm({
           </div>
           <details className="plan-conflict__theirs">
             <summary>{t('courses.plan.conflict.show', { version: conflict.version })}</summary>
-            <PlanView plan={conflict.plan} members={members} parties={parties} headingLevel={4} />
+            <PlanView
+              plan={conflict.plan}
+              members={members}
+              parties={responsibles}
+              headingLevel={4}
+            />
           </details>
         </div>
       )}
@@ -234,7 +248,7 @@ function PlanForm({
       <PlanEditor
         plan={draft}
         members={members}
-        parties={parties}
+        parties={responsibles}
         problems={problems}
         onChange={change}
       />

@@ -25,6 +25,7 @@ import {
   type PlanVersion,
 } from './courses-api.js';
 import { PlanView } from './plan-view.js';
+import { responsiblesOf } from './responsible.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
 
@@ -83,7 +84,7 @@ export function CourseVersions({ course }: CourseTabProps) {
   const valueOf = (path: string, value: string | null) => {
     if (value === null) return '–';
     if (path.endsWith('.responsiblePartyId'))
-      return course.network?.find((p) => p.id === value)?.name ?? value;
+      return responsiblesOf(course, t).find((p) => p.id === value)?.name ?? value;
     if (path.endsWith('.status') && (ACTION_STATUSES as readonly string[]).includes(value))
       return actionStatusLabel(t, value as ActionStatus);
     if (path.endsWith('.law') && (LAWS as readonly string[]).includes(value))
@@ -223,7 +224,7 @@ export function CourseVersions({ course }: CourseTabProps) {
           <PlanView
             plan={shown.plan}
             members={course.members ?? []}
-            parties={course.network ?? []}
+            parties={responsiblesOf(course, t)}
             headingLevel={4}
           />
         </section>

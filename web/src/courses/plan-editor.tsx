@@ -11,13 +11,13 @@ import {
   LAWS,
   type Law,
   type Member,
-  type Party,
   type Plan,
   type PlanAction,
   type PlanPart,
   type SubGoal,
 } from './courses-api.js';
 import { MAX_TEXT } from './course-form-help.js';
+import type { Responsible } from '../../../contract/plans.js';
 import { emptyAction, emptySubGoal, type PlanProblem } from './plan-model.js';
 import { Button } from '../ui/button.js';
 
@@ -38,7 +38,7 @@ export function PlanEditor({
 }: {
   plan: Plan;
   members: Member[];
-  parties: Party[];
+  parties: Responsible[];
   problems: Map<string, PlanProblem>;
   onChange: (plan: Plan) => void;
 }) {
@@ -86,7 +86,7 @@ function PartFields({
   onChange,
 }: {
   part: PlanPart;
-  parties: Party[];
+  parties: Responsible[];
   problem: (key: string) => string | undefined;
   onChange: (part: PlanPart) => void;
 }) {
@@ -183,7 +183,7 @@ function ActionFields({
 }: {
   action: PlanAction;
   label: string;
-  parties: Party[];
+  parties: Responsible[];
   problem: (key: string) => string | undefined;
   onChange: (action: PlanAction | undefined) => void;
 }) {

@@ -2,7 +2,8 @@
 import { useI18n } from '../i18n/i18n.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { actionStatusLabel, formatDate, lawLabel, relationLabel } from './course-labels.js';
-import type { Member, Party, Plan } from './courses-api.js';
+import type { Member, Plan } from './courses-api.js';
+import type { Responsible } from '../../../contract/plans.js';
 
 export function PlanView({
   plan,
@@ -12,7 +13,7 @@ export function PlanView({
 }: {
   plan: Plan;
   members: Member[];
-  parties: Party[];
+  parties: Responsible[];
   headingLevel?: 3 | 4;
 }) {
   const { t, locale } = useI18n();

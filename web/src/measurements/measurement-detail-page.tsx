@@ -22,12 +22,22 @@ import {
   openMeasurement,
   remind,
   updateMeasurement,
+  withdrawInvitations,
   type SuppressedReason,
 } from './measurements-api.js';
+import { RowAction } from '../ui/row-action.js';
+import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { ResponseImport } from './response-import.js';
 import { Button } from '../ui/button.js';
 
-type Dialog = 'invite' | 'open' | 'remind' | 'close' | 'extend' | undefined;
+type Dialog =
+  | 'invite'
+  | 'open'
+  | 'remind'
+  | 'close'
+  | 'extend'
+  | { withdraw: { group: string; name: string; invited: number } }
+  | undefined;
 /** The invite dialog's choice "everyone with one of the measurement's professions". */
 const EVERY_PROFESSION = '*';
 
@@ -213,6 +223,11 @@ export function MeasurementDetailPage() {
                     <th scope="col" className="table__num">
                       {t('responses.col.finished')}
                     </th>
+                    {m.status !== 'closed' && (
+                      <th scope="col">
+                        <VisuallyHidden>{t('withdraw.col')}</VisuallyHidden>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -221,6 +236,24 @@ export function MeasurementDetailPage() {
                       <th scope="row">{groupLabel(u.unitName)}</th>
                       <td className="table__num">{u.invited}</td>
                       <td className="table__num">{count(u.finished, u.suppressedReason)}</td>
+                      {m.status !== 'closed' && (
+                        <td className="table__actions">
+                          <RowAction
+                            label={t('withdraw.action')}
+                            target={groupLabel(u.unitName)}
+                            danger
+                            onClick={() =>
+                              setDialog({
+                                withdraw: {
+                                  group: u.unitId,
+                                  name: groupLabel(u.unitName),
+                                  invited: u.invited,
+                                },
+                              })
+                            }
+                          />
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -267,7 +300,11 @@ export function MeasurementDetailPage() {
             await reload();
           }}
         >
-          {byProfession && <p>{t('measurement.invite.professionHint')}</p>}
+          <p>
+            {t(
+              byProfession ? 'measurement.invite.professionHint' : 'measurement.invite.groupsHint',
+            )}
+          </p>
           <SelectField
             label={t('measurement.invite.unit')}
             value={unitId}
@@ -279,7 +316,8 @@ export function MeasurementDetailPage() {
               <option value={EVERY_PROFESSION}>{t('measurement.invite.allProfessions')}</option>
             )}
             {(org.data?.units ?? [])
-              .filter((u) => !u.archived)
+              // A measurement of units invites only its groups; the server refuses others.
+              .filter((u) => !u.archived && (byProfession || groups.some((g) => g.id === u.id)))
               .map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}
@@ -296,6 +334,25 @@ export function MeasurementDetailPage() {
             <option value="medarbejder">{t('personRole.medarbejder')}</option>
           </SelectField>
         </FormDialog>
+      )}
+      {typeof dialog === 'object' && (
+        <ConfirmDialog
+          title={t('withdraw.title', { group: dialog.withdraw.name })}
+          confirmLabel={t('withdraw.action')}
+          danger
+          onClose={() => setDialog(undefined)}
+          onConfirm={async () => {
+            const result = await withdrawInvitations(id, dialog.withdraw.group);
+            setNotice(
+              t('withdraw.done', { withdrawn: result.withdrawn, group: dialog.withdraw.name }),
+            );
+            await reload();
+          }}
+        >
+          <p>
+            {t('withdraw.body', { invited: dialog.withdraw.invited, group: dialog.withdraw.name })}
+          </p>
+        </ConfirmDialog>
       )}
       {dialog === 'open' && (
         <ConfirmDialog

@@ -2,6 +2,7 @@
 import type { Arm, FocalKind, Flow, GroupKind, ItemTexts } from '../../../contract/measurements.js';
 import type {
   InvitationsResult,
+  Withdrawn,
   MeasurementDetail,
   MeasurementView,
   OpenResult,
@@ -76,6 +77,9 @@ export const invite = (
   id: string,
   body: { unitIds?: string[]; roles?: PersonRole[]; personIds?: string[] },
 ) => api.post<InvitationsResult>(`/api/measurements/${id}/invitations`, body);
+/** Withdraw a group's invitations (a row of the response table). */
+export const withdrawInvitations = (id: string, group: string) =>
+  api.post<Withdrawn>(`/api/measurements/${id}/invitations/withdraw`, { group });
 export const openMeasurement = (id: string) => api.post<OpenResult>(`/api/measurements/${id}/open`);
 export const closeMeasurement = (id: string) =>
   api.post<Measurement>(`/api/measurements/${id}/close`);

@@ -1,6 +1,7 @@
 /**
  * Adding or editing a person: name, e-mail, role (leder / medarbejder), unit and the
- * optional profession (fag), suggested from the professions already in use.
+ * optional profession (fag), suggested from the professions already in use; an
+ * administrator also sees, sets or removes the login that is the person.
  */
 import { useId, useState } from 'react';
 import {
@@ -17,6 +18,11 @@ import { EMAIL, NameEmailFields } from '../ui/name-email-fields.js';
 import { createPerson, updatePerson } from './org-api.js';
 import { personRoleLabel } from './org-labels.js';
 import { professionLabel } from './profession.js';
+import { can } from '../../../contract/permissions.js';
+import { useApi } from '../api/use-api.js';
+import { useSession } from '../auth/session.js';
+import { LoginSelect } from '../users/person-link-fields.js';
+import { loadUsers, updateUser } from '../users/users-api.js';
 
 export function PersonDialog({
   person,
@@ -37,6 +43,15 @@ export function PersonDialog({
   onSaved: (person: Person, created: boolean) => void;
 }) {
   const { t } = useI18n();
+  const { user } = useSession();
+  const linksLogins = person !== undefined && user !== null && can(user.role, 'users.manage');
+  const logins = useApi(
+    () => (linksLogins ? loadUsers() : Promise.resolve([])),
+    `person-logins:${linksLogins}`,
+  );
+  const linked = logins.data?.find((u) => person && u.personId === person.id);
+  const [login, setLogin] = useState<string>();
+  const chosenLogin = login ?? linked?.id ?? '';
   const [name, setName] = useState(person?.name ?? '');
   const [email, setEmail] = useState(person?.email ?? '');
   const [role, setRole] = useState<PersonRole>(person?.role ?? 'medarbejder');
@@ -66,6 +81,11 @@ export function PersonDialog({
       profession: profession.trim() || null,
     };
     const saved = person ? await updatePerson(person.id, input) : await createPerson(input);
+    if (person && chosenLogin !== (linked?.id ?? '')) {
+      // A person is one login at most: free the old login before linking the new one.
+      if (linked) await updateUser(linked.id, { personId: null });
+      if (chosenLogin) await updateUser(chosenLogin, { personId: person.id });
+    }
     onSaved(saved, person === undefined);
   };
 
@@ -118,6 +138,14 @@ export function PersonDialog({
         error={errors.profession}
         onChange={(e) => setProfession(e.target.value)}
       />
+      {linksLogins && person && logins.data && (
+        <LoginSelect
+          value={chosenLogin}
+          onChange={setLogin}
+          users={logins.data}
+          personId={person.id}
+        />
+      )}
       <datalist id={listId}>
         {professions.map((p) => (
           <option key={p} value={professionLabel(p)} />

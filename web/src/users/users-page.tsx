@@ -17,6 +17,9 @@ import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel, roleHint } from './user-labels.js';
 import { createUser, loadUsers, updateUser } from './users-api.js';
 import { Button } from '../ui/button.js';
+import type { Organisation } from '../../../contract/org.schema.js';
+import { loadOrganisation } from '../org/org-api.js';
+import { PersonSelect } from './person-link-fields.js';
 
 /** The server's rule (src/auth/password.ts). */
 export const MIN_PASSWORD = 12;
@@ -31,6 +34,9 @@ export function UsersPage() {
   const { t, locale } = useI18n();
   const me = useUser();
   const users = useApi(loadUsers, 'users');
+  const org = useApi(() => loadOrganisation(false), 'org');
+  const personName = (id: string | null) =>
+    (id && org.data?.people.find((p) => p.id === id)?.name) ?? '–';
   const [dialog, setDialog] = useState<OpenDialog>();
   const [flash, setFlash] = useState<string>();
 
@@ -74,6 +80,7 @@ export function UsersPage() {
                 <th scope="col">{t('users.col.name')}</th>
                 <th scope="col">{t('users.col.email')}</th>
                 <th scope="col">{t('users.col.role')}</th>
+                <th scope="col">{t('users.col.person')}</th>
                 <th scope="col">{t('users.col.status')}</th>
                 <th scope="col">{t('users.col.lastLogin')}</th>
                 <th scope="col">
@@ -92,6 +99,7 @@ export function UsersPage() {
                     </th>
                     <td>{user.email}</td>
                     <td>{roleLabel(t, user.role)}</td>
+                    <td>{personName(user.personId)}</td>
                     <td>
                       {user.disabled ? (
                         <span className="badge badge--archived">{t('users.disabled')}</span>
@@ -135,6 +143,8 @@ export function UsersPage() {
 
       {dialog?.type === 'create' && (
         <CreateUserDialog
+          org={org.data}
+          users={users.data ?? []}
           onClose={close}
           onSaved={(user) => done(t('users.created', { name: user.name }))}
         />
@@ -142,9 +152,17 @@ export function UsersPage() {
       {dialog?.type === 'role' && (
         <RoleDialog
           user={dialog.user}
+          org={org.data}
+          users={users.data ?? []}
           onClose={close}
           onSaved={(user) =>
-            done(t('users.roleChanged', { name: user.name, role: roleLabel(t, user.role) }))
+            done(
+              user.role !== dialog.user.role
+                ? t('users.roleChanged', { name: user.name, role: roleLabel(t, user.role) })
+                : user.personId
+                  ? t('users.personChanged', { name: user.name, person: personName(user.personId) })
+                  : t('users.personRemoved', { name: user.name }),
+            )
           }
         />
       )}
@@ -198,9 +216,13 @@ function RoleSelect({ value, onChange }: { value: UserRole; onChange: (role: Use
 }
 
 function CreateUserDialog({
+  org,
+  users,
   onClose,
   onSaved,
 }: {
+  org: Organisation | undefined;
+  users: User[];
   onClose: () => void;
   onSaved: (user: User) => void;
 }) {
@@ -209,6 +231,7 @@ function CreateUserDialog({
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<UserRole>('sagsbehandler');
   const [password, setPassword] = useState('');
+  const [personId, setPersonId] = useState('');
   const [errors, setErrors] = useState<{ name?: string; email?: string; password?: string }>({});
 
   const submit = async () => {
@@ -221,7 +244,15 @@ function CreateUserDialog({
     setErrors(problems);
     if (Object.keys(problems).length > 0) return false;
     try {
-      onSaved(await createUser({ name: name.trim(), email: email.trim(), role, password }));
+      onSaved(
+        await createUser({
+          name: name.trim(),
+          email: email.trim(),
+          role,
+          password,
+          personId: personId || null,
+        }),
+      );
     } catch (caught) {
       // The server's reason (too easy to guess, holds the name or e-mail) belongs by the field.
       const apiError = asApiError(caught);
@@ -246,6 +277,7 @@ function CreateUserDialog({
         errors={errors}
       />
       <RoleSelect value={role} onChange={setRole} />
+      <PersonSelect value={personId} onChange={setPersonId} org={org} users={users} />
       <TextField
         label={t('users.password')}
         hint={t('users.password.hint', { min: MIN_PASSWORD })}
@@ -262,27 +294,45 @@ function CreateUserDialog({
 
 function RoleDialog({
   user,
+  org,
+  users,
   onClose,
   onSaved,
 }: {
   user: User;
+  org: Organisation | undefined;
+  users: User[];
   onClose: () => void;
   onSaved: (user: User) => void;
 }) {
   const { t } = useI18n();
   const [role, setRole] = useState<UserRole>(user.role);
+  const [personId, setPersonId] = useState(user.personId ?? '');
   return (
     <FormDialog
       title={t('users.roleTitle', { name: user.name })}
       submitLabel={t('users.roleSave')}
       onClose={onClose}
       onSubmit={async () => {
-        if (role === user.role) return;
-        onSaved(await updateUser(user.id, { role }));
+        const person = personId || null;
+        if (role === user.role && person === user.personId) return;
+        onSaved(
+          await updateUser(user.id, {
+            ...(role === user.role ? {} : { role }),
+            ...(person === user.personId ? {} : { personId: person }),
+          }),
+        );
       }}
     >
       <p>{t('users.roleCurrent', { role: roleLabel(t, user.role) })}</p>
       <RoleSelect value={role} onChange={setRole} />
+      <PersonSelect
+        value={personId}
+        onChange={setPersonId}
+        org={org}
+        users={users}
+        userId={user.id}
+      />
     </FormDialog>
   );
 }
