@@ -1,5 +1,6 @@
 /** `samspil serve`: the web app, its background worker and the first-start preparation. */
 import { outboxTransport, smtpTransport } from '../mail/mail-transport.js';
+import { smsTransportFor } from '../mail/sms-transport.js';
 import { buildApp } from '../server/app.js';
 import { createWorker } from '../server/background.js';
 import { loadConfig } from '../server/config.js';
@@ -12,15 +13,17 @@ export async function serveCommand(): Promise<void> {
   const handle = await openConfiguredDatabase(config);
   let closing = false;
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
+  const sms = smsTransportFor(config);
   const app = await buildApp({
     config,
     db: handle.db,
     mail,
+    sms,
     notifier: handle.notifier,
     logger: true,
     poolStats: handle.poolStats,
   });
-  const worker = createWorker(handle.db, mail);
+  const worker = createWorker(handle.db, mail, { sms });
   const shutdown = async () => {
     if (closing) return;
     closing = true;

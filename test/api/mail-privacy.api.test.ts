@@ -17,6 +17,7 @@ import { testDatabases } from '../helpers/databases.js';
 import {
   CASEWORKER,
   CITIZEN_EMAIL,
+  CITIZEN_SMS,
   createCourseFixture,
   lastCitizenLink,
   mailsTo,
@@ -148,7 +149,7 @@ for (const database of testDatabases()) {
       const citizen = await new TestClient(t.app).start();
       const api = `/api${new URL(await lastCitizenLink(t.handle.db)).pathname}`;
       expect((await citizen.post(`${api}/code`)).statusCode).toBe(200);
-      const codeMail = (await mailsTo(t.handle.db, CITIZEN_EMAIL, 'citizen-code')).at(-1)!;
+      const codeMail = (await mailsTo(t.handle.db, CITIZEN_SMS, 'citizen-code')).at(-1)!;
       const code = /\b(\d{6})\b/.exec(codeMail.body_text)![1]!;
       expect(codeMail.subject).not.toMatch(/\d{6}/);
 

@@ -19,6 +19,7 @@ import * as tenantIsolation from './0020-tenant-isolation.js';
 import * as ssoOidc from './0021-sso-oidc.js';
 import * as saml from './0022-saml.js';
 import * as linkLoginsToPeople from './0023-link-logins-to-people.js';
+import * as smsChannel from './0024-sms-channel.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0021-sso-oidc': ssoOidc,
   '0022-saml': saml,
   '0023-link-logins-to-people': linkLoginsToPeople,
+  '0024-sms-channel': smsChannel,
 };
