@@ -7,6 +7,7 @@
  * only that course, and of it only the member's own part and their children's. Every
  * read is audited as the citizen (no user id; `detail.actor = 'citizen'`).
  */
+import type { AuditAction } from '../../contract/audit.js';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CitizenScaleValue } from '../../contract/citizen-view.js';
@@ -527,7 +528,12 @@ export async function endSession(db: Db, session: string | undefined) {
   if (session) await repo.deleteSession(db, sha256(session));
 }
 
-async function auditAsCitizen(db: Db, c: CitizenContext, action: string, citizenIds: string[]) {
+async function auditAsCitizen(
+  db: Db,
+  c: CitizenContext,
+  action: AuditAction,
+  citizenIds: string[],
+) {
   for (const citizenId of new Set(citizenIds)) {
     await recordAudit(db, {
       municipalityId: c.course.municipality_id,
