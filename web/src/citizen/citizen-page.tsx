@@ -30,7 +30,7 @@ import {
   type CitizenView,
   type CodeSent,
 } from './citizen-api.js';
-import { formatTime } from '../ui/format-date.js';
+import { formatDate, formatDateTime, formatTime } from '../ui/format-date.js';
 import { SiteFooter } from '../ui/site-footer.js';
 import { Button } from '../ui/button.js';
 
@@ -49,17 +49,8 @@ const STATUS_KEYS: Record<CitizenAction['status'], CitizenMessageKey> = {
 function useDate() {
   const { locale } = useCitizenI18n();
   return {
-    date: (iso: string | null) =>
-      iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '',
-    dateTime: (iso: string) =>
-      new Date(iso).toLocaleString(locale, {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZone: 'Europe/Copenhagen',
-      }),
+    date: (iso: string | null) => (iso ? formatDate(iso, locale) : ''),
+    dateTime: (iso: string) => formatDateTime(iso, locale),
   };
 }
 

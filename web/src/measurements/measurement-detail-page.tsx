@@ -1,4 +1,5 @@
 /** One measurement: status, invitations, opening, response rates, reminders and closing. */
+import { formatDate } from '../ui/format-date.js';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PersonRole } from '../api/types.js';
@@ -58,7 +59,7 @@ export function MeasurementDetailPage() {
   const reload = async () => {
     await Promise.all([detail.reload(), responses.reload()]);
   };
-  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(locale) : '–');
+  const date = (iso: string | null) => formatDate(iso, locale);
   const r = responses.data;
   /** The active people whose profession is one of the measurement's (of one role, if given). */
   const withProfession = (of: '' | PersonRole) => {
