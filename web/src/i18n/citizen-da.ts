@@ -101,7 +101,8 @@ export const citizenDa = {
   'citizen.meeting.where': 'Hvor: {place}.',
   'citizen.meeting.none': 'Du har ikke noget møde lige nu.',
   'citizen.people': 'Hvem er hvem',
-  'citizen.people.coordinator': 'Din sagsbehandler. Hun eller han holder sammen på det hele.',
+  'citizen.people.coordinator':
+    'Din sagsbehandler, som har overblikket og hjælper dig med at holde styr på det hele.',
   'citizen.people.call': 'Ring: {phone}',
   'citizen.people.answers': 'Svarer inden for: {time}.',
   'citizen.progress': 'Sådan går det',

@@ -81,6 +81,14 @@ export function MeasurementDetailPage() {
       return n === 0 ? t('responses.belowStep', { step: r.step }) : t('responses.atLeast', { n });
     return n;
   };
+  /** The share who submitted, rounded down (never more than the shown count allows). */
+  const rate = (n: number | null, invited: number) => {
+    if (n === null || invited === 0 || (r?.step && n === 0)) return '–';
+    const share = (Math.floor((n * 100) / invited) / 100).toLocaleString(locale, {
+      style: 'percent',
+    });
+    return r?.step ? t('responses.atLeast', { n: share }) : share;
+  };
 
   return (
     <div className="page">
@@ -195,6 +203,7 @@ export function MeasurementDetailPage() {
               {t('responses.summary', {
                 invited: r.invited,
                 finished: String(count(r.finished, r.finishedSuppressedReason)),
+                rate: rate(r.finished, r.invited),
               })}
             </p>
             <p className="hint">
@@ -214,6 +223,9 @@ export function MeasurementDetailPage() {
                     <th scope="col" className="table__num">
                       {t('responses.col.finished')}
                     </th>
+                    <th scope="col" className="table__num">
+                      {t('responses.col.rate')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -222,6 +234,7 @@ export function MeasurementDetailPage() {
                       <th scope="row">{groupLabel(u.unitName)}</th>
                       <td className="table__num">{u.invited}</td>
                       <td className="table__num">{count(u.finished, u.suppressedReason)}</td>
+                      <td className="table__num">{rate(u.finished, u.invited)}</td>
                     </tr>
                   ))}
                 </tbody>
