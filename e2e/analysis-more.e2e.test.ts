@@ -142,10 +142,10 @@ describe.skipIf(!haveChromium)('more of the analysis in the browser', () => {
     // Another dimension: the open tie's panel follows it, not only the list.
     const panelScore = page.locator('.tie-details dl dt').first();
     await expect.poll(() => panelScore.textContent()).toBe('Score');
-    await page.getByLabel('Dimension').selectOption({ label: 'Samarbejde' });
+    await page.getByLabel('Dimension', { exact: true }).selectOption({ label: 'Samarbejde' });
     await expect.poll(() => panelScore.textContent()).toBe('Samarbejde');
     await expect.poll(() => details.textContent()).toBe(`${to} → ${from}`);
-    await page.getByLabel('Dimension').selectOption('total');
+    await page.getByLabel('Dimension', { exact: true }).selectOption('total');
     await page.getByRole('button', { name: 'Luk' }).click();
     await page.getByRole('checkbox', { name: 'Udfører' }).check();
     await page.getByRole('checkbox', { name: 'Ekstern' }).check();
