@@ -298,6 +298,12 @@ for (const database of testDatabases()) {
       await deliver();
 
       const course = await createCourseFixture(t.handle.db, staff.sagsbehandler);
+      // The code by mail (she would otherwise get it by SMS, which this test is not about).
+      await t.handle.db
+        .updateTable('citizen')
+        .set({ preferred_contact: 'e-mail' })
+        .where('id', '=', course.citizenId)
+        .execute();
       const made = await staff.sagsbehandler.post(`/api/courses/${course.courseId}/citizen-links`, {
         validDays: 30,
       });
