@@ -44,6 +44,21 @@ export const RK_DIMENSION_LABELS: Readonly<Record<RkDimension, { da: string; en:
   respekt: { da: 'Respekt', en: 'Mutual respect' },
 };
 
+/**
+ * What an item is called on screen: a dimension by its name, a leadership or citizen item
+ * by its number ("Ledelse 1"), never its key (`problemloesning`, `ledelse1`).
+ */
+export function itemLabel(key: string, lang: 'da' | 'en'): string {
+  if (Object.hasOwn(RK_DIMENSION_LABELS, key)) return RK_DIMENSION_LABELS[key as RkDimension][lang];
+  const numbered = /^(ledelse|borger)(\d+)$/.exec(key);
+  if (!numbered) return key;
+  const word =
+    numbered[1] === 'ledelse'
+      ? { da: 'Ledelse', en: 'Leadership' }
+      : { da: 'Borger', en: 'Citizen' };
+  return `${word[lang]} ${numbered[2]}`;
+}
+
 /** The colour bands of a tie. */
 export const TIE_LEVELS = ['high', 'medium', 'low', 'suppressed'] as const;
 /** The colour band of a tie. */

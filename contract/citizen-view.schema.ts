@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CITIZEN_MESSAGE_KINDS, DEFAULT_LINK_DAYS } from './citizen-view.js';
 import { COURSE_KINDS, MEMBER_RELATIONS } from './courses.js';
 import { courseParams, requiredText } from './en-plan.schema.js';
+import { MESSAGE_CHANNELS } from './mail.js';
 import { MEETING_KINDS } from './meetings.js';
 import { ACTION_STATUSES, LAWS } from './plans.js';
 import { progressionAnswers, progressionSchema } from './progression.schema.js';
@@ -29,6 +30,15 @@ export type CitizenLinkInput = z.infer<typeof citizenLinkInput>;
 
 /** `POST /api/courses/:id/citizen-scale`. */
 export const citizenScaleRequestInput = z.object({ memberId: z.uuid().optional() });
+
+/**
+ * `POST /api/borger/:courseId/:token/code`: without `again`, a code that is still valid is
+ * kept (nothing is sent); `again: true` sends a new one, which replaces it.
+ */
+export const codeRequestInput = z
+  .object({ again: z.boolean().default(false) })
+  .optional()
+  .describe('Ask for a new code even though one is still valid');
 
 /** `POST /api/borger/:courseId/:token/session`. */
 export const citizenCodeInput = z.object({ code: z.string().regex(/^\d{6}$/, 'six digits') });
@@ -107,9 +117,24 @@ export type CitizenActivity = z.infer<typeof citizenActivitySchema>;
 
 // ---------- responses: the citizen ----------
 
-/** The code went to this (masked) address and lives this long. */
-export const codeSentSchema = z.object({ sentTo: z.string(), expiresInMinutes: z.number() });
+/** The code went to this (masked) address or number and lives until `expiresAt`. */
+export const codeSentSchema = z.object({
+  sentTo: z.string(),
+  /** `sms` when the person prefers SMS and SMS is set up; otherwise `email`. */
+  channel: z.enum(MESSAGE_CHANNELS),
+  expiresInMinutes: z.number(),
+  /** ISO time the code stops working. */
+  expiresAt: z.string(),
+  /** True when this answer sent a new code that replaced one still valid. */
+  replaced: z.boolean(),
+  /** Seconds until a new code may be asked for (0: now). */
+  againInSeconds: z.number(),
+});
 export type CodeSent = z.infer<typeof codeSentSchema>;
+
+/** `GET /api/borger/:courseId/:token/code-status`: the code waiting to be typed, if any. */
+export const codeStatusSchema = z.object({ pending: codeSentSchema.nullable() });
+export type CodeStatus = z.infer<typeof codeStatusSchema>;
 
 /** The code was right: the session cookie is set until `expiresAt`. */
 export const citizenSessionSchema = z.object({ ok: z.literal(true), expiresAt: z.string() });

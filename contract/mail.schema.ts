@@ -4,7 +4,7 @@
  * tests use (`import type` only).
  */
 import { z } from 'zod';
-import { MAIL_STATUSES } from './mail.js';
+import { MAIL_STATUSES, MESSAGE_CHANNELS } from './mail.js';
 
 /** `GET /api/outbox?limit=`: how many of the newest mails. */
 export const outboxQuery = z.object({
@@ -51,6 +51,8 @@ export const devMailList = z.object({
   mails: z.array(
     z.object({
       kind: z.string(),
+      /** `sms`: a text message to the number in `to`. */
+      channel: z.enum(MESSAGE_CHANNELS),
       to: z.string(),
       subject: z.string(),
       /** The text with its links and codes. */

@@ -139,6 +139,13 @@ describe.skipIf(!haveChromium)('more of the analysis in the browser', () => {
     const left = beside(from, to, -3);
     await page.mouse.click(left.x, left.y);
     await expect.poll(() => details.textContent()).toBe(`${to} → ${from}`);
+    // Another dimension: the open tie's panel follows it, not only the list.
+    const panelScore = page.locator('.tie-details dl dt').first();
+    await expect.poll(() => panelScore.textContent()).toBe('Score');
+    await page.getByLabel('Dimension', { exact: true }).selectOption({ label: 'Samarbejde' });
+    await expect.poll(() => panelScore.textContent()).toBe('Samarbejde');
+    await expect.poll(() => details.textContent()).toBe(`${to} → ${from}`);
+    await page.getByLabel('Dimension', { exact: true }).selectOption('total');
     await page.getByRole('button', { name: 'Luk' }).click();
     await page.getByRole('checkbox', { name: 'Udfører' }).check();
     await page.getByRole('checkbox', { name: 'Ekstern' }).check();
@@ -277,6 +284,19 @@ describe.skipIf(!haveChromium)('more of the analysis in the browser', () => {
     expect(await scatter.locator('.scatter__line').count()).toBe(1);
     expect(await scatter.textContent()).toMatch(/kun for analyseejere/);
     expect(await leaderPage.locator('section[aria-labelledby="a-benchmark"]').count()).toBe(0);
+    // It says what a leader sees, and the focus offers only the units those ties reach.
+    await leaderPage
+      .getByText(/Som leder ser du kun relationerne til og fra din egen enhed/)
+      .waitFor();
+    const ties = leaderPage.getByRole('table', { name: /^Relationer i runden/ });
+    const reached = new Set(
+      (await ties.locator('tbody th').allTextContents()).flatMap((n) => n.split(' → ')),
+    );
+    const focus = (
+      await leaderPage.getByLabel('Vis enhed og naboer').locator('option').allTextContents()
+    ).slice(1);
+    expect(focus.length).toBeGreaterThan(0);
+    expect(focus.every((name) => reached.has(name))).toBe(true);
     await checkA11y(leaderPage, "the leader's analysis page");
     await leaderPage.close();
   }, 60_000);

@@ -10,7 +10,12 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import { CASEWORKER, CITIZEN_EMAIL, createCourseFixture } from '../test/helpers/course-fixture.js';
+import {
+  CASEWORKER,
+  CITIZEN_EMAIL,
+  CITIZEN_SMS,
+  createCourseFixture,
+} from '../test/helpers/course-fixture.js';
 import { DEMO_PASSWORD, devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
@@ -110,9 +115,15 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
     await expectPlain(page, 'citizen: before the code');
 
     await page.getByRole('button', { name: 'Send mig en kode' }).click();
-    await page.getByText(/Koden er sendt til/).waitFor();
-    const [mail] = await devMail(app, 'citizen-code', CITIZEN_EMAIL);
+    // She prefers SMS: with no gateway configured it lands in the development outbox.
+    await page.getByText(/Koden er sendt som SMS til •• •• •• 50/).waitFor();
+    const [mail] = await devMail(app, 'citizen-code', CITIZEN_SMS);
     const code = /\b(\d{6})\b/.exec(mail!.text)![1]!;
+    // A reload keeps the step: the code field is still there and no new code was sent.
+    await page.reload();
+    await page.getByLabel('Kode (6 tal)').waitFor();
+    await checkA11y(page, 'citizen: code pending after a reload');
+    await expect(devMail(app, 'citizen-code', CITIZEN_SMS)).resolves.toHaveLength(1);
     await page.getByLabel('Kode (6 tal)').fill(code);
     await page.getByRole('button', { name: 'Åbn min plan' }).click();
 

@@ -104,12 +104,16 @@ describe.skipIf(!haveChromium)('workshops, interventions and the overview in the
 
     // Step 2: in each actor's place, the room colours the ties.
     await facilitator.getByRole('button', { name: '2. Vurdér relationerne' }).click();
-    await follower.getByRole('heading', { name: 'Sæt jer i Jobcenters sted' }).waitFor();
+    await follower
+      .getByRole('heading', { name: 'Se relationerne, som Jobcenter ser dem' })
+      .waitFor();
     await rate(facilitator, 'Jobcenter', 'Misbrugscenter', 'God (grøn)');
     await rate(facilitator, 'Jobcenter', 'Socialafdelingen voksne', 'Middel (gul)');
     await rate(facilitator, 'Jobcenter', 'Egen læge', 'Lav (rød)');
     await facilitator.getByRole('button', { name: 'Næste aktør' }).click();
-    await follower.getByRole('heading', { name: 'Sæt jer i Misbrugscenters sted' }).waitFor();
+    await follower
+      .getByRole('heading', { name: 'Se relationerne, som Misbrugscenter ser dem' })
+      .waitFor();
     await rate(facilitator, 'Misbrugscenter', 'Jobcenter', 'Lav (rød)');
     await rate(facilitator, 'Misbrugscenter', 'Socialafdelingen voksne', 'Middel (gul)');
     const difference =
@@ -120,7 +124,9 @@ describe.skipIf(!haveChromium)('workshops, interventions and the overview in the
 
     // A reload in the middle of step 2 comes back to the same actor and ratings.
     await facilitator.reload();
-    await facilitator.getByRole('heading', { name: 'Sæt jer i Misbrugscenters sted' }).waitFor();
+    await facilitator
+      .getByRole('heading', { name: 'Se relationerne, som Misbrugscenter ser dem' })
+      .waitFor();
     expect(
       await facilitator
         .getByRole('group', { name: 'Hvordan ser Misbrugscenter relationen til Jobcenter?' })

@@ -1,11 +1,13 @@
 /** Writing to and reading from the append-only audit log. SQL only. */
+import type { AuditAction } from '../../contract/audit.js';
 import type { Db } from '../db/db.js';
 
 /** One audit entry: who did what to which record (and which citizen, where relevant). */
 export interface AuditInput {
   municipalityId: string | null;
   userId: string | null;
-  action: string;
+  /** One of the labelled actions, so the activity log never shows a raw key. */
+  action: AuditAction;
   entity: string;
   entityId?: string | null;
   citizenId?: string | null;

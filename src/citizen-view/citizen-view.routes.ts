@@ -22,7 +22,9 @@ import {
   citizenScaleRequestSchema,
   citizenSessionSchema,
   citizenViewSchema,
+  codeRequestInput,
   codeSentSchema,
+  codeStatusSchema,
   personalLinkParams as linkParams,
 } from '../../contract/citizen-view.schema.js';
 import { courseParams, noContent } from '../../contract/en-plan.schema.js';
@@ -152,14 +154,37 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
       config: perLink(5, '10 minutes'),
       schema: {
         tags,
-        summary: 'Send a one-time code to the link’s person',
+        summary: 'Send a one-time code to the link’s person (by SMS when they prefer it)',
         params: linkParams,
+        body: codeRequestInput,
         response: { 200: codeSentSchema },
       },
     },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store');
-      return service.sendCode(deps, request.params.courseId, request.params.token);
+      return service.sendCode(
+        deps,
+        request.params.courseId,
+        request.params.token,
+        request.body?.again ?? false,
+      );
+    },
+  );
+
+  app.get(
+    '/api/borger/:courseId/:token/code-status',
+    {
+      config: perLink(30, '10 minutes'),
+      schema: {
+        tags,
+        summary: 'The code waiting to be typed, if any (sends nothing), so a reload keeps the step',
+        params: linkParams,
+        response: { 200: codeStatusSchema },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return service.codeStatus(deps, request.params.courseId, request.params.token);
     },
   );
 

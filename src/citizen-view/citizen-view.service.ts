@@ -1,11 +1,13 @@
 /**
  * The citizen's own view of their course. A caseworker makes a personal link (a 256-bit
  * token; only its SHA-256 is stored; it expires); opening it asks for a one-time code
- * (6 digits, mailed through the outbox, valid 10 minutes; 5 wrong codes lock the link);
+ * (6 digits, by SMS when the person prefers it and SMS is set up, otherwise by mail, valid
+ * 10 minutes; 5 wrong codes lock the link);
  * the right code opens a short citizen session (HttpOnly cookie, 30 minutes) that sees
  * only that course, and of it only the member's own part and their children's. Every
  * read is audited as the citizen (no user id; `detail.actor = 'citizen'`).
  */
+import type { AuditAction } from '../../contract/audit.js';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CitizenScaleValue } from '../../contract/citizen-view.js';
@@ -20,7 +22,9 @@ import type {
   CitizenScaleRequest,
   CitizenView,
   CodeSent,
+  CodeStatus,
 } from '../../contract/citizen-view.schema.js';
+import type { MessageChannel } from '../../contract/mail.js';
 import type { ProgressionResponse } from '../../contract/progression.schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
@@ -32,7 +36,9 @@ import * as courses from '../courses/course.repository.js';
 import type { Database } from '../db/schema.js';
 import type { Citizen } from '../db/tables/citizen.table.js';
 import type { Course } from '../db/tables/course.table.js';
-import { queueMail } from '../mail/mail.service.js';
+import type { CitizenLink as CitizenLinkRow } from '../db/tables/citizen-view.table.js';
+import { queueMail, queueSms } from '../mail/mail.service.js';
+import { smsNumber, type SmsTransport } from '../mail/sms-transport.js';
 import { CITIZEN_ITEMS, DEFAULT_CITIZEN_ITEMS } from '../measurements/default-items.js';
 import * as meetings from '../meetings/meeting.repository.js';
 import * as plans from '../plans/plan.repository.js';
@@ -49,6 +55,8 @@ export const CODE_TTL_MS = 10 * 60 * 1000;
 export const MAX_CODE_ATTEMPTS = 5;
 /** Codes one link may send in all (then the caseworker makes a new link). */
 const MAX_CODES_PER_LINK = 20;
+/** A new code replacing a valid one may be asked for this long after the last was sent. */
+export const CODE_RESEND_MS = 60 * 1000;
 /** A citizen session lasts this long, however active. */
 export const CITIZEN_SESSION_MS = 30 * 60 * 1000;
 
@@ -290,45 +298,139 @@ const maskEmail = (email: string) => {
   return `${name.slice(0, 2)}${'•'.repeat(Math.max(1, name.length - 2))}@${domain}`;
 };
 
-/** Send a new one-time code to the link's member (the previous code stops working). */
-export async function sendCode(
+/** Only the last two digits, as Danish numbers are written: `•• •• •• 50`. */
+const maskPhone = (number: string) => `•• •• •• ${number.slice(-2)}`;
+
+/** Where a member's code goes: SMS when they prefer it and SMS is set up, otherwise e-mail. */
+export function codeDestination(
+  member: Pick<Citizen, 'email' | 'phone' | 'preferred_contact'>,
+  sms: SmsTransport | undefined,
+): { channel: MessageChannel; to: string } | null {
+  const number = smsNumber(member.phone);
+  const smsReady = sms !== undefined && sms.kind !== 'none' && number !== null;
+  if (smsReady && (member.preferred_contact === 'sms' || !member.email)) {
+    return { channel: 'sms', to: number };
+  }
+  return member.email ? { channel: 'email', to: member.email } : null;
+}
+
+async function destinationOf(deps: CourseDeps, link: CitizenLinkRow, courseId: string) {
+  const members = await courses.listMembers(deps.db, link.municipality_id, [courseId]);
+  const member = members.find((m) => m.id === link.member_id);
+  const destination = member ? codeDestination(member, deps.sms) : null;
+  if (!destination) throw linkInvalid();
+  return destination;
+}
+
+/** What the citizen is told about a code sent at `sentAt` (its hash is on the link). */
+function codeSent(
+  destination: { channel: MessageChannel; to: string },
+  expiresAt: Date,
+  now: Date,
+  replaced: boolean,
+): CodeSent {
+  const sentAt = expiresAt.getTime() - CODE_TTL_MS;
+  return {
+    sentTo: destination.channel === 'sms' ? maskPhone(destination.to) : maskEmail(destination.to),
+    channel: destination.channel,
+    expiresInMinutes: CODE_TTL_MS / 60_000,
+    expiresAt: expiresAt.toISOString(),
+    replaced,
+    againInSeconds: Math.max(0, Math.ceil((sentAt + CODE_RESEND_MS - now.getTime()) / 1000)),
+  };
+}
+
+/** When the link's code is still valid: its expiry; otherwise null. */
+const pendingUntil = (link: CitizenLinkRow, now: Date) =>
+  link.code_hash !== null &&
+  link.code_expires_at !== null &&
+  link.code_expires_at.getTime() > now.getTime()
+    ? link.code_expires_at
+    : null;
+
+/**
+ * The code waiting to be typed, if any, so the page keeps its code field across a reload.
+ * It sends nothing.
+ */
+export async function codeStatus(
   deps: CourseDeps,
   courseId: string,
   token: string,
   now = new Date(),
+): Promise<CodeStatus> {
+  const { link } = await openLink(deps.db, courseId, token, now);
+  const until = pendingUntil(link, now);
+  if (!until) return { pending: null };
+  return { pending: codeSent(await destinationOf(deps, link, courseId), until, now, false) };
+}
+
+/**
+ * Send a one-time code to the link's member. A code still valid is kept (nothing is sent)
+ * unless `again` asks for a new one, which replaces it, at most once a minute.
+ */
+export async function sendCode(
+  deps: CourseDeps,
+  courseId: string,
+  token: string,
+  again = false,
+  now = new Date(),
 ): Promise<CodeSent> {
   const { link } = await openLink(deps.db, courseId, token, now);
+  const destination = await destinationOf(deps, link, courseId);
+  const until = pendingUntil(link, now);
+  const pending = until ? codeSent(destination, until, now, false) : null;
+  if (pending && !again) return pending;
+  if (pending && pending.againInSeconds > 0) {
+    const seconds = pending.againInSeconds;
+    throw new AppError(
+      429,
+      'rate_limited',
+      {
+        da: `Vent ${seconds} sekunder, før du beder om en ny kode. Koden, du har fået, virker stadig.`,
+        en: `Wait ${seconds} seconds before asking for a new code. The code you got still works.`,
+      },
+      { retryAfterSeconds: seconds },
+    );
+  }
   if (link.codes_sent >= MAX_CODES_PER_LINK) {
     throw new AppError(429, 'rate_limited', {
       da: 'Der er sendt for mange koder til dette link. Spørg din sagsbehandler om et nyt.',
       en: 'Too many codes have been sent for this link. Ask your caseworker for a new one.',
     });
   }
-  const [member] = (await courses.listMembers(deps.db, link.municipality_id, [courseId])).filter(
-    (m) => m.id === link.member_id,
-  );
-  if (!member?.email) throw linkInvalid();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateLink(trx, link.id, {
       code_hash: codeHash(link.id, code),
-      code_expires_at: new Date(now.getTime() + CODE_TTL_MS),
+      code_expires_at: expiresAt,
       codes_sent: link.codes_sent + 1,
     });
-    await queueMail(trx, deps.mail, {
+    const message = {
       municipalityId: link.municipality_id,
       kind: 'citizen-code',
-      to: member.email!,
+      to: destination.to,
       // Never the code in the subject: subjects are listed where texts are not.
       subject: 'Din kode til Samspil / Your code for Samspil',
-      text:
-        `Din kode er ${code}.\nDen virker i 10 minutter.\n` +
-        `Har du ikke bedt om en kode? Så kan du se bort fra denne besked.\n\n` +
-        `Your code is ${code}. It works for 10 minutes.\n`,
       secrets: [code],
-    });
+    };
+    if (destination.channel === 'sms') {
+      // Short enough for one text message; the person reads Danish (their caseworker's choice).
+      await queueSms(trx, deps.sms!, {
+        ...message,
+        text: `Din kode til Samspil er ${code}. Den virker i 10 minutter. / Your code: ${code}`,
+      });
+    } else {
+      await queueMail(trx, deps.mail, {
+        ...message,
+        text:
+          `Din kode er ${code}.\nDen virker i 10 minutter.\n` +
+          `Har du ikke bedt om en kode? Så kan du se bort fra denne besked.\n\n` +
+          `Your code is ${code}. It works for 10 minutes.\n`,
+      });
+    }
   });
-  return { sentTo: maskEmail(member.email), expiresInMinutes: CODE_TTL_MS / 60_000 };
+  return codeSent(destination, expiresAt, now, until !== null);
 }
 
 /** Check a one-time code; the right one opens a citizen session (returns its cookie value). */
@@ -427,7 +529,12 @@ export async function endSession(db: Db, session: string | undefined) {
   if (session) await repo.deleteSession(db, sha256(session));
 }
 
-async function auditAsCitizen(db: Db, c: CitizenContext, action: string, citizenIds: string[]) {
+async function auditAsCitizen(
+  db: Db,
+  c: CitizenContext,
+  action: AuditAction,
+  citizenIds: string[],
+) {
   for (const citizenId of new Set(citizenIds)) {
     await recordAudit(db, {
       municipalityId: c.course.municipality_id,

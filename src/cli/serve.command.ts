@@ -1,4 +1,5 @@
 /** `samspil serve`: the web app, its background worker and the first-start preparation. */
+import { smsTransportFor } from '../mail/sms-transport.js';
 import { loadConfig } from '../server/config.js';
 import { openConfiguredDatabase } from './open.js';
 
@@ -34,15 +35,17 @@ export async function serveCommand(): Promise<void> {
   const { demoLoginText, prepareFirstStart } = modules;
   let closing = false;
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
+  const sms = smsTransportFor(config);
   const app = await buildApp({
     config,
     db: handle.db,
     mail,
+    sms,
     notifier: handle.notifier,
     logger: true,
     poolStats: handle.poolStats,
   });
-  const worker = createWorker(handle.db, mail);
+  const worker = createWorker(handle.db, mail, { sms });
   const shutdown = async () => {
     if (closing) return;
     closing = true;

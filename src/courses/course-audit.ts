@@ -1,4 +1,5 @@
 /** Audit entries for citizen data: one per citizen whose data was returned or changed. */
+import type { AuditAction } from '../../contract/audit.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from './course-access.js';
 import type { Db } from '../db/db.js';
@@ -10,7 +11,7 @@ import type { Db } from '../db/db.js';
 export async function auditCitizens(
   db: Db,
   actor: Pick<Actor, 'municipalityId' | 'userId'>,
-  action: string,
+  action: AuditAction,
   courseId: string,
   citizenIds: string[],
   extra: { detail?: Record<string, unknown>; reason?: string | null; purgeAfter?: Date } = {},

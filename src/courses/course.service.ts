@@ -3,6 +3,7 @@
  * network, closing, and reading them shaped by access. Access comes from
  * `course-access.ts`; every read and change of citizen data is audited per citizen.
  */
+import type { AuditAction } from '../../contract/audit.js';
 import { can } from '../../contract/permissions.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
@@ -97,7 +98,7 @@ function sealed(deps: CourseDeps, cpr: Cpr | null) {
 async function viewAndAudit(
   deps: CourseDeps,
   context: CourseContext,
-  action: string,
+  action: AuditAction,
 ): Promise<CourseView> {
   const { course, members, parties, access, actor } = context;
   const [coordinator] = await repo.findPeople(deps.db, actor.municipalityId, [

@@ -40,7 +40,7 @@ function page(mails: Mail[]): string {
   const items = mails
     .map(
       (m) =>
-        `<article><h2>${escapeHtml(m.subject)}</h2>` +
+        `<article><h2>${m.channel === 'sms' ? 'SMS' : escapeHtml(m.subject)}</h2>` +
         `<p class="meta">${escapeHtml(m.to)} · ${escapeHtml(m.kind)} · ${escapeHtml(m.createdAt)}</p>` +
         `<pre>${linkify(m.text)}</pre></article>`,
     )

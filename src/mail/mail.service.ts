@@ -20,6 +20,8 @@ import type { Database } from '../db/schema.js';
 import { enqueueJob } from '../jobs/job.repository.js';
 import type { JobHandler } from '../jobs/job-worker.js';
 import type { MailTransport } from './mail-transport.js';
+import { noSms, type SmsTransport } from './sms-transport.js';
+import type { MessageChannel } from '../../contract/mail.js';
 import type { Db } from '../db/db.js';
 
 export const SEND_MAIL_JOB = 'send-mail';
@@ -94,6 +96,24 @@ export async function queueMail(
   transport: MailTransport,
   mail: QueuedMail,
 ): Promise<string> {
+  return storeMessage(db, mail, 'email', transport.kind === 'smtp');
+}
+
+/**
+ * Store a text message and queue its sending through the SMS gateway (or keep it in the
+ * outbox when there is none); `to` is a number like `+4520304050`, the subject is not sent.
+ */
+export async function queueSms(db: Db, transport: SmsTransport, sms: QueuedMail): Promise<string> {
+  if (transport.kind === 'none') throw new Error(`no SMS gateway for a "${sms.kind}" SMS`);
+  return storeMessage(db, sms, 'sms', transport.kind === 'http');
+}
+
+async function storeMessage(
+  db: Db,
+  mail: QueuedMail,
+  channel: MessageChannel,
+  deliver: boolean,
+): Promise<string> {
   const { text, secrets } = separateSecrets(mail.text, mail.secrets);
   if (
     secrets.some((secret) => mail.subject.includes(secret)) ||
@@ -108,17 +128,18 @@ export async function queueMail(
       municipality_id: mail.municipalityId,
       measurement_id: mail.measurementId ?? null,
       kind: mail.kind,
+      channel,
       to_address: mail.to,
       subject: mail.subject,
       body_text: text,
       secrets: secrets.length > 0 ? JSON.stringify(secrets) : null,
-      status: transport.kind === 'outbox' ? 'outbox' : 'queued',
+      status: deliver ? 'queued' : 'outbox',
       last_error: null,
       sent_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (transport.kind === 'smtp') {
+  if (deliver) {
     await enqueueJob(db, {
       kind: SEND_MAIL_JOB,
       payload: { mailId: row.id },
@@ -132,8 +153,12 @@ export async function queueMail(
 export const INTERRUPTED =
   'Afsendelsen blev afbrudt; ikke sendt igen for at undgå en dublet / sending was interrupted; not resent to avoid a duplicate';
 
-/** The job handler that sends one queued mail over the transport. */
-export function sendMailHandler(db: Kysely<Database>, transport: MailTransport): JobHandler {
+/** The job handler that sends one queued mail (or SMS) over its transport. */
+export function sendMailHandler(
+  db: Kysely<Database>,
+  transport: MailTransport,
+  sms: SmsTransport = noSms,
+): JobHandler {
   return async (payload, { final }) => {
     const mailId = String(payload.mailId);
     // Take the mail: only a queued one, and the mark is committed before sending.
@@ -155,12 +180,16 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport):
       return;
     }
     try {
-      await transport.send({
-        to: mail.to_address,
-        subject: mail.subject,
-        text: fillSecrets(mail.body_text, mail.secrets),
-        messageId: `<${mail.id}@samspil>`,
-      });
+      const text = fillSecrets(mail.body_text, mail.secrets);
+      if (mail.channel === 'sms') await sms.send({ to: mail.to_address, text, reference: mail.id });
+      else {
+        await transport.send({
+          to: mail.to_address,
+          subject: mail.subject,
+          text,
+          messageId: `<${mail.id}@samspil>`,
+        });
+      }
     } catch (error) {
       // Not accepted by SMTP: safe to try again (or failed for good on the last attempt).
       const message = error instanceof Error ? error.message : String(error);
@@ -219,6 +248,7 @@ export async function listMailWithSecrets(db: Db, municipalitySlug: string, limi
     .innerJoin('municipality', 'municipality.id', 'mail_message.municipality_id')
     .select([
       'mail_message.kind',
+      'mail_message.channel',
       'mail_message.to_address',
       'mail_message.subject',
       'mail_message.body_text',
@@ -231,6 +261,7 @@ export async function listMailWithSecrets(db: Db, municipalitySlug: string, limi
     .execute();
   return rows.map((m) => ({
     kind: m.kind.split(':')[0]!,
+    channel: m.channel,
     to: m.to_address,
     subject: m.subject,
     text: fillSecrets(m.body_text, m.secrets),

@@ -2,6 +2,7 @@
  * The analysis owner's side of a measurement: design, invitations, opening, reminders,
  * response rates and closing. Authorisation and rules live here.
  */
+import type { AuditAction } from '../../contract/audit.js';
 import type { Kysely } from 'kysely';
 import { can } from '../../contract/permissions.js';
 import { analyzeWaveSummary, resolveOptions, type ResponsesResult } from '../analysis/analyze.js';
@@ -801,7 +802,7 @@ async function closedResponses(
 async function audit(
   trx: Kysely<Database>,
   user: AuthUser,
-  action: string,
+  action: AuditAction,
   measurementId: string,
   detail: Record<string, unknown>,
 ) {

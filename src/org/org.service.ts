@@ -2,6 +2,7 @@
  * The organisation of one municipality: areas, units, people, and the file import.
  * Authorisation, transactions and domain rules live here; SQL lives in the repository.
  */
+import type { AuditAction } from '../../contract/audit.js';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -327,7 +328,7 @@ async function applyPlan(trx: Kysely<Database>, user: AuthUser, check: ImportChe
 async function audit(
   trx: Kysely<Database>,
   user: AuthUser,
-  action: string,
+  action: AuditAction,
   entity: string,
   entityId: string | null,
   detail: Record<string, unknown>,

@@ -46,6 +46,7 @@ import type { PoolStats } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 import { asTenant } from '../db/tenant.js';
 import type { MailTransport } from '../mail/mail-transport.js';
+import { smsTransportFor, type SmsTransport } from '../mail/sms-transport.js';
 import { devMailRoutes } from '../mail/dev-mail.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
 import type { MeasurementDeps } from '../measurements/measurement.service.js';
@@ -83,6 +84,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   /** Where mail goes: SMTP, or the outbox. */
   mail: MailTransport;
+  /** Where SMS goes: the gateway, the outbox, or nowhere; defaults to what `config` says. */
+  sms?: SmsTransport;
   /** Live events across app instances (the database handle's LISTEN/NOTIFY). */
   notifier: Notifier;
   /** Log requests as JSON at `config.logLevel` (off in tests). */
@@ -324,6 +327,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps: {
       db,
       mail: deps.mail,
+      sms: deps.sms ?? smsTransportFor(config),
       notifier: deps.notifier,
       vault: new CprVault(config.cprKey),
       publicUrl: config.publicUrl,

@@ -19,6 +19,10 @@ export interface Config {
   readonly sessionSecret: string;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** URL of the HTTP SMS gateway; `undefined` means the development outbox (none in production). */
+  readonly smsUrl: string | undefined;
+  /** Bearer token for the SMS gateway. */
+  readonly smsToken: string | undefined;
   readonly minGroupSize: number;
   /** Public base URL used in e-mailed links. */
   readonly publicUrl: string;
@@ -168,6 +172,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
     problems.push('SMTP_URL must start with smtp:// or smtps://');
   }
+  const smsUrl = env.SMS_URL || undefined;
+  if (smsUrl !== undefined && !/^https?:\/\//.test(smsUrl)) {
+    problems.push('SMS_URL must start with http:// or https://');
+  }
+  const smsToken = env.SMS_TOKEN || undefined;
+  if (smsToken !== undefined && smsUrl === undefined) {
+    problems.push('SMS_TOKEN is set but SMS_URL is not');
+  }
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\//.test(publicUrl))
     problems.push('PUBLIC_URL must start with http:// or https://');
@@ -209,6 +221,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'Samspil <no-reply@samspil.local>',
+    smsUrl,
+    smsToken,
     minGroupSize,
     publicUrl,
     secureCookies,

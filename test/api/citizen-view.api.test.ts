@@ -2,17 +2,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
+import { codeDestination } from '../../src/citizen-view/citizen-view.service.js';
+import { noSms, outboxSms, smsNumber, smsTransportFor } from '../../src/mail/sms-transport.js';
 import { testDatabases } from '../helpers/databases.js';
+import { startSmsGateway, type SmsGateway } from '../helpers/sms-gateway.js';
 import {
   CASEWORKER,
   CITIZEN_EMAIL,
+  CITIZEN_SMS,
   createCourseFixture,
   lastCitizenLink,
   mailsTo,
   type CourseFixture,
 } from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
-import type { CitizenLink, CitizenView } from '../../contract/citizen-view.schema.js';
+import type {
+  CitizenLink,
+  CitizenView,
+  CodeSent,
+  CodeStatus,
+} from '../../contract/citizen-view.schema.js';
 import type { Progression as ProgressionView } from '../../contract/progression.schema.js';
 
 type Link = CitizenLink;
@@ -47,7 +56,7 @@ for (const database of testDatabases()) {
     }
 
     /** The newest code mailed to an address. */
-    async function lastCode(to = CITIZEN_EMAIL) {
+    async function lastCode(to = CITIZEN_SMS) {
       const mails = await mailsTo(t.handle.db, to, 'citizen-code');
       return /\b(\d{6})\b/.exec(mails.at(-1)!.body_text)![1]!;
     }
@@ -85,7 +94,8 @@ for (const database of testDatabases()) {
       const client = await new TestClient(t.app).start();
       const sent = await client.post(`${link.api}/code`);
       expect(sent.statusCode, sent.body).toBe(200);
-      expect(sent.json<{ sentTo: string }>().sentTo).toMatch(/^me•+@example\.dk$/);
+      // She prefers SMS: the code goes to her phone (the outbox, with no gateway configured).
+      expect(sent.json<CodeSent>()).toMatchObject({ channel: 'sms', sentTo: '•• •• •• 50' });
       const code = await lastCode();
       const wrong = code === '000000' ? '111111' : '000000';
       const miss = await client.post(`${link.api}/session`, { code: wrong });
@@ -297,5 +307,172 @@ for (const database of testDatabases()) {
       // And a citizen of one course never sees another's.
       expect((await client.get(`/api/courses/${course.courseId}`)).statusCode).toBe(401);
     });
+    it('keeps a sent code across a reload: the status says it is pending, asking again sends nothing', async () => {
+      const link = await newLink();
+      const client = await new TestClient(t.app).start();
+      const none = await client.get(`${link.api}/code-status`);
+      expect(none.statusCode, none.body).toBe(200);
+      expect(none.json<CodeStatus>().pending).toBeNull();
+      const sent = (await client.post(`${link.api}/code`)).json<CodeSent>();
+      const code = await lastCode();
+      const before = (await mailsTo(t.handle.db, CITIZEN_SMS, 'citizen-code')).length;
+
+      // The page reloads: it asks, and gets the same pending code back without a new one.
+      const reloaded = await new TestClient(t.app).start();
+      const status = (await reloaded.get(`${link.api}/code-status`)).json<CodeStatus>();
+      expect(status.pending).toMatchObject({
+        channel: 'sms',
+        sentTo: sent.sentTo,
+        expiresAt: sent.expiresAt,
+        replaced: false,
+      });
+      const again = (await reloaded.post(`${link.api}/code`)).json<CodeSent>();
+      expect(again).toMatchObject({ expiresAt: sent.expiresAt, replaced: false });
+      expect((await mailsTo(t.handle.db, CITIZEN_SMS, 'citizen-code')).length).toBe(before);
+      expect((await reloaded.post(`${link.api}/session`, { code })).statusCode).toBe(200);
+      // A used code is no longer pending.
+      const after = await new TestClient(t.app).start();
+      expect((await after.get(`${link.api}/code-status`)).json<CodeStatus>().pending).toBeNull();
+    });
+
+    it('sends a new code only when asked explicitly, at most once a minute, and the new one replaces the old', async () => {
+      const link = await newLink();
+      const client = await new TestClient(t.app).start();
+      await client.post(`${link.api}/code`);
+      const first = await lastCode();
+      const soon = await client.post(`${link.api}/code`, { again: true });
+      expect(soon.statusCode).toBe(429);
+      expect(soon.json<{ message: { da: string } }>().message.da).toMatch(
+        /Vent \d+ sekunder.*virker stadig/,
+      );
+      const row = await t.handle.db
+        .selectFrom('citizen_link')
+        .select('code_expires_at')
+        .where('id', '=', link.id)
+        .executeTakeFirstOrThrow();
+      // A minute later (moved back in time in the database rather than waiting).
+      await t.handle.db
+        .updateTable('citizen_link')
+        .set({ code_expires_at: new Date(row.code_expires_at!.getTime() - 61_000) })
+        .where('id', '=', link.id)
+        .execute();
+      const renewed = await client.post(`${link.api}/code`, { again: true });
+      expect(renewed.statusCode, renewed.body).toBe(200);
+      expect(renewed.json<CodeSent>()).toMatchObject({ replaced: true, againInSeconds: 60 });
+      const second = await lastCode();
+      if (second !== first) {
+        expect((await client.post(`${link.api}/session`, { code: first })).statusCode).toBe(401);
+      }
+      expect((await client.post(`${link.api}/session`, { code: second })).statusCode).toBe(200);
+    });
+
+    it('sends the code by e-mail to a member who prefers e-mail', async () => {
+      const other = await createCourseFixture(t.handle.db, sara);
+      await t.handle.db
+        .updateTable('citizen')
+        .set({ preferred_contact: 'e-mail' })
+        .where('id', '=', other.citizenId)
+        .execute();
+      const link = await newLink(other.courseId);
+      const client = await new TestClient(t.app).start();
+      const sent = (await client.post(`${link.api}/code`)).json<CodeSent>();
+      expect(sent).toMatchObject({ channel: 'email' });
+      expect(sent.sentTo).toMatch(/^me•+@example\.dk$/);
+      const code = await lastCode(CITIZEN_EMAIL);
+      expect((await client.post(`${link.api}/session`, { code })).statusCode).toBe(200);
+    });
   });
 }
+
+for (const database of testDatabases()) {
+  describe(`citizen codes by SMS through an HTTP gateway on ${database.name}`, () => {
+    let t: TestApp;
+    let gateway: SmsGateway;
+    let sara: TestClient;
+    let course: CourseFixture;
+
+    beforeAll(async () => {
+      gateway = await startSmsGateway();
+      t = await startTestApp(database, {
+        env: { SMS_URL: gateway.url, SMS_TOKEN: 'gateway-token-123' },
+      });
+      await createDemoMunicipality(t.handle.db);
+      sara = new TestClient(t.app);
+      await sara.login(CASEWORKER, DEMO_PASSWORD);
+      course = await createCourseFixture(t.handle.db, sara);
+    });
+    afterAll(async () => {
+      await t.close();
+      await gateway.close();
+    });
+
+    it('delivers the code to the gateway with the token, retries a refusal, and keeps no code afterwards', async () => {
+      expect(
+        (await sara.post(`/api/courses/${course.courseId}/citizen-links`, { validDays: 30 }))
+          .statusCode,
+      ).toBe(201);
+      const api = `/api${new URL(await lastCitizenLink(t.handle.db)).pathname}`;
+      const client = await new TestClient(t.app).start();
+      const sent = await client.post(`${api}/code`);
+      expect(sent.json<CodeSent>()).toMatchObject({ channel: 'sms', sentTo: '•• •• •• 50' });
+      gateway.failNext(1);
+      await t.worker.runDue();
+      expect(gateway.received).toHaveLength(0);
+      const queued = await t.handle.db
+        .selectFrom('mail_message')
+        .select(['status', 'channel', 'last_error'])
+        .where('kind', '=', 'citizen-code')
+        .executeTakeFirstOrThrow();
+      expect(queued).toMatchObject({ status: 'queued', channel: 'sms' });
+      expect(queued.last_error).toContain('503');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await t.worker.runDue();
+      expect(gateway.received).toHaveLength(1);
+      const [sms] = gateway.received;
+      expect(sms!.authorization).toBe('Bearer gateway-token-123');
+      expect(sms!.body.to).toBe(CITIZEN_SMS);
+      const code = /\b(\d{6})\b/.exec(sms!.body.text)![1]!;
+      const row = await t.handle.db
+        .selectFrom('mail_message')
+        .select(['status', 'secrets', 'body_text'])
+        .where('kind', '=', 'citizen-code')
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('sent');
+      expect(row.secrets).toBeNull();
+      expect(row.body_text).not.toContain(code);
+      expect((await client.post(`${api}/session`, { code })).statusCode).toBe(200);
+    });
+  });
+}
+
+describe('where a citizen code goes', () => {
+  const member = { email: 'a@example.dk', phone: '20 30 40 50', preferred_contact: 'sms' as const };
+
+  it('uses SMS only when the person prefers it and SMS is set up; production without a gateway offers none', () => {
+    expect(smsTransportFor({ smsUrl: undefined, smsToken: undefined, production: true }).kind).toBe(
+      'none',
+    );
+    expect(
+      smsTransportFor({ smsUrl: undefined, smsToken: undefined, production: false }).kind,
+    ).toBe('outbox');
+    expect(codeDestination(member, noSms)).toEqual({ channel: 'email', to: 'a@example.dk' });
+    expect(codeDestination(member, outboxSms)).toEqual({ channel: 'sms', to: '+4520304050' });
+    expect(codeDestination({ ...member, preferred_contact: 'e-mail' }, outboxSms)).toEqual({
+      channel: 'email',
+      to: 'a@example.dk',
+    });
+    expect(codeDestination({ ...member, phone: 'ring til mor' }, outboxSms)).toEqual({
+      channel: 'email',
+      to: 'a@example.dk',
+    });
+    expect(codeDestination({ ...member, email: null }, noSms)).toBeNull();
+  });
+
+  it('reads Danish and international numbers and refuses what is not one', () => {
+    expect(smsNumber('20 30 40 50')).toBe('+4520304050');
+    expect(smsNumber('0046 70 123 45 67')).toBe('+46701234567');
+    expect(smsNumber('+45 20-30-40-50')).toBe('+4520304050');
+    expect(smsNumber('2030')).toBeNull();
+    expect(smsNumber(null)).toBeNull();
+  });
+});

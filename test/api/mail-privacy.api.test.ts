@@ -17,6 +17,7 @@ import { testDatabases } from '../helpers/databases.js';
 import {
   CASEWORKER,
   CITIZEN_EMAIL,
+  CITIZEN_SMS,
   createCourseFixture,
   lastCitizenLink,
   mailsTo,
@@ -148,7 +149,7 @@ for (const database of testDatabases()) {
       const citizen = await new TestClient(t.app).start();
       const api = `/api${new URL(await lastCitizenLink(t.handle.db)).pathname}`;
       expect((await citizen.post(`${api}/code`)).statusCode).toBe(200);
-      const codeMail = (await mailsTo(t.handle.db, CITIZEN_EMAIL, 'citizen-code')).at(-1)!;
+      const codeMail = (await mailsTo(t.handle.db, CITIZEN_SMS, 'citizen-code')).at(-1)!;
       const code = /\b(\d{6})\b/.exec(codeMail.body_text)![1]!;
       expect(codeMail.subject).not.toMatch(/\d{6}/);
 
@@ -297,6 +298,12 @@ for (const database of testDatabases()) {
       await deliver();
 
       const course = await createCourseFixture(t.handle.db, staff.sagsbehandler);
+      // The code by mail (she would otherwise get it by SMS, which this test is not about).
+      await t.handle.db
+        .updateTable('citizen')
+        .set({ preferred_contact: 'e-mail' })
+        .where('id', '=', course.citizenId)
+        .execute();
       const made = await staff.sagsbehandler.post(`/api/courses/${course.courseId}/citizen-links`, {
         validDays: 30,
       });

@@ -12,6 +12,8 @@ import type { TestClient } from './test-app.js';
 export const CASEWORKER = 'sagsbehandler@demo.samspil.dk';
 export const PROFESSIONAL = 'fagperson@demo.samspil.dk';
 export const CITIZEN_EMAIL = 'mette.borger@example.dk';
+/** Where the fixture citizen (who prefers SMS, phone 20 30 40 50) gets her one-time code. */
+export const CITIZEN_SMS = '+4520304050';
 
 export interface CourseFixture {
   courseId: string;

@@ -6,6 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DatabaseHandle } from '../../src/db/connection.js';
 import type { JobWorker } from '../../src/jobs/job-worker.js';
 import { outboxTransport, smtpTransport } from '../../src/mail/mail-transport.js';
+import { smsTransportFor } from '../../src/mail/sms-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import { createWorker } from '../../src/server/background.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
@@ -49,17 +50,19 @@ export async function startTestApp(
   const config = testConfig(options.env);
   const handle = await database.open();
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport;
+  const sms = smsTransportFor(config);
   // E2E_WEB_DIR lets a developer test against a private build of the web front end.
   const app = await buildApp({
     config,
     db: handle.db,
     mail,
+    sms,
     notifier: handle.notifier,
     poolStats: handle.poolStats,
     webDir: process.env.E2E_WEB_DIR,
     ...(options.logStream ? { logger: true, logStream: options.logStream } : {}),
   });
-  const worker = createWorker(handle.db, mail, { backoffMs: 10 });
+  const worker = createWorker(handle.db, mail, { backoffMs: 10, sms });
   let url = '';
   if (options.listen) {
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -21,6 +21,7 @@ import * as saml from './0022-saml.js';
 import * as linkLoginsToPeople from './0023-link-logins-to-people.js';
 import * as fidelity from './0024-fidelity.js';
 import * as loginPersonChoice from './0025-login-person-choice.js';
+import * as smsChannel from './0026-sms-channel.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0023-link-logins-to-people': linkLoginsToPeople,
   '0024-fidelity': fidelity,
   '0025-login-person-choice': loginPersonChoice,
+  '0026-sms-channel': smsChannel,
 };

@@ -6,7 +6,7 @@ import type {
   Selectable,
   Updateable,
 } from 'kysely';
-import type { MailStatus } from '../../../contract/mail.js';
+import type { MailStatus, MessageChannel } from '../../../contract/mail.js';
 
 /** An e-mail: queued for SMTP, being sent, sent, failed, or kept in the outbox when no SMTP is configured. */
 export interface MailMessageTable {
@@ -14,6 +14,8 @@ export interface MailMessageTable {
   municipality_id: string | null;
   measurement_id: string | null;
   kind: string;
+  /** E-mail (`to_address` an address) or SMS (`to_address` a number like `+4520304050`). */
+  channel: Generated<MessageChannel>;
   to_address: string;
   subject: string;
   /** Text with a placeholder for each secret (personal link, code); never the secret itself. */

@@ -19,6 +19,7 @@ import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import {
   COLOURS,
+  levelOf,
   loadAnalysis,
   loadMapPositions,
   RK_DIMENSION_LABELS,
@@ -58,6 +59,8 @@ export function AnalysisPage() {
   const { t, lang } = i18n;
   const { user } = useSession();
   const canMove = user !== null && can(user.role, 'mapPositions.edit');
+  // A leader is sent only the ties touching their own unit (README, Reading the analysis).
+  const ownUnitOnly = user !== null && !can(user.role, 'analysis.readAll');
   const [role, setRole] = useState<RoleFilter>('');
   const analysis = useApi(() => loadAnalysis(id, role), `analysis:${id}:${role}`);
   const org = useApi(() => loadOrganisation(false), 'org');
@@ -105,10 +108,11 @@ export function AnalysisPage() {
   const allNames = useMemo(() => {
     if (!wave) return [];
     const names = new Set<string>();
-    for (const u of wave.units) names.add(u.unit);
+    // A leader can focus only on units their ties reach, the ones the map can show.
+    if (!ownUnitOnly) for (const u of wave.units) names.add(u.unit);
     for (const tie of wave.ties) names.add(tie.from).add(tie.to);
     return [...names].sort((a, b) => a.localeCompare(b, 'da'));
-  }, [wave]);
+  }, [wave, ownUnitOnly]);
 
   const visibleList = useMemo(() => {
     let names = allNames.filter((name) => {
@@ -263,6 +267,7 @@ export function AnalysisPage() {
           <p className="eyebrow">{t('analysis.title')}</p>
           <PageTitle title={`${t('analysis.title')}: ${title}`}>{title}</PageTitle>
           <p className="lead">{t('analysis.lead', { process: data.focalProcess })}</p>
+          {ownUnitOnly && <p className="hint">{t('analysis.ownUnitOnly')}</p>}
         </div>
       </div>
       {data.provisional && (
@@ -411,6 +416,8 @@ export function AnalysisPage() {
             <TieDetails
               tie={selectedTie}
               reverse={reverseTie}
+              dimension={dimension}
+              thresholds={thresholds}
               fmt={fmt}
               dimLabel={dimLabel}
               onClose={() => setSelected(undefined)}
@@ -498,12 +505,17 @@ export function AnalysisPage() {
 function TieDetails({
   tie,
   reverse,
+  dimension,
+  thresholds,
   fmt,
   dimLabel,
   onClose,
 }: {
   tie: TieResult | undefined;
   reverse: TieResult | undefined;
+  /** The dimension chosen above the map: the panel's score and level follow it. */
+  dimension: RkDimension | 'total';
+  thresholds: { high: number; low: number };
   fmt: ReturnType<typeof formatters>;
   dimLabel: (d: RkDimension) => string;
   onClose: () => void;
@@ -514,7 +526,12 @@ function TieDetails({
     if (tie) heading.current?.focus();
   }, [tie]);
   if (!tie) return <p className="muted tie-details__hint">{t('analysis.details.hint')}</p>;
-  const levelText = (x: TieResult) => t(`analysis.level.${x.level}` as MessageKey);
+  // The chosen dimension's score and level, as the map colours the tie.
+  const levelText = (x: TieResult) =>
+    t(
+      `analysis.level.${dimension === 'total' || x.suppressed ? x.level : levelOf(tieScore(x, dimension), thresholds)}` as MessageKey,
+    );
+  const scoreLabel = dimension === 'total' ? t('analysis.score') : dimLabel(dimension);
   return (
     <section className="tie-details" aria-labelledby="tie-details-title">
       <h3 id="tie-details-title" ref={heading} tabIndex={-1}>
@@ -522,8 +539,8 @@ function TieDetails({
       </h3>
       <dl className="facts facts--compact">
         <div>
-          <dt>{t('analysis.score')}</dt>
-          <dd>{fmt.num(tie.score)}</dd>
+          <dt>{scoreLabel}</dt>
+          <dd>{fmt.num(tieScore(tie, dimension))}</dd>
         </div>
         <div>
           <dt>{t('analysis.n')}</dt>
@@ -549,7 +566,13 @@ function TieDetails({
                   <span className="badge badge--weakest">{t('analysis.weakestBadge')}</span>
                 )}
               </th>
-              <td className="table__num">{fmt.num(tie.dimensions[d])}</td>
+              <td className="table__num">
+                {d === dimension ? (
+                  <strong>{fmt.num(tie.dimensions[d])}</strong>
+                ) : (
+                  fmt.num(tie.dimensions[d])
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -558,7 +581,8 @@ function TieDetails({
         <strong>{t('analysis.details.reverse', { from: tie.to, to: tie.from })}</strong>{' '}
         {reverse
           ? t('analysis.details.reverseValue', {
-              score: fmt.num(reverse.score),
+              label: scoreLabel.toLocaleLowerCase(),
+              score: fmt.num(tieScore(reverse, dimension)),
               n: fmt.count(reverse.n, reverse.suppressedReason),
               level: levelText(reverse),
             })

@@ -3,7 +3,9 @@ import { useId, useState } from 'react';
 import { api } from '../api/client.js';
 import type { AuditEntry } from '../../../contract/audit.schema.js';
 import { useApi } from '../api/use-api.js';
-import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
+import { formatDateTime } from '../ui/format-date.js';
+import { auditActionLabel, auditDetail, auditEntityLabel } from './audit-labels.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -11,50 +13,14 @@ import { Button } from '../ui/button.js';
 
 const LIMITS = [50, 200, 1000] as const;
 
-const ACTION_KEYS: Partial<Record<string, MessageKey>> = {
-  login: 'audit.action.login',
-  create: 'audit.action.create',
-  update: 'audit.action.update',
-  import: 'audit.action.import',
-};
-
-const ENTITY_KEYS: Partial<Record<string, MessageKey>> = {
-  session: 'audit.entity.session',
-  user: 'audit.entity.user',
-  unit: 'audit.entity.unit',
-  person: 'audit.entity.person',
-  area: 'audit.entity.area',
-  organisation: 'audit.entity.organisation',
-  municipality: 'audit.entity.municipality',
-};
-
-function formatValue(value: unknown): string {
-  if (Array.isArray(value)) return value.map(formatValue).join(', ');
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-function formatDetail(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${formatValue(value)}`)
-    .join('; ');
-}
-
 export function AuditPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, lang } = useI18n();
   const limitId = useId();
   const [limit, setLimit] = useState<number>(200);
   const entries = useApi(
     () => api.get<AuditEntry[]>(`/api/audit?limit=${limit}`),
     `audit:${limit}`,
   );
-  const label = (keys: Partial<Record<string, MessageKey>>, value: string) => {
-    const key = keys[value];
-    return key ? t(key) : value;
-  };
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
 
   return (
     <section className="page">
@@ -103,13 +69,15 @@ export function AuditPage() {
               {entries.data.map((entry) => (
                 <tr key={entry.id}>
                   <td className="table__nowrap">
-                    <time dateTime={entry.at}>{format.format(new Date(entry.at))}</time>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
                   </td>
                   <td>{entry.user ?? t('audit.system')}</td>
-                  <td>{label(ACTION_KEYS, entry.action)}</td>
-                  <td>{label(ENTITY_KEYS, entry.entity)}</td>
+                  <td>{auditActionLabel(entry.action, lang)}</td>
+                  <td>{auditEntityLabel(entry.entity, lang)}</td>
                   <td className="table__detail">
-                    {[entry.reason, formatDetail(entry.detail)].filter(Boolean).join(' · ') || '–'}
+                    {[entry.reason, auditDetail(entry.detail, lang, locale)]
+                      .filter(Boolean)
+                      .join(' · ') || '–'}
                   </td>
                 </tr>
               ))}

@@ -9,6 +9,7 @@ import type {
   CitizenSession,
   CitizenView,
   CodeSent,
+  CodeStatus,
 } from '../../../contract/citizen-view.schema.js';
 import type { ProgressionValue } from '../../../contract/progression.js';
 import type { ProgressionResponse } from '../../../contract/progression.schema.js';
@@ -18,6 +19,7 @@ export type {
   CitizenAction,
   CitizenActivity,
   CitizenView,
+  CodeSent,
 } from '../../../contract/citizen-view.schema.js';
 
 const staff = (courseId: string) => `/api/courses/${courseId}`;
@@ -35,8 +37,12 @@ export const requestCitizenScale = (courseId: string) =>
 
 const link = (courseId: string, token: string) => `/api/borger/${courseId}/${token}`;
 
-export const sendCode = (courseId: string, token: string) =>
-  api.post<CodeSent>(`${link(courseId, token)}/code`);
+/** The code waiting to be typed, if any (sends nothing). */
+export const codeStatus = (courseId: string, token: string) =>
+  api.get<CodeStatus>(`${link(courseId, token)}/code-status`);
+/** Send a code; a valid one is kept unless `again` asks for a new one. */
+export const sendCode = (courseId: string, token: string, again = false) =>
+  api.post<CodeSent>(`${link(courseId, token)}/code`, { again });
 export const enterCode = (courseId: string, token: string, code: string) =>
   api.post<CitizenSession>(`${link(courseId, token)}/session`, { code });
 export const loadMyCourse = () => api.get<CitizenView>('/api/borger/me');

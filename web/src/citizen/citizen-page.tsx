@@ -20,6 +20,7 @@ import type { ProgressionValue } from '../progression/progression-api.js';
 import {
   answerMyProgression,
   answerMyScale,
+  codeStatus,
   enterCode,
   loadMyCourse,
   logoutCitizen,
@@ -27,7 +28,9 @@ import {
   sendMessage,
   type CitizenAction,
   type CitizenView,
+  type CodeSent,
 } from './citizen-api.js';
+import { formatDate, formatDateTime, formatTime } from '../ui/format-date.js';
 import { SiteFooter } from '../ui/site-footer.js';
 import { Button } from '../ui/button.js';
 
@@ -46,21 +49,15 @@ const STATUS_KEYS: Record<CitizenAction['status'], CitizenMessageKey> = {
 function useDate() {
   const { locale } = useCitizenI18n();
   return {
-    date: (iso: string | null) =>
-      iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '',
-    dateTime: (iso: string) =>
-      new Date(iso).toLocaleString(locale, {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZone: 'Europe/Copenhagen',
-      }),
+    date: (iso: string | null) => (iso ? formatDate(iso, locale) : ''),
+    dateTime: (iso: string) => formatDateTime(iso, locale),
   };
 }
 
-/** Step 1 and 2: ask for a code, type it. */
+/**
+ * Step 1 and 2: ask for a code, type it. A code already sent (and still valid) is asked
+ * for first, so a reload keeps the code field; a new code is sent only when asked for.
+ */
 function CodeStep({
   courseId,
   token,
@@ -70,12 +67,27 @@ function CodeStep({
   token: string;
   onOpened: () => void;
 }) {
-  const { t } = useCitizenI18n();
-  const [sentTo, setSentTo] = useState<string>();
+  const { t, locale } = useCitizenI18n();
+  const [sent, setSent] = useState<CodeSent | null>();
   const [code, setCode] = useState('');
   const { run, pending: busy, error } = useAction();
 
-  const ask = () => run(async () => setSentTo((await sendCode(courseId, token)).sentTo));
+  useEffect(() => {
+    void run(async () => {
+      try {
+        setSent((await codeStatus(courseId, token)).pending);
+      } finally {
+        // Whatever the answer, the page can go on (an error shows above the button).
+        setSent((current) => current ?? null);
+      }
+    });
+  }, [courseId, token, run]);
+
+  const ask = (again: boolean) =>
+    run(async () => {
+      setSent(await sendCode(courseId, token, again));
+      if (again) setCode('');
+    });
   const open = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
@@ -89,13 +101,21 @@ function CodeStep({
       <PageTitle title={t('citizen.title')}>{t('citizen.title')}</PageTitle>
       <p>{t('citizen.code.lead')}</p>
       <ErrorAlert error={error} />
-      {sentTo === undefined ? (
-        <Button variant="plain" disabled={busy} onClick={() => void ask()}>
+      {sent === undefined ? (
+        <Loading />
+      ) : sent === null ? (
+        <Button variant="plain" disabled={busy} onClick={() => void ask(false)}>
           {t('citizen.code.send')}
         </Button>
       ) : (
         <form onSubmit={(e) => void open(e)} className="citizen-code">
-          <p role="status">{t('citizen.code.sent', { to: sentTo })}</p>
+          <p role="status">
+            {sent.replaced ? `${t('citizen.code.replaced')} ` : ''}
+            {t(sent.channel === 'sms' ? 'citizen.code.sentSms' : 'citizen.code.sent', {
+              to: sent.sentTo,
+              time: formatTime(sent.expiresAt, locale),
+            })}
+          </p>
           <div className="field">
             <label className="field__label" htmlFor="citizen-code">
               {t('citizen.code.label')}
@@ -115,7 +135,8 @@ function CodeStep({
           <Button type="submit" variant="plain" disabled={busy || code.length !== 6}>
             {t('citizen.code.open')}
           </Button>
-          <Button variant="quiet" disabled={busy} onClick={() => void ask()}>
+          <p className="muted">{t('citizen.code.againHelp')}</p>
+          <Button variant="quiet" disabled={busy} onClick={() => void ask(true)}>
             {t('citizen.code.again')}
           </Button>
         </form>

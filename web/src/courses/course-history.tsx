@@ -1,7 +1,8 @@
 /** The course's history: every read and change of the citizen's data, newest first. */
 import { useState } from 'react';
 import { useApi } from '../api/use-api.js';
-import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
+import { auditActionLabel, auditDetail } from '../audit/audit-labels.js';
 import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { TableFrame } from '../ui/table-frame.js';
@@ -10,49 +11,6 @@ import type { CourseTabProps } from './course-tab.js';
 import { loadCourseAudit, type CourseAuditEntry } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
-
-/** Actions with their own words; any other action is shown as the server names it. */
-const ACTION_KEYS: Partial<Record<string, MessageKey>> = {
-  'course.create': 'courses.audit.course.create',
-  'course.read': 'courses.audit.course.read',
-  'course.list': 'courses.audit.course.list',
-  'course.update': 'courses.audit.course.update',
-  'course.close': 'courses.audit.course.close',
-  'course.delete': 'courses.audit.course.delete',
-  'course.access-request': 'courses.audit.accessRequest',
-  'citizen.lookup': 'courses.audit.citizen.lookup',
-  'member.create': 'courses.audit.member.add',
-  'party.create': 'courses.audit.party.add',
-  'party.update': 'courses.audit.party.update',
-  'party.delete': 'courses.audit.party.remove',
-  'plan.read': 'courses.audit.plan.read',
-  'plan.update': 'courses.audit.plan.update',
-  'plan.compare': 'courses.audit.plan.compare',
-  'plan.versions': 'courses.audit.plan.versions',
-  'plan.export': 'courses.audit.plan.export',
-  'consent.create': 'courses.audit.consent.create',
-  'consent.read': 'courses.audit.consent.read',
-  'consent.withdraw': 'courses.audit.consent.withdraw',
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function formatValue(value: unknown): string {
-  if (Array.isArray(value)) return value.map(formatValue).join(', ');
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-/** The detail in words, without internal ids (they say nothing to a reader). */
-function formatDetail(detail: Record<string, unknown> | null): string {
-  if (!detail) return '';
-  return Object.entries(detail)
-    .filter(([, v]) => !(typeof v === 'string' && UUID.test(v)))
-    .map(([k, v]) => `${k}: ${formatValue(v)}`)
-    .join('; ');
-}
 
 /** Reads are logged as often as they happen; "only changes" hides them. */
 const isRead = (action: string) => /\.(read|list|compare)$/.test(action);
@@ -92,16 +50,12 @@ function rowsOf(entries: CourseAuditEntry[], members: number): Row[] {
 }
 
 export function CourseHistory({ course }: CourseTabProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, lang } = useI18n();
   const audit = useApi(() => loadCourseAudit(course.id), `course-audit:${course.id}`);
   const [onlyChanges, setOnlyChanges] = useState(false);
   const rows = rowsOf(audit.data?.entries ?? [], course.members?.length ?? 1).filter(
     (r) => !onlyChanges || !isRead(r.action),
   );
-  const actionLabel = (action: string) => {
-    const key = ACTION_KEYS[action];
-    return key ? t(key) : action;
-  };
 
   return (
     <CourseTab
@@ -146,10 +100,10 @@ export function CourseHistory({ course }: CourseTabProps) {
                 <tr key={`${e.at}-${i}`}>
                   <td className="table__nowrap">{formatDateTime(e.at, locale)}</td>
                   <td>{e.userName ?? '–'}</td>
-                  <td>{actionLabel(e.action)}</td>
+                  <td>{auditActionLabel(e.action, lang)}</td>
                   <td className="free-text">{e.reason ?? '–'}</td>
                   <td className="table__detail">
-                    {formatDetail(e.detail) || '–'}
+                    {auditDetail(e.detail, lang, locale) || '–'}
                     {e.citizens > 1 && (
                       <span className="table__sub">
                         {t('courses.history.citizens', { count: e.citizens })}

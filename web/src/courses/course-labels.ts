@@ -35,21 +35,8 @@ const RELATION_KEYS: Record<Relation, MessageKey> = {
 
 export const relationLabel = (t: T, value: Relation) => t(RELATION_KEYS[value]);
 
-/** A date (`YYYY-MM-DD` or a timestamp) in the reader's language; `–` when missing. */
-export function formatDate(value: string | null | undefined, locale: string): string {
-  if (!value) return '–';
-  const date = value.length === 10 ? new Date(`${value}T12:00:00`) : new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(locale);
-}
-
-/** A timestamp with date and time in the reader's language. */
-export function formatDateTime(value: string | null | undefined, locale: string): string {
-  if (!value) return '–';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime())
-    ? value
-    : date.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
-}
+/** The one date format (web/src/ui/format-date.ts), here for the course pages that import it. */
+export { formatDate, formatDateTime } from '../ui/format-date.js';
 
 /** Today as `YYYY-MM-DD` in the local time zone. */
 export function today(): string {

@@ -72,7 +72,11 @@ export const citizenDa = {
   'citizen.title': 'Din plan',
   'citizen.code.lead': 'Vi sender en kode til dig. Så kan du se din plan.',
   'citizen.code.send': 'Send mig en kode',
-  'citizen.code.sent': 'Koden er sendt til {to}. Den virker i 10 minutter.',
+  'citizen.code.sent': 'Koden er sendt til {to}. Den virker til kl. {time}.',
+  'citizen.code.sentSms': 'Koden er sendt som SMS til {to}. Den virker til kl. {time}.',
+  'citizen.code.replaced': 'Vi har sendt en ny kode. Den forrige kode virker ikke mere.',
+  'citizen.code.againHelp':
+    'Er koden ikke kommet? Vent et par minutter. En ny kode erstatter den, du har fået.',
   'citizen.code.label': 'Kode (6 tal)',
   'citizen.code.open': 'Åbn min plan',
   'citizen.code.again': 'Send en ny kode',
@@ -97,7 +101,8 @@ export const citizenDa = {
   'citizen.meeting.where': 'Hvor: {place}.',
   'citizen.meeting.none': 'Du har ikke noget møde lige nu.',
   'citizen.people': 'Hvem er hvem',
-  'citizen.people.coordinator': 'Din sagsbehandler. Hun eller han holder sammen på det hele.',
+  'citizen.people.coordinator':
+    'Din sagsbehandler, som har overblikket og hjælper dig med at holde styr på det hele.',
   'citizen.people.call': 'Ring: {phone}',
   'citizen.people.answers': 'Svarer inden for: {time}.',
   'citizen.progress': 'Sådan går det',

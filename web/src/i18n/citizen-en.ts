@@ -70,7 +70,11 @@ export const citizenEn: Record<CitizenMessageKey, string> = {
   'citizen.title': 'Your plan',
   'citizen.code.lead': 'We send you a code. Then you can see your plan.',
   'citizen.code.send': 'Send me a code',
-  'citizen.code.sent': 'The code is sent to {to}. It works for 10 minutes.',
+  'citizen.code.sent': 'The code is sent to {to}. It works until {time}.',
+  'citizen.code.sentSms': 'The code is sent as a text message to {to}. It works until {time}.',
+  'citizen.code.replaced': 'We have sent a new code. The previous code no longer works.',
+  'citizen.code.againHelp':
+    'Has the code not arrived? Wait a few minutes. A new code replaces the one you got.',
   'citizen.code.label': 'Code (6 digits)',
   'citizen.code.open': 'Open my plan',
   'citizen.code.again': 'Send a new code',

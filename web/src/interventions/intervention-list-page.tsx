@@ -1,4 +1,5 @@
 /** Interventions: plan one from the research's template (leaders) and see those you lead or take part in. */
+import { formatDate } from '../ui/format-date.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { can } from '../../../contract/permissions.js';
@@ -74,10 +75,8 @@ export function InterventionListPage() {
                   <td>
                     <span className="badge">{t(statusKey(i.status))}</span>
                   </td>
-                  <td className="table__nowrap">
-                    {i.nextMeeting ? new Date(i.nextMeeting).toLocaleDateString(locale) : '–'}
-                  </td>
-                  <td className="table__nowrap">{i.followUpOn ?? '–'}</td>
+                  <td className="table__nowrap">{formatDate(i.nextMeeting, locale)}</td>
+                  <td className="table__nowrap">{formatDate(i.followUpOn, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@
  * small agreements, the agreements and joint decisions (visible to everyone in the
  * involved units), the status and the follow-up measurement.
  */
+import { formatDate, formatDateTime } from '../ui/format-date.js';
 import type { AgreementKind, ChecklistKey } from '../../../contract/interventions.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -121,11 +122,8 @@ export function InterventionPage() {
                 })}
               </strong>
               <br />
-              {new Date(m.startsAt).toLocaleString(locale, {
-                dateStyle: 'long',
-                timeStyle: 'short',
-              })}{' '}
-              · {t('intervention.meeting.minutesValue', { n: m.durationMinutes })} ·{' '}
+              {formatDateTime(m.startsAt, locale)} ·{' '}
+              {t('intervention.meeting.minutesValue', { n: m.durationMinutes })} ·{' '}
               {t('intervention.meeting.who', {
                 facilitator: m.facilitator,
                 colleague: m.colleague,
@@ -193,7 +191,7 @@ export function InterventionPage() {
               {a.text}
               <br />
               <span className="muted">
-                {a.createdBy ?? ''} · {new Date(a.createdAt).toLocaleDateString(locale)}
+                {a.createdBy ?? ''} · {formatDate(a.createdAt, locale)}
                 {a.checklistKey && ` · ${checklistLabel(a.checklistKey)}`}
               </span>
             </li>

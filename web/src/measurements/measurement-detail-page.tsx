@@ -1,4 +1,5 @@
 /** One measurement: status, invitations, opening, response rates, reminders and closing. */
+import { formatDate } from '../ui/format-date.js';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PersonRole } from '../api/types.js';
@@ -68,7 +69,7 @@ export function MeasurementDetailPage() {
   const reload = async () => {
     await Promise.all([detail.reload(), responses.reload()]);
   };
-  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(locale) : '–');
+  const date = (iso: string | null) => formatDate(iso, locale);
   const r = responses.data;
   /** The active people whose profession is one of the measurement's (of one role, if given). */
   const withProfession = (of: '' | PersonRole) => {
@@ -89,6 +90,14 @@ export function MeasurementDetailPage() {
     if (r?.step)
       return n === 0 ? t('responses.belowStep', { step: r.step }) : t('responses.atLeast', { n });
     return n;
+  };
+  /** The share who submitted, rounded down (never more than the shown count allows). */
+  const rate = (n: number | null, invited: number) => {
+    if (n === null || invited === 0 || (r?.step && n === 0)) return '–';
+    const share = (Math.floor((n * 100) / invited) / 100).toLocaleString(locale, {
+      style: 'percent',
+    });
+    return r?.step ? t('responses.atLeast', { n: share }) : share;
   };
 
   return (
@@ -204,6 +213,7 @@ export function MeasurementDetailPage() {
               {t('responses.summary', {
                 invited: r.invited,
                 finished: String(count(r.finished, r.finishedSuppressedReason)),
+                rate: rate(r.finished, r.invited),
               })}
             </p>
             <p className="hint">
@@ -223,6 +233,9 @@ export function MeasurementDetailPage() {
                     <th scope="col" className="table__num">
                       {t('responses.col.finished')}
                     </th>
+                    <th scope="col" className="table__num">
+                      {t('responses.col.rate')}
+                    </th>
                     {m.status !== 'closed' && (
                       <th scope="col">
                         <VisuallyHidden>{t('withdraw.col')}</VisuallyHidden>
@@ -236,6 +249,7 @@ export function MeasurementDetailPage() {
                       <th scope="row">{groupLabel(u.unitName)}</th>
                       <td className="table__num">{u.invited}</td>
                       <td className="table__num">{count(u.finished, u.suppressedReason)}</td>
+                      <td className="table__num">{rate(u.finished, u.invited)}</td>
                       {m.status !== 'closed' && (
                         <td className="table__actions">
                           <RowAction

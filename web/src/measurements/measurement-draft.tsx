@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { itemLabel } from '../../../contract/analysis.js';
 import { useAction } from '../api/use-action.js';
 import { useI18n } from '../i18n/i18n.js';
 import { LEADERSHIP_ITEMS, RK_ITEMS } from '../survey/survey-api.js';
@@ -78,7 +79,7 @@ export function ItemWording({
   measurement: Measurement;
   onSaved: (changed: boolean) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const draft = measurement.status === 'draft';
   const [texts, setTexts] = useState<ItemTexts>(measurement.items);
   const [missing, setMissing] = useState<Set<string>>(new Set());
@@ -135,7 +136,7 @@ export function ItemWording({
           <ErrorAlert error={error} />
           {items.map((key) => (
             <fieldset key={key} className="fieldset item-wording">
-              <legend className="item-wording__key">{key}</legend>
+              <legend className="item-wording__key">{itemLabel(key, lang)}</legend>
               <TextAreaField
                 label={t('items.da')}
                 rows={2}
@@ -171,7 +172,7 @@ export function ItemWording({
         <dl className="item-list">
           {items.map((key) => (
             <div key={key} className="item-list__item">
-              <dt>{key}</dt>
+              <dt>{itemLabel(key, lang)}</dt>
               <dd>
                 <span lang="da">{measurement.items[key]?.da}</span>
                 <span lang="en" className="muted">

@@ -1,4 +1,5 @@
 /** The municipality's measurements: title, status and wave, with a link to create one. */
+import { formatDate } from '../ui/format-date.js';
 import { Link } from 'react-router';
 import { can } from '../../../contract/permissions.js';
 import { useApi } from '../api/use-api.js';
@@ -65,9 +66,7 @@ export function MeasurementListPage() {
                     </span>
                   </td>
                   <td>{m.waveLabel}</td>
-                  <td className="table__nowrap">
-                    {m.closesAt ? new Date(m.closesAt).toLocaleDateString(locale) : '–'}
-                  </td>
+                  <td className="table__nowrap">{formatDate(m.closesAt, locale)}</td>
                   <td>
                     {m.status !== 'draft' && (
                       <Link to={`/maalinger/${m.id}/analyse`}>

@@ -1,4 +1,5 @@
 /** Calls to the measurement API (`src/measurements/measurement.routes.ts`) and the outbox. */
+import type { MailStatus } from '../../../contract/mail.js';
 import type { Arm, FocalKind, Flow, GroupKind, ItemTexts } from '../../../contract/measurements.js';
 import type {
   InvitationsResult,
@@ -54,7 +55,7 @@ export interface OutboxMail {
   to: string | null;
   subject: string;
   body: string | null;
-  status: string;
+  status: MailStatus;
   createdAt: string;
   sentAt: string | null;
 }

@@ -1,12 +1,14 @@
 /** The outbox: the municipality's newest mails; each expands to show its text. */
+import { MAIL_KIND_LABELS, MAIL_STATUS_LABELS } from '../../../contract/mail.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { EmptyState, Notice, LoadStatus } from '../ui/feedback.js';
+import { formatDateTime } from '../ui/format-date.js';
 import { PageTitle } from '../ui/page-title.js';
 import { loadOutbox } from './measurements-api.js';
 
 export function OutboxPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, lang } = useI18n();
   const outbox = useApi(loadOutbox, 'outbox');
   return (
     <div className="page">
@@ -27,8 +29,12 @@ export function OutboxPage() {
               <summary>
                 <span className="mail__subject">{mail.subject}</span>
                 <span className="mail__meta">
-                  {mail.to ?? t('outbox.personalTo')} · {mail.kind} · {mail.status} ·{' '}
-                  {new Date(mail.createdAt).toLocaleString(locale)}
+                  {mail.to ?? t('outbox.personalTo')} ·{' '}
+                  {Object.hasOwn(MAIL_KIND_LABELS, mail.kind)
+                    ? MAIL_KIND_LABELS[mail.kind]![lang]
+                    : mail.kind}{' '}
+                  · {MAIL_STATUS_LABELS[mail.status][lang]} ·{' '}
+                  {formatDateTime(mail.createdAt, locale)}
                 </span>
               </summary>
               {mail.body === null ? (

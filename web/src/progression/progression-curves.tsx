@@ -3,6 +3,7 @@
  * Observable Plot chart per scored item, each with the same numbers as a table beside it
  * for screen readers and for anyone who reads tables better than lines.
  */
+import { formatDate } from '../ui/format-date.js';
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
 import { useCitizenI18n } from '../i18n/i18n-core.js';
@@ -74,7 +75,7 @@ export function ProgressionCurves({
   const responses = progression.responses
     .filter((r) => r.instrumentId === instrument.id)
     .sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
-  const date = (iso: string) => new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium' });
+  const date = (iso: string) => formatDate(iso, locale);
   return (
     <div className="progression-curves">
       {instrument.items

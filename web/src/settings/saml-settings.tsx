@@ -3,6 +3,7 @@
  * facts to register with the IdP, the IdP's metadata, e-mail domains, attributes, the map
  * from named system roles to Samspil roles, and whether passwords still work.
  */
+import { formatDateTime } from '../ui/format-date.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
@@ -35,7 +36,7 @@ const textToMap = (text: string) =>
   );
 
 export function SamlSettings() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const saml = useApi(loadSaml, 'saml-settings');
   const [form, setForm] = useState({
     enabled: true,
@@ -150,7 +151,7 @@ export function SamlSettings() {
                 <code>{current.idpEntityId}</code>{' '}
                 {t('settings.saml.idpFacts', {
                   count: current.idpCertificateCount,
-                  date: new Date(current.metadataFetchedAt).toLocaleString('da-DK'),
+                  date: formatDateTime(current.metadataFetchedAt, locale),
                 })}
               </dd>
             </div>

@@ -387,13 +387,18 @@ export function SurveyPage({
 
   const saveStatus = (
     <div className="survey__status">
-      <progress
-        className="survey__progress"
-        max={Math.max(total, 1)}
-        value={answered}
-        aria-label={t('survey.progress')}
-      />
-      <p className="survey__count">{t('survey.progressText', { answered, total })}</p>
+      {/* While the groups are being chosen the total is not known yet: no count that jumps. */}
+      {step !== 'groups' && (
+        <>
+          <progress
+            className="survey__progress"
+            max={Math.max(total, 1)}
+            value={answered}
+            aria-label={t('survey.progress')}
+          />
+          <p className="survey__count">{t('survey.progressText', { answered, total })}</p>
+        </>
+      )}
       <p className={`survey__saved survey__saved--${saveState}`} aria-live="polite" role="status">
         {saveState === 'saving' && t('survey.saving')}
         {saveState === 'saved' && t('survey.saved')}

@@ -1,4 +1,5 @@
 /** User administration (admins): the municipality's logins, roles, and disabling a login. */
+import { formatDateTime } from '../ui/format-date.js';
 import { useState } from 'react';
 import { asApiError } from '../api/client.js';
 import { USER_ROLES, type UserRole } from '../../../contract/users.js';
@@ -45,10 +46,6 @@ export function UsersPage() {
     void users.reload();
   };
   const close = () => setDialog(undefined);
-  const formatDate = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-      new Date(iso),
-    );
 
   const list = users.data
     ? [...users.data].sort((a, b) => a.name.localeCompare(b.name, 'da'))
@@ -107,7 +104,11 @@ export function UsersPage() {
                         <span className="badge badge--active">{t('users.active')}</span>
                       )}
                     </td>
-                    <td>{user.lastLoginAt ? formatDate(user.lastLoginAt) : t('users.never')}</td>
+                    <td>
+                      {user.lastLoginAt
+                        ? formatDateTime(user.lastLoginAt, locale)
+                        : t('users.never')}
+                    </td>
                     <td className="table__actions">
                       {!isMe && (
                         <>

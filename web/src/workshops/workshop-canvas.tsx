@@ -5,6 +5,7 @@
  * focused bubble with the arrow keys; everyone else sees it move live. Colours are SVG
  * attributes, not CSS, so the PNG export looks the same.
  */
+import { formatDate } from '../ui/format-date.js';
 import { forwardRef, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { CANVAS, type Actor, type Rating, type Workshop } from './workshops-api.js';
@@ -38,7 +39,7 @@ export const WorkshopCanvas = forwardRef<SVGSVGElement, Props>(function Workshop
   { workshop, onMove, colourOf, label, showPoints = true },
   ref,
 ) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [dragging, setDragging] = useState<{ id: string; x: number; y: number }>();
   const svg = useRef<SVGSVGElement | null>(null);
   const position = (a: Actor) => (dragging?.id === a.id ? dragging : a);
@@ -168,7 +169,7 @@ export const WorkshopCanvas = forwardRef<SVGSVGElement, Props>(function Workshop
               </text>
               <text x="8" y="40" fontSize="11" fontFamily="system-ui, sans-serif" fill="#4f5b6b">
                 {p.owner}
-                {p.dueOn ? ` · ${p.dueOn}` : ''}
+                {p.dueOn ? ` · ${formatDate(p.dueOn, locale)}` : ''}
               </text>
             </g>
           ))}

@@ -1,4 +1,5 @@
 /** Workshops: start one around a target group (optionally beside a measurement) or reopen one. */
+import { formatDateTime } from '../ui/format-date.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { can } from '../../../contract/permissions.js';
@@ -59,12 +60,7 @@ export function WorkshopListPage() {
                   <td>{t('workshop.list.stepOf', { step: w.step })}</td>
                   <td className="table__num">{w.actors}</td>
                   <td className="table__num">{w.openPoints}</td>
-                  <td className="table__nowrap">
-                    {new Date(w.updatedAt).toLocaleString(locale, {
-                      dateStyle: 'short',
-                      timeStyle: 'short',
-                    })}
-                  </td>
+                  <td className="table__nowrap">{formatDateTime(w.updatedAt, locale)}</td>
                 </tr>
               ))}
             </tbody>

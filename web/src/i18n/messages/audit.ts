@@ -23,17 +23,6 @@ export const auditDa = {
   'audit.col.action': 'Handling',
   'audit.col.entity': 'Objekt',
   'audit.col.detail': 'Detaljer',
-  'audit.action.login': 'Logget ind',
-  'audit.action.create': 'Oprettet',
-  'audit.action.update': 'Ændret',
-  'audit.action.import': 'Importeret',
-  'audit.entity.session': 'Session',
-  'audit.entity.user': 'Bruger',
-  'audit.entity.unit': 'Enhed',
-  'audit.entity.person': 'Person',
-  'audit.entity.area': 'Område',
-  'audit.entity.organisation': 'Organisation',
-  'audit.entity.municipality': 'Kommune',
 } as const;
 
 export const auditEn: Record<keyof typeof auditDa, string> = {
@@ -59,15 +48,4 @@ export const auditEn: Record<keyof typeof auditDa, string> = {
   'audit.col.action': 'Action',
   'audit.col.entity': 'Object',
   'audit.col.detail': 'Details',
-  'audit.action.login': 'Logged in',
-  'audit.action.create': 'Created',
-  'audit.action.update': 'Changed',
-  'audit.action.import': 'Imported',
-  'audit.entity.session': 'Session',
-  'audit.entity.user': 'User',
-  'audit.entity.unit': 'Unit',
-  'audit.entity.person': 'Person',
-  'audit.entity.area': 'Area',
-  'audit.entity.organisation': 'Organisation',
-  'audit.entity.municipality': 'Municipality',
 };

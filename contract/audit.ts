@@ -1,0 +1,151 @@
+/**
+ * The audit log's words: every action the server records, and the kinds of record and the
+ * detail fields it names, each with its Danish and English label (issue #16: the
+ * activity log shows no raw keys). Plain values, no zod.
+ */
+
+type Label = { readonly da: string; readonly en: string };
+
+/** Every action in the audit log, with what the activity log calls it. */
+export const AUDIT_ACTION_LABELS = {
+  login: { da: 'Logget ind', en: 'Logged in' },
+  'login-refused': { da: 'Login afvist', en: 'Login refused' },
+  'login-throttled': {
+    da: 'Login bremset efter for mange forsøg',
+    en: 'Login slowed after too many tries',
+  },
+  'change-password': { da: 'Adgangskode skiftet', en: 'Password changed' },
+  create: { da: 'Oprettet', en: 'Created' },
+  update: { da: 'Ændret', en: 'Changed' },
+  delete: { da: 'Slettet', en: 'Deleted' },
+  import: { da: 'Importeret', en: 'Imported' },
+  export: { da: 'Eksporteret', en: 'Exported' },
+  invite: { da: 'Inviteret til måling', en: 'Invited to a measurement' },
+  open: { da: 'Måling åbnet', en: 'Measurement opened' },
+  close: { da: 'Måling lukket', en: 'Measurement closed' },
+  remind: { da: 'Påmindelse sendt', en: 'Reminder sent' },
+  schedule_follow_up: { da: 'Opfølgning planlagt', en: 'Follow-up scheduled' },
+  'analysis.read': { da: 'Analyse læst', en: 'Analysis read' },
+  'benchmark.read': { da: 'Sammenligning læst', en: 'Benchmark read' },
+  'citizen-activity.read': { da: 'Borgerens beskeder læst', en: "Citizen's messages read" },
+  'citizen-link.create': { da: 'Personligt link lavet', en: 'Personal link made' },
+  'citizen-link.revoke': { da: 'Personligt link lukket', en: 'Personal link revoked' },
+  'citizen-scale.request': { da: 'Borgerskala bestilt', en: 'Citizen scale requested' },
+  'citizen.login': { da: 'Borger logget ind', en: 'Citizen signed in' },
+  'citizen.login-refused': { da: 'Borgerlogin afvist', en: 'Citizen sign-in refused' },
+  'citizen.lookup': { da: 'Opslag på CPR-nummer', en: 'CPR number looked up' },
+  'citizen.message': { da: 'Borgeren skrev', en: 'The citizen wrote' },
+  'citizen.progression': {
+    da: 'Borgeren svarede på progression',
+    en: 'The citizen answered progression',
+  },
+  'citizen.read': { da: 'Borgeren så sin plan', en: 'The citizen viewed their plan' },
+  'citizen.scale': {
+    da: 'Borgeren svarede på borgerskalaen',
+    en: 'The citizen answered the citizen scale',
+  },
+  'consent.create': { da: 'Samtykke registreret', en: 'Consent recorded' },
+  'consent.read': { da: 'Samtykker læst', en: 'Consents read' },
+  'consent.withdraw': { da: 'Samtykke tilbagekaldt', en: 'Consent withdrawn' },
+  'course.access-request': { da: 'Indsigt udleveret', en: 'Access request produced' },
+  'course.close': { da: 'Forløb afsluttet', en: 'Course closed' },
+  'course.create': { da: 'Forløb oprettet', en: 'Course created' },
+  'course.delete': { da: 'Forløb slettet', en: 'Course deleted' },
+  'course.list': { da: 'Forløbsliste vist', en: 'Course list shown' },
+  'course.read': { da: 'Forløb læst', en: 'Course read' },
+  'course.update': { da: 'Forløb ændret', en: 'Course changed' },
+  'instrument.create': { da: 'Progressionsskema oprettet', en: 'Progression instrument created' },
+  'instrument.update': { da: 'Progressionsskema ændret', en: 'Progression instrument changed' },
+  'meeting.cancel': { da: 'Møde aflyst', en: 'Meeting cancelled' },
+  'meeting.create': { da: 'Møde planlagt', en: 'Meeting planned' },
+  'meeting.ics': { da: 'Mødeinvitation hentet', en: 'Meeting invitation downloaded' },
+  'meeting.list': { da: 'Møder læst', en: 'Meetings read' },
+  'meeting.update': { da: 'Møde ændret', en: 'Meeting changed' },
+  'member.create': { da: 'Familiemedlem tilføjet', en: 'Family member added' },
+  'party.create': { da: 'Part tilføjet netværket', en: 'Party added to the network' },
+  'party.delete': { da: 'Part fjernet fra netværket', en: 'Party removed from the network' },
+  'party.update': { da: 'Part i netværket ændret', en: 'Network party changed' },
+  'plan.compare': { da: 'Planversioner sammenlignet', en: 'Plan versions compared' },
+  'plan.export': { da: 'Plan eksporteret', en: 'Plan exported' },
+  'plan.read': { da: 'Plan læst', en: 'Plan read' },
+  'plan.update': { da: 'Plan ændret', en: 'Plan changed' },
+  'plan.versions': { da: 'Planens versioner vist', en: 'Plan versions listed' },
+  'progression.answer': { da: 'Progression besvaret', en: 'Progression answered' },
+  'progression.read': { da: 'Progression læst', en: 'Progression read' },
+  'progression.schedule': { da: 'Progressionsplan sat', en: 'Progression schedule set' },
+  'sso-oidc.delete': { da: 'Log ind-opsætning fjernet', en: 'Sign-in settings removed' },
+  'sso-oidc.save': { da: 'Log ind-opsætning gemt', en: 'Sign-in settings saved' },
+  'user.create': { da: 'Bruger oprettet', en: 'User created' },
+  'user.role': { da: 'Rolle skiftet', en: 'Role changed' },
+  'workshop.create': { da: 'Dialogværksted oprettet', en: 'Workshop created' },
+} as const satisfies Record<string, Label>;
+
+/** An action the audit log records. */
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** The kinds of record an audit entry is about. */
+export const AUDIT_ENTITY_LABELS: Readonly<Record<string, Label>> = {
+  session: { da: 'Login', en: 'Sign-in' },
+  user: { da: 'Bruger', en: 'User' },
+  unit: { da: 'Enhed', en: 'Unit' },
+  person: { da: 'Person', en: 'Person' },
+  area: { da: 'Område', en: 'Area' },
+  organisation: { da: 'Organisation', en: 'Organisation' },
+  municipality: { da: 'Kommune', en: 'Municipality' },
+  citizen: { da: 'Borger', en: 'Citizen' },
+  course: { da: 'Forløb', en: 'Course' },
+  intervention: { da: 'Indsats', en: 'Intervention' },
+  measurement: { da: 'Måling', en: 'Measurement' },
+  progression_instrument: { da: 'Progressionsskema', en: 'Progression instrument' },
+  'saml-settings': { da: 'SAML-opsætning', en: 'SAML settings' },
+  workshop: { da: 'Dialogværksted', en: 'Workshop' },
+};
+
+/** The detail fields shown in the activity log; others (ids, internal fields) are left out. */
+export const AUDIT_DETAIL_LABELS: Readonly<Record<string, Label>> = {
+  access: { da: 'adgang', en: 'access' },
+  role: { da: 'rolle', en: 'role' },
+  previousRole: { da: 'tidligere rolle', en: 'previous role' },
+  from: { da: 'fra', en: 'from' },
+  to: { da: 'til', en: 'to' },
+  version: { da: 'version', en: 'version' },
+  changes: { da: 'ændringer', en: 'changes' },
+  format: { da: 'format', en: 'format' },
+  method: { da: 'måde', en: 'method' },
+  reason: { da: 'årsag', en: 'reason' },
+  kind: { da: 'type', en: 'kind' },
+  members: { da: 'medlemmer', en: 'members' },
+  meetings: { da: 'møder', en: 'meetings' },
+  found: { da: 'fundet', en: 'found' },
+  parties: { da: 'parter', en: 'parties' },
+  title: { da: 'titel', en: 'title' },
+  units: { da: 'enheder', en: 'units' },
+  rows: { da: 'rækker', en: 'rows' },
+  respondents: { da: 'besvarelser', en: 'respondents' },
+  reminded: { da: 'påmindet', en: 'reminded' },
+  added: { da: 'tilføjet', en: 'added' },
+  validDays: { da: 'gyldig i dage', en: 'valid for days' },
+  messages: { da: 'beskeder', en: 'messages' },
+  items: { da: 'spørgsmål', en: 'items' },
+  responses: { da: 'besvarelser', en: 'responses' },
+  intervalMonths: { da: 'hver n. måned', en: 'every n months' },
+  followUpOn: { da: 'opfølgning', en: 'follow-up' },
+  actor: { da: 'udført af', en: 'by' },
+};
+
+/** Detail values that are words, not names: shown by their label. */
+export const AUDIT_VALUE_LABELS: Readonly<Record<string, Label>> = {
+  full: { da: 'fuld', en: 'full' },
+  consent: { da: 'med samtykke', en: 'with consent' },
+  minimal: { da: 'kun overblik', en: 'overview only' },
+  citizen: { da: 'borgeren', en: 'the citizen' },
+  admin: { da: 'Administrator', en: 'Administrator' },
+  analytiker: { da: 'Analytiker', en: 'Analyst' },
+  leder: { da: 'Leder', en: 'Leader' },
+  sagsbehandler: { da: 'Sagsbehandler', en: 'Caseworker' },
+  medarbejder: { da: 'Medarbejder', en: 'Employee' },
+  password: { da: 'adgangskode', en: 'password' },
+  oidc: { da: 'OpenID Connect', en: 'OpenID Connect' },
+  saml: { da: 'SAML', en: 'SAML' },
+  mitid: { da: 'MitID', en: 'MitID' },
+};
