@@ -2,6 +2,7 @@
 import type { CitizenMessageKind, CitizenScaleValue } from '../../../contract/citizen-view.js';
 import type {
   CitizenActivity,
+  CitizenCurrent,
   CitizenLink,
   CitizenMessage,
   CitizenScaleAnswered,
@@ -12,7 +13,7 @@ import type {
 } from '../../../contract/citizen-view.schema.js';
 import type { ProgressionValue } from '../../../contract/progression.js';
 import type { ProgressionResponse } from '../../../contract/progression.schema.js';
-import { api } from '../api/client.js';
+import { api, ensureCsrfToken } from '../api/client.js';
 
 export type {
   CitizenAction,
@@ -35,11 +36,17 @@ export const requestCitizenScale = (courseId: string) =>
 
 const link = (courseId: string, token: string) => `/api/borger/${courseId}/${token}`;
 
-export const sendCode = (courseId: string, token: string) =>
-  api.post<CodeSent>(`${link(courseId, token)}/code`);
-export const enterCode = (courseId: string, token: string, code: string) =>
-  api.post<CitizenSession>(`${link(courseId, token)}/session`, { code });
-export const loadMyCourse = () => api.get<CitizenView>('/api/borger/me');
+export const sendCode = async (courseId: string, token: string) => {
+  await ensureCsrfToken();
+  return api.post<CodeSent>(`${link(courseId, token)}/code`);
+};
+export const enterCode = async (courseId: string, token: string, code: string) => {
+  await ensureCsrfToken();
+  return api.post<CitizenSession>(`${link(courseId, token)}/session`, { code });
+};
+/** The citizen's own view, or null before they have entered a code (asked without failing). */
+export const loadMyCourse = async () =>
+  (await api.get<CitizenCurrent>('/api/borger/current')).view;
 export const sendMessage = (body: { kind: CitizenMessageKind; text: string }) =>
   api.post<CitizenMessage>('/api/borger/me/messages', body);
 export const answerMyProgression = (answers: Record<string, ProgressionValue>) =>

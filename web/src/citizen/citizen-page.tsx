@@ -449,7 +449,7 @@ export function CitizenPage({ courseId, token }: { courseId: string; token: stri
   const load = useCallback(async () => {
     try {
       const mine = await loadMyCourse();
-      setView(viaMitid || mine.course.id === courseId ? mine : null);
+      setView(mine && (viaMitid || mine.course.id === courseId) ? mine : null);
     } catch (caught) {
       const e = asApiError(caught);
       if (e.status === 401) setView(null);
