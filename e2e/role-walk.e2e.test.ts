@@ -227,10 +227,6 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
         { name: 'measurement-open', path: `/maalinger/${ids.open}` },
         { name: 'measurement-closed', path: `/maalinger/${ids.closed}` },
         { name: 'analysis', path: `/maalinger/${ids.closed}/analyse` },
-        {
-          name: 'analysis-missing',
-          path: `/maalinger/00000000-0000-4000-8000-000000000000/analyse`,
-        },
         { name: 'case-level', path: '/analyse/forloeb' },
         { name: 'workshops', path: '/workshops' },
         { name: 'workshop', path: `/workshops/${ids.workshop}` },
@@ -287,7 +283,7 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
         problems.push(...(await walk(page, who, size, stops())));
         await context.close();
         expect(problems, problems.join('\n\n')).toEqual([]);
-      });
+      }, 240_000);
     }
 
     test(`the citizen at ${size} size`, async () => {
@@ -311,7 +307,7 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
       ]);
       await context.close();
       expect(problems, problems.join('\n\n')).toEqual([]);
-    });
+    }, 120_000);
 
     test(`a survey respondent at ${size} size`, async () => {
       const context = await browser.newContext({ viewport: SIZES[size], locale: 'da-DK' });
@@ -332,12 +328,12 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
           path: '',
           then: async (p) => {
             await p.getByRole('button', { name: 'Næste' }).click();
-            await p.getByRole('heading', { name: /Enhed 1 af/ }).waitFor();
+            await p.locator('fieldset.question').first().waitFor();
           },
         },
       ]);
       await context.close();
       expect(problems, problems.join('\n\n')).toEqual([]);
-    });
+    }, 120_000);
   }
 });

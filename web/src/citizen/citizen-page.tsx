@@ -90,7 +90,7 @@ function CodeStep({
       <p>{t('citizen.code.lead')}</p>
       <ErrorAlert error={error} />
       {sentTo === undefined ? (
-        <Button variant="plain" disabled={busy} onClick={() => void ask()}>
+        <Button variant="primary" disabled={busy} onClick={() => void ask()}>
           {t('citizen.code.send')}
         </Button>
       ) : (
@@ -112,7 +112,7 @@ function CodeStep({
               onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
             />
           </div>
-          <Button type="submit" variant="plain" disabled={busy || code.length !== 6}>
+          <Button type="submit" variant="primary" disabled={busy || code.length !== 6}>
             {t('citizen.code.open')}
           </Button>
           <Button variant="quiet" disabled={busy} onClick={() => void ask()}>
@@ -168,7 +168,7 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
             </div>
           </fieldset>
         ))}
-        <Button type="submit" variant="plain" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy}>
           {t('progression.send')}
         </Button>
       </form>
@@ -224,7 +224,7 @@ function MessageForm({ onSent }: { onSent: () => void }) {
       </div>
       <ErrorAlert error={error} />
       {sent && <Notice onDismiss={() => setSent(false)}>{t('citizen.write.sent')}</Notice>}
-      <Button type="submit" variant="plain" disabled={busy || text.trim() === ''}>
+      <Button type="submit" variant="primary" disabled={busy || text.trim() === ''}>
         {t('citizen.write.send')}
       </Button>
     </form>
