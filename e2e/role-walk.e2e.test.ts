@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
 import { CASEWORKER, CITIZEN_EMAIL, createCourseFixture } from '../test/helpers/course-fixture.js';
 import { DEMO_PASSWORD, devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
-import { axeViolations, consoleErrors, describeViolations, haveChromium } from './helpers/browser.js';
+import {
+  axeViolations,
+  consoleErrors,
+  describeViolations,
+  haveChromium,
+} from './helpers/browser.js';
 
 const SIZES = {
   desktop: { width: 1366, height: 900 },
@@ -226,7 +231,17 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
         { name: 'measurements', path: '/maalinger' },
         { name: 'measurement-open', path: `/maalinger/${ids.open}` },
         { name: 'measurement-closed', path: `/maalinger/${ids.closed}` },
-        { name: 'analysis', path: `/maalinger/${ids.closed}/analyse` },
+        {
+          name: 'analysis',
+          path: `/maalinger/${ids.closed}/analyse`,
+          then: async (page) => {
+            await page.locator('.network-map canvas').first().waitFor();
+            await page.waitForTimeout(500);
+            await page.locator('.network-map-frame').screenshot({
+              path: new URL('analytiker-map.png', SCREENSHOTS).pathname,
+            });
+          },
+        },
         { name: 'case-level', path: '/analyse/forloeb' },
         { name: 'workshops', path: '/workshops' },
         { name: 'workshop', path: `/workshops/${ids.workshop}` },

@@ -8,7 +8,6 @@ import type {
   CitizenScaleAnswered,
   CitizenScaleRequest,
   CitizenSession,
-  CitizenView,
   CodeSent,
 } from '../../../contract/citizen-view.schema.js';
 import type { ProgressionValue } from '../../../contract/progression.js';
@@ -45,8 +44,7 @@ export const enterCode = async (courseId: string, token: string, code: string) =
   return api.post<CitizenSession>(`${link(courseId, token)}/session`, { code });
 };
 /** The citizen's own view, or null before they have entered a code (asked without failing). */
-export const loadMyCourse = async () =>
-  (await api.get<CitizenCurrent>('/api/borger/current')).view;
+export const loadMyCourse = async () => (await api.get<CitizenCurrent>('/api/borger/current')).view;
 export const sendMessage = (body: { kind: CitizenMessageKind; text: string }) =>
   api.post<CitizenMessage>('/api/borger/me/messages', body);
 export const answerMyProgression = (answers: Record<string, ProgressionValue>) =>
