@@ -299,7 +299,12 @@ function MyCourse({
             </p>
             {part.subGoals.map((g) => (
               <div key={g.id}>
-                <h4 className="citizen-subgoal">{g.text}</h4>
+                {/* Under the part's name when there are several parts, else under the h2. */}
+                {view.parts.length > 1 ? (
+                  <h4 className="citizen-subgoal">{g.text}</h4>
+                ) : (
+                  <h3 className="citizen-subgoal">{g.text}</h3>
+                )}
                 <ul className="citizen-actions">
                   {g.actions.map((a) => (
                     <Action key={a.id} action={a} showLaw={showLaw} />
