@@ -16,7 +16,7 @@ export const lightDa = {
   'common.restore': 'Gendan',
   'common.dismiss': 'Skjul',
   'common.accessibilityStatement': 'Tilgængelighedserklæring',
-  'common.tableScrolls': 'Tabellen er bredere end skærmen: rul sidelæns for at se alle kolonner →',
+  'common.tableScrolls': 'Rul sidelæns for at se alle kolonner →',
   'common.tableRegion': 'Tabel: {label}',
   'common.tooLong': 'Højst {max} tegn.',
 

@@ -14,8 +14,7 @@ export const lightEn: Record<LightMessageKey, string> = {
   'common.restore': 'Restore',
   'common.dismiss': 'Hide',
   'common.accessibilityStatement': 'Accessibility statement',
-  'common.tableScrolls':
-    'The table is wider than the screen: scroll sideways to see every column →',
+  'common.tableScrolls': 'Scroll sideways to see every column →',
   'common.tableRegion': 'Table: {label}',
   'common.tooLong': 'At most {max} characters.',
 
