@@ -14,7 +14,7 @@ export function TableFrame({ label, children }: { label: string; children: React
   useEffect(() => {
     const box = frame.current;
     if (!box) return;
-    const measure = () => setScrolls(box.scrollWidth > box.clientWidth + 1);
+    const measure = () => setScrolls(box.scrollWidth > box.clientWidth);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(box);
@@ -22,8 +22,9 @@ export function TableFrame({ label, children }: { label: string; children: React
     return () => observer.disconnect();
   }, []);
 
-  // Only a frame that scrolls is a focusable region, so keyboard users can scroll it (WCAG
-  // 2.1.1); its name differs from the section heading above it (axe: landmark-unique).
+  // Focusable, so keyboard users can scroll it (WCAG 2.1.1), also before it is measured;
+  // only a frame that scrolls is a named region, named unlike the section heading above
+  // it (axe: landmark-unique).
   return (
     <>
       {scrolls && (
@@ -34,9 +35,8 @@ export function TableFrame({ label, children }: { label: string; children: React
       <div
         ref={frame}
         className={scrolls ? 'table-frame table-frame--scrolls' : 'table-frame'}
-        {...(scrolls
-          ? { role: 'region', 'aria-label': t('common.tableRegion', { label }), tabIndex: 0 }
-          : {})}
+        tabIndex={0}
+        {...(scrolls ? { role: 'region', 'aria-label': t('common.tableRegion', { label }) } : {})}
       >
         {children}
       </div>
