@@ -26,6 +26,11 @@ export const sessionUser = z.object({
   email: z.string(),
   role: z.enum(USER_ROLES),
   municipality: z.object({ id: z.string(), name: z.string() }),
+  /**
+   * The person the login is linked to (a leader's unit comes from it), or null: the web
+   * then tells a leader to ask for the link rather than ask for what would be refused.
+   */
+  personId: z.string().nullable(),
 });
 /** The logged-in user as the API returns them. */
 export type SessionUser = z.infer<typeof sessionUser>;

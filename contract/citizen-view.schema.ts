@@ -207,6 +207,10 @@ export const citizenViewSchema = z.object({
 });
 export type CitizenView = z.infer<typeof citizenViewSchema>;
 
+/** `GET /api/borger/current`: the citizen's own view, or null before a code was entered. */
+export const citizenCurrentSchema = z.object({ view: citizenViewSchema.nullable() });
+export type CitizenCurrent = z.infer<typeof citizenCurrentSchema>;
+
 /** A comment or wish as stored. */
 export const citizenMessageSchema = z.object({
   id: z.string(),

@@ -44,7 +44,7 @@ interface AxeNode {
   failureSummary?: string;
 }
 
-interface AxeViolation {
+export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
@@ -63,10 +63,11 @@ declare global {
   }
 }
 
-/** The WCAG 2.1 A and AA rules. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** The WCAG 2.1 A and AA rules, and axe's best practices (landmarks, heading order). */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
-function describeViolations(violations: AxeViolation[]): string {
+/** The violations as a readable list, one paragraph per rule. */
+export function describeViolations(violations: AxeViolation[]): string {
   return violations
     .map((v) => {
       const nodes = v.nodes
@@ -98,18 +99,40 @@ async function injectAxe(page: Page): Promise<void> {
   }
 }
 
-/** Run axe-core on the page with the WCAG 2.1 A/AA rules; fail listing every violation. */
-export async function checkA11y(page: Page, label = page.url()): Promise<void> {
+/** Run axe-core on the page (WCAG 2.1 A/AA and best practices); the violations, any impact. */
+export async function axeViolations(page: Page, label = page.url()): Promise<AxeViolation[]> {
   await injectAxe(page);
   const { violations, passes } = await page.evaluate(async (tags) => {
     const axe = window.axe;
     if (!axe) throw new Error('axe-core did not load');
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return { violations: result.violations, passes: result.passes.length };
-  }, WCAG_TAGS);
+  }, AXE_TAGS);
   expect(passes, `axe-core checked nothing on ${label}`).toBeGreaterThan(0);
+  return violations;
+}
+
+/** Run axe-core on the page (WCAG 2.1 A/AA and best practices); fail listing every violation. */
+export async function checkA11y(page: Page, label = page.url()): Promise<void> {
+  const violations = await axeViolations(page, label);
   expect(
     violations,
     `Accessibility violations on ${label}:\n${describeViolations(violations)}`,
   ).toEqual([]);
+}
+
+/**
+ * Collect the page's console errors and uncaught exceptions from now on (Chromium also
+ * logs every failed request as one); the returned list fills as they happen.
+ */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const where = message.location().url;
+      errors.push(`${message.text()}${where ? ` (${where})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
 }

@@ -26,6 +26,7 @@ const toUser = (user: AuthUser): SessionUser => ({
   email: user.email,
   role: user.role,
   municipality: { id: user.municipalityId, name: user.municipalityName },
+  personId: user.personId,
 });
 
 export const authRoutes: FastifyPluginAsync<{

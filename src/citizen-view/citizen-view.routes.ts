@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   citizenActivitySchema,
   citizenCodeInput,
+  citizenCurrentSchema,
   citizenLinkInput,
   citizenLinkParams,
   citizenLinkSchema,
@@ -228,6 +229,24 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
     async (request, reply) => {
       void reply.header('cache-control', 'no-store');
       return service.citizenView(deps.db, await citizen(request));
+    },
+  );
+
+  app.get(
+    '/api/borger/current',
+    {
+      config: perClient,
+      schema: {
+        tags,
+        summary:
+          "The citizen's own view, or null before a code was entered (asked on opening the link)",
+        response: { 200: citizenCurrentSchema },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      const context = await service.optionalCitizenContext(deps.db, session(request));
+      return { view: context ? await service.citizenView(deps.db, context) : null };
     },
   );
 

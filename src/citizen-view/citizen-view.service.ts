@@ -525,6 +525,21 @@ export async function citizenContext(
   return { linkId: row.link_id, course, member, members, visible: visibleMembers(member, members) };
 }
 
+/**
+ * The citizen's context, or null when no citizen session is open (no cookie, or one that
+ * ended): the page's first question, which a citizen who has not entered a code yet answers.
+ */
+export async function optionalCitizenContext(
+  db: Db,
+  session: string | undefined,
+  now = new Date(),
+): Promise<CitizenContext | null> {
+  if (!session) return null;
+  const row = await repo.findSession(db, sha256(session), now);
+  if (!row || row.revoked_at !== null || row.locked_at !== null) return null;
+  return citizenContext(db, session, now);
+}
+
 export async function endSession(db: Db, session: string | undefined) {
   if (session) await repo.deleteSession(db, sha256(session));
 }

@@ -78,6 +78,10 @@ for (const database of testDatabases()) {
       expect(JSON.stringify(rows)).not.toContain(token);
       const client = await new TestClient(t.app).start();
       expect((await client.get('/api/borger/me')).statusCode).toBe(401);
+      // The page's first question answers without failing: no view yet.
+      const current = await client.get('/api/borger/current');
+      expect(current.statusCode).toBe(200);
+      expect(current.json()).toEqual({ view: null });
       const wrongToken = await client.post(`/api/borger/${course.courseId}/${'x'.repeat(43)}/code`);
       expect(wrongToken.statusCode).toBe(404);
       // The link was mailed to the citizen.
@@ -114,6 +118,7 @@ for (const database of testDatabases()) {
       ).toBe(401);
       const view = (await client.get('/api/borger/me')).json<View>();
       expect(view.me.memberId).toBe(course.citizenId);
+      expect((await client.get('/api/borger/current')).json<{ view: View }>().view).toEqual(view);
       expect(view.parts.map((p) => p.memberId)).toEqual([course.citizenId]);
       expect(view.coordinator?.name).toBe('Sara Sagsbehandler');
       expect(view.people.find((p) => p.name === 'Lægehuset Torvet')).toMatchObject({

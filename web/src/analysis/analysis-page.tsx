@@ -205,7 +205,15 @@ export function AnalysisPage() {
             </p>
           </section>
         ) : (
-          <ErrorAlert error={analysis.error} />
+          analysis.error && (
+            <>
+              <p className="breadcrumb">
+                <Link to="/maalinger">{t('measurements.back')}</Link>
+              </p>
+              <PageTitle title={t('analysis.title')}>{t('analysis.title')}</PageTitle>
+              <ErrorAlert error={analysis.error} />
+            </>
+          )
         )}
       </div>
     );

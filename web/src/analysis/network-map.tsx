@@ -173,12 +173,16 @@ export function NetworkMap({
             height: 'data(size)',
             label: 'data(label)',
             color: LABEL_COLOUR,
-            'font-size': 12,
+            'font-size': LABEL_PX,
             'text-valign': 'bottom',
             'text-margin-y': 4,
+            'text-wrap': 'wrap',
+            'text-max-width': `${LABEL_WIDTH_PX}px`,
+            // An opaque box, so no tie runs through a name.
             'text-background-color': '#ffffff',
-            'text-background-opacity': 0.85,
-            'text-background-padding': '2px',
+            'text-background-opacity': 1,
+            'text-background-padding': '3px',
+            'text-background-shape': 'roundrectangle',
           },
         },
       ],
@@ -188,6 +192,17 @@ export function NetworkMap({
       autoungrabify: !callbacks.current.onMoved,
     });
     if (allPlaced) cy.fit(undefined, 40);
+    // Names stay readable when the map is zoomed out to fit: at least LABEL_PX on screen.
+    const scaleLabels = () => {
+      const scale = 1 / Math.min(1, cy.zoom());
+      cy.nodes().style({
+        'font-size': LABEL_PX * scale,
+        'text-max-width': `${LABEL_WIDTH_PX * scale}px`,
+        'text-margin-y': 4 * scale,
+      });
+    };
+    scaleLabels();
+    cy.on('zoom', scaleLabels);
 
     let arrows = new Map<string, Arrow>();
     const draw = () => {
@@ -249,6 +264,10 @@ export function NetworkMap({
     </div>
   );
 }
+
+/** The smallest size of a unit's name on screen, in CSS pixels, and its line width. */
+const LABEL_PX = 13;
+const LABEL_WIDTH_PX = 140;
 
 /** A plain SVG of the map as drawn: arrows, nodes and labels. */
 function toSvg(cy: cytoscape.Core, edges: MapEdge[]): string {

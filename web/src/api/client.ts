@@ -116,6 +116,15 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/**
+ * Fetch the CSRF token unless one is held: pages without a staff session (the citizen
+ * view) call this before their first change, so it is not refused (an error in the
+ * browser's console) and retried.
+ */
+export async function ensureCsrfToken(): Promise<void> {
+  if (csrfToken === '') await refreshCsrfToken();
+}
+
 async function refreshCsrfToken(): Promise<void> {
   const response = await send('GET', '/api/session', undefined);
   if (!response.ok) return;

@@ -200,7 +200,7 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
                 {t('case.includeUnits')}
               </label>
               <Button
-                variant="plain"
+                variant="primary"
                 small
                 disabled={busy}
                 onClick={() =>

@@ -2,18 +2,18 @@
 import type { CitizenMessageKind, CitizenScaleValue } from '../../../contract/citizen-view.js';
 import type {
   CitizenActivity,
+  CitizenCurrent,
   CitizenLink,
   CitizenMessage,
   CitizenScaleAnswered,
   CitizenScaleRequest,
   CitizenSession,
-  CitizenView,
   CodeSent,
   CodeStatus,
 } from '../../../contract/citizen-view.schema.js';
 import type { ProgressionValue } from '../../../contract/progression.js';
 import type { ProgressionResponse } from '../../../contract/progression.schema.js';
-import { api } from '../api/client.js';
+import { api, ensureCsrfToken } from '../api/client.js';
 
 export type {
   CitizenAction,
@@ -41,11 +41,16 @@ const link = (courseId: string, token: string) => `/api/borger/${courseId}/${tok
 export const codeStatus = (courseId: string, token: string) =>
   api.get<CodeStatus>(`${link(courseId, token)}/code-status`);
 /** Send a code; a valid one is kept unless `again` asks for a new one. */
-export const sendCode = (courseId: string, token: string, again = false) =>
-  api.post<CodeSent>(`${link(courseId, token)}/code`, { again });
-export const enterCode = (courseId: string, token: string, code: string) =>
-  api.post<CitizenSession>(`${link(courseId, token)}/session`, { code });
-export const loadMyCourse = () => api.get<CitizenView>('/api/borger/me');
+export const sendCode = async (courseId: string, token: string, again = false) => {
+  await ensureCsrfToken();
+  return api.post<CodeSent>(`${link(courseId, token)}/code`, { again });
+};
+export const enterCode = async (courseId: string, token: string, code: string) => {
+  await ensureCsrfToken();
+  return api.post<CitizenSession>(`${link(courseId, token)}/session`, { code });
+};
+/** The citizen's own view, or null before they have entered a code (asked without failing). */
+export const loadMyCourse = async () => (await api.get<CitizenCurrent>('/api/borger/current')).view;
 export const sendMessage = (body: { kind: CitizenMessageKind; text: string }) =>
   api.post<CitizenMessage>('/api/borger/me/messages', body);
 export const answerMyProgression = (answers: Record<string, ProgressionValue>) =>

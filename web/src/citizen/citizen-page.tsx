@@ -104,7 +104,7 @@ function CodeStep({
       {sent === undefined ? (
         <Loading />
       ) : sent === null ? (
-        <Button variant="plain" disabled={busy} onClick={() => void ask(false)}>
+        <Button variant="primary" disabled={busy} onClick={() => void ask(false)}>
           {t('citizen.code.send')}
         </Button>
       ) : (
@@ -132,7 +132,7 @@ function CodeStep({
               onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
             />
           </div>
-          <Button type="submit" variant="plain" disabled={busy || code.length !== 6}>
+          <Button type="submit" variant="primary" disabled={busy || code.length !== 6}>
             {t('citizen.code.open')}
           </Button>
           <p className="muted">{t('citizen.code.againHelp')}</p>
@@ -189,7 +189,7 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
             </div>
           </fieldset>
         ))}
-        <Button type="submit" variant="plain" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy}>
           {t('progression.send')}
         </Button>
       </form>
@@ -245,7 +245,7 @@ function MessageForm({ onSent }: { onSent: () => void }) {
       </div>
       <ErrorAlert error={error} />
       {sent && <Notice onDismiss={() => setSent(false)}>{t('citizen.write.sent')}</Notice>}
-      <Button type="submit" variant="plain" disabled={busy || text.trim() === ''}>
+      <Button type="submit" variant="primary" disabled={busy || text.trim() === ''}>
         {t('citizen.write.send')}
       </Button>
     </form>
@@ -320,7 +320,12 @@ function MyCourse({
             </p>
             {part.subGoals.map((g) => (
               <div key={g.id}>
-                <h4 className="citizen-subgoal">{g.text}</h4>
+                {/* Under the part's name when there are several parts, else under the h2. */}
+                {view.parts.length > 1 ? (
+                  <h4 className="citizen-subgoal">{g.text}</h4>
+                ) : (
+                  <h3 className="citizen-subgoal">{g.text}</h3>
+                )}
                 <ul className="citizen-actions">
                   {g.actions.map((a) => (
                     <Action key={a.id} action={a} showLaw={showLaw} />
@@ -470,7 +475,7 @@ export function CitizenPage({ courseId, token }: { courseId: string; token: stri
   const load = useCallback(async () => {
     try {
       const mine = await loadMyCourse();
-      setView(viaMitid || mine.course.id === courseId ? mine : null);
+      setView(mine && (viaMitid || mine.course.id === courseId) ? mine : null);
     } catch (caught) {
       const e = asApiError(caught);
       if (e.status === 401) setView(null);

@@ -42,7 +42,7 @@ export function CourseCitizen({ course }: CourseTabProps) {
       {open && (
         <div className="toolbar">
           <Button
-            variant="plain"
+            variant="primary"
             small
             disabled={busy}
             onClick={() =>

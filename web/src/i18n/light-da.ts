@@ -16,6 +16,8 @@ export const lightDa = {
   'common.restore': 'Gendan',
   'common.dismiss': 'Skjul',
   'common.accessibilityStatement': 'Tilgængelighedserklæring',
+  'common.tableScrolls': 'Rul sidelæns for at se alle kolonner →',
+  'common.tableRegion': 'Tabel: {label}',
   'common.tooLong': 'Højst {max} tegn.',
 
   'survey.title': 'Spørgeskema',

@@ -14,6 +14,8 @@ export const lightEn: Record<LightMessageKey, string> = {
   'common.restore': 'Restore',
   'common.dismiss': 'Hide',
   'common.accessibilityStatement': 'Accessibility statement',
+  'common.tableScrolls': 'Scroll sideways to see every column →',
+  'common.tableRegion': 'Table: {label}',
   'common.tooLong': 'At most {max} characters.',
 
   'survey.title': 'Survey',

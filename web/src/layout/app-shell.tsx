@@ -19,7 +19,14 @@ export function AppShell() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const [loggingOut, setLoggingOut] = useState(false);
+  // On a phone the menu is a disclosure list behind one button; on wider screens it is
+  // always shown (CSS hides the button) and wraps to a second line when it must.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
+
+  // A chosen page closes the menu.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   // After navigating, move focus to the new page's heading so screen readers announce it.
   useEffect(() => {
@@ -81,8 +88,28 @@ export function AppShell() {
           </div>
         </div>
         {user && (
-          <nav className="app-nav" aria-label={t('layout.nav')}>
-            <ul>
+          <nav
+            className="app-nav"
+            aria-label={t('layout.nav')}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && menuOpen) {
+                setMenuOpen(false);
+                menuButton.current?.focus();
+              }
+            }}
+          >
+            <Button
+              ref={menuButton}
+              variant="quiet"
+              className="app-nav__toggle"
+              aria-expanded={menuOpen}
+              aria-controls="app-nav-list"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              <span className="app-nav__toggle-icon" aria-hidden="true" />
+              {t('layout.menu')}
+            </Button>
+            <ul id="app-nav-list" className={menuOpen ? 'app-nav__list--open' : undefined}>
               <li>
                 <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
               </li>

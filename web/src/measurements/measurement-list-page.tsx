@@ -8,14 +8,19 @@ import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
+import { isUnlinkedLeader, UnlinkedLeaderNotice } from '../auth/unlinked-leader.js';
 import { listMeasurements, type MeasurementStatus } from './measurements-api.js';
 
 export const statusKey = (status: MeasurementStatus): MessageKey => `measurement.status.${status}`;
 
 export function MeasurementListPage() {
   const { t, locale } = useI18n();
-  const list = useApi(listMeasurements, 'measurements');
   const { user } = useSession();
+  const unlinked = isUnlinkedLeader(user);
+  const list = useApi(
+    () => (unlinked ? Promise.resolve(null) : listMeasurements()),
+    `measurements-${unlinked}`,
+  );
   const owner = user !== null && can(user.role, 'measurements.manage');
   return (
     <div className="page">
@@ -35,6 +40,7 @@ export function MeasurementListPage() {
           </div>
         )}
       </div>
+      {unlinked && <UnlinkedLeaderNotice />}
       <LoadStatus state={list} />
       {list.data && list.data.length === 0 && (
         <EmptyState title={t('measurements.empty')}>

@@ -175,7 +175,7 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
         </SelectField>
       ))}
       <ErrorAlert error={error} />
-      <Button type="submit" variant="plain" disabled={busy}>
+      <Button type="submit" variant="primary" disabled={busy}>
         {busy ? t('common.working') : t('meetings.create')}
       </Button>
     </form>
@@ -282,7 +282,7 @@ function MinutesEditor({
         <Button small onClick={() => setRows((rs) => [...rs, { partyId: '', text: '', due: '' }])}>
           {t('meetings.agreement.add')}
         </Button>
-        <Button variant="plain" small disabled={busy} onClick={() => void save()}>
+        <Button small disabled={busy} onClick={() => void save()}>
           {t('meetings.save')}
         </Button>
         <Button
@@ -376,7 +376,11 @@ export function CourseMeetings({ course, reload }: CourseTabProps) {
       actions={
         course.access === 'full' &&
         course.status === 'open' && (
-          <Button variant="plain" small onClick={() => setPlanning((p) => !p)}>
+          <Button
+            variant={planning ? 'secondary' : 'primary'}
+            small
+            onClick={() => setPlanning((p) => !p)}
+          >
             {planning ? t('common.cancel') : t('meetings.plan')}
           </Button>
         )

@@ -9,6 +9,8 @@ import type { Overview } from '../../../contract/overview.schema.js';
 import { api } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
+import { useSession } from '../auth/session.js';
+import { isUnlinkedLeader, UnlinkedLeaderNotice } from '../auth/unlinked-leader.js';
 import { statusKey } from '../interventions/intervention-list-page.js';
 import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
@@ -34,7 +36,11 @@ function ListOrNone<T>({
 
 export function OverviewPage() {
   const { t, locale } = useI18n();
-  const overview = useApi(() => api.get<Overview>('/api/overview'), 'overview');
+  const unlinked = isUnlinkedLeader(useSession().user);
+  const overview = useApi(
+    () => (unlinked ? Promise.resolve(null) : api.get<Overview>('/api/overview')),
+    `overview-${unlinked}`,
+  );
   const num = (v: number | null) =>
     v === null
       ? '–'
@@ -53,6 +59,7 @@ export function OverviewPage() {
             : t('overview.leadDirector')}
         </p>
       )}
+      {unlinked && <UnlinkedLeaderNotice />}
       <LoadStatus state={overview} />
       {o && !m && <EmptyState title={t('overview.noMeasurement')} />}
       {m && (

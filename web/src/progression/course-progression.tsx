@@ -94,7 +94,7 @@ export function CourseProgression({ course }: CourseTabProps) {
             value={intervalMonths}
             onChange={(e) => setIntervalMonths(e.target.value)}
           />
-          <Button variant="plain" small disabled={busy} onClick={() => void saveSchedule()}>
+          <Button small disabled={busy} onClick={() => void saveSchedule()}>
             {t('progression.saveSchedule')}
           </Button>
         </div>

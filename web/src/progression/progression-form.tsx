@@ -117,7 +117,7 @@ export function ProgressionForm({
           onChange={(value) => setAnswers((a) => ({ ...a, [item.id]: value }))}
         />
       ))}
-      <Button type="submit" variant="plain" disabled={busy}>
+      <Button type="submit" variant="primary" disabled={busy}>
         {busy ? t('common.working') : t('progression.send')}
       </Button>
     </form>

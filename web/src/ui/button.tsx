@@ -2,7 +2,7 @@
  * The one button of the interface: a look (variant, size) and a pending state, so the
  * class names and the busy spinner are written once.
  */
-import type { ButtonHTMLAttributes, MouseEvent } from 'react';
+import type { ButtonHTMLAttributes, MouseEvent, Ref } from 'react';
 
 /** How a button looks: its weight on the page, from the main action to a quiet row action. */
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet' | 'quiet-danger' | 'plain';
@@ -30,6 +30,7 @@ export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement
   /** Full width of its container. */
   block?: boolean;
   type?: 'button' | 'submit';
+  ref?: Ref<HTMLButtonElement>;
   /** The action runs: the button shows a spinner and ignores clicks, but keeps its focus. */
   pending?: boolean;
   /** What the button says while pending (e.g. "Arbejder …"); its own text if not given. */

@@ -139,6 +139,7 @@ export const WorkshopCanvas = forwardRef<SVGSVGElement, Props>(function Workshop
             />
             {/* The whole name under the bubble (with a white halo), so it is never cut. */}
             <text
+              className="workshop-canvas__name"
               y={RADIUS + 20}
               textAnchor="middle"
               fontSize="17"

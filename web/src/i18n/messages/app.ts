@@ -3,6 +3,9 @@
 export const appDa = {
   'layout.skip': 'Spring til indhold',
   'layout.nav': 'Hovedmenu',
+  'layout.menu': 'Menu',
+  'auth.unlinkedLeader':
+    'Din bruger er ikke knyttet til en enhed, du leder. Bed en administrator om at knytte den under Brugere.',
   'layout.logout': 'Log ud',
   'nav.organisation': 'Organisation',
   'nav.users': 'Brugere',
@@ -29,6 +32,9 @@ export const appDa = {
 export const appEn: Record<keyof typeof appDa, string> = {
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main menu',
+  'layout.menu': 'Menu',
+  'auth.unlinkedLeader':
+    'Your login is not linked to a unit you lead. Ask an administrator to link it under Users.',
   'layout.logout': 'Log out',
   'nav.organisation': 'Organisation',
   'nav.users': 'Users',
