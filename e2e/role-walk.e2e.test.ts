@@ -10,7 +10,12 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import { CASEWORKER, CITIZEN_EMAIL, createCourseFixture } from '../test/helpers/course-fixture.js';
+import {
+  CASEWORKER,
+  CITIZEN_EMAIL,
+  CITIZEN_SMS,
+  createCourseFixture,
+} from '../test/helpers/course-fixture.js';
 import { DEMO_PASSWORD, devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
 import {
   axeViolations,
@@ -311,8 +316,9 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
           path: '',
           then: async (p) => {
             await p.getByRole('button', { name: 'Send mig en kode' }).click();
-            await p.getByText(/Koden er sendt til/).waitFor();
-            const [mail] = await devMail(app, 'citizen-code', CITIZEN_EMAIL);
+            await p.getByText(/Koden er sendt som SMS/).waitFor();
+            // She prefers SMS; the outbox lists the newest first (the other size used one before).
+            const [mail] = await devMail(app, 'citizen-code', CITIZEN_SMS);
             const code = /\b(\d{6})\b/.exec(mail!.text)![1]!;
             await p.getByLabel('Kode (6 tal)').fill(code);
             await p.getByRole('button', { name: 'Åbn min plan' }).click();
