@@ -26,7 +26,8 @@ export type RouteRequest<P, Q, B> = FastifyRequest & {
 };
 
 /** What a handler returns: the body (none for 204), or the reply when it sent something else. */
-type Result<S, R extends Schema> = Promise<(S extends 204 ? void : z.output<R>) | FastifyReply>;
+type Body<S, R extends Schema> = (S extends 204 ? void | z.output<R> : z.output<R>) | FastifyReply;
+type Result<S, R extends Schema> = Body<S, R> | Promise<Body<S, R>>;
 
 /** What a route declares besides its method and path; `Args` lead the handler's arguments. */
 type RouteSpec<Args extends unknown[], P, Q, B, S extends SuccessStatus, R extends Schema> = {
@@ -60,7 +61,7 @@ export interface Routes<Args extends unknown[]> {
   delete: Register<Args>;
 }
 
-type AnySpec = RouteSpec<unknown[], unknown, unknown, unknown, SuccessStatus, Schema>;
+type AnySpec = RouteSpec<unknown[], Schema, Schema, Schema, SuccessStatus, Schema>;
 
 function builder<Args extends unknown[]>(
   app: FastifyInstance,
@@ -79,12 +80,9 @@ function builder<Args extends unknown[]>(
         schema: { tags, ...input, response },
         handler: async (request, reply) => {
           const args = leading(request);
-          const body = await handler(
-            ...args,
-            request as RouteRequest<unknown, unknown, unknown>,
-            reply,
-          );
-          return reply.sent ? reply : reply.status(status).send(body);
+          const body = await handler(...args, request, reply);
+          // A handler that sent something else (a file, a stream) returns the reply itself.
+          return body === reply || reply.sent ? reply : reply.status(status).send(body);
         },
       });
     };
