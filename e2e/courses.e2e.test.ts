@@ -7,9 +7,15 @@
  * Every course page is checked with axe-core (WCAG 2.1 A/AA).
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import { DEMO_PASSWORD, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import {
+  DEMO_PASSWORD,
+  login,
+  skipAfterFailure,
+  startBrowserApp,
+  type BrowserApp,
+} from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
@@ -50,13 +56,7 @@ describe.skipIf(!haveChromium)('Én plan in the browser', () => {
   });
 
   // Each step builds on the one before: after a failure the rest would only time out.
-  let failed = false;
-  beforeEach((context) => {
-    if (failed) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') failed = true;
-  });
+  skipAfterFailure();
 
   /** The demo login of a network professional, or a user made now through the admin API. */
   async function findOrCreateProfessional() {

@@ -7,9 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, skipAfterFailure, startBrowserApp, type BrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
@@ -37,13 +37,7 @@ describe.skipIf(!haveChromium)('meetings and instruments in the browser', () => 
   });
 
   // Each step builds on the one before: after a failure the rest would only time out.
-  let failed = false;
-  beforeEach((context) => {
-    if (failed) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') failed = true;
-  });
+  skipAfterFailure();
 
   test('the caseworker plans a network meeting with invitees from the network', async () => {
     await login(page, app, CASEWORKER);

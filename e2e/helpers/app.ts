@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../../test/helpers/databases.js';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.js';
+import { afterEach, beforeEach } from 'vitest';
 import { launchBrowser } from './browser.js';
 
 const WEB_INDEX = process.env.E2E_WEB_DIR
@@ -95,4 +96,15 @@ export async function login(
   await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.waitForURL(typeof landing === 'string' ? `${app.url}${landing}` : landing);
+}
+
+/** For a describe whose tests build on each other: after one fails, the rest are skipped. */
+export function skipAfterFailure(): void {
+  let failed = false;
+  beforeEach((context) => {
+    if (failed) context.skip();
+  });
+  afterEach((context) => {
+    if (context.task.result?.state === 'fail') failed = true;
+  });
 }

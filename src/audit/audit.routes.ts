@@ -1,28 +1,21 @@
 /** HTTP for reading the audit log (admins only). */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { auditList, auditQuery, type AuditEntry } from '../../contract/audit.schema.js';
 import type { Database } from '../db/schema.js';
-import { requirePermission, requireUser } from '../kernel/request-context.js';
+import { requirePermission } from '../kernel/request-context.js';
 import { listAudit } from './audit.repository.js';
+import { userRoutes } from '../kernel/route.js';
 
 export const auditRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (plugin, { db }) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
-  app.get(
-    '/api/audit',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'The newest audit log entries of the municipality',
-        querystring: auditQuery,
-        response: { 200: auditList },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
+  const route = userRoutes(plugin, ['audit']);
+  route.get('/api/audit', {
+    summary: 'The newest audit log entries of the municipality',
+    querystring: auditQuery,
+    response: { 200: auditList },
+    handler: async (user, { query }) => {
       requirePermission(user, 'audit.read');
-      const rows = await listAudit(db, user.municipalityId, request.query.limit);
+      const rows = await listAudit(db, user.municipalityId, query.limit);
       return rows.map((r): AuditEntry => ({
         id: String(r.id),
         at: r.at.toISOString(),
@@ -35,5 +28,5 @@ export const auditRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
         detail: r.detail,
       }));
     },
-  );
+  });
 };

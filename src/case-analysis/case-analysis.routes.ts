@@ -1,6 +1,5 @@
 /** HTTP for case-level relational capacity: a course's case measurements and the analysis across courses. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   caseAnalysisSchema,
   caseArmBody,
@@ -9,8 +8,8 @@ import {
   startCaseBody,
 } from '../../contract/case-analysis.schema.js';
 import { courseParams } from '../../contract/en-plan.schema.js';
-import { requireUser } from '../kernel/request-context.js';
 import * as service from './case-analysis.service.js';
+import { userRoutes } from '../kernel/route.js';
 
 const tags = ['case analysis'];
 
@@ -18,89 +17,45 @@ export const caseAnalysisRoutes: FastifyPluginAsync<{ deps: service.CaseDeps }> 
   plugin,
   { deps },
 ) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const route = userRoutes(plugin, tags);
 
-  app.get(
-    '/api/courses/:id/case-analysis',
-    {
-      schema: {
-        tags,
-        summary:
-          "The course's case measurements: status, anonymity-guarded response count and, when closed, the group result",
-        params: courseParams,
-        response: { 200: caseAnalysisSchema },
-      },
-    },
-    async (request) => service.getCaseAnalysis(deps, requireUser(request), request.params.id),
-  );
+  route.get('/api/courses/:id/case-analysis', {
+    summary:
+      "The course's case measurements: status, anonymity-guarded response count and, when closed, the group result",
+    params: courseParams,
+    response: { 200: caseAnalysisSchema },
+    handler: (user, { params }) => service.getCaseAnalysis(deps, user, params.id),
+  });
 
-  app.post(
-    '/api/courses/:id/case-analysis',
-    {
-      schema: {
-        tags,
-        summary:
-          "Start a case measurement among the course's network (coordinator or a leader of a unit in the network)",
-        params: courseParams,
-        body: startCaseBody,
-        response: { 201: caseAnalysisSchema },
-      },
-    },
-    async (request, reply) => {
-      const result = await service.startCaseMeasurement(
-        deps,
-        requireUser(request),
-        request.params.id,
-        request.body,
-      );
-      return reply.code(201).send(result);
-    },
-  );
+  route.post('/api/courses/:id/case-analysis', {
+    summary:
+      "Start a case measurement among the course's network (coordinator or a leader of a unit in the network)",
+    params: courseParams,
+    body: startCaseBody,
+    response: { 201: caseAnalysisSchema },
+    handler: (user, { params, body }) => service.startCaseMeasurement(deps, user, params.id, body),
+  });
 
-  app.post(
-    '/api/courses/:id/case-analysis/:measurementId/close',
-    {
-      schema: {
-        tags,
-        summary: "Close the course's case measurement",
-        params: caseMeasurementParams,
-        response: { 200: caseAnalysisSchema },
-      },
-    },
-    async (request) =>
-      service.closeCaseMeasurement(
-        deps,
-        requireUser(request),
-        request.params.id,
-        request.params.measurementId,
-      ),
-  );
+  route.post('/api/courses/:id/case-analysis/:measurementId/close', {
+    summary: "Close the course's case measurement",
+    params: caseMeasurementParams,
+    response: { 200: caseAnalysisSchema },
+    handler: (user, { params }) =>
+      service.closeCaseMeasurement(deps, user, params.id, params.measurementId),
+  });
 
-  app.put(
-    '/api/courses/:id/case-analysis/arm',
-    {
-      schema: {
-        tags,
-        summary: 'Tag the course intervention or control (null: neither)',
-        params: courseParams,
-        body: caseArmBody,
-        response: { 200: caseAnalysisSchema },
-      },
-    },
-    async (request) =>
-      service.setArm(deps, requireUser(request), request.params.id, request.body.arm),
-  );
+  route.put('/api/courses/:id/case-analysis/arm', {
+    summary: 'Tag the course intervention or control (null: neither)',
+    params: courseParams,
+    body: caseArmBody,
+    response: { 200: caseAnalysisSchema },
+    handler: (user, { params, body }) => service.setArm(deps, user, params.id, body.arm),
+  });
 
-  app.get(
-    '/api/case-analysis',
-    {
-      schema: {
-        tags,
-        summary:
-          'Case RK against the citizen score and the number of units across courses, and intervention against control (analysis owners)',
-        response: { 200: caseLevelSchema },
-      },
-    },
-    async (request) => service.caseLevelAnalysis(deps, requireUser(request)),
-  );
+  route.get('/api/case-analysis', {
+    summary:
+      'Case RK against the citizen score and the number of units across courses, and intervention against control (analysis owners)',
+    response: { 200: caseLevelSchema },
+    handler: (user) => service.caseLevelAnalysis(deps, user),
+  });
 };

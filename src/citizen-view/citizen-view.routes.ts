@@ -6,7 +6,6 @@
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   citizenActivitySchema,
   citizenCodeInput,
@@ -31,8 +30,8 @@ import {
 import { courseParams, noContent } from '../../contract/en-plan.schema.js';
 import { progressionResponseSchema } from '../../contract/progression.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { requireUser } from '../kernel/request-context.js';
 import * as service from './citizen-view.service.js';
+import { routes, userRoutes } from '../kernel/route.js';
 
 const staffTags = ['citizen view (staff)'];
 const tags = ['citizen view'];
@@ -63,249 +62,140 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
   plugin,
   { deps, cookieName, cookieOptions },
 ) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const open = routes(plugin, tags);
+  const staff = userRoutes(plugin, staffTags);
   const session = (request: FastifyRequest) => request.cookies[cookieName];
   const citizen = (request: FastifyRequest) => service.citizenContext(deps.db, session(request));
 
   // ---------- staff ----------
 
-  app.post(
-    '/api/courses/:id/citizen-links',
-    {
-      schema: {
-        tags: staffTags,
-        summary:
-          "Make a member's personal link (mailed to them only; the answer never holds the link)",
-        params: courseParams,
-        body: citizenLinkInput,
-        response: { 201: citizenLinkSchema },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.createLink(deps, requireUser(request), request.params.id, request.body),
-        ),
-  );
+  staff.post('/api/courses/:id/citizen-links', {
+    summary: "Make a member's personal link (mailed to them only; the answer never holds the link)",
+    params: courseParams,
+    body: citizenLinkInput,
+    response: { 201: citizenLinkSchema },
+    handler: (user, { params, body }) => service.createLink(deps, user, params.id, body),
+  });
 
-  app.post(
-    '/api/courses/:id/citizen-links/:linkId/revoke',
-    {
-      schema: {
-        tags: staffTags,
-        summary: 'Revoke a personal link',
-        params: citizenLinkParams,
-        response: { 204: noContent },
-      },
-    },
-    async (request, reply) => {
-      await service.revokeLink(
-        deps,
-        requireUser(request),
-        request.params.id,
-        request.params.linkId,
-      );
-      return reply.status(204).send();
-    },
-  );
+  staff.post('/api/courses/:id/citizen-links/:linkId/revoke', {
+    summary: 'Revoke a personal link',
+    params: citizenLinkParams,
+    response: { 204: noContent },
+    handler: async (user, { params }) =>
+      await service.revokeLink(deps, user, params.id, params.linkId),
+  });
 
-  app.get(
-    '/api/courses/:id/citizen-activity',
-    {
-      schema: {
-        tags: staffTags,
-        summary: "The citizen's comments and wishes, citizen-scale answers and links",
-        params: courseParams,
-        response: { 200: citizenActivitySchema },
-      },
-    },
-    async (request) => service.getCitizenActivity(deps, requireUser(request), request.params.id),
-  );
+  staff.get('/api/courses/:id/citizen-activity', {
+    summary: "The citizen's comments and wishes, citizen-scale answers and links",
+    params: courseParams,
+    response: { 200: citizenActivitySchema },
+    handler: (user, { params }) => service.getCitizenActivity(deps, user, params.id),
+  });
 
-  app.post(
-    '/api/courses/:id/citizen-scale',
-    {
-      schema: {
-        tags: staffTags,
-        summary: 'Ask the citizen the citizen scale (DOMAIN.md §2.3)',
-        params: courseParams,
-        body: citizenScaleRequestInput,
-        response: { 201: citizenScaleRequestSchema },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.requestScale(
-            deps,
-            requireUser(request),
-            request.params.id,
-            request.body.memberId,
-          ),
-        ),
-  );
+  staff.post('/api/courses/:id/citizen-scale', {
+    summary: 'Ask the citizen the citizen scale (DOMAIN.md §2.3)',
+    params: courseParams,
+    body: citizenScaleRequestInput,
+    response: { 201: citizenScaleRequestSchema },
+    handler: (user, { params, body }) => service.requestScale(deps, user, params.id, body.memberId),
+  });
 
   // ---------- citizen ----------
 
-  app.post(
-    '/api/borger/:courseId/:token/code',
-    {
-      config: perLink(5, '10 minutes'),
-      schema: {
-        tags,
-        summary: 'Send a one-time code to the link’s person (by SMS when they prefer it)',
-        params: linkParams,
-        body: codeRequestInput,
-        response: { 200: codeSentSchema },
-      },
-    },
-    async (request, reply) => {
+  open.post('/api/borger/:courseId/:token/code', {
+    config: perLink(5, '10 minutes'),
+    summary: 'Send a one-time code to the link’s person (by SMS when they prefer it)',
+    params: linkParams,
+    body: codeRequestInput,
+    response: { 200: codeSentSchema },
+    handler: async ({ params, body }, reply) => {
       void reply.header('cache-control', 'no-store');
-      return service.sendCode(
-        deps,
-        request.params.courseId,
-        request.params.token,
-        request.body?.again ?? false,
-      );
+      return service.sendCode(deps, params.courseId, params.token, body?.again ?? false);
     },
-  );
+  });
 
-  app.get(
-    '/api/borger/:courseId/:token/code-status',
-    {
-      config: perLink(30, '10 minutes'),
-      schema: {
-        tags,
-        summary: 'The code waiting to be typed, if any (sends nothing), so a reload keeps the step',
-        params: linkParams,
-        response: { 200: codeStatusSchema },
-      },
-    },
-    async (request, reply) => {
+  open.get('/api/borger/:courseId/:token/code-status', {
+    config: perLink(30, '10 minutes'),
+    summary: 'The code waiting to be typed, if any (sends nothing), so a reload keeps the step',
+    params: linkParams,
+    response: { 200: codeStatusSchema },
+    handler: async ({ params }, reply) => {
       void reply.header('cache-control', 'no-store');
-      return service.codeStatus(deps, request.params.courseId, request.params.token);
+      return service.codeStatus(deps, params.courseId, params.token);
     },
-  );
+  });
 
-  app.post(
-    '/api/borger/:courseId/:token/session',
-    {
-      config: perLink(10, '1 minute'),
-      schema: {
-        tags,
-        summary: 'Enter the one-time code; opens a short citizen session',
-        params: linkParams,
-        body: citizenCodeInput,
-        response: { 200: citizenSessionSchema },
-      },
-    },
-    async (request, reply) => {
-      const opened = await service.verifyCode(
-        deps,
-        request.params.courseId,
-        request.params.token,
-        request.body.code,
-      );
+  open.post('/api/borger/:courseId/:token/session', {
+    config: perLink(10, '1 minute'),
+    summary: 'Enter the one-time code; opens a short citizen session',
+    params: linkParams,
+    body: citizenCodeInput,
+    response: { 200: citizenSessionSchema },
+    handler: async ({ params, body }, reply) => {
+      const opened = await service.verifyCode(deps, params.courseId, params.token, body.code);
       void reply.setCookie(cookieName, opened.session, {
         ...cookieOptions,
         expires: opened.expiresAt,
       });
       return { ok: true as const, expiresAt: opened.expiresAt.toISOString() };
     },
-  );
+  });
 
-  app.get(
-    '/api/borger/me',
-    {
-      config: perClient,
-      schema: {
-        tags,
-        summary: "The citizen's own view of their course",
-        response: { 200: citizenViewSchema },
-      },
-    },
-    async (request, reply) => {
+  open.get('/api/borger/me', {
+    config: perClient,
+    summary: "The citizen's own view of their course",
+    response: { 200: citizenViewSchema },
+    handler: async (request, reply) => {
       void reply.header('cache-control', 'no-store');
       return service.citizenView(deps.db, await citizen(request));
     },
-  );
+  });
 
-  app.get(
-    '/api/borger/current',
-    {
-      config: perClient,
-      schema: {
-        tags,
-        summary:
-          "The citizen's own view, or null before a code was entered (asked on opening the link)",
-        response: { 200: citizenCurrentSchema },
-      },
-    },
-    async (request, reply) => {
+  open.get('/api/borger/current', {
+    config: perClient,
+    summary:
+      "The citizen's own view, or null before a code was entered (asked on opening the link)",
+    response: { 200: citizenCurrentSchema },
+    handler: async (request, reply) => {
       void reply.header('cache-control', 'no-store');
       const context = await service.optionalCitizenContext(deps.db, session(request));
       return { view: context ? await service.citizenView(deps.db, context) : null };
     },
-  );
+  });
 
-  app.post(
-    '/api/borger/me/messages',
-    {
-      config: perClient,
-      schema: {
-        tags,
-        summary: 'Write a comment or a wish to the plan',
-        body: citizenMessageInput,
-        response: { 201: citizenMessageSchema },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.sendMessage(deps, await citizen(request), request.body)),
-  );
+  open.post('/api/borger/me/messages', {
+    config: perClient,
+    summary: 'Write a comment or a wish to the plan',
+    body: citizenMessageInput,
+    response: { 201: citizenMessageSchema },
+    handler: async (request) => service.sendMessage(deps, await citizen(request), request.body),
+  });
 
-  app.post(
-    '/api/borger/me/progression',
-    {
-      config: perClient,
-      schema: {
-        tags,
-        summary: 'Answer the due progression measurement (any item may be skipped)',
-        body: citizenProgressionInput,
-        response: { 201: progressionResponseSchema },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.answerProgression(deps, await citizen(request), request.body)),
-  );
+  open.post('/api/borger/me/progression', {
+    config: perClient,
+    summary: 'Answer the due progression measurement (any item may be skipped)',
+    body: citizenProgressionInput,
+    response: { 201: progressionResponseSchema },
+    handler: async (request) =>
+      service.answerProgression(deps, await citizen(request), request.body),
+  });
 
-  app.post(
-    '/api/borger/me/scale',
-    {
-      config: perClient,
-      schema: {
-        tags,
-        summary: 'Answer the citizen scale: 1–5 or "dk" (ved ikke) per item',
-        body: citizenScaleInput,
-        response: { 200: citizenScaleAnsweredSchema },
-      },
-    },
-    async (request) => service.answerScale(deps, await citizen(request), request.body.answers),
-  );
+  open.post('/api/borger/me/scale', {
+    config: perClient,
+    summary: 'Answer the citizen scale: 1–5 or "dk" (ved ikke) per item',
+    body: citizenScaleInput,
+    response: { 200: citizenScaleAnsweredSchema },
+    handler: async (request) =>
+      service.answerScale(deps, await citizen(request), request.body.answers),
+  });
 
-  app.post(
-    '/api/borger/logout',
-    {
-      config: perClient,
-      schema: { tags, summary: 'End the citizen session', response: { 204: noContent } },
-    },
-    async (request, reply) => {
+  open.post('/api/borger/logout', {
+    config: perClient,
+    summary: 'End the citizen session',
+    response: { 204: noContent },
+    handler: async (request, reply) => {
       await service.endSession(deps.db, session(request));
       void reply.clearCookie(cookieName, cookieOptions);
-      return reply.status(204).send();
     },
-  );
+  });
 };

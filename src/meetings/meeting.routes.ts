@@ -1,6 +1,5 @@
 /** HTTP for a course's meetings: plan, list, change, cancel, .ics, agreements into the plan. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { courseParams } from '../../contract/en-plan.schema.js';
 import {
   agreementsToPlanInput,
@@ -13,129 +12,65 @@ import {
   meetingSchema,
 } from '../../contract/meetings.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { requireUser } from '../kernel/request-context.js';
 import * as service from './meeting.service.js';
+import { userRoutes } from '../kernel/route.js';
 
 const tags = ['meetings'];
 
 export const meetingRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugin, { deps }) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const route = userRoutes(plugin, tags);
 
-  app.get(
-    '/api/courses/:id/meetings',
-    {
-      schema: {
-        tags,
-        summary: "The course's next, upcoming and past meetings",
-        params: courseParams,
-        response: { 200: meetingListSchema },
-      },
-    },
-    async (request) => service.listMeetings(deps, requireUser(request), request.params.id),
-  );
+  route.get('/api/courses/:id/meetings', {
+    summary: "The course's next, upcoming and past meetings",
+    params: courseParams,
+    response: { 200: meetingListSchema },
+    handler: (user, { params }) => service.listMeetings(deps, user, params.id),
+  });
 
-  app.post(
-    '/api/courses/:id/meetings',
-    {
-      schema: {
-        tags,
-        summary: 'Plan a meeting; invitees are mailed and reminded the day before',
-        params: courseParams,
-        body: meetingInput,
-        response: { 201: meetingSchema },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.createMeeting(deps, requireUser(request), request.params.id, request.body),
-        ),
-  );
+  route.post('/api/courses/:id/meetings', {
+    summary: 'Plan a meeting; invitees are mailed and reminded the day before',
+    params: courseParams,
+    body: meetingInput,
+    response: { 201: meetingSchema },
+    handler: (user, { params, body }) => service.createMeeting(deps, user, params.id, body),
+  });
 
-  app.patch(
-    '/api/courses/:id/meetings/:meetingId',
-    {
-      schema: {
-        tags,
-        summary: 'Change time, place, invitees, roles, agenda, minutes or agreements',
-        params: meetingParams,
-        body: meetingChange,
-        response: { 200: meetingSchema },
-      },
-    },
-    async (request) =>
-      service.updateMeeting(
-        deps,
-        requireUser(request),
-        request.params.id,
-        request.params.meetingId,
-        request.body,
-      ),
-  );
+  route.patch('/api/courses/:id/meetings/:meetingId', {
+    summary: 'Change time, place, invitees, roles, agenda, minutes or agreements',
+    params: meetingParams,
+    body: meetingChange,
+    response: { 200: meetingSchema },
+    handler: (user, { params, body }) =>
+      service.updateMeeting(deps, user, params.id, params.meetingId, body),
+  });
 
-  app.post(
-    '/api/courses/:id/meetings/:meetingId/cancel',
-    {
-      schema: {
-        tags,
-        summary: 'Cancel a meeting',
-        params: meetingParams,
-        response: { 200: meetingSchema },
-      },
-    },
-    async (request) =>
-      service.cancelMeeting(
-        deps,
-        requireUser(request),
-        request.params.id,
-        request.params.meetingId,
-      ),
-  );
+  route.post('/api/courses/:id/meetings/:meetingId/cancel', {
+    summary: 'Cancel a meeting',
+    params: meetingParams,
+    response: { 200: meetingSchema },
+    handler: (user, { params }) => service.cancelMeeting(deps, user, params.id, params.meetingId),
+  });
 
-  app.get(
-    '/api/courses/:id/meetings/:meetingId/ics',
-    {
-      schema: {
-        tags,
-        summary: 'The meeting as iCalendar (METHOD:CANCEL once cancelled)',
-        params: meetingParams,
-        response: { 200: meetingIcsResponse },
-      },
-    },
-    async (request, reply) => {
-      const ics = await service.meetingCalendar(
-        deps,
-        requireUser(request),
-        request.params.id,
-        request.params.meetingId,
-      );
+  route.get('/api/courses/:id/meetings/:meetingId/ics', {
+    summary: 'The meeting as iCalendar (METHOD:CANCEL once cancelled)',
+    params: meetingParams,
+    response: { 200: meetingIcsResponse },
+    handler: async (user, { params }, reply) => {
+      const ics = await service.meetingCalendar(deps, user, params.id, params.meetingId);
       return reply
         .type(`text/calendar; charset=utf-8; method=${ics.method}`)
         .header('content-disposition', `attachment; filename="${ics.filename}"`)
         .header('cache-control', 'no-store')
         .send(ics.body);
     },
-  );
+  });
 
-  app.post(
-    '/api/courses/:id/meetings/:meetingId/agreements/to-plan',
-    {
-      schema: {
-        tags,
-        summary: "Make the meeting's agreements plan actions in one plan revision",
-        params: meetingParams,
-        body: agreementsToPlanInput,
-        response: { 200: agreementsToPlanSchema },
-      },
-    },
-    async (request) =>
-      service.agreementsToPlan(
-        deps,
-        requireUser(request),
-        request.params.id,
-        request.params.meetingId,
-        request.body,
-      ),
-  );
+  route.post('/api/courses/:id/meetings/:meetingId/agreements/to-plan', {
+    summary: "Make the meeting's agreements plan actions in one plan revision",
+    params: meetingParams,
+    body: agreementsToPlanInput,
+    response: { 200: agreementsToPlanSchema },
+    handler: (user, { params, body }) =>
+      service.agreementsToPlan(deps, user, params.id, params.meetingId, body),
+  });
 };

@@ -1,6 +1,5 @@
 /** HTTP for progression: the municipality's instruments, a course's schedule, answers and curves. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { courseParams } from '../../contract/en-plan.schema.js';
 import {
   instrumentChange,
@@ -14,8 +13,8 @@ import {
   scheduleInput,
 } from '../../contract/progression.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { requireUser } from '../kernel/request-context.js';
 import * as service from './progression.service.js';
+import { userRoutes } from '../kernel/route.js';
 
 const tags = ['progression'];
 
@@ -23,102 +22,52 @@ export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async
   plugin,
   { deps },
 ) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const route = userRoutes(plugin, tags);
 
-  app.get(
-    '/api/progression/instruments',
-    {
-      schema: {
-        tags,
-        summary: "The municipality's progression instruments",
-        response: { 200: instrumentListSchema },
-      },
-    },
-    async (request) => ({
-      instruments: await service.listInstruments(deps, requireUser(request)),
+  route.get('/api/progression/instruments', {
+    summary: "The municipality's progression instruments",
+    response: { 200: instrumentListSchema },
+    handler: async (user) => ({
+      instruments: await service.listInstruments(deps, user),
     }),
-  );
+  });
 
-  app.post(
-    '/api/progression/instruments',
-    {
-      schema: {
-        tags,
-        summary: 'Create an instrument (admin)',
-        body: instrumentInput,
-        response: { 201: instrumentSchema },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.createInstrument(deps, requireUser(request), request.body)),
-  );
+  route.post('/api/progression/instruments', {
+    summary: 'Create an instrument (admin)',
+    body: instrumentInput,
+    response: { 201: instrumentSchema },
+    handler: (user, { body }) => service.createInstrument(deps, user, body),
+  });
 
-  app.patch(
-    '/api/progression/instruments/:instrumentId',
-    {
-      schema: {
-        tags,
-        summary: 'Edit or archive an instrument (admin)',
-        params: instrumentParams,
-        body: instrumentChange,
-        response: { 200: instrumentSchema },
-      },
-    },
-    async (request) =>
-      service.updateInstrument(
-        deps,
-        requireUser(request),
-        request.params.instrumentId,
-        request.body,
-      ),
-  );
+  route.patch('/api/progression/instruments/:instrumentId', {
+    summary: 'Edit or archive an instrument (admin)',
+    params: instrumentParams,
+    body: instrumentChange,
+    response: { 200: instrumentSchema },
+    handler: (user, { params, body }) =>
+      service.updateInstrument(deps, user, params.instrumentId, body),
+  });
 
-  app.get(
-    '/api/courses/:id/progression',
-    {
-      schema: {
-        tags,
-        summary: "A course's schedule, occasions and answers (for the curves)",
-        params: courseParams,
-        response: { 200: progressionSchema },
-      },
-    },
-    async (request) => service.getProgression(deps, requireUser(request), request.params.id),
-  );
+  route.get('/api/courses/:id/progression', {
+    summary: "A course's schedule, occasions and answers (for the curves)",
+    params: courseParams,
+    response: { 200: progressionSchema },
+    handler: (user, { params }) => service.getProgression(deps, user, params.id),
+  });
 
-  app.put(
-    '/api/courses/:id/progression/schedule',
-    {
-      schema: {
-        tags,
-        summary: 'Set the instrument and interval of a course (start, every N months, closure)',
-        params: courseParams,
-        body: scheduleInput,
-        response: { 200: progressionSchema },
-      },
-    },
-    async (request) =>
-      service.setSchedule(deps, requireUser(request), request.params.id, request.body),
-  );
+  route.put('/api/courses/:id/progression/schedule', {
+    summary: 'Set the instrument and interval of a course (start, every N months, closure)',
+    params: courseParams,
+    body: scheduleInput,
+    response: { 200: progressionSchema },
+    handler: (user, { params, body }) => service.setSchedule(deps, user, params.id, body),
+  });
 
-  app.post(
-    '/api/courses/:id/progression/responses',
-    {
-      schema: {
-        tags,
-        summary: 'Record a measurement answered by the citizen, a parent or the caseworker',
-        params: courseParams,
-        body: responseRecordInput,
-        response: { 201: progressionResponseSchema },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.recordResponse(deps, requireUser(request), request.params.id, request.body),
-        ),
-  );
+  route.post('/api/courses/:id/progression/responses', {
+    summary: 'Record a measurement answered by the citizen, a parent or the caseworker',
+    params: courseParams,
+    body: responseRecordInput,
+    response: { 201: progressionResponseSchema },
+    handler: (user, { params, body }) => service.recordResponse(deps, user, params.id, body),
+  });
 };

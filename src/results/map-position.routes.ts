@@ -4,32 +4,25 @@
  * analysis owners.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { mapPositionSchema, saveMapPositionsBody } from '../../contract/results.schema.js';
 import type { Database } from '../db/schema.js';
 import { listUnits } from '../org/org.repository.js';
 import { notFound } from '../kernel/errors.js';
-import { requirePermission, requireUser } from '../kernel/request-context.js';
+import { requirePermission } from '../kernel/request-context.js';
+import { userRoutes } from '../kernel/route.js';
 
 export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
   plugin,
   { db },
 ) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const route = userRoutes(plugin, ['analysis']);
 
-  app.get(
-    '/api/map-positions',
-    {
-      schema: {
-        tags: ['analysis'],
-        summary: 'Saved positions of units on the network map',
-        response: { 200: z.array(mapPositionSchema) },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
+  route.get('/api/map-positions', {
+    summary: 'Saved positions of units on the network map',
+    response: { 200: z.array(mapPositionSchema) },
+    handler: async (user) => {
       requirePermission(user, 'analysis.read');
       const rows = await db
         .selectFrom('map_position')
@@ -38,22 +31,15 @@ export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = a
         .execute();
       return rows.map((r) => ({ unitId: r.unit_id, x: r.x, y: r.y }));
     },
-  );
+  });
 
-  app.put(
-    '/api/map-positions',
-    {
-      schema: {
-        tags: ['analysis'],
-        summary: 'Save positions of units on the network map (upsert; others are kept)',
-        body: saveMapPositionsBody,
-        response: { 204: z.null().describe('Saved; no body') },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
+  route.put('/api/map-positions', {
+    summary: 'Save positions of units on the network map (upsert; others are kept)',
+    body: saveMapPositionsBody,
+    response: { 204: z.null().describe('Saved; no body') },
+    handler: async (user, { body }) => {
       requirePermission(user, 'mapPositions.edit');
-      const { positions } = request.body;
+      const { positions } = body;
       if (positions.length > 0) {
         const units = new Set((await listUnits(db, user.municipalityId, true)).map((u) => u.id));
         if (positions.some((p) => !units.has(p.unitId))) {
@@ -76,7 +62,7 @@ export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = a
           )
           .execute();
       }
-      return reply.status(204).send(null);
+      return null;
     },
-  );
+  });
 };

@@ -1,6 +1,5 @@
 /** HTTP for administering users and roles. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { UserRole } from '../../contract/users.js';
 import {
@@ -13,8 +12,8 @@ import {
   type User,
 } from '../../contract/users.schema.js';
 import type { Database } from '../db/schema.js';
-import { requireUser } from '../kernel/request-context.js';
 import * as service from './users.service.js';
+import { userRoutes } from '../kernel/route.js';
 
 const toUser = (u: {
   id: string;
@@ -35,60 +34,36 @@ const toUser = (u: {
 });
 
 export const usersRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (plugin, { db }) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const route = userRoutes(plugin, ['users']);
 
-  app.get(
-    '/api/users',
-    {
-      schema: {
-        tags: ['users'],
-        summary: "The municipality's logins",
-        response: { 200: userList },
-      },
-    },
-    async (request) => (await service.listUsers(db, requireUser(request))).map(toUser),
-  );
+  route.get('/api/users', {
+    summary: "The municipality's logins",
+    response: { 200: userList },
+    handler: async (user) => (await service.listUsers(db, user)).map(toUser),
+  });
 
-  app.get(
-    '/api/me/unit',
-    {
-      schema: {
-        tags: ['users'],
-        summary: 'The unit the logged-in leader leads (null when the login is linked to none)',
-        response: { 200: myUnit },
-      },
-    },
-    async (request) => service.myUnit(db, requireUser(request)),
-  );
+  route.get('/api/me/unit', {
+    summary: 'The unit the logged-in leader leads (null when the login is linked to none)',
+    response: { 200: myUnit },
+    handler: (user) => service.myUnit(db, user),
+  });
 
-  app.post(
-    '/api/users',
-    {
-      schema: {
-        tags: ['users'],
-        summary: 'Create a login',
-        body: createUserBody,
-        response: { 201: userSchema },
-      },
+  route.post('/api/users', {
+    summary: 'Create a login',
+    body: createUserBody,
+    response: { 201: userSchema },
+    handler: async (user, { body }) => {
+      const created = await service.createUser(db, user, body);
+      return toUser(created);
     },
-    async (request, reply) => {
-      const user = await service.createUser(db, requireUser(request), request.body);
-      return reply.status(201).send(toUser(user));
-    },
-  );
+  });
 
-  app.patch(
-    '/api/users/:id',
-    {
-      schema: {
-        tags: ['users'],
-        summary: 'Change role, name, password or disable a login',
-        params: userIdParams,
-        body: updateUserBody,
-        response: { 200: userSchema },
-      },
-    },
-    async (request) =>
-      toUser(await service.updateUser(db, requireUser(request), request.params.id, request.body)),
-  );
+  route.patch('/api/users/:id', {
+    summary: 'Change role, name, password or disable a login',
+    params: userIdParams,
+    body: updateUserBody,
+    response: { 200: userSchema },
+    handler: async (user, { params, body }) =>
+      toUser(await service.updateUser(db, user, params.id, body)),
+  });
 };

@@ -6,11 +6,11 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseTarget } from '../../src/db/connection.js';
 import { firstCpr, snapshot, type Snapshot } from '../helpers/db-snapshot.js';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/postgres-database.js';
+import { useCli } from '../helpers/cli.js';
 
 const SECRET = 'backup-test-session-secret-0123456789abcdef-0123';
 const CPR_KEY = Buffer.alloc(32, 5).toString('base64');
@@ -27,27 +27,12 @@ async function inspect(target: DatabaseTarget): Promise<Snapshot & { cpr: string
 
 describe('samspil backup and restore', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'samspil-backup-'));
-  const saved = { ...process.env };
-  let errors: string[] = [];
-  let logs: string[] = [];
+  const { run, out } = useCli();
 
   beforeAll(() => {
     process.env.SESSION_SECRET = SECRET;
     process.env.CPR_KEY = CPR_KEY;
-    vi.spyOn(console, 'error').mockImplementation(
-      (...a: unknown[]) => void errors.push(a.join(' ')),
-    );
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
   });
-  afterAll(() => {
-    process.env = saved;
-    vi.restoreAllMocks();
-  });
-  const run = async (...args: string[]) => {
-    errors = [];
-    logs = [];
-    return main(args);
-  };
   const fakePostgresDump = path.join(dir, 'fake.dump');
   writeFileSync(fakePostgresDump, 'PGDMP not really');
   const pgliteBackup = path.join(dir, 'pglite.backup');
@@ -72,7 +57,7 @@ describe('samspil backup and restore', () => {
       const running = await openDatabase(target);
       try {
         expect(await run('backup', pgliteBackup)).toBe(1);
-        expect(errors.join('\n')).toMatch(/in use by Samspil \(pid \d+\).*stop the app/);
+        expect(out.errors.join('\n')).toMatch(/in use by Samspil \(pid \d+\).*stop the app/);
       } finally {
         await running.close();
       }
@@ -80,23 +65,23 @@ describe('samspil backup and restore', () => {
 
     it('backs up, refuses to restore over a database without --force, and restores with it', async () => {
       expect(await run('backup', path.join(dir, 'no-such-dir', 'x.backup'))).toBe(1);
-      expect(errors.join('\n')).toMatch(/Cannot write .*x\.backup/);
+      expect(out.errors.join('\n')).toMatch(/Cannot write .*x\.backup/);
       expect(await run('backup', pgliteBackup)).toBe(0);
-      expect(logs.join('\n')).toMatch(/Keep SESSION_SECRET and CPR_KEY/);
+      expect(out.logs.join('\n')).toMatch(/Keep SESSION_SECRET and CPR_KEY/);
       expect(statSync(pgliteBackup).mode & 0o777).toBe(0o600);
 
       expect(await run('restore', pgliteBackup)).toBe(1);
-      expect(errors.join('\n')).toMatch(/already holds a database.*--force/);
+      expect(out.errors.join('\n')).toMatch(/already holds a database.*--force/);
 
       expect(await run('restore', pgliteBackup, '--force')).toBe(0);
-      expect(logs.join('\n')).toMatch(/kept in .*pglite\.replaced-/);
+      expect(out.logs.join('\n')).toMatch(/kept in .*pglite\.replaced-/);
       expect(await inspect(target)).toEqual(before);
     });
 
     it('restores into a wiped data directory: same rows, CPR decrypts, the app starts', async () => {
       rmSync(dataDir, { recursive: true, force: true });
       expect(await run('restore', pgliteBackup)).toBe(0);
-      expect(logs.join('\n')).toMatch(/match the restored data/);
+      expect(out.logs.join('\n')).toMatch(/match the restored data/);
       const after = await inspect(target);
       expect(after).toEqual(before);
       expect(after.cpr).toMatch(/^\d{10}$/);
@@ -108,7 +93,7 @@ describe('samspil backup and restore', () => {
       process.env.CPR_KEY = OTHER_CPR_KEY;
       try {
         expect(await run('restore', pgliteBackup)).toBe(1);
-        expect(errors.join('\n')).toMatch(/restore is done, but[\s\S]*CPR_KEY does not match/);
+        expect(out.errors.join('\n')).toMatch(/restore is done, but[\s\S]*CPR_KEY does not match/);
       } finally {
         process.env.CPR_KEY = CPR_KEY;
       }
@@ -117,11 +102,11 @@ describe('samspil backup and restore', () => {
 
     it('refuses a PostgreSQL backup and a file that is no backup', async () => {
       expect(await run('restore', fakePostgresDump, '--force')).toBe(1);
-      expect(errors.join('\n')).toMatch(/is a PostgreSQL backup .*DATABASE_URL is not set/);
+      expect(out.errors.join('\n')).toMatch(/is a PostgreSQL backup .*DATABASE_URL is not set/);
       const junk = path.join(dir, 'junk.txt');
       writeFileSync(junk, 'hello');
       expect(await run('restore', junk, '--force')).toBe(1);
-      expect(errors.join('\n')).toMatch(/is not a Samspil backup/);
+      expect(out.errors.join('\n')).toMatch(/is not a Samspil backup/);
       expect(await inspect(target)).toEqual(before);
     });
   });
@@ -153,9 +138,13 @@ describe('samspil backup and restore', () => {
       }
       expect(statSync(dump).mode & 0o777).toBe(0o600);
       expect(await run('restore', dump)).toBe(1);
-      expect(errors.join('\n')).toMatch(/is not empty; restore only goes into an empty database/);
+      expect(out.errors.join('\n')).toMatch(
+        /is not empty; restore only goes into an empty database/,
+      );
       expect(await run('restore', fakePgliteBackup)).toBe(1);
-      expect(errors.join('\n')).toMatch(/backup of the embedded database .*migrate-to-postgres/);
+      expect(out.errors.join('\n')).toMatch(
+        /backup of the embedded database .*migrate-to-postgres/,
+      );
     });
 
     it('restores into an empty database: same rows, CPR decrypts, the app starts', async () => {
@@ -163,7 +152,7 @@ describe('samspil backup and restore', () => {
       second = await createScratchDatabase(process.env.TEST_DATABASE_URL!);
       process.env.DATABASE_URL = second.url;
       expect(await run('restore', dump)).toBe(0);
-      expect(logs.join('\n')).toMatch(/match the restored data/);
+      expect(out.logs.join('\n')).toMatch(/match the restored data/);
       const after = await inspect({ kind: 'postgres', url: second.url });
       expect(after).toEqual(before);
       expect(after.cpr).toMatch(/^\d{10}$/);
@@ -171,7 +160,7 @@ describe('samspil backup and restore', () => {
       process.env.CPR_KEY = OTHER_CPR_KEY;
       try {
         expect(await run('demo')).toBe(1);
-        expect(errors.join('\n')).toMatch(/CPR_KEY does not match/);
+        expect(out.errors.join('\n')).toMatch(/CPR_KEY does not match/);
       } finally {
         process.env.CPR_KEY = CPR_KEY;
       }

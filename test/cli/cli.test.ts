@@ -2,33 +2,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
+import { useCli } from '../helpers/cli.js';
 
 describe('samspil CLI', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'samspil-cli-'));
-  const saved = { ...process.env };
-  let errors: string[] = [];
-  let logs: string[] = [];
+  const { run, out } = useCli();
 
   beforeAll(() => {
     process.env.DATA_DIR = path.join(dir, 'data');
     delete process.env.DATABASE_URL;
-    vi.spyOn(console, 'error').mockImplementation(
-      (...a: unknown[]) => void errors.push(a.join(' ')),
-    );
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
   });
-  afterAll(() => {
-    process.env = saved;
-    vi.restoreAllMocks();
-  });
-  const run = async (...args: string[]) => {
-    errors = [];
-    logs = [];
-    return main(args);
-  };
   const file = (name: string, content: string) => {
     const p = path.join(dir, name);
     writeFileSync(p, content);
@@ -37,20 +22,20 @@ describe('samspil CLI', () => {
 
   it('creates the demo municipality once', async () => {
     expect(await run('demo')).toBe(0);
-    expect(logs.join('\n')).toContain('admin@demo.samspil.dk');
+    expect(out.logs.join('\n')).toContain('admin@demo.samspil.dk');
     expect(await run('demo')).toBe(0);
-    expect(logs.join('\n')).toContain('exists already');
+    expect(out.logs.join('\n')).toContain('exists already');
   });
 
   it('imports an organisation file, and refuses a bad one with line numbers', async () => {
     const bad = file('bad.csv', 'enhed;type\nNy enhed;forkert\n');
     expect(await run('import-org', bad, '--municipality', 'demo')).toBe(1);
-    expect(errors.join('\n')).toMatch(/line 2: Unknown kind "forkert"/);
+    expect(out.errors.join('\n')).toMatch(/line 2: Unknown kind "forkert"/);
     const good = file('good.csv', 'enhed;type;navn;email\nNy enhed;ekstern;Ny Person;ny@x.dk\n');
     expect(await run('import-org', good, '--municipality', 'demo', '--dry-run')).toBe(0);
-    expect(logs.join('\n')).toMatch(/Dry run/);
+    expect(out.logs.join('\n')).toMatch(/Dry run/);
     expect(await run('import-org', good, '--municipality', 'demo')).toBe(0);
-    expect(logs.join('\n')).toMatch(/units: 1 new/);
+    expect(out.logs.join('\n')).toMatch(/units: 1 new/);
   });
 
   it('imports answers into a measurement like the UI does', async () => {
@@ -67,12 +52,12 @@ describe('samspil CLI', () => {
     expect(await run('import-responses', measurement.id, answers, '--municipality', 'demo')).toBe(
       0,
     );
-    expect(logs.join('\n')).toMatch(/Imported 5 answers from 5 respondents/);
+    expect(out.logs.join('\n')).toMatch(/Imported 5 answers from 5 respondents/);
     const wrongWave = file('wrong.csv', csv.replaceAll(',før,', ',efter,'));
     expect(await run('import-responses', measurement.id, wrongWave, '--municipality', 'demo')).toBe(
       1,
     );
-    expect(errors.join('\n')).toMatch(/wave "efter" does not belong/);
+    expect(out.errors.join('\n')).toMatch(/wave "efter" does not belong/);
   });
 
   it('create-municipality refuses a weak SAMSPIL_ADMIN_PASSWORD and takes a strong one', async () => {
@@ -89,22 +74,22 @@ describe('samspil CLI', () => {
     ];
     process.env.SAMSPIL_ADMIN_PASSWORD = 'sommerfugl2024';
     expect(await run(...args)).toBe(2);
-    expect(errors.join('\n')).toMatch(/too easy to guess.*for let at gætte/);
+    expect(out.errors.join('\n')).toMatch(/too easy to guess.*for let at gætte/);
     process.env.SAMSPIL_ADMIN_PASSWORD = 'it@proeve.dk-2026';
     expect(await run(...args)).toBe(2);
-    expect(errors.join('\n')).toMatch(/e-mail or name/);
+    expect(out.errors.join('\n')).toMatch(/e-mail or name/);
     process.env.SAMSPIL_ADMIN_PASSWORD = 'lyseblå trappe ved åen';
     expect(await run(...args)).toBe(0);
-    expect(logs.join('\n')).toMatch(/Created municipality proeve/);
+    expect(out.logs.join('\n')).toMatch(/Created municipality proeve/);
     delete process.env.SAMSPIL_ADMIN_PASSWORD;
   });
 
   it('explains unknown commands and missing arguments', async () => {
     expect(await run('frobnicate')).toBe(2);
-    expect(errors.join('\n')).toMatch(/unknown command 'frobnicate'/);
+    expect(out.errors.join('\n')).toMatch(/unknown command 'frobnicate'/);
     expect(await run('import-org')).toBe(2);
-    expect(errors.join('\n')).toMatch(/required option '--municipality <SLUG>' not specified/);
+    expect(out.errors.join('\n')).toMatch(/required option '--municipality <SLUG>' not specified/);
     expect(await run('import-org', '--municipality', 'demo')).toBe(2);
-    expect(errors.join('\n')).toMatch(/missing required argument 'FILE'/);
+    expect(out.errors.join('\n')).toMatch(/missing required argument 'FILE'/);
   });
 });

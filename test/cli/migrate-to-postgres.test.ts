@@ -7,8 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
 import { KeyMismatchError, verifyKeys } from '../../src/db/key-check.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
@@ -18,6 +17,7 @@ import { CASEWORKER } from '../helpers/course-fixture.js';
 import { firstCpr, snapshot } from '../helpers/db-snapshot.js';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/postgres-database.js';
 import { testConfig, TestClient } from '../helpers/test-app.js';
+import { useCli } from '../helpers/cli.js';
 
 const SECRET = 'migrate-test-session-secret-0123456789abcdef-012';
 const CPR_KEY = Buffer.alloc(32, 9).toString('base64');
@@ -25,34 +25,21 @@ const CPR_KEY = Buffer.alloc(32, 9).toString('base64');
 describe.runIf(process.env.TEST_DATABASE_URL)('samspil migrate-to-postgres', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'samspil-migrate-'));
   const dataDir = path.join(dir, 'data');
-  const saved = { ...process.env };
-  let errors: string[] = [];
-  let logs: string[] = [];
+  const { run, out } = useCli();
   let target: ScratchDatabase;
 
   beforeAll(async () => {
     Object.assign(process.env, { DATA_DIR: dataDir, SESSION_SECRET: SECRET, CPR_KEY });
     delete process.env.DATABASE_URL;
-    vi.spyOn(console, 'error').mockImplementation(
-      (...a: unknown[]) => void errors.push(a.join(' ')),
-    );
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
     target = await createScratchDatabase(process.env.TEST_DATABASE_URL!);
   });
   afterAll(async () => {
-    process.env = saved;
-    vi.restoreAllMocks();
     await target.drop();
   });
-  const run = async (...args: string[]) => {
-    errors = [];
-    logs = [];
-    return main(args);
-  };
 
   it('refuses when there is no embedded database to move', async () => {
     expect(await run('migrate-to-postgres', target.url)).toBe(2);
-    expect(errors.join('\n')).toMatch(/no embedded database/);
+    expect(out.errors.join('\n')).toMatch(/no embedded database/);
   });
 
   it('copies every table exactly, and the app runs on the copy', async () => {
@@ -64,8 +51,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('samspil migrate-to-postgres', () 
     expect(before.counts.audit_log).toBeGreaterThan(0);
 
     expect(await run('migrate-to-postgres', target.url)).toBe(0);
-    expect(logs.join('\n')).toMatch(/every table's count matches/);
-    expect(logs.join('\n')).toMatch(/SAME SESSION_SECRET and CPR_KEY/);
+    expect(out.logs.join('\n')).toMatch(/every table's count matches/);
+    expect(out.logs.join('\n')).toMatch(/SAME SESSION_SECRET and CPR_KEY/);
 
     const copy: DatabaseHandle = await openDatabase({ kind: 'postgres', url: target.url });
     try {
@@ -120,7 +107,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('samspil migrate-to-postgres', () 
     const before = await snapshot(copy.db);
     await copy.close();
     expect(await run('migrate-to-postgres', target.url)).toBe(1);
-    expect(errors.join('\n')).toMatch(/target database is not empty: table \w+ has rows/);
+    expect(out.errors.join('\n')).toMatch(/target database is not empty: table \w+ has rows/);
     const again = await openDatabase({ kind: 'postgres', url: target.url });
     expect(await snapshot(again.db)).toEqual(before);
     await again.close();
@@ -133,7 +120,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('samspil migrate-to-postgres', () 
     try {
       await client.query('CREATE TABLE payroll (id int)');
       expect(await run('migrate-to-postgres', other.url)).toBe(1);
-      expect(errors.join('\n')).toMatch(/not empty \(it has public\.payroll\)/);
+      expect(out.errors.join('\n')).toMatch(/not empty \(it has public\.payroll\)/);
       await client.query('DROP TABLE payroll');
 
       // Samspil's own empty schema is fine; make the copy fail at the answers, late in the order.
@@ -142,7 +129,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('samspil migrate-to-postgres', () 
         $$ BEGIN RAISE EXCEPTION 'no answers today'; END $$`);
       await client.query(`CREATE TRIGGER refuse BEFORE INSERT ON answer EXECUTE FUNCTION refuse()`);
       expect(await run('migrate-to-postgres', other.url)).toBe(1);
-      expect(errors.join('\n')).toMatch(/copy failed and was rolled back.*no answers today/);
+      expect(out.errors.join('\n')).toMatch(/copy failed and was rolled back.*no answers today/);
       const { rows } = await client.query<{ count: number }>(
         'SELECT (SELECT count(*) FROM municipality) + (SELECT count(*) FROM app_user) AS count',
       );

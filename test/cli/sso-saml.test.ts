@@ -2,26 +2,20 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRoleMap } from '../../src/cli/sso-saml.command.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { idpMetadata, makeKeyPair } from '../helpers/saml-idp.js';
+import { useCli } from '../helpers/cli.js';
 
 describe('samspil sso-saml', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'samspil-saml-cli-'));
-  const saved = { ...process.env };
-  let errors: string[] = [];
-  let logs: string[] = [];
+  const { run, out } = useCli();
   const metadataFile = path.join(dir, 'kombit.xml');
 
   beforeAll(() => {
     process.env.DATA_DIR = path.join(dir, 'data');
     delete process.env.DATABASE_URL;
-    vi.spyOn(console, 'error').mockImplementation(
-      (...a: unknown[]) => void errors.push(a.join(' ')),
-    );
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
     writeFileSync(
       metadataFile,
       idpMetadata(
@@ -31,15 +25,6 @@ describe('samspil sso-saml', () => {
       ),
     );
   });
-  afterAll(() => {
-    process.env = saved;
-    vi.restoreAllMocks();
-  });
-  const run = async (...args: string[]) => {
-    errors = [];
-    logs = [];
-    return main(args);
-  };
 
   it('reads a role map of KOMBIT role URIs', () => {
     expect(
@@ -65,7 +50,7 @@ describe('samspil sso-saml', () => {
     ).toBe(0);
     // No metadata on the first setup: a usage error, nothing stored.
     expect(await run('sso-saml', '--municipality', 'demo', '--domain', 'demo.samspil.dk')).toBe(2);
-    expect(errors.join('\n')).toContain('--metadata-url or --metadata-file');
+    expect(out.errors.join('\n')).toContain('--metadata-url or --metadata-file');
     expect(
       await run(
         'sso-saml',
@@ -81,8 +66,8 @@ describe('samspil sso-saml', () => {
         'no',
       ),
     ).toBe(0);
-    expect(logs.join('\n')).toContain('https://kombit.example/idp');
-    expect(logs.join('\n')).toContain('/api/auth/saml/acs');
+    expect(out.logs.join('\n')).toContain('https://kombit.example/idp');
+    expect(out.logs.join('\n')).toContain('/api/auth/saml/acs');
     // A change keeps what is not given.
     expect(
       await run(
@@ -96,7 +81,7 @@ describe('samspil sso-saml', () => {
       ),
     ).toBe(0);
     expect(await run('sso-saml', '--municipality', 'demo', '--role-map', 'x=boss')).toBe(2);
-    expect(errors.join('\n')).toContain('roleMap');
+    expect(out.errors.join('\n')).toContain('roleMap');
     expect(await run('sso-saml', '--municipality', 'demo', '--local-passwords', 'maybe')).toBe(2);
 
     const handle = await openDatabase({ kind: 'pglite', dataDir: process.env.DATA_DIR! });

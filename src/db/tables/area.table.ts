@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 
 /** An area (forvaltning, centre) grouping units inside a municipality. */
 export interface AreaTable {
@@ -6,7 +7,7 @@ export interface AreaTable {
   municipality_id: string;
   name: string;
   archived_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 
 export type Area = Selectable<AreaTable>;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 
 /**
  * Append-only audit log. A database trigger rejects every UPDATE, and every DELETE
@@ -15,7 +16,7 @@ export interface AuditLogTable {
   citizen_id: string | null;
   reason: string | null;
   detail: JSONColumnType<Record<string, unknown>, string | undefined, never>;
-  at: ColumnType<Date, never, never>;
+  at: CreatedAt;
   purge_after: ColumnType<Date | null, Date | null | undefined, never>;
 }
 

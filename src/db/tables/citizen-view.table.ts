@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { CitizenMessageKind, CitizenScaleValue } from '../../../contract/citizen-view.js';
 
 /**
@@ -22,7 +23,7 @@ export interface CitizenLinkTable {
   created_by: string | null;
   /** `mitid`: made by a MitID sign-in, never sent to anyone. */
   via: ColumnType<'link' | 'mitid', 'link' | 'mitid' | undefined, never>;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 export type CitizenLink = Selectable<CitizenLinkTable>;
 export type NewCitizenLink = Insertable<CitizenLinkTable>;
@@ -35,7 +36,7 @@ export interface CitizenSessionTable {
   course_id: string;
   member_id: string;
   expires_at: Date;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 export type CitizenSession = Selectable<CitizenSessionTable>;
 
@@ -47,7 +48,7 @@ export interface CitizenMessageTable {
   member_id: string;
   kind: CitizenMessageKind;
   text: string;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 export type CitizenMessage = Selectable<CitizenMessageTable>;
 
@@ -58,7 +59,7 @@ export interface CitizenScaleTable {
   course_id: string;
   member_id: string;
   requested_by: string;
-  requested_at: ColumnType<Date, never, never>;
+  requested_at: CreatedAt;
   answers: JSONColumnType<Record<string, CitizenScaleValue> | null, string | null, string>;
   answered_at: Date | null;
 }

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { ContactForm, MemberRelation } from '../../../contract/courses.js';
 
 /**
@@ -20,7 +21,7 @@ export interface CitizenTable {
   email: string | null;
   address: string | null;
   preferred_contact: ContactForm | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 
 export type Citizen = Selectable<CitizenTable>;

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { ConsentForm } from '../../../contract/consents.js';
 
 /** A citizen's consent to share information with parties; withdrawn, never deleted. */
@@ -18,7 +19,7 @@ export interface ConsentTable {
   withdrawn_at: Date | null;
   withdrawn_by: string | null;
   withdraw_reason: string | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 
 export type Consent = Selectable<ConsentTable>;

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { ExternalType, PartyKind } from '../../../contract/courses.js';
 
 /** One party of a course's network: a unit, a named professional or an outside actor. */
@@ -16,7 +17,7 @@ export interface CoursePartyTable {
   email: string | null;
   task: string;
   response_time: string;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 
 export type CourseParty = Selectable<CoursePartyTable>;

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type {
   CoordinatorRole,
   CourseKind,
@@ -21,7 +22,7 @@ export interface CourseTable {
   /** The main citizen's CPR hash: one open course per citizen (partial unique index). */
   main_cpr_hash: string;
   closed_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
   /** The course's arm in an intervention/control design; null = not in one. */
   arm: Generated<'intervention' | 'kontrol' | null>;
 }

@@ -6,6 +6,7 @@ import type {
   Selectable,
   Updateable,
 } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { AgreementKind, InterventionStatus } from '../../../contract/interventions.js';
 
 /** A leadership intervention in the research's format: two network meetings and a follow-up. */
@@ -22,7 +23,7 @@ export interface InterventionTable {
   follow_up_on: ColumnType<string | null, string | null | undefined, string | null>;
   follow_up_measurement_id: string | null;
   created_by: string | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 export type Intervention = Selectable<InterventionTable>;
 export type NewIntervention = Insertable<InterventionTable>;
@@ -60,6 +61,6 @@ export interface InterventionAgreementTable {
   checklist_key: string | null;
   text: string;
   created_by: string | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 export type InterventionAgreement = Selectable<InterventionAgreementTable>;

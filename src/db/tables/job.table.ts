@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 
 /** A background job, claimed with FOR UPDATE SKIP LOCKED so several app instances share the queue. */
 export interface JobTable {
@@ -14,7 +15,7 @@ export interface JobTable {
   failed_at: Date | null;
   /** Unique when set: the same job is never queued twice. */
   dedupe_key: string | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 export type Job = Selectable<JobTable>;
 export type NewJob = Insertable<JobTable>;

@@ -1,11 +1,5 @@
-import type {
-  ColumnType,
-  Generated,
-  Insertable,
-  JSONColumnType,
-  Selectable,
-  Updateable,
-} from 'kysely';
+import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { MailStatus, MessageChannel } from '../../../contract/mail.js';
 
 /** An e-mail: queued for SMTP, being sent, sent, failed, or kept in the outbox when no SMTP is configured. */
@@ -25,7 +19,7 @@ export interface MailMessageTable {
   status: Generated<MailStatus>;
   attempts: Generated<number>;
   last_error: string | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
   sent_at: Date | null;
 }
 export type MailMessage = Selectable<MailMessageTable>;

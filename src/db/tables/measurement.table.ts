@@ -1,11 +1,5 @@
-import type {
-  ColumnType,
-  Generated,
-  Insertable,
-  JSONColumnType,
-  Selectable,
-  Updateable,
-} from 'kysely';
+import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 
 import type {
   Arm,
@@ -46,7 +40,7 @@ export interface MeasurementTable {
   wave_label: string;
   previous_measurement_id: string | null;
   created_by: string | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
   opened_at: Date | null;
   closed_at: Date | null;
   /** Last change of the answers outside the survey (import, closing); keys the analysis cache. */

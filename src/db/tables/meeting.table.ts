@@ -1,11 +1,5 @@
-import type {
-  ColumnType,
-  Generated,
-  Insertable,
-  JSONColumnType,
-  Selectable,
-  Updateable,
-} from 'kysely';
+import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { MeetingKind, MeetingRole, MeetingStatus } from '../../../contract/meetings.js';
 import type { Agreement } from '../../../contract/meetings.schema.js';
 
@@ -36,7 +30,7 @@ export interface MeetingTable {
   plan_version: number | null;
   reminded_at: Date | null;
   created_by: string;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
   cancelled_at: Date | null;
 }
 export type Meeting = Selectable<MeetingTable>;

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 
 /** A municipality: one tenant of the installation. */
 export interface MunicipalityTable {
@@ -8,7 +9,7 @@ export interface MunicipalityTable {
   slug: string;
   /** Consent (by the admin) to take part in anonymous cross-municipality benchmarks. */
   benchmark_consent: Generated<boolean>;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -1,4 +1,5 @@
 import type { ColumnType, JSONColumnType, Selectable } from 'kysely';
+import type { UpdatedAt } from './columns.js';
 import type { UserRole } from './user.table.js';
 
 /** Who signs in through a provider: staff (Entra ID, AD FS, …) or citizens (a MitID broker). */
@@ -19,7 +20,7 @@ export interface OidcProviderTable {
   domains: ColumnType<string[], string[] | undefined, string[]>;
   passwords_allowed: ColumnType<boolean, boolean | undefined, boolean>;
   cpr_claim: ColumnType<string, string | undefined, string>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
+  updated_at: UpdatedAt;
 }
 
 export type OidcProvider = Selectable<OidcProviderTable>;

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { PersonRole } from '../../../contract/org.js';
 
 // Declared once, in the contract; re-exported for the modules that still import them here.
@@ -15,7 +16,7 @@ export interface PersonTable {
   /** Optional, normalised (trimmed, lower case), e.g. "socialrådgiver"; groups profession measurements. */
   profession: Generated<string | null>;
   archived_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -1,4 +1,5 @@
-import type { ColumnType, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 
 /** One saved version of a course's plan; never updated, the next save is a new row. */
 export interface PlanVersionTable {
@@ -10,7 +11,7 @@ export interface PlanVersionTable {
   /** Names of the people who took part in the revision. */
   participants: JSONColumnType<string[], string, never>;
   note: string | null;
-  changed_at: ColumnType<Date, never, never>;
+  changed_at: CreatedAt;
 }
 
 export type PlanVersion = Selectable<PlanVersionTable>;

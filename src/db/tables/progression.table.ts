@@ -1,11 +1,5 @@
-import type {
-  ColumnType,
-  Generated,
-  Insertable,
-  JSONColumnType,
-  Selectable,
-  Updateable,
-} from 'kysely';
+import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { CreatedAt, UpdatedAt } from './columns.js';
 import type {
   InstrumentGroup,
   ProgressionValue,
@@ -24,8 +18,8 @@ export interface ProgressionInstrumentTable {
   /** Set on the shipped defaults, so seeding them twice is a no-op. */
   default_key: string | null;
   archived_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 export type ProgressionInstrument = Selectable<ProgressionInstrumentTable>;
 export type NewProgressionInstrument = Insertable<ProgressionInstrumentTable>;
@@ -40,7 +34,7 @@ export interface ProgressionScheduleTable {
   /** Occasions whose due reminder has been mailed: never twice. */
   reminded: JSONColumnType<string[], string | undefined, string>;
   created_by: string;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 export type ProgressionSchedule = Selectable<ProgressionScheduleTable>;
 
@@ -55,6 +49,6 @@ export interface ProgressionResponseTable {
   answered_by: RespondentKind;
   answered_by_user: string | null;
   answers: JSONColumnType<Record<string, ProgressionValue>, string, never>;
-  answered_at: ColumnType<Date, never, never>;
+  answered_at: CreatedAt;
 }
 export type ProgressionResponse = Selectable<ProgressionResponseTable>;

@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { UpdatedAt } from './columns.js';
 
 /** A municipality's SAML identity provider and how its assertions become Samspil logins. */
 export interface SamlSettingsTable {
@@ -24,7 +25,7 @@ export interface SamlSettingsTable {
   cvr: string | null;
   /** Whether this municipality's users may still log in with a password. */
   local_passwords: boolean;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
+  updated_at: UpdatedAt;
 }
 
 /** An AuthnRequest we sent and have not yet had an answer to (its id is `InResponseTo`). */

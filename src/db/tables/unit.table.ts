@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { UnitKind } from '../../../contract/org.js';
 
 // Declared once, in the contract; re-exported for the modules that still import them here.
@@ -12,7 +13,7 @@ export interface UnitTable {
   name: string;
   kind: UnitKind;
   archived_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 
 export type Unit = Selectable<UnitTable>;

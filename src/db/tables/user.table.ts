@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from './columns.js';
 import type { UserRole } from '../../../contract/users.js';
 
 export { USER_ROLES, type UserRole } from '../../../contract/users.js';
@@ -17,7 +18,7 @@ export interface UserTable {
   person_link_manual: Generated<boolean>;
   disabled_at: Date | null;
   last_login_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt, UpdatedAt } from './columns.js';
 
 import type { WorkshopRating } from '../../../contract/workshops.js';
 
@@ -23,8 +24,8 @@ export interface WorkshopTable {
   facilitator_seen_at: Date | null;
   version: Generated<number>;
   created_by: string | null;
-  created_at: ColumnType<Date, never, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 export type Workshop = Selectable<WorkshopTable>;
 export type NewWorkshop = Insertable<WorkshopTable>;
@@ -39,7 +40,7 @@ export interface WorkshopActorTable {
   /** Canvas coordinates: x 0–1000, y 0–600. */
   x: number;
   y: number;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 export type WorkshopActor = Selectable<WorkshopActorTable>;
 
@@ -63,6 +64,6 @@ export interface WorkshopPointTable {
   done: Generated<boolean>;
   x: Generated<number>;
   y: Generated<number>;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
 }
 export type WorkshopPoint = Selectable<WorkshopPointTable>;

@@ -1,0 +1,106 @@
+/**
+ * Route declarations in one shape: the OpenAPI description (summary, request schemas, the one
+ * success response from the contract) and a handler that returns the response body. The
+ * success status is the key of `response`, so no handler sets it by hand.
+ */
+import type {
+  FastifyContextConfig,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HTTPMethods,
+} from 'fastify';
+import type { z } from 'zod';
+import type { AuthUser } from '../auth/auth.service.js';
+import { requireUser } from './request-context.js';
+
+type Schema = z.ZodType;
+type SuccessStatus = 200 | 201 | 204;
+type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+
+/** The request a handler sees: params, query and body as the route's schemas parsed them. */
+export type RouteRequest<P, Q, B> = FastifyRequest & {
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+};
+
+/** What a handler returns: the body (none for 204), or the reply when it sent something else. */
+type Body<S, R extends Schema> = (S extends 204 ? void | z.output<R> : z.output<R>) | FastifyReply;
+type Result<S, R extends Schema> = Body<S, R> | Promise<Body<S, R>>;
+
+/** What a route declares besides its method and path; `Args` lead the handler's arguments. */
+type RouteSpec<Args extends unknown[], P, Q, B, S extends SuccessStatus, R extends Schema> = {
+  summary: string;
+  params?: P;
+  querystring?: Q;
+  body?: B;
+  /** The one success response: its status and schema. */
+  response: { [K in S]: R };
+  config?: FastifyContextConfig;
+  handler: (...args: [...Args, RouteRequest<P, Q, B>, FastifyReply]) => Result<S, R>;
+};
+
+type Register<Args extends unknown[]> = <
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  S extends SuccessStatus = 200,
+  R extends Schema = Schema,
+>(
+  url: string,
+  spec: RouteSpec<Args, P, Q, B, S, R>,
+) => void;
+
+/** Registers routes by method; every route gets the builder's OpenAPI tags. */
+export interface Routes<Args extends unknown[]> {
+  get: Register<Args>;
+  post: Register<Args>;
+  put: Register<Args>;
+  patch: Register<Args>;
+  delete: Register<Args>;
+}
+
+type AnySpec = RouteSpec<unknown[], Schema, Schema, Schema, SuccessStatus, Schema>;
+
+function builder<Args extends unknown[]>(
+  app: FastifyInstance,
+  tags: string[],
+  leading: (request: FastifyRequest) => Args,
+): Routes<Args> {
+  const register =
+    (method: HTTPMethods) =>
+    (url: string, spec: AnySpec): void => {
+      const { handler, config, response, ...input } = spec;
+      const status = Number(Object.keys(response)[0]) as SuccessStatus;
+      app.route({
+        method,
+        url,
+        config,
+        schema: { tags, ...input, response },
+        handler: async (request, reply) => {
+          const args = leading(request);
+          const body = await handler(...args, request, reply);
+          // A handler that sent something else (a file, a stream) returns the reply itself.
+          return body === reply || reply.sent ? reply : reply.status(status).send(body);
+        },
+      });
+    };
+  return {
+    get: register('GET'),
+    post: register('POST'),
+    put: register('PUT'),
+    patch: register('PATCH'),
+    delete: register('DELETE'),
+  } as unknown as Routes<Args>;
+}
+
+/** Routes anyone may call (a token in the path or a citizen session decides what they see). */
+export function routes(app: FastifyInstance, tags: string[]): Routes<[]> {
+  return builder(app, tags, () => []);
+}
+
+/** Routes for a signed-in user: a 401 without a session, else the handler gets the user first. */
+export function userRoutes(app: FastifyInstance, tags: string[]): Routes<[AuthUser]> {
+  return builder(app, tags, (request) => [requireUser(request)]);
+}
