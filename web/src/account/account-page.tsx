@@ -10,6 +10,7 @@ import { PageTitle } from '../ui/page-title.js';
 import { roleLabel } from '../users/user-labels.js';
 import { MIN_PASSWORD } from '../users/users-page.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 const changePassword = (currentPassword: string, newPassword: string) =>
   api.post<void>('/api/me/password', { currentPassword, newPassword });
@@ -78,10 +79,7 @@ export function AccountPage() {
           <dd>{roleLabel(t, user.role)}</dd>
         </div>
       </dl>
-      <section className="panel" aria-labelledby="account-password">
-        <h2 className="panel__title" id="account-password">
-          {t('account.password.title')}
-        </h2>
+      <Section id="account-password" title={t('account.password.title')}>
         <p>{t('account.password.intro', { min: MIN_PASSWORD })}</p>
         {done && (
           <Notice onDismiss={() => setDone(false)}>
@@ -138,7 +136,7 @@ export function AccountPage() {
             </Button>
           </div>
         </form>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -44,6 +44,7 @@ import {
   type Positions,
 } from './network-map.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 /** The most rows the table of ties shows before "show all". */
 const TABLE_ROWS = 200;
@@ -274,10 +275,7 @@ export function AnalysisPage() {
       )}
       <ErrorAlert error={analysis.error} />
 
-      <section className="panel" aria-labelledby="a-map">
-        <h2 className="panel__title" id="a-map">
-          {t('analysis.map.title')}
-        </h2>
+      <Section id="a-map" title={t('analysis.map.title')}>
         <div className="toolbar toolbar--analysis">
           {waves.length > 1 && (
             <SelectField
@@ -484,7 +482,7 @@ export function AnalysisPage() {
             </Button>
           </p>
         )}
-      </section>
+      </Section>
 
       <AnalysisSections data={data} wave={wave} fmt={fmt} dimLabel={dimLabel} />
       <AnalysisExtrasSections measurementId={id} wave={wave.wave} fmt={fmt} />

@@ -25,6 +25,7 @@ import {
 } from './courses-api.js';
 import { NetworkPicture } from './network-picture.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 type Dialog = 'details' | 'member' | undefined;
 
@@ -44,10 +45,7 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
         </Notice>
       )}
       {citizen && (
-        <section className="panel" aria-labelledby="ov-citizen">
-          <h2 className="panel__title" id="ov-citizen">
-            {t('courses.citizen')}
-          </h2>
+        <Section id="ov-citizen" title={t('courses.citizen')}>
           <dl className="facts">
             <div>
               <dt>{t('courses.citizen.name')}</dt>
@@ -79,13 +77,10 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
               {t('courses.details.edit')}
             </Button>
           )}
-        </section>
+        </Section>
       )}
 
-      <section className="panel" aria-labelledby="ov-members">
-        <h2 className="panel__title" id="ov-members">
-          {t('courses.members')}
-        </h2>
+      <Section id="ov-members" title={t('courses.members')}>
         {members.length === 0 ? (
           <p className="muted">{t('courses.members.noneVisible')}</p>
         ) : (
@@ -116,13 +111,10 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
             {t('courses.member.add')}
           </Button>
         )}
-      </section>
+      </Section>
 
       {course.complexity && (
-        <section className="panel" aria-labelledby="ov-complexity">
-          <h2 className="panel__title" id="ov-complexity">
-            {t('courses.complexity')}
-          </h2>
+        <Section id="ov-complexity" title={t('courses.complexity')}>
           <p>
             {course.complexity.complex && (
               <>
@@ -135,14 +127,11 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
             })}
           </p>
           <p className="muted">{t('courses.complexity.rule')}</p>
-        </section>
+        </Section>
       )}
 
       {course.network && (
-        <section className="panel" aria-labelledby="ov-network">
-          <h2 className="panel__title" id="ov-network">
-            {t('courses.picture')}
-          </h2>
+        <Section id="ov-network" title={t('courses.picture')}>
           {course.network.length === 0 ? (
             <EmptyState title={t('courses.network.empty')}>
               <p>{t('courses.network.emptyHint')}</p>
@@ -153,7 +142,7 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
               parties={course.network}
             />
           )}
-        </section>
+        </Section>
       )}
 
       {dialog === 'details' && citizen && (

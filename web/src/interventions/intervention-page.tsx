@@ -24,6 +24,7 @@ import {
 } from './interventions-api.js';
 import { statusKey } from './intervention-list-page.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 export function InterventionPage() {
   const { id = '' } = useParams();
@@ -78,10 +79,7 @@ export function InterventionPage() {
       <ErrorAlert error={error} />
       {!i.youLead && <Notice tone="info">{t('intervention.page.readOnly')}</Notice>}
 
-      <section className="panel" aria-labelledby="iv-status">
-        <h2 className="panel__title" id="iv-status">
-          {t('intervention.field.status')}
-        </h2>
+      <Section id="iv-status" title={t('intervention.field.status')}>
         {i.youLead ? (
           <SelectField
             label={t('intervention.field.status')}
@@ -103,12 +101,9 @@ export function InterventionPage() {
             <span className="badge">{t(statusKey(i.status))}</span>
           </p>
         )}
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="iv-meetings">
-        <h2 className="panel__title" id="iv-meetings">
-          {t('intervention.page.meetings')}
-        </h2>
+      <Section id="iv-meetings" title={t('intervention.page.meetings')}>
         <p className="muted">{template.data.facilitation[lang]}</p>
         <ul className="item-list">
           {i.meetings.map((m) => (
@@ -148,12 +143,9 @@ export function InterventionPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="iv-checklist">
-        <h2 className="panel__title" id="iv-checklist">
-          {t('intervention.page.checklist')}
-        </h2>
+      <Section id="iv-checklist" title={t('intervention.page.checklist')}>
         <ul className="check-list">
           {template.data.checklist.map((c) => (
             <li key={c.key}>
@@ -173,12 +165,9 @@ export function InterventionPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="iv-agreements">
-        <h2 className="panel__title" id="iv-agreements">
-          {t('intervention.page.agreements')}
-        </h2>
+      <Section id="iv-agreements" title={t('intervention.page.agreements')}>
         {i.agreements.length === 0 && (
           <p className="muted">{t('intervention.page.noAgreements')}</p>
         )}
@@ -205,12 +194,9 @@ export function InterventionPage() {
             onAdd={(body) => run(() => addAgreement(id, body))}
           />
         )}
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="iv-follow">
-        <h2 className="panel__title" id="iv-follow">
-          {t('intervention.page.followUp')}
-        </h2>
+      <Section id="iv-follow" title={t('intervention.page.followUp')}>
         {i.followUpMeasurement ? (
           <p role="status">
             {t('intervention.page.followUpScheduled', {
@@ -228,7 +214,7 @@ export function InterventionPage() {
           />
         )}
         {!i.measurementId && <p className="muted">{t('intervention.page.noMeasurement')}</p>}
-      </section>
+      </Section>
     </div>
   );
 }

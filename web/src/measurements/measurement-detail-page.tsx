@@ -26,6 +26,7 @@ import {
 } from './measurements-api.js';
 import { ResponseImport } from './response-import.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 type Dialog = 'invite' | 'open' | 'remind' | 'close' | 'extend' | undefined;
 /** The invite dialog's choice "everyone with one of the measurement's professions". */
@@ -104,10 +105,7 @@ export function MeasurementDetailPage() {
           <p>{notice}</p>
         </Notice>
       )}
-      <section className="panel" aria-labelledby="m-status">
-        <h2 className="panel__title" id="m-status">
-          {t('measurement.overview')}
-        </h2>
+      <Section id="m-status" title={t('measurement.overview')}>
         <dl className="facts">
           <div>
             <dt>{t('measurements.col.status')}</dt>
@@ -168,7 +166,7 @@ export function MeasurementDetailPage() {
             {t('measurement.outbox')}
           </Link>
         </div>
-      </section>
+      </Section>
 
       {m.status === 'draft' && editing && (
         <DraftSettings
@@ -183,10 +181,7 @@ export function MeasurementDetailPage() {
         />
       )}
 
-      <section className="panel" aria-labelledby="m-responses">
-        <h2 className="panel__title" id="m-responses">
-          {t('responses.title')}
-        </h2>
+      <Section id="m-responses" title={t('responses.title')}>
         <ErrorAlert error={responses.error} />
         {r && (
           <>
@@ -228,7 +223,7 @@ export function MeasurementDetailPage() {
             </TableFrame>
           </>
         )}
-      </section>
+      </Section>
 
       <ItemWording
         key={`${m.id}-${m.status}`}

@@ -24,6 +24,7 @@ import {
   type Measurement,
 } from './measurements-api.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 /** Every item, in the order of the questionnaire. */
 const ITEMS: readonly string[] = [...RK_ITEMS, ...LEADERSHIP_ITEMS];
@@ -124,10 +125,7 @@ export function ItemWording({
   };
 
   return (
-    <section className="panel" aria-labelledby="m-items">
-      <h2 className="panel__title" id="m-items">
-        {t('items.title')}
-      </h2>
+    <Section id="m-items" title={t('items.title')}>
       <p>{t('items.placeholder')}</p>
       {!draft && <p className="muted">{t('items.locked')}</p>}
       {draft ? (
@@ -182,6 +180,6 @@ export function ItemWording({
           ))}
         </dl>
       )}
-    </section>
+    </Section>
   );
 }

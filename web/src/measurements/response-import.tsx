@@ -6,6 +6,7 @@
 import { useI18n } from '../i18n/i18n.js';
 import { CheckResult, FilePicker, useCheckedImport } from '../ui/checked-import.js';
 import { importResponses, type ResponseImportReport } from './measurements-api.js';
+import { Section } from '../ui/section.js';
 
 const ACCEPT = '.csv,text/csv';
 const COLUMNS = 'respondent,unit,role,target,item,value,wave,arm,case';
@@ -33,10 +34,7 @@ export function ResponseImport({
   ].join('\n');
 
   return (
-    <section className="panel" aria-labelledby="m-import">
-      <h2 className="panel__title" id="m-import">
-        {t('responseImport.title')}
-      </h2>
+    <Section id="m-import" title={t('responseImport.title')}>
       <p>{t('responseImport.lead')}</p>
       <details className="help">
         <summary className="help__summary">{t('import.help.title')}</summary>
@@ -77,6 +75,6 @@ export function ResponseImport({
           t('responseImport.ok', { rows: checked.rows, respondents: checked.respondents })
         }
       />
-    </section>
+    </Section>
   );
 }

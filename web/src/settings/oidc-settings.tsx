@@ -6,9 +6,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Button } from '../ui/button.js';
 import { ErrorAlert, Notice } from '../ui/feedback.js';
 import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
 import type { OidcProviderAnswer } from '../../../contract/oidc.schema.js';
+import { Section } from '../ui/section.js';
 
 type Purpose = 'staff' | 'citizen';
 
@@ -168,14 +170,10 @@ function ProviderForm({ purpose }: { purpose: Purpose }) {
         <p className="muted">{t('settings.oidc.callback', { url: provider.callbackUrl })}</p>
       )}
       <div className="dialog__actions">
-        <button type="submit" className="button button--primary">
+        <Button type="submit" variant="primary">
           {t('settings.oidc.save')}
-        </button>
-        {provider && (
-          <button type="button" className="button button--secondary" onClick={() => void remove()}>
-            {t('settings.oidc.remove')}
-          </button>
-        )}
+        </Button>
+        {provider && <Button onClick={() => void remove()}>{t('settings.oidc.remove')}</Button>}
       </div>
       {done && <Notice onDismiss={() => setDone(undefined)}>{t(`settings.oidc.${done}`)}</Notice>}
       <ErrorAlert error={error} />
@@ -187,13 +185,10 @@ function ProviderForm({ purpose }: { purpose: Purpose }) {
 export function OidcSettings() {
   const { t } = useI18n();
   return (
-    <section className="panel" aria-labelledby="settings-oidc">
-      <h2 className="panel__title" id="settings-oidc">
-        {t('settings.oidc.title')}
-      </h2>
+    <Section id="settings-oidc" title={t('settings.oidc.title')}>
       <p>{t('settings.oidc.text')}</p>
       <ProviderForm purpose="staff" />
       <ProviderForm purpose="citizen" />
-    </section>
+    </Section>
   );
 }

@@ -7,10 +7,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Button } from '../ui/button.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
 import type { SamlSettingsView } from '../../../contract/saml.schema.js';
 import { SAML_DEFAULTS } from '../../../contract/saml.js';
+import { Section } from '../ui/section.js';
 
 /** KOMBIT's attribute names, the server's defaults too. */
 const DEFAULTS: Record<keyof typeof SAML_DEFAULTS, string> = SAML_DEFAULTS;
@@ -116,10 +118,7 @@ export function SamlSettings() {
 
   const sp = saml.data?.serviceProvider;
   return (
-    <section className="panel" aria-labelledby="settings-saml">
-      <h2 className="panel__title" id="settings-saml">
-        {t('settings.saml.title')}
-      </h2>
+    <Section id="settings-saml" title={t('settings.saml.title')}>
       <p>{t('settings.saml.text')}</p>
       {saml.status === 'loading' && !saml.data && <Loading />}
       <ErrorAlert error={saml.error} />
@@ -223,28 +222,28 @@ export function SamlSettings() {
           {saved && <Notice onDismiss={() => setSaved(undefined)}>{saved}</Notice>}
           <ErrorAlert error={error} />
           <div className="form-actions">
-            <button
+            <Button
               type="submit"
-              className="button button--primary"
-              aria-disabled={busy || undefined}
+              variant="primary"
+              pending={busy}
+              pendingLabel={t('common.working')}
             >
-              {busy ? t('common.working') : t('settings.saml.save')}
-            </button>
+              {t('settings.saml.save')}
+            </Button>
             {current && (
-              <button
-                type="button"
-                className="button button--quiet-danger"
+              <Button
+                variant="quiet-danger"
                 aria-disabled={busy || undefined}
                 onClick={() =>
                   void run(() => api.delete('/api/municipality/saml'), t('settings.saml.removed'))
                 }
               >
                 {t('settings.saml.remove')}
-              </button>
+              </Button>
             )}
           </div>
         </form>
       )}
-    </section>
+    </Section>
   );
 }

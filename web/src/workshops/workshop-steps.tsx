@@ -10,6 +10,7 @@ import { loadOrganisation } from '../org/org-api.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { CANVAS, type Actor, type Rating, type Workshop } from './workshops-api.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 export const RATINGS: Rating[] = ['good', 'middle', 'low'];
 export const ratingKey = (r: Rating): MessageKey => `workshop.rating.${r}`;
@@ -60,10 +61,7 @@ export function ActorList({
   };
 
   return (
-    <section className="panel" aria-labelledby="ws-actors">
-      <h2 className="panel__title" id="ws-actors">
-        {t('workshop.actors.title')}
-      </h2>
+    <Section id="ws-actors" title={t('workshop.actors.title')}>
       <p className="muted">{t('workshop.actors.hint')}</p>
       {workshop.actors.length === 0 && <p>{t('workshop.actors.empty')}</p>}
       <ul className="workshop-actors">
@@ -138,7 +136,7 @@ export function ActorList({
           <Button type="submit">{t('workshop.actors.add')}</Button>
         </form>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -268,10 +266,7 @@ export function Differences({ workshop }: { workshop: Workshop }) {
   const { t } = useI18n();
   const name = (id: string) => workshop.actors.find((a) => a.id === id)?.label ?? '';
   return (
-    <section className="panel" aria-labelledby="ws-diff">
-      <h2 className="panel__title" id="ws-diff">
-        {t('workshop.diff.title')}
-      </h2>
+    <Section id="ws-diff" title={t('workshop.diff.title')}>
       {workshop.differences.length === 0 ? (
         <p className="muted">{t('workshop.diff.none')}</p>
       ) : (
@@ -288,7 +283,7 @@ export function Differences({ workshop }: { workshop: Workshop }) {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -366,10 +361,7 @@ export function PointsPanel({
   };
 
   return (
-    <section className="panel" aria-labelledby="ws-points">
-      <h2 className="panel__title" id="ws-points">
-        {t('workshop.points.title')}
-      </h2>
+    <Section id="ws-points" title={t('workshop.points.title')}>
       {workshop.points.length === 0 && <p className="muted">{t('workshop.points.empty')}</p>}
       <ul className="workshop-points">
         {workshop.points.map((p) => (
@@ -429,6 +421,6 @@ export function PointsPanel({
           <Button type="submit">{t('workshop.points.add')}</Button>
         </form>
       )}
-    </section>
+    </Section>
   );
 }
