@@ -1,6 +1,7 @@
 /** Labelled form fields with a hint and an inline error tied to the control. */
 import { useId } from 'react';
 import type {
+  ChangeEvent,
   InputHTMLAttributes,
   ReactNode,
   SelectHTMLAttributes,
@@ -176,4 +177,23 @@ export function TextAreaField({
       />
     </Frame>
   );
+}
+
+/** The keys of a form's values that hold text. */
+type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V];
+
+/**
+ * Binds text fields to one object of form values: `field('title')` gives a `TextField` or
+ * `TextAreaField` its value, its error and the change handler that sets that key.
+ */
+export function textFields<V>(
+  values: V,
+  set: (key: TextKey<V>, value: string) => void,
+  errors: Partial<Record<string, string>> = {},
+) {
+  return (key: TextKey<V> & string) => ({
+    value: values[key] as string,
+    error: errors[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.target.value),
+  });
 }
