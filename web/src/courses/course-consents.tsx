@@ -10,7 +10,7 @@ import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, ChoiceField, TextAreaField, TextField } from '../ui/field.js';
 import { RowAction } from '../ui/row-action.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { consentFormLabel, formatDate, formatDateTime, today } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import {
@@ -72,70 +72,63 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
         </EmptyState>
       )}
       {list.length > 0 && (
-        <TableFrame label={t('courses.consents')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('courses.consents')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courses.consent.purpose')}</th>
-                <th scope="col">{t('courses.consent.parties')}</th>
-                <th scope="col">{t('courses.consent.members')}</th>
-                <th scope="col">{t('courses.consent.given')}</th>
-                <th scope="col">{t('courses.consent.expires')}</th>
-                <th scope="col">{t('courses.consent.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('courses.actions')}</span>
+        <DataTable
+          label={t('courses.consents')}
+          columns={[
+            t('courses.consent.purpose'),
+            t('courses.consent.parties'),
+            t('courses.consent.members'),
+            t('courses.consent.given'),
+            t('courses.consent.expires'),
+            t('courses.consent.state'),
+          ]}
+          actions={t('courses.actions')}
+        >
+          {list.map((c) => {
+            const state = consentState(c);
+            return (
+              <tr key={c.id} className={state === 'valid' ? undefined : 'row--muted'}>
+                <th scope="row" className="free-text">
+                  {c.purpose}
                 </th>
+                <td>{c.partyIds.map(partyName).join(', ')}</td>
+                <td>{c.memberIds.map(memberName).join(', ')}</td>
+                <td>
+                  <span className="table__nowrap">{formatDate(c.givenOn, locale)}</span>
+                  <span className="table__sub">
+                    {consentFormLabel(t, c.form)}
+                    {c.witness ? ` (${t('courses.consent.witness')}: ${c.witness})` : ''}
+                  </span>
+                </td>
+                <td className="table__nowrap">{formatDate(c.expiresOn, locale)}</td>
+                <td>
+                  <span className={`badge badge--consent-${state}`}>
+                    {t(`courses.consent.state.${state}`)}
+                  </span>
+                  {c.withdrawnAt && (
+                    <span className="table__sub">
+                      {formatDateTime(c.withdrawnAt, locale)}
+                      {c.withdrawnBy ? `, ${c.withdrawnBy}` : ''}
+                    </span>
+                  )}
+                  {c.withdrawReason && (
+                    <span className="table__sub free-text">{c.withdrawReason}</span>
+                  )}
+                </td>
+                <td className="table__actions">
+                  {editable && !c.withdrawnAt && (
+                    <RowAction
+                      label={t('courses.consent.withdraw')}
+                      target={c.purpose}
+                      danger
+                      onClick={() => setDialog({ kind: 'withdraw', consent: c })}
+                    />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => {
-                const state = consentState(c);
-                return (
-                  <tr key={c.id} className={state === 'valid' ? undefined : 'row--muted'}>
-                    <th scope="row" className="free-text">
-                      {c.purpose}
-                    </th>
-                    <td>{c.partyIds.map(partyName).join(', ')}</td>
-                    <td>{c.memberIds.map(memberName).join(', ')}</td>
-                    <td>
-                      <span className="table__nowrap">{formatDate(c.givenOn, locale)}</span>
-                      <span className="table__sub">
-                        {consentFormLabel(t, c.form)}
-                        {c.witness ? ` (${t('courses.consent.witness')}: ${c.witness})` : ''}
-                      </span>
-                    </td>
-                    <td className="table__nowrap">{formatDate(c.expiresOn, locale)}</td>
-                    <td>
-                      <span className={`badge badge--consent-${state}`}>
-                        {t(`courses.consent.state.${state}`)}
-                      </span>
-                      {c.withdrawnAt && (
-                        <span className="table__sub">
-                          {formatDateTime(c.withdrawnAt, locale)}
-                          {c.withdrawnBy ? `, ${c.withdrawnBy}` : ''}
-                        </span>
-                      )}
-                      {c.withdrawReason && (
-                        <span className="table__sub free-text">{c.withdrawReason}</span>
-                      )}
-                    </td>
-                    <td className="table__actions">
-                      {editable && !c.withdrawnAt && (
-                        <RowAction
-                          label={t('courses.consent.withdraw')}
-                          target={c.purpose}
-                          danger
-                          onClick={() => setDialog({ kind: 'withdraw', consent: c })}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableFrame>
+            );
+          })}
+        </DataTable>
       )}
       {dialog?.kind === 'record' && (
         <ConsentDialog

@@ -8,7 +8,7 @@ import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
 import { ChoiceField, TextField } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { ContactFields } from './contact-fields.js';
 import { cprProblem } from './course-form-help.js';
 import { contactLabel, relationLabel, targetGroupLabel } from './course-labels.js';
@@ -84,27 +84,19 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
         {members.length === 0 ? (
           <p className="muted">{t('courses.members.noneVisible')}</p>
         ) : (
-          <TableFrame label={t('courses.members')}>
-            <table className="table table--compact">
-              <caption className="visually-hidden">{t('courses.members')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('courses.citizen.name')}</th>
-                  <th scope="col">{t('courses.relation')}</th>
-                  <th scope="col">{t('courses.citizen.cpr')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.name}</th>
-                    <td>{relationLabel(t, m.relation)}</td>
-                    <td className="cpr">{m.cprMasked ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableFrame>
+          <DataTable
+            label={t('courses.members')}
+            columns={[t('courses.citizen.name'), t('courses.relation'), t('courses.citizen.cpr')]}
+            compact
+          >
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.name}</th>
+                <td>{relationLabel(t, m.relation)}</td>
+                <td className="cpr">{m.cprMasked ?? '–'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {editable && course.kind === 'family' && (
           <Button small onClick={() => setDialog('member')}>

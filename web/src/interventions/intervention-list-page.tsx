@@ -10,7 +10,7 @@ import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import {
   createIntervention,
   getTemplate,
@@ -52,37 +52,32 @@ export function InterventionListPage() {
       <LoadStatus state={list} error={list.error ?? template.error} />
       {list.data && list.data.length === 0 && <EmptyState title={t('intervention.list.empty')} />}
       {list.data && list.data.length > 0 && (
-        <TableFrame label={t('intervention.list.title')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('intervention.list.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('intervention.field.title')}</th>
-                <th scope="col">{t('intervention.field.groups')}</th>
-                <th scope="col">{t('intervention.field.status')}</th>
-                <th scope="col">{t('intervention.list.nextMeeting')}</th>
-                <th scope="col">{t('intervention.field.followUp')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">
-                    <Link to={`/indsatser/${i.id}`}>{i.title}</Link>
-                  </th>
-                  <td>{i.units.map((u) => u.name).join(', ')}</td>
-                  <td>
-                    <span className="badge">{t(statusKey(i.status))}</span>
-                  </td>
-                  <td className="table__nowrap">
-                    {i.nextMeeting ? new Date(i.nextMeeting).toLocaleDateString(locale) : '–'}
-                  </td>
-                  <td className="table__nowrap">{i.followUpOn ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('intervention.list.title')}
+          columns={[
+            t('intervention.field.title'),
+            t('intervention.field.groups'),
+            t('intervention.field.status'),
+            t('intervention.list.nextMeeting'),
+            t('intervention.field.followUp'),
+          ]}
+        >
+          {list.data.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">
+                <Link to={`/indsatser/${i.id}`}>{i.title}</Link>
+              </th>
+              <td>{i.units.map((u) => u.name).join(', ')}</td>
+              <td>
+                <span className="badge">{t(statusKey(i.status))}</span>
+              </td>
+              <td className="table__nowrap">
+                {i.nextMeeting ? new Date(i.nextMeeting).toLocaleDateString(locale) : '–'}
+              </td>
+              <td className="table__nowrap">{i.followUpOn ?? '–'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -10,7 +10,7 @@ import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { SelectField, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { DraftSettings, ItemWording } from './measurement-draft.js';
 import { statusKey } from './measurement-list-page.js';
 import {
@@ -194,33 +194,23 @@ export function MeasurementDetailPage() {
             <p className="hint">
               {r.step ? t('responses.openHint', { step: r.step }) : t('responses.closedHint')}
             </p>
-            <TableFrame label={t('responses.title')}>
-              <table className="table table--compact">
-                <caption className="visually-hidden">{t('responses.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      {t(byProfession ? 'responses.col.profession' : 'responses.col.unit')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('responses.col.invited')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('responses.col.finished')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.units.map((u) => (
-                    <tr key={u.unitId}>
-                      <th scope="row">{groupLabel(u.unitName)}</th>
-                      <td className="table__num">{u.invited}</td>
-                      <td className="table__num">{count(u.finished, u.suppressedReason)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <DataTable
+              label={t('responses.title')}
+              columns={[
+                t(byProfession ? 'responses.col.profession' : 'responses.col.unit'),
+                { label: t('responses.col.invited'), className: 'table__num' },
+                { label: t('responses.col.finished'), className: 'table__num' },
+              ]}
+              compact
+            >
+              {r.units.map((u) => (
+                <tr key={u.unitId}>
+                  <th scope="row">{groupLabel(u.unitName)}</th>
+                  <td className="table__num">{u.invited}</td>
+                  <td className="table__num">{count(u.finished, u.suppressedReason)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </Section>

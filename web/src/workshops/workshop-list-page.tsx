@@ -10,7 +10,7 @@ import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { createWorkshop, listWorkshops } from './workshops-api.js';
 import { Button } from '../ui/button.js';
 
@@ -32,44 +32,35 @@ export function WorkshopListPage() {
       <LoadStatus state={list} />
       {list.data && list.data.length === 0 && <EmptyState title={t('workshop.list.empty')} />}
       {list.data && list.data.length > 0 && (
-        <TableFrame label={t('workshop.list.reopen')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('workshop.list.reopen')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workshop.field.title')}</th>
-                <th scope="col">{t('workshop.field.target')}</th>
-                <th scope="col">{t('workshop.list.step')}</th>
-                <th scope="col" className="table__num">
-                  {t('workshop.list.actors')}
-                </th>
-                <th scope="col" className="table__num">
-                  {t('workshop.list.openPoints')}
-                </th>
-                <th scope="col">{t('workshop.list.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row">
-                    <Link to={`/workshops/${w.id}`}>{w.title}</Link>
-                  </th>
-                  <td>{w.targetGroup}</td>
-                  <td>{t('workshop.list.stepOf', { step: w.step })}</td>
-                  <td className="table__num">{w.actors}</td>
-                  <td className="table__num">{w.openPoints}</td>
-                  <td className="table__nowrap">
-                    {new Date(w.updatedAt).toLocaleString(locale, {
-                      dateStyle: 'short',
-                      timeStyle: 'short',
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('workshop.list.reopen')}
+          columns={[
+            t('workshop.field.title'),
+            t('workshop.field.target'),
+            t('workshop.list.step'),
+            { label: t('workshop.list.actors'), className: 'table__num' },
+            { label: t('workshop.list.openPoints'), className: 'table__num' },
+            t('workshop.list.updated'),
+          ]}
+        >
+          {list.data.map((w) => (
+            <tr key={w.id}>
+              <th scope="row">
+                <Link to={`/workshops/${w.id}`}>{w.title}</Link>
+              </th>
+              <td>{w.targetGroup}</td>
+              <td>{t('workshop.list.stepOf', { step: w.step })}</td>
+              <td className="table__num">{w.actors}</td>
+              <td className="table__num">{w.openPoints}</td>
+              <td className="table__nowrap">
+                {new Date(w.updatedAt).toLocaleString(locale, {
+                  dateStyle: 'short',
+                  timeStyle: 'short',
+                })}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );
