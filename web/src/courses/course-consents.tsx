@@ -8,7 +8,14 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, ChoiceField, TextAreaField, TextField } from '../ui/field.js';
+import {
+  CheckList,
+  ChoiceField,
+  FieldSet,
+  TextAreaField,
+  TextField,
+  toggled,
+} from '../ui/field.js';
 import { RowAction } from '../ui/row-action.js';
 import { DataTable } from '../ui/table-frame.js';
 import { consentFormLabel, formatDate, formatDateTime, today } from './course-labels.js';
@@ -155,13 +162,6 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
   );
 }
 
-function toggle(set: Set<string>, id: string, on: boolean): Set<string> {
-  const next = new Set(set);
-  if (on) next.add(id);
-  else next.delete(id);
-  return next;
-}
-
 function addYear(date: string): string {
   const [y, m, d] = date.split('-');
   return `${Number(y) + 1}-${m}-${d}`;
@@ -234,47 +234,29 @@ function ConsentDialog({
         error={errors.purpose}
         onChange={(e) => setPurpose(e.target.value)}
       />
-      <fieldset className="fieldset field">
-        <legend className="field__label">{t('courses.consent.parties')}</legend>
-        <p className="field__hint">{t('courses.consent.parties.hint')}</p>
+      <FieldSet
+        legend={t('courses.consent.parties')}
+        hint={t('courses.consent.parties.hint')}
+        error={errors.parties}
+      >
         {parties.length === 0 && <p className="muted">{t('courses.network.empty')}</p>}
-        <ul className="check-list">
-          {parties.map((p) => (
-            <li key={p.id}>
-              <Checkbox
-                label={p.name}
-                checked={partyIds.has(p.id)}
-                onChange={(on) => setPartyIds((s) => toggle(s, p.id, on))}
-              />
-            </li>
-          ))}
-        </ul>
-        {errors.parties && (
-          <p className="field__error" role="alert">
-            {errors.parties}
-          </p>
-        )}
-      </fieldset>
-      <fieldset className="fieldset field">
-        <legend className="field__label">{t('courses.consent.members')}</legend>
-        <p className="field__hint">{t('courses.consent.members.hint')}</p>
-        <ul className="check-list">
-          {members.map((m) => (
-            <li key={m.id}>
-              <Checkbox
-                label={m.name}
-                checked={memberIds.has(m.id)}
-                onChange={(on) => setMemberIds((s) => toggle(s, m.id, on))}
-              />
-            </li>
-          ))}
-        </ul>
-        {errors.members && (
-          <p className="field__error" role="alert">
-            {errors.members}
-          </p>
-        )}
-      </fieldset>
+        <CheckList
+          items={parties.map((p) => ({ id: p.id, label: p.name }))}
+          chosen={partyIds}
+          onToggle={(id, on) => setPartyIds((s) => toggled(s, id, on))}
+        />
+      </FieldSet>
+      <FieldSet
+        legend={t('courses.consent.members')}
+        hint={t('courses.consent.members.hint')}
+        error={errors.members}
+      >
+        <CheckList
+          items={members.map((m) => ({ id: m.id, label: m.name }))}
+          chosen={memberIds}
+          onToggle={(id, on) => setMemberIds((s) => toggled(s, id, on))}
+        />
+      </FieldSet>
       <TextField
         label={t('courses.consent.given')}
         type="date"

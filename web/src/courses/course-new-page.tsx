@@ -11,7 +11,7 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ErrorAlert } from '../ui/feedback.js';
-import { ChoiceField, TextField } from '../ui/field.js';
+import { ChoiceField, FieldSet, RadioChoices, TextField } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
 import { ContactFields } from './contact-fields.js';
@@ -149,26 +149,16 @@ export function CourseNewPage() {
       <PageTitle title={t('courses.new')}>{t('courses.new')}</PageTitle>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert error={error} />
-        <fieldset className="fieldset field">
-          <legend className="field__label">{t('courses.kind')}</legend>
-          <div className="choices">
-            {COURSE_KINDS.map((k) => (
-              <label key={k} className="choice">
-                <input
-                  type="radio"
-                  name="kind"
-                  value={k}
-                  checked={kind === k}
-                  onChange={() => chooseKind(k)}
-                />
-                <span>
-                  <span className="choice__label">{t(`courses.kind.${k}`)}</span>
-                  <span className="choice__hint">{t(`courses.kind.${k}.hint`)}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <FieldSet legend={t('courses.kind')}>
+          <RadioChoices
+            name="kind"
+            value={kind}
+            choices={COURSE_KINDS}
+            label={(k) => t(`courses.kind.${k}`)}
+            hint={(k) => t(`courses.kind.${k}.hint`)}
+            onChange={chooseKind}
+          />
+        </FieldSet>
 
         <fieldset className="fieldset course-form__group">
           <legend className="course-form__legend">{t('courses.citizen')}</legend>

@@ -11,7 +11,7 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
+import { CheckList, FieldSet, TextAreaField, TextField, toggled } from '../ui/field.js';
 import { formatDateTime } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { loadPlan, savePlan, type CourseView, type Plan, type PlanVersion } from './courses-api.js';
@@ -242,28 +242,16 @@ function PlanForm({
         <h3 className="panel__title" id="plan-save-title">
           {t('courses.plan.saveTitle')}
         </h3>
-        <fieldset className="fieldset field">
-          <legend className="field__label">{t('courses.plan.participants')}</legend>
-          <p className="field__hint">{t('courses.plan.participants.hint')}</p>
-          <ul className="check-list">
-            {people.map((name) => (
-              <li key={name}>
-                <Checkbox
-                  label={name}
-                  checked={participants.has(name)}
-                  onChange={(on) =>
-                    setParticipants((current) => {
-                      const next = new Set(current);
-                      if (on) next.add(name);
-                      else next.delete(name);
-                      return next;
-                    })
-                  }
-                />
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <FieldSet
+          legend={t('courses.plan.participants')}
+          hint={t('courses.plan.participants.hint')}
+        >
+          <CheckList
+            items={people.map((name) => ({ id: name, label: name }))}
+            chosen={participants}
+            onToggle={(name, on) => setParticipants((current) => toggled(current, name, on))}
+          />
+        </FieldSet>
         <TextField
           label={t('courses.plan.others')}
           hint={t('courses.plan.others.hint')}

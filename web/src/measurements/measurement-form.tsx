@@ -11,7 +11,14 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { professionLabel, professionsOf } from '../org/profession.js';
 import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, SelectField, TextField, textFields } from '../ui/field.js';
+import {
+  Checkbox,
+  FieldSet,
+  RadioChoices,
+  SelectField,
+  TextField,
+  textFields,
+} from '../ui/field.js';
 import {
   endOfDay,
   FOCAL_KINDS,
@@ -235,32 +242,18 @@ export function MeasurementForm({
           </option>
         ))}
       </SelectField>
-      <fieldset className="fieldset field" aria-describedby="group-kind-hint">
-        <legend className="field__label">{t('measurementNew.groupKind')}</legend>
-        <p className="field__hint" id="group-kind-hint">
-          {t('measurementNew.groupKind.hint')}
-        </p>
-        <div className="choices">
-          {GROUP_KINDS.map((kind) => (
-            <label key={kind} className="choice">
-              <input
-                type="radio"
-                name="group-kind"
-                value={kind}
-                checked={values.groupKind === kind}
-                onChange={() => set('groupKind', kind)}
-              />
-              <span>
-                <span className="choice__label">{t(`measurementNew.groupKind.${kind}`)}</span>
-                <span className="choice__hint">{t(`measurementNew.groupKind.${kind}.hint`)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FieldSet legend={t('measurementNew.groupKind')} hint={t('measurementNew.groupKind.hint')}>
+        <RadioChoices
+          name="group-kind"
+          value={values.groupKind}
+          choices={GROUP_KINDS}
+          label={(kind) => t(`measurementNew.groupKind.${kind}`)}
+          hint={(kind) => t(`measurementNew.groupKind.${kind}.hint`)}
+          onChange={(kind) => set('groupKind', kind)}
+        />
+      </FieldSet>
       {values.groupKind === 'unit' && (
-        <PickerFieldset
-          hintId="groups-hint"
+        <FieldSet
           legend={t('measurementNew.groups')}
           hint={t('measurementNew.groups.hint')}
           error={errors.groups}
@@ -307,11 +300,10 @@ export function MeasurementForm({
                 </li>
               ))}
           </ul>
-        </PickerFieldset>
+        </FieldSet>
       )}
       {values.groupKind === 'profession' && (
-        <PickerFieldset
-          hintId="professions-hint"
+        <FieldSet
           legend={t('measurementNew.professions')}
           hint={t('measurementNew.professions.hint')}
           error={errors.professions}
@@ -347,7 +339,7 @@ export function MeasurementForm({
               </li>
             ))}
           </ul>
-        </PickerFieldset>
+        </FieldSet>
       )}
       <Checkbox
         label={t('measurementNew.chooseGroups')}
@@ -394,36 +386,6 @@ export function MeasurementForm({
         {actions}
       </div>
     </form>
-  );
-}
-
-/** A fieldset of choices with its legend, hint and the error of the whole choice. */
-function PickerFieldset({
-  hintId,
-  legend,
-  hint,
-  error,
-  children,
-}: {
-  hintId: string;
-  legend: string;
-  hint: string;
-  error: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <fieldset className="fieldset field" aria-describedby={hintId}>
-      <legend className="field__label">{legend}</legend>
-      <p className="field__hint" id={hintId}>
-        {hint}
-      </p>
-      {children}
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
   );
 }
 

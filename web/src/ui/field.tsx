@@ -197,3 +197,105 @@ export function textFields<V>(
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.target.value),
   });
 }
+
+/** A group of controls under one legend, with an optional hint and the error of the whole group. */
+export function FieldSet({
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="fieldset field" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend className="field__label">{legend}</legend>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Radio buttons as cards, each choice with its label and a hint below it. */
+export function RadioChoices<T extends string>({
+  name,
+  value,
+  choices,
+  label,
+  hint,
+  onChange,
+}: {
+  name: string;
+  /** The chosen one; `''` while none is. */
+  value: NoInfer<T> | '';
+  choices: readonly T[];
+  label: (choice: T) => string;
+  hint: (choice: T) => string;
+  onChange: (choice: T) => void;
+}) {
+  return (
+    <div className="choices">
+      {choices.map((choice) => (
+        <label key={choice} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+          />
+          <span>
+            <span className="choice__label">{label(choice)}</span>
+            <span className="choice__hint">{hint(choice)}</span>
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** `chosen` with `id` added (`on`) or taken out, as a new set. */
+export function toggled(chosen: ReadonlySet<string>, id: string, on: boolean): Set<string> {
+  const next = new Set(chosen);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
+/** A list of checkboxes, one an item, checked when the item's id is chosen. */
+export function CheckList({
+  items,
+  chosen,
+  onToggle,
+}: {
+  items: readonly { id: string; label: string }[];
+  chosen: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+}) {
+  return (
+    <ul className="check-list">
+      {items.map((item) => (
+        <li key={item.id}>
+          <Checkbox
+            label={item.label}
+            checked={chosen.has(item.id)}
+            onChange={(on) => onToggle(item.id, on)}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
