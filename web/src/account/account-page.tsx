@@ -5,7 +5,7 @@ import { api, asApiError, type ApiError } from '../api/client.js';
 import { useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Notice } from '../ui/feedback.js';
-import { TextField } from '../ui/field.js';
+import { TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { roleLabel } from '../users/user-labels.js';
 import { MIN_PASSWORD } from '../users/users-page.js';
@@ -102,9 +102,7 @@ export function AccountPage() {
             type="password"
             autoComplete="current-password"
             required
-            value={current}
-            error={problems.current}
-            onChange={(e) => setCurrent(e.target.value)}
+            {...bindText(current, setCurrent, problems.current)}
           />
           <TextField
             label={t('account.new')}
@@ -112,18 +110,14 @@ export function AccountPage() {
             type="password"
             autoComplete="new-password"
             required
-            value={next}
-            error={problems.next}
-            onChange={(e) => setNext(e.target.value)}
+            {...bindText(next, setNext, problems.next)}
           />
           <TextField
             label={t('account.repeat')}
             type="password"
             autoComplete="new-password"
             required
-            value={repeat}
-            error={problems.repeat}
-            onChange={(e) => setRepeat(e.target.value)}
+            {...bindText(repeat, setRepeat, problems.repeat)}
           />
           <div className="form-actions">
             <Button

@@ -10,7 +10,7 @@ import { api, asApiError, type ApiError } from '../api/client.js';
 import { LanguageSwitch, useI18n, type MessageKey } from '../i18n/i18n.js';
 import { Button, buttonClass } from '../ui/button.js';
 import { ErrorAlert, Notice } from '../ui/feedback.js';
-import { TextField } from '../ui/field.js';
+import { TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import type { LoginState } from './require-auth.js';
 import { useSession, type SessionNotice } from './session.js';
@@ -138,9 +138,7 @@ export function LoginPage() {
             autoComplete="username"
             inputMode="email"
             required
-            value={email}
-            error={fieldErrors.email}
-            onChange={(e) => setEmail(e.target.value)}
+            {...bindText(email, setEmail, fieldErrors.email)}
           />
           {method !== undefined && method.method !== 'password' && (
             <div className="login__sso">
@@ -163,9 +161,7 @@ export function LoginPage() {
               name="password"
               autoComplete="current-password"
               required
-              value={password}
-              error={fieldErrors.password}
-              onChange={(e) => setPassword(e.target.value)}
+              {...bindText(password, setPassword, fieldErrors.password)}
             />
           )}
           {(showPassword || method === undefined) && (

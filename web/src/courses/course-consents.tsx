@@ -15,6 +15,7 @@ import {
   TextAreaField,
   TextField,
   toggled,
+  bindText,
 } from '../ui/field.js';
 import { RowAction } from '../ui/row-action.js';
 import { DataTable } from '../ui/table-frame.js';
@@ -230,9 +231,7 @@ function ConsentDialog({
         required
         rows={2}
         maxLength={2000}
-        value={purpose}
-        error={errors.purpose}
-        onChange={(e) => setPurpose(e.target.value)}
+        {...bindText(purpose, setPurpose, errors.purpose)}
       />
       <FieldSet
         legend={t('courses.consent.parties')}
@@ -261,9 +260,7 @@ function ConsentDialog({
         label={t('courses.consent.given')}
         type="date"
         required
-        value={givenOn}
-        error={errors.givenOn}
-        onChange={(e) => setGivenOn(e.target.value)}
+        {...bindText(givenOn, setGivenOn, errors.givenOn)}
       />
       <ChoiceField
         label={t('courses.consent.form')}
@@ -277,18 +274,14 @@ function ConsentDialog({
           label={t('courses.consent.witness')}
           required
           maxLength={200}
-          value={witness}
-          error={errors.witness}
-          onChange={(e) => setWitness(e.target.value)}
+          {...bindText(witness, setWitness, errors.witness)}
         />
       )}
       <TextField
         label={t('courses.consent.expires')}
         type="date"
         required
-        value={expiresOn}
-        error={errors.expiresOn}
-        onChange={(e) => setExpiresOn(e.target.value)}
+        {...bindText(expiresOn, setExpiresOn, errors.expiresOn)}
       />
     </FormDialog>
   );
@@ -321,8 +314,7 @@ function WithdrawDialog({
         label={t('courses.consent.withdrawReason')}
         rows={2}
         maxLength={1000}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        {...bindText(reason, setReason)}
       />
     </FormDialog>
   );

@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
-import { ChoiceField, SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { ChoiceField, SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { RowAction } from '../ui/row-action.js';
 import { DataTable } from '../ui/table-frame.js';
@@ -271,9 +271,7 @@ function PartyDialog({
             hint={t('courses.party.name.hint')}
             required
             maxLength={200}
-            value={name}
-            error={errors.name}
-            onChange={(e) => setName(e.target.value)}
+            {...bindText(name, setName, errors.name)}
           />
         </>
       )}
@@ -281,32 +279,27 @@ function PartyDialog({
         label={t('courses.phone')}
         type="tel"
         maxLength={40}
-        value={phone}
-        onChange={(e) => setPhone(e.target.value)}
+        {...bindText(phone, setPhone)}
       />
       <TextField
         label={t('courses.email')}
         type="email"
         inputMode="email"
         maxLength={254}
-        value={email}
-        error={errors.email}
-        onChange={(e) => setEmail(e.target.value)}
+        {...bindText(email, setEmail, errors.email)}
       />
       <TextAreaField
         label={t('courses.party.task')}
         hint={t('courses.party.task.hint')}
         rows={2}
         maxLength={2000}
-        value={task}
-        onChange={(e) => setTask(e.target.value)}
+        {...bindText(task, setTask)}
       />
       <TextField
         label={t('courses.party.responseTime')}
         hint={t('courses.party.responseTime.hint')}
         maxLength={100}
-        value={responseTime}
-        onChange={(e) => setResponseTime(e.target.value)}
+        {...bindText(responseTime, setResponseTime)}
       />
     </FormDialog>
   );

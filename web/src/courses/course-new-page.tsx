@@ -11,7 +11,7 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ErrorAlert } from '../ui/feedback.js';
-import { ChoiceField, FieldSet, RadioChoices, TextField } from '../ui/field.js';
+import { ChoiceField, FieldSet, RadioChoices, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
 import { ContactFields } from './contact-fields.js';
@@ -167,9 +167,7 @@ export function CourseNewPage() {
             required
             autoComplete="off"
             maxLength={MAX_NAME}
-            value={name}
-            error={fieldError('name', 'citizen.name')}
-            onChange={(e) => setName(e.target.value)}
+            {...bindText(name, setName, fieldError('name', 'citizen.name'))}
           />
           <TextField
             label={t('courses.citizen.cpr')}
@@ -178,9 +176,7 @@ export function CourseNewPage() {
             autoComplete="off"
             inputMode="numeric"
             maxLength={11}
-            value={cpr}
-            error={fieldError('cpr', 'citizen.cpr')}
-            onChange={(e) => setCpr(e.target.value)}
+            {...bindText(cpr, setCpr, fieldError('cpr', 'citizen.cpr'))}
             onBlur={() => {
               // Check the format when the user leaves the field, not on every keystroke.
               const issue = cpr.trim() === '' ? undefined : cprError(cpr, false);
@@ -272,9 +268,7 @@ export function CourseNewPage() {
             label={t('courses.startDate')}
             type="date"
             required
-            value={startDate}
-            error={fieldError('startDate')}
-            onChange={(e) => setStartDate(e.target.value)}
+            {...bindText(startDate, setStartDate, fieldError('startDate'))}
           />
           <CoordinatorFields
             org={org.data}

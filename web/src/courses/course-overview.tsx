@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
-import { ChoiceField, TextField } from '../ui/field.js';
+import { ChoiceField, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { DataTable } from '../ui/table-frame.js';
 import { ContactFields } from './contact-fields.js';
@@ -212,9 +212,7 @@ function DetailsDialog({
         label={t('courses.citizen.name')}
         required
         maxLength={200}
-        value={name}
-        error={errors.name}
-        onChange={(e) => setName(e.target.value)}
+        {...bindText(name, setName, errors.name)}
       />
       <ContactFields
         phone={phone}
@@ -237,9 +235,7 @@ function DetailsDialog({
       <TextField
         label={t('courses.startDate')}
         type="date"
-        value={startDate}
-        error={errors.startDate}
-        onChange={(e) => setStartDate(e.target.value)}
+        {...bindText(startDate, setStartDate, errors.startDate)}
       />
     </FormDialog>
   );
@@ -284,18 +280,14 @@ function MemberDialog({
         label={t('courses.citizen.name')}
         required
         maxLength={200}
-        value={name}
-        error={errors.name}
-        onChange={(e) => setName(e.target.value)}
+        {...bindText(name, setName, errors.name)}
       />
       <TextField
         label={t('courses.citizen.cpr')}
         hint={t('courses.member.cpr.hint')}
         inputMode="numeric"
         maxLength={11}
-        value={cpr}
-        error={errors.cpr}
-        onChange={(e) => setCpr(e.target.value)}
+        {...bindText(cpr, setCpr, errors.cpr)}
       />
       <ChoiceField
         label={t('courses.relation')}

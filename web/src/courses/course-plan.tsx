@@ -11,7 +11,7 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import { CheckList, FieldSet, TextAreaField, TextField, toggled } from '../ui/field.js';
+import { CheckList, FieldSet, TextAreaField, TextField, toggled, bindText } from '../ui/field.js';
 import { formatDateTime } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { loadPlan, savePlan, type CourseView, type Plan, type PlanVersion } from './courses-api.js';
@@ -256,15 +256,13 @@ function PlanForm({
           label={t('courses.plan.others')}
           hint={t('courses.plan.others.hint')}
           maxLength={1000}
-          value={others}
-          onChange={(e) => setOthers(e.target.value)}
+          {...bindText(others, setOthers)}
         />
         <TextAreaField
           label={t('courses.plan.note')}
           rows={2}
           maxLength={2000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
+          {...bindText(note, setNote)}
         />
         <ErrorAlert error={error} />
         <div className="form-actions">

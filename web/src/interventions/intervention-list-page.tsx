@@ -8,7 +8,7 @@ import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, TextField } from '../ui/field.js';
+import { Checkbox, TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { DataTable } from '../ui/table-frame.js';
 import {
@@ -173,8 +173,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
       <ErrorAlert error={error ?? leaders.error} />
       <TextField
         label={t('intervention.field.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        {...bindText(title, setTitle)}
         required
         maxLength={200}
       />
@@ -270,8 +269,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
           label={t('intervention.field.followUp')}
           hint={t('intervention.field.followUpHint')}
           type="date"
-          value={followUpOn}
-          onChange={(e) => setFollowUpOn(e.target.value)}
+          {...bindText(followUpOn, setFollowUpOn)}
         />
       )}
       <div className="form-actions">

@@ -10,7 +10,7 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
-import { SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import {
   addAgreement,
@@ -245,8 +245,7 @@ function AgreementForm({
     <form className="form" onSubmit={submit}>
       <TextAreaField
         label={t('intervention.agreement.text')}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
+        {...bindText(text, setText)}
         required
         maxLength={2000}
       />
@@ -296,8 +295,7 @@ function FollowUpForm({
         label={t('intervention.field.followUp')}
         hint={t('intervention.field.followUpHint')}
         type="date"
-        value={date}
-        onChange={(e) => setDate(e.target.value)}
+        {...bindText(date, setDate)}
         required
       />
       <Button type="submit">{t('intervention.page.schedule')}</Button>

@@ -8,7 +8,7 @@ import { loadOrganisation } from '../org/org-api.js';
 import { professionLabel } from '../org/profession.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { SelectField, TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { DataTable } from '../ui/table-frame.js';
 import { DraftSettings, ItemWording } from './measurement-draft.js';
@@ -341,8 +341,7 @@ export function MeasurementDetailPage() {
             label={t('measurementNew.closesAt')}
             type="date"
             required
-            value={closesAt}
-            onChange={(e) => setClosesAt(e.target.value)}
+            {...bindText(closesAt, setClosesAt)}
           />
         </FormDialog>
       )}

@@ -182,6 +182,15 @@ export function TextAreaField({
 /** The keys of a form's values that hold text. */
 type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V];
 
+/** The value, error and change handler of a text field whose value has its own state. */
+export function bindText(value: string, set: (value: string) => void, error?: string) {
+  return {
+    value,
+    error,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(e.target.value),
+  };
+}
+
 /**
  * Binds text fields to one object of form values: `field('title')` gives a `TextField` or
  * `TextAreaField` its value, its error and the change handler that sets that key.
@@ -191,11 +200,8 @@ export function textFields<V>(
   set: (key: TextKey<V>, value: string) => void,
   errors: Partial<Record<string, string>> = {},
 ) {
-  return (key: TextKey<V> & string) => ({
-    value: values[key] as string,
-    error: errors[key],
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.target.value),
-  });
+  return (key: TextKey<V> & string) =>
+    bindText(values[key] as string, (value) => set(key, value), errors[key]);
 }
 
 /** A group of controls under one legend, with an optional hint and the error of the whole group. */

@@ -8,7 +8,7 @@ import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
-import { TextField } from '../ui/field.js';
+import { TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { DataTable } from '../ui/table-frame.js';
 import { createWorkshop, listWorkshops } from './workshops-api.js';
@@ -94,16 +94,14 @@ function NewWorkshopForm() {
       <ErrorAlert error={error} />
       <TextField
         label={t('workshop.field.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        {...bindText(title, setTitle)}
         required
         maxLength={200}
       />
       <TextField
         label={t('workshop.field.target')}
         hint={t('workshop.field.targetHint')}
-        value={targetGroup}
-        onChange={(e) => setTargetGroup(e.target.value)}
+        {...bindText(targetGroup, setTargetGroup)}
         required
         maxLength={500}
       />

@@ -7,7 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { SelectField, TextField, bindText } from '../ui/field.js';
 import { CANVAS, type Actor, type Rating, type Workshop } from './workshops-api.js';
 import { Button } from '../ui/button.js';
 import { Section } from '../ui/section.js';
@@ -129,8 +129,7 @@ export function ActorList({
           <TextField
             label={t('workshop.actors.name')}
             hint={t('workshop.actors.nameHint')}
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
+            {...bindText(label, setLabel)}
             maxLength={120}
           />
           <Button type="submit">{t('workshop.actors.add')}</Button>
@@ -399,25 +398,17 @@ export function PointsPanel({
         <form className="form" onSubmit={add} noValidate>
           <TextField
             label={t('workshop.points.text')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
+            {...bindText(text, setText)}
             required
             maxLength={1000}
           />
           <TextField
             label={t('workshop.points.owner')}
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
+            {...bindText(owner, setOwner, ownerError)}
             required
             maxLength={200}
-            error={ownerError}
           />
-          <TextField
-            label={t('workshop.points.due')}
-            type="date"
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
+          <TextField label={t('workshop.points.due')} type="date" {...bindText(dueOn, setDueOn)} />
           <Button type="submit">{t('workshop.points.add')}</Button>
         </form>
       )}
