@@ -9,7 +9,7 @@ import { TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { roleLabel } from '../users/user-labels.js';
 import { MIN_PASSWORD } from '../users/users-page.js';
-import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 import { Section } from '../ui/section.js';
 
 const changePassword = (currentPassword: string, newPassword: string) =>
@@ -120,14 +120,7 @@ export function AccountPage() {
             {...bindText(repeat, setRepeat, problems.repeat)}
           />
           <div className="form-actions">
-            <Button
-              type="submit"
-              variant="primary"
-              pending={busy}
-              pendingLabel={t('common.working')}
-            >
-              {t('account.password.submit')}
-            </Button>
+            <SubmitButton pending={busy}>{t('account.password.submit')}</SubmitButton>
           </div>
         </form>
       </Section>

@@ -30,6 +30,7 @@ import {
   type TargetGroup,
 } from './courses-api.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 
 interface MemberRow {
   key: number;
@@ -282,9 +283,7 @@ export function CourseNewPage() {
         </fieldset>
 
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
-            {t('courses.create')}
-          </Button>
+          <SubmitButton pending={busy}>{t('courses.create')}</SubmitButton>
           <Link className="button button--quiet" to="/forloeb">
             {t('common.cancel')}
           </Link>

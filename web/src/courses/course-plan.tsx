@@ -20,6 +20,7 @@ import { cleanPlan, mergePlans, planProblems, withParts, type PlanProblem } from
 import { PlanView } from './plan-view.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 
 export function CoursePlan({ course, reload }: CourseTabProps) {
   const { t, locale } = useI18n();
@@ -266,9 +267,7 @@ function PlanForm({
         />
         <ErrorAlert error={error} />
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
-            {t('courses.plan.save')}
-          </Button>
+          <SubmitButton pending={busy}>{t('courses.plan.save')}</SubmitButton>
           <p className="form-actions__note">
             {dirty ? t('courses.plan.unsaved') : t('courses.plan.upToDate')}
           </p>

@@ -27,6 +27,7 @@ import {
 import { PlanView } from './plan-view.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   text: 'courses.plan.actionText',
@@ -153,9 +154,7 @@ export function CourseVersions({ course }: CourseTabProps) {
           >
             {versionOptions}
           </InlineSelect>
-          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
-            {t('courses.versions.compare')}
-          </Button>
+          <SubmitButton pending={busy}>{t('courses.versions.compare')}</SubmitButton>
         </form>
       )}
       <ErrorAlert error={error} />

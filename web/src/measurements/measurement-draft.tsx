@@ -24,6 +24,7 @@ import {
   type Measurement,
 } from './measurements-api.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 import { Section } from '../ui/section.js';
 
 /** Every item, in the order of the questionnaire. */
@@ -155,14 +156,7 @@ export function ItemWording({
             </fieldset>
           ))}
           <div className="form-actions">
-            <Button
-              type="submit"
-              variant="primary"
-              pending={busy}
-              pendingLabel={t('common.working')}
-            >
-              {t('items.save')}
-            </Button>
+            <SubmitButton pending={busy}>{t('items.save')}</SubmitButton>
           </div>
         </form>
       ) : (

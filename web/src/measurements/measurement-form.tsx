@@ -30,7 +30,7 @@ import {
   type Measurement,
   type MeasurementInput,
 } from './measurements-api.js';
-import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 
 /** What the form holds, as typed. Dates are the date inputs' `yyyy-mm-dd`. */
 export interface MeasurementValues {
@@ -380,9 +380,7 @@ export function MeasurementForm({
       <TextField label={t('measurementNew.wave')} maxLength={40} {...field('waveLabel')} />
       {children}
       <div className="form-actions">
-        <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
-          {submitLabel}
-        </Button>
+        <SubmitButton pending={busy}>{submitLabel}</SubmitButton>
         {actions}
       </div>
     </form>

@@ -8,6 +8,7 @@ import { api, asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox, TextAreaField, TextField, textFields } from '../ui/field.js';
 import type { SamlSettingsView } from '../../../contract/saml.schema.js';
@@ -209,14 +210,7 @@ export function SamlSettings() {
           {saved && <Notice onDismiss={() => setSaved(undefined)}>{saved}</Notice>}
           <ErrorAlert error={error} />
           <div className="form-actions">
-            <Button
-              type="submit"
-              variant="primary"
-              pending={busy}
-              pendingLabel={t('common.working')}
-            >
-              {t('settings.saml.save')}
-            </Button>
+            <SubmitButton pending={busy}>{t('settings.saml.save')}</SubmitButton>
             {current && (
               <Button
                 variant="quiet-danger"
