@@ -4,7 +4,7 @@
  * without errors can then be imported, all or nothing.
  */
 import { useI18n } from '../i18n/i18n.js';
-import { CheckResult, FilePicker, useCheckedImport } from '../ui/checked-import.js';
+import { CheckResult, FilePicker, ImportExample, useCheckedImport } from '../ui/checked-import.js';
 import { importResponses, type ResponseImportReport } from './measurements-api.js';
 import { Section } from '../ui/section.js';
 
@@ -49,16 +49,7 @@ export function ResponseImport({
           <li>{t('responseImport.help.replace')}</li>
           <li>{t('import.help.allOrNothing')}</li>
         </ul>
-        <h3 className="help__subtitle">{t('import.help.exampleTitle')}</h3>
-        <div
-          className="example"
-          role="region"
-          aria-label={t('import.help.exampleTitle')}
-          // Focusable so the keyboard can scroll it on a narrow screen.
-          tabIndex={0}
-        >
-          <pre>{example}</pre>
-        </div>
+        <ImportExample text={example} />
       </details>
       <FilePicker accept={ACCEPT} state={upload} variant="secondary" />
 

@@ -23,6 +23,8 @@ export function DataTable({
   columns,
   actions,
   compact = false,
+  className,
+  visibleCaption = false,
   children,
 }: {
   /** Names the frame, and the caption unless `caption` is given. */
@@ -31,12 +33,18 @@ export function DataTable({
   columns: readonly Column[];
   actions?: string | false | undefined;
   compact?: boolean;
+  /** One more class of the table (e.g. `table--errors`). */
+  className?: string;
+  /** Shows the caption, which otherwise only screen readers hear. */
+  visibleCaption?: boolean;
   children: ReactNode;
 }) {
   return (
     <TableFrame label={label}>
-      <table className={compact ? 'table table--compact' : 'table'}>
-        <caption className="visually-hidden">{caption}</caption>
+      <table
+        className={`table${compact ? ' table--compact' : ''}${className ? ` ${className}` : ''}`}
+      >
+        <caption className={visibleCaption ? undefined : 'visually-hidden'}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((column, i) =>
