@@ -31,6 +31,7 @@ import {
 } from './courses-api.js';
 import { Button } from '../ui/button.js';
 import { SubmitButton } from '../ui/submit-button.js';
+import { Breadcrumb } from '../ui/breadcrumb.js';
 
 interface MemberRow {
   key: number;
@@ -144,9 +145,7 @@ export function CourseNewPage() {
 
   return (
     <div className="page page--narrow">
-      <p className="breadcrumb">
-        <Link to="/forloeb">{t('courses.back')}</Link>
-      </p>
+      <Breadcrumb to="/forloeb" label={t('courses.back')} />
       <PageTitle title={t('courses.new')}>{t('courses.new')}</PageTitle>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert error={error} />

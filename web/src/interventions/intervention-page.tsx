@@ -5,7 +5,7 @@
  */
 import type { AgreementKind, ChecklistKey } from '../../../contract/interventions.js';
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -25,6 +25,7 @@ import {
 import { statusKey } from './intervention-list-page.js';
 import { Button } from '../ui/button.js';
 import { Section } from '../ui/section.js';
+import { Breadcrumb } from '../ui/breadcrumb.js';
 
 export function InterventionPage() {
   const { id = '' } = useParams();
@@ -58,9 +59,7 @@ export function InterventionPage() {
 
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to="/indsatser">{t('intervention.list.title')}</Link>
-      </p>
+      <Breadcrumb to="/indsatser" label={t('intervention.list.title')} />
       <div className="page-header">
         <div>
           <PageTitle title={i.title}>{i.title}</PageTitle>

@@ -27,6 +27,7 @@ import {
 import { ResponseImport } from './response-import.js';
 import { Button } from '../ui/button.js';
 import { Section } from '../ui/section.js';
+import { Breadcrumb } from '../ui/breadcrumb.js';
 
 type Dialog = 'invite' | 'open' | 'remind' | 'close' | 'extend' | undefined;
 /** The invite dialog's choice "everyone with one of the measurement's professions". */
@@ -84,9 +85,7 @@ export function MeasurementDetailPage() {
 
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to="/maalinger">{t('measurements.back')}</Link>
-      </p>
+      <Breadcrumb to="/maalinger" label={t('measurements.back')} />
       <div className="page-header">
         <div>
           <PageTitle title={m.title}>{m.title}</PageTitle>

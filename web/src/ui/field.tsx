@@ -19,6 +19,16 @@ function describedBy(hintId: string, errorId: string, hint?: string, error?: str
   return ids === '' ? undefined : ids;
 }
 
+/** The id of a control and the attributes that tie it to its hint and error. */
+function useControl(hint: string | undefined, error: string | undefined) {
+  const id = useId();
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(`${id}-hint`, `${id}-error`, hint, error),
+  };
+}
+
 function Frame({
   id,
   label,
@@ -60,16 +70,10 @@ export function TextField({
   error,
   ...input
 }: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
-  const id = useId();
+  const control = useControl(hint, error);
   return (
-    <Frame id={id} label={label} hint={hint} error={error} required={input.required}>
-      <input
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...input}
-      />
+    <Frame id={control.id} label={label} hint={hint} error={error} required={input.required}>
+      <input className="input" {...control} {...input} />
     </Frame>
   );
 }
@@ -82,16 +86,10 @@ export function SelectField({
   children,
   ...select
 }: FieldFrame & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
-  const id = useId();
+  const control = useControl(hint, error);
   return (
-    <Frame id={id} label={label} hint={hint} error={error} required={select.required}>
-      <select
-        id={id}
-        className="input select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...select}
-      >
+    <Frame id={control.id} label={label} hint={hint} error={error} required={select.required}>
+      <select className="input select" {...control} {...select}>
         {children}
       </select>
     </Frame>
@@ -165,16 +163,10 @@ export function TextAreaField({
   error,
   ...textarea
 }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
-  const id = useId();
+  const control = useControl(hint, error);
   return (
-    <Frame id={id} label={label} hint={hint} error={error} required={textarea.required}>
-      <textarea
-        id={id}
-        className="input textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...textarea}
-      />
+    <Frame id={control.id} label={label} hint={hint} error={error} required={textarea.required}>
+      <textarea className="input textarea" {...control} {...textarea} />
     </Frame>
   );
 }
