@@ -18,7 +18,6 @@ import { SelectField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import {
-  COLOURS,
   loadAnalysis,
   loadMapPositions,
   RK_DIMENSION_LABELS,
@@ -45,12 +44,12 @@ import {
 } from './network-map.js';
 import { Button } from '../ui/button.js';
 import { Section } from '../ui/section.js';
+import { MapLegend } from './map-legend.js';
 
 /** The most rows the table of ties shows before "show all". */
 const TABLE_ROWS = 200;
 const tieKey = (tie: { from: string; to: string }) => `${tie.from}→${tie.to}`;
 const colourKey = (colour: TieColour): MessageKey => `analysis.colour.${colour}`;
-const legendKey = (colour: TieColour): MessageKey => `analysis.legend.${colour}`;
 const kindKey = (kind: UnitKind): MessageKey => `analysis.kind.${kind}`;
 
 export function AnalysisPage() {
@@ -365,21 +364,7 @@ export function AnalysisPage() {
             ) : (
               <Loading />
             )}
-            <ul className="legend" aria-label={t('analysis.legend')}>
-              {(['high', 'medium', 'low', 'grey'] as const).map((c) => (
-                <li key={c}>
-                  <span
-                    className={`legend__swatch legend__swatch--${c}`}
-                    style={{ borderColor: COLOURS[c] }}
-                    aria-hidden="true"
-                  />
-                  {t(legendKey(c), {
-                    high: fmt.num(thresholds.high, 1),
-                    low: fmt.num(thresholds.low, 1),
-                  })}
-                </li>
-              ))}
-            </ul>
+            <MapLegend thresholds={thresholds} />
             <div className="toolbar__buttons">
               <Button small onClick={() => void exportMap('png')}>
                 {t('analysis.map.png')}
