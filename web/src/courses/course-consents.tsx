@@ -20,7 +20,7 @@ import {
 import { RowAction } from '../ui/row-action.js';
 import { DataTable } from '../ui/table-frame.js';
 import { consentFormLabel, formatDate, formatDateTime, today } from './course-labels.js';
-import type { CourseTabProps } from './course-tab.js';
+import type { CourseDialogProps, CourseTabProps } from './course-tab.js';
 import {
   CONSENT_FORMS,
   listConsents,
@@ -28,7 +28,6 @@ import {
   withdrawConsent,
   type Consent,
   type ConsentForm,
-  type CourseView,
 } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
@@ -168,15 +167,7 @@ function addYear(date: string): string {
   return `${Number(y) + 1}-${m}-${d}`;
 }
 
-function ConsentDialog({
-  course,
-  onClose,
-  onSaved,
-}: {
-  course: CourseView;
-  onClose: () => void;
-  onSaved: () => Promise<void>;
-}) {
+function ConsentDialog({ course, onClose, onSaved }: CourseDialogProps) {
   const { t } = useI18n();
   const parties = course.network ?? [];
   const members = course.members ?? [];

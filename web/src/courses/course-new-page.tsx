@@ -14,14 +14,13 @@ import { ErrorAlert } from '../ui/feedback.js';
 import { ChoiceField, FieldSet, RadioChoices, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
-import { ContactFields } from './contact-fields.js';
+import { ContactFields, TargetGroupField } from './contact-fields.js';
 import { CoordinatorFields } from './coordinator-fields.js';
 import { cprProblem, errorIsAbout } from './course-form-help.js';
-import { relationLabel, targetGroupLabel, today } from './course-labels.js';
+import { relationLabel, today } from './course-labels.js';
 import {
   createCourse,
   RELATIONS,
-  TARGET_GROUPS,
   type ContactForm,
   type CoordinatorRole,
   type CourseKind,
@@ -257,13 +256,7 @@ export function CourseNewPage() {
 
         <fieldset className="fieldset course-form__group">
           <legend className="course-form__legend">{t('courses.course')}</legend>
-          <ChoiceField
-            label={t('courses.col.target')}
-            value={targetGroup}
-            choices={TARGET_GROUPS}
-            choiceLabel={(g) => targetGroupLabel(t, g)}
-            onChange={setTargetGroup}
-          />
+          <TargetGroupField value={targetGroup} onChange={setTargetGroup} />
           <TextField
             label={t('courses.startDate')}
             type="date"

@@ -9,17 +9,15 @@ import { EmptyState, Notice } from '../ui/feedback.js';
 import { ChoiceField, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { DataTable } from '../ui/table-frame.js';
-import { ContactFields } from './contact-fields.js';
+import { ContactFields, TargetGroupField } from './contact-fields.js';
 import { cprProblem } from './course-form-help.js';
-import { contactLabel, relationLabel, targetGroupLabel } from './course-labels.js';
-import type { CourseTabProps } from './course-tab.js';
+import { contactLabel, relationLabel } from './course-labels.js';
+import type { CourseDialogProps, CourseTabProps } from './course-tab.js';
 import {
   addMember,
   RELATIONS,
-  TARGET_GROUPS,
   updateCourse,
   type ContactForm,
-  type CourseView,
   type FamilyRelation,
   type TargetGroup,
 } from './courses-api.js';
@@ -161,15 +159,7 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
   );
 }
 
-function DetailsDialog({
-  course,
-  onClose,
-  onSaved,
-}: {
-  course: CourseView;
-  onClose: () => void;
-  onSaved: () => Promise<void>;
-}) {
+function DetailsDialog({ course, onClose, onSaved }: CourseDialogProps) {
   const { t } = useI18n();
   const citizen = course.citizen;
   const [name, setName] = useState(citizen?.name ?? '');
@@ -225,13 +215,7 @@ function DetailsDialog({
         onAddress={setAddress}
         onContact={setContact}
       />
-      <ChoiceField
-        label={t('courses.col.target')}
-        value={targetGroup}
-        choices={TARGET_GROUPS}
-        choiceLabel={(g) => targetGroupLabel(t, g)}
-        onChange={setTargetGroup}
-      />
+      <TargetGroupField value={targetGroup} onChange={setTargetGroup} />
       <TextField
         label={t('courses.startDate')}
         type="date"
