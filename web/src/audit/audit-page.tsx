@@ -8,6 +8,7 @@ import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
 import { DataTable } from '../ui/table-frame.js';
 import { Button } from '../ui/button.js';
+import { formatValue } from './format-value.js';
 
 const LIMITS = [50, 200, 1000] as const;
 
@@ -27,14 +28,6 @@ const ENTITY_KEYS: Partial<Record<string, MessageKey>> = {
   organisation: 'audit.entity.organisation',
   municipality: 'audit.entity.municipality',
 };
-
-function formatValue(value: unknown): string {
-  if (Array.isArray(value)) return value.map(formatValue).join(', ');
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
 
 function formatDetail(detail: Record<string, unknown>): string {
   return Object.entries(detail)

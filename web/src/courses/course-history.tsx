@@ -10,6 +10,7 @@ import type { CourseTabProps } from './course-tab.js';
 import { loadCourseAudit, type CourseAuditEntry } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
+import { formatValue } from '../audit/format-value.js';
 
 /** Actions with their own words; any other action is shown as the server names it. */
 const ACTION_KEYS: Partial<Record<string, MessageKey>> = {
@@ -36,14 +37,6 @@ const ACTION_KEYS: Partial<Record<string, MessageKey>> = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function formatValue(value: unknown): string {
-  if (Array.isArray(value)) return value.map(formatValue).join(', ');
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
 
 /** The detail in words, without internal ids (they say nothing to a reader). */
 function formatDetail(detail: Record<string, unknown> | null): string {

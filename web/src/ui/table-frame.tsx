@@ -11,7 +11,7 @@ export function TableFrame({ label, children }: { label: string; children: React
 }
 
 /** A column heading: its text, with a class (e.g. `table__num`) when the column needs one. */
-export type Column = string | { label: string; className: string };
+export type Column = string | { label: ReactNode; className: string | undefined };
 
 /**
  * A list as a framed table: a caption for screen readers, one row of column headings, a
