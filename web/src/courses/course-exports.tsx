@@ -9,6 +9,7 @@ import { lawLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { accessRequestUrl, LAWS, planExportUrl, type Law } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
+import { Section } from '../ui/section.js';
 
 export function CourseExports({ course }: CourseTabProps) {
   const { t } = useI18n();
@@ -134,13 +135,10 @@ function ExportPanel({
   children: ReactNode;
 }) {
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h3 className="panel__title" id={id}>
-        {title}
-      </h3>
+    <Section id={id} title={title} level={3}>
       <p>{lead}</p>
       {children}
-    </section>
+    </Section>
   );
 }
 
