@@ -16,7 +16,7 @@ import { loadOrganisation } from '../org/org-api.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { SelectField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import {
   loadAnalysis,
   loadMapPositions,
@@ -401,64 +401,53 @@ export function AnalysisPage() {
           </div>
         </div>
 
-        <TableFrame label={t('analysis.ties.title')}>
-          <table className="table table--compact">
-            <caption>
-              {t('analysis.ties.caption', { wave: wave.wave, count: visibleTies.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('analysis.ties.tie')}</th>
-                <th scope="col" className="table__num">
-                  {dimension === 'total' ? t('analysis.score') : dimLabel(dimension)}
+        <DataTable
+          label={t('analysis.ties.title')}
+          caption={t('analysis.ties.caption', { wave: wave.wave, count: visibleTies.length })}
+          visibleCaption
+          compact
+          columns={[
+            t('analysis.ties.tie'),
+            {
+              label: dimension === 'total' ? t('analysis.score') : dimLabel(dimension),
+              className: 'table__num',
+            },
+            t('analysis.level'),
+            { label: t('analysis.n'), className: 'table__num' },
+            { label: t('analysis.dontKnow'), className: 'table__num' },
+          ]}
+          actions={t('analysis.ties.details')}
+        >
+          {tableRows.map((tie) => {
+            const colour = tieColour(tie, dimension, thresholds);
+            return (
+              <tr key={`${tieKey(tie)}${tie.from === tie.to ? ':self' : ''}`}>
+                <th scope="row">
+                  {tie.from === tie.to ? t('analysis.ties.self', { unit: tie.from }) : tieName(tie)}
                 </th>
-                <th scope="col">{t('analysis.level')}</th>
-                <th scope="col" className="table__num">
-                  {t('analysis.n')}
-                </th>
-                <th scope="col" className="table__num">
-                  {t('analysis.dontKnow')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('analysis.ties.details')}</span>
-                </th>
+                <td className="table__num">{fmt.num(scoreOf(tie))}</td>
+                <td>
+                  <span className={`level level--${colour}`}>{t(colourKey(colour))}</span>
+                </td>
+                <td className="table__num">{fmt.count(tie.n, tie.suppressedReason)}</td>
+                <td className="table__num">{fmt.pct(tie.dontKnowShare)}</td>
+                <td>
+                  {tie.from !== tie.to && (
+                    <Button
+                      variant="quiet"
+                      small
+                      aria-pressed={selected === tieKey(tie)}
+                      onClick={() => setSelected(tieKey(tie))}
+                    >
+                      {t('analysis.ties.show')}
+                      <span className="visually-hidden"> {tieName(tie)}</span>
+                    </Button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tableRows.map((tie) => {
-                const colour = tieColour(tie, dimension, thresholds);
-                return (
-                  <tr key={`${tieKey(tie)}${tie.from === tie.to ? ':self' : ''}`}>
-                    <th scope="row">
-                      {tie.from === tie.to
-                        ? t('analysis.ties.self', { unit: tie.from })
-                        : tieName(tie)}
-                    </th>
-                    <td className="table__num">{fmt.num(scoreOf(tie))}</td>
-                    <td>
-                      <span className={`level level--${colour}`}>{t(colourKey(colour))}</span>
-                    </td>
-                    <td className="table__num">{fmt.count(tie.n, tie.suppressedReason)}</td>
-                    <td className="table__num">{fmt.pct(tie.dontKnowShare)}</td>
-                    <td>
-                      {tie.from !== tie.to && (
-                        <Button
-                          variant="quiet"
-                          small
-                          aria-pressed={selected === tieKey(tie)}
-                          onClick={() => setSelected(tieKey(tie))}
-                        >
-                          {t('analysis.ties.show')}
-                          <span className="visually-hidden"> {tieName(tie)}</span>
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableFrame>
+            );
+          })}
+        </DataTable>
         {tableRows.length < allRows.length && (
           <p>
             {t('analysis.ties.shown', { shown: tableRows.length, count: allRows.length })}{' '}
