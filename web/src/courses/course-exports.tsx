@@ -27,11 +27,7 @@ export function CourseExports({ course }: CourseTabProps) {
 
   return (
     <CourseTab id="exports-title" title={t('courses.exports')}>
-      <ExportPanel
-        id="export-plan"
-        title={t('courses.exports.plan')}
-        lead={t('courses.exports.plan.lead')}
-      >
+      <ExportPanel kind="plan">
         <DownloadLinks
           links={[
             { href: planExportUrl(course.id, { format: 'pdf' }), label: t('courses.exports.pdf') },
@@ -43,11 +39,7 @@ export function CourseExports({ course }: CourseTabProps) {
         />
       </ExportPanel>
 
-      <ExportPanel
-        id="export-law"
-        title={t('courses.exports.law')}
-        lead={t('courses.exports.law.lead')}
-      >
+      <ExportPanel kind="law">
         <div className="export-options">
           <InlineSelect
             label={t('courses.plan.law')}
@@ -85,11 +77,7 @@ export function CourseExports({ course }: CourseTabProps) {
         />
       </ExportPanel>
 
-      <ExportPanel
-        id="export-access"
-        title={t('courses.exports.access')}
-        lead={t('courses.exports.access.lead')}
-      >
+      <ExportPanel kind="access">
         <div className="export-options">
           <InlineSelect
             label={t('courses.exports.member')}
@@ -124,19 +112,17 @@ export function CourseExports({ course }: CourseTabProps) {
 }
 
 function ExportPanel({
-  id,
-  title,
-  lead,
+  kind,
   children,
 }: {
-  id: string;
-  title: string;
-  lead: string;
+  /** Which export: names the panel's id, heading and lead. */
+  kind: 'plan' | 'law' | 'access';
   children: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
-    <Section id={id} title={title} level={3}>
-      <p>{lead}</p>
+    <Section id={`export-${kind}`} title={t(`courses.exports.${kind}`)} level={3}>
+      <p>{t(`courses.exports.${kind}.lead`)}</p>
       {children}
     </Section>
   );
