@@ -29,6 +29,31 @@ function useControl(hint: string | undefined, error: string | undefined) {
   };
 }
 
+/** A field's hint above its control and its error below, with the ids `describedBy` names. */
+function HintAndError({
+  id,
+  hint,
+  error,
+  alert = false,
+  children,
+}: Omit<FieldFrame, 'label'> & { id: string; alert?: boolean; children: ReactNode }) {
+  return (
+    <>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p className="field__error" id={`${id}-error`} role={alert ? 'alert' : undefined}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function Frame({
   id,
   label,
@@ -48,17 +73,9 @@ function Frame({
           </span>
         )}
       </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error}>
+        {children}
+      </HintAndError>
     </div>
   );
 }
@@ -212,17 +229,9 @@ export function FieldSet({
   return (
     <fieldset className="fieldset field" aria-describedby={hint ? `${id}-hint` : undefined}>
       <legend className="field__label">{legend}</legend>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error} alert>
+        {children}
+      </HintAndError>
     </fieldset>
   );
 }
