@@ -41,6 +41,36 @@ function lightPagesInDev(): Plugin {
   };
 }
 
+/**
+ * The page around each entry: `index.html`, `survey.html` and `citizen.html` hold only their
+ * script, and this writes the document, its head and the root element around it, once.
+ */
+function pageFrame(): Plugin {
+  return {
+    name: 'samspil-page-frame',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (entry) => `<!doctype html>
+<html lang="da">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="color-scheme" content="light" />
+    <meta name="description" content="Samspil: relationel kapacitet og én plan for kommuner" />
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    <title>Samspil</title>
+  </head>
+  <body>
+    <div id="root"></div>
+    <noscript>Samspil kræver JavaScript. / Samspil requires JavaScript.</noscript>
+    ${entry.replace(/<!--[\s\S]*?-->/g, '').trim()}
+  </body>
+</html>
+`,
+    },
+  };
+}
+
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|map|txt)$/;
 /** Below this, a compressed twin saves less than the bytes of its headers. */
 const MIN_BYTES = 1024;
@@ -90,7 +120,7 @@ function precompress(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [react(), lightPagesInDev(), precompress()],
+  plugins: [pageFrame(), react(), lightPagesInDev(), precompress()],
   server: {
     proxy: { '/api': 'http://localhost:3000' },
   },

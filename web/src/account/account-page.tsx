@@ -5,11 +5,12 @@ import { api, asApiError, type ApiError } from '../api/client.js';
 import { useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Notice } from '../ui/feedback.js';
-import { TextField } from '../ui/field.js';
+import { TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { roleLabel } from '../users/user-labels.js';
 import { MIN_PASSWORD } from '../users/users-page.js';
-import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
+import { Section } from '../ui/section.js';
 
 const changePassword = (currentPassword: string, newPassword: string) =>
   api.post<void>('/api/me/password', { currentPassword, newPassword });
@@ -78,10 +79,7 @@ export function AccountPage() {
           <dd>{roleLabel(t, user.role)}</dd>
         </div>
       </dl>
-      <section className="panel" aria-labelledby="account-password">
-        <h2 className="panel__title" id="account-password">
-          {t('account.password.title')}
-        </h2>
+      <Section id="account-password" title={t('account.password.title')}>
         <p>{t('account.password.intro', { min: MIN_PASSWORD })}</p>
         {done && (
           <Notice onDismiss={() => setDone(false)}>
@@ -104,9 +102,7 @@ export function AccountPage() {
             type="password"
             autoComplete="current-password"
             required
-            value={current}
-            error={problems.current}
-            onChange={(e) => setCurrent(e.target.value)}
+            {...bindText(current, setCurrent, problems.current)}
           />
           <TextField
             label={t('account.new')}
@@ -114,31 +110,20 @@ export function AccountPage() {
             type="password"
             autoComplete="new-password"
             required
-            value={next}
-            error={problems.next}
-            onChange={(e) => setNext(e.target.value)}
+            {...bindText(next, setNext, problems.next)}
           />
           <TextField
             label={t('account.repeat')}
             type="password"
             autoComplete="new-password"
             required
-            value={repeat}
-            error={problems.repeat}
-            onChange={(e) => setRepeat(e.target.value)}
+            {...bindText(repeat, setRepeat, problems.repeat)}
           />
           <div className="form-actions">
-            <Button
-              type="submit"
-              variant="primary"
-              pending={busy}
-              pendingLabel={t('common.working')}
-            >
-              {t('account.password.submit')}
-            </Button>
+            <SubmitButton pending={busy}>{t('account.password.submit')}</SubmitButton>
           </div>
         </form>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -22,7 +22,7 @@ import type {
   MeasurementAnalysis,
   WaveExtras,
 } from '../../../contract/results.schema.js';
-import { api, ApiError, type Message } from '../api/client.js';
+import { api, ApiError, isMessage } from '../api/client.js';
 
 export type {
   AnalysisExtras,
@@ -63,15 +63,6 @@ export const loadMapPositions = () => api.get<MapPosition[]>('/api/map-positions
 
 export const saveMapPositions = (positions: MapPosition[]) =>
   api.put<unknown>('/api/map-positions', { positions });
-
-function isMessage(value: unknown): value is Message {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Message).da === 'string' &&
-    typeof (value as Message).en === 'string'
-  );
-}
 
 /** Bytes received so far, and the total when the server sent Content-Length. */
 export interface DownloadProgress {

@@ -16,9 +16,8 @@ import { loadOrganisation } from '../org/org-api.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { SelectField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import {
-  COLOURS,
   levelOf,
   loadAnalysis,
   loadMapPositions,
@@ -45,12 +44,13 @@ import {
   type Positions,
 } from './network-map.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
+import { MapLegend } from './map-legend.js';
 
 /** The most rows the table of ties shows before "show all". */
 const TABLE_ROWS = 200;
 const tieKey = (tie: { from: string; to: string }) => `${tie.from}→${tie.to}`;
 const colourKey = (colour: TieColour): MessageKey => `analysis.colour.${colour}`;
-const legendKey = (colour: TieColour): MessageKey => `analysis.legend.${colour}`;
 const kindKey = (kind: UnitKind): MessageKey => `analysis.kind.${kind}`;
 
 export function AnalysisPage() {
@@ -287,10 +287,7 @@ export function AnalysisPage() {
       )}
       <ErrorAlert error={analysis.error} />
 
-      <section className="panel" aria-labelledby="a-map">
-        <h2 className="panel__title" id="a-map">
-          {t('analysis.map.title')}
-        </h2>
+      <Section id="a-map" title={t('analysis.map.title')}>
         <div className="toolbar toolbar--analysis">
           {waves.length > 1 && (
             <SelectField
@@ -380,21 +377,7 @@ export function AnalysisPage() {
             ) : (
               <Loading />
             )}
-            <ul className="legend" aria-label={t('analysis.legend')}>
-              {(['high', 'medium', 'low', 'grey'] as const).map((c) => (
-                <li key={c}>
-                  <span
-                    className={`legend__swatch legend__swatch--${c}`}
-                    style={{ borderColor: COLOURS[c] }}
-                    aria-hidden="true"
-                  />
-                  {t(legendKey(c), {
-                    high: fmt.num(thresholds.high, 1),
-                    low: fmt.num(thresholds.low, 1),
-                  })}
-                </li>
-              ))}
-            </ul>
+            <MapLegend thresholds={thresholds} />
             <div className="toolbar__buttons">
               <Button small onClick={() => void exportMap('png')}>
                 {t('analysis.map.png')}
@@ -433,64 +416,53 @@ export function AnalysisPage() {
           </div>
         </div>
 
-        <TableFrame label={t('analysis.ties.title')}>
-          <table className="table table--compact">
-            <caption>
-              {t('analysis.ties.caption', { wave: wave.wave, count: visibleTies.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('analysis.ties.tie')}</th>
-                <th scope="col" className="table__num">
-                  {dimension === 'total' ? t('analysis.score') : dimLabel(dimension)}
+        <DataTable
+          label={t('analysis.ties.title')}
+          caption={t('analysis.ties.caption', { wave: wave.wave, count: visibleTies.length })}
+          visibleCaption
+          compact
+          columns={[
+            t('analysis.ties.tie'),
+            {
+              label: dimension === 'total' ? t('analysis.score') : dimLabel(dimension),
+              className: 'table__num',
+            },
+            t('analysis.level'),
+            { label: t('analysis.n'), className: 'table__num' },
+            { label: t('analysis.dontKnow'), className: 'table__num' },
+          ]}
+          actions={t('analysis.ties.details')}
+        >
+          {tableRows.map((tie) => {
+            const colour = tieColour(tie, dimension, thresholds);
+            return (
+              <tr key={`${tieKey(tie)}${tie.from === tie.to ? ':self' : ''}`}>
+                <th scope="row">
+                  {tie.from === tie.to ? t('analysis.ties.self', { unit: tie.from }) : tieName(tie)}
                 </th>
-                <th scope="col">{t('analysis.level')}</th>
-                <th scope="col" className="table__num">
-                  {t('analysis.n')}
-                </th>
-                <th scope="col" className="table__num">
-                  {t('analysis.dontKnow')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('analysis.ties.details')}</span>
-                </th>
+                <td className="table__num">{fmt.num(scoreOf(tie))}</td>
+                <td>
+                  <span className={`level level--${colour}`}>{t(colourKey(colour))}</span>
+                </td>
+                <td className="table__num">{fmt.count(tie.n, tie.suppressedReason)}</td>
+                <td className="table__num">{fmt.pct(tie.dontKnowShare)}</td>
+                <td>
+                  {tie.from !== tie.to && (
+                    <Button
+                      variant="quiet"
+                      small
+                      aria-pressed={selected === tieKey(tie)}
+                      onClick={() => setSelected(tieKey(tie))}
+                    >
+                      {t('analysis.ties.show')}
+                      <span className="visually-hidden"> {tieName(tie)}</span>
+                    </Button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tableRows.map((tie) => {
-                const colour = tieColour(tie, dimension, thresholds);
-                return (
-                  <tr key={`${tieKey(tie)}${tie.from === tie.to ? ':self' : ''}`}>
-                    <th scope="row">
-                      {tie.from === tie.to
-                        ? t('analysis.ties.self', { unit: tie.from })
-                        : tieName(tie)}
-                    </th>
-                    <td className="table__num">{fmt.num(scoreOf(tie))}</td>
-                    <td>
-                      <span className={`level level--${colour}`}>{t(colourKey(colour))}</span>
-                    </td>
-                    <td className="table__num">{fmt.count(tie.n, tie.suppressedReason)}</td>
-                    <td className="table__num">{fmt.pct(tie.dontKnowShare)}</td>
-                    <td>
-                      {tie.from !== tie.to && (
-                        <Button
-                          variant="quiet"
-                          small
-                          aria-pressed={selected === tieKey(tie)}
-                          onClick={() => setSelected(tieKey(tie))}
-                        >
-                          {t('analysis.ties.show')}
-                          <span className="visually-hidden"> {tieName(tie)}</span>
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableFrame>
+            );
+          })}
+        </DataTable>
         {tableRows.length < allRows.length && (
           <p>
             {t('analysis.ties.shown', { shown: tableRows.length, count: allRows.length })}{' '}
@@ -499,7 +471,7 @@ export function AnalysisPage() {
             </Button>
           </p>
         )}
-      </section>
+      </Section>
 
       <AnalysisSections data={data} wave={wave} fmt={fmt} dimLabel={dimLabel} />
       <AnalysisExtrasSections measurementId={id} wave={wave.wave} fmt={fmt} />

@@ -2,7 +2,7 @@
 import { memo, useState, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { Section } from '../ui/section.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import {
   levelOf,
   RK_ITEMS,
@@ -302,21 +302,16 @@ export function CompactTable({
   children: ReactNode;
 }) {
   return (
-    <TableFrame label={title}>
-      <table className="table table--compact">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            {columns.map((c, i) => (
-              <th key={i} scope="col" className={c.num ? 'table__num' : undefined}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </TableFrame>
+    <DataTable
+      label={title}
+      columns={columns.map((c) => ({
+        label: c.label,
+        className: c.num ? 'table__num' : undefined,
+      }))}
+      compact
+    >
+      {children}
+    </DataTable>
   );
 }
 

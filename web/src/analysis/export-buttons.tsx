@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert } from '../ui/feedback.js';
 import { fetchFile, saveBlob, type DownloadProgress } from './analysis-api.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 /** A byte count as kB or MB, in the reader's locale. */
 function size(bytes: number, locale: string): string {
@@ -85,10 +86,7 @@ export const ExportButtons = memo(function ExportButtons({
       : t('analysis.export.progressUnknown', { done: size(progress.received, locale) });
 
   return (
-    <section className="panel" aria-labelledby="a-export">
-      <h2 className="panel__title" id="a-export">
-        {t('analysis.export.title')}
-      </h2>
+    <Section id="a-export" title={t('analysis.export.title')}>
       <div className="toolbar__buttons">
         {items.map((item) => (
           <Button
@@ -115,6 +113,6 @@ export const ExportButtons = memo(function ExportButtons({
         {busy ? statusText : (done ?? '')}
       </p>
       <ErrorAlert error={error} />
-    </section>
+    </Section>
   );
 });

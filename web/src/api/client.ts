@@ -46,7 +46,8 @@ const networkError = () =>
     en: 'Could not reach the server. Check your connection and try again.',
   });
 
-function isMessage(value: unknown): value is Message {
+/** Whether a value is a `{ da, en }` message, as the API sends in its errors. */
+export function isMessage(value: unknown): value is Message {
   return (
     typeof value === 'object' &&
     value !== null &&

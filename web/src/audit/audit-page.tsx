@@ -8,7 +8,7 @@ import { formatDateTime } from '../ui/format-date.js';
 import { auditActionLabel, auditDetail, auditEntityLabel } from './audit-labels.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { Button } from '../ui/button.js';
 
 const LIMITS = [50, 200, 1000] as const;
@@ -53,37 +53,34 @@ export function AuditPage() {
       <ErrorAlert error={entries.error} />
       {entries.data && entries.data.length === 0 && <p className="muted">{t('audit.empty')}</p>}
       {entries.data && entries.data.length > 0 && (
-        <TableFrame label={t('audit.title')}>
-          <table className="table table--compact">
-            <caption className="visually-hidden">{t('audit.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.col.at')}</th>
-                <th scope="col">{t('audit.col.user')}</th>
-                <th scope="col">{t('audit.col.action')}</th>
-                <th scope="col">{t('audit.col.entity')}</th>
-                <th scope="col">{t('audit.col.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.data.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="table__nowrap">
-                    <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
-                  </td>
-                  <td>{entry.user ?? t('audit.system')}</td>
-                  <td>{auditActionLabel(entry.action, lang)}</td>
-                  <td>{auditEntityLabel(entry.entity, lang)}</td>
-                  <td className="table__detail">
-                    {[entry.reason, auditDetail(entry.detail, lang, locale)]
-                      .filter(Boolean)
-                      .join(' · ') || '–'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('audit.title')}
+          caption={t('audit.caption')}
+          columns={[
+            t('audit.col.at'),
+            t('audit.col.user'),
+            t('audit.col.action'),
+            t('audit.col.entity'),
+            t('audit.col.detail'),
+          ]}
+          compact
+        >
+          {entries.data.map((entry) => (
+            <tr key={entry.id}>
+              <td className="table__nowrap">
+                <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
+              </td>
+              <td>{entry.user ?? t('audit.system')}</td>
+              <td>{auditActionLabel(entry.action, lang)}</td>
+              <td>{auditEntityLabel(entry.entity, lang)}</td>
+              <td className="table__detail">
+                {[entry.reason, auditDetail(entry.detail, lang, locale)]
+                  .filter(Boolean)
+                  .join(' · ') || '–'}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -8,8 +8,9 @@ import type { FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api, asApiError, type ApiError } from '../api/client.js';
 import { LanguageSwitch, useI18n, type MessageKey } from '../i18n/i18n.js';
+import { Button, buttonClass } from '../ui/button.js';
 import { ErrorAlert, Notice } from '../ui/feedback.js';
-import { TextField } from '../ui/field.js';
+import { TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import type { LoginState } from './require-auth.js';
 import { useSession, type SessionNotice } from './session.js';
@@ -137,13 +138,11 @@ export function LoginPage() {
             autoComplete="username"
             inputMode="email"
             required
-            value={email}
-            error={fieldErrors.email}
-            onChange={(e) => setEmail(e.target.value)}
+            {...bindText(email, setEmail, fieldErrors.email)}
           />
           {method !== undefined && method.method !== 'password' && (
             <div className="login__sso">
-              <a className="button button--primary button--block" href={method.url}>
+              <a className={buttonClass('primary', { block: true })} href={method.url}>
                 {t('login.sso.button', {
                   name: method.municipalityName,
                   // Danish genitive: "Aarhus Kommunes", "Faxe'".
@@ -162,20 +161,21 @@ export function LoginPage() {
               name="password"
               autoComplete="current-password"
               required
-              value={password}
-              error={fieldErrors.password}
-              onChange={(e) => setPassword(e.target.value)}
+              {...bindText(password, setPassword, fieldErrors.password)}
             />
           )}
           {(showPassword || method === undefined) && (
-            <button
+            <Button
               type="submit"
-              className={`button button--block ${method !== undefined && method.method !== 'password' ? 'button--secondary' : 'button--primary'}`}
-              aria-disabled={busy || undefined}
+              variant={
+                method !== undefined && method.method !== 'password' ? 'secondary' : 'primary'
+              }
+              block
+              pending={busy}
+              pendingLabel={t('login.submitting')}
             >
-              {busy && <span className="spinner spinner--inverse" aria-hidden="true" />}
-              {busy ? t('login.submitting') : showPassword ? t('login.submit') : t('login.next')}
-            </button>
+              {showPassword ? t('login.submit') : t('login.next')}
+            </Button>
           )}
         </form>
       </main>

@@ -7,13 +7,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
-import {
-  COLOURS,
-  RK_DIMENSION_LABELS,
-  RK_ITEMS,
-  tieColour,
-  type TieColour,
-} from '../analysis/analysis-api.js';
+import { RK_DIMENSION_LABELS, RK_ITEMS, tieColour } from '../analysis/analysis-api.js';
 import { formatters } from '../analysis/format.js';
 import { NetworkMap, type MapEdge, type MapHandle, type MapNode } from '../analysis/network-map.js';
 import type { CourseTabProps } from '../courses/course-tab.js';
@@ -29,6 +23,7 @@ import {
 } from './case-analysis-api.js';
 import { CourseTab } from '../courses/course-tab.js';
 import { Button } from '../ui/button.js';
+import { MapLegend } from '../analysis/map-legend.js';
 
 const NO_POSITIONS = new Map<string, { x: number; y: number }>();
 
@@ -56,7 +51,6 @@ function CaseResult({ m }: { m: CaseMeasurement }) {
   if (result.network.suppressed || result.network.n === 0) {
     return <p>{t('case.suppressed', { min: m.minGroup })}</p>;
   }
-  const colourKey = (c: TieColour): MessageKey => `analysis.legend.${c}`;
   return (
     <>
       <dl className="case-figures">
@@ -104,21 +98,7 @@ function CaseResult({ m }: { m: CaseMeasurement }) {
               handleRef={handle}
             />
           </div>
-          <ul className="legend" aria-label={t('analysis.legend')}>
-            {(['high', 'medium', 'low', 'grey'] as const).map((c) => (
-              <li key={c}>
-                <span
-                  className={`legend__swatch legend__swatch--${c}`}
-                  style={{ borderColor: COLOURS[c] }}
-                  aria-hidden="true"
-                />
-                {t(colourKey(c), {
-                  high: fmt.num(result.thresholds.high, 1),
-                  low: fmt.num(result.thresholds.low, 1),
-                })}
-              </li>
-            ))}
-          </ul>
+          <MapLegend thresholds={result.thresholds} />
           <table className="table">
             <caption>{t('case.ties')}</caption>
             <thead>

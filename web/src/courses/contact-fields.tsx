@@ -1,8 +1,8 @@
 /** The citizen's contact details, as the new-course form and the edit dialog ask for them. */
 import { useI18n } from '../i18n/i18n.js';
-import { ChoiceField, TextField } from '../ui/field.js';
-import { CONTACT_FORMS, type ContactForm } from './courses-api.js';
-import { contactLabel } from './course-labels.js';
+import { bindText, ChoiceField, TextField } from '../ui/field.js';
+import { CONTACT_FORMS, TARGET_GROUPS, type ContactForm, type TargetGroup } from './courses-api.js';
+import { contactLabel, targetGroupLabel } from './course-labels.js';
 
 /** Phone, e-mail, address and preferred contact form, each with its own setter. */
 export function ContactFields(props: {
@@ -24,9 +24,7 @@ export function ContactFields(props: {
         type="tel"
         autoComplete="off"
         maxLength={40}
-        value={props.phone}
-        error={props.errors.phone}
-        onChange={(e) => props.onPhone(e.target.value)}
+        {...bindText(props.phone, props.onPhone, props.errors.phone)}
       />
       <TextField
         label={t('courses.citizen.email')}
@@ -34,16 +32,13 @@ export function ContactFields(props: {
         inputMode="email"
         autoComplete="off"
         maxLength={254}
-        value={props.email}
-        error={props.errors.email}
-        onChange={(e) => props.onEmail(e.target.value)}
+        {...bindText(props.email, props.onEmail, props.errors.email)}
       />
       <TextField
         label={t('courses.citizen.address')}
         autoComplete="off"
         maxLength={300}
-        value={props.address}
-        onChange={(e) => props.onAddress(e.target.value)}
+        {...bindText(props.address, props.onAddress)}
       />
       <ChoiceField
         label={t('courses.citizen.contact')}
@@ -53,5 +48,25 @@ export function ContactFields(props: {
         onChange={props.onContact}
       />
     </>
+  );
+}
+
+/** The target group of a course, as the new-course form and the edit dialog ask for it. */
+export function TargetGroupField({
+  value,
+  onChange,
+}: {
+  value: TargetGroup;
+  onChange: (value: TargetGroup) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <ChoiceField
+      label={t('courses.col.target')}
+      value={value}
+      choices={TARGET_GROUPS}
+      choiceLabel={(g) => targetGroupLabel(t, g)}
+      onChange={onChange}
+    />
   );
 }

@@ -8,11 +8,19 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, ChoiceField, TextAreaField, TextField } from '../ui/field.js';
+import {
+  CheckList,
+  ChoiceField,
+  FieldSet,
+  TextAreaField,
+  TextField,
+  toggled,
+  bindText,
+} from '../ui/field.js';
 import { RowAction } from '../ui/row-action.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { consentFormLabel, formatDate, formatDateTime, today } from './course-labels.js';
-import type { CourseTabProps } from './course-tab.js';
+import type { CourseDialogProps, CourseTabProps } from './course-tab.js';
 import {
   CONSENT_FORMS,
   listConsents,
@@ -20,7 +28,6 @@ import {
   withdrawConsent,
   type Consent,
   type ConsentForm,
-  type CourseView,
 } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
@@ -72,70 +79,63 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
         </EmptyState>
       )}
       {list.length > 0 && (
-        <TableFrame label={t('courses.consents')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('courses.consents')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courses.consent.purpose')}</th>
-                <th scope="col">{t('courses.consent.parties')}</th>
-                <th scope="col">{t('courses.consent.members')}</th>
-                <th scope="col">{t('courses.consent.given')}</th>
-                <th scope="col">{t('courses.consent.expires')}</th>
-                <th scope="col">{t('courses.consent.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('courses.actions')}</span>
+        <DataTable
+          label={t('courses.consents')}
+          columns={[
+            t('courses.consent.purpose'),
+            t('courses.consent.parties'),
+            t('courses.consent.members'),
+            t('courses.consent.given'),
+            t('courses.consent.expires'),
+            t('courses.consent.state'),
+          ]}
+          actions={t('courses.actions')}
+        >
+          {list.map((c) => {
+            const state = consentState(c);
+            return (
+              <tr key={c.id} className={state === 'valid' ? undefined : 'row--muted'}>
+                <th scope="row" className="free-text">
+                  {c.purpose}
                 </th>
+                <td>{c.partyIds.map(partyName).join(', ')}</td>
+                <td>{c.memberIds.map(memberName).join(', ')}</td>
+                <td>
+                  <span className="table__nowrap">{formatDate(c.givenOn, locale)}</span>
+                  <span className="table__sub">
+                    {consentFormLabel(t, c.form)}
+                    {c.witness ? ` (${t('courses.consent.witness')}: ${c.witness})` : ''}
+                  </span>
+                </td>
+                <td className="table__nowrap">{formatDate(c.expiresOn, locale)}</td>
+                <td>
+                  <span className={`badge badge--consent-${state}`}>
+                    {t(`courses.consent.state.${state}`)}
+                  </span>
+                  {c.withdrawnAt && (
+                    <span className="table__sub">
+                      {formatDateTime(c.withdrawnAt, locale)}
+                      {c.withdrawnBy ? `, ${c.withdrawnBy}` : ''}
+                    </span>
+                  )}
+                  {c.withdrawReason && (
+                    <span className="table__sub free-text">{c.withdrawReason}</span>
+                  )}
+                </td>
+                <td className="table__actions">
+                  {editable && !c.withdrawnAt && (
+                    <RowAction
+                      label={t('courses.consent.withdraw')}
+                      target={c.purpose}
+                      danger
+                      onClick={() => setDialog({ kind: 'withdraw', consent: c })}
+                    />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => {
-                const state = consentState(c);
-                return (
-                  <tr key={c.id} className={state === 'valid' ? undefined : 'row--muted'}>
-                    <th scope="row" className="free-text">
-                      {c.purpose}
-                    </th>
-                    <td>{c.partyIds.map(partyName).join(', ')}</td>
-                    <td>{c.memberIds.map(memberName).join(', ')}</td>
-                    <td>
-                      <span className="table__nowrap">{formatDate(c.givenOn, locale)}</span>
-                      <span className="table__sub">
-                        {consentFormLabel(t, c.form)}
-                        {c.witness ? ` (${t('courses.consent.witness')}: ${c.witness})` : ''}
-                      </span>
-                    </td>
-                    <td className="table__nowrap">{formatDate(c.expiresOn, locale)}</td>
-                    <td>
-                      <span className={`badge badge--consent-${state}`}>
-                        {t(`courses.consent.state.${state}`)}
-                      </span>
-                      {c.withdrawnAt && (
-                        <span className="table__sub">
-                          {formatDateTime(c.withdrawnAt, locale)}
-                          {c.withdrawnBy ? `, ${c.withdrawnBy}` : ''}
-                        </span>
-                      )}
-                      {c.withdrawReason && (
-                        <span className="table__sub free-text">{c.withdrawReason}</span>
-                      )}
-                    </td>
-                    <td className="table__actions">
-                      {editable && !c.withdrawnAt && (
-                        <RowAction
-                          label={t('courses.consent.withdraw')}
-                          target={c.purpose}
-                          danger
-                          onClick={() => setDialog({ kind: 'withdraw', consent: c })}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableFrame>
+            );
+          })}
+        </DataTable>
       )}
       {dialog?.kind === 'record' && (
         <ConsentDialog
@@ -162,27 +162,12 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
   );
 }
 
-function toggle(set: Set<string>, id: string, on: boolean): Set<string> {
-  const next = new Set(set);
-  if (on) next.add(id);
-  else next.delete(id);
-  return next;
-}
-
 function addYear(date: string): string {
   const [y, m, d] = date.split('-');
   return `${Number(y) + 1}-${m}-${d}`;
 }
 
-function ConsentDialog({
-  course,
-  onClose,
-  onSaved,
-}: {
-  course: CourseView;
-  onClose: () => void;
-  onSaved: () => Promise<void>;
-}) {
+function ConsentDialog({ course, onClose, onSaved }: CourseDialogProps) {
   const { t } = useI18n();
   const parties = course.network ?? [];
   const members = course.members ?? [];
@@ -237,58 +222,36 @@ function ConsentDialog({
         required
         rows={2}
         maxLength={2000}
-        value={purpose}
-        error={errors.purpose}
-        onChange={(e) => setPurpose(e.target.value)}
+        {...bindText(purpose, setPurpose, errors.purpose)}
       />
-      <fieldset className="fieldset field">
-        <legend className="field__label">{t('courses.consent.parties')}</legend>
-        <p className="field__hint">{t('courses.consent.parties.hint')}</p>
+      <FieldSet
+        legend={t('courses.consent.parties')}
+        hint={t('courses.consent.parties.hint')}
+        error={errors.parties}
+      >
         {parties.length === 0 && <p className="muted">{t('courses.network.empty')}</p>}
-        <ul className="check-list">
-          {parties.map((p) => (
-            <li key={p.id}>
-              <Checkbox
-                label={p.name}
-                checked={partyIds.has(p.id)}
-                onChange={(on) => setPartyIds((s) => toggle(s, p.id, on))}
-              />
-            </li>
-          ))}
-        </ul>
-        {errors.parties && (
-          <p className="field__error" role="alert">
-            {errors.parties}
-          </p>
-        )}
-      </fieldset>
-      <fieldset className="fieldset field">
-        <legend className="field__label">{t('courses.consent.members')}</legend>
-        <p className="field__hint">{t('courses.consent.members.hint')}</p>
-        <ul className="check-list">
-          {members.map((m) => (
-            <li key={m.id}>
-              <Checkbox
-                label={m.name}
-                checked={memberIds.has(m.id)}
-                onChange={(on) => setMemberIds((s) => toggle(s, m.id, on))}
-              />
-            </li>
-          ))}
-        </ul>
-        {errors.members && (
-          <p className="field__error" role="alert">
-            {errors.members}
-          </p>
-        )}
-      </fieldset>
+        <CheckList
+          items={parties.map((p) => ({ id: p.id, label: p.name }))}
+          chosen={partyIds}
+          onToggle={(id, on) => setPartyIds((s) => toggled(s, id, on))}
+        />
+      </FieldSet>
+      <FieldSet
+        legend={t('courses.consent.members')}
+        hint={t('courses.consent.members.hint')}
+        error={errors.members}
+      >
+        <CheckList
+          items={members.map((m) => ({ id: m.id, label: m.name }))}
+          chosen={memberIds}
+          onToggle={(id, on) => setMemberIds((s) => toggled(s, id, on))}
+        />
+      </FieldSet>
       <TextField
         label={t('courses.consent.given')}
         type="date"
         required
-        value={givenOn}
-        error={errors.givenOn}
-        onChange={(e) => setGivenOn(e.target.value)}
+        {...bindText(givenOn, setGivenOn, errors.givenOn)}
       />
       <ChoiceField
         label={t('courses.consent.form')}
@@ -302,18 +265,14 @@ function ConsentDialog({
           label={t('courses.consent.witness')}
           required
           maxLength={200}
-          value={witness}
-          error={errors.witness}
-          onChange={(e) => setWitness(e.target.value)}
+          {...bindText(witness, setWitness, errors.witness)}
         />
       )}
       <TextField
         label={t('courses.consent.expires')}
         type="date"
         required
-        value={expiresOn}
-        error={errors.expiresOn}
-        onChange={(e) => setExpiresOn(e.target.value)}
+        {...bindText(expiresOn, setExpiresOn, errors.expiresOn)}
       />
     </FormDialog>
   );
@@ -346,8 +305,7 @@ function WithdrawDialog({
         label={t('courses.consent.withdrawReason')}
         rows={2}
         maxLength={1000}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        {...bindText(reason, setReason)}
       />
     </FormDialog>
   );

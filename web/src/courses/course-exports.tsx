@@ -9,6 +9,7 @@ import { lawLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { accessRequestUrl, LAWS, planExportUrl, type Law } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
+import { Section } from '../ui/section.js';
 
 export function CourseExports({ course }: CourseTabProps) {
   const { t } = useI18n();
@@ -26,11 +27,7 @@ export function CourseExports({ course }: CourseTabProps) {
 
   return (
     <CourseTab id="exports-title" title={t('courses.exports')}>
-      <ExportPanel
-        id="export-plan"
-        title={t('courses.exports.plan')}
-        lead={t('courses.exports.plan.lead')}
-      >
+      <ExportPanel kind="plan">
         <DownloadLinks
           links={[
             { href: planExportUrl(course.id, { format: 'pdf' }), label: t('courses.exports.pdf') },
@@ -42,11 +39,7 @@ export function CourseExports({ course }: CourseTabProps) {
         />
       </ExportPanel>
 
-      <ExportPanel
-        id="export-law"
-        title={t('courses.exports.law')}
-        lead={t('courses.exports.law.lead')}
-      >
+      <ExportPanel kind="law">
         <div className="export-options">
           <InlineSelect
             label={t('courses.plan.law')}
@@ -84,11 +77,7 @@ export function CourseExports({ course }: CourseTabProps) {
         />
       </ExportPanel>
 
-      <ExportPanel
-        id="export-access"
-        title={t('courses.exports.access')}
-        lead={t('courses.exports.access.lead')}
-      >
+      <ExportPanel kind="access">
         <div className="export-options">
           <InlineSelect
             label={t('courses.exports.member')}
@@ -123,24 +112,19 @@ export function CourseExports({ course }: CourseTabProps) {
 }
 
 function ExportPanel({
-  id,
-  title,
-  lead,
+  kind,
   children,
 }: {
-  id: string;
-  title: string;
-  lead: string;
+  /** Which export: names the panel's id, heading and lead. */
+  kind: 'plan' | 'law' | 'access';
   children: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h3 className="panel__title" id={id}>
-        {title}
-      </h3>
-      <p>{lead}</p>
+    <Section id={`export-${kind}`} title={t(`courses.exports.${kind}`)} level={3}>
+      <p>{t(`courses.exports.${kind}.lead`)}</p>
       {children}
-    </section>
+    </Section>
   );
 }
 

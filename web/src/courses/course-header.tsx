@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { Notice } from '../ui/feedback.js';
-import { TextAreaField } from '../ui/field.js';
+import { TextAreaField, bindText } from '../ui/field.js';
 import { CoordinatorFields } from './coordinator-fields.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
@@ -207,9 +207,7 @@ function DeleteDialog({
         required
         rows={3}
         maxLength={1000}
-        value={reason}
-        error={error}
-        onChange={(e) => setReason(e.target.value)}
+        {...bindText(reason, setReason, error)}
       />
     </FormDialog>
   );

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { auditActionLabel, auditDetail } from '../audit/audit-labels.js';
 import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { formatDateTime } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { loadCourseAudit, type CourseAuditEntry } from './courses-api.js';
@@ -83,38 +83,34 @@ export function CourseHistory({ course }: CourseTabProps) {
       <LoadStatus state={audit} />
       {audit.data && rows.length === 0 && <EmptyState title={t('courses.history.empty')} />}
       {rows.length > 0 && (
-        <TableFrame label={t('courses.history')}>
-          <table className="table table--compact">
-            <caption className="visually-hidden">{t('courses.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courses.history.at')}</th>
-                <th scope="col">{t('courses.history.who')}</th>
-                <th scope="col">{t('courses.history.what')}</th>
-                <th scope="col">{t('courses.history.reason')}</th>
-                <th scope="col">{t('courses.history.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e, i) => (
-                <tr key={`${e.at}-${i}`}>
-                  <td className="table__nowrap">{formatDateTime(e.at, locale)}</td>
-                  <td>{e.userName ?? '–'}</td>
-                  <td>{auditActionLabel(e.action, lang)}</td>
-                  <td className="free-text">{e.reason ?? '–'}</td>
-                  <td className="table__detail">
-                    {auditDetail(e.detail, lang, locale) || '–'}
-                    {e.citizens > 1 && (
-                      <span className="table__sub">
-                        {t('courses.history.citizens', { count: e.citizens })}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('courses.history')}
+          columns={[
+            t('courses.history.at'),
+            t('courses.history.who'),
+            t('courses.history.what'),
+            t('courses.history.reason'),
+            t('courses.history.detail'),
+          ]}
+          compact
+        >
+          {rows.map((e, i) => (
+            <tr key={`${e.at}-${i}`}>
+              <td className="table__nowrap">{formatDateTime(e.at, locale)}</td>
+              <td>{e.userName ?? '–'}</td>
+              <td>{auditActionLabel(e.action, lang)}</td>
+              <td className="free-text">{e.reason ?? '–'}</td>
+              <td className="table__detail">
+                {auditDetail(e.detail, lang, locale) || '–'}
+                {e.citizens > 1 && (
+                  <span className="table__sub">
+                    {t('courses.history.citizens', { count: e.citizens })}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </CourseTab>
   );

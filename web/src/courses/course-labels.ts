@@ -44,3 +44,15 @@ export function today(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Whose sub-plan a part is: the member's name and relation, or "a member no longer here". */
+export function partOwnerLabel(
+  t: (key: MessageKey, params?: Record<string, string>) => string,
+  members: readonly { id: string; name: string; relation: Relation }[],
+  memberId: string,
+): string {
+  const member = members.find((m) => m.id === memberId);
+  return member
+    ? t('courses.plan.partOf', { name: member.name, relation: relationLabel(t, member.relation) })
+    : t('courses.plan.partUnknown');
+}

@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { InlineSelect } from '../ui/field.js';
 import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { FidelityDueList } from '../fidelity/fidelity-due.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
 import { listCourses, type CourseStatus } from './courses-api.js';
@@ -63,55 +63,46 @@ export function CourseListPage() {
         </EmptyState>
       )}
       {courses && courses.length > 0 && (
-        <TableFrame label={t('courses.title')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('courses.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courses.col.citizen')}</th>
-                <th scope="col">{t('courses.col.kind')}</th>
-                <th scope="col">{t('courses.col.target')}</th>
-                <th scope="col">{t('courses.col.start')}</th>
-                <th scope="col">{t('courses.col.coordinator')}</th>
-                <th scope="col">{t('courses.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {courses.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link to={`/forloeb/${c.id}`}>
-                      {c.citizenName ?? t('courses.citizenHidden')}
-                    </Link>
-                    {c.complex && (
-                      <>
-                        {' '}
-                        <span className="badge badge--complex">{t('courses.complex')}</span>
-                      </>
-                    )}
-                  </th>
-                  <td>{t(`courses.kind.${c.kind}`)}</td>
-                  <td>{targetGroupLabel(t, c.targetGroup)}</td>
-                  <td className="table__nowrap">{formatDate(c.startDate, locale)}</td>
-                  <td>
-                    {c.coordinator.name}
-                    <span className="table__sub">
-                      {coordinatorRoleLabel(t, c.coordinator.role)}
-                    </span>
-                  </td>
-                  <td>
-                    <span className={`badge badge--course-${c.status}`}>
-                      {t(`courses.courseStatus.${c.status}`)}
-                    </span>
-                    {c.access !== 'full' && (
-                      <span className="table__sub">{t(`courses.access.${c.access}`)}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('courses.title')}
+          columns={[
+            t('courses.col.citizen'),
+            t('courses.col.kind'),
+            t('courses.col.target'),
+            t('courses.col.start'),
+            t('courses.col.coordinator'),
+            t('courses.col.status'),
+          ]}
+        >
+          {courses.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <Link to={`/forloeb/${c.id}`}>{c.citizenName ?? t('courses.citizenHidden')}</Link>
+                {c.complex && (
+                  <>
+                    {' '}
+                    <span className="badge badge--complex">{t('courses.complex')}</span>
+                  </>
+                )}
+              </th>
+              <td>{t(`courses.kind.${c.kind}`)}</td>
+              <td>{targetGroupLabel(t, c.targetGroup)}</td>
+              <td className="table__nowrap">{formatDate(c.startDate, locale)}</td>
+              <td>
+                {c.coordinator.name}
+                <span className="table__sub">{coordinatorRoleLabel(t, c.coordinator.role)}</span>
+              </td>
+              <td>
+                <span className={`badge badge--course-${c.status}`}>
+                  {t(`courses.courseStatus.${c.status}`)}
+                </span>
+                {c.access !== 'full' && (
+                  <span className="table__sub">{t(`courses.access.${c.access}`)}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -8,10 +8,10 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
-import { ChoiceField, SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { ChoiceField, SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { RowAction } from '../ui/row-action.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { PersonOptions } from './coordinator-fields.js';
 import { externalTypeLabel, partyKindLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
@@ -61,71 +61,62 @@ export function CourseNetwork({ course, reload }: CourseTabProps) {
           <p>{t('courses.network.emptyHint')}</p>
         </EmptyState>
       ) : (
-        <TableFrame label={t('courses.network')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('courses.network')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courses.party.name')}</th>
-                <th scope="col">{t('courses.party.kind')}</th>
-                <th scope="col">{t('courses.party.contact')}</th>
-                <th scope="col">{t('courses.party.task')}</th>
-                <th scope="col">{t('courses.party.responseTime')}</th>
-                {editable && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('courses.actions')}</span>
-                  </th>
+        <DataTable
+          label={t('courses.network')}
+          columns={[
+            t('courses.party.name'),
+            t('courses.party.kind'),
+            t('courses.party.contact'),
+            t('courses.party.task'),
+            t('courses.party.responseTime'),
+          ]}
+          actions={editable && t('courses.actions')}
+        >
+          {parties.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.name}</th>
+              <td>
+                {partyKindLabel(t, p.kind)}
+                {p.externalType && (
+                  <span className="table__sub">{externalTypeLabel(t, p.externalType)}</span>
                 )}
-              </tr>
-            </thead>
-            <tbody>
-              {parties.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td>
-                    {partyKindLabel(t, p.kind)}
-                    {p.externalType && (
-                      <span className="table__sub">{externalTypeLabel(t, p.externalType)}</span>
-                    )}
-                    {p.unitKind === 'myndighed' && (
-                      <span className="table__sub">{t('courses.party.authority')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {p.phone && (
-                      <a className="table__sub" href={`tel:${p.phone}`}>
-                        {p.phone}
-                      </a>
-                    )}
-                    {p.email && (
-                      <a className="table__sub" href={`mailto:${p.email}`}>
-                        {p.email}
-                      </a>
-                    )}
-                    {!p.phone && !p.email && '–'}
-                  </td>
-                  <td className="table__detail">{p.task || '–'}</td>
-                  <td>{p.responseTime || '–'}</td>
-                  {editable && (
-                    <td className="table__actions">
-                      <RowAction
-                        label={t('common.edit')}
-                        target={p.name}
-                        onClick={() => setDialog({ kind: 'edit', party: p })}
-                      />
-                      <RowAction
-                        label={t('courses.party.remove')}
-                        target={p.name}
-                        danger
-                        onClick={() => setDialog({ kind: 'remove', party: p })}
-                      />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+                {p.unitKind === 'myndighed' && (
+                  <span className="table__sub">{t('courses.party.authority')}</span>
+                )}
+              </td>
+              <td>
+                {p.phone && (
+                  <a className="table__sub" href={`tel:${p.phone}`}>
+                    {p.phone}
+                  </a>
+                )}
+                {p.email && (
+                  <a className="table__sub" href={`mailto:${p.email}`}>
+                    {p.email}
+                  </a>
+                )}
+                {!p.phone && !p.email && '–'}
+              </td>
+              <td className="table__detail">{p.task || '–'}</td>
+              <td>{p.responseTime || '–'}</td>
+              {editable && (
+                <td className="table__actions">
+                  <RowAction
+                    label={t('common.edit')}
+                    target={p.name}
+                    onClick={() => setDialog({ kind: 'edit', party: p })}
+                  />
+                  <RowAction
+                    label={t('courses.party.remove')}
+                    target={p.name}
+                    danger
+                    onClick={() => setDialog({ kind: 'remove', party: p })}
+                  />
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
         <PartyDialog
@@ -280,9 +271,7 @@ function PartyDialog({
             hint={t('courses.party.name.hint')}
             required
             maxLength={200}
-            value={name}
-            error={errors.name}
-            onChange={(e) => setName(e.target.value)}
+            {...bindText(name, setName, errors.name)}
           />
         </>
       )}
@@ -290,32 +279,27 @@ function PartyDialog({
         label={t('courses.phone')}
         type="tel"
         maxLength={40}
-        value={phone}
-        onChange={(e) => setPhone(e.target.value)}
+        {...bindText(phone, setPhone)}
       />
       <TextField
         label={t('courses.email')}
         type="email"
         inputMode="email"
         maxLength={254}
-        value={email}
-        error={errors.email}
-        onChange={(e) => setEmail(e.target.value)}
+        {...bindText(email, setEmail, errors.email)}
       />
       <TextAreaField
         label={t('courses.party.task')}
         hint={t('courses.party.task.hint')}
         rows={2}
         maxLength={2000}
-        value={task}
-        onChange={(e) => setTask(e.target.value)}
+        {...bindText(task, setTask)}
       />
       <TextField
         label={t('courses.party.responseTime')}
         hint={t('courses.party.responseTime.hint')}
         maxLength={100}
-        value={responseTime}
-        onChange={(e) => setResponseTime(e.target.value)}
+        {...bindText(responseTime, setResponseTime)}
       />
     </FormDialog>
   );

@@ -11,17 +11,16 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ErrorAlert } from '../ui/feedback.js';
-import { ChoiceField, TextField } from '../ui/field.js';
+import { ChoiceField, FieldSet, RadioChoices, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
-import { ContactFields } from './contact-fields.js';
+import { ContactFields, TargetGroupField } from './contact-fields.js';
 import { CoordinatorFields } from './coordinator-fields.js';
 import { cprProblem, errorIsAbout } from './course-form-help.js';
-import { relationLabel, targetGroupLabel, today } from './course-labels.js';
+import { relationLabel, today } from './course-labels.js';
 import {
   createCourse,
   RELATIONS,
-  TARGET_GROUPS,
   type ContactForm,
   type CoordinatorRole,
   type CourseKind,
@@ -30,6 +29,8 @@ import {
   type TargetGroup,
 } from './courses-api.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
+import { Breadcrumb } from '../ui/breadcrumb.js';
 
 interface MemberRow {
   key: number;
@@ -143,32 +144,20 @@ export function CourseNewPage() {
 
   return (
     <div className="page page--narrow">
-      <p className="breadcrumb">
-        <Link to="/forloeb">{t('courses.back')}</Link>
-      </p>
+      <Breadcrumb to="/forloeb" label={t('courses.back')} />
       <PageTitle title={t('courses.new')}>{t('courses.new')}</PageTitle>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert error={error} />
-        <fieldset className="fieldset field">
-          <legend className="field__label">{t('courses.kind')}</legend>
-          <div className="choices">
-            {COURSE_KINDS.map((k) => (
-              <label key={k} className="choice">
-                <input
-                  type="radio"
-                  name="kind"
-                  value={k}
-                  checked={kind === k}
-                  onChange={() => chooseKind(k)}
-                />
-                <span>
-                  <span className="choice__label">{t(`courses.kind.${k}`)}</span>
-                  <span className="choice__hint">{t(`courses.kind.${k}.hint`)}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <FieldSet legend={t('courses.kind')}>
+          <RadioChoices
+            name="kind"
+            value={kind}
+            choices={COURSE_KINDS}
+            label={(k) => t(`courses.kind.${k}`)}
+            hint={(k) => t(`courses.kind.${k}.hint`)}
+            onChange={chooseKind}
+          />
+        </FieldSet>
 
         <fieldset className="fieldset course-form__group">
           <legend className="course-form__legend">{t('courses.citizen')}</legend>
@@ -177,9 +166,7 @@ export function CourseNewPage() {
             required
             autoComplete="off"
             maxLength={MAX_NAME}
-            value={name}
-            error={fieldError('name', 'citizen.name')}
-            onChange={(e) => setName(e.target.value)}
+            {...bindText(name, setName, fieldError('name', 'citizen.name'))}
           />
           <TextField
             label={t('courses.citizen.cpr')}
@@ -188,9 +175,7 @@ export function CourseNewPage() {
             autoComplete="off"
             inputMode="numeric"
             maxLength={11}
-            value={cpr}
-            error={fieldError('cpr', 'citizen.cpr')}
-            onChange={(e) => setCpr(e.target.value)}
+            {...bindText(cpr, setCpr, fieldError('cpr', 'citizen.cpr'))}
             onBlur={() => {
               // Check the format when the user leaves the field, not on every keystroke.
               const issue = cpr.trim() === '' ? undefined : cprError(cpr, false);
@@ -271,20 +256,12 @@ export function CourseNewPage() {
 
         <fieldset className="fieldset course-form__group">
           <legend className="course-form__legend">{t('courses.course')}</legend>
-          <ChoiceField
-            label={t('courses.col.target')}
-            value={targetGroup}
-            choices={TARGET_GROUPS}
-            choiceLabel={(g) => targetGroupLabel(t, g)}
-            onChange={setTargetGroup}
-          />
+          <TargetGroupField value={targetGroup} onChange={setTargetGroup} />
           <TextField
             label={t('courses.startDate')}
             type="date"
             required
-            value={startDate}
-            error={fieldError('startDate')}
-            onChange={(e) => setStartDate(e.target.value)}
+            {...bindText(startDate, setStartDate, fieldError('startDate'))}
           />
           <CoordinatorFields
             org={org.data}
@@ -298,9 +275,7 @@ export function CourseNewPage() {
         </fieldset>
 
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
-            {t('courses.create')}
-          </Button>
+          <SubmitButton pending={busy}>{t('courses.create')}</SubmitButton>
           <Link className="button button--quiet" to="/forloeb">
             {t('common.cancel')}
           </Link>

@@ -6,25 +6,24 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
-import { ChoiceField, TextField } from '../ui/field.js';
+import { ChoiceField, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
-import { TableFrame } from '../ui/table-frame.js';
-import { ContactFields } from './contact-fields.js';
+import { DataTable } from '../ui/table-frame.js';
+import { ContactFields, TargetGroupField } from './contact-fields.js';
 import { cprProblem } from './course-form-help.js';
-import { contactLabel, relationLabel, targetGroupLabel } from './course-labels.js';
-import type { CourseTabProps } from './course-tab.js';
+import { contactLabel, relationLabel } from './course-labels.js';
+import type { CourseDialogProps, CourseTabProps } from './course-tab.js';
 import {
   addMember,
   RELATIONS,
-  TARGET_GROUPS,
   updateCourse,
   type ContactForm,
-  type CourseView,
   type FamilyRelation,
   type TargetGroup,
 } from './courses-api.js';
 import { NetworkPicture } from './network-picture.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 type Dialog = 'details' | 'member' | undefined;
 
@@ -44,10 +43,7 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
         </Notice>
       )}
       {citizen && (
-        <section className="panel" aria-labelledby="ov-citizen">
-          <h2 className="panel__title" id="ov-citizen">
-            {t('courses.citizen')}
-          </h2>
+        <Section id="ov-citizen" title={t('courses.citizen')}>
           <dl className="facts">
             <div>
               <dt>{t('courses.citizen.name')}</dt>
@@ -79,50 +75,36 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
               {t('courses.details.edit')}
             </Button>
           )}
-        </section>
+        </Section>
       )}
 
-      <section className="panel" aria-labelledby="ov-members">
-        <h2 className="panel__title" id="ov-members">
-          {t('courses.members')}
-        </h2>
+      <Section id="ov-members" title={t('courses.members')}>
         {members.length === 0 ? (
           <p className="muted">{t('courses.members.noneVisible')}</p>
         ) : (
-          <TableFrame label={t('courses.members')}>
-            <table className="table table--compact">
-              <caption className="visually-hidden">{t('courses.members')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('courses.citizen.name')}</th>
-                  <th scope="col">{t('courses.relation')}</th>
-                  <th scope="col">{t('courses.citizen.cpr')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.name}</th>
-                    <td>{relationLabel(t, m.relation)}</td>
-                    <td className="cpr">{m.cprMasked ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableFrame>
+          <DataTable
+            label={t('courses.members')}
+            columns={[t('courses.citizen.name'), t('courses.relation'), t('courses.citizen.cpr')]}
+            compact
+          >
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.name}</th>
+                <td>{relationLabel(t, m.relation)}</td>
+                <td className="cpr">{m.cprMasked ?? '–'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {editable && course.kind === 'family' && (
           <Button small onClick={() => setDialog('member')}>
             {t('courses.member.add')}
           </Button>
         )}
-      </section>
+      </Section>
 
       {course.complexity && (
-        <section className="panel" aria-labelledby="ov-complexity">
-          <h2 className="panel__title" id="ov-complexity">
-            {t('courses.complexity')}
-          </h2>
+        <Section id="ov-complexity" title={t('courses.complexity')}>
           <p>
             {course.complexity.complex && (
               <>
@@ -135,14 +117,11 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
             })}
           </p>
           <p className="muted">{t('courses.complexity.rule')}</p>
-        </section>
+        </Section>
       )}
 
       {course.network && (
-        <section className="panel" aria-labelledby="ov-network">
-          <h2 className="panel__title" id="ov-network">
-            {t('courses.picture')}
-          </h2>
+        <Section id="ov-network" title={t('courses.picture')}>
           {course.network.length === 0 ? (
             <EmptyState title={t('courses.network.empty')}>
               <p>{t('courses.network.emptyHint')}</p>
@@ -153,7 +132,7 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
               parties={course.network}
             />
           )}
-        </section>
+        </Section>
       )}
 
       {dialog === 'details' && citizen && (
@@ -180,15 +159,7 @@ export function CourseOverview({ course, reload }: CourseTabProps) {
   );
 }
 
-function DetailsDialog({
-  course,
-  onClose,
-  onSaved,
-}: {
-  course: CourseView;
-  onClose: () => void;
-  onSaved: () => Promise<void>;
-}) {
+function DetailsDialog({ course, onClose, onSaved }: CourseDialogProps) {
   const { t } = useI18n();
   const citizen = course.citizen;
   const [name, setName] = useState(citizen?.name ?? '');
@@ -231,9 +202,7 @@ function DetailsDialog({
         label={t('courses.citizen.name')}
         required
         maxLength={200}
-        value={name}
-        error={errors.name}
-        onChange={(e) => setName(e.target.value)}
+        {...bindText(name, setName, errors.name)}
       />
       <ContactFields
         phone={phone}
@@ -246,19 +215,11 @@ function DetailsDialog({
         onAddress={setAddress}
         onContact={setContact}
       />
-      <ChoiceField
-        label={t('courses.col.target')}
-        value={targetGroup}
-        choices={TARGET_GROUPS}
-        choiceLabel={(g) => targetGroupLabel(t, g)}
-        onChange={setTargetGroup}
-      />
+      <TargetGroupField value={targetGroup} onChange={setTargetGroup} />
       <TextField
         label={t('courses.startDate')}
         type="date"
-        value={startDate}
-        error={errors.startDate}
-        onChange={(e) => setStartDate(e.target.value)}
+        {...bindText(startDate, setStartDate, errors.startDate)}
       />
     </FormDialog>
   );
@@ -303,18 +264,14 @@ function MemberDialog({
         label={t('courses.citizen.name')}
         required
         maxLength={200}
-        value={name}
-        error={errors.name}
-        onChange={(e) => setName(e.target.value)}
+        {...bindText(name, setName, errors.name)}
       />
       <TextField
         label={t('courses.citizen.cpr')}
         hint={t('courses.member.cpr.hint')}
         inputMode="numeric"
         maxLength={11}
-        value={cpr}
-        error={errors.cpr}
-        onChange={(e) => setCpr(e.target.value)}
+        {...bindText(cpr, setCpr, errors.cpr)}
       />
       <ChoiceField
         label={t('courses.relation')}

@@ -2,7 +2,7 @@
  * One citizen's course: the coordinator at the top of every view, then the views the
  * reader's access allows (overview, network, plan, versions, consent, history, exports).
  */
-import { Link, NavLink, useParams } from 'react-router';
+import { NavLink, useParams } from 'react-router';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { NotFoundPage } from '../layout/not-found-page.js';
@@ -24,6 +24,7 @@ import { CourseCitizen } from '../citizen/course-citizen.js';
 import { CourseCaseAnalysis } from '../case-analysis/course-case-analysis.js';
 import type { CourseTabProps } from './course-tab.js';
 import { loadCourse, type Access } from './courses-api.js';
+import { Breadcrumb } from '../ui/breadcrumb.js';
 
 /** The views of a course, their address and who may open them. */
 const TABS = [
@@ -81,9 +82,7 @@ export function CoursePage() {
     if (course.error?.status === 404) return <NotFoundPage />;
     return (
       <div className="page">
-        <p className="breadcrumb">
-          <Link to="/forloeb">{t('courses.back')}</Link>
-        </p>
+        <Breadcrumb to="/forloeb" label={t('courses.back')} />
         <LoadStatus state={course} retry />
       </div>
     );
@@ -96,9 +95,7 @@ export function CoursePage() {
 
   return (
     <div className="page course">
-      <p className="breadcrumb">
-        <Link to="/forloeb">{t('courses.back')}</Link>
-      </p>
+      <Breadcrumb to="/forloeb" label={t('courses.back')} />
       <div className="page-header">
         <div>
           <p className="eyebrow">{t(`courses.kind.${c.kind}`)}</p>

@@ -11,7 +11,7 @@ import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
+import { CheckList, FieldSet, TextAreaField, TextField, toggled, bindText } from '../ui/field.js';
 import { formatDateTime } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { loadPlan, savePlan, type CourseView, type Plan, type PlanVersion } from './courses-api.js';
@@ -21,6 +21,7 @@ import { PlanView } from './plan-view.js';
 import { responsiblesOf } from './responsible.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 
 export function CoursePlan({ course, reload }: CourseTabProps) {
   const { t, locale } = useI18n();
@@ -256,47 +257,31 @@ function PlanForm({
         <h3 className="panel__title" id="plan-save-title">
           {t('courses.plan.saveTitle')}
         </h3>
-        <fieldset className="fieldset field">
-          <legend className="field__label">{t('courses.plan.participants')}</legend>
-          <p className="field__hint">{t('courses.plan.participants.hint')}</p>
-          <ul className="check-list">
-            {people.map((name) => (
-              <li key={name}>
-                <Checkbox
-                  label={name}
-                  checked={participants.has(name)}
-                  onChange={(on) =>
-                    setParticipants((current) => {
-                      const next = new Set(current);
-                      if (on) next.add(name);
-                      else next.delete(name);
-                      return next;
-                    })
-                  }
-                />
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <FieldSet
+          legend={t('courses.plan.participants')}
+          hint={t('courses.plan.participants.hint')}
+        >
+          <CheckList
+            items={people.map((name) => ({ id: name, label: name }))}
+            chosen={participants}
+            onToggle={(name, on) => setParticipants((current) => toggled(current, name, on))}
+          />
+        </FieldSet>
         <TextField
           label={t('courses.plan.others')}
           hint={t('courses.plan.others.hint')}
           maxLength={1000}
-          value={others}
-          onChange={(e) => setOthers(e.target.value)}
+          {...bindText(others, setOthers)}
         />
         <TextAreaField
           label={t('courses.plan.note')}
           rows={2}
           maxLength={2000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
+          {...bindText(note, setNote)}
         />
         <ErrorAlert error={error} />
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
-            {t('courses.plan.save')}
-          </Button>
+          <SubmitButton pending={busy}>{t('courses.plan.save')}</SubmitButton>
           <p className="form-actions__note">
             {dirty ? t('courses.plan.unsaved') : t('courses.plan.upToDate')}
           </p>

@@ -12,6 +12,14 @@ export interface CourseTabProps {
   reload: () => Promise<void>;
 }
 
+/** What a dialog that changes a course gets. */
+export interface CourseDialogProps {
+  course: CourseView;
+  onClose: () => void;
+  /** After the change is saved: reload what it changed. */
+  onSaved: () => Promise<void>;
+}
+
 export function CourseTab({
   id,
   title,

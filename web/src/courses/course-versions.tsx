@@ -10,7 +10,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { InlineSelect } from '../ui/field.js';
 import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { RowAction } from '../ui/row-action.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable, TableFrame } from '../ui/table-frame.js';
 import { actionStatusLabel, formatDate, formatDateTime, lawLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import {
@@ -28,6 +28,7 @@ import { PlanView } from './plan-view.js';
 import { responsiblesOf } from './responsible.js';
 import { CourseTab } from './course-tab.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   text: 'courses.plan.actionText',
@@ -109,41 +110,34 @@ export function CourseVersions({ course }: CourseTabProps) {
         </EmptyState>
       )}
       {list.length > 0 && (
-        <TableFrame label={t('courses.versions')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('courses.versions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courses.versions.version')}</th>
-                <th scope="col">{t('courses.versions.at')}</th>
-                <th scope="col">{t('courses.versions.by')}</th>
-                <th scope="col">{t('courses.versions.participants')}</th>
-                <th scope="col">{t('courses.versions.note')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('courses.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((v) => (
-                <tr key={v.version}>
-                  <th scope="row">{v.version}</th>
-                  <td className="table__nowrap">{formatDateTime(v.changedAt, locale)}</td>
-                  <td>{v.changedBy ?? '–'}</td>
-                  <td>{v.participants.length > 0 ? v.participants.join(', ') : '–'}</td>
-                  <td className="table__detail free-text">{v.note ?? '–'}</td>
-                  <td className="table__actions">
-                    <RowAction
-                      label={t('courses.versions.show')}
-                      target={t('courses.versions.versionN', { n: v.version })}
-                      onClick={() => void show(v.version)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('courses.versions')}
+          columns={[
+            t('courses.versions.version'),
+            t('courses.versions.at'),
+            t('courses.versions.by'),
+            t('courses.versions.participants'),
+            t('courses.versions.note'),
+          ]}
+          actions={t('courses.actions')}
+        >
+          {sorted.map((v) => (
+            <tr key={v.version}>
+              <th scope="row">{v.version}</th>
+              <td className="table__nowrap">{formatDateTime(v.changedAt, locale)}</td>
+              <td>{v.changedBy ?? '–'}</td>
+              <td>{v.participants.length > 0 ? v.participants.join(', ') : '–'}</td>
+              <td className="table__detail free-text">{v.note ?? '–'}</td>
+              <td className="table__actions">
+                <RowAction
+                  label={t('courses.versions.show')}
+                  target={t('courses.versions.versionN', { n: v.version })}
+                  onClick={() => void show(v.version)}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {list.length > 1 && (
         <form className="toolbar compare-form" onSubmit={compare} noValidate>
@@ -161,9 +155,7 @@ export function CourseVersions({ course }: CourseTabProps) {
           >
             {versionOptions}
           </InlineSelect>
-          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
-            {t('courses.versions.compare')}
-          </Button>
+          <SubmitButton pending={busy}>{t('courses.versions.compare')}</SubmitButton>
         </form>
       )}
       <ErrorAlert error={error} />

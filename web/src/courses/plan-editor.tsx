@@ -5,7 +5,7 @@
  */
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ChoiceField, SelectField, TextAreaField, TextField } from '../ui/field.js';
-import { actionStatusLabel, lawLabel, relationLabel, today } from './course-labels.js';
+import { actionStatusLabel, lawLabel, partOwnerLabel, today } from './course-labels.js';
 import {
   ACTION_STATUSES,
   LAWS,
@@ -53,13 +53,7 @@ export function PlanEditor({
   return (
     <div className="plan-editor">
       {plan.parts.map((part, index) => {
-        const member = members.find((m) => m.id === part.memberId);
-        const who = member
-          ? t('courses.plan.partOf', {
-              name: member.name,
-              relation: relationLabel(t, member.relation),
-            })
-          : t('courses.plan.partUnknown');
+        const who = partOwnerLabel(t, members, part.memberId);
         const titleId = `plan-part-${part.memberId}`;
         return (
           <section key={part.memberId} className="plan-part" aria-labelledby={titleId}>

@@ -1,7 +1,7 @@
 /** A plan shown read-only: per member, dreams → goal → sub-goals → actions. Text stays text. */
 import { useI18n } from '../i18n/i18n.js';
 import { TableFrame } from '../ui/table-frame.js';
-import { actionStatusLabel, formatDate, lawLabel, relationLabel } from './course-labels.js';
+import { actionStatusLabel, formatDate, lawLabel, partOwnerLabel } from './course-labels.js';
 import type { Member, Plan } from './courses-api.js';
 import type { Responsible } from '../../../contract/plans.js';
 
@@ -26,13 +26,7 @@ export function PlanView({
   return (
     <div className="plan-view">
       {plan.parts.map((part) => {
-        const member = members.find((m) => m.id === part.memberId);
-        const who = member
-          ? t('courses.plan.partOf', {
-              name: member.name,
-              relation: relationLabel(t, member.relation),
-            })
-          : t('courses.plan.partUnknown');
+        const who = partOwnerLabel(t, members, part.memberId);
         return (
           <article key={part.memberId} className="plan-part plan-part--view">
             <Heading className="plan-part__title">{who}</Heading>

@@ -9,9 +9,9 @@ import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, TextField } from '../ui/field.js';
+import { Checkbox, TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import {
   createIntervention,
   getTemplate,
@@ -53,35 +53,30 @@ export function InterventionListPage() {
       <LoadStatus state={list} error={list.error ?? template.error} />
       {list.data && list.data.length === 0 && <EmptyState title={t('intervention.list.empty')} />}
       {list.data && list.data.length > 0 && (
-        <TableFrame label={t('intervention.list.title')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('intervention.list.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('intervention.field.title')}</th>
-                <th scope="col">{t('intervention.field.groups')}</th>
-                <th scope="col">{t('intervention.field.status')}</th>
-                <th scope="col">{t('intervention.list.nextMeeting')}</th>
-                <th scope="col">{t('intervention.field.followUp')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">
-                    <Link to={`/indsatser/${i.id}`}>{i.title}</Link>
-                  </th>
-                  <td>{i.units.map((u) => u.name).join(', ')}</td>
-                  <td>
-                    <span className="badge">{t(statusKey(i.status))}</span>
-                  </td>
-                  <td className="table__nowrap">{formatDate(i.nextMeeting, locale)}</td>
-                  <td className="table__nowrap">{formatDate(i.followUpOn, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('intervention.list.title')}
+          columns={[
+            t('intervention.field.title'),
+            t('intervention.field.groups'),
+            t('intervention.field.status'),
+            t('intervention.list.nextMeeting'),
+            t('intervention.field.followUp'),
+          ]}
+        >
+          {list.data.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">
+                <Link to={`/indsatser/${i.id}`}>{i.title}</Link>
+              </th>
+              <td>{i.units.map((u) => u.name).join(', ')}</td>
+              <td>
+                <span className="badge">{t(statusKey(i.status))}</span>
+              </td>
+              <td className="table__nowrap">{formatDate(i.nextMeeting, locale)}</td>
+              <td className="table__nowrap">{formatDate(i.followUpOn, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );
@@ -177,8 +172,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
       <ErrorAlert error={error ?? leaders.error} />
       <TextField
         label={t('intervention.field.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        {...bindText(title, setTitle)}
         required
         maxLength={200}
       />
@@ -274,8 +268,7 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
           label={t('intervention.field.followUp')}
           hint={t('intervention.field.followUpHint')}
           type="date"
-          value={followUpOn}
-          onChange={(e) => setFollowUpOn(e.target.value)}
+          {...bindText(followUpOn, setFollowUpOn)}
         />
       )}
       <div className="form-actions">

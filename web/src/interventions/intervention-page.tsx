@@ -6,12 +6,12 @@
 import { formatDate, formatDateTime } from '../ui/format-date.js';
 import type { AgreementKind, ChecklistKey } from '../../../contract/interventions.js';
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
-import { SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import {
   addAgreement,
@@ -25,6 +25,8 @@ import {
 } from './interventions-api.js';
 import { statusKey } from './intervention-list-page.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
+import { Breadcrumb } from '../ui/breadcrumb.js';
 
 export function InterventionPage() {
   const { id = '' } = useParams();
@@ -58,9 +60,7 @@ export function InterventionPage() {
 
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to="/indsatser">{t('intervention.list.title')}</Link>
-      </p>
+      <Breadcrumb to="/indsatser" label={t('intervention.list.title')} />
       <div className="page-header">
         <div>
           <PageTitle title={i.title}>{i.title}</PageTitle>
@@ -79,10 +79,7 @@ export function InterventionPage() {
       <ErrorAlert error={error} />
       {!i.youLead && <Notice tone="info">{t('intervention.page.readOnly')}</Notice>}
 
-      <section className="panel" aria-labelledby="iv-status">
-        <h2 className="panel__title" id="iv-status">
-          {t('intervention.field.status')}
-        </h2>
+      <Section id="iv-status" title={t('intervention.field.status')}>
         {i.youLead ? (
           <SelectField
             label={t('intervention.field.status')}
@@ -104,12 +101,9 @@ export function InterventionPage() {
             <span className="badge">{t(statusKey(i.status))}</span>
           </p>
         )}
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="iv-meetings">
-        <h2 className="panel__title" id="iv-meetings">
-          {t('intervention.page.meetings')}
-        </h2>
+      <Section id="iv-meetings" title={t('intervention.page.meetings')}>
         <p className="muted">{template.data.facilitation[lang]}</p>
         <ul className="item-list">
           {i.meetings.map((m) => (
@@ -146,12 +140,9 @@ export function InterventionPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="iv-checklist">
-        <h2 className="panel__title" id="iv-checklist">
-          {t('intervention.page.checklist')}
-        </h2>
+      <Section id="iv-checklist" title={t('intervention.page.checklist')}>
         <ul className="check-list">
           {template.data.checklist.map((c) => (
             <li key={c.key}>
@@ -171,12 +162,9 @@ export function InterventionPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="iv-agreements">
-        <h2 className="panel__title" id="iv-agreements">
-          {t('intervention.page.agreements')}
-        </h2>
+      <Section id="iv-agreements" title={t('intervention.page.agreements')}>
         {i.agreements.length === 0 && (
           <p className="muted">{t('intervention.page.noAgreements')}</p>
         )}
@@ -203,12 +191,9 @@ export function InterventionPage() {
             onAdd={(body) => run(() => addAgreement(id, body))}
           />
         )}
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="iv-follow">
-        <h2 className="panel__title" id="iv-follow">
-          {t('intervention.page.followUp')}
-        </h2>
+      <Section id="iv-follow" title={t('intervention.page.followUp')}>
         {i.followUpMeasurement ? (
           <p role="status">
             {t('intervention.page.followUpScheduled', {
@@ -226,7 +211,7 @@ export function InterventionPage() {
           />
         )}
         {!i.measurementId && <p className="muted">{t('intervention.page.noMeasurement')}</p>}
-      </section>
+      </Section>
     </div>
   );
 }
@@ -257,8 +242,7 @@ function AgreementForm({
     <form className="form" onSubmit={submit}>
       <TextAreaField
         label={t('intervention.agreement.text')}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
+        {...bindText(text, setText)}
         required
         maxLength={2000}
       />
@@ -308,8 +292,7 @@ function FollowUpForm({
         label={t('intervention.field.followUp')}
         hint={t('intervention.field.followUpHint')}
         type="date"
-        value={date}
-        onChange={(e) => setDate(e.target.value)}
+        {...bindText(date, setDate)}
         required
       />
       <Button type="submit">{t('intervention.page.schedule')}</Button>

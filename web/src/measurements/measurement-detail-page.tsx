@@ -9,9 +9,9 @@ import { loadOrganisation } from '../org/org-api.js';
 import { professionLabel } from '../org/profession.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { SelectField, TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { DraftSettings, ItemWording } from './measurement-draft.js';
 import { statusKey } from './measurement-list-page.js';
 import {
@@ -27,9 +27,10 @@ import {
   type SuppressedReason,
 } from './measurements-api.js';
 import { RowAction } from '../ui/row-action.js';
-import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { ResponseImport } from './response-import.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
+import { Breadcrumb } from '../ui/breadcrumb.js';
 
 type Dialog =
   | 'invite'
@@ -102,9 +103,7 @@ export function MeasurementDetailPage() {
 
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to="/maalinger">{t('measurements.back')}</Link>
-      </p>
+      <Breadcrumb to="/maalinger" label={t('measurements.back')} />
       <div className="page-header">
         <div>
           <PageTitle title={m.title}>{m.title}</PageTitle>
@@ -123,10 +122,7 @@ export function MeasurementDetailPage() {
           <p>{notice}</p>
         </Notice>
       )}
-      <section className="panel" aria-labelledby="m-status">
-        <h2 className="panel__title" id="m-status">
-          {t('measurement.overview')}
-        </h2>
+      <Section id="m-status" title={t('measurement.overview')}>
         <dl className="facts">
           <div>
             <dt>{t('measurements.col.status')}</dt>
@@ -187,7 +183,7 @@ export function MeasurementDetailPage() {
             {t('measurement.outbox')}
           </Link>
         </div>
-      </section>
+      </Section>
 
       {m.status === 'draft' && editing && (
         <DraftSettings
@@ -202,10 +198,7 @@ export function MeasurementDetailPage() {
         />
       )}
 
-      <section className="panel" aria-labelledby="m-responses">
-        <h2 className="panel__title" id="m-responses">
-          {t('responses.title')}
-        </h2>
+      <Section id="m-responses" title={t('responses.title')}>
         <ErrorAlert error={responses.error} />
         {r && (
           <>
@@ -219,63 +212,47 @@ export function MeasurementDetailPage() {
             <p className="hint">
               {r.step ? t('responses.openHint', { step: r.step }) : t('responses.closedHint')}
             </p>
-            <TableFrame label={t('responses.title')}>
-              <table className="table table--compact">
-                <caption className="visually-hidden">{t('responses.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      {t(byProfession ? 'responses.col.profession' : 'responses.col.unit')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('responses.col.invited')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('responses.col.finished')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('responses.col.rate')}
-                    </th>
-                    {m.status !== 'closed' && (
-                      <th scope="col">
-                        <VisuallyHidden>{t('withdraw.col')}</VisuallyHidden>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.units.map((u) => (
-                    <tr key={u.unitId}>
-                      <th scope="row">{groupLabel(u.unitName)}</th>
-                      <td className="table__num">{u.invited}</td>
-                      <td className="table__num">{count(u.finished, u.suppressedReason)}</td>
-                      <td className="table__num">{rate(u.finished, u.invited)}</td>
-                      {m.status !== 'closed' && (
-                        <td className="table__actions">
-                          <RowAction
-                            label={t('withdraw.action')}
-                            target={groupLabel(u.unitName)}
-                            danger
-                            onClick={() =>
-                              setDialog({
-                                withdraw: {
-                                  group: u.unitId,
-                                  name: groupLabel(u.unitName),
-                                  invited: u.invited,
-                                },
-                              })
-                            }
-                          />
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <DataTable
+              label={t('responses.title')}
+              columns={[
+                t(byProfession ? 'responses.col.profession' : 'responses.col.unit'),
+                { label: t('responses.col.invited'), className: 'table__num' },
+                { label: t('responses.col.finished'), className: 'table__num' },
+                { label: t('responses.col.rate'), className: 'table__num' },
+              ]}
+              actions={m.status !== 'closed' && t('withdraw.col')}
+              compact
+            >
+              {r.units.map((u) => (
+                <tr key={u.unitId}>
+                  <th scope="row">{groupLabel(u.unitName)}</th>
+                  <td className="table__num">{u.invited}</td>
+                  <td className="table__num">{count(u.finished, u.suppressedReason)}</td>
+                  <td className="table__num">{rate(u.finished, u.invited)}</td>
+                  {m.status !== 'closed' && (
+                    <td className="table__actions">
+                      <RowAction
+                        label={t('withdraw.action')}
+                        target={groupLabel(u.unitName)}
+                        danger
+                        onClick={() =>
+                          setDialog({
+                            withdraw: {
+                              group: u.unitId,
+                              name: groupLabel(u.unitName),
+                              invited: u.invited,
+                            },
+                          })
+                        }
+                      />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
-      </section>
+      </Section>
 
       <ItemWording
         key={`${m.id}-${m.status}`}
@@ -427,8 +404,7 @@ export function MeasurementDetailPage() {
             label={t('measurementNew.closesAt')}
             type="date"
             required
-            value={closesAt}
-            onChange={(e) => setClosesAt(e.target.value)}
+            {...bindText(closesAt, setClosesAt)}
           />
         </FormDialog>
       )}

@@ -25,6 +25,8 @@ import {
   type Measurement,
 } from './measurements-api.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
+import { Section } from '../ui/section.js';
 
 /** Every item, in the order of the questionnaire. */
 const ITEMS: readonly string[] = [...RK_ITEMS, ...LEADERSHIP_ITEMS];
@@ -125,10 +127,7 @@ export function ItemWording({
   };
 
   return (
-    <section className="panel" aria-labelledby="m-items">
-      <h2 className="panel__title" id="m-items">
-        {t('items.title')}
-      </h2>
+    <Section id="m-items" title={t('items.title')}>
       <p>{t('items.placeholder')}</p>
       {!draft && <p className="muted">{t('items.locked')}</p>}
       {draft ? (
@@ -158,14 +157,7 @@ export function ItemWording({
             </fieldset>
           ))}
           <div className="form-actions">
-            <Button
-              type="submit"
-              variant="primary"
-              pending={busy}
-              pendingLabel={t('common.working')}
-            >
-              {t('items.save')}
-            </Button>
+            <SubmitButton pending={busy}>{t('items.save')}</SubmitButton>
           </div>
         </form>
       ) : (
@@ -183,6 +175,6 @@ export function ItemWording({
           ))}
         </dl>
       )}
-    </section>
+    </Section>
   );
 }

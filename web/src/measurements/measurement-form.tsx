@@ -11,7 +11,14 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { professionLabel, professionsOf } from '../org/profession.js';
 import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, SelectField, TextField } from '../ui/field.js';
+import {
+  Checkbox,
+  FieldSet,
+  RadioChoices,
+  SelectField,
+  TextField,
+  textFields,
+} from '../ui/field.js';
 import {
   endOfDay,
   FOCAL_KINDS,
@@ -21,8 +28,9 @@ import {
   type Flow,
   type GroupKind,
   type Measurement,
+  type MeasurementInput,
 } from './measurements-api.js';
-import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 
 /** What the form holds, as typed. Dates are the date inputs' `yyyy-mm-dd`. */
 export interface MeasurementValues {
@@ -47,24 +55,7 @@ export interface MeasurementValues {
 }
 
 /** The checked values, ready for the API. */
-export interface MeasurementSettings {
-  title: string;
-  focalProcess: string;
-  focalKind: FocalKind | null;
-  groupKind: GroupKind;
-  /** The units, when the groups are units (else empty). */
-  groups: { unitId: string; arm: Arm | null; flow: Flow | null }[];
-  /** The professions, when the groups are professions (else empty). */
-  professions: { name: string; arm: Arm | null }[];
-  chooseGroups: boolean;
-  includeLeadership: boolean;
-  opensAt: string | null;
-  closesAt: string | null;
-  minGroup: number;
-  thresholdHigh: number;
-  thresholdLow: number;
-  waveLabel: string;
-}
+export type MeasurementSettings = Omit<MeasurementInput, 'previousMeasurementId'>;
 
 export const EMPTY_VALUES: MeasurementValues = {
   title: '',
@@ -175,6 +166,7 @@ export function MeasurementForm({
 
   const set = <K extends keyof MeasurementValues>(key: K, value: MeasurementValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
+  const field = textFields(values, set, errors);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -229,22 +221,13 @@ export function MeasurementForm({
   return (
     <form className="form" noValidate onSubmit={submit}>
       <ErrorAlert error={error} />
-      <TextField
-        label={t('measurementNew.title')}
-        value={values.title}
-        required
-        maxLength={200}
-        error={errors.title}
-        onChange={(e) => set('title', e.target.value)}
-      />
+      <TextField label={t('measurementNew.title')} required maxLength={200} {...field('title')} />
       <TextField
         label={t('measurementNew.focal')}
         hint={t('measurementNew.focal.hint')}
-        value={values.focalProcess}
         required
         maxLength={200}
-        error={errors.focalProcess}
-        onChange={(e) => set('focalProcess', e.target.value)}
+        {...field('focalProcess')}
       />
       <SelectField
         label={t('measurementNew.focalKind')}
@@ -259,35 +242,22 @@ export function MeasurementForm({
           </option>
         ))}
       </SelectField>
-      <fieldset className="fieldset field" aria-describedby="group-kind-hint">
-        <legend className="field__label">{t('measurementNew.groupKind')}</legend>
-        <p className="field__hint" id="group-kind-hint">
-          {t('measurementNew.groupKind.hint')}
-        </p>
-        <div className="choices">
-          {GROUP_KINDS.map((kind) => (
-            <label key={kind} className="choice">
-              <input
-                type="radio"
-                name="group-kind"
-                value={kind}
-                checked={values.groupKind === kind}
-                onChange={() => set('groupKind', kind)}
-              />
-              <span>
-                <span className="choice__label">{t(`measurementNew.groupKind.${kind}`)}</span>
-                <span className="choice__hint">{t(`measurementNew.groupKind.${kind}.hint`)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FieldSet legend={t('measurementNew.groupKind')} hint={t('measurementNew.groupKind.hint')}>
+        <RadioChoices
+          name="group-kind"
+          value={values.groupKind}
+          choices={GROUP_KINDS}
+          label={(kind) => t(`measurementNew.groupKind.${kind}`)}
+          hint={(kind) => t(`measurementNew.groupKind.${kind}.hint`)}
+          onChange={(kind) => set('groupKind', kind)}
+        />
+      </FieldSet>
       {values.groupKind === 'unit' && (
-        <fieldset className="fieldset field" aria-describedby="groups-hint">
-          <legend className="field__label">{t('measurementNew.groups')}</legend>
-          <p className="field__hint" id="groups-hint">
-            {t('measurementNew.groups.hint')}
-          </p>
+        <FieldSet
+          legend={t('measurementNew.groups')}
+          hint={t('measurementNew.groups.hint')}
+          error={errors.groups}
+        >
           <LoadStatus state={org} />
           <ul className="group-picker">
             {org.data?.units
@@ -300,28 +270,11 @@ export function MeasurementForm({
                     onChange={(on) => toggle(u.id, on)}
                   />
                   {values.groups.has(u.id) && (
-                    <label className="inline-field">
-                      <span className="visually-hidden">
-                        {t('measurementNew.arm.for', { name: u.name })}
-                      </span>
-                      <select
-                        className="input select"
-                        value={values.groups.get(u.id) ?? ''}
-                        onChange={(e) =>
-                          set(
-                            'groups',
-                            new Map(values.groups).set(
-                              u.id,
-                              (e.target.value || null) as Arm | null,
-                            ),
-                          )
-                        }
-                      >
-                        <option value="">{t('measurementNew.arm.none')}</option>
-                        <option value="intervention">{t('measurementNew.arm.intervention')}</option>
-                        <option value="kontrol">{t('measurementNew.arm.kontrol')}</option>
-                      </select>
-                    </label>
+                    <ArmSelect
+                      name={u.name}
+                      value={values.groups.get(u.id) ?? null}
+                      onChange={(arm) => set('groups', new Map(values.groups).set(u.id, arm))}
+                    />
                   )}
                   {values.groups.has(u.id) && (
                     <label className="inline-field">
@@ -347,19 +300,14 @@ export function MeasurementForm({
                 </li>
               ))}
           </ul>
-          {errors.groups && (
-            <p className="field__error" role="alert">
-              {errors.groups}
-            </p>
-          )}
-        </fieldset>
+        </FieldSet>
       )}
       {values.groupKind === 'profession' && (
-        <fieldset className="fieldset field" aria-describedby="professions-hint">
-          <legend className="field__label">{t('measurementNew.professions')}</legend>
-          <p className="field__hint" id="professions-hint">
-            {t('measurementNew.professions.hint')}
-          </p>
+        <FieldSet
+          legend={t('measurementNew.professions')}
+          hint={t('measurementNew.professions.hint')}
+          error={errors.professions}
+        >
           <LoadStatus state={org} />
           {org.data && professions.length === 0 && (
             <p className="muted">{t('measurementNew.professions.none')}</p>
@@ -380,38 +328,18 @@ export function MeasurementForm({
                   )}
                 </span>
                 {values.professions.has(name) && (
-                  <label className="inline-field">
-                    <span className="visually-hidden">
-                      {t('measurementNew.arm.for', { name: professionLabel(name) })}
-                    </span>
-                    <select
-                      className="input select"
-                      value={values.professions.get(name) ?? ''}
-                      onChange={(e) =>
-                        set(
-                          'professions',
-                          new Map(values.professions).set(
-                            name,
-                            (e.target.value || null) as Arm | null,
-                          ),
-                        )
-                      }
-                    >
-                      <option value="">{t('measurementNew.arm.none')}</option>
-                      <option value="intervention">{t('measurementNew.arm.intervention')}</option>
-                      <option value="kontrol">{t('measurementNew.arm.kontrol')}</option>
-                    </select>
-                  </label>
+                  <ArmSelect
+                    name={professionLabel(name)}
+                    value={values.professions.get(name) ?? null}
+                    onChange={(arm) =>
+                      set('professions', new Map(values.professions).set(name, arm))
+                    }
+                  />
                 )}
               </li>
             ))}
           </ul>
-          {errors.professions && (
-            <p className="field__error" role="alert">
-              {errors.professions}
-            </p>
-          )}
-        </fieldset>
+        </FieldSet>
       )}
       <Checkbox
         label={t('measurementNew.chooseGroups')}
@@ -428,52 +356,60 @@ export function MeasurementForm({
           label={t('measurementNew.opensAt')}
           hint={t('measurementNew.opensAt.hint')}
           type="date"
-          value={values.opensAt}
-          onChange={(e) => set('opensAt', e.target.value)}
+          {...field('opensAt')}
         />
       )}
-      <TextField
-        label={t('measurementNew.closesAt')}
-        type="date"
-        value={values.closesAt}
-        onChange={(e) => set('closesAt', e.target.value)}
-      />
+      <TextField label={t('measurementNew.closesAt')} type="date" {...field('closesAt')} />
       <TextField
         label={t('measurementNew.minGroup')}
         hint={t('measurementNew.minGroup.hint')}
         type="number"
         min={3}
-        value={values.minGroup}
-        error={errors.minGroup}
-        onChange={(e) => set('minGroup', e.target.value)}
+        {...field('minGroup')}
       />
       <TextField
         label={t('measurementNew.thresholdHigh')}
         inputMode="decimal"
-        value={values.thresholdHigh}
-        error={errors.thresholdHigh}
-        onChange={(e) => set('thresholdHigh', e.target.value)}
+        {...field('thresholdHigh')}
       />
       <TextField
         label={t('measurementNew.thresholdLow')}
         inputMode="decimal"
-        value={values.thresholdLow}
-        error={errors.thresholdLow}
-        onChange={(e) => set('thresholdLow', e.target.value)}
+        {...field('thresholdLow')}
       />
-      <TextField
-        label={t('measurementNew.wave')}
-        value={values.waveLabel}
-        maxLength={40}
-        onChange={(e) => set('waveLabel', e.target.value)}
-      />
+      <TextField label={t('measurementNew.wave')} maxLength={40} {...field('waveLabel')} />
       {children}
       <div className="form-actions">
-        <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
-          {submitLabel}
-        </Button>
+        <SubmitButton pending={busy}>{submitLabel}</SubmitButton>
         {actions}
       </div>
     </form>
+  );
+}
+
+/** The arm of one chosen group: intervention, control or none. */
+function ArmSelect({
+  name,
+  value,
+  onChange,
+}: {
+  name: string;
+  value: Arm | null;
+  onChange: (arm: Arm | null) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <label className="inline-field">
+      <span className="visually-hidden">{t('measurementNew.arm.for', { name })}</span>
+      <select
+        className="input select"
+        value={value ?? ''}
+        onChange={(e) => onChange((e.target.value || null) as Arm | null)}
+      >
+        <option value="">{t('measurementNew.arm.none')}</option>
+        <option value="intervention">{t('measurementNew.arm.intervention')}</option>
+        <option value="kontrol">{t('measurementNew.arm.kontrol')}</option>
+      </select>
+    </label>
   );
 }

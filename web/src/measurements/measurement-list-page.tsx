@@ -7,7 +7,7 @@ import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { isUnlinkedLeader, UnlinkedLeaderNotice } from '../auth/unlinked-leader.js';
 import { listMeasurements, type MeasurementStatus } from './measurements-api.js';
 
@@ -48,44 +48,37 @@ export function MeasurementListPage() {
         </EmptyState>
       )}
       {list.data && list.data.length > 0 && (
-        <TableFrame label={t('measurements.title')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('measurements.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('measurements.col.title')}</th>
-                <th scope="col">{t('measurements.col.status')}</th>
-                <th scope="col">{t('measurements.col.wave')}</th>
-                <th scope="col">{t('measurements.col.closes')}</th>
-                <th scope="col">{t('measurements.col.analysis')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    {owner ? <Link to={`/maalinger/${m.id}`}>{m.title}</Link> : m.title}
-                  </th>
-                  <td>
-                    <span className={`badge badge--status-${m.status}`}>
-                      {t(statusKey(m.status))}
-                    </span>
-                  </td>
-                  <td>{m.waveLabel}</td>
-                  <td className="table__nowrap">{formatDate(m.closesAt, locale)}</td>
-                  <td>
-                    {m.status !== 'draft' && (
-                      <Link to={`/maalinger/${m.id}/analyse`}>
-                        {t('measurement.analysis')}
-                        <span className="visually-hidden">: {m.title}</span>
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('measurements.title')}
+          columns={[
+            t('measurements.col.title'),
+            t('measurements.col.status'),
+            t('measurements.col.wave'),
+            t('measurements.col.closes'),
+            t('measurements.col.analysis'),
+          ]}
+        >
+          {list.data.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                {owner ? <Link to={`/maalinger/${m.id}`}>{m.title}</Link> : m.title}
+              </th>
+              <td>
+                <span className={`badge badge--status-${m.status}`}>{t(statusKey(m.status))}</span>
+              </td>
+              <td>{m.waveLabel}</td>
+              <td className="table__nowrap">{formatDate(m.closesAt, locale)}</td>
+              <td>
+                {m.status !== 'draft' && (
+                  <Link to={`/maalinger/${m.id}/analyse`}>
+                    {t('measurement.analysis')}
+                    <span className="visually-hidden">: {m.title}</span>
+                  </Link>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -4,8 +4,9 @@
  * without errors can then be imported, all or nothing.
  */
 import { useI18n } from '../i18n/i18n.js';
-import { CheckResult, FilePicker, useCheckedImport } from '../ui/checked-import.js';
+import { CheckResult, FilePicker, ImportExample, useCheckedImport } from '../ui/checked-import.js';
 import { importResponses, type ResponseImportReport } from './measurements-api.js';
+import { Section } from '../ui/section.js';
 
 const ACCEPT = '.csv,text/csv';
 const COLUMNS = 'respondent,unit,role,target,item,value,wave,arm,case';
@@ -33,10 +34,7 @@ export function ResponseImport({
   ].join('\n');
 
   return (
-    <section className="panel" aria-labelledby="m-import">
-      <h2 className="panel__title" id="m-import">
-        {t('responseImport.title')}
-      </h2>
+    <Section id="m-import" title={t('responseImport.title')}>
       <p>{t('responseImport.lead')}</p>
       <details className="help">
         <summary className="help__summary">{t('import.help.title')}</summary>
@@ -51,16 +49,7 @@ export function ResponseImport({
           <li>{t('responseImport.help.replace')}</li>
           <li>{t('import.help.allOrNothing')}</li>
         </ul>
-        <h3 className="help__subtitle">{t('import.help.exampleTitle')}</h3>
-        <div
-          className="example"
-          role="region"
-          aria-label={t('import.help.exampleTitle')}
-          // Focusable so the keyboard can scroll it on a narrow screen.
-          tabIndex={0}
-        >
-          <pre>{example}</pre>
-        </div>
+        <ImportExample text={example} />
       </details>
       <FilePicker accept={ACCEPT} state={upload} variant="secondary" />
 
@@ -77,6 +66,6 @@ export function ResponseImport({
           t('responseImport.ok', { rows: checked.rows, respondents: checked.respondents })
         }
       />
-    </section>
+    </Section>
   );
 }

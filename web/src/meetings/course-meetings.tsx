@@ -10,7 +10,7 @@ import type { CourseTabProps } from '../courses/course-tab.js';
 import { formatDateTime } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { EmptyState, ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { Checkbox, SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
 import {
   agreementsToPlan,
   cancelMeeting,
@@ -102,18 +102,12 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
           </option>
         ))}
       </SelectField>
-      <TextField
-        label={t('meetings.title.label')}
-        value={title}
-        maxLength={200}
-        onChange={(e) => setTitle(e.target.value)}
-      />
+      <TextField label={t('meetings.title.label')} maxLength={200} {...bindText(title, setTitle)} />
       <TextField
         label={t('meetings.when')}
         type="datetime-local"
         required
-        value={when}
-        onChange={(e) => setWhen(e.target.value)}
+        {...bindText(when, setWhen)}
       />
       <TextField
         label={t('meetings.duration')}
@@ -121,21 +115,15 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
         min={5}
         max={600}
         required
-        value={duration}
-        onChange={(e) => setDuration(e.target.value)}
+        {...bindText(duration, setDuration)}
       />
       <TextField
         label={t('meetings.place')}
         required
         maxLength={300}
-        value={place}
-        onChange={(e) => setPlace(e.target.value)}
+        {...bindText(place, setPlace)}
       />
-      <TextAreaField
-        label={t('meetings.agenda')}
-        value={agenda}
-        onChange={(e) => setAgenda(e.target.value)}
-      />
+      <TextAreaField label={t('meetings.agenda')} {...bindText(agenda, setAgenda)} />
       <fieldset className="meeting-invitees">
         <legend>{t('meetings.invitees')}</legend>
         <p className="field__hint">
@@ -233,11 +221,7 @@ function MinutesEditor({
     });
   return (
     <div className="meeting-minutes">
-      <TextAreaField
-        label={t('meetings.minutes')}
-        value={minutes}
-        onChange={(e) => setMinutes(e.target.value)}
-      />
+      <TextAreaField label={t('meetings.minutes')} {...bindText(minutes, setMinutes)} />
       <h4>{t('meetings.agreements')}</h4>
       {rows.map((row, i) => (
         <div key={row.id ?? `new-${i}`} className="meeting-agreement">

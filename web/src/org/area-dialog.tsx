@@ -4,7 +4,7 @@ import { MAX_NAME_LENGTH } from '../../../contract/org.js';
 import type { Area } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { TextField } from '../ui/field.js';
+import { TextField, bindText } from '../ui/field.js';
 import { createArea, updateArea } from './org-api.js';
 
 export function AreaDialog({
@@ -46,9 +46,7 @@ export function AreaDialog({
         hint={t('org.area.name.hint')}
         required
         autoComplete="off"
-        value={name}
-        error={error}
-        onChange={(e) => setName(e.target.value)}
+        {...bindText(name, setName, error)}
       />
     </FormDialog>
   );

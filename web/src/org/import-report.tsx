@@ -2,7 +2,7 @@
 import type { ImportAction } from '../../../contract/org.js';
 import type { ImportReport } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { actionLabel, kindClass, kindLabel, personRoleLabel } from './org-labels.js';
 import { professionLabel } from './profession.js';
 
@@ -18,72 +18,62 @@ export function ImportPlanTables({ plan }: { plan: ImportReport['plan'] }) {
   return (
     <>
       {plan.units.length > 0 && (
-        <TableFrame label={t('import.units.title')}>
-          <table className="table">
-            <caption>{t('import.units.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.col.unit')}</th>
-                <th scope="col">{t('import.col.kind')}</th>
-                <th scope="col">{t('import.col.area')}</th>
-                <th scope="col">{t('import.col.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.units.map((unit) => (
-                <tr key={unit.name}>
-                  <th scope="row">{unit.name}</th>
-                  <td>
-                    <span className={`badge badge--${kindClass(unit.kind)}`}>
-                      {kindLabel(t, unit.kind)}
-                    </span>
-                  </td>
-                  <td>{unit.area ?? '–'}</td>
-                  <td>
-                    <ActionBadge action={unit.action} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('import.units.title')}
+          columns={[
+            t('import.col.unit'),
+            t('import.col.kind'),
+            t('import.col.area'),
+            t('import.col.action'),
+          ]}
+          visibleCaption
+        >
+          {plan.units.map((unit) => (
+            <tr key={unit.name}>
+              <th scope="row">{unit.name}</th>
+              <td>
+                <span className={`badge badge--${kindClass(unit.kind)}`}>
+                  {kindLabel(t, unit.kind)}
+                </span>
+              </td>
+              <td>{unit.area ?? '–'}</td>
+              <td>
+                <ActionBadge action={unit.action} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {plan.people.length > 0 && (
-        <TableFrame label={t('import.people.title')}>
-          <table className="table">
-            <caption>{t('import.people.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="table__num">
-                  {t('import.col.line')}
-                </th>
-                <th scope="col">{t('import.col.name')}</th>
-                <th scope="col">{t('import.col.email')}</th>
-                <th scope="col">{t('import.col.role')}</th>
-                <th scope="col">{t('import.col.unit')}</th>
-                {withProfession && <th scope="col">{t('import.col.profession')}</th>}
-                <th scope="col">{t('import.col.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.people.map((person) => (
-                <tr key={person.line}>
-                  <td className="table__num">{person.line}</td>
-                  <th scope="row">{person.name}</th>
-                  <td>{person.email}</td>
-                  <td>{personRoleLabel(t, person.role)}</td>
-                  <td>{person.unit}</td>
-                  {withProfession && (
-                    <td>{person.profession ? professionLabel(person.profession) : '–'}</td>
-                  )}
-                  <td>
-                    <ActionBadge action={person.action} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('import.people.title')}
+          columns={[
+            { label: t('import.col.line'), className: 'table__num' },
+            t('import.col.name'),
+            t('import.col.email'),
+            t('import.col.role'),
+            t('import.col.unit'),
+            ...(withProfession ? [t('import.col.profession')] : []),
+            t('import.col.action'),
+          ]}
+          visibleCaption
+        >
+          {plan.people.map((person) => (
+            <tr key={person.line}>
+              <td className="table__num">{person.line}</td>
+              <th scope="row">{person.name}</th>
+              <td>{person.email}</td>
+              <td>{personRoleLabel(t, person.role)}</td>
+              <td>{person.unit}</td>
+              {withProfession && (
+                <td>{person.profession ? professionLabel(person.profession) : '–'}</td>
+              )}
+              <td>
+                <ActionBadge action={person.action} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ImportReport } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Button, buttonClass } from '../ui/button.js';
-import { CheckResult, FilePicker, useCheckedImport } from '../ui/checked-import.js';
+import { CheckResult, FilePicker, ImportExample, useCheckedImport } from '../ui/checked-import.js';
 import { PageTitle } from '../ui/page-title.js';
 import { ImportPlanTables } from './import-report.js';
 import { summariseImport, useDescribeChanges } from './import-summary.js';
@@ -120,16 +120,7 @@ function ImportHelp({ open }: { open: boolean }) {
         <li>{t('import.help.update')}</li>
         <li>{t('import.help.allOrNothing')}</li>
       </ul>
-      <h3 className="help__subtitle">{t('import.help.exampleTitle')}</h3>
-      <div
-        className="example"
-        role="region"
-        aria-label={t('import.help.exampleTitle')}
-        // Focusable so the keyboard can scroll it on a narrow screen.
-        tabIndex={0}
-      >
-        <pre>{example}</pre>
-      </div>
+      <ImportExample text={example} />
       <Button small onClick={download}>
         {t('import.help.download')}
       </Button>

@@ -4,7 +4,7 @@ import { MAX_NAME_LENGTH, UNIT_KINDS, type UnitKind } from '../../../contract/or
 import type { Area, Unit } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { RadioChoices, SelectField, TextField, bindText } from '../ui/field.js';
 import { createUnit, updateUnit } from './org-api.js';
 import { kindHint, kindLabel } from './org-labels.js';
 
@@ -54,10 +54,8 @@ export function UnitDialog({
         hint={t('org.unit.name.hint')}
         required
         autoComplete="off"
-        value={name}
         maxLength={MAX_NAME_LENGTH + 50}
-        error={errors.name}
-        onChange={(e) => setName(e.target.value)}
+        {...bindText(name, setName, errors.name)}
       />
       <fieldset
         className={errors.kind ? 'field fieldset field--invalid' : 'field fieldset'}
@@ -75,23 +73,14 @@ export function UnitDialog({
             {errors.kind}
           </p>
         )}
-        <div className="choices">
-          {UNIT_KINDS.map((k) => (
-            <label key={k} className="choice">
-              <input
-                type="radio"
-                name="kind"
-                value={k}
-                checked={kind === k}
-                onChange={() => setKind(k)}
-              />
-              <span>
-                <span className="choice__label">{kindLabel(t, k)}</span>
-                <span className="choice__hint">{kindHint(t, k)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
+        <RadioChoices
+          name="kind"
+          value={kind}
+          choices={UNIT_KINDS}
+          label={(k) => kindLabel(t, k)}
+          hint={(k) => kindHint(t, k)}
+          onChange={setKind}
+        />
       </fieldset>
       <SelectField
         label={t('org.unit.area')}

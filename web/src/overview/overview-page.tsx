@@ -14,7 +14,7 @@ import { isUnlinkedLeader, UnlinkedLeaderNotice } from '../auth/unlinked-leader.
 import { statusKey } from '../interventions/intervention-list-page.js';
 import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { Section } from '../ui/section.js';
 import type { ReactNode } from 'react';
 
@@ -72,41 +72,29 @@ export function OverviewPage() {
               {m.previousWave &&
                 ` · ${t('overview.change', { wave: m.previousWave, change: change(m.network.change) })}`}
             </p>
-            <TableFrame label={t('overview.units')}>
-              <table className="table">
-                <caption>{t('overview.units')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('overview.col.unit')}</th>
-                    <th scope="col" className="table__num">
-                      {t('overview.col.out')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('overview.col.outChange')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('overview.col.in')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('overview.col.inChange')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {m.units.map((u) => (
-                    <tr key={u.unit}>
-                      <th scope="row">
-                        <Link to={u.link}>{u.unit}</Link>
-                      </th>
-                      <td className="table__num">{num(u.outScore)}</td>
-                      <td className="table__num">{change(u.outChange)}</td>
-                      <td className="table__num">{num(u.inScore)}</td>
-                      <td className="table__num">{change(u.inChange)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <DataTable
+              label={t('overview.units')}
+              columns={[
+                t('overview.col.unit'),
+                { label: t('overview.col.out'), className: 'table__num' },
+                { label: t('overview.col.outChange'), className: 'table__num' },
+                { label: t('overview.col.in'), className: 'table__num' },
+                { label: t('overview.col.inChange'), className: 'table__num' },
+              ]}
+              visibleCaption
+            >
+              {m.units.map((u) => (
+                <tr key={u.unit}>
+                  <th scope="row">
+                    <Link to={u.link}>{u.unit}</Link>
+                  </th>
+                  <td className="table__num">{num(u.outScore)}</td>
+                  <td className="table__num">{change(u.outChange)}</td>
+                  <td className="table__num">{num(u.inScore)}</td>
+                  <td className="table__num">{change(u.inChange)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </Section>
           <Section id="ov-weak" title={t('overview.weakest')}>
             <ListOrNone items={m.weakestTies} ordered={true}>

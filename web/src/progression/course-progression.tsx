@@ -10,7 +10,7 @@ import type { CourseTabProps } from '../courses/course-tab.js';
 import { formatDate } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { SelectField, TextField, bindText } from '../ui/field.js';
 import { ProgressionCurves } from './progression-curves.js';
 import { ProgressionForm } from './progression-form.js';
 import {
@@ -91,8 +91,7 @@ export function CourseProgression({ course }: CourseTabProps) {
             type="number"
             min={1}
             max={24}
-            value={intervalMonths}
-            onChange={(e) => setIntervalMonths(e.target.value)}
+            {...bindText(intervalMonths, setIntervalMonths)}
           />
           <Button small disabled={busy} onClick={() => void saveSchedule()}>
             {t('progression.saveSchedule')}

@@ -29,6 +29,7 @@ import {
   type InstrumentItem,
 } from './progression-api.js';
 import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 
 const GROUPS = INSTRUMENT_GROUPS;
 const KINDS = ITEM_KINDS;
@@ -405,9 +406,7 @@ function InstrumentForm({
         </Button>
 
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={busy} pendingLabel={t('common.working')}>
-            {t('instruments.save')}
-          </Button>
+          <SubmitButton pending={busy}>{t('instruments.save')}</SubmitButton>
           <Button onClick={onCancel}>{t('common.cancel')}</Button>
         </div>
       </form>

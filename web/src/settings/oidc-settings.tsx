@@ -6,9 +6,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Button } from '../ui/button.js';
 import { ErrorAlert, Notice } from '../ui/feedback.js';
-import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
+import { Checkbox, TextAreaField, TextField, textFields } from '../ui/field.js';
 import type { OidcProviderAnswer } from '../../../contract/oidc.schema.js';
+import { Section } from '../ui/section.js';
 
 type Purpose = 'staff' | 'citizen';
 
@@ -52,8 +54,7 @@ function ProviderForm({ purpose }: { purpose: Purpose }) {
     });
   }, [provider]);
 
-  const set = (field: keyof typeof EMPTY) => (value: string) =>
-    setForm((f) => ({ ...f, [field]: value }));
+  const field = textFields(form, (key, value) => setForm((f) => ({ ...f, [key]: value })));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -109,48 +110,21 @@ function ProviderForm({ purpose }: { purpose: Purpose }) {
   return (
     <form className="form" noValidate onSubmit={(e) => void save(e)}>
       <h3>{t(purpose === 'staff' ? 'settings.oidc.staff' : 'settings.oidc.citizen')}</h3>
-      <TextField
-        label={t('settings.oidc.issuer')}
-        type="url"
-        value={form.issuer}
-        onChange={(e) => set('issuer')(e.target.value)}
-      />
-      <TextField
-        label={t('settings.oidc.clientId')}
-        value={form.clientId}
-        onChange={(e) => set('clientId')(e.target.value)}
-      />
+      <TextField label={t('settings.oidc.issuer')} type="url" {...field('issuer')} />
+      <TextField label={t('settings.oidc.clientId')} {...field('clientId')} />
       <TextField
         label={t('settings.oidc.clientSecret')}
         type="password"
         autoComplete="off"
         hint={provider ? t('settings.oidc.secretKept') : undefined}
-        value={form.clientSecret}
-        onChange={(e) => set('clientSecret')(e.target.value)}
+        {...field('clientSecret')}
       />
       {purpose === 'staff' ? (
         <>
-          <TextField
-            label={t('settings.oidc.emailClaim')}
-            value={form.emailClaim}
-            onChange={(e) => set('emailClaim')(e.target.value)}
-          />
-          <TextField
-            label={t('settings.oidc.roleClaim')}
-            value={form.roleClaim}
-            onChange={(e) => set('roleClaim')(e.target.value)}
-          />
-          <TextAreaField
-            label={t('settings.oidc.roleMap')}
-            rows={3}
-            value={form.roleMap}
-            onChange={(e) => set('roleMap')(e.target.value)}
-          />
-          <TextField
-            label={t('settings.oidc.domains')}
-            value={form.domains}
-            onChange={(e) => set('domains')(e.target.value)}
-          />
+          <TextField label={t('settings.oidc.emailClaim')} {...field('emailClaim')} />
+          <TextField label={t('settings.oidc.roleClaim')} {...field('roleClaim')} />
+          <TextAreaField label={t('settings.oidc.roleMap')} rows={3} {...field('roleMap')} />
+          <TextField label={t('settings.oidc.domains')} {...field('domains')} />
           <Checkbox
             label={t('settings.oidc.passwords')}
             checked={form.passwordsAllowed}
@@ -158,24 +132,16 @@ function ProviderForm({ purpose }: { purpose: Purpose }) {
           />
         </>
       ) : (
-        <TextField
-          label={t('settings.oidc.cprClaim')}
-          value={form.cprClaim}
-          onChange={(e) => set('cprClaim')(e.target.value)}
-        />
+        <TextField label={t('settings.oidc.cprClaim')} {...field('cprClaim')} />
       )}
       {provider && (
         <p className="muted">{t('settings.oidc.callback', { url: provider.callbackUrl })}</p>
       )}
       <div className="dialog__actions">
-        <button type="submit" className="button button--primary">
+        <Button type="submit" variant="primary">
           {t('settings.oidc.save')}
-        </button>
-        {provider && (
-          <button type="button" className="button button--secondary" onClick={() => void remove()}>
-            {t('settings.oidc.remove')}
-          </button>
-        )}
+        </Button>
+        {provider && <Button onClick={() => void remove()}>{t('settings.oidc.remove')}</Button>}
       </div>
       {done && <Notice onDismiss={() => setDone(undefined)}>{t(`settings.oidc.${done}`)}</Notice>}
       <ErrorAlert error={error} />
@@ -187,13 +153,10 @@ function ProviderForm({ purpose }: { purpose: Purpose }) {
 export function OidcSettings() {
   const { t } = useI18n();
   return (
-    <section className="panel" aria-labelledby="settings-oidc">
-      <h2 className="panel__title" id="settings-oidc">
-        {t('settings.oidc.title')}
-      </h2>
+    <Section id="settings-oidc" title={t('settings.oidc.title')}>
       <p>{t('settings.oidc.text')}</p>
       <ProviderForm purpose="staff" />
       <ProviderForm purpose="citizen" />
-    </section>
+    </Section>
   );
 }

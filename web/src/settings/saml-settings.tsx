@@ -8,10 +8,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, asApiError, type ApiError } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Button } from '../ui/button.js';
+import { SubmitButton } from '../ui/submit-button.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
-import { Checkbox, TextAreaField, TextField } from '../ui/field.js';
+import { Checkbox, TextAreaField, TextField, textFields } from '../ui/field.js';
 import type { SamlSettingsView } from '../../../contract/saml.schema.js';
 import { SAML_DEFAULTS } from '../../../contract/saml.js';
+import { Section } from '../ui/section.js';
 
 /** KOMBIT's attribute names, the server's defaults too. */
 const DEFAULTS: Record<keyof typeof SAML_DEFAULTS, string> = SAML_DEFAULTS;
@@ -74,6 +77,7 @@ export function SamlSettings() {
 
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  const field = textFields(form, set);
 
   const run = async (work: () => Promise<unknown>, message: string) => {
     if (busy) return;
@@ -117,10 +121,7 @@ export function SamlSettings() {
 
   const sp = saml.data?.serviceProvider;
   return (
-    <section className="panel" aria-labelledby="settings-saml">
-      <h2 className="panel__title" id="settings-saml">
-        {t('settings.saml.title')}
-      </h2>
+    <Section id="settings-saml" title={t('settings.saml.title')}>
       <p>{t('settings.saml.text')}</p>
       {saml.status === 'loading' && !saml.data && <Loading />}
       <ErrorAlert error={saml.error} />
@@ -169,52 +170,38 @@ export function SamlSettings() {
             label={t('settings.saml.metadataUrl')}
             hint={t('settings.saml.metadataUrlHint')}
             type="url"
-            value={form.metadataUrl}
-            onChange={(e) => set('metadataUrl', e.target.value)}
+            {...field('metadataUrl')}
           />
           <TextAreaField
             label={t('settings.saml.metadataXml')}
             hint={t('settings.saml.metadataXmlHint')}
             rows={3}
-            value={form.metadataXml}
-            onChange={(e) => set('metadataXml', e.target.value)}
+            {...field('metadataXml')}
           />
           <TextField
             label={t('settings.saml.domains')}
             hint={t('settings.saml.domainsHint')}
             required
-            value={form.domains}
-            onChange={(e) => set('domains', e.target.value)}
+            {...field('domains')}
           />
-          <TextField
-            label={t('settings.saml.emailAttribute')}
-            value={form.emailAttribute}
-            onChange={(e) => set('emailAttribute', e.target.value)}
-          />
-          <TextField
-            label={t('settings.saml.nameAttribute')}
-            value={form.nameAttribute}
-            onChange={(e) => set('nameAttribute', e.target.value)}
-          />
+          <TextField label={t('settings.saml.emailAttribute')} {...field('emailAttribute')} />
+          <TextField label={t('settings.saml.nameAttribute')} {...field('nameAttribute')} />
           <TextField
             label={t('settings.saml.roleAttribute')}
             hint={t('settings.saml.roleAttributeHint')}
-            value={form.roleAttribute}
-            onChange={(e) => set('roleAttribute', e.target.value)}
+            {...field('roleAttribute')}
           />
           <TextAreaField
             label={t('settings.saml.roleMap')}
             hint={t('settings.saml.roleMapHint')}
             rows={4}
-            value={form.roleMap}
-            onChange={(e) => set('roleMap', e.target.value)}
+            {...field('roleMap')}
           />
           <TextField
             label={t('settings.saml.cvr')}
             hint={t('settings.saml.cvrHint')}
             inputMode="numeric"
-            value={form.cvr}
-            onChange={(e) => set('cvr', e.target.value)}
+            {...field('cvr')}
           />
           <Checkbox
             label={t('settings.saml.localPasswords')}
@@ -224,28 +211,21 @@ export function SamlSettings() {
           {saved && <Notice onDismiss={() => setSaved(undefined)}>{saved}</Notice>}
           <ErrorAlert error={error} />
           <div className="form-actions">
-            <button
-              type="submit"
-              className="button button--primary"
-              aria-disabled={busy || undefined}
-            >
-              {busy ? t('common.working') : t('settings.saml.save')}
-            </button>
+            <SubmitButton pending={busy}>{t('settings.saml.save')}</SubmitButton>
             {current && (
-              <button
-                type="button"
-                className="button button--quiet-danger"
+              <Button
+                variant="quiet-danger"
                 aria-disabled={busy || undefined}
                 onClick={() =>
                   void run(() => api.delete('/api/municipality/saml'), t('settings.saml.removed'))
                 }
               >
                 {t('settings.saml.remove')}
-              </button>
+              </Button>
             )}
           </div>
         </form>
       )}
-    </section>
+    </Section>
   );
 }

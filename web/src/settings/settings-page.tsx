@@ -11,6 +11,7 @@ import { Checkbox } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { SamlSettings } from './saml-settings.js';
 import { OidcSettings } from './oidc-settings.js';
+import { Section } from '../ui/section.js';
 
 const loadSettings = () => api.get<MunicipalitySettings>('/api/municipality/settings');
 const saveConsent = (consent: boolean) =>
@@ -51,10 +52,7 @@ export function SettingsPage() {
       {settings.status === 'loading' && !settings.data && <Loading />}
       <ErrorAlert error={settings.error} />
       {settings.data && (
-        <section className="panel" aria-labelledby="settings-benchmark">
-          <h2 className="panel__title" id="settings-benchmark">
-            {t('settings.benchmark.title')}
-          </h2>
+        <Section id="settings-benchmark" title={t('settings.benchmark.title')}>
           <p>{t('settings.benchmark.text')}</p>
           {isAdmin ? (
             <Checkbox
@@ -73,7 +71,7 @@ export function SettingsPage() {
             <Notice onDismiss={() => setSaved(false)}>{t('settings.benchmark.saved')}</Notice>
           )}
           <ErrorAlert error={error} />
-        </section>
+        </Section>
       )}
       {isAdmin && <SamlSettings />}
       {isAdmin && <OidcSettings />}

@@ -9,7 +9,7 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Button, buttonClass, type ButtonVariant } from './button.js';
 import { ErrorAlert, Loading } from './feedback.js';
-import { TableFrame } from './table-frame.js';
+import { DataTable } from './table-frame.js';
 
 /** What the server answers for a checked or imported file: the rows read and the problems. */
 export interface CheckReport {
@@ -209,26 +209,37 @@ export function CheckResult<R extends CheckReport>({
 export function ImportErrors({ errors }: { errors: CheckReport['errors'] }) {
   const { t, pick } = useI18n();
   return (
-    <TableFrame label={t('import.errors.title')}>
-      <table className="table table--errors">
-        <caption>{t('import.errors.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="table__num">
-              {t('import.col.line')}
-            </th>
-            <th scope="col">{t('import.col.problem')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((error, i) => (
-            <tr key={i}>
-              <td className="table__num">{error.line ?? '–'}</td>
-              <td>{pick(error.message)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableFrame>
+    <DataTable
+      label={t('import.errors.title')}
+      columns={[{ label: t('import.col.line'), className: 'table__num' }, t('import.col.problem')]}
+      className="table--errors"
+      visibleCaption
+    >
+      {errors.map((error, i) => (
+        <tr key={i}>
+          <td className="table__num">{error.line ?? '–'}</td>
+          <td>{pick(error.message)}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/** An example file under its heading, in a box the keyboard can scroll on a narrow screen. */
+export function ImportExample({ text }: { text: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h3 className="help__subtitle">{t('import.help.exampleTitle')}</h3>
+      <div
+        className="example"
+        role="region"
+        aria-label={t('import.help.exampleTitle')}
+        // Focusable so the keyboard can scroll it on a narrow screen.
+        tabIndex={0}
+      >
+        <pre>{text}</pre>
+      </div>
+    </>
   );
 }

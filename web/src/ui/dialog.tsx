@@ -107,12 +107,10 @@ export function FormDialog({
 
 /** Ask before doing something: the confirmation step for archiving, disabling and the like. */
 export function ConfirmDialog({
-  title,
   children,
   confirmLabel,
-  danger = false,
   onConfirm,
-  onClose,
+  ...frame
 }: {
   title: string;
   children: ReactNode;
@@ -122,13 +120,8 @@ export function ConfirmDialog({
   onClose: () => void;
 }) {
   return (
-    <FormDialog
-      title={title}
-      submitLabel={confirmLabel}
-      danger={danger}
-      onClose={onClose}
-      onSubmit={onConfirm}
-    >
+    // Title, danger and onClose pass through as they are.
+    <FormDialog {...frame} submitLabel={confirmLabel} onSubmit={onConfirm}>
       <div className="dialog__body">{children}</div>
     </FormDialog>
   );

@@ -1,6 +1,7 @@
 /** Labelled form fields with a hint and an inline error tied to the control. */
 import { useId } from 'react';
 import type {
+  ChangeEvent,
   InputHTMLAttributes,
   ReactNode,
   SelectHTMLAttributes,
@@ -16,6 +17,41 @@ interface FieldFrame {
 function describedBy(hintId: string, errorId: string, hint?: string, error?: string) {
   const ids = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return ids === '' ? undefined : ids;
+}
+
+/** The id of a control and the attributes that tie it to its hint and error. */
+function useControl(hint: string | undefined, error: string | undefined) {
+  const id = useId();
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(`${id}-hint`, `${id}-error`, hint, error),
+  };
+}
+
+/** A field's hint above its control and its error below, with the ids `describedBy` names. */
+function HintAndError({
+  id,
+  hint,
+  error,
+  alert = false,
+  children,
+}: Omit<FieldFrame, 'label'> & { id: string; alert?: boolean; children: ReactNode }) {
+  return (
+    <>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p className="field__error" id={`${id}-error`} role={alert ? 'alert' : undefined}>
+          {error}
+        </p>
+      )}
+    </>
+  );
 }
 
 function Frame({
@@ -37,17 +73,9 @@ function Frame({
           </span>
         )}
       </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error}>
+        {children}
+      </HintAndError>
     </div>
   );
 }
@@ -59,16 +87,10 @@ export function TextField({
   error,
   ...input
 }: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
-  const id = useId();
+  const control = useControl(hint, error);
   return (
-    <Frame id={id} label={label} hint={hint} error={error} required={input.required}>
-      <input
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...input}
-      />
+    <Frame id={control.id} label={label} hint={hint} error={error} required={input.required}>
+      <input className="input" {...control} {...input} />
     </Frame>
   );
 }
@@ -81,16 +103,10 @@ export function SelectField({
   children,
   ...select
 }: FieldFrame & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
-  const id = useId();
+  const control = useControl(hint, error);
   return (
-    <Frame id={id} label={label} hint={hint} error={error} required={select.required}>
-      <select
-        id={id}
-        className="input select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...select}
-      >
+    <Frame id={control.id} label={label} hint={hint} error={error} required={select.required}>
+      <select className="input select" {...control} {...select}>
         {children}
       </select>
     </Frame>
@@ -164,16 +180,129 @@ export function TextAreaField({
   error,
   ...textarea
 }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
+  const control = useControl(hint, error);
+  return (
+    <Frame id={control.id} label={label} hint={hint} error={error} required={textarea.required}>
+      <textarea className="input textarea" {...control} {...textarea} />
+    </Frame>
+  );
+}
+
+/** The keys of a form's values that hold text. */
+type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V];
+
+/** The value, error and change handler of a text field whose value has its own state. */
+export function bindText(value: string, set: (value: string) => void, error?: string) {
+  return {
+    value,
+    error,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(e.target.value),
+  };
+}
+
+/**
+ * Binds text fields to one object of form values: `field('title')` gives a `TextField` or
+ * `TextAreaField` its value, its error and the change handler that sets that key.
+ */
+export function textFields<V>(
+  values: V,
+  set: (key: TextKey<V>, value: string) => void,
+  errors: Partial<Record<string, string>> = {},
+) {
+  return (key: TextKey<V> & string) =>
+    bindText(values[key] as string, (value) => set(key, value), errors[key]);
+}
+
+/** A group of controls under one legend, with an optional hint and the error of the whole group. */
+export function FieldSet({
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
-    <Frame id={id} label={label} hint={hint} error={error} required={textarea.required}>
-      <textarea
-        id={id}
-        className="input textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...textarea}
-      />
-    </Frame>
+    <fieldset className="fieldset field" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend className="field__label">{legend}</legend>
+      <HintAndError id={id} hint={hint} error={error} alert>
+        {children}
+      </HintAndError>
+    </fieldset>
+  );
+}
+
+/** Radio buttons as cards, each choice with its label and a hint below it. */
+export function RadioChoices<T extends string>({
+  name,
+  value,
+  choices,
+  label,
+  hint,
+  onChange,
+}: {
+  name: string;
+  /** The chosen one; `''` while none is. */
+  value: NoInfer<T> | '';
+  choices: readonly T[];
+  label: (choice: T) => string;
+  hint: (choice: T) => string;
+  onChange: (choice: T) => void;
+}) {
+  return (
+    <div className="choices">
+      {choices.map((choice) => (
+        <label key={choice} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+          />
+          <span>
+            <span className="choice__label">{label(choice)}</span>
+            <span className="choice__hint">{hint(choice)}</span>
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** `chosen` with `id` added (`on`) or taken out, as a new set. */
+export function toggled(chosen: ReadonlySet<string>, id: string, on: boolean): Set<string> {
+  const next = new Set(chosen);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
+/** A list of checkboxes, one an item, checked when the item's id is chosen. */
+export function CheckList({
+  items,
+  chosen,
+  onToggle,
+}: {
+  items: readonly { id: string; label: string }[];
+  chosen: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+}) {
+  return (
+    <ul className="check-list">
+      {items.map((item) => (
+        <li key={item.id}>
+          <Checkbox
+            label={item.label}
+            checked={chosen.has(item.id)}
+            onChange={(on) => onToggle(item.id, on)}
+          />
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -13,6 +13,7 @@ import { RATING_COLOURS, WorkshopCanvas } from './workshop-canvas.js';
 import { ratingKey } from './workshop-steps.js';
 import { getComparison, type Comparison, type Workshop } from './workshops-api.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 export function ComparePanel({
   workshop,
@@ -51,10 +52,7 @@ export function ComparePanel({
           : 'workshop.compare.hidden';
 
   return (
-    <section className="panel" aria-labelledby="ws-compare">
-      <h2 className="panel__title" id="ws-compare">
-        {t('workshop.compare.title')}
-      </h2>
+    <Section id="ws-compare" title={t('workshop.compare.title')}>
       <p className="muted">{t('workshop.compare.lead')}</p>
       <Button onClick={() => void load()} pending={busy}>
         {comparison ? t('workshop.compare.refresh') : t('workshop.compare.show')}
@@ -110,6 +108,6 @@ export function ComparePanel({
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

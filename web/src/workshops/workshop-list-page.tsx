@@ -9,9 +9,9 @@ import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
-import { TextField } from '../ui/field.js';
+import { TextField, bindText } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
-import { TableFrame } from '../ui/table-frame.js';
+import { DataTable } from '../ui/table-frame.js';
 import { createWorkshop, listWorkshops } from './workshops-api.js';
 import { Button } from '../ui/button.js';
 
@@ -33,39 +33,30 @@ export function WorkshopListPage() {
       <LoadStatus state={list} />
       {list.data && list.data.length === 0 && <EmptyState title={t('workshop.list.empty')} />}
       {list.data && list.data.length > 0 && (
-        <TableFrame label={t('workshop.list.reopen')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('workshop.list.reopen')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workshop.field.title')}</th>
-                <th scope="col">{t('workshop.field.target')}</th>
-                <th scope="col">{t('workshop.list.step')}</th>
-                <th scope="col" className="table__num">
-                  {t('workshop.list.actors')}
-                </th>
-                <th scope="col" className="table__num">
-                  {t('workshop.list.openPoints')}
-                </th>
-                <th scope="col">{t('workshop.list.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row">
-                    <Link to={`/workshops/${w.id}`}>{w.title}</Link>
-                  </th>
-                  <td>{w.targetGroup}</td>
-                  <td>{t('workshop.list.stepOf', { step: w.step })}</td>
-                  <td className="table__num">{w.actors}</td>
-                  <td className="table__num">{w.openPoints}</td>
-                  <td className="table__nowrap">{formatDateTime(w.updatedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label={t('workshop.list.reopen')}
+          columns={[
+            t('workshop.field.title'),
+            t('workshop.field.target'),
+            t('workshop.list.step'),
+            { label: t('workshop.list.actors'), className: 'table__num' },
+            { label: t('workshop.list.openPoints'), className: 'table__num' },
+            t('workshop.list.updated'),
+          ]}
+        >
+          {list.data.map((w) => (
+            <tr key={w.id}>
+              <th scope="row">
+                <Link to={`/workshops/${w.id}`}>{w.title}</Link>
+              </th>
+              <td>{w.targetGroup}</td>
+              <td>{t('workshop.list.stepOf', { step: w.step })}</td>
+              <td className="table__num">{w.actors}</td>
+              <td className="table__num">{w.openPoints}</td>
+              <td className="table__nowrap">{formatDateTime(w.updatedAt, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );
@@ -99,16 +90,14 @@ function NewWorkshopForm() {
       <ErrorAlert error={error} />
       <TextField
         label={t('workshop.field.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        {...bindText(title, setTitle)}
         required
         maxLength={200}
       />
       <TextField
         label={t('workshop.field.target')}
         hint={t('workshop.field.targetHint')}
-        value={targetGroup}
-        onChange={(e) => setTargetGroup(e.target.value)}
+        {...bindText(targetGroup, setTargetGroup)}
         required
         maxLength={500}
       />

@@ -4,7 +4,7 @@
  * else with the page open follows live. Every change is saved at once.
  */
 import { useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { can } from '../../../contract/permissions.js';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useSession } from '../auth/session.js';
@@ -24,6 +24,7 @@ import {
 import { useWorkshop } from './use-workshop.js';
 import * as wsApi from './workshops-api.js';
 import { Button } from '../ui/button.js';
+import { Breadcrumb } from '../ui/breadcrumb.js';
 
 const STEPS: { step: number; key: MessageKey }[] = [
   { step: 1, key: 'workshop.step.1' },
@@ -69,9 +70,7 @@ export function WorkshopPage() {
 
   return (
     <div className="page workshop">
-      <p className="breadcrumb">
-        <Link to="/workshops">{t('workshop.list.title')}</Link>
-      </p>
+      <Breadcrumb to="/workshops" label={t('workshop.list.title')} />
       <div className="page-header">
         <div>
           <PageTitle title={workshop.title}>{workshop.title}</PageTitle>

@@ -7,9 +7,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
-import { SelectField, TextField } from '../ui/field.js';
+import { SelectField, TextField, bindText } from '../ui/field.js';
 import { CANVAS, type Actor, type Rating, type Workshop } from './workshops-api.js';
 import { Button } from '../ui/button.js';
+import { Section } from '../ui/section.js';
 
 export const RATINGS: Rating[] = ['good', 'middle', 'low'];
 export const ratingKey = (r: Rating): MessageKey => `workshop.rating.${r}`;
@@ -60,10 +61,7 @@ export function ActorList({
   };
 
   return (
-    <section className="panel" aria-labelledby="ws-actors">
-      <h2 className="panel__title" id="ws-actors">
-        {t('workshop.actors.title')}
-      </h2>
+    <Section id="ws-actors" title={t('workshop.actors.title')}>
       <p className="muted">{t('workshop.actors.hint')}</p>
       {workshop.actors.length === 0 && <p>{t('workshop.actors.empty')}</p>}
       <ul className="workshop-actors">
@@ -131,14 +129,13 @@ export function ActorList({
           <TextField
             label={t('workshop.actors.name')}
             hint={t('workshop.actors.nameHint')}
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
+            {...bindText(label, setLabel)}
             maxLength={120}
           />
           <Button type="submit">{t('workshop.actors.add')}</Button>
         </form>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -268,10 +265,7 @@ export function Differences({ workshop }: { workshop: Workshop }) {
   const { t } = useI18n();
   const name = (id: string) => workshop.actors.find((a) => a.id === id)?.label ?? '';
   return (
-    <section className="panel" aria-labelledby="ws-diff">
-      <h2 className="panel__title" id="ws-diff">
-        {t('workshop.diff.title')}
-      </h2>
+    <Section id="ws-diff" title={t('workshop.diff.title')}>
       {workshop.differences.length === 0 ? (
         <p className="muted">{t('workshop.diff.none')}</p>
       ) : (
@@ -288,7 +282,7 @@ export function Differences({ workshop }: { workshop: Workshop }) {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -366,10 +360,7 @@ export function PointsPanel({
   };
 
   return (
-    <section className="panel" aria-labelledby="ws-points">
-      <h2 className="panel__title" id="ws-points">
-        {t('workshop.points.title')}
-      </h2>
+    <Section id="ws-points" title={t('workshop.points.title')}>
       {workshop.points.length === 0 && <p className="muted">{t('workshop.points.empty')}</p>}
       <ul className="workshop-points">
         {workshop.points.map((p) => (
@@ -407,28 +398,20 @@ export function PointsPanel({
         <form className="form" onSubmit={add} noValidate>
           <TextField
             label={t('workshop.points.text')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
+            {...bindText(text, setText)}
             required
             maxLength={1000}
           />
           <TextField
             label={t('workshop.points.owner')}
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
+            {...bindText(owner, setOwner, ownerError)}
             required
             maxLength={200}
-            error={ownerError}
           />
-          <TextField
-            label={t('workshop.points.due')}
-            type="date"
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
+          <TextField label={t('workshop.points.due')} type="date" {...bindText(dueOn, setDueOn)} />
           <Button type="submit">{t('workshop.points.add')}</Button>
         </form>
       )}
-    </section>
+    </Section>
   );
 }
