@@ -18,6 +18,7 @@ import {
 } from '../test/helpers/course-fixture.js';
 import { DEMO_PASSWORD, devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
+import { danishDay } from '../test/helpers/dates.js';
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1280, height: 900 };
@@ -73,7 +74,7 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
                   responsiblePartyId: course.parties.unit,
                   law: 'LAB',
                   paragraph: '§ 42',
-                  start: new Date().toISOString().slice(0, 10),
+                  start: danishDay(),
                   end: null,
                   status: 'planlagt',
                 },

@@ -14,6 +14,7 @@ import { startTestProvider, type TestProvider } from '../test/helpers/oidc-provi
 import { startTestApp, TestClient, type TestApp } from '../test/helpers/test-app.js';
 import { DEMO_PASSWORD } from './helpers/app.js';
 import { checkA11y, haveChromium, launchBrowser } from './helpers/browser.js';
+import { danishDay } from '../test/helpers/dates.js';
 
 const CALLBACK = '/api/auth/oidc/callback';
 
@@ -117,7 +118,7 @@ describe.skipIf(!haveChromium)('OpenID Connect sign-in in the browser', () => {
     const created = await caseworker.post('/api/courses', {
       kind: 'individual',
       targetGroup: 'voksne',
-      startDate: new Date().toISOString().slice(0, 10),
+      startDate: danishDay(),
       citizen: {
         name: 'Mia Mitid',
         cpr: '040485-2345',
@@ -139,7 +140,7 @@ describe.skipIf(!haveChromium)('OpenID Connect sign-in in the browser', () => {
       purpose: 'Samarbejde om planen',
       partyIds: [party.json<{ id: string }>().id],
       memberIds: [course.members[0]!.id],
-      givenOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      givenOn: danishDay(-1),
       form: 'digital',
       expiresOn: '2099-12-31',
     });

@@ -19,6 +19,7 @@ import { testDatabases } from '../helpers/databases.js';
 import { surveyLinks } from '../helpers/measurement-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import type { CaseAnalysis } from '../../contract/case-analysis.schema.js';
+import { danishDay } from '../helpers/dates.js';
 
 type CaseView = CaseAnalysis;
 interface Person {
@@ -69,7 +70,7 @@ for (const database of testDatabases()) {
       const created = await sara.post('/api/courses', {
         kind: 'individual',
         targetGroup: 'voksne',
-        startDate: new Date().toISOString().slice(0, 10),
+        startDate: danishDay(),
         citizen: {
           name: `Borger ${cpr}`,
           cpr: `${String(cpr).padStart(2, '0')}0690-2${String(cpr).padStart(3, '0')}`,

@@ -14,6 +14,7 @@ import { createMunicipality } from '../../src/municipality/municipality.service.
 import { redactTokens } from '../../src/server/app.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { danishDay } from '../helpers/dates.js';
 
 interface Org {
   units: { id: string; name: string }[];
@@ -24,8 +25,7 @@ type Part = PlanPart;
 type PlanView = PlanVersion;
 
 const HTML = '<script>alert("x")</script><b onclick="y()">fed & "citat"</b>';
-const day = (offset: number) =>
-  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = danishDay;
 
 const action = (partyId: string, extra: Partial<Action> = {}): Action => ({
   id: randomUUID(),

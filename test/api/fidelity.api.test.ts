@@ -17,8 +17,9 @@ import { addMonths } from '../../src/progression/occasions.js';
 import { testDatabases } from '../helpers/databases.js';
 import { CASEWORKER, createCourseFixture, PROFESSIONAL } from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { danishDay } from '../helpers/dates.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => danishDay();
 
 /** Known answers: scored 1, .5, 0, 1, 1, 1, .5, 0 (one "ved ikke") = 5/8. */
 const KNOWN = {

@@ -11,6 +11,7 @@ import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { danishDay } from '../helpers/dates.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef-0123456789';
 const CITIZEN = 'Mette Lækagesen';
@@ -50,7 +51,7 @@ for (const database of testDatabases()) {
       const response = await caseworker.post('/api/courses', {
         kind: 'individual',
         targetGroup: 'voksne',
-        startDate: new Date().toISOString().slice(0, 10),
+        startDate: danishDay(),
         citizen: { name: CITIZEN, cpr: CPR, phone: '20 30 40 50', preferredContact: 'sms' },
         coordinator: { personId: sara.id, role: 'koordinerende-sagsbehandler' },
       });

@@ -13,8 +13,9 @@ import { createWorker } from '../../src/server/background.js';
 import { testDatabases } from '../helpers/databases.js';
 import { CASEWORKER, createCourseFixture, mailsTo } from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { danishDay } from '../helpers/dates.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => danishDay();
 
 for (const database of testDatabases()) {
   describe(`progression API on ${database.name}`, () => {

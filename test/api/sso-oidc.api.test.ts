@@ -16,6 +16,7 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { testDatabases } from '../helpers/databases.js';
 import { CookieJar, startTestProvider, type TestProvider } from '../helpers/oidc-provider.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { danishDay } from '../helpers/dates.js';
 
 const CALLBACK = '/api/auth/oidc/callback';
 const ROLE_MAP = {
@@ -444,7 +445,7 @@ describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => 
       const created = await caseworker.post('/api/courses', {
         kind: 'individual',
         targetGroup: 'voksne',
-        startDate: new Date().toISOString().slice(0, 10),
+        startDate: danishDay(),
         citizen: {
           name: 'Mette Hansen',
           cpr: '030385-1234',
@@ -468,7 +469,7 @@ describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => 
         purpose: 'Samarbejde om planen',
         partyIds: [party.json<{ id: string }>().id],
         memberIds: [course.members[0]!.id],
-        givenOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+        givenOn: danishDay(-1),
         form: 'digital',
         expiresOn: '2099-12-31',
       });

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import { fillSecrets } from '../../src/mail/mail.service.js';
 import type { TestClient } from './test-app.js';
+import { danishDay } from './dates.js';
 
 export const CASEWORKER = 'sagsbehandler@demo.samspil.dk';
 export const PROFESSIONAL = 'fagperson@demo.samspil.dk';
@@ -50,7 +51,7 @@ export async function createCourseFixture(
   const created = await caseworker.post('/api/courses', {
     kind: options.kind ?? 'individual',
     targetGroup: 'voksne',
-    startDate: options.startDate ?? new Date().toISOString().slice(0, 10),
+    startDate: options.startDate ?? danishDay(),
     citizen: {
       name: 'Mette Hansen',
       cpr: nextCpr(),
