@@ -15,11 +15,13 @@
  * - the same survey link served as before this page carried its data and first screen
  *   (the plain `survey.html`, whose script then asks the API), from a second app on the
  *   same database;
+ * - with `--before DIR`, the same survey link from a third app serving an earlier build
+ *   (`DIR/web` and its renderer `DIR/web-ssr`, copied from `dist/` before a change);
  * - staff app: the login form's button ("Næste", or "Log ind").
  *
  * Needs `npm run build` (the real dist/web and dist/web-ssr) and Chromium.
  *
- *   npx tsx bench/survey-page.bench.ts [--runs 5]
+ *   npx tsx bench/survey-page.bench.ts [--runs 5] [--before /tmp/before]
  */
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +37,9 @@ import { testDatabases } from '../test/helpers/databases.js';
 import { surveyLinks } from '../test/helpers/measurement-fixture.js';
 import { startTestApp, testConfig, TestClient } from '../test/helpers/test-app.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, before: { type: 'string' } },
+});
 const RUNS = Number(values.runs);
 const PHONE = { width: 390, height: 844 };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -194,17 +198,22 @@ writeFileSync(
   path.join(plainWeb, 'survey.html'),
   surveyHtml.replace(SURVEY_ROOT, SURVEY_ROOT.replace('></div>', ' ></div>')),
 );
-const plain = await buildApp({
-  config: testConfig(),
-  db: t.handle.db,
-  mail: outboxTransport,
-  notifier: t.handle.notifier,
-  webDir: plainWeb,
-});
-await plain.listen({ port: 0, host: '127.0.0.1' });
-const plainAddress = plain.server.address();
-if (plainAddress === null || typeof plainAddress === 'string') throw new Error('no port');
-const plainUrl = `http://127.0.0.1:${plainAddress.port}`;
+/** A second app on the same database, serving the web build in `webDir`. */
+async function appServing(webDir: string) {
+  const app = await buildApp({
+    config: testConfig(),
+    db: t.handle.db,
+    mail: outboxTransport,
+    notifier: t.handle.notifier,
+    webDir,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return { app, url: `http://127.0.0.1:${address.port}` };
+}
+const { app: plain, url: plainUrl } = await appServing(plainWeb);
+const before = values.before ? await appServing(path.resolve(values.before, 'web')) : undefined;
 let browser: Browser | undefined;
 try {
   await createDemoMunicipality(t.handle.db);
@@ -231,7 +240,7 @@ try {
   const links = [...(await surveyLinks(t.handle.db, measurementId)).values()].map((link) =>
     link.replace('/api/survey/', '/s/'),
   );
-  if (links.length < RUNS * 4) throw new Error(`only ${links.length} survey links`);
+  if (links.length < RUNS * 6 + 3) throw new Error(`only ${links.length} survey links`);
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -240,6 +249,7 @@ try {
   // One of each to warm the server and the browser.
   await loadSurvey(browser, `${t.url}${links[0]}`);
   await loadSurvey(browser, `${plainUrl}${links[1]}`);
+  if (before) await loadSurvey(browser, `${before.url}${links[2]}`);
   await loadStaff(browser, `${t.url}/login`);
 
   console.log(`load average: ${loadavg()[0]!.toFixed(1)}; ${RUNS} cold loads each, median\n`);
@@ -248,17 +258,19 @@ try {
   );
   console.log('|---|---|---|---|---|---|---|---|');
   // Every load opens a fresh link, so none starts from answers another load saved.
-  let next = 2;
+  let next = 3;
   for (const [networkName, network] of [
     ['local', undefined],
     ['slow 4G', SLOW_4G],
   ] as const) {
     const survey: Load[] = [];
-    const before: Load[] = [];
+    const earlier: Load[] = [];
+    const asBefore: Load[] = [];
     const staff: Load[] = [];
     for (let run = 0; run < RUNS; run++) {
       survey.push(await loadSurvey(browser, `${t.url}${links[next++]}`, network));
-      before.push(await loadSurvey(browser, `${plainUrl}${links[next++]}`, network));
+      if (before) earlier.push(await loadSurvey(browser, `${before.url}${links[next++]}`, network));
+      asBefore.push(await loadSurvey(browser, `${plainUrl}${links[next++]}`, network));
       staff.push(await loadStaff(browser, `${t.url}/login`, network));
     }
     const ms = (xs: (number | undefined)[]) => {
@@ -267,9 +279,11 @@ try {
     };
     for (const [name, loads] of [
       ['survey link (data and first screen in the page)', survey],
-      ['survey link as before (plain page, then the API)', before],
+      ['survey link, earlier build (--before)', earlier],
+      ['survey link as before (plain page, then the API)', asBefore],
       ['staff app /login (baseline)', staff],
     ] as const) {
+      if (loads.length === 0) continue;
       console.log(
         `| ${name} | ${networkName} | ${kB(median(loads.map((l) => l.jsBytes)))} | ${kB(median(loads.map((l) => l.totalBytes)))} | ${[...loads[0]!.encodings].join(', ')} | ${ms(loads.map((l) => l.firstScreenMs))} | ${ms(loads.map((l) => l.questionMs))} | ${ms(loads.map((l) => l.startToQuestionMs))} |`,
       );
@@ -278,6 +292,7 @@ try {
 } finally {
   await browser?.close();
   await plain.close();
+  await before?.app.close();
   await t.close();
   rmSync(plainWeb, { recursive: true, force: true });
 }

@@ -23,8 +23,11 @@ const BUILDS = [
   {
     name: 'server',
     inputs: ['src', 'contract', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
-    output: 'dist/src/cli/bin.js',
-    command: ['tsc', '-p', 'tsconfig.build.json'],
+    output: 'dist/bundle/cli/bin.js',
+    commands: [
+      ['tsc', '-p', 'tsconfig.build.json'],
+      [process.execPath, 'scripts/bundle-server.mjs'],
+    ],
     builtFrom: () => [],
   },
   {
@@ -33,7 +36,7 @@ const BUILDS = [
     // read from the source maps after a build, so a server-only change rebuilds no web.
     inputs: ['web', 'contract', 'tsconfig.json', 'package-lock.json'],
     output: 'dist/web/index.html',
-    command: ['vite', 'build', '--config', 'web/vite.config.ts'],
+    commands: [['vite', 'build', '--config', 'web/vite.config.ts']],
     builtFrom: () => bundledSources('dist/web/assets', 'src/'),
   },
 ];
@@ -91,12 +94,16 @@ for (const build of BUILDS) {
     console.log(`build: ${build.name} is up to date`);
     continue;
   }
-  console.log(`build: ${build.name} (${build.command.join(' ')})`);
-  const bin = path.join(root, 'node_modules', '.bin', build.command[0]);
-  const result = spawnSync(bin, build.command.slice(1), { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`build: ${build.name} failed`);
-    process.exit(result.status ?? 1);
+  for (const [command, ...args] of build.commands) {
+    console.log(`build: ${build.name} (${path.basename(command)} ${args.join(' ')})`);
+    const bin = path.isAbsolute(command)
+      ? command
+      : path.join(root, 'node_modules', '.bin', command);
+    const result = spawnSync(bin, args, { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) {
+      console.error(`build: ${build.name} failed`);
+      process.exit(result.status ?? 1);
+    }
   }
   // The inputs as they were when the build started: one edited meanwhile builds again.
   const builtFrom = build.builtFrom();

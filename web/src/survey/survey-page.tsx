@@ -5,15 +5,7 @@
  * has it, so nothing is lost; coming back with the same link continues where the
  * respondent left off.
  */
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { LanguageSwitch, useLightI18n } from '../i18n/i18n-core.js';
@@ -52,33 +44,31 @@ const SCALE: { value: Exclude<AnswerValue, null>; label: LightMessageKey }[] = [
 
 const WIDE_QUERY = '(min-width: 60rem)';
 
-function subscribeWide(change: () => void): () => void {
-  const query = window.matchMedia(WIDE_QUERY);
-  query.addEventListener('change', change);
-  return () => query.removeEventListener('change', change);
-}
-
-/** A wide screen; the page rendered on the server is the phone's, and hydrates as such. */
+/**
+ * A wide screen. The page rendered on the server is the phone's and hydrates as such; the
+ * width is read after that (an effect, not an external store: Preact, which the built page
+ * runs on, would read the store while hydrating and leave the server's markup unchanged).
+ */
 function useWide(): boolean {
-  return useSyncExternalStore(
-    subscribeWide,
-    () => window.matchMedia(WIDE_QUERY).matches,
-    () => false,
-  );
+  const [wide, setWide] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia(WIDE_QUERY);
+    const change = () => setWide(query.matches);
+    change();
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return wide;
 }
-
-const noSubscription = () => () => {};
 
 /**
- * False while the page is the server's HTML and React has not taken it over yet: then
+ * False while the page is the server's HTML and the script has not taken it over yet: then
  * nothing in it may be used, or an answer ticked before would show but never be saved.
  */
 function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
