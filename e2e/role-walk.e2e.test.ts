@@ -179,6 +179,15 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
             (frame) => frame.scrollWidth > frame.clientWidth !== (frame.tabIndex === 0),
           ).length,
       );
+      // Every page's footer links the accessibility statement.
+      const statement = page
+        .getByRole('contentinfo')
+        .getByRole('link', { name: 'Tilgængelighedserklæring' });
+      if (
+        (await statement.count()) !== 1 ||
+        (await statement.getAttribute('href')) !== '/tilgaengelighed'
+      )
+        problems.push(`${label}: no link to the accessibility statement in the footer`);
       if (wrongStops > 0)
         problems.push(`${label}: ${wrongStops} table frame(s) focusable unlike their scrolling`);
     }

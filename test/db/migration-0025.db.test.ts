@@ -97,22 +97,25 @@ describe.each(bareDatabases())('migration 0025 on $name', ({ open }) => {
       const eva = await person('eva@testrup.dk');
       const ole = await person('ole@testrup.dk');
       const kim = await person('kim@testrup.dk');
-      const login = async (email: string, personId: string, createdAt: string) =>
-        (
-          await db
-            .insertInto('app_user')
-            .values({
-              municipality_id: municipalityId,
-              email,
-              name: email.split('@')[0]!,
-              password_hash: 'x',
-              role: 'leder',
-              person_id: personId,
-              created_at: new Date(createdAt),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
+      const login = async (email: string, personId: string, createdAt: string) => {
+        const { id } = await db
+          .insertInto('app_user')
+          .values({
+            municipality_id: municipalityId,
+            email,
+            name: email.split('@')[0]!,
+            password_hash: 'x',
+            role: 'leder',
+            person_id: personId,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        // Which login is older decides; the database alone sets created_at on insert.
+        await sql`UPDATE app_user SET created_at = ${new Date(createdAt)} WHERE id = ${id}`.execute(
+          db,
+        );
+        return id;
+      };
       // Eva: the newer login has her e-mail (in other case) and keeps her.
       const evaOld = await login('eva.holm@testrup.dk', eva, '2026-01-01T10:00:00Z');
       const evaOwn = await login('EVA@testrup.dk', eva, '2026-02-01T10:00:00Z');

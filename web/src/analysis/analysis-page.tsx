@@ -456,7 +456,12 @@ export function AnalysisPage() {
                 <td>
                   <span className={`level level--${colour}`}>{t(colourKey(colour))}</span>
                 </td>
-                <td className="table__num">{fmt.count(tie.n, tie.suppressedReason)}</td>
+                {/* Short, so the column stays narrow; the details say why in full. */}
+                <td className="table__num table__nowrap">
+                  {tie.suppressedReason === 'complementary'
+                    ? t('analysis.hidden')
+                    : fmt.count(tie.n)}
+                </td>
                 <td className="table__num">{fmt.pct(tie.dontKnowShare)}</td>
                 <td>
                   {tie.from !== tie.to && (
