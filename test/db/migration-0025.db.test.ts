@@ -5,7 +5,6 @@
  * the person, the others lose it, and from then on a person is one login at most.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { randomBytes } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { migrate } from '../../src/db/connection.js';
 import { migrations } from '../../src/db/migrations/index.js';
 import { PGliteDialect } from '../../src/db/pglite-dialect.js';
 import type { Database } from '../../src/db/schema.js';
+import { createPostgresDatabase } from '../helpers/databases.js';
 
 /** A database with no migrations run yet, on PGlite and (when configured) PostgreSQL. */
 interface BareDatabase {
@@ -37,24 +37,15 @@ function bareDatabases(): BareDatabase[] {
     list.push({
       name: 'postgres',
       open: async () => {
-        const name = `samspil_m25_${randomBytes(6).toString('hex')}`;
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`CREATE DATABASE ${name}`).finally(() => admin.end());
-        const target = new URL(url);
-        target.pathname = `/${name}`;
+        const created = await createPostgresDatabase(url);
         const db = new Kysely<Database>({
-          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: `${target}` }) }),
+          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: created.url }) }),
         });
         return {
           db,
           close: async () => {
             await db.destroy();
-            const dropper = new pg.Client({ connectionString: url });
-            await dropper.connect();
-            await dropper
-              .query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-              .finally(() => dropper.end());
+            await created.drop();
           },
         };
       },
