@@ -30,8 +30,24 @@ describe.skipIf(!haveChromium)('the accessibility statement', () => {
       .toBe('Tilgængelighedserklæring for Samspil');
     expect(await page.getAttribute('html', 'lang')).toBe('da');
     expect(await page.locator('#en').getAttribute('lang')).toBe('en');
-    await expect.poll(() => page.getByRole('heading', { name: 'Klage' }).count()).toBe(1);
+    // The parts Danish public sites' statements have (Digitaliseringsstyrelsen's template).
+    for (const name of [
+      'Overholdelsesstatus',
+      'Indhold, der ikke er tilgængeligt',
+      'Feedback og kontaktoplysninger',
+      'Håndhævelsesprocedure',
+    ])
+      expect(await page.getByRole('heading', { name, exact: true }).count(), name).toBe(1);
+    expect(await page.getByText(/Udarbejdet \d+\. \w+ \d{4}/).count()).toBe(1);
+    expect(
+      await page.getByRole('link', { name: /ikke-tilgængeligt indhold/ }).getAttribute('href'),
+    ).toMatch(/^https:\/\/digst\.dk\//);
     await checkA11y(page, 'the accessibility statement');
+    // The short address public sites give the statement answers too.
+    await page.goto(`${app.url}/was`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Tilgængelighedserklæring for Samspil');
     await page.close();
   });
 

@@ -172,6 +172,24 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       if (overflow > 1) problems.push(`${label}: the page is ${overflow}px wider than the screen`);
+      // A table frame is a tab stop exactly when it scrolls (a still one is a useless stop).
+      const wrongStops = await page.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('.table-frame')].filter(
+            (frame) => frame.scrollWidth > frame.clientWidth !== (frame.tabIndex === 0),
+          ).length,
+      );
+      // Every page's footer links the accessibility statement.
+      const statement = page
+        .getByRole('contentinfo')
+        .getByRole('link', { name: 'Tilgængelighedserklæring' });
+      if (
+        (await statement.count()) !== 1 ||
+        (await statement.getAttribute('href')) !== '/tilgaengelighed'
+      )
+        problems.push(`${label}: no link to the accessibility statement in the footer`);
+      if (wrongStops > 0)
+        problems.push(`${label}: ${wrongStops} table frame(s) focusable unlike their scrolling`);
     }
     return problems;
   }
@@ -235,6 +253,8 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
       stops: () => [
         { name: 'measurements', path: '/maalinger' },
         { name: 'measurement-open', path: `/maalinger/${ids.open}` },
+        // Not closed yet: the page says when results come, without a failed request.
+        { name: 'analysis-open', path: `/maalinger/${ids.open}/analyse` },
         { name: 'measurement-closed', path: `/maalinger/${ids.closed}` },
         {
           name: 'analysis',
@@ -260,6 +280,7 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
         { name: 'overview', path: '/overblik' },
         { name: 'analyses', path: '/maalinger' },
         { name: 'analysis', path: `/maalinger/${ids.closed}/analyse` },
+        { name: 'analysis-open', path: `/maalinger/${ids.open}/analyse` },
         { name: 'interventions', path: '/indsatser' },
         { name: 'workshop-follower', path: `/workshops/${ids.workshop}` },
       ],

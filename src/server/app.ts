@@ -133,7 +133,8 @@ async function databaseReady(db: Kysely<Database>): Promise<boolean> {
 const LIGHT_PAGES = [
   { pattern: /^\/s\/[^/]+\/[^/]+\/?$/, file: 'survey.html' },
   { pattern: /^\/borger\/[^/]+\/[^/]+\/?$/, file: 'citizen.html' },
-  { pattern: /^\/tilgaengelighed\/?$/, file: 'tilgaengelighed.html' },
+  // `/was` too: the short address Digitaliseringsstyrelsen asks public sites to give it.
+  { pattern: /^\/(tilgaengelighed|was)\/?$/, file: 'tilgaengelighed.html' },
 ];
 
 /**

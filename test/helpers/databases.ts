@@ -12,7 +12,10 @@ export interface TestDatabase {
   open: () => Promise<DatabaseHandle>;
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+/** A new, empty PostgreSQL database on the test server: its URL and how to drop it. */
+export async function createPostgresDatabase(
+  url: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `samspil_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -23,11 +26,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   }
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: target.toString() });
   return {
-    ...handle,
-    close: async () => {
-      await handle.close();
+    url: target.toString(),
+    drop: async () => {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       try {
@@ -35,6 +36,18 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       } finally {
         await dropper.end();
       }
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const created = await createPostgresDatabase(url);
+  const handle = await openDatabase({ kind: 'postgres', url: created.url });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await created.drop();
     },
   };
 }

@@ -12,6 +12,7 @@ import { UNIT_KINDS } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { loadMeasurement } from '../measurements/measurements-api.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ErrorAlert, Loading } from '../ui/feedback.js';
 import { SelectField } from '../ui/field.js';
@@ -62,7 +63,15 @@ export function AnalysisPage() {
   // A leader is sent only the ties touching their own unit (README, Reading the analysis).
   const ownUnitOnly = user !== null && !can(user.role, 'analysis.readAll');
   const [role, setRole] = useState<RoleFilter>('');
-  const analysis = useApi(() => loadAnalysis(id, role), `analysis:${id}:${role}`);
+  // The measurement's state first: an open one has no analysis yet, and asking for it
+  // anyway would answer 409, a failed request in the browser's console.
+  const measurement = useApi(() => loadMeasurement(id), `measurement:${id}`);
+  const closed = measurement.data?.measurement.status === 'closed';
+  const notClosed = measurement.data !== undefined && !closed;
+  const analysis = useApi(
+    () => (closed ? loadAnalysis(id, role) : Promise.resolve(undefined)),
+    `analysis:${id}:${role}:${closed}`,
+  );
   const org = useApi(() => loadOrganisation(false), 'org');
   const saved = useApi(loadMapPositions, 'map-positions');
   const [waveIndex, setWaveIndex] = useState<number>();
@@ -190,10 +199,13 @@ export function AnalysisPage() {
 
   if (!data || !result || !wave) {
     // An open measurement has no results yet: say when they come, not that something failed.
-    const open = analysis.error instanceof ApiError && analysis.error.code === 'measurement_open';
+    const open =
+      notClosed ||
+      (analysis.error instanceof ApiError && analysis.error.code === 'measurement_open');
+    const error = measurement.error ?? analysis.error;
     return (
       <div className="page">
-        {analysis.status === 'loading' && <Loading />}
+        {(measurement.status === 'loading' || (closed && !error)) && <Loading />}
         {open ? (
           <section className="panel" aria-labelledby="a-not-closed">
             <h1 className="panel__title" id="a-not-closed">
@@ -205,13 +217,13 @@ export function AnalysisPage() {
             </p>
           </section>
         ) : (
-          analysis.error && (
+          error && (
             <>
               <p className="breadcrumb">
                 <Link to="/maalinger">{t('measurements.back')}</Link>
               </p>
               <PageTitle title={t('analysis.title')}>{t('analysis.title')}</PageTitle>
-              <ErrorAlert error={analysis.error} />
+              <ErrorAlert error={error} />
             </>
           )
         )}
@@ -444,7 +456,12 @@ export function AnalysisPage() {
                 <td>
                   <span className={`level level--${colour}`}>{t(colourKey(colour))}</span>
                 </td>
-                <td className="table__num">{fmt.count(tie.n, tie.suppressedReason)}</td>
+                {/* Short, so the column stays narrow; the details say why in full. */}
+                <td className="table__num table__nowrap">
+                  {tie.suppressedReason === 'complementary'
+                    ? t('analysis.hidden')
+                    : fmt.count(tie.n)}
+                </td>
                 <td className="table__num">{fmt.pct(tie.dontKnowShare)}</td>
                 <td>
                   {tie.from !== tie.to && (

@@ -9,8 +9,9 @@ import { useEffect, useRef } from 'react';
 import { useApi } from '../api/use-api.js';
 import { formatters } from '../analysis/format.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { LoadStatus } from '../ui/feedback.js';
+import { EmptyState, LoadStatus } from '../ui/feedback.js';
 import { PageTitle } from '../ui/page-title.js';
+import { Section } from '../ui/section.js';
 import { loadCaseLevel, type CaseRegression } from './case-analysis-api.js';
 
 function Scatter({
@@ -76,8 +77,7 @@ function RegressionSection({
   const { t } = i18n;
   const fmt = formatters(i18n, minCases);
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <Section id={id} title={title}>
       {fit.suppressed || !fit.points ? (
         <p>{t('caseLevel.tooFew', { min: minCases, n: fit.n })}</p>
       ) : (
@@ -122,7 +122,7 @@ function RegressionSection({
           </details>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -141,6 +141,11 @@ export function CaseLevelPage() {
       {body && (
         <>
           <p>{t('caseLevel.cases', { courses: body.courses, cases: body.result.cases })}</p>
+          {body.courses === 0 && (
+            <EmptyState title={t('caseLevel.empty.title')}>
+              <p>{t('caseLevel.empty.text', { min: body.minCases })}</p>
+            </EmptyState>
+          )}
           <RegressionSection
             id="case-citizen"
             title={t('caseLevel.citizen')}
@@ -158,8 +163,7 @@ export function CaseLevelPage() {
             fit={body.result.units}
             minCases={body.minCases}
           />
-          <section aria-labelledby="case-did">
-            <h2 id="case-did">{t('caseLevel.did')}</h2>
+          <Section id="case-did" title={t('caseLevel.did')}>
             {did === null ? (
               <p>{t('caseLevel.noDid')}</p>
             ) : (
@@ -196,7 +200,7 @@ export function CaseLevelPage() {
                 </table>
               </>
             )}
-          </section>
+          </Section>
         </>
       )}
     </>

@@ -16,21 +16,25 @@ export function FidelityDueList() {
   if (items.length === 0) return null;
   return (
     <section className="alert alert--info" aria-labelledby="fidelity-due-title">
-      <h2 id="fidelity-due-title">{t('fidelity.dueList.title')}</h2>
-      <ul>
-        {items.map((d) => (
-          <li key={`${d.courseId}:${d.occasion}`}>
-            <Link to={`/forloeb/${d.courseId}/tjekliste`}>
-              {t('fidelity.dueList.item', {
-                citizen: d.citizenName,
-                occasion: occasionLabel(t, d.occasion),
-                date: formatDate(d.due, locale),
-              })}
-            </Link>
-            {d.started && ` (${t('fidelity.dueList.started')})`}
-          </li>
-        ))}
-      </ul>
+      <div className="alert__body">
+        <h2 className="panel__title" id="fidelity-due-title">
+          {t('fidelity.dueList.title')}
+        </h2>
+        <ul className="alert__list">
+          {items.map((d) => (
+            <li key={`${d.courseId}:${d.occasion}`}>
+              <Link to={`/forloeb/${d.courseId}/tjekliste`}>
+                {t('fidelity.dueList.item', {
+                  citizen: d.citizenName,
+                  occasion: occasionLabel(t, d.occasion),
+                  date: formatDate(d.due, locale),
+                })}
+              </Link>
+              {d.started && ` (${t('fidelity.dueList.started')})`}
+            </li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }

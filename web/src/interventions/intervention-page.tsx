@@ -197,7 +197,7 @@ export function InterventionPage() {
         {i.followUpMeasurement ? (
           <p role="status">
             {t('intervention.page.followUpScheduled', {
-              date: i.followUpOn ?? '',
+              date: formatDate(i.followUpOn, locale),
               title: i.followUpMeasurement.title,
             })}
           </p>

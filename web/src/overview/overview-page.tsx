@@ -13,6 +13,7 @@ import { useSession } from '../auth/session.js';
 import { isUnlinkedLeader, UnlinkedLeaderNotice } from '../auth/unlinked-leader.js';
 import { statusKey } from '../interventions/intervention-list-page.js';
 import { EmptyState, LoadStatus } from '../ui/feedback.js';
+import { formatDate } from '../ui/format-date.js';
 import { PageTitle } from '../ui/page-title.js';
 import { DataTable } from '../ui/table-frame.js';
 import { Section } from '../ui/section.js';
@@ -139,8 +140,9 @@ export function OverviewPage() {
               {(p) => (
                 <li key={p.id}>
                   {p.text} — {t('workshop.points.ownerIs', { owner: p.owner })}
-                  {p.dueOn && ` · ${t('workshop.points.dueIs', { date: p.dueOn })}`} ·{' '}
-                  <Link to={`/workshops/${p.workshopId}`}>{p.workshopTitle}</Link>
+                  {p.dueOn &&
+                    ` · ${t('workshop.points.dueIs', { date: formatDate(p.dueOn, locale) })}`}{' '}
+                  · <Link to={`/workshops/${p.workshopId}`}>{p.workshopTitle}</Link>
                 </li>
               )}
             </ListOrNone>
@@ -151,7 +153,8 @@ export function OverviewPage() {
                 <li key={i.id}>
                   <Link to={`/indsatser/${i.id}`}>{i.title}</Link> ({i.units.join(', ')}) ·{' '}
                   <span className="badge">{t(statusKey(i.status))}</span>
-                  {i.followUpOn && ` · ${t('overview.followUp', { date: i.followUpOn })}`}
+                  {i.followUpOn &&
+                    ` · ${t('overview.followUp', { date: formatDate(i.followUpOn, locale) })}`}
                 </li>
               )}
             </ListOrNone>

@@ -27,6 +27,7 @@ import {
   type SurveyAnswer,
 } from './survey-api.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { formatDate } from '../ui/format-date.js';
 import { Button } from '../ui/button.js';
 import type { SurveyFatal as Fatal, SurveyPageData } from '../../../contract/survey-page.js';
 
@@ -122,7 +123,7 @@ export function SurveyPage({
   token: string;
   initial?: SurveyPageData | undefined;
 }) {
-  const { t, lang } = useLightI18n();
+  const { t, lang, locale } = useLightI18n();
   const wide = useWide();
   const hydrated = useHydrated();
   const [start] = useState(() =>
@@ -451,7 +452,7 @@ export function SurveyPage({
         {m.closesAt && (
           <p className="muted">
             {t('survey.intro.closes', {
-              date: new Date(m.closesAt).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB'),
+              date: formatDate(m.closesAt, locale),
             })}
           </p>
         )}

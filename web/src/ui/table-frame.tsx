@@ -3,7 +3,7 @@
  * When it does scroll, a line above it says so and shadows mark the hidden edge, so no
  * column (Redigér, Fjern) is out of sight without a cue.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useLightI18n } from '../i18n/i18n-core.js';
 
 export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
@@ -11,7 +11,7 @@ export function TableFrame({ label, children }: { label: string; children: React
   const frame = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const box = frame.current;
     if (!box) return;
     const measure = () => setScrolls(box.scrollWidth > box.clientWidth);
@@ -22,9 +22,10 @@ export function TableFrame({ label, children }: { label: string; children: React
     return () => observer.disconnect();
   }, []);
 
-  // Focusable, so keyboard users can scroll it (WCAG 2.1.1), also before it is measured;
-  // only a frame that scrolls is a named region, named unlike the section heading above
-  // it (axe: landmark-unique).
+  // Only a frame that scrolls is a tab stop, so keyboard users can scroll it (WCAG 2.1.1,
+  // axe: scrollable-region-focusable), and a named region, named unlike the section
+  // heading above it (axe: landmark-unique). It is measured before the first paint the
+  // user can act on, so a scrolling frame is never left unfocusable.
   return (
     <>
       {scrolls && (
@@ -35,8 +36,9 @@ export function TableFrame({ label, children }: { label: string; children: React
       <div
         ref={frame}
         className={scrolls ? 'table-frame table-frame--scrolls' : 'table-frame'}
-        tabIndex={0}
-        {...(scrolls ? { role: 'region', 'aria-label': t('common.tableRegion', { label }) } : {})}
+        {...(scrolls
+          ? { tabIndex: 0, role: 'region', 'aria-label': t('common.tableRegion', { label }) }
+          : {})}
       >
         {children}
       </div>

@@ -6,6 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { formatDate } from '../ui/format-date.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { SelectField, TextField, bindText } from '../ui/field.js';
 import { CANVAS, type Actor, type Rating, type Workshop } from './workshops-api.js';
@@ -339,7 +340,7 @@ export function PointsPanel({
   onDone: (pointId: string, done: boolean) => void;
   onRemove: (pointId: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
   const [dueOn, setDueOn] = useState('');
@@ -372,7 +373,7 @@ export function PointsPanel({
               <strong>{p.text}</strong>
               <br />
               {t('workshop.points.ownerIs', { owner: p.owner })}
-              {p.dueOn && ` · ${t('workshop.points.dueIs', { date: p.dueOn })}`}
+              {p.dueOn && ` · ${t('workshop.points.dueIs', { date: formatDate(p.dueOn, locale) })}`}
             </span>
             {editable && (
               <span className="workshop-points__actions">

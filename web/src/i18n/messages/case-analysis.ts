@@ -21,6 +21,9 @@ export const caseAnalysisDa = {
   'caseLevel.table': 'Vis punkterne som tabel',
   'caseLevel.did': 'Indsats mod kontrol (forskel i forskelle)',
   'caseLevel.noDid': 'Kræver forløb i begge grupper med to viste målinger (før og efter).',
+  'caseLevel.empty.title': 'Ingen enkeltsagsanalyser endnu',
+  'caseLevel.empty.text':
+    'Siden fyldes, når sagsbehandlerne har lavet og lukket en enkeltsagsanalyse i borgerforløbene (fanen Enkeltsag i et forløb). Tallene vises først, når der er mindst {min} forløb, så ingen borger kan genkendes.',
   'caseLevel.didValue': 'Forskel i forskelle: {did} (95 % KI {ci}, p = {p})',
   'caseLevel.didCells': 'Gennemsnit af fagpersonernes relationelle kapacitet',
   'caseLevel.arm': 'Gruppe',
@@ -50,6 +53,9 @@ export const caseAnalysisEn: Record<keyof typeof caseAnalysisDa, string> = {
   'caseLevel.table': 'Show the points as a table',
   'caseLevel.did': 'Intervention against control (difference in differences)',
   'caseLevel.noDid': 'Needs courses in both arms with two shown measurements (before and after).',
+  'caseLevel.empty.title': 'No case analyses yet',
+  'caseLevel.empty.text':
+    'This page fills once caseworkers have made and closed a case analysis in the citizen courses (the Enkeltsag tab of a course). Figures show from {min} courses, so no citizen can be recognised.',
   'caseLevel.didValue': 'Difference in differences: {did} (95 % CI {ci}, p = {p})',
   'caseLevel.didCells': 'Mean relational capacity of the professionals',
   'caseLevel.arm': 'Arm',
