@@ -101,6 +101,7 @@ for (const database of testDatabases()) {
           .selectFrom('job')
           .select('dedupe_key')
           .where('kind', '=', 'progression-due')
+          .where('dedupe_key', 'like', `progression-due:${course.courseId}:%`)
           .execute()
       ).map((j) => j.dedupe_key);
       expect(keys.sort()).toEqual([
