@@ -5,7 +5,7 @@ export const progressionDa = {
   // ---------- Progression side by side (issue #17): web/src/progression/course-progression.tsx ----------
   'trial.more': 'Flere redskaber i forløbet',
   'trial.recordAny': 'Registrér en besvarelse',
-  'trial.answerInstrument': 'Redskab',
+  'trial.answerInstrument': 'Redskab at svare på',
   'trial.child': 'Barnet, skemaet handler om',
   'trial.sessionDate': 'Samtalens dato (tom = i dag)',
   'trial.occasion': 'Måling',
@@ -145,7 +145,7 @@ export const progressionEn: Record<keyof typeof progressionDa, string> = {
   // ---------- Progression side by side (issue #17): web/src/progression/course-progression.tsx ----------
   'trial.more': 'More instruments in the course',
   'trial.recordAny': 'Record an answer',
-  'trial.answerInstrument': 'Instrument',
+  'trial.answerInstrument': 'Instrument to answer',
   'trial.child': 'The child the questionnaire is about',
   'trial.sessionDate': "The session's date (empty = today)",
   'trial.occasion': 'Measurement',
