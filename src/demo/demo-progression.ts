@@ -2,13 +2,15 @@
  * The demo's progression side by side (docs/progression.md): the Bach family course uses
  * the indicator rating about Louise, one questionnaire about Emil and a session rating;
  * Louise (or she as Emil's parent) and Sara each answered at the start, so a newcomer sees
- * the two sides and the sub-scale scores next to each other.
+ * the two sides and the sub-scale scores next to each other. The demo's closed course
+ * has its closing recorded: a good experience and an education.
  */
 import type { ResponseRecordInput } from '../../contract/progression.schema.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { CourseDeps } from '../courses/course-deps.js';
 import {
   listInstruments,
+  recordClosing,
   recordResponse,
   setSchedule,
 } from '../progression/progression.service.js';
@@ -62,4 +64,16 @@ export async function createDemoProgression(
     occasion: `session-${sessionDate}`,
     answers: { hoert: 8, vigtigt: 7, maade: 8, samlet: 8, ord: 'Rart at Emils skole var med.' },
   });
+}
+
+/** Record the closing of the municipality's closed demo course (experience and status). */
+export async function createDemoClosing(deps: CourseDeps, sara: AuthUser): Promise<void> {
+  const closed = await deps.db
+    .selectFrom('course')
+    .select('id')
+    .where('municipality_id', '=', sara.municipalityId)
+    .where('status', '=', 'closed')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (closed) await recordClosing(deps, sara, closed.id, { experience: 4, status: 'uddannelse' });
 }
