@@ -79,6 +79,10 @@ export const AUDIT_ACTION_LABELS = {
   'progression.answer': { da: 'Progression besvaret', en: 'Progression answered' },
   'progression.read': { da: 'Progression læst', en: 'Progression read' },
   'progression.schedule': { da: 'Progressionsplan sat', en: 'Progression schedule set' },
+  'progression.closing': {
+    da: 'Afslutning registreret (oplevelse og status)',
+    en: 'Closing recorded (experience and status)',
+  },
   'sso-oidc.delete': { da: 'Log ind-opsætning fjernet', en: 'Sign-in settings removed' },
   'sso-oidc.save': { da: 'Log ind-opsætning gemt', en: 'Sign-in settings saved' },
   'user.create': { da: 'Bruger oprettet', en: 'User created' },

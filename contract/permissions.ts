@@ -33,8 +33,8 @@ export const PERMISSIONS = {
   'fidelity.index': ['admin', 'analytiker', 'leder'],
   /** Read the implementation index of every unit and of the whole municipality. */
   'fidelity.indexAll': ['admin', 'analytiker'],
-  /** Create and edit the municipality's progression instruments. */
-  'instruments.manage': ['admin'],
+  /** Create and edit the municipality's progression instruments, licensed ones included. */
+  'instruments.manage': ['admin', 'analytiker'],
   /** Read the municipality's progression instruments. */
   'instruments.read': ['admin', 'analytiker', 'leder', 'sagsbehandler'],
   /** Plan an intervention for the unit one leads (the login must be linked to it). */

@@ -10,6 +10,8 @@ import type { MeetingTable } from './tables/meeting.table.js';
 import type {
   ProgressionInstrumentTable,
   ProgressionResponseTable,
+  ProgressionCourseInstrumentTable,
+  ProgressionClosingTable,
   ProgressionScheduleTable,
 } from './tables/progression.table.js';
 import type {
@@ -95,6 +97,8 @@ export interface Database {
   progression_instrument: ProgressionInstrumentTable;
   progression_schedule: ProgressionScheduleTable;
   progression_response: ProgressionResponseTable;
+  progression_course_instrument: ProgressionCourseInstrumentTable;
+  progression_closing: ProgressionClosingTable;
   citizen_link: CitizenLinkTable;
   citizen_session: CitizenSessionTable;
   citizen_message: CitizenMessageTable;

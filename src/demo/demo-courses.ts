@@ -16,6 +16,7 @@ import { outboxTransport } from '../mail/mail-transport.js';
 import type { Plan, PlanAction } from '../plans/plan.js';
 import { savePlan } from '../plans/plan.service.js';
 import { createDemoFidelity } from './demo-fidelity.js';
+import { createDemoClosing, createDemoProgression } from './demo-progression.js';
 
 /** The logins of Én plan's demo: the coordinator and a network professional. */
 export const DEMO_COURSE_PEOPLE = [
@@ -361,5 +362,7 @@ export async function createDemoCourses(
     witness: 'Sundhedsplejerske Hanne Lund',
     expiresOn: day(335),
   });
+  await createDemoProgression(deps, user, bach.id, emil, day(-14));
   await createDemoFidelity(db, deps, user);
+  await createDemoClosing(deps, user);
 }

@@ -5,6 +5,7 @@ import type {
   ProgressionInstrumentUpdate,
 } from '../db/tables/progression.table.js';
 import type { Db } from '../db/db.js';
+import type { ClosingStatus, RespondentKind } from '../../contract/progression.js';
 
 export async function listInstruments(db: Db, municipalityId: string) {
   return db
@@ -111,7 +112,7 @@ export async function insertResponse(
     member_id: string;
     instrument_id: string;
     occasion: string;
-    answered_by: 'borger' | 'foraelder' | 'sagsbehandler';
+    answered_by: RespondentKind;
     answered_by_user: string | null;
     answers: string;
   },
@@ -128,4 +129,77 @@ export async function instrumentAnswered(db: Db, instrumentId: string): Promise<
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The further instruments a course uses beside its schedule's main one. */
+export async function listCourseInstruments(db: Db, municipalityId: string, courseId: string) {
+  const rows = await db
+    .selectFrom('progression_course_instrument')
+    .select('instrument_id')
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.instrument_id);
+}
+
+/** Replace the further instruments of a course. */
+export async function replaceCourseInstruments(
+  db: Db,
+  municipalityId: string,
+  courseId: string,
+  instrumentIds: string[],
+) {
+  await db
+    .deleteFrom('progression_course_instrument')
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .execute();
+  if (instrumentIds.length === 0) return;
+  await db
+    .insertInto('progression_course_instrument')
+    .values(
+      instrumentIds.map((id) => ({
+        course_id: courseId,
+        instrument_id: id,
+        municipality_id: municipalityId,
+      })),
+    )
+    .execute();
+}
+
+export async function findClosing(db: Db, municipalityId: string, courseId: string) {
+  return db
+    .selectFrom('progression_closing')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .executeTakeFirst();
+}
+
+/** Record (or correct) what was recorded at a course's closure. */
+export async function upsertClosing(
+  db: Db,
+  row: {
+    course_id: string;
+    municipality_id: string;
+    experience: number | null;
+    status: ClosingStatus;
+    recorded_by: string;
+  },
+) {
+  const recorded_at = new Date();
+  return db
+    .insertInto('progression_closing')
+    .values({ ...row, recorded_at })
+    .onConflict((oc) =>
+      oc.column('course_id').doUpdateSet({
+        experience: row.experience,
+        status: row.status,
+        recorded_by: row.recorded_by,
+        recorded_at,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

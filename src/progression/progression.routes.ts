@@ -2,6 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { courseParams } from '../../contract/en-plan.schema.js';
 import {
+  closingInput,
+  closingSchema,
   instrumentChange,
   instrumentInput,
   instrumentListSchema,
@@ -33,14 +35,14 @@ export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async
   });
 
   route.post('/api/progression/instruments', {
-    summary: 'Create an instrument (admin)',
+    summary: 'Create an instrument, e.g. a licensed one with its scoring (admin, analyst)',
     body: instrumentInput,
     response: { 201: instrumentSchema },
     handler: (user, { body }) => service.createInstrument(deps, user, body),
   });
 
   route.patch('/api/progression/instruments/:instrumentId', {
-    summary: 'Edit or archive an instrument (admin)',
+    summary: 'Edit or archive an instrument (admin, analyst)',
     params: instrumentParams,
     body: instrumentChange,
     response: { 200: instrumentSchema },
@@ -69,5 +71,13 @@ export const progressionRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async
     body: responseRecordInput,
     response: { 201: progressionResponseSchema },
     handler: (user, { params, body }) => service.recordResponse(deps, user, params.id, body),
+  });
+
+  route.put('/api/courses/:id/progression/closing', {
+    summary: "Record the citizen's experience and education/employment status at closure",
+    params: courseParams,
+    body: closingInput,
+    response: { 200: closingSchema },
+    handler: (user, { params, body }) => service.recordClosing(deps, user, params.id, body),
   });
 };

@@ -6,8 +6,15 @@
  * claim their occasion before mailing, so a restart loses none and none goes twice.
  */
 import type { Kysely } from 'kysely';
-import type { ProgressionValue, RespondentKind } from '../../contract/progression.js';
+import {
+  SESSION_OCCASION,
+  sideOf,
+  type ProgressionValue,
+  type RespondentKind,
+} from '../../contract/progression.js';
 import type {
+  Closing,
+  ClosingInput,
   Instrument as InstrumentView,
   InstrumentChange,
   InstrumentInput,
@@ -17,6 +24,7 @@ import type {
   ProgressionResponse as ResponseView,
   ResponseRecordInput,
   ScheduleInput,
+  Subscale,
 } from '../../contract/progression.schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
@@ -44,6 +52,7 @@ import { requirePermission } from '../kernel/request-context.js';
 import { DEFAULT_INSTRUMENTS } from './default-instruments.js';
 import { dueOccasion, occasionsOf } from './occasions.js';
 import * as repo from './progression.repository.js';
+import { scoreSubscales } from './scoring.js';
 import type { Db } from '../db/db.js';
 
 export const PROGRESSION_DUE_JOB = 'progression-due';
@@ -54,18 +63,26 @@ const instrumentView = (row: ProgressionInstrument): InstrumentView => ({
   targetGroup: row.target_group,
   description: row.description,
   items: row.items,
+  structure: row.structure,
+  subscales: row.subscales,
+  source: row.source,
   isDefault: row.default_key !== null,
   archived: row.archived_at !== null,
 });
 
-const responseView = (row: ProgressionResponse): ResponseView => ({
+const responseView = (
+  row: ProgressionResponse,
+  instrument: ProgressionInstrument | undefined,
+): ResponseView => ({
   id: row.id,
   memberId: row.member_id,
   instrumentId: row.instrument_id,
   occasion: row.occasion,
   answeredAt: row.answered_at.toISOString(),
   answeredBy: row.answered_by,
+  respondent: row.respondent,
   answers: row.answers,
+  scores: instrument ? scoreSubscales(instrument.items, instrument.subscales, row.answers) : {},
 });
 
 /** Give a municipality the shipped instruments the first time it needs them. */
@@ -77,6 +94,8 @@ async function ensureDefaults(db: Db, municipalityId: string) {
       target_group: d.targetGroup,
       description: d.description,
       items: JSON.stringify(d.items),
+      structure: d.structure ?? 'general',
+      subscales: JSON.stringify(d.subscales ?? []),
       default_key: d.key,
       archived_at: null,
     });
@@ -87,14 +106,16 @@ async function ensureDefaults(db: Db, municipalityId: string) {
 export async function listInstruments(deps: CourseDeps, user: AuthUser): Promise<InstrumentView[]> {
   requirePermission(user, 'instruments.read');
   let rows = await repo.listInstruments(deps.db, user.municipalityId);
-  if (!rows.some((r) => r.default_key !== null)) {
+  const seeded = new Set(rows.map((r) => r.default_key));
+  if (DEFAULT_INSTRUMENTS.some((d) => !seeded.has(d.key))) {
     await ensureDefaults(deps.db, user.municipalityId);
     rows = await repo.listInstruments(deps.db, user.municipalityId);
   }
   return rows.map(instrumentView);
 }
 
-function checkItems(items: InstrumentItem[]) {
+/** Check an instrument's items and sub-scales together, with messages an editor understands. */
+export function checkInstrument(items: InstrumentItem[], subscales: Subscale[]) {
   if (items.length === 0) {
     throw badRequest({
       da: 'Et redskab skal have mindst ét spørgsmål.',
@@ -107,21 +128,63 @@ function checkItems(items: InstrumentItem[]) {
       en: 'Two items have the same id.',
     });
   }
+  for (const item of items) {
+    const options = item.options ?? [];
+    if (item.kind === 'options' && options.length < 2) {
+      throw badRequest(
+        {
+          da: `Spørgsmålet "${item.text}" skal have mindst to svarmuligheder.`,
+          en: `The item "${item.text}" needs at least two answer options.`,
+        },
+        { item: item.id },
+      );
+    }
+    if (item.kind !== 'options' && options.length > 0) {
+      throw badRequest(
+        {
+          da: `Kun spørgsmål med svartypen "svarmuligheder" kan have svarmuligheder ("${item.text}").`,
+          en: `Only items of the kind "answer options" can have answer options ("${item.text}").`,
+        },
+        { item: item.id },
+      );
+    }
+  }
+  const kinds = new Map(items.map((i) => [i.id, i.kind]));
+  if (new Set(subscales.map((s) => s.id)).size !== subscales.length) {
+    throw badRequest({
+      da: 'To delskalaer har samme id.',
+      en: 'Two sub-scales have the same id.',
+    });
+  }
+  for (const subscale of subscales) {
+    for (const id of subscale.items) {
+      const kind = kinds.get(id);
+      if (kind === undefined || kind === 'text') {
+        throw badRequest(
+          {
+            da: `Delskalaen "${subscale.name}" nævner "${id}", som ikke er et spørgsmål med tal eller svarmuligheder.`,
+            en: `The sub-scale "${subscale.name}" names "${id}", which is not an item with numbers or answer options.`,
+          },
+          { subscale: subscale.id, item: id },
+        );
+      }
+    }
+  }
 }
 
 const onlyAdminEdits = {
-  da: 'Kun kommunens administrator kan oprette og ændre redskaber.',
-  en: "Only the municipality's administrator can create and edit instruments.",
+  da: 'Kun kommunens administrator og analytikere kan oprette og ændre redskaber.',
+  en: "Only the municipality's administrator and analysts can create and edit instruments.",
 };
 
-/** Create an instrument (admin). */
+/** Create an instrument (admin, analyst), e.g. a licensed one with its scoring. */
 export async function createInstrument(
   deps: CourseDeps,
   user: AuthUser,
   input: InstrumentInput,
 ): Promise<InstrumentView> {
   requirePermission(user, 'instruments.manage', onlyAdminEdits);
-  checkItems(input.items);
+  checkInstrument(input.items, input.subscales);
   const row = await deps.db.transaction().execute(async (trx) => {
     const inserted = await repo.insertInstrument(trx, {
       municipality_id: user.municipalityId,
@@ -129,6 +192,9 @@ export async function createInstrument(
       target_group: input.targetGroup,
       description: input.description ?? '',
       items: JSON.stringify(input.items),
+      structure: input.structure,
+      subscales: JSON.stringify(input.subscales),
+      source: input.source ?? '',
       default_key: null,
       archived_at: null,
     });
@@ -139,7 +205,7 @@ export async function createInstrument(
       action: 'instrument.create',
       entity: 'progression_instrument',
       entityId: inserted.id,
-      detail: { items: input.items.length },
+      detail: { items: input.items.length, subscales: input.subscales.length },
     });
     return inserted;
   });
@@ -159,16 +225,24 @@ export async function updateInstrument(
   requirePermission(user, 'instruments.manage', onlyAdminEdits);
   const before = await repo.findInstrument(deps.db, user.municipalityId, id);
   if (!before) throw instrumentNotFound();
-  if (change.items) {
-    checkItems(change.items);
+  if (change.items || change.subscales) {
+    checkInstrument(change.items ?? before.items, change.subscales ?? before.subscales);
+  }
+  if (change.items && (await repo.instrumentAnswered(deps.db, id))) {
+    const kinds = new Map(before.items.map((i) => [i.id, i.kind]));
+    if (change.items.some((i) => kinds.has(i.id) && kinds.get(i.id) !== i.kind)) {
+      throw conflict({
+        da: 'Et besvaret spørgsmål kan ikke skifte svartype. Lav et nyt spørgsmål i stedet.',
+        en: 'An answered item cannot change its answer type. Make a new item instead.',
+      });
+    }
+  }
+  if (change.structure && change.structure !== before.structure) {
     if (await repo.instrumentAnswered(deps.db, id)) {
-      const kinds = new Map(before.items.map((i) => [i.id, i.kind]));
-      if (change.items.some((i) => kinds.has(i.id) && kinds.get(i.id) !== i.kind)) {
-        throw conflict({
-          da: 'Et besvaret spørgsmål kan ikke skifte svartype. Lav et nyt spørgsmål i stedet.',
-          en: 'An answered item cannot change its answer type. Make a new item instead.',
-        });
-      }
+      throw conflict({
+        da: 'Et besvaret redskab kan ikke skifte struktur. Lav et nyt redskab i stedet.',
+        en: 'An answered instrument cannot change its structure. Make a new instrument instead.',
+      });
     }
   }
   const row = await deps.db.transaction().execute(async (trx) => {
@@ -177,6 +251,9 @@ export async function updateInstrument(
       ...(change.targetGroup === undefined ? {} : { target_group: change.targetGroup }),
       ...(change.description === undefined ? {} : { description: change.description }),
       ...(change.items === undefined ? {} : { items: JSON.stringify(change.items) }),
+      ...(change.structure === undefined ? {} : { structure: change.structure }),
+      ...(change.subscales === undefined ? {} : { subscales: JSON.stringify(change.subscales) }),
+      ...(change.source === undefined ? {} : { source: change.source }),
       ...(change.archived === undefined
         ? {}
         : { archived_at: change.archived ? new Date() : null }),
@@ -230,8 +307,14 @@ export async function setSchedule(
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
   requireOpen(context);
-  const instrument = await repo.findInstrument(deps.db, user.municipalityId, input.instrumentId);
-  if (!instrument || instrument.archived_at !== null) {
+  const more = [...new Set(input.moreInstrumentIds ?? [])].filter((i) => i !== input.instrumentId);
+  const active = new Map(
+    (await repo.listInstruments(deps.db, user.municipalityId))
+      .filter((i) => i.archived_at === null)
+      .map((i) => [i.id, i]),
+  );
+  const instrument = active.get(input.instrumentId);
+  if (!instrument || more.some((i) => !active.has(i))) {
     throw badRequest({
       da: 'Vælg et aktivt redskab fra kommunens liste.',
       en: "Choose an active instrument from the municipality's list.",
@@ -246,6 +329,9 @@ export async function setSchedule(
       interval_months: input.intervalMonths,
       created_by: user.userId,
     });
+    if (input.moreInstrumentIds !== undefined) {
+      await repo.replaceCourseInstruments(trx, user.municipalityId, courseId, more);
+    }
     const { passed, next } = occasionsOf(
       course.start_date,
       input.intervalMonths,
@@ -263,7 +349,11 @@ export async function setSchedule(
       courseId,
       main ? [main.id] : [],
       {
-        detail: { instrumentId: instrument.id, intervalMonths: input.intervalMonths },
+        detail: {
+          instrumentId: instrument.id,
+          intervalMonths: input.intervalMonths,
+          more: more.length,
+        },
       },
     );
   });
@@ -276,19 +366,27 @@ export async function progressionOf(
   course: Course,
   memberIds: Set<string>,
 ): Promise<ProgressionView> {
-  const [schedule, rows] = await Promise.all([
+  const [schedule, rows, more, closingRow, all] = await Promise.all([
     repo.findSchedule(db, course.municipality_id, course.id),
     repo.listResponses(db, course.municipality_id, course.id),
+    repo.listCourseInstruments(db, course.municipality_id, course.id),
+    repo.findClosing(db, course.municipality_id, course.id),
+    repo.listInstruments(db, course.municipality_id),
   ]);
   const responses = rows.filter((r) => memberIds.has(r.member_id));
-  const instrumentIds = new Set([
-    ...responses.map((r) => r.instrument_id),
-    ...(schedule ? [schedule.instrument_id] : []),
-  ]);
-  const instruments = (await repo.listInstruments(db, course.municipality_id))
-    .filter((i) => instrumentIds.has(i.id))
-    .map(instrumentView);
-  if (!schedule) return { schedule: null, instruments, responses: responses.map(responseView) };
+  const used = schedule ? [schedule.instrument_id, ...more] : [];
+  const instrumentIds = new Set([...used, ...responses.map((r) => r.instrument_id)]);
+  const byId = new Map(all.map((i) => [i.id, i]));
+  const instruments = all.filter((i) => instrumentIds.has(i.id)).map(instrumentView);
+  const views = responses.map((r) => responseView(r, byId.get(r.instrument_id)));
+  const closing: Closing | null = closingRow
+    ? {
+        experience: closingRow.experience,
+        status: closingRow.status,
+        recordedAt: closingRow.recorded_at.toISOString(),
+      }
+    : null;
+  if (!schedule) return { schedule: null, instruments, responses: views, closing };
   const { passed, next } = occasionsOf(
     course.start_date,
     schedule.interval_months,
@@ -299,13 +397,15 @@ export async function progressionOf(
   return {
     schedule: {
       instrumentId: schedule.instrument_id,
+      instrumentIds: used,
       intervalMonths: schedule.interval_months,
       occasions: passed.map((o) => ({ ...o, answered: answered.has(o.key) })),
       next,
       due: dueOccasion(passed, answered),
     },
     instruments,
-    responses: responses.map(responseView),
+    responses: views,
+    closing,
   };
 }
 
@@ -368,7 +468,11 @@ export function checkAnswers(items: InstrumentItem[], answers: Record<string, Pr
           ? Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10
           : item.kind === 'yes-no'
             ? typeof value === 'boolean'
-            : typeof value === 'string' && value.length <= 2000;
+            : item.kind === 'options'
+              ? Number.isInteger(value) &&
+                (value as number) >= 0 &&
+                (value as number) < (item.options?.length ?? 0)
+              : typeof value === 'string' && value.length <= 2000;
     if (!ok) throw outOfRange(item);
   }
 }
@@ -377,6 +481,8 @@ export interface ResponseInput {
   course: Course;
   members: Citizen[];
   memberId: string;
+  /** The instrument answered; the schedule's main instrument when undefined. */
+  instrumentId?: string | undefined;
   answeredBy: RespondentKind;
   userId: string | null;
   occasion?: string | undefined;
@@ -389,10 +495,14 @@ const nothingDue = () =>
     en: 'No measurement is due right now.',
   });
 
-/** Store one answered measurement at a passed, unanswered occasion; the caller has checked access. */
+/**
+ * Store one answered measurement at a passed occasion not yet answered by this side (the
+ * citizen side and the caseworker each answer once); the caller has checked access.
+ */
 export async function saveResponse(db: Db, input: ResponseInput): Promise<ResponseView> {
   const { course } = input;
-  if (!input.members.some((m) => m.id === input.memberId)) {
+  const member = input.members.find((m) => m.id === input.memberId);
+  if (!member) {
     throw badRequest({ da: 'Medlemmet findes ikke.', en: 'The member does not exist.' });
   }
   const schedule = await repo.findSchedule(db, course.municipality_id, course.id);
@@ -402,21 +512,55 @@ export async function saveResponse(db: Db, input: ResponseInput): Promise<Respon
       en: 'The course has no progression schedule yet.',
     });
   }
-  const instrument = await repo.findInstrument(db, course.municipality_id, schedule.instrument_id);
-  if (!instrument) throw new Error(`schedule of ${course.id} has no instrument`);
+  const instrumentId = input.instrumentId ?? schedule.instrument_id;
+  const more = await repo.listCourseInstruments(db, course.municipality_id, course.id);
+  if (instrumentId !== schedule.instrument_id && !more.includes(instrumentId)) {
+    throw badRequest({
+      da: 'Redskabet bruges ikke i dette forløb.',
+      en: 'The instrument is not used in this course.',
+    });
+  }
+  const instrument = await repo.findInstrument(db, course.municipality_id, instrumentId);
+  if (!instrument) throw new Error(`course ${course.id} uses a missing instrument`);
+  if (instrument.structure === 'per-child' && member.relation !== 'barn') {
+    throw badRequest({
+      da: 'Skemaet udfyldes for ét barn ad gangen. Vælg et af familiens børn.',
+      en: "The questionnaire is answered for one child at a time. Choose one of the family's children.",
+    });
+  }
+  const end = closedOn(course) ?? danishToday();
   const { passed } = occasionsOf(
     course.start_date,
     schedule.interval_months,
     danishToday(),
     closedOn(course),
   );
+  const side = sideOf(input.answeredBy);
   const answered = new Set(
     (await repo.listResponses(db, course.municipality_id, course.id))
-      .filter((r) => r.member_id === input.memberId)
+      .filter(
+        (r) =>
+          r.member_id === input.memberId &&
+          r.instrument_id === instrumentId &&
+          r.respondent === side,
+      )
       .map((r) => r.occasion),
   );
-  const key = input.occasion ?? dueOccasion(passed, answered)?.key;
-  if (key === undefined || !passed.some((o) => o.key === key)) throw nothingDue();
+  let key: string | undefined;
+  if (instrument.structure === 'session') {
+    // A session rating belongs to the session's date, not to a scheduled occasion.
+    key = input.occasion ?? `session-${end}`;
+    const date = SESSION_OCCASION.exec(key)?.[1];
+    if (date === undefined || date < course.start_date || date > end) {
+      throw badRequest({
+        da: 'Samtalens dato skal ligge mellem forløbets start og i dag.',
+        en: "The session's date must lie between the course's start and today.",
+      });
+    }
+  } else {
+    key = input.occasion ?? dueOccasion(passed, answered)?.key;
+    if (key === undefined || !passed.some((o) => o.key === key)) throw nothingDue();
+  }
   if (course.status !== 'open' && key !== 'afslutning') throw nothingDue();
   if (answered.has(key)) {
     throw conflict({
@@ -436,7 +580,7 @@ export async function saveResponse(db: Db, input: ResponseInput): Promise<Respon
       answered_by_user: input.userId,
       answers: JSON.stringify(input.answers),
     });
-    return responseView(row);
+    return responseView(row, instrument);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw conflict({
@@ -465,15 +609,60 @@ export async function recordResponse(
       course: context.course,
       members: context.members,
       memberId,
+      instrumentId: body.instrumentId,
       answeredBy: body.answeredBy,
       userId: user.userId,
       occasion: body.occasion,
       answers: body.answers,
     });
     await auditCitizens(trx, context.actor, 'progression.answer', courseId, [memberId], {
-      detail: { occasion: response.occasion, items: Object.keys(body.answers).length },
+      detail: {
+        occasion: response.occasion,
+        instrumentId: response.instrumentId,
+        respondent: response.respondent,
+        items: Object.keys(body.answers).length,
+      },
     });
     return response;
+  });
+}
+
+/**
+ * Record the citizen's experience of the course and their education/employment status at
+ * closure (full access; on an open course just before closing it, or on a closed one).
+ */
+export async function recordClosing(
+  deps: CourseDeps,
+  user: AuthUser,
+  courseId: string,
+  input: ClosingInput,
+): Promise<Closing> {
+  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  requireFull(context);
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await repo.upsertClosing(trx, {
+      course_id: courseId,
+      municipality_id: user.municipalityId,
+      experience: input.experience ?? null,
+      status: input.status,
+      recorded_by: user.userId,
+    });
+    const main = context.members.find((m) => m.relation === 'borger');
+    await auditCitizens(
+      trx,
+      context.actor,
+      'progression.closing',
+      courseId,
+      main ? [main.id] : [],
+      {
+        detail: { status: input.status, experience: input.experience !== undefined },
+      },
+    );
+    return {
+      experience: row.experience,
+      status: row.status,
+      recordedAt: row.recorded_at.toISOString(),
+    };
   });
 }
 

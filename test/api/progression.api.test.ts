@@ -8,6 +8,7 @@ import type {
   Progression as ProgressionView,
   ProgressionResponse as ResponseView,
 } from '../../contract/progression.schema.js';
+import { danishToday } from '../../src/courses/course-access.js';
 import { addMonths } from '../../src/progression/occasions.js';
 import { createWorker } from '../../src/server/background.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -34,18 +35,24 @@ for (const database of testDatabases()) {
     });
     afterAll(async () => t.close());
 
-    it('seeds the two plain-language defaults once, on first use', async () => {
+    it('seeds the plain-language defaults once, on first use', async () => {
       const first = await sara.get('/api/progression/instruments');
       expect(first.statusCode, first.body).toBe(200);
       instruments = first.json<{ instruments: InstrumentView[] }>().instruments;
-      expect(instruments.map((i) => i.targetGroup).sort()).toEqual(['unge-15-30', 'voksne']);
+      expect(instruments.map((i) => i.structure).sort()).toEqual([
+        'general',
+        'general',
+        'indicators',
+        'per-child',
+        'session',
+      ]);
       expect(instruments.every((i) => i.isDefault && i.items.length >= 5)).toBe(true);
       const kinds = new Set(instruments.flatMap((i) => i.items.map((item) => item.kind)));
-      expect([...kinds].sort()).toEqual(['scale-0-10', 'scale-1-5', 'text', 'yes-no']);
+      expect([...kinds].sort()).toEqual(['options', 'scale-0-10', 'scale-1-5', 'text', 'yes-no']);
       const second = (await admin.get('/api/progression/instruments')).json<{
         instruments: InstrumentView[];
       }>();
-      expect(second.instruments).toHaveLength(2);
+      expect(second.instruments).toHaveLength(5);
     });
 
     it('lets only the admin create and edit instruments, and never one without items', async () => {
@@ -73,7 +80,7 @@ for (const database of testDatabases()) {
       const list = (await admin.get('/api/progression/instruments')).json<{
         instruments: InstrumentView[];
       }>();
-      expect(list.instruments).toHaveLength(3);
+      expect(list.instruments).toHaveLength(6);
     });
 
     it('schedules start, every six months and closure, and reminds once per occasion', async () => {
@@ -95,6 +102,7 @@ for (const database of testDatabases()) {
           .selectFrom('job')
           .select('dedupe_key')
           .where('kind', '=', 'progression-due')
+          .where('dedupe_key', 'like', `progression-due:${course.courseId}:%`)
           .execute()
       ).map((j) => j.dedupe_key);
       expect(keys.sort()).toEqual([
@@ -155,7 +163,7 @@ for (const database of testDatabases()) {
         `progression-due:${course.courseId}:afslutning`,
       ]);
       const view = (await sara.get(url)).json<ProgressionView>();
-      expect(view.schedule!.due).toMatchObject({ key: 'afslutning', due: today() });
+      expect(view.schedule!.due).toMatchObject({ key: 'afslutning', due: danishToday() });
       expect(view.schedule!.next).toBeNull();
       await worker.runDue();
       // A copy of the closing job (as after a crash before it was marked done) mails nobody.

@@ -1,11 +1,21 @@
-import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type {
+  Generated,
+  GeneratedAlways,
+  Insertable,
+  JSONColumnType,
+  Selectable,
+  Updateable,
+} from 'kysely';
 import type { CreatedAt, UpdatedAt } from './columns.js';
 import type {
+  ClosingStatus,
   InstrumentGroup,
+  InstrumentStructure,
   ProgressionValue,
   RespondentKind,
+  RespondentSide,
 } from '../../../contract/progression.js';
-import type { InstrumentItem } from '../../../contract/progression.schema.js';
+import type { InstrumentItem, Subscale } from '../../../contract/progression.schema.js';
 
 /** A progression instrument of a municipality, for one target group (or all). */
 export interface ProgressionInstrumentTable {
@@ -15,6 +25,10 @@ export interface ProgressionInstrumentTable {
   target_group: InstrumentGroup;
   description: string;
   items: JSONColumnType<InstrumentItem[], string, string>;
+  structure: Generated<InstrumentStructure>;
+  subscales: JSONColumnType<Subscale[], string | undefined, string>;
+  /** Where licensed wording comes from; empty for our own. */
+  source: Generated<string>;
   /** Set on the shipped defaults, so seeding them twice is a no-op. */
   default_key: string | null;
   archived_at: Date | null;
@@ -47,8 +61,29 @@ export interface ProgressionResponseTable {
   instrument_id: string;
   occasion: string;
   answered_by: RespondentKind;
+  /** Derived from `answered_by` by the database. */
+  respondent: GeneratedAlways<RespondentSide>;
   answered_by_user: string | null;
   answers: JSONColumnType<Record<string, ProgressionValue>, string, never>;
   answered_at: CreatedAt;
 }
 export type ProgressionResponse = Selectable<ProgressionResponseTable>;
+
+/** A further instrument a course uses beside its schedule's main one. */
+export interface ProgressionCourseInstrumentTable {
+  course_id: string;
+  instrument_id: string;
+  municipality_id: string;
+  created_at: CreatedAt;
+}
+
+/** What was recorded when a course closed: the citizen's experience and status. */
+export interface ProgressionClosingTable {
+  course_id: string;
+  municipality_id: string;
+  experience: number | null;
+  status: ClosingStatus;
+  recorded_by: string | null;
+  recorded_at: Date;
+}
+export type ProgressionClosing = Selectable<ProgressionClosingTable>;

@@ -1,7 +1,8 @@
 /**
- * A course's progression: the instrument and interval (start, every N months, closure),
- * what is due, recording a measurement with the citizen or a parent beside the
- * caseworker, and each item's curve over time with a table of the same numbers.
+ * A course's progression: the instruments and interval (start, every N months, closure),
+ * what is due, recording a measurement by the citizen's side or the caseworker (about a
+ * child for a per-child questionnaire, on a date for a session rating), the two sides'
+ * answers side by side, each item's curve, and what closing recorded.
  */
 import { useState } from 'react';
 import { useAction } from '../api/use-action.js';
@@ -10,12 +11,16 @@ import type { CourseTabProps } from '../courses/course-tab.js';
 import { formatDate } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import { SelectField, TextField, bindText } from '../ui/field.js';
+import { CheckList, SelectField, TextField, bindText, toggled } from '../ui/field.js';
+import { CLOSING_STATUSES, type ClosingStatus } from '../../../contract/progression.js';
 import { ProgressionCurves } from './progression-curves.js';
 import { ProgressionForm } from './progression-form.js';
+import { ProgressionSideBySide } from './side-by-side.js';
+import { occasionLabel } from './occasion-label.js';
 import {
   loadInstruments,
   loadProgression,
+  recordClosing,
   recordResponse,
   setSchedule,
   type ProgressionValue,
@@ -24,21 +29,13 @@ import {
 import { CourseTab } from '../courses/course-tab.js';
 import { Button } from '../ui/button.js';
 
+export { occasionLabel } from './occasion-label.js';
+
 const RESPONDENTS: { value: RespondentKind; label: MessageKey }[] = [
   { value: 'borger', label: 'progression.by.borger' },
   { value: 'foraelder', label: 'progression.by.foraelder' },
   { value: 'sagsbehandler', label: 'progression.by.sagsbehandler' },
 ];
-
-/** An occasion's name: start, after N months, or closure. */
-export function occasionLabel(
-  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
-  key: string,
-) {
-  if (key === 'start') return t('progression.occasion.start');
-  if (key === 'afslutning') return t('progression.occasion.end');
-  return t('progression.occasion.months', { months: key.slice(1) });
-}
 
 export function CourseProgression({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
@@ -49,25 +46,70 @@ export function CourseProgression({ course }: CourseTabProps) {
     `instruments:${full}`,
   );
   const [instrumentId, setInstrumentId] = useState('');
+  const [more, setMore] = useState<Set<string>>();
   const [intervalMonths, setIntervalMonths] = useState('6');
   const [by, setBy] = useState<RespondentKind>('borger');
+  const [answerWith, setAnswerWith] = useState('');
+  const [memberId, setMemberId] = useState('');
+  const [occasion, setOccasion] = useState('');
+  const [sessionDate, setSessionDate] = useState('');
+  const [experience, setExperience] = useState('');
+  const [status, setStatus] = useState<ClosingStatus | ''>('');
   const { run, pending: busy, error, notice, setNotice } = useAction(progression.reload);
   const data = progression.data;
   const schedule = data?.schedule ?? null;
-  const instrument = data?.instruments.find((i) => i.id === schedule?.instrumentId);
   const choices = (instruments.data?.instruments ?? []).filter((i) => !i.archived);
+  const mainId = instrumentId || schedule?.instrumentId || '';
+  const chosenMore = more ?? new Set(schedule?.instrumentIds.slice(1) ?? []);
+  const used = (schedule?.instrumentIds ?? []).flatMap(
+    (id) => data?.instruments.find((i) => i.id === id) ?? [],
+  );
+  const instrument = used.find((i) => i.id === answerWith) ?? used[0];
+  const members = course.members ?? [];
+  const children = members.filter((m) => m.relation === 'barn');
+  const perChild = instrument?.structure === 'per-child';
+  const session = instrument?.structure === 'session';
+  const occasions = (schedule?.occasions ?? []).filter(
+    (o) => course.status === 'open' || o.key === 'afslutning',
+  );
+  const canRecord =
+    full && schedule !== null && (session ? course.status === 'open' : occasions.length > 0);
 
   const saveSchedule = () =>
     run(
       () =>
         setSchedule(course.id, {
-          instrumentId: instrumentId || schedule?.instrumentId || choices[0]?.id || '',
+          instrumentId: mainId || choices[0]?.id || '',
           intervalMonths: Number(intervalMonths),
+          moreInstrumentIds: [...chosenMore].filter((id) => id !== mainId),
         }),
       t('progression.scheduleSaved'),
     );
   const answer = (answers: Record<string, ProgressionValue>) =>
-    run(() => recordResponse(course.id, { answeredBy: by, answers }), t('progression.answered'));
+    run(
+      () =>
+        recordResponse(course.id, {
+          instrumentId: instrument?.id,
+          answeredBy: by,
+          answers,
+          ...(perChild ? { memberId: memberId || children[0]?.id } : {}),
+          ...(session
+            ? sessionDate
+              ? { occasion: `session-${sessionDate}` }
+              : {}
+            : { occasion: occasion || occasions.at(-1)?.key }),
+        }),
+      t('progression.answered'),
+    );
+  const saveClosing = () =>
+    run(
+      () =>
+        recordClosing(course.id, {
+          status: status || 'ukendt',
+          ...(experience ? { experience: Number(experience) } : {}),
+        }),
+      t('trial.closing.saved'),
+    );
 
   return (
     <CourseTab id="progression-title" title={t('progression.title')} lead={t('progression.lead')}>
@@ -76,7 +118,7 @@ export function CourseProgression({ course }: CourseTabProps) {
         <div className="progression-schedule">
           <SelectField
             label={t('progression.instrument')}
-            value={instrumentId || schedule?.instrumentId || ''}
+            value={mainId}
             onChange={(e) => setInstrumentId(e.target.value)}
           >
             {!schedule && <option value="">{t('progression.chooseInstrument')}</option>}
@@ -93,6 +135,16 @@ export function CourseProgression({ course }: CourseTabProps) {
             max={24}
             {...bindText(intervalMonths, setIntervalMonths)}
           />
+          <details>
+            <summary>{t('trial.more')}</summary>
+            <CheckList
+              items={choices
+                .filter((i) => i.id !== mainId)
+                .map((i) => ({ id: i.id, label: i.name }))}
+              chosen={chosenMore}
+              onToggle={(id, on) => setMore(toggled(chosenMore, id, on))}
+            />
+          </details>
           <Button small disabled={busy} onClick={() => void saveSchedule()}>
             {t('progression.saveSchedule')}
           </Button>
@@ -117,11 +169,58 @@ export function CourseProgression({ course }: CourseTabProps) {
               </li>
             )}
           </ul>
-          {schedule.due && instrument && full && (
-            <details className="progression-record">
+          {canRecord && instrument && (
+            <details className="progression-record" open={schedule.due !== null}>
               <summary>
-                {t('progression.record', { occasion: occasionLabel(t, schedule.due.key) })}
+                {schedule.due
+                  ? t('progression.record', { occasion: occasionLabel(t, schedule.due.key) })
+                  : t('trial.recordAny')}
               </summary>
+              {used.length > 1 && (
+                <SelectField
+                  label={t('trial.answerInstrument')}
+                  value={instrument.id}
+                  onChange={(e) => setAnswerWith(e.target.value)}
+                >
+                  {used.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.name}
+                    </option>
+                  ))}
+                </SelectField>
+              )}
+              {perChild && (
+                <SelectField
+                  label={t('trial.child')}
+                  value={memberId || children[0]?.id || ''}
+                  onChange={(e) => setMemberId(e.target.value)}
+                >
+                  {children.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.name}
+                    </option>
+                  ))}
+                </SelectField>
+              )}
+              {session ? (
+                <TextField
+                  label={t('trial.sessionDate')}
+                  type="date"
+                  {...bindText(sessionDate, setSessionDate)}
+                />
+              ) : (
+                <SelectField
+                  label={t('trial.occasion')}
+                  value={occasion || occasions.at(-1)?.key || ''}
+                  onChange={(e) => setOccasion(e.target.value)}
+                >
+                  {occasions.map((o) => (
+                    <option key={o.key} value={o.key}>
+                      {occasionLabel(t, o.key)}
+                    </option>
+                  ))}
+                </SelectField>
+              )}
               <SelectField
                 label={t('progression.answeredBy')}
                 value={by}
@@ -134,6 +233,7 @@ export function CourseProgression({ course }: CourseTabProps) {
                 ))}
               </SelectField>
               <ProgressionForm
+                key={`${instrument.id}-${memberId}-${by}-${occasion}`}
                 instrument={instrument}
                 busy={busy}
                 onSubmit={(a) => void answer(a)}
@@ -144,8 +244,55 @@ export function CourseProgression({ course }: CourseTabProps) {
       )}
       {data && (
         <>
+          <h3>{t('trial.sideBySide')}</h3>
+          <ProgressionSideBySide progression={data} members={members} />
           <h3>{t('progression.curves')}</h3>
           <ProgressionCurves progression={data} />
+          <h3>{t('trial.closing')}</h3>
+          {data.closing ? (
+            <p>
+              {t('trial.closing.recorded', {
+                status: t(`trial.status.${data.closing.status}` as MessageKey),
+                experience:
+                  data.closing.experience === null
+                    ? t('trial.closing.noExperience')
+                    : `${data.closing.experience}/5`,
+              })}
+            </p>
+          ) : (
+            <p>{t('trial.closing.none')}</p>
+          )}
+          {full && (
+            <div className="progression-schedule">
+              <SelectField
+                label={t('trial.closing.experience')}
+                value={experience}
+                onChange={(e) => setExperience(e.target.value)}
+              >
+                <option value="">{t('trial.closing.noExperience')}</option>
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <option key={n} value={n}>
+                    {t(`trial.experience.${n}` as MessageKey)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                label={t('trial.closing.status')}
+                value={status}
+                onChange={(e) => setStatus(e.target.value as ClosingStatus)}
+              >
+                <option value="">{t('trial.closing.chooseStatus')}</option>
+                {CLOSING_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`trial.status.${s}` as MessageKey)}
+                  </option>
+                ))}
+              </SelectField>
+              <Button small disabled={busy || !status} onClick={() => void saveClosing()}>
+                {t('trial.closing.save')}
+              </Button>
+            </div>
+          )}
         </>
       )}
     </CourseTab>

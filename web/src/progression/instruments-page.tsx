@@ -1,8 +1,10 @@
 /**
- * The municipality's progression instruments (admins): the list, and a form to create or
- * edit one — name, target group and short items (1–5 or 0–10 self-rating, yes/no, free
- * text) that can be reordered and removed. The server's rules (at least one item, an
- * answered item keeps its kind) come back as its own message.
+ * The municipality's progression instruments (admins, analysts): the list, and a form to
+ * create or edit one — name, target group, structure, short items (1–5 or 0–10
+ * self-rating, yes/no, free text, or answer options with scores) that can be reordered
+ * and removed, and sub-scales. A licensed instrument is entered here without code. The
+ * server's rules (at least one item, an answered item keeps its kind, sub-scales name
+ * scored items) come back as its own message.
  */
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../api/use-action.js';
@@ -10,16 +12,20 @@ import { useApi } from '../api/use-api.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import { SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { CheckList, SelectField, TextAreaField, TextField, toggled } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { RowAction } from '../ui/row-action.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import {
   INSTRUMENT_GROUPS,
+  INSTRUMENT_STRUCTURES,
   ITEM_KINDS,
+  SUBSCALE_METHODS,
   type InstrumentGroup,
+  type InstrumentStructure,
   type ItemKind,
+  type SubscaleMethod,
 } from '../../../contract/progression.js';
 import {
   createInstrument,
@@ -43,13 +49,50 @@ interface DraftItem {
   kind: ItemKind;
   low: string;
   high: string;
+  /** Answer options as lines of "wording = score". */
+  options: string;
+}
+
+/** A sub-scale in the form; it names its items by their form keys until saved. */
+interface DraftSubscale {
+  key: number;
+  id: string;
+  name: string;
+  method: SubscaleMethod;
+  items: Set<number>;
 }
 
 interface Draft {
   name: string;
   targetGroup: InstrumentGroup;
+  structure: InstrumentStructure;
+  source: string;
   description: string;
   items: DraftItem[];
+  subscales: DraftSubscale[];
+}
+
+/** Parse "wording = score" lines; the line number of the first bad line, if any. */
+export function parseOptions(text: string): { label: string; score: number }[] | number {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const options: { label: string; score: number }[] = [];
+  for (const [i, line] of lines.entries()) {
+    const at = line.lastIndexOf('=');
+    const label = line.slice(0, Math.max(at, 0)).trim();
+    const score = Number(
+      line
+        .slice(at + 1)
+        .trim()
+        .replace(',', '.'),
+    );
+    if (at <= 0 || !label || line.slice(at + 1).trim() === '' || !Number.isFinite(score))
+      return i + 1;
+    options.push({ label, score });
+  }
+  return options;
 }
 
 let nextKey = 1;
@@ -60,6 +103,7 @@ const draftItem = (item?: InstrumentItem): DraftItem => ({
   kind: item?.kind ?? 'scale-1-5',
   low: item?.low ?? '',
   high: item?.high ?? '',
+  options: (item?.options ?? []).map((o) => `${o.label} = ${o.score}`).join('\n'),
 });
 
 /** A stable item id from its first wording (lowercase, digits and dashes, as the server wants). */
@@ -83,21 +127,36 @@ function slug(text: string, taken: Set<string>): string {
 
 function toBody(draft: Draft) {
   const taken = new Set(draft.items.map((i) => i.id).filter(Boolean));
+  const ids = new Map<number, string>();
+  const items = draft.items.map((item): InstrumentItem => {
+    const low = item.low.trim();
+    const high = item.high.trim();
+    const id = item.id || slug(item.text, taken);
+    ids.set(item.key, id);
+    const options = parseOptions(item.options);
+    return {
+      id,
+      text: item.text.trim(),
+      kind: item.kind,
+      ...(isScale(item.kind) && low ? { low } : {}),
+      ...(isScale(item.kind) && high ? { high } : {}),
+      ...(item.kind === 'options' && typeof options !== 'number' ? { options } : {}),
+    };
+  });
+  const subscaleIds = new Set(draft.subscales.map((s) => s.id).filter(Boolean));
   return {
     name: draft.name.trim(),
     targetGroup: draft.targetGroup,
+    structure: draft.structure,
+    source: draft.source.trim(),
     description: draft.description.trim(),
-    items: draft.items.map((item): InstrumentItem => {
-      const low = item.low.trim();
-      const high = item.high.trim();
-      return {
-        id: item.id || slug(item.text, taken),
-        text: item.text.trim(),
-        kind: item.kind,
-        ...(isScale(item.kind) && low ? { low } : {}),
-        ...(isScale(item.kind) && high ? { high } : {}),
-      };
-    }),
+    items,
+    subscales: draft.subscales.map((sub) => ({
+      id: sub.id || slug(sub.name, subscaleIds),
+      name: sub.name.trim(),
+      method: sub.method,
+      items: draft.items.filter((i) => sub.items.has(i.key)).map((i) => ids.get(i.key)!),
+    })),
   };
 }
 
@@ -248,12 +307,30 @@ function InstrumentForm({
   onSaved: (instrument: Instrument) => void;
 }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<Draft>(() => ({
-    name: instrument?.name ?? '',
-    targetGroup: instrument?.targetGroup ?? 'voksne',
-    description: instrument?.description ?? '',
-    items: instrument ? instrument.items.map(draftItem) : [draftItem()],
-  }));
+  const [draft, setDraft] = useState<Draft>(() => {
+    const items = instrument ? instrument.items.map(draftItem) : [draftItem()];
+    const keyOf = new Map(items.map((i) => [i.id, i.key]));
+    return {
+      name: instrument?.name ?? '',
+      targetGroup: instrument?.targetGroup ?? 'voksne',
+      structure: instrument?.structure ?? 'general',
+      source: instrument?.source ?? '',
+      description: instrument?.description ?? '',
+      items,
+      subscales: (instrument?.subscales ?? []).map((sub) => ({
+        key: nextKey++,
+        id: sub.id,
+        name: sub.name,
+        method: sub.method,
+        items: new Set(sub.items.flatMap((id) => keyOf.get(id) ?? [])),
+      })),
+    };
+  });
+  const setSubscale = (key: number, change: Partial<DraftSubscale>) =>
+    setDraft((d) => ({
+      ...d,
+      subscales: d.subscales.map((s) => (s.key === key ? { ...s, ...change } : s)),
+    }));
   const [removing, setRemoving] = useState<DraftItem>();
   const [showErrors, setShowErrors] = useState(false);
   const { run, pending: busy, error } = useAction();
@@ -274,12 +351,28 @@ function InstrumentForm({
   const nameError = showErrors && !draft.name.trim() ? t('instruments.name.missing') : undefined;
   const textError = (item: DraftItem) =>
     showErrors && !item.text.trim() ? t('instruments.item.text.missing') : undefined;
+  const optionsProblem = (item: DraftItem) => {
+    if (item.kind !== 'options') return undefined;
+    const parsed = parseOptions(item.options);
+    if (typeof parsed === 'number') return t('instruments.options.badLine', { n: parsed });
+    return parsed.length < 2 ? t('instruments.options.tooFew') : undefined;
+  };
+  const optionsError = (item: DraftItem) => (showErrors ? optionsProblem(item) : undefined);
+  const subscaleError = (sub: DraftSubscale) =>
+    showErrors && (!sub.name.trim() || sub.items.size === 0)
+      ? t('instruments.subscale.incomplete')
+      : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     setShowErrors(true);
-    if (!draft.name.trim() || draft.items.some((i) => !i.text.trim())) return;
+    if (
+      !draft.name.trim() ||
+      draft.items.some((i) => !i.text.trim() || optionsProblem(i) !== undefined) ||
+      draft.subscales.some((s) => !s.name.trim() || s.items.size === 0)
+    )
+      return;
     await run(async () => {
       const body = toBody(draft);
       onSaved(
@@ -318,6 +411,25 @@ function InstrumentForm({
             </option>
           ))}
         </SelectField>
+        <SelectField
+          label={t('instruments.structure')}
+          hint={t(`instruments.structure.${draft.structure}.hint` as MessageKey)}
+          value={draft.structure}
+          onChange={(e) => setDraft({ ...draft, structure: e.target.value as InstrumentStructure })}
+        >
+          {INSTRUMENT_STRUCTURES.map((s) => (
+            <option key={s} value={s}>
+              {t(`instruments.structure.${s}` as MessageKey)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('instruments.source')}
+          hint={t('instruments.source.hint')}
+          maxLength={300}
+          value={draft.source}
+          onChange={(e) => setDraft({ ...draft, source: e.target.value })}
+        />
         <TextAreaField
           label={t('instruments.description')}
           hint={t('instruments.description.hint')}
@@ -374,6 +486,16 @@ function InstrumentForm({
                       />
                     </>
                   )}
+                  {item.kind === 'options' && (
+                    <TextAreaField
+                      label={t('instruments.options')}
+                      hint={t('instruments.options.hint')}
+                      rows={3}
+                      value={item.options}
+                      error={optionsError(item)}
+                      onChange={(e) => setItem(item.key, { options: e.target.value })}
+                    />
+                  )}
                   <div className="form-actions">
                     {index > 0 && (
                       <RowAction
@@ -403,6 +525,79 @@ function InstrumentForm({
         </ol>
         <Button onClick={() => setDraft((d) => ({ ...d, items: [...d.items, draftItem()] }))}>
           {t('instruments.item.add')}
+        </Button>
+
+        <h3>{t('instruments.subscales')}</h3>
+        <p className="muted">{t('instruments.subscales.hint')}</p>
+        <ol className="member-rows">
+          {draft.subscales.map((sub, index) => (
+            <li key={sub.key} className="member-row">
+              <fieldset className="fieldset">
+                <legend className="field__label">
+                  {t('instruments.subscale', { n: index + 1 })}
+                </legend>
+                <TextField
+                  label={t('instruments.subscale.name')}
+                  required
+                  maxLength={120}
+                  value={sub.name}
+                  error={subscaleError(sub)}
+                  onChange={(e) => setSubscale(sub.key, { name: e.target.value })}
+                />
+                <SelectField
+                  label={t('instruments.subscale.method')}
+                  value={sub.method}
+                  onChange={(e) =>
+                    setSubscale(sub.key, { method: e.target.value as SubscaleMethod })
+                  }
+                >
+                  {SUBSCALE_METHODS.map((m) => (
+                    <option key={m} value={m}>
+                      {t(`instruments.subscale.method.${m}` as MessageKey)}
+                    </option>
+                  ))}
+                </SelectField>
+                <p className="field__label">{t('instruments.subscale.items')}</p>
+                <CheckList
+                  items={draft.items
+                    .filter((i) => i.kind !== 'text')
+                    .map((i) => ({ id: String(i.key), label: i.text || '…' }))}
+                  chosen={new Set([...sub.items].map(String))}
+                  onToggle={(id, on) =>
+                    setSubscale(sub.key, {
+                      items: new Set(
+                        [...toggled(new Set([...sub.items].map(String)), id, on)].map(Number),
+                      ),
+                    })
+                  }
+                />
+                <RowAction
+                  label={t('instruments.subscale.remove')}
+                  target={t('instruments.subscale', { n: index + 1 })}
+                  danger
+                  onClick={() =>
+                    setDraft((d) => ({
+                      ...d,
+                      subscales: d.subscales.filter((s) => s.key !== sub.key),
+                    }))
+                  }
+                />
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <Button
+          onClick={() =>
+            setDraft((d) => ({
+              ...d,
+              subscales: [
+                ...d.subscales,
+                { key: nextKey++, id: '', name: '', method: 'sum', items: new Set() },
+              ],
+            }))
+          }
+        >
+          {t('instruments.subscale.add')}
         </Button>
 
         <div className="form-actions">

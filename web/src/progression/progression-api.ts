@@ -1,6 +1,8 @@
 /** Calls to the progression API (`src/progression`) and the shapes it answers with. */
 import type { ProgressionValue, RespondentKind } from '../../../contract/progression.js';
 import type {
+  Closing,
+  ClosingInput,
   Instrument,
   InstrumentChange,
   InstrumentInput,
@@ -28,9 +30,17 @@ export const loadProgression = (courseId: string) =>
   api.get<Progression>(`/api/courses/${courseId}/progression`);
 export const setSchedule = (
   courseId: string,
-  body: { instrumentId: string; intervalMonths: number },
+  body: { instrumentId: string; intervalMonths: number; moreInstrumentIds?: string[] },
 ) => api.put<Progression>(`/api/courses/${courseId}/progression/schedule`, body);
 export const recordResponse = (
   courseId: string,
-  body: { answeredBy: RespondentKind; answers: Record<string, ProgressionValue> },
+  body: {
+    instrumentId?: string | undefined;
+    memberId?: string | undefined;
+    occasion?: string | undefined;
+    answeredBy: RespondentKind;
+    answers: Record<string, ProgressionValue>;
+  },
 ) => api.post<ProgressionResponse>(`/api/courses/${courseId}/progression/responses`, body);
+export const recordClosing = (courseId: string, body: ClosingInput) =>
+  api.put<Closing>(`/api/courses/${courseId}/progression/closing`, body);

@@ -19,11 +19,27 @@ interface Point {
 const numeric = (value: ProgressionValue | undefined): number | null =>
   typeof value === 'number' ? value : typeof value === 'boolean' ? (value ? 1 : 0) : null;
 
-const DOMAINS: Record<Exclude<InstrumentItem['kind'], 'text'>, [number, number]> = {
+const DOMAINS: Record<Exclude<InstrumentItem['kind'], 'text' | 'options'>, [number, number]> = {
   'scale-1-5': [1, 5],
   'scale-0-10': [0, 10],
   'yes-no': [0, 1],
 };
+
+/** The axis of an item: its scale, or its answer options' lowest to highest score. */
+const domainOf = (item: InstrumentItem): [number, number] => {
+  if (item.kind === 'text') return [0, 1];
+  if (item.kind !== 'options') return DOMAINS[item.kind];
+  const scores = (item.options ?? []).map((o) => o.score);
+  return [Math.min(...scores, 0), Math.max(...scores, 1)];
+};
+
+/** The number an answer draws: an option's score, or the value itself. */
+const pointOf = (item: InstrumentItem, value: ProgressionValue | undefined): number | null =>
+  item.kind === 'options'
+    ? typeof value === 'number'
+      ? (item.options?.[value]?.score ?? null)
+      : null
+    : numeric(value);
 
 function Chart({ item, points, label }: { item: InstrumentItem; points: Point[]; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -37,7 +53,7 @@ function Chart({ item, points, label }: { item: InstrumentItem; points: Point[];
       marginLeft: 36,
       x: { type: 'utc', label: null },
       y: {
-        domain: DOMAINS[item.kind],
+        domain: domainOf(item),
         label: null,
         grid: true,
         ticks: item.kind === 'scale-0-10' ? 5 : 4,
@@ -82,7 +98,7 @@ export function ProgressionCurves({
         .filter((item) => item.kind !== 'text')
         .map((item) => {
           const points: Point[] = responses.flatMap((r) => {
-            const value = numeric(r.answers[item.id]);
+            const value = pointOf(item, r.answers[item.id]);
             return value === null
               ? []
               : [{ at: new Date(r.answeredAt), occasion: r.occasion, value }];

@@ -8,6 +8,8 @@ import { useCitizenI18n } from '../i18n/i18n-core.js';
 import type { Instrument, InstrumentItem, ProgressionValue } from './progression-api.js';
 import { Button } from '../ui/button.js';
 
+const isScale = (kind: InstrumentItem['kind']) => kind === 'scale-1-5' || kind === 'scale-0-10';
+
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -39,19 +41,21 @@ function ItemField({
     );
   }
   const options: { value: ProgressionValue; label: string }[] =
-    item.kind === 'yes-no'
-      ? [
-          { value: true, label: t('progression.yes') },
-          { value: false, label: t('progression.no') },
-        ]
-      : range(item.kind === 'scale-1-5' ? 1 : 0, item.kind === 'scale-1-5' ? 5 : 10).map((n) => ({
-          value: n,
-          label: String(n),
-        }));
+    item.kind === 'options'
+      ? (item.options ?? []).map((o, i) => ({ value: i, label: o.label }))
+      : item.kind === 'yes-no'
+        ? [
+            { value: true, label: t('progression.yes') },
+            { value: false, label: t('progression.no') },
+          ]
+        : range(item.kind === 'scale-1-5' ? 1 : 0, item.kind === 'scale-1-5' ? 5 : 10).map((n) => ({
+            value: n,
+            label: String(n),
+          }));
   return (
     <fieldset className="progression-question">
       <legend>{item.text}</legend>
-      {item.kind !== 'yes-no' && item.low && item.high && (
+      {isScale(item.kind) && item.low && item.high && (
         <p className="field__hint">
           {t('progression.scaleEnds', {
             low: item.low,
