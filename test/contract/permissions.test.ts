@@ -8,6 +8,8 @@ import { USER_ROLES, type UserRole } from '../../contract/users.js';
 
 const MATRIX: Record<Permission, readonly UserRole[]> = {
   'analysis.caseLevel': ['admin', 'analytiker'],
+  'allocations.read': ['admin', 'analytiker'],
+  'allocations.run': ['analytiker'],
   'analysis.read': ['admin', 'analytiker', 'leder'],
   'analysis.readAll': ['admin', 'analytiker'],
   'audit.read': ['admin'],
