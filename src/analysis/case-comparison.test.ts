@@ -13,7 +13,7 @@ function wave(rk: number[], leadership: number[] = []): { summary: WaveSummary; 
     id: `r${i}`,
     unit: 'A',
     role: 'medarbejder' as const,
-    arm: null,
+    arm: '' as const,
     otherSum: score,
     otherCount: 1,
     complete: false,

@@ -7,9 +7,9 @@ import { can, PERMISSIONS, type Permission } from '../../contract/permissions.js
 import { USER_ROLES, type UserRole } from '../../contract/users.js';
 
 const MATRIX: Record<Permission, readonly UserRole[]> = {
-  'analysis.caseLevel': ['admin', 'analytiker'],
   'allocations.read': ['admin', 'analytiker'],
   'allocations.run': ['analytiker'],
+  'analysis.caseLevel': ['admin', 'analytiker'],
   'analysis.read': ['admin', 'analytiker', 'leder'],
   'analysis.readAll': ['admin', 'analytiker'],
   'audit.read': ['admin'],
