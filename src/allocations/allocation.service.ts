@@ -131,7 +131,21 @@ export async function runAllocation(
 ): Promise<Allocation> {
   requirePermission(user, 'allocations.run');
   checkPeriod(input);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await recordAllocation(deps.db, user, input, randomInt(0, MAX_SEED + 1));
+  return getAllocation(deps, user, id);
+}
+
+/**
+ * Draw and record an allocation with the given seed, in one transaction: the rows, the
+ * courses' arms and the audit entry. The API draws the seed at random; the demo fixes it.
+ */
+export async function recordAllocation(
+  db: AllocationDeps['db'],
+  user: AuthUser,
+  input: AllocationInput,
+  seed: number,
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
     const eligible = await eligibleCourses(trx, user, input);
     if (eligible.length < 2) {
       throw badRequest(
@@ -142,7 +156,6 @@ export async function runAllocation(
         { eligible: eligible.length },
       );
     }
-    const seed = randomInt(0, MAX_SEED + 1);
     const arms = allocate(
       eligible.map((c) => c.courseId),
       seed,
@@ -187,7 +200,6 @@ export async function runAllocation(
     });
     return id;
   });
-  return getAllocation(deps, user, id);
 }
 
 /** The municipality's allocations, newest first. */

@@ -15,6 +15,7 @@ import type { Database } from '../db/schema.js';
 import { outboxTransport } from '../mail/mail-transport.js';
 import type { Plan, PlanAction } from '../plans/plan.js';
 import { savePlan } from '../plans/plan.service.js';
+import { createDemoAllocation } from './demo-allocation.js';
 import { createDemoFidelity } from './demo-fidelity.js';
 
 /** The logins of Én plan's demo: the coordinator and a network professional. */
@@ -362,4 +363,5 @@ export async function createDemoCourses(
     expiresOn: day(335),
   });
   await createDemoFidelity(db, deps, user);
+  await createDemoAllocation(db, deps, user);
 }
