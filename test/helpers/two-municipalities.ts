@@ -131,29 +131,6 @@ async function fillTheRest(db: Kysely<Database>, municipalityId: string, tag: st
       })
       .returning('id'),
   );
-  const allocation = await one(
-    db
-      .insertInto('allocation')
-      .values({
-        municipality_id: m,
-        period_from: '2026-01-01',
-        period_to: '2026-12-31',
-        seed: 1,
-        rule: 'test',
-        created_by: user.id,
-      })
-      .returning('id'),
-  );
-  await db
-    .insertInto('allocation_course')
-    .values({
-      allocation_id: allocation.id,
-      municipality_id: m,
-      course_id: course.id,
-      arm: 'intervention',
-      most_complex: false,
-    })
-    .execute();
   await db
     .insertInto('progression_schedule')
     .values({
