@@ -34,6 +34,7 @@ import { badRequest, notFound } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
 import type { MeasurementDeps } from '../measurements/measurement.service.js';
 import { loadWaveSummaries } from '../results/results.repository.js';
+import type { WaveSummary } from '../analysis/wave-summary.js';
 import { loadCaseCourse } from '../case-analysis/case-analysis.service.js';
 import * as repo from './allocation.repository.js';
 
@@ -224,14 +225,12 @@ async function comparisonCases(
       courses.map((c) => c.course_id),
     )
   ).filter((m) => m.status === 'closed');
-  const summaries = new Map(
-    (
-      await loadWaveSummaries(
-        deps.db,
-        measurements.map((m) => m.id),
-      )
-    ).map((s, i) => [measurements[i]!.id, s]),
-  );
+  // One wave at a time, as the case analysis loads them: each summary names its own groups.
+  const summaries = new Map<string, WaveSummary>();
+  for (const m of measurements) {
+    const [summary] = await loadWaveSummaries(deps.db, [m.id]);
+    if (summary) summaries.set(m.id, summary);
+  }
   return courses.map((c) => ({
     arm: c.arm,
     mostComplex: c.most_complex,
