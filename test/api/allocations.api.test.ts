@@ -293,3 +293,55 @@ for (const database of testDatabases()) {
     });
   });
 }
+
+for (const database of testDatabases()) {
+  describe(`the demo allocation's comparison on ${database.name}`, () => {
+    let t: TestApp;
+    let analyst: TestClient;
+
+    beforeAll(async () => {
+      // A pooled minimum group of 7: above one demo case's 6 respondents.
+      t = await startTestApp(database, { env: { MIN_GROUP_SIZE: '7' } });
+      await createDemoMunicipality(t.handle.db, 2026, t.config.cprKey);
+      analyst = new TestClient(t.app);
+      await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+    });
+    afterAll(async () => t.close());
+
+    it('shows intervention against control with CIs, and hides a pool that is one small case', async () => {
+      const [summary] = (await analyst.get('/api/allocations')).json<{ id: string }[]>();
+      const shown = (await analyst.get(`/api/allocations/${summary!.id}`)).json<Allocation>();
+      expect(shown.comparison.minGroup).toBe(7);
+      const all = shown.comparison.groups[0]!;
+      expect(all.cases).toEqual({ intervention: 3, kontrol: 3 });
+      expect(all.rk.afterOnly).toMatchObject({ suppressed: false, n1: 18, n2: 18 });
+      expect(all.rk.afterOnly!.diff).toBeGreaterThan(0.5);
+      expect(all.rk.afterOnly!.ci![0]).toBeGreaterThan(0);
+      expect(all.rk.did!.did).toBeGreaterThan(0.5);
+      expect(all.leadership.afterOnly!.suppressed).toBe(false);
+      expect(shown.courses.filter((c) => c.interventionId !== null)).toHaveLength(1);
+
+      // Raise two intervention cases' own minimum group above their 6 respondents: they
+      // leave the comparison, and the one case left (6 < 7) must not show through the pool.
+      const treated = shown.courses.filter((c) => c.arm === 'intervention').map((c) => c.courseId);
+      await t.handle.db
+        .updateTable('measurement')
+        .set({ min_group: 7 })
+        .where('course_id', 'in', treated.slice(1))
+        .execute();
+      const hidden = (await analyst.get(`/api/allocations/${summary!.id}`)).json<Allocation>();
+      const pooled = hidden.comparison.groups[0]!;
+      expect(pooled.rk.afterOnly).toMatchObject({
+        suppressed: true,
+        diff: null,
+        ci: null,
+        mean1: null,
+        mean2: null,
+        n1: null,
+        n2: null,
+      });
+      expect(pooled.rk.did).toMatchObject({ suppressed: true, did: null, ci: null });
+      expect(pooled.leadership.afterOnly!.suppressed).toBe(true);
+    });
+  });
+}
