@@ -25,3 +25,18 @@ export const verifyAllocation = (id: string) =>
   api.get<AllocationVerify>(`/api/allocations/${encodeURIComponent(id)}/verify`);
 export const loadCourseCaseIntervention = (courseId: string) =>
   api.get<CourseCaseIntervention>(`/api/courses/${encodeURIComponent(courseId)}/case-intervention`);
+
+/** Plan a course's case intervention: two meetings of `durationMinutes` with participants. */
+export const planCaseIntervention = (
+  courseId: string,
+  body: {
+    title: string;
+    meetings: {
+      startsAt: string;
+      durationMinutes: number;
+      facilitator: string;
+      colleague: string;
+      participants: string[];
+    }[];
+  },
+) => api.post<unknown>('/api/interventions', { ...body, courseId });

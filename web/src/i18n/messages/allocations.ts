@@ -50,7 +50,12 @@ export const allocationsDa = {
   'caseIntervention.arm.kontrol': 'kontrol (ingen ledelsesintervention)',
   'caseIntervention.none': 'Der er ikke planlagt en ledelsesintervention endnu.',
   'caseIntervention.canPlan':
-    'Du leder en enhed i netværket og kan planlægge de to netværksmøder (API: POST /api/interventions med courseId).',
+    'Du leder en enhed i netværket og kan planlægge de to netværksmøder (45–60 minutter, ca. en måned imellem) med en ledelseskollega.',
+  'caseIntervention.facilitator': 'Leder, der holder møderne',
+  'caseIntervention.colleague': 'Ledelseskollega',
+  'caseIntervention.first': 'Netværksmøde 1 (roller og arbejdsvilkår)',
+  'caseIntervention.second': 'Netværksmøde 2 (udfordringer og fælles problemløsning)',
+  'caseIntervention.plan': 'Planlæg ledelsesinterventionen',
   'caseIntervention.meeting':
     'Netværksmøde {number}: {date}, {minutes} min. Leder: {facilitator}, ledelseskollega: {colleague}',
   'caseIntervention.participants': 'Deltagere',
@@ -110,7 +115,12 @@ export const allocationsEn: Record<keyof typeof allocationsDa, string> = {
   'caseIntervention.arm.kontrol': 'control (no leadership intervention)',
   'caseIntervention.none': 'No leadership intervention has been planned yet.',
   'caseIntervention.canPlan':
-    'You lead a unit in the network and can plan the two network meetings (API: POST /api/interventions with courseId).',
+    'You lead a unit in the network and can plan the two network meetings (45–60 minutes, about a month apart) with a leader colleague.',
+  'caseIntervention.facilitator': 'Leader holding the meetings',
+  'caseIntervention.colleague': 'Leader colleague',
+  'caseIntervention.first': 'Network meeting 1 (roles and working conditions)',
+  'caseIntervention.second': 'Network meeting 2 (challenges and joint problem solving)',
+  'caseIntervention.plan': 'Plan the leadership intervention',
   'caseIntervention.meeting':
     'Network meeting {number}: {date}, {minutes} min. Leader: {facilitator}, leader colleague: {colleague}',
   'caseIntervention.participants': 'Participants',
