@@ -13,8 +13,10 @@ export const startCaseBody = z
   .object({
     minGroup: z.number().int().min(3, 'never below 3').max(1000).nullable().default(null),
     includeUnitMembers: z.boolean().default(false),
+    /** Ask the leadership items too; null: only on courses in the intervention study. */
+    includeLeadership: z.boolean().nullable().default(null),
   })
-  .default({ minGroup: null, includeUnitMembers: false });
+  .default({ minGroup: null, includeUnitMembers: false, includeLeadership: null });
 
 /** `:id` of the course and `:measurementId` of its case measurement. */
 export const caseMeasurementParams = z.object({ id: z.uuid(), measurementId: z.uuid() });

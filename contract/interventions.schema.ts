@@ -21,13 +21,18 @@ export const interventionMeetingInput = z.object({
   facilitator: name,
   colleague: name,
   held: z.boolean().optional(),
+  /** Course party ids of the professionals taking part (case interventions only). */
+  participants: z.array(z.uuid()).max(100).default([]),
 });
 export type InterventionMeetingInput = z.infer<typeof interventionMeetingInput>;
 
 /** `POST /api/interventions`: two meetings and optionally the follow-up. */
 export const interventionInput = z.object({
   title: name,
-  unitIds: z.array(z.uuid()).min(1).max(50),
+  /** The groups; for a case intervention, empty means the units of the leaders holding it. */
+  unitIds: z.array(z.uuid()).max(50).default([]),
+  /** A case intervention: the citizen's course it is held for. */
+  courseId: z.uuid().nullable().default(null),
   coLeaderUserIds: z.array(z.uuid()).max(20).default([]),
   measurementId: z.uuid().nullable().default(null),
   meetings: z.tuple([interventionMeetingInput, interventionMeetingInput]),
@@ -66,6 +71,9 @@ export const interventionTemplateSchema = z.object({
   followUpMonths: range,
   facilitation: bilingual,
   meetings: z.array(z.object({ number: z.number(), topic: bilingual })).readonly(),
+  caseGuide: z
+    .array(z.object({ number: z.number(), questions: z.array(bilingual).readonly() }))
+    .readonly(),
   checklist: z
     .array(z.object({ key: z.enum(CHECKLIST_KEYS), da: z.string(), en: z.string() }))
     .readonly(),
@@ -107,6 +115,7 @@ export const interventionMeetingSchema = z.object({
   facilitator: z.string(),
   colleague: z.string(),
   held: z.boolean(),
+  participants: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type InterventionMeeting = z.infer<typeof interventionMeetingSchema>;
 
@@ -114,6 +123,8 @@ export type InterventionMeeting = z.infer<typeof interventionMeetingSchema>;
 export const interventionSchema = z.object({
   id: z.string(),
   title: z.string(),
+  /** The course of a case intervention; null for one on units. */
+  courseId: z.string().nullable(),
   status: z.enum(INTERVENTION_STATUSES),
   measurementId: z.string().nullable(),
   checklist: z.record(z.string(), z.boolean()),

@@ -55,6 +55,43 @@ export const INTERVENTION_TEMPLATE = {
       },
     },
   ],
+  /** The conversation guide of a case intervention, per network meeting (our own wording). */
+  caseGuide: [
+    {
+      number: 1,
+      questions: [
+        {
+          da: 'Hvem er du, og hvad er din opgave for borgeren?',
+          en: 'Who are you, and what is your task for the citizen?',
+        },
+        {
+          da: 'Hvad styrer dit arbejde: lov, regler, tid, økonomi? Hvad kan du, og hvad kan du ikke?',
+          en: 'What governs your work: law, rules, time, money? What can and can you not do?',
+        },
+        {
+          da: 'Hvordan og hvor hurtigt kan de andre få fat i dig?',
+          en: 'How and how quickly can the others reach you?',
+        },
+      ],
+    },
+    {
+      number: 2,
+      questions: [
+        {
+          da: 'Hvad er de største udfordringer i samarbejdet om borgeren lige nu?',
+          en: 'What are the biggest challenges in working together for the citizen right now?',
+        },
+        {
+          da: 'Hvor gør vi dobbeltarbejde, eller hvor venter borgeren på os?',
+          en: 'Where do we duplicate work, or where does the citizen wait for us?',
+        },
+        {
+          da: 'Hvilke små aftaler laver vi nu, og hvem gør hvad inden næste gang?',
+          en: 'Which small agreements do we make now, and who does what before next time?',
+        },
+      ],
+    },
+  ],
   checklist: [
     { key: 'faces', da: 'Ansigt på hinanden', en: 'A face on each other' },
     { key: 'phones', da: 'Telefonnumre udvekslet', en: 'Phone numbers exchanged' },

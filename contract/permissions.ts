@@ -9,6 +9,10 @@ import type { UserRole } from './users.js';
 
 /** Permission → the roles that have it; sorted by name. */
 export const PERMISSIONS = {
+  /** See the random allocations of courses to intervention or control and their comparison. */
+  'allocations.read': ['admin', 'analytiker'],
+  /** Run a random allocation of a period's eligible courses (the analysis owner). */
+  'allocations.run': ['analytiker'],
   /** Read the case-level analysis across all of the municipality's courses. */
   'analysis.caseLevel': ['admin', 'analytiker'],
   /** Read measurements' analyses and the overview; a leader only of measurements with their unit. */

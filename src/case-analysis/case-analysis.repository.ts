@@ -83,3 +83,14 @@ export async function latestCitizenScales(db: Db, municipalityId: string, course
   for (const row of rows) if (row.answers) latest.set(row.course_id, row.answers);
   return latest;
 }
+
+/** Whether the course was randomly allocated (its arm is then fixed). */
+export async function isAllocated(db: Db, municipalityId: string, courseId: string) {
+  const row = await db
+    .selectFrom('allocation_course')
+    .select('course_id')
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

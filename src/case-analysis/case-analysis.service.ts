@@ -96,6 +96,12 @@ async function loadCase(deps: CaseDeps, user: AuthUser, courseId: string) {
   return { actor, course, parties, units, role };
 }
 
+/** A course and its network for someone who may see its case analysis (404 otherwise). */
+export async function loadCaseCourse(deps: CaseDeps, user: AuthUser, courseId: string) {
+  const { course, parties } = await loadCase(deps, user, courseId);
+  return { course, parties };
+}
+
 const mayStart = (role: CaseRole) => role === 'owner' || role === 'leader';
 
 function requireStarter(role: CaseRole) {
@@ -116,6 +122,8 @@ const waveLabel = (previous: number) =>
 export interface StartCaseInput {
   minGroup: number | null;
   includeUnitMembers: boolean;
+  /** Ask the leadership items too; by default only on courses with an arm (the study). */
+  includeLeadership?: boolean | null;
 }
 
 /**
@@ -197,7 +205,8 @@ export async function startCaseMeasurement(
     groupKind: 'unit',
     professions: [],
     chooseGroups: false,
-    includeLeadership: false,
+    // Courses in the intervention study measure leadership at case level beside RK.
+    includeLeadership: input.includeLeadership ?? c.course.arm !== null,
     opensAt: null,
     closesAt: null,
     minGroup,
@@ -244,6 +253,12 @@ export async function setArm(
 ) {
   const c = await loadCase(deps, user, courseId);
   requireStarter(c.role);
+  if (await repo.isAllocated(deps.db, user.municipalityId, courseId)) {
+    throw conflict({
+      da: 'Forløbets arm er fastlagt ved lodtrækning og kan ikke ændres.',
+      en: "The course's arm was set by random allocation and cannot be changed.",
+    });
+  }
   await repo.setCourseArm(deps.db, user.municipalityId, courseId, arm);
   return getCaseAnalysis(deps, user, courseId);
 }

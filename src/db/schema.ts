@@ -59,6 +59,7 @@ import type {
   InterventionTable,
   InterventionUnitTable,
 } from './tables/intervention.table.js';
+import type { AllocationCourseTable, AllocationTable } from './tables/allocation.table.js';
 
 export interface Database {
   municipality: MunicipalityTable;
@@ -109,4 +110,6 @@ export interface Database {
   saml_assertion: SamlAssertionTable;
   oidc_provider: OidcProviderTable;
   fidelity_checklist: FidelityChecklistTable;
+  allocation: AllocationTable;
+  allocation_course: AllocationCourseTable;
 }

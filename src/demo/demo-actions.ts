@@ -144,10 +144,12 @@ export async function createDemoActions(db: Kysely<Database>, municipalityId: st
     durationMinutes: MEETING_MINUTES.max,
     facilitator: leader.name,
     colleague: 'Leder i Misbrugscenter',
+    participants: [],
   });
   await createIntervention(db, user, {
     title: 'Netværksmøder om borgere med dobbeltdiagnose',
     unitIds: [jobcenter],
+    courseId: null,
     coLeaderUserIds: [],
     measurementId: after?.id ?? null,
     meetings: [meeting(14), meeting(14 + DAYS_BETWEEN_MEETINGS)],

@@ -15,6 +15,7 @@ import type { Database } from '../db/schema.js';
 import { outboxTransport } from '../mail/mail-transport.js';
 import type { Plan, PlanAction } from '../plans/plan.js';
 import { savePlan } from '../plans/plan.service.js';
+import { createDemoAllocation } from './demo-allocation.js';
 import { createDemoFidelity } from './demo-fidelity.js';
 import { createDemoClosing, createDemoProgression } from './demo-progression.js';
 
@@ -365,4 +366,5 @@ export async function createDemoCourses(
   await createDemoProgression(deps, user, bach.id, emil, day(-14));
   await createDemoFidelity(db, deps, user);
   await createDemoClosing(deps, user);
+  await createDemoAllocation(db, deps, user);
 }

@@ -12,6 +12,7 @@ const interventionColumns = [
   'checklist',
   sql<string | null>`follow_up_on::text`.as('follow_up_on'),
   'follow_up_measurement_id',
+  'course_id',
   'created_by',
   'created_at',
 ] as const;
@@ -152,6 +153,7 @@ export async function upsertMeeting(
     facilitator: string;
     colleague: string;
     held: boolean;
+    participants: string[];
   },
 ) {
   const values = {
@@ -160,6 +162,7 @@ export async function upsertMeeting(
     facilitator: meeting.facilitator,
     colleague: meeting.colleague,
     held: meeting.held,
+    participants: JSON.stringify(meeting.participants),
   };
   await db
     .insertInto('intervention_meeting')
@@ -253,4 +256,14 @@ export async function unitOfUser(db: Db, municipalityId: string, userId: string)
     .where('app_user.id', '=', userId)
     .executeTakeFirst();
   return row?.unit_id ?? null;
+}
+
+/** The case intervention of a course, if any. */
+export async function findCourseIntervention(db: Db, municipalityId: string, courseId: string) {
+  return db
+    .selectFrom('intervention')
+    .select([...interventionColumns])
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .executeTakeFirst();
 }

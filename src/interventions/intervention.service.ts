@@ -32,7 +32,9 @@ import {
   updateMeasurement,
 } from '../measurements/measurement.repository.js';
 import { measurementNotFound } from '../measurements/measurement.service.js';
-import { AppError, badRequest, notFound } from '../kernel/errors.js';
+import { findCourse, listParties, type PartyRow } from '../courses/course.repository.js';
+import { partyView } from '../courses/course-view.js';
+import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
 import * as repo from './intervention.repository.js';
 
@@ -44,6 +46,51 @@ const notALeader = () =>
     da: 'Kun ledere kan planlægge indsatser, og din bruger er ikke knyttet til en enhed, du leder.',
     en: 'Only leaders can plan interventions, and your login is not linked to a unit you lead.',
   });
+
+/** Participants of a case intervention's meetings must be parties of its course. */
+function checkParticipants(meetings: InterventionMeetingInput[], parties: PartyRow[]) {
+  const ids = new Set(parties.map((p) => p.id));
+  if (meetings.some((m) => m.participants.some((p) => !ids.has(p)))) {
+    throw badRequest({
+      da: 'En valgt deltager er ikke med i forløbets netværk.',
+      en: "A chosen participant is not in the course's network.",
+    });
+  }
+}
+
+/**
+ * The course of a case intervention: a leader of a unit in its network holds it (with a
+ * leader colleague), a course allocated to control gets none, and a course has one.
+ */
+async function caseCourse(
+  db: Kysely<Database>,
+  user: AuthUser,
+  courseId: string,
+  led: Map<string, string>,
+) {
+  const course = await findCourse(db, user.municipalityId, courseId);
+  if (!course) throw notFound({ da: 'Forløbet findes ikke.', en: 'The course does not exist.' });
+  const parties = await listParties(db, user.municipalityId, [courseId]);
+  if (!parties.some((p) => p.kind !== 'external' && p.org_unit_id && led.has(p.org_unit_id))) {
+    throw new AppError(403, 'forbidden', {
+      da: 'En ledelsesintervention på et forløb holdes af en leder af en enhed i forløbets netværk.',
+      en: "A case intervention is held by a leader of a unit in the course's network.",
+    });
+  }
+  if (course.arm === 'kontrol') {
+    throw conflict({
+      da: 'Forløbet er trukket til kontrolgruppen og får ingen ledelsesintervention.',
+      en: 'The course was allocated to control and gets no leadership intervention.',
+    });
+  }
+  if (await repo.findCourseIntervention(db, user.municipalityId, courseId)) {
+    throw conflict({
+      da: 'Forløbet har allerede en ledelsesintervention.',
+      en: 'The course already has a leadership intervention.',
+    });
+  }
+  return { course, parties };
+}
 
 /** The meetings' rules: 45–60 minutes each, meeting 2 after meeting 1. */
 function checkMeetings(meetings: InterventionMeetingInput[]) {
@@ -94,7 +141,7 @@ function checkFollowUp(followUpOn: string, lastMeeting: Date) {
 }
 
 /** How the user may reach one intervention: as a co-leader (edit) or a reader. */
-async function access(db: Kysely<Database>, user: AuthUser, id: string) {
+async function access(db: Kysely<Database>, user: AuthUser, id: string, viaCourse = false) {
   const intervention = await repo.findIntervention(db, user.municipalityId, id);
   if (!intervention) throw interventionNotFound();
   const [units, leaders] = await Promise.all([
@@ -102,25 +149,33 @@ async function access(db: Kysely<Database>, user: AuthUser, id: string) {
     repo.listLeadersOf(db, [id]),
   ]);
   const youLead = leaders.some((l) => l.id === user.userId);
-  if (!youLead && !can(user.role, 'interventions.readAll')) {
+  if (!youLead && !viaCourse && !can(user.role, 'interventions.readAll')) {
     const unitId = await repo.unitOfUser(db, user.municipalityId, user.userId);
     if (unitId === null || !units.some((u) => u.id === unitId)) throw interventionNotFound();
   }
   return { intervention, units, leaders, youLead };
 }
 
-async function view(db: Kysely<Database>, user: AuthUser, id: string): Promise<Intervention> {
-  const { intervention: i, units, leaders, youLead } = await access(db, user, id);
-  const [meetings, agreements, followUp] = await Promise.all([
+async function view(
+  db: Kysely<Database>,
+  user: AuthUser,
+  id: string,
+  viaCourse = false,
+): Promise<Intervention> {
+  const { intervention: i, units, leaders, youLead } = await access(db, user, id, viaCourse);
+  const [meetings, agreements, followUp, parties] = await Promise.all([
     repo.listMeetings(db, [id]),
     repo.listAgreements(db, id),
     i.follow_up_measurement_id
       ? findMeasurement(db, user.municipalityId, i.follow_up_measurement_id)
       : undefined,
+    i.course_id ? listParties(db, user.municipalityId, [i.course_id]) : [],
   ]);
+  const partyNames = new Map(parties.map((p) => [p.id, partyView(p).name]));
   return {
     id: i.id,
     title: i.title,
+    courseId: i.course_id,
     status: i.status,
     measurementId: i.measurement_id,
     checklist: Object.fromEntries(CHECKLIST_KEYS.map((k) => [k, i.checklist[k] === true])),
@@ -143,6 +198,10 @@ async function view(db: Kysely<Database>, user: AuthUser, id: string): Promise<I
       facilitator: m.facilitator,
       colleague: m.colleague,
       held: m.held,
+      // A party removed from the course since drops out of the list.
+      participants: m.participants
+        .filter((p) => partyNames.has(p))
+        .map((p) => ({ id: p, name: partyNames.get(p)! })),
     })),
     agreements: agreements.map((a) => ({
       id: a.id,
@@ -164,6 +223,19 @@ export async function getIntervention(
   id: string,
 ): Promise<Intervention> {
   return view(db, user, id);
+}
+
+/**
+ * A course's case intervention for someone the caller has already let see the course
+ * (the course page shows it to everyone with access to the course), or null.
+ */
+export async function courseInterventionView(
+  db: Kysely<Database>,
+  user: AuthUser,
+  courseId: string,
+): Promise<Intervention | null> {
+  const found = await repo.findCourseIntervention(db, user.municipalityId, courseId);
+  return found ? view(db, user, found.id, true) : null;
 }
 
 /** The interventions the user may see, newest first, with groups, leaders and meetings. */
@@ -241,7 +313,15 @@ export async function createIntervention(
     coLeaders.push(leader);
   }
   const led = new Map([me, ...coLeaders].map((l) => [l.unit_id, l.unit_name]));
-  const unitIds = [...new Set(input.unitIds)];
+  const course = input.courseId ? await caseCourse(db, user, input.courseId, led) : null;
+  const unitIds = [...new Set(input.unitIds.length > 0 || !course ? input.unitIds : led.keys())];
+  if (unitIds.length === 0) {
+    throw badRequest({
+      da: 'Vælg mindst én gruppe, indsatsen er for.',
+      en: 'Choose at least one group the intervention is for.',
+    });
+  }
+  if (course) checkParticipants(input.meetings, course.parties);
   const notLed = unitIds.filter((u) => !led.has(u));
   if (notLed.length > 0) {
     const names = await db
@@ -272,6 +352,7 @@ export async function createIntervention(
       checklist: JSON.stringify({}),
       follow_up_on: null,
       follow_up_measurement_id: null,
+      course_id: course?.course.id ?? null,
       created_by: user.userId,
     });
     await repo.insertUnits(trx, id, unitIds);
@@ -285,7 +366,7 @@ export async function createIntervention(
       action: 'create',
       entity: 'intervention',
       entityId: id,
-      detail: { title: input.title, units: unitIds.length },
+      detail: { title: input.title, units: unitIds.length, courseId: input.courseId },
     });
     if (input.followUpOn !== null) await scheduleIn(trx, user, id, input.followUpOn);
     return id;
@@ -353,9 +434,21 @@ export async function updateMeeting(
       durationMinutes: m.duration_minutes,
       facilitator: m.facilitator,
       colleague: m.colleague,
+      participants: m.participants,
     };
   });
   checkMeetings(planned);
+  if (intervention.course_id) {
+    checkParticipants(
+      [meeting],
+      await listParties(db, user.municipalityId, [intervention.course_id]),
+    );
+  } else if (meeting.participants.length > 0) {
+    throw badRequest({
+      da: 'Kun en ledelsesintervention på et forløb har deltagere fra netværket.',
+      en: 'Only a case intervention has participants from the network.',
+    });
+  }
   if (intervention.follow_up_on !== null)
     checkFollowUp(intervention.follow_up_on, planned[1]!.startsAt);
   await repo.upsertMeeting(db, {

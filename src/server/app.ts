@@ -67,6 +67,7 @@ import { workshopRoutes } from '../workshops/workshop.routes.js';
 import { interventionRoutes } from '../interventions/intervention.routes.js';
 import { overviewRoutes } from '../overview/overview.routes.js';
 import { caseAnalysisRoutes } from '../case-analysis/case-analysis.routes.js';
+import { allocationRoutes } from '../allocations/allocation.routes.js';
 import type { Config } from './config.js';
 import { cookieSettings, type CookieSettings } from '../kernel/cookies.js';
 import { CSRF_HEADER, csrfValid, isUnsafeMethod } from '../kernel/csrf.js';
@@ -194,6 +195,7 @@ const ROUTES: FastifyPluginAsync<AppContext>[] = [
   benchmarkRoutes,
   municipalityRoutes,
   caseAnalysisRoutes,
+  allocationRoutes,
 ];
 
 /** Build the Fastify app; call `listen` on the result, or `inject` in tests. */

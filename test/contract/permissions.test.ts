@@ -7,6 +7,8 @@ import { can, PERMISSIONS, type Permission } from '../../contract/permissions.js
 import { USER_ROLES, type UserRole } from '../../contract/users.js';
 
 const MATRIX: Record<Permission, readonly UserRole[]> = {
+  'allocations.read': ['admin', 'analytiker'],
+  'allocations.run': ['analytiker'],
   'analysis.caseLevel': ['admin', 'analytiker'],
   'analysis.read': ['admin', 'analytiker', 'leder'],
   'analysis.readAll': ['admin', 'analytiker'],

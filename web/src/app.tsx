@@ -40,6 +40,9 @@ const CoursePage = lazyPage('forloeb/:id/:tab?', () =>
 const CaseLevelPage = lazyPage('analyse/forloeb', () =>
   import('./case-analysis/case-level-page.js').then((m) => m.CaseLevelPage),
 );
+const AllocationPage = lazyPage('analyse/lodtraekning', () =>
+  import('./allocations/allocation-page.js').then((m) => m.AllocationPage),
+);
 const FidelityIndexPage = lazyPage('analyse/implementering', () =>
   import('./fidelity/fidelity-index-page.js').then((m) => m.FidelityIndexPage),
 );
@@ -295,6 +298,16 @@ function AppRoutes() {
             <RequireAuth>
               <RequirePermission permission="analysis.caseLevel">
                 <CaseLevelPage />
+              </RequirePermission>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path={AllocationPage.path}
+          element={
+            <RequireAuth>
+              <RequirePermission permission="allocations.read">
+                <AllocationPage />
               </RequirePermission>
             </RequireAuth>
           }

@@ -23,6 +23,7 @@ import * as fidelity from './0024-fidelity.js';
 import * as loginPersonChoice from './0025-login-person-choice.js';
 import * as smsChannel from './0026-sms-channel.js';
 import * as progressionTrial from './0027-progression-trial.js';
+import * as caseAllocation from './0028-case-allocation.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0025-login-person-choice': loginPersonChoice,
   '0026-sms-channel': smsChannel,
   '0027-progression-trial': progressionTrial,
+  '0028-case-allocation': caseAllocation,
 };

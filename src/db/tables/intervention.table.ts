@@ -22,6 +22,8 @@ export interface InterventionTable {
   /** Dates only; read as `YYYY-MM-DD` text. */
   follow_up_on: ColumnType<string | null, string | null | undefined, string | null>;
   follow_up_measurement_id: string | null;
+  /** The citizen's course a case intervention is for; null for one on units. */
+  course_id: Generated<string | null>;
   created_by: string | null;
   created_at: CreatedAt;
 }
@@ -50,6 +52,8 @@ export interface InterventionMeetingTable {
   facilitator: string;
   colleague: string;
   held: Generated<boolean>;
+  /** Course party ids of the professionals taking part (case interventions). */
+  participants: JSONColumnType<string[], string | undefined, string>;
 }
 export type InterventionMeeting = Selectable<InterventionMeetingTable>;
 

@@ -4,6 +4,7 @@
  * minimum group size), and once closed see the group result and the course's network
  * map. Nothing here is ever per person; ties from units with too few answers are grey.
  */
+import { CourseCaseIntervention } from '../allocations/course-case-intervention.js';
 import { useMemo, useRef, useState } from 'react';
 import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
@@ -234,6 +235,7 @@ export function CourseCaseAnalysis({ course }: CourseTabProps) {
           )}
         </>
       )}
+      <CourseCaseIntervention courseId={course.id} />
     </CourseTab>
   );
 }

@@ -12,6 +12,7 @@ import { appDa } from './messages/app.js';
 import { auditDa } from './messages/audit.js';
 import { authDa } from './messages/auth.js';
 import { caseAnalysisDa } from './messages/case-analysis.js';
+import { allocationsDa } from './messages/allocations.js';
 import { coursesDa } from './messages/courses.js';
 import { fidelityDa } from './messages/fidelity.js';
 import { interventionsDa } from './messages/interventions.js';
@@ -32,6 +33,7 @@ export const da = {
   ...auditDa,
   ...authDa,
   ...caseAnalysisDa,
+  ...allocationsDa,
   ...coursesDa,
   ...fidelityDa,
   ...interventionsDa,

@@ -7,6 +7,7 @@ import { appEn } from './messages/app.js';
 import { auditEn } from './messages/audit.js';
 import { authEn } from './messages/auth.js';
 import { caseAnalysisEn } from './messages/case-analysis.js';
+import { allocationsEn } from './messages/allocations.js';
 import { coursesEn } from './messages/courses.js';
 import { fidelityEn } from './messages/fidelity.js';
 import { interventionsEn } from './messages/interventions.js';
@@ -27,6 +28,7 @@ export const en: Dictionary = {
   ...auditEn,
   ...authEn,
   ...caseAnalysisEn,
+  ...allocationsEn,
   ...coursesEn,
   ...fidelityEn,
   ...interventionsEn,

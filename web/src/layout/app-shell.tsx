@@ -126,6 +126,11 @@ export function AppShell() {
                   <NavLink to="/analyse/forloeb">{t('caseLevel.nav')}</NavLink>
                 </li>
               )}
+              {can(user.role, 'allocations.read') && (
+                <li>
+                  <NavLink to="/analyse/lodtraekning">{t('allocation.nav')}</NavLink>
+                </li>
+              )}
               {can(user.role, 'fidelity.index') && (
                 <li>
                   <NavLink to="/analyse/implementering">{t('fidelity.nav')}</NavLink>
