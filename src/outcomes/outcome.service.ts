@@ -58,7 +58,7 @@ export type Arm = 'intervention' | 'kontrol';
 export async function armOf(db: Db, courseIds: readonly string[]): Promise<Map<string, Arm>> {
   void db;
   void courseIds;
-  return Promise.resolve(new Map());
+  return Promise.resolve(new Map<string, Arm>());
 }
 
 // ---------- a course's events ----------
