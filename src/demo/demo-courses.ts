@@ -16,6 +16,7 @@ import { outboxTransport } from '../mail/mail-transport.js';
 import type { Plan, PlanAction } from '../plans/plan.js';
 import { savePlan } from '../plans/plan.service.js';
 import { createDemoFidelity } from './demo-fidelity.js';
+import { createDemoOutcomes } from './demo-outcomes.js';
 
 /** The logins of Én plan's demo: the coordinator and a network professional. */
 export const DEMO_COURSE_PEOPLE = [
@@ -250,12 +251,13 @@ export async function createDemoCourses(
     note: 'Plan aftalt på opstartsmødet',
   });
   await recordConsent(deps, user, mikkel.id, {
-    purpose: 'Koordinering af behandling og bostøtte',
+    purpose: 'Koordinering af behandling og bostøtte; brug i evalueringen af Én plan',
     partyIds: [misbrug, bostotte],
     memberIds: [mikkelId],
     givenOn: day(-60),
     form: 'underskrift',
     expiresOn: day(305),
+    researchUse: true,
   });
 
   // A family: the mother's treatment and the son's schooling are separate sub-plans.
@@ -362,4 +364,5 @@ export async function createDemoCourses(
     expiresOn: day(335),
   });
   await createDemoFidelity(db, deps, user);
+  await createDemoOutcomes(db, municipalityId, user.userId);
 }
