@@ -72,6 +72,12 @@ export const AUDIT_ACTION_LABELS = {
   'party.create': { da: 'Part tilføjet netværket', en: 'Party added to the network' },
   'party.delete': { da: 'Part fjernet fra netværket', en: 'Party removed from the network' },
   'party.update': { da: 'Part i netværket ændret', en: 'Network party changed' },
+  'outcome.create': { da: 'Udfald registreret', en: 'Outcome recorded' },
+  'outcome.delete': { da: 'Udfald slettet', en: 'Outcome deleted' },
+  'outcome.export': { da: 'Evalueringsudtræk hentet', en: 'Evaluation export downloaded' },
+  'outcome.read': { da: 'Udfald læst', en: 'Outcomes read' },
+  'outcome.report': { da: 'Udfaldsrapport læst', en: 'Outcome report read' },
+  'outcome.update': { da: 'Udfald ændret', en: 'Outcome changed' },
   'plan.compare': { da: 'Planversioner sammenlignet', en: 'Plan versions compared' },
   'plan.export': { da: 'Plan eksporteret', en: 'Plan exported' },
   'plan.read': { da: 'Plan læst', en: 'Plan read' },
@@ -108,6 +114,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, Label>> = {
   intervention: { da: 'Indsats', en: 'Intervention' },
   allocation: { da: 'Lodtrækning', en: 'Random allocation' },
   measurement: { da: 'Måling', en: 'Measurement' },
+  outcomes: { da: 'Udfald', en: 'Outcomes' },
   progression_instrument: { da: 'Progressionsskema', en: 'Progression instrument' },
   'saml-settings': { da: 'SAML-opsætning', en: 'SAML settings' },
   workshop: { da: 'Dialogværksted', en: 'Workshop' },
@@ -145,6 +152,9 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, Label>> = {
   intervalMonths: { da: 'hver n. måned', en: 'every n months' },
   followUpOn: { da: 'opfølgning', en: 'follow-up' },
   actor: { da: 'udført af', en: 'by' },
+  cprIncluded: { da: 'med CPR', en: 'with CPR' },
+  cprRows: { da: 'rækker med CPR', en: 'rows with CPR' },
+  cpr: { da: 'CPR udleveret', en: 'CPR included' },
 };
 
 /** Detail values that are words, not names: shown by their label. */

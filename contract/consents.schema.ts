@@ -15,6 +15,8 @@ export const newConsentInput = z.object({
   form: z.enum(CONSENT_FORMS),
   witness: freeText(200).optional(),
   expiresOn: isoDate,
+  /** The citizen also consents to research use: the evaluation export may carry their CPR number. */
+  researchUse: z.boolean().optional(),
 });
 export type NewConsentInput = z.infer<typeof newConsentInput>;
 
@@ -35,6 +37,7 @@ export const consentSchema = z.object({
   withdrawnBy: z.string().nullable(),
   withdrawReason: z.string().nullable(),
   valid: z.boolean(),
+  researchUse: z.boolean(),
   recordedBy: z.string(),
 });
 export type Consent = z.infer<typeof consentSchema>;

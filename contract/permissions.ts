@@ -55,6 +55,10 @@ export const PERMISSIONS = {
   'org.edit': ['admin', 'analytiker'],
   /** Read the outbox of sent mails. */
   'outbox.read': ['admin', 'analytiker'],
+  /** Download the pseudonymised evaluation export of outcomes (CPR only with research consent). */
+  'outcomes.export': ['admin', 'analytiker'],
+  /** Read the outcome report per unit, arm and half-year (pooled under the minimum group). */
+  'outcomes.report': ['admin', 'analytiker'],
   /** Change the municipality's settings (the benchmark consent). */
   'settings.edit': ['admin'],
   /** Read the municipality's settings. */

@@ -41,6 +41,7 @@ async function views(deps: CourseDeps, municipalityId: string, consents: Consent
     withdrawnBy: c.withdrawn_by ? (names.get(c.withdrawn_by) ?? '') : null,
     withdrawReason: c.withdraw_reason,
     valid: consentValid(c, today),
+    researchUse: c.research_use,
     recordedBy: names.get(c.recorded_by) ?? '',
   }));
 }
@@ -145,6 +146,7 @@ export async function recordConsent(
       withdrawn_at: null,
       withdrawn_by: null,
       withdraw_reason: null,
+      research_use: input.researchUse ?? false,
     });
     await auditCitizens(trx, context.actor, 'consent.create', courseId, input.memberIds, {
       detail: { consentId: inserted.id, parties: input.partyIds.length, form: input.form },

@@ -22,6 +22,7 @@ import type {
 } from './tables/citizen-view.table.js';
 import type { KeyCheckTable } from './tables/key-check.table.js';
 import type { FidelityChecklistTable } from './tables/fidelity.table.js';
+import type { OutcomeEventTable } from './tables/outcome.table.js';
 import type {
   SamlAssertionTable,
   SamlRequestTable,
@@ -112,4 +113,5 @@ export interface Database {
   fidelity_checklist: FidelityChecklistTable;
   allocation: AllocationTable;
   allocation_course: AllocationCourseTable;
+  outcome_event: OutcomeEventTable;
 }

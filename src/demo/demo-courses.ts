@@ -18,6 +18,7 @@ import { savePlan } from '../plans/plan.service.js';
 import { createDemoAllocation } from './demo-allocation.js';
 import { createDemoFidelity } from './demo-fidelity.js';
 import { createDemoClosing, createDemoProgression } from './demo-progression.js';
+import { createDemoOutcomes } from './demo-outcomes.js';
 
 /** The logins of Én plan's demo: the coordinator and a network professional. */
 export const DEMO_COURSE_PEOPLE = [
@@ -252,12 +253,13 @@ export async function createDemoCourses(
     note: 'Plan aftalt på opstartsmødet',
   });
   await recordConsent(deps, user, mikkel.id, {
-    purpose: 'Koordinering af behandling og bostøtte',
+    purpose: 'Koordinering af behandling og bostøtte; brug i evalueringen af Én plan',
     partyIds: [misbrug, bostotte],
     memberIds: [mikkelId],
     givenOn: day(-60),
     form: 'underskrift',
     expiresOn: day(305),
+    researchUse: true,
   });
 
   // A family: the mother's treatment and the son's schooling are separate sub-plans.
@@ -367,4 +369,5 @@ export async function createDemoCourses(
   await createDemoFidelity(db, deps, user);
   await createDemoClosing(deps, user);
   await createDemoAllocation(db, deps, user);
+  await createDemoOutcomes(db, municipalityId, user.userId);
 }

@@ -40,6 +40,7 @@ import { planRoutes } from '../plans/plan.routes.js';
 import { meetingRoutes } from '../meetings/meeting.routes.js';
 import { progressionRoutes } from '../progression/progression.routes.js';
 import { fidelityRoutes } from '../fidelity/fidelity.routes.js';
+import { outcomeRoutes } from '../outcomes/outcome.routes.js';
 import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
 import type { PoolStats } from '../db/connection.js';
@@ -187,6 +188,7 @@ const ROUTES: FastifyPluginAsync<AppContext>[] = [
   meetingRoutes,
   progressionRoutes,
   fidelityRoutes,
+  outcomeRoutes,
   citizenViewRoutes,
   workshopRoutes,
   interventionRoutes,

@@ -30,6 +30,8 @@ const MATRIX: Record<Permission, readonly UserRole[]> = {
   'measurements.manage': ['admin', 'analytiker'],
   'org.edit': ['admin', 'analytiker'],
   'outbox.read': ['admin', 'analytiker'],
+  'outcomes.export': ['admin', 'analytiker'],
+  'outcomes.report': ['admin', 'analytiker'],
   'settings.edit': ['admin'],
   'settings.read': ['admin', 'analytiker'],
   'signIn.manage': ['admin'],

@@ -46,6 +46,9 @@ const AllocationPage = lazyPage('analyse/lodtraekning', () =>
 const FidelityIndexPage = lazyPage('analyse/implementering', () =>
   import('./fidelity/fidelity-index-page.js').then((m) => m.FidelityIndexPage),
 );
+const OutcomeReportPage = lazyPage('analyse/udfald', () =>
+  import('./outcomes/outcome-report-page.js').then((m) => m.OutcomeReportPage),
+);
 const CourseNewPage = lazyPage('forloeb/nyt', () =>
   import('./courses/course-new-page.js').then((m) => m.CourseNewPage),
 );
@@ -318,6 +321,16 @@ function AppRoutes() {
             <RequireAuth>
               <RequirePermission permission="fidelity.index">
                 <FidelityIndexPage />
+              </RequirePermission>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path={OutcomeReportPage.path}
+          element={
+            <RequireAuth>
+              <RequirePermission permission="outcomes.report">
+                <OutcomeReportPage />
               </RequirePermission>
             </RequireAuth>
           }

@@ -24,6 +24,7 @@ import * as loginPersonChoice from './0025-login-person-choice.js';
 import * as smsChannel from './0026-sms-channel.js';
 import * as progressionTrial from './0027-progression-trial.js';
 import * as caseAllocation from './0028-case-allocation.js';
+import * as outcomes from './0029-outcomes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0026-sms-channel': smsChannel,
   '0027-progression-trial': progressionTrial,
   '0028-case-allocation': caseAllocation,
+  '0029-outcomes': outcomes,
 };

@@ -19,6 +19,8 @@ export interface ConsentTable {
   withdrawn_at: Date | null;
   withdrawn_by: string | null;
   withdraw_reason: string | null;
+  /** The citizen consents to research use: the evaluation export may carry their CPR number. */
+  research_use: Generated<boolean>;
   created_at: CreatedAt;
 }
 

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice, LoadStatus } from '../ui/feedback.js';
 import {
+  Checkbox,
   CheckList,
   ChoiceField,
   FieldSet,
@@ -102,6 +103,9 @@ export function CourseConsents({ course, reload }: CourseTabProps) {
                 <td>{c.memberIds.map(memberName).join(', ')}</td>
                 <td>
                   <span className="table__nowrap">{formatDate(c.givenOn, locale)}</span>
+                  {c.researchUse && (
+                    <span className="table__sub">{t('courses.consent.researchUse.short')}</span>
+                  )}
                   <span className="table__sub">
                     {consentFormLabel(t, c.form)}
                     {c.witness ? ` (${t('courses.consent.witness')}: ${c.witness})` : ''}
@@ -180,6 +184,7 @@ function ConsentDialog({ course, onClose, onSaved }: CourseDialogProps) {
   const [form, setForm] = useState<ConsentForm>('underskrift');
   const [witness, setWitness] = useState('');
   const [expiresOn, setExpiresOn] = useState(addYear(today()));
+  const [researchUse, setResearchUse] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = async () => {
@@ -204,6 +209,7 @@ function ConsentDialog({ course, onClose, onSaved }: CourseDialogProps) {
       givenOn,
       form,
       expiresOn,
+      researchUse,
       ...(form === 'mundtlig-med-vidne' ? { witness: witness.trim() } : {}),
     });
     await onSaved();
@@ -273,6 +279,11 @@ function ConsentDialog({ course, onClose, onSaved }: CourseDialogProps) {
         type="date"
         required
         {...bindText(expiresOn, setExpiresOn, errors.expiresOn)}
+      />
+      <Checkbox
+        label={t('courses.consent.researchUse')}
+        checked={researchUse}
+        onChange={setResearchUse}
       />
     </FormDialog>
   );

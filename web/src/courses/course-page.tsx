@@ -20,6 +20,7 @@ import { CourseVersions } from './course-versions.js';
 import { CourseMeetings } from '../meetings/course-meetings.js';
 import { CourseProgression } from '../progression/course-progression.js';
 import { CourseFidelity } from '../fidelity/course-fidelity.js';
+import { CourseOutcomes } from '../outcomes/course-outcomes.js';
 import { CourseCitizen } from '../citizen/course-citizen.js';
 import { CourseCaseAnalysis } from '../case-analysis/course-case-analysis.js';
 import type { CourseTabProps } from './course-tab.js';
@@ -34,6 +35,7 @@ const TABS = [
   { slug: 'moeder', label: 'meetings.tab', access: ['full', 'consent'] },
   { slug: 'progression', label: 'progression.tab', access: ['full', 'consent'] },
   { slug: 'tjekliste', label: 'fidelity.tab', access: ['full', 'consent'] },
+  { slug: 'udfald', label: 'outcomes.tab', access: ['full', 'consent'] },
   { slug: 'borgeren', label: 'citizen.tab', access: ['full'] },
   { slug: 'enkeltsag', label: 'case.tab', access: ['full', 'consent'] },
   { slug: 'versioner', label: 'courses.tab.versions', access: ['full'] },
@@ -56,6 +58,8 @@ function TabContent({ slug, ...props }: CourseTabProps & { slug: string }) {
       return <CourseProgression {...props} />;
     case 'tjekliste':
       return <CourseFidelity {...props} />;
+    case 'udfald':
+      return <CourseOutcomes {...props} />;
     case 'borgeren':
       return <CourseCitizen {...props} />;
     case 'enkeltsag':

@@ -15,6 +15,7 @@ import { caseAnalysisDa } from './messages/case-analysis.js';
 import { allocationsDa } from './messages/allocations.js';
 import { coursesDa } from './messages/courses.js';
 import { fidelityDa } from './messages/fidelity.js';
+import { outcomesDa } from './messages/outcomes.js';
 import { interventionsDa } from './messages/interventions.js';
 import { measurementsDa } from './messages/measurements.js';
 import { meetingsDa } from './messages/meetings.js';
@@ -36,6 +37,7 @@ export const da = {
   ...allocationsDa,
   ...coursesDa,
   ...fidelityDa,
+  ...outcomesDa,
   ...interventionsDa,
   ...measurementsDa,
   ...meetingsDa,

@@ -10,6 +10,7 @@ import { caseAnalysisEn } from './messages/case-analysis.js';
 import { allocationsEn } from './messages/allocations.js';
 import { coursesEn } from './messages/courses.js';
 import { fidelityEn } from './messages/fidelity.js';
+import { outcomesEn } from './messages/outcomes.js';
 import { interventionsEn } from './messages/interventions.js';
 import { measurementsEn } from './messages/measurements.js';
 import { meetingsEn } from './messages/meetings.js';
@@ -31,6 +32,7 @@ export const en: Dictionary = {
   ...allocationsEn,
   ...coursesEn,
   ...fidelityEn,
+  ...outcomesEn,
   ...interventionsEn,
   ...measurementsEn,
   ...meetingsEn,

@@ -136,6 +136,11 @@ export function AppShell() {
                   <NavLink to="/analyse/implementering">{t('fidelity.nav')}</NavLink>
                 </li>
               )}
+              {can(user.role, 'outcomes.report') && (
+                <li>
+                  <NavLink to="/analyse/udfald">{t('outcomes.nav')}</NavLink>
+                </li>
+              )}
               {can(user.role, 'outbox.read') && (
                 <li>
                   <NavLink to="/udbakke">{t('nav.outbox')}</NavLink>

@@ -283,6 +283,9 @@ export const coursesDa = {
   'courses.consent.recordShort': 'Registrér',
   'courses.consent.recorded': 'Samtykket er registreret.',
   'courses.consent.purpose': 'Formål',
+  'courses.consent.researchUse':
+    'Borgeren giver også samtykke til brug i forskning (CPR-nummeret må komme med i evalueringsudtrækket)',
+  'courses.consent.researchUse.short': 'Også til forskning',
   'courses.consent.purpose.hint': 'Hvad må oplysningerne deles til?',
   'courses.consent.purpose.missing': 'Skriv formålet.',
   'courses.consent.parties': 'Må deles med',
@@ -666,6 +669,9 @@ export const coursesEn: Record<keyof typeof coursesDa, string> = {
   'courses.consent.recordShort': 'Record',
   'courses.consent.recorded': 'The consent has been recorded.',
   'courses.consent.purpose': 'Purpose',
+  'courses.consent.researchUse':
+    'The citizen also consents to research use (the CPR number may be in the evaluation export)',
+  'courses.consent.researchUse.short': 'Also for research',
   'courses.consent.purpose.hint': 'What may the information be shared for?',
   'courses.consent.purpose.missing': 'Enter the purpose.',
   'courses.consent.parties': 'May be shared with',
