@@ -22,6 +22,7 @@ import * as linkLoginsToPeople from './0023-link-logins-to-people.js';
 import * as fidelity from './0024-fidelity.js';
 import * as loginPersonChoice from './0025-login-person-choice.js';
 import * as smsChannel from './0026-sms-channel.js';
+import * as implementationSurveys from './0030-implementation-surveys.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0024-fidelity': fidelity,
   '0025-login-person-choice': loginPersonChoice,
   '0026-sms-channel': smsChannel,
+  '0030-implementation-surveys': implementationSurveys,
 };
