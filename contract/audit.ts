@@ -102,6 +102,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, Label>> = {
   course: { da: 'Forløb', en: 'Course' },
   intervention: { da: 'Indsats', en: 'Intervention' },
   measurement: { da: 'Måling', en: 'Measurement' },
+  implementation_item_set: { da: 'Spørgsmålssæt', en: 'Item set' },
   progression_instrument: { da: 'Progressionsskema', en: 'Progression instrument' },
   'saml-settings': { da: 'SAML-opsætning', en: 'SAML settings' },
   workshop: { da: 'Dialogværksted', en: 'Workshop' },

@@ -20,6 +20,7 @@ import type {
 } from './tables/citizen-view.table.js';
 import type { KeyCheckTable } from './tables/key-check.table.js';
 import type { FidelityChecklistTable } from './tables/fidelity.table.js';
+import type { ImplementationItemSetTable } from './tables/implementation.table.js';
 import type {
   SamlAssertionTable,
   SamlRequestTable,
@@ -105,4 +106,5 @@ export interface Database {
   saml_assertion: SamlAssertionTable;
   oidc_provider: OidcProviderTable;
   fidelity_checklist: FidelityChecklistTable;
+  implementation_item_set: ImplementationItemSetTable;
 }

@@ -40,6 +40,7 @@ import { planRoutes } from '../plans/plan.routes.js';
 import { meetingRoutes } from '../meetings/meeting.routes.js';
 import { progressionRoutes } from '../progression/progression.routes.js';
 import { fidelityRoutes } from '../fidelity/fidelity.routes.js';
+import { implementationRoutes } from '../implementation/implementation.routes.js';
 import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
 import type { PoolStats } from '../db/connection.js';
@@ -185,6 +186,7 @@ const ROUTES: FastifyPluginAsync<AppContext>[] = [
   meetingRoutes,
   progressionRoutes,
   fidelityRoutes,
+  implementationRoutes,
   citizenViewRoutes,
   workshopRoutes,
   interventionRoutes,
