@@ -40,6 +40,12 @@ const CoursePage = lazyPage('forloeb/:id/:tab?', () =>
 const CaseLevelPage = lazyPage('analyse/forloeb', () =>
   import('./case-analysis/case-level-page.js').then((m) => m.CaseLevelPage),
 );
+const ImplementationPage = lazyPage('implementering', () =>
+  import('./implementation/implementation-page.js').then((m) => m.ImplementationPage),
+);
+const ImplementationSurveyPage = lazyPage('implementering/:id', () =>
+  import('./implementation/implementation-survey-page.js').then((m) => m.ImplementationSurveyPage),
+);
 const FidelityIndexPage = lazyPage('analyse/implementering', () =>
   import('./fidelity/fidelity-index-page.js').then((m) => m.FidelityIndexPage),
 );
@@ -309,6 +315,19 @@ function AppRoutes() {
             </RequireAuth>
           }
         />
+        {[ImplementationPage, ImplementationSurveyPage].map((Page) => (
+          <Route
+            key={Page.path}
+            path={Page.path}
+            element={
+              <RequireAuth>
+                <RequirePermission permission="measurements.manage">
+                  <Page />
+                </RequirePermission>
+              </RequireAuth>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -14,6 +14,7 @@ import { authDa } from './messages/auth.js';
 import { caseAnalysisDa } from './messages/case-analysis.js';
 import { coursesDa } from './messages/courses.js';
 import { fidelityDa } from './messages/fidelity.js';
+import { implementationDa } from './messages/implementation.js';
 import { interventionsDa } from './messages/interventions.js';
 import { measurementsDa } from './messages/measurements.js';
 import { meetingsDa } from './messages/meetings.js';
@@ -34,6 +35,7 @@ export const da = {
   ...caseAnalysisDa,
   ...coursesDa,
   ...fidelityDa,
+  ...implementationDa,
   ...interventionsDa,
   ...measurementsDa,
   ...meetingsDa,

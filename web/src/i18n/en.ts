@@ -9,6 +9,7 @@ import { authEn } from './messages/auth.js';
 import { caseAnalysisEn } from './messages/case-analysis.js';
 import { coursesEn } from './messages/courses.js';
 import { fidelityEn } from './messages/fidelity.js';
+import { implementationEn } from './messages/implementation.js';
 import { interventionsEn } from './messages/interventions.js';
 import { measurementsEn } from './messages/measurements.js';
 import { meetingsEn } from './messages/meetings.js';
@@ -29,6 +30,7 @@ export const en: Dictionary = {
   ...caseAnalysisEn,
   ...coursesEn,
   ...fidelityEn,
+  ...implementationEn,
   ...interventionsEn,
   ...measurementsEn,
   ...meetingsEn,
