@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_IMPLEMENTATION_ITEMS } from '../../contract/implementation.js';
 import type { Database } from '../db/schema.js';
+import type { NewAnswer } from '../db/tables/answer.table.js';
 import { seededRandom } from './random.js';
 
 const UNITS = [
@@ -73,14 +74,7 @@ export async function createDemoImplementation(
       .insertInto('measurement_group')
       .values(units.map((u) => ({ measurement_id: id, unit_id: u.id, arm: null })))
       .execute();
-    const answers: {
-      measurement_id: string;
-      respondent_id: string;
-      target: string;
-      item: string;
-      value: number | null;
-      dont_know: boolean;
-    }[] = [];
+    const answers: NewAnswer[] = [];
     for (const person of people) {
       const answered = random() >= 0.2;
       // The invitation knows only who finished; nothing links it to the answers below.
