@@ -115,6 +115,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, Label>> = {
   allocation: { da: 'Lodtrækning', en: 'Random allocation' },
   measurement: { da: 'Måling', en: 'Measurement' },
   outcomes: { da: 'Udfald', en: 'Outcomes' },
+  implementation_item_set: { da: 'Spørgsmålssæt', en: 'Item set' },
   progression_instrument: { da: 'Progressionsskema', en: 'Progression instrument' },
   'saml-settings': { da: 'SAML-opsætning', en: 'SAML settings' },
   workshop: { da: 'Dialogværksted', en: 'Workshop' },

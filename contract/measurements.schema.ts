@@ -12,8 +12,10 @@ import {
   GROUP_KINDS,
   MAX_ANSWERS_PER_SAVE,
   MAX_GROUP_KEY_LENGTH,
+  MEASUREMENT_KINDS,
   MEASUREMENT_STATUSES,
 } from './measurements.js';
+import { implementationItemSchema } from './implementation.schema.js';
 
 const text = z.object({ da: z.string(), en: z.string() });
 const reason = z.enum(SUPPRESSED_REASONS).nullable();
@@ -246,6 +248,9 @@ export const surveySchema = z.object({
     /** Results are only shown for groups with at least this many answers. */
     minGroup: z.number(),
     items: z.record(z.string(), text),
+    /** A network survey, or an implementation survey asking `implementationItems` instead. */
+    kind: z.enum(MEASUREMENT_KINDS),
+    implementationItems: z.array(implementationItemSchema),
   }),
   /** The respondent's own group: their unit, or their profession. */
   ownUnitId: z.string(),

@@ -8,6 +8,11 @@ export const MEASUREMENT_STATUSES = ['draft', 'open', 'closed'] as const;
 /** Where a measurement is in its life. */
 export type MeasurementStatus = (typeof MEASUREMENT_STATUSES)[number];
 
+/** What a measurement asks: the network questions, or an implementation item set. */
+export const MEASUREMENT_KINDS = ['network', 'implementation'] as const;
+/** What a measurement asks. */
+export type MeasurementKind = (typeof MEASUREMENT_KINDS)[number];
+
 /** The arms of a semi-randomised design. */
 export const ARMS = ['intervention', 'kontrol'] as const;
 /** An arm of a semi-randomised design. */

@@ -85,7 +85,7 @@ describe.skipIf(!haveChromium)('the fidelity checklist in the browser', () => {
   test('the analyst reads the implementation index with n beside each figure', async () => {
     const analyst = await started!.browser.newPage({ viewport: WIDE });
     await login(analyst, app, 'analytiker@demo.samspil.dk');
-    await analyst.getByRole('link', { name: 'Implementering', exact: true }).click();
+    await analyst.getByRole('link', { name: 'Implementeringsindeks', exact: true }).click();
     await analyst.waitForURL(/\/analyse\/implementering$/);
     await analyst.getByRole('heading', { name: 'Implementering af Én plan' }).waitFor();
     const municipality = analyst.getByRole('table', { name: 'Kommunen' });

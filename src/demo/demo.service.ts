@@ -2,6 +2,7 @@
  * Creating the demo municipality: organisation, people and logins, deterministic
  * from a seed so every fresh install shows the same picture.
  */
+import { createDemoImplementation } from './demo-implementation.js';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.js';
 import type { Database } from '../db/schema.js';
@@ -120,5 +121,6 @@ export async function createDemoMunicipality(
   await createDemoSurvey(db, municipalityId);
   await createDemoCourses(db, municipalityId, cprKey);
   await createDemoActions(db, municipalityId);
+  await createDemoImplementation(db, municipalityId);
   return municipalityId;
 }

@@ -33,11 +33,13 @@ export async function lockMeasurement(db: Db, municipalityId: string, id: string
     .executeTakeFirst();
 }
 
+/** The municipality's network measurements (implementation surveys have their own list). */
 export async function listMeasurements(db: Db, municipalityId: string) {
   return db
     .selectFrom('measurement')
     .selectAll()
     .where('municipality_id', '=', municipalityId)
+    .where('kind', '=', 'network')
     .orderBy('created_at', 'desc')
     .execute();
 }

@@ -585,7 +585,8 @@ export async function openMeasurement(deps: MeasurementDeps, user: AuthUser, id:
         en: 'The measurement is already open.',
       });
     }
-    if ((await repo.listGroups(trx, id)).length < 2) {
+    // A network needs two groups to have ties; an implementation survey asks one unit alone.
+    if (current.kind === 'network' && (await repo.listGroups(trx, id)).length < 2) {
       throw badRequest({
         da: 'Vælg mindst to grupper, før målingen åbnes.',
         en: 'Choose at least two groups before opening the measurement.',

@@ -118,6 +118,8 @@ export async function getSurvey(
       closesAt: measurement.closes_at?.toISOString() ?? null,
       minGroup: measurement.min_group,
       items,
+      kind: measurement.kind,
+      implementationItems: measurement.implementation_items ?? [],
     },
     // The respondent's own group: their unit, or their profession.
     ownUnitId: invitation.profession ?? invitation.unit_id,
@@ -194,25 +196,28 @@ interface OpenShape {
   groupIds: string[];
   chooseGroups: boolean;
   includeLeadership: boolean;
+  /** An implementation survey's item keys (answered with target ''); empty for a network survey. */
+  implementationKeys: Set<string>;
 }
 const openShapes = new Map<string, OpenShape>();
 
-async function groupIdsOf(
+async function shapeOf(
   db: Kysely<Database>,
   measurementId: string,
   context: repo.AnsweringContext,
-): Promise<string[]> {
+): Promise<OpenShape> {
   const cached = openShapes.get(measurementId);
-  if (cached) return cached.groupIds;
+  if (cached) return cached;
   const groupIds = (await listGroups(db, measurementId)).map((g) => g.id);
-  if (context.status === 'open') {
-    openShapes.set(measurementId, {
-      groupIds,
-      chooseGroups: context.choose_groups,
-      includeLeadership: context.include_leadership,
-    });
-  }
-  return groupIds;
+  const measurement = await repo.findMeasurementById(db, measurementId);
+  const shape: OpenShape = {
+    groupIds,
+    chooseGroups: context.choose_groups,
+    includeLeadership: context.include_leadership,
+    implementationKeys: new Set((measurement?.implementation_items ?? []).map((i) => i.key)),
+  };
+  if (context.status === 'open') openShapes.set(measurementId, shape);
+  return shape;
 }
 
 /**
@@ -241,7 +246,7 @@ async function tryFirstSave(
   const shape = openShapes.get(measurementId);
   const tokenHash = hashToken(token);
   if (!shape || shape.chooseGroups || answeringTokens.has(tokenHash)) return undefined;
-  const checked = checkAnswers(answers, new Set(shape.groupIds), shape.includeLeadership);
+  const checked = checkAnswers(answers, new Set(shape.groupIds), shape);
   // Bad answers get their error below, after the link's own checks.
   if (checked.problems.length > 0) return undefined;
   const id = randomUUID();
@@ -293,14 +298,19 @@ export async function saveAnswers(
   if (context.respondent_ref && !known) throw linkNotFound();
   if (known) rememberAnswering(hashToken(token));
   // Before the first save nobody has chosen groups yet, so only leadership answers fit.
+  const shape = context.choose_groups ? undefined : await shapeOf(db, measurementId, context);
   const targets = new Set(
-    context.choose_groups
-      ? known
+    shape
+      ? shape.groupIds
+      : known
         ? ((await repo.findRespondent(db, known))?.chosen_groups ?? [])
-        : []
-      : await groupIdsOf(db, measurementId, context),
+        : [],
   );
-  const { rows, clears, problems } = checkAnswers(answers, targets, context.include_leadership);
+  const { rows, clears, problems } = checkAnswers(
+    answers,
+    targets,
+    shape ?? { includeLeadership: context.include_leadership, implementationKeys: new Set() },
+  );
   if (problems.length > 0) {
     throw badRequest(
       {
@@ -325,13 +335,23 @@ export async function saveAnswers(
  * Check every answer belongs to the survey and split them into rows to store and keys
  * to clear. The last answer for a key in one request wins, as across requests.
  */
-function checkAnswers(answers: SurveyAnswer[], targets: Set<string>, includeLeadership: boolean) {
+function checkAnswers(
+  answers: SurveyAnswer[],
+  targets: Set<string>,
+  shape: Pick<OpenShape, 'includeLeadership' | 'implementationKeys'>,
+) {
   const problems: string[] = [];
   const byKey = new Map<string, SurveyAnswer>();
+  const implementation = shape.implementationKeys.size > 0;
   answers.forEach((a, i) => {
-    if (RK_ITEM_SET.has(a.item)) {
+    // An implementation survey asks its own items only, none about groups or leaders.
+    if (implementation) {
+      if (!shape.implementationKeys.has(a.item))
+        problems.push(`#${i + 1}: item "${a.item.slice(0, 40)}"`);
+      else if (a.target !== '') problems.push(`#${i + 1}: target`);
+    } else if (RK_ITEM_SET.has(a.item)) {
       if (!targets.has(a.target)) problems.push(`#${i + 1}: target`);
-    } else if (includeLeadership && LEADERSHIP_ITEM_SET.has(a.item)) {
+    } else if (shape.includeLeadership && LEADERSHIP_ITEM_SET.has(a.item)) {
       if (a.target !== '') problems.push(`#${i + 1}: target`);
     } else problems.push(`#${i + 1}: item "${a.item.slice(0, 40)}"`);
     byKey.set(`${a.target}\u0000${a.item}`, a);
@@ -352,6 +372,28 @@ function checkAnswers(answers: SurveyAnswer[], targets: Set<string>, includeLead
 }
 const RK_ITEM_SET = new Set<string>(RK_ITEMS);
 const LEADERSHIP_ITEM_SET = new Set<string>(LEADERSHIP_ITEMS);
+
+/**
+ * An implementation survey is submitted only with every item answered ("Ved ikke" is an
+ * answer): then every item of a report's group has the same n, and one disclosure
+ * decision protects them all.
+ */
+async function checkComplete(
+  db: Kysely<Database>,
+  items: { key: string }[],
+  respondentId: string | undefined,
+) {
+  const answered = new Set(
+    respondentId ? (await repo.listAnswers(db, respondentId)).map((a) => a.item) : [],
+  );
+  const missing = items.filter((i) => !answered.has(i.key)).length;
+  if (missing > 0) {
+    throw badRequest({
+      da: `Svar på alle spørgsmål, før du sender (${missing} mangler). "Ved ikke" er også et svar.`,
+      en: `Answer every question before you submit (${missing} missing). "Don't know" is an answer too.`,
+    });
+  }
+}
 
 /**
  * Submit: the respondent is done. Erases the sealed link to the answers and the
@@ -376,6 +418,9 @@ export async function submitSurvey(
     if (invitation.status === 'finished') return { finished: true };
     if (!isAnswerable(measurement)) throw closed();
     const respondentId = respondentIdOf(invitation, token);
+    if (measurement.implementation_items) {
+      await checkComplete(trx, measurement.implementation_items, respondentId);
+    }
     if (respondentId) await repo.markSubmitted(trx, respondentId);
     await trx
       .updateTable('invitation')

@@ -41,6 +41,7 @@ import { meetingRoutes } from '../meetings/meeting.routes.js';
 import { progressionRoutes } from '../progression/progression.routes.js';
 import { fidelityRoutes } from '../fidelity/fidelity.routes.js';
 import { outcomeRoutes } from '../outcomes/outcome.routes.js';
+import { implementationRoutes } from '../implementation/implementation.routes.js';
 import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
 import type { PoolStats } from '../db/connection.js';
@@ -189,6 +190,7 @@ const ROUTES: FastifyPluginAsync<AppContext>[] = [
   progressionRoutes,
   fidelityRoutes,
   outcomeRoutes,
+  implementationRoutes,
   citizenViewRoutes,
   workshopRoutes,
   interventionRoutes,

@@ -38,6 +38,19 @@ export async function twoMunicipalities(
 async function fillTheRest(db: Kysely<Database>, municipalityId: string, tag: string) {
   const one = async <T>(query: { executeTakeFirstOrThrow: () => Promise<T> }) =>
     query.executeTakeFirstOrThrow();
+  await one(
+    db
+      .insertInto('implementation_item_set')
+      .values({
+        municipality_id: municipalityId,
+        name: `Sæt ${tag}`,
+        items: JSON.stringify([
+          { key: 'egen', element: 'plan', scale: 'enig', da: 'Eget?', en: 'Own?' },
+        ]),
+        created_by: null,
+      })
+      .returning('id'),
+  );
   const m = municipalityId;
   const user = await one(
     db.selectFrom('app_user').select('id').where('municipality_id', '=', m).limit(1),

@@ -43,6 +43,12 @@ const CaseLevelPage = lazyPage('analyse/forloeb', () =>
 const AllocationPage = lazyPage('analyse/lodtraekning', () =>
   import('./allocations/allocation-page.js').then((m) => m.AllocationPage),
 );
+const ImplementationPage = lazyPage('implementering', () =>
+  import('./implementation/implementation-page.js').then((m) => m.ImplementationPage),
+);
+const ImplementationSurveyPage = lazyPage('implementering/:id', () =>
+  import('./implementation/implementation-survey-page.js').then((m) => m.ImplementationSurveyPage),
+);
 const FidelityIndexPage = lazyPage('analyse/implementering', () =>
   import('./fidelity/fidelity-index-page.js').then((m) => m.FidelityIndexPage),
 );
@@ -335,6 +341,19 @@ function AppRoutes() {
             </RequireAuth>
           }
         />
+        {[ImplementationPage, ImplementationSurveyPage].map((Page) => (
+          <Route
+            key={Page.path}
+            path={Page.path}
+            element={
+              <RequireAuth>
+                <RequirePermission permission="measurements.manage">
+                  <Page />
+                </RequirePermission>
+              </RequireAuth>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

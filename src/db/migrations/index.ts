@@ -25,6 +25,7 @@ import * as smsChannel from './0026-sms-channel.js';
 import * as progressionTrial from './0027-progression-trial.js';
 import * as caseAllocation from './0028-case-allocation.js';
 import * as outcomes from './0029-outcomes.js';
+import * as implementationSurveys from './0030-implementation-surveys.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0027-progression-trial': progressionTrial,
   '0028-case-allocation': caseAllocation,
   '0029-outcomes': outcomes,
+  '0030-implementation-surveys': implementationSurveys,
 };

@@ -1,5 +1,13 @@
-import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  JSONColumnType,
+  Selectable,
+  Updateable,
+} from 'kysely';
 import type { CreatedAt } from './columns.js';
+import type { ImplementationItem } from '../../../contract/implementation.js';
 
 import type {
   Arm,
@@ -7,6 +15,7 @@ import type {
   Flow,
   GroupKind,
   ItemTexts,
+  MeasurementKind,
   MeasurementStatus,
 } from '../../../contract/measurements.js';
 
@@ -18,6 +27,7 @@ export type {
   GroupKind,
   ItemText,
   ItemTexts,
+  MeasurementKind,
   MeasurementStatus,
 } from '../../../contract/measurements.js';
 
@@ -51,6 +61,10 @@ export interface MeasurementTable {
   focal_kind: Generated<FocalKind | null>;
   /** The citizen's course of a case measurement (enkeltsagsanalyse); null otherwise. */
   course_id: Generated<string | null>;
+  /** A relational capacity network survey, or an implementation survey of staff. */
+  kind: Generated<MeasurementKind>;
+  /** The implementation survey's own copy of its items; null for a network survey. */
+  implementation_items: ColumnType<ImplementationItem[] | null, string | undefined, string>;
 }
 export type Measurement = Selectable<MeasurementTable>;
 export type NewMeasurement = Insertable<MeasurementTable>;

@@ -16,6 +16,7 @@ import { allocationsDa } from './messages/allocations.js';
 import { coursesDa } from './messages/courses.js';
 import { fidelityDa } from './messages/fidelity.js';
 import { outcomesDa } from './messages/outcomes.js';
+import { implementationDa } from './messages/implementation.js';
 import { interventionsDa } from './messages/interventions.js';
 import { measurementsDa } from './messages/measurements.js';
 import { meetingsDa } from './messages/meetings.js';
@@ -38,6 +39,7 @@ export const da = {
   ...coursesDa,
   ...fidelityDa,
   ...outcomesDa,
+  ...implementationDa,
   ...interventionsDa,
   ...measurementsDa,
   ...meetingsDa,

@@ -56,6 +56,12 @@ export const lightDa = {
     'Du vælger først de enheder, du arbejder sammen med, og svarer så på nogle få udsagn om hver. Hvert svar gemmes med det samme.',
   'survey.intro.how.profession':
     'Du vælger først de faggrupper, du arbejder sammen med, og svarer så på nogle få udsagn om hver. Hvert svar gemmes med det samme.',
+  'survey.intro.how.implementation':
+    'Du svarer på nogle få udsagn om, hvordan Én plan bliver brugt i dit arbejde. Svar på alle; "Ved ikke" er også et svar. Hvert svar gemmes med det samme.',
+  'survey.implementation.title': 'Én plan i praksis',
+  'survey.implementation.hint': 'Hvor enig er du, eller i hvilken grad passer udsagnet?',
+  'survey.done.use.implementation':
+    'Svarene bruges til at se, hvor godt Én plan er kommet ud i arbejdet, og hvad der kan blive bedre.',
   'survey.intro.privacyTitle': 'Dine svar er fortrolige',
   'survey.intro.privacy':
     'Ingen kan se, hvad du har svaret. Resultater vises kun samlet for grupper med mindst {n} besvarelser.',

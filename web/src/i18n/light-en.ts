@@ -54,6 +54,12 @@ export const lightEn: Record<LightMessageKey, string> = {
     'First you choose the units you work with, then you answer a few statements about each. Every answer is saved at once.',
   'survey.intro.how.profession':
     'First you choose the professions you work with, then answer a few statements about each. Every answer is saved at once.',
+  'survey.intro.how.implementation':
+    'You answer a few statements about how Én plan is used in your work. Answer them all; "Don\'t know" is an answer too. Every answer is saved at once.',
+  'survey.implementation.title': 'Én plan in practice',
+  'survey.implementation.hint': 'How much do you agree, or to what degree does the statement fit?',
+  'survey.done.use.implementation':
+    'The answers show how well Én plan has reached the daily work, and what can improve.',
   'survey.intro.privacyTitle': 'Your answers are confidential',
   'survey.intro.privacy':
     'Nobody can see what you answered. Results are only shown combined for groups with at least {n} responses.',

@@ -141,6 +141,11 @@ export function AppShell() {
                   <NavLink to="/analyse/udfald">{t('outcomes.nav')}</NavLink>
                 </li>
               )}
+              {can(user.role, 'measurements.manage') && (
+                <li>
+                  <NavLink to="/implementering">{t('implementation.nav')}</NavLink>
+                </li>
+              )}
               {can(user.role, 'outbox.read') && (
                 <li>
                   <NavLink to="/udbakke">{t('nav.outbox')}</NavLink>

@@ -30,8 +30,9 @@ import { SiteFooter } from '../ui/site-footer.js';
 import { formatDate } from '../ui/format-date.js';
 import { Button } from '../ui/button.js';
 import type { SurveyFatal as Fatal, SurveyPageData } from '../../../contract/survey-page.js';
+import { IMPLEMENTATION_OPTIONS, optionLabel } from '../../../contract/implementation.js';
 
-type Step = 'intro' | 'groups' | 'items' | 'leadership' | 'review' | 'done';
+type Step = 'intro' | 'groups' | 'items' | 'leadership' | 'implementation' | 'review' | 'done';
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 const SCALE: { value: Exclude<AnswerValue, null>; label: LightMessageKey }[] = [
@@ -93,7 +94,12 @@ function startOf(data: Survey) {
   const resumed = data.answers.length > 0 || data.chosenGroups !== null;
   let step: Step = 'intro';
   let groupIndex = 0;
-  if (resumed) {
+  if (resumed && data.measurement.kind === 'implementation') {
+    const open = data.measurement.implementationItems.some(
+      (item) => !answers.has(answerKey('', item.key)),
+    );
+    step = open ? 'implementation' : 'review';
+  } else if (resumed) {
     const firstOpen = picked.findIndex((g) =>
       RK_ITEMS.some((item) => !answers.has(answerKey(g, item))),
     );
@@ -270,17 +276,24 @@ export function SurveyPage({
     void flush();
   };
 
-  const targets = chosen;
+  // An implementation survey asks its own items, about no group.
+  const implementation = survey?.measurement.kind === 'implementation';
+  const implementationItems = survey?.measurement.implementationItems ?? [];
+  const targets = implementation ? [] : chosen;
   const leadership = survey?.measurement.includeLeadership ?? false;
-  const total = targets.length * RK_ITEMS.length + (leadership ? LEADERSHIP_ITEMS.length : 0);
+  const total =
+    targets.length * RK_ITEMS.length +
+    (leadership ? LEADERSHIP_ITEMS.length : 0) +
+    implementationItems.length;
   const answered = useMemo(() => {
     let count = 0;
     for (const g of targets)
       for (const item of RK_ITEMS) if (answers.has(answerKey(g, item))) count += 1;
     if (leadership)
       for (const item of LEADERSHIP_ITEMS) if (answers.has(answerKey('', item))) count += 1;
+    for (const item of implementationItems) if (answers.has(answerKey('', item.key))) count += 1;
     return count;
-  }, [answers, targets, leadership]);
+  }, [answers, targets, leadership, implementationItems]);
 
   // Move focus to the step's heading when the step changes, for screen readers and keyboards.
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -371,7 +384,15 @@ export function SurveyPage({
       t('survey.done.title'),
       <>
         <p className="lead">{t('survey.done.body')}</p>
-        <p>{t(byProfession ? 'survey.done.use.profession' : 'survey.done.use')}</p>
+        <p>
+          {t(
+            implementation
+              ? 'survey.done.use.implementation'
+              : byProfession
+                ? 'survey.done.use.profession'
+                : 'survey.done.use',
+          )}
+        </p>
         <p>{t('survey.done.protect')}</p>
       </>,
     );
@@ -406,7 +427,7 @@ export function SurveyPage({
   );
 
   const firstItemsStep = m.chooseGroups ? 'groups' : 'intro';
-  const afterItems: Step = leadership ? 'leadership' : 'review';
+  const afterItems: Step = implementation ? 'implementation' : leadership ? 'leadership' : 'review';
 
   /** A question step: progress and save status, the step's heading, then its content. */
   const stepFrame = (heading: ReactNode, content: ReactNode) =>
@@ -444,7 +465,15 @@ export function SurveyPage({
       m.title,
       <>
         <p className="lead">{t('survey.intro.lead', { process: m.focalProcess })}</p>
-        <p>{t(byProfession ? 'survey.intro.how.profession' : 'survey.intro.how')}</p>
+        <p>
+          {t(
+            implementation
+              ? 'survey.intro.how.implementation'
+              : byProfession
+                ? 'survey.intro.how.profession'
+                : 'survey.intro.how',
+          )}
+        </p>
         <div className="panel survey__privacy">
           <h2 className="panel__title">{t('survey.intro.privacyTitle')}</h2>
           <p>{t('survey.intro.privacy', { n: m.minGroup })}</p>
@@ -580,6 +609,33 @@ export function SurveyPage({
       </>,
     );
 
+  if (step === 'implementation')
+    return stepFrame(
+      t('survey.implementation.title'),
+      <>
+        <p>{t('survey.implementation.hint')}</p>
+        <div className="survey__list">
+          {implementationItems.map((item) => (
+            <ItemQuestion
+              key={item.key}
+              name={`implementation-${item.key}`}
+              text={item[lang]}
+              options={IMPLEMENTATION_OPTIONS.map((option) => ({
+                value: option === 'dk' ? 'dk' : option,
+                label: optionLabel(item.scale, option)[lang],
+              }))}
+              value={answers.get(answerKey('', item.key))}
+              onAnswer={(value) => answer('', item.key, value)}
+            />
+          ))}
+        </div>
+        {stepNav(
+          () => setStep('intro'),
+          () => setStep('review'),
+        )}
+      </>,
+    );
+
   // Review and submit.
   const missing = total - answered;
   return stepFrame(
@@ -594,7 +650,8 @@ export function SurveyPage({
       <div className="form-actions survey__nav">
         <Button
           onClick={() => {
-            if (leadership) setStep('leadership');
+            if (implementation) setStep('implementation');
+            else if (leadership) setStep('leadership');
             else backToItems();
           }}
         >
@@ -618,17 +675,22 @@ export function SurveyPage({
   );
 }
 
-/** One statement as a radio group: 1–5 with visible labels and "Don't know". */
+/**
+ * One statement as a radio group: 1–5 with visible labels and "Don't know", or the given
+ * options (an implementation item's scale).
+ */
 function ItemQuestion({
   name,
   text,
   context,
+  options,
   value,
   onAnswer,
 }: {
   name: string;
   text: string;
   context?: string | undefined;
+  options?: { value: Exclude<AnswerValue, null>; label: string }[];
   value: Exclude<AnswerValue, null> | undefined;
   onAnswer: (value: Exclude<AnswerValue, null>) => void;
 }) {
@@ -641,7 +703,7 @@ function ItemQuestion({
         {context && <span className="visually-hidden"> ({context})</span>}
       </legend>
       <div className="question__options">
-        {SCALE.map((option) => (
+        {(options ?? SCALE.map((o) => ({ value: o.value, label: t(o.label) }))).map((option) => (
           <label
             key={String(option.value)}
             className={option.value === 'dk' ? 'scale scale--dk' : 'scale'}
@@ -653,7 +715,7 @@ function ItemQuestion({
               checked={value === option.value}
               onChange={() => onAnswer(option.value)}
             />
-            <span className="scale__label">{t(option.label)}</span>
+            <span className="scale__label">{option.label}</span>
           </label>
         ))}
       </div>

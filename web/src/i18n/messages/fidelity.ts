@@ -38,7 +38,7 @@ export const fidelityDa = {
   'fidelity.dueList.title': 'Tjeklister til udfyldning',
   'fidelity.dueList.item': '{citizen}: {occasion} ({date})',
   'fidelity.dueList.started': 'påbegyndt',
-  'fidelity.nav': 'Implementering',
+  'fidelity.nav': 'Implementeringsindeks',
   'fidelity.page.title': 'Implementering af Én plan',
   'fidelity.page.lead':
     'Implementeringsindekset er gennemsnittet af de indsendte tjeklister: 100 % betyder, at alle fire kerneelementer er nået helt ud til borgerne. n er antallet af tjeklister bag hvert tal. "Ved ikke" tæller ikke med.',
@@ -95,7 +95,7 @@ export const fidelityEn: Record<keyof typeof fidelityDa, string> = {
   'fidelity.dueList.title': 'Checklists to fill in',
   'fidelity.dueList.item': '{citizen}: {occasion} ({date})',
   'fidelity.dueList.started': 'started',
-  'fidelity.nav': 'Implementation',
+  'fidelity.nav': 'Implementation index',
   'fidelity.page.title': 'Implementation of Én plan',
   'fidelity.page.lead':
     'The implementation index is the mean of the submitted checklists: 100 % means all four core elements fully reach the citizens. n is the number of checklists behind each figure. "Don\'t know" does not count.',
