@@ -140,13 +140,9 @@ export const groupResponsesSchema = z.object({
 export type GroupResponses = z.infer<typeof groupResponsesSchema>;
 
 /** The response table of a wave, decided together with the analysis. */
-export const responsesResultSchema = z.object({
-  invited: num,
-  finished: numOrNull,
-  suppressed: z.boolean(),
-  suppressedReason: reason,
-  groups: z.array(groupResponsesSchema),
-});
+export const responsesResultSchema = groupResponsesSchema
+  .omit({ group: true })
+  .extend({ groups: z.array(groupResponsesSchema) });
 /** The response table of a wave. */
 export type ResponsesResult = z.infer<typeof responsesResultSchema>;
 
@@ -223,12 +219,7 @@ export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 // The comparisons beside the analysis proper (myndighed/udfører, flows, leadership).
 
 /** Mean R(r) of one group, as the role groups are published. */
-export const comparedGroupSchema = z.object({
-  mean: numOrNull,
-  n: numOrNull,
-  sd: numOrNull,
-  suppressed: z.boolean(),
-});
+export const comparedGroupSchema = groupResultSchema.omit({ suppressedReason: true });
 /** Mean R(r) of one compared group. */
 export type ComparedGroup = z.infer<typeof comparedGroupSchema>;
 
@@ -268,14 +259,7 @@ export const scatterPointSchema = z.object({ leadership: num, score: num });
 export type ScatterPoint = z.infer<typeof scatterPointSchema>;
 
 /** The regression of R(r) on L(r) with, where allowed, its rounded points. */
-export const leadershipScatterSchema = z.object({
-  slope: numOrNull,
-  intercept: numOrNull,
-  r: numOrNull,
-  p: numOrNull,
-  n: numOrNull,
-  elasticity: numOrNull,
-  suppressed: z.boolean(),
+export const leadershipScatterSchema = leadershipResultSchema.extend({
   /** `null` when withheld (suppressed, or not asked for). */
   points: z.array(scatterPointSchema).nullable(),
 });

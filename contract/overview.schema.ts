@@ -1,6 +1,7 @@
 /** The response of the leader's overview (`GET /api/overview`). */
 import { z } from 'zod';
 import { TIE_LEVELS } from './analysis.js';
+import { unitResultSchema } from './analysis.schema.js';
 
 const numOrNull = z.number().nullable();
 
@@ -28,17 +29,9 @@ export const overviewFiguresSchema = z.object({
     })
     .nullable(),
   units: z.array(
-    z.object({
-      unit: z.string(),
-      outScore: numOrNull,
-      outN: numOrNull,
-      inScore: numOrNull,
-      inN: numOrNull,
-      suppressed: z.boolean(),
-      outChange: numOrNull,
-      inChange: numOrNull,
-      link: z.string(),
-    }),
+    unitResultSchema
+      .pick({ unit: true, outScore: true, outN: true, inScore: true, inN: true, suppressed: true })
+      .extend({ outChange: numOrNull, inChange: numOrNull, link: z.string() }),
   ),
   weakestTies: z.array(
     z.object({

@@ -1,6 +1,5 @@
 /** Login, logout and the current session. Validation and HTTP mapping only. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import {
   changePasswordBody,
@@ -17,7 +16,7 @@ import type { Config } from '../server/config.js';
 import type { CookieSettings } from '../kernel/cookies.js';
 import { csrfCookieNonce, csrfToken, newCsrfCookie } from '../kernel/csrf.js';
 import { AppError } from '../kernel/errors.js';
-import { requireUser } from '../kernel/request-context.js';
+import { routes, userRoutes } from '../kernel/route.js';
 import { changeOwnPassword, login, logout, type AuthUser } from './auth.service.js';
 
 const toUser = (user: AuthUser): SessionUser => ({
@@ -34,18 +33,13 @@ export const authRoutes: FastifyPluginAsync<{
   config: Config;
   cookies: CookieSettings;
 }> = async (plugin, { db, config, cookies }) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const route = routes(plugin, ['auth']);
+  const userRoute = userRoutes(plugin, ['auth']);
 
-  app.get(
-    '/api/session',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'The logged-in user (or null) and the CSRF token for state-changing requests',
-        response: { 200: sessionResponse },
-      },
-    },
-    async (request, reply) => {
+  route.get('/api/session', {
+    summary: 'The logged-in user (or null) and the CSRF token for state-changing requests',
+    response: { 200: sessionResponse },
+    handler: (request, reply) => {
       let cookie = request.cookies[cookies.csrf];
       let nonce = csrfCookieNonce(config.sessionSecret, cookie);
       if (nonce === undefined) {
@@ -60,21 +54,15 @@ export const authRoutes: FastifyPluginAsync<{
         csrfToken: csrfToken(config.sessionSecret, nonce, request.cookies[cookies.session]),
       };
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/login',
-    {
-      // Finds the user among every municipality's, whoever was logged in before.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' }, tenant: false },
-      schema: {
-        tags: ['auth'],
-        summary: 'Log in with e-mail and password; sets the session cookie',
-        body: loginBody,
-        response: { 200: loginResponse },
-      },
-    },
-    async (request, reply) => {
+  route.post('/api/auth/login', {
+    // Finds the user among every municipality's, whoever was logged in before.
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' }, tenant: false },
+    summary: 'Log in with e-mail and password; sets the session cookie',
+    body: loginBody,
+    response: { 200: loginResponse },
+    handler: async (request, reply) => {
       await logout(db, request.cookies[cookies.session]);
       const { token, user } = await login(db, { ...request.body, address: request.ip }).catch(
         (error: unknown) => {
@@ -93,47 +81,34 @@ export const authRoutes: FastifyPluginAsync<{
       const nonce = csrfCookieNonce(config.sessionSecret, cookie)!;
       return { user: toUser(user), csrfToken: csrfToken(config.sessionSecret, nonce, token) };
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/logout',
-    {
-      schema: { tags: ['auth'], summary: 'End the session', response: { 204: loggedOut } },
-    },
-    async (request, reply) => {
+  route.post('/api/auth/logout', {
+    summary: 'End the session',
+    response: { 204: loggedOut },
+    handler: async (request, reply) => {
       await logout(db, request.cookies[cookies.session]);
       void reply.clearCookie(cookies.session, cookies.options);
-      return reply.status(204).send(null);
+      return null;
     },
-  );
+  });
 
-  app.get(
-    '/api/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: sessionUser } } },
-    async (request) => toUser(requireUser(request)),
-  );
+  userRoute.get('/api/me', {
+    summary: 'The logged-in user',
+    response: { 200: sessionUser },
+    handler: (user) => toUser(user),
+  });
 
-  app.post(
-    '/api/me/password',
-    {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary: 'Change your own password (ends your other sessions)',
-        body: changePasswordBody,
-        response: { 204: passwordChanged },
-      },
+  userRoute.post('/api/me/password', {
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    summary: 'Change your own password (ends your other sessions)',
+    body: changePasswordBody,
+    response: { 204: passwordChanged },
+    handler: async (user, request) => {
+      const { currentPassword, newPassword } = request.body;
+      const session = request.cookies[cookies.session];
+      await changeOwnPassword(db, user, session, currentPassword, newPassword, request.ip);
+      return null;
     },
-    async (request, reply) => {
-      await changeOwnPassword(
-        db,
-        requireUser(request),
-        request.cookies[cookies.session],
-        request.body.currentPassword,
-        request.body.newPassword,
-        request.ip,
-      );
-      return reply.status(204).send(null);
-    },
-  );
+  });
 };

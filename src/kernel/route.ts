@@ -15,7 +15,8 @@ import type { AuthUser } from '../auth/auth.service.js';
 import { requireUser } from './request-context.js';
 
 type Schema = z.ZodType;
-type SuccessStatus = 200 | 201 | 204;
+/** A redirect (302) is the success of a sign-in step; its handler returns `reply.redirect(…)`. */
+type SuccessStatus = 200 | 201 | 204 | 302 | 303;
 type Parsed<S> = S extends Schema ? z.output<S> : undefined;
 
 /** The request a handler sees: params, query and body as the route's schemas parsed them. */
@@ -35,9 +36,15 @@ type RouteSpec<Args extends unknown[], P, Q, B, S extends SuccessStatus, R exten
   params?: P;
   querystring?: Q;
   body?: B;
+  /** Request content types besides JSON (OpenAPI `consumes`). */
+  consumes?: string[];
   /** The one success response: its status and schema. */
   response: { [K in S]: R };
+  /** Error responses with a body of their own (an HTML page), for the description. */
+  errors?: Record<number, Schema>;
   config?: FastifyContextConfig;
+  /** The largest request body this route takes, in bytes, when not the app's default. */
+  bodyLimit?: number;
   handler: (...args: [...Args, RouteRequest<P, Q, B>, FastifyReply]) => Result<S, R>;
 };
 
@@ -71,13 +78,14 @@ function builder<Args extends unknown[]>(
   const register =
     (method: HTTPMethods) =>
     (url: string, spec: AnySpec): void => {
-      const { handler, config, response, ...input } = spec;
+      const { handler, config, bodyLimit, response, errors, ...input } = spec;
       const status = Number(Object.keys(response)[0]) as SuccessStatus;
       app.route({
         method,
         url,
         config,
-        schema: { tags, ...input, response },
+        bodyLimit,
+        schema: { tags, ...input, response: { ...response, ...errors } },
         handler: async (request, reply) => {
           const args = leading(request);
           const body = await handler(...args, request, reply);

@@ -3,11 +3,11 @@
  * configured. Nobody sees a secret, nor the recipient or text of a personal mail.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { outbox, outboxQuery, type Outbox } from '../../contract/mail.schema.js';
+import { outbox, outboxQuery } from '../../contract/mail.schema.js';
 import type { Database } from '../db/schema.js';
-import { requirePermission, requireUser } from '../kernel/request-context.js';
+import { requirePermission } from '../kernel/request-context.js';
+import { userRoutes } from '../kernel/route.js';
 import { hideSecrets, isPersonalMail, listMail } from './mail.service.js';
 
 /** An address in an SMTP error (a bounce names its recipient). */
@@ -19,22 +19,14 @@ export const mailRoutes: FastifyPluginAsync<{
   /** Whether the development mail viewer (`/dev/mail`) runs on this server. */
   devMailViewer: boolean;
 }> = async (plugin, { db, smtp, devMailViewer }) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
-  app.get(
-    '/api/outbox',
-    {
-      schema: {
-        tags: ['mail'],
-        summary:
-          'The newest mails (the outbox when no SMTP server is configured); personal mails without recipient or text, never a link or code',
-        querystring: outboxQuery,
-        response: { 200: outbox },
-      },
-    },
-    async (request): Promise<Outbox> => {
-      const user = requireUser(request);
+  userRoutes(plugin, ['mail']).get('/api/outbox', {
+    summary:
+      'The newest mails (the outbox when no SMTP server is configured); personal mails without recipient or text, never a link or code',
+    querystring: outboxQuery,
+    response: { 200: outbox },
+    handler: async (user, { query }) => {
       requirePermission(user, 'outbox.read');
-      const mails = await listMail(db, user.municipalityId, request.query.limit);
+      const mails = await listMail(db, user.municipalityId, query.limit);
       return {
         smtpConfigured: smtp,
         devMailViewer,
@@ -58,5 +50,5 @@ export const mailRoutes: FastifyPluginAsync<{
         }),
       };
     },
-  );
+  });
 };

@@ -4,7 +4,6 @@
  * Tokens never reach the logs (the request logger redacts /api/survey/ paths).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import {
   saveAnswersBody,
@@ -16,6 +15,7 @@ import {
   surveySchema,
 } from '../../contract/measurements.schema.js';
 import type { Database } from '../db/schema.js';
+import { routes } from '../kernel/route.js';
 import * as service from './survey.service.js';
 /**
  * Limits per link, not per IP: a whole office may answer from one address. Guessing is
@@ -37,81 +37,47 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
   plugin,
   { db },
 ) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const route = routes(plugin, ['survey']);
 
-  app.get(
-    '/api/survey/:measurementId/:token',
-    {
-      config: surveyLimits,
-      schema: {
-        tags: ['survey'],
-        summary: 'The survey behind a personal link',
-        params,
-        response: { 200: surveySchema },
-      },
-    },
-    async (request, reply) => {
+  route.get('/api/survey/:measurementId/:token', {
+    config: surveyLimits,
+    summary: 'The survey behind a personal link',
+    params,
+    response: { 200: surveySchema },
+    handler: ({ params: link }, reply) => {
       void reply.header('cache-control', 'no-store');
-      return service.getSurvey(db, request.params.measurementId, request.params.token);
+      return service.getSurvey(db, link.measurementId, link.token);
     },
-  );
+  });
 
-  app.put(
-    '/api/survey/:measurementId/:token/groups',
-    {
-      config: surveyLimits,
-      bodyLimit: 64 * 1024,
-      schema: {
-        tags: ['survey'],
-        summary: 'Save the groups the respondent works with',
-        params,
-        // Group keys: unit ids, or professions when the groups are professions.
-        body: saveGroupsBody,
-        response: { 200: savedGroupsSchema },
-      },
-    },
-    async (request) =>
-      service.saveGroups(
-        db,
-        request.params.measurementId,
-        request.params.token,
-        request.body.unitIds,
-      ),
-  );
+  route.put('/api/survey/:measurementId/:token/groups', {
+    config: surveyLimits,
+    bodyLimit: 64 * 1024,
+    summary: 'Save the groups the respondent works with',
+    params,
+    // Group keys: unit ids, or professions when the groups are professions.
+    body: saveGroupsBody,
+    response: { 200: savedGroupsSchema },
+    handler: ({ params: link, body }) =>
+      service.saveGroups(db, link.measurementId, link.token, body.unitIds),
+  });
 
-  app.put(
-    '/api/survey/:measurementId/:token/answers',
-    {
-      config: surveyLimits,
-      bodyLimit: 256 * 1024,
-      schema: {
-        tags: ['survey'],
-        summary: 'Save answers (idempotent; the last write for an item wins; null clears)',
-        params,
-        body: saveAnswersBody,
-        response: { 200: savedAnswersSchema },
-      },
-    },
-    async (request) =>
-      service.saveAnswers(
-        db,
-        request.params.measurementId,
-        request.params.token,
-        request.body.answers,
-      ),
-  );
+  route.put('/api/survey/:measurementId/:token/answers', {
+    config: surveyLimits,
+    bodyLimit: 256 * 1024,
+    summary: 'Save answers (idempotent; the last write for an item wins; null clears)',
+    params,
+    body: saveAnswersBody,
+    response: { 200: savedAnswersSchema },
+    handler: ({ params: link, body }) =>
+      service.saveAnswers(db, link.measurementId, link.token, body.answers),
+  });
 
-  app.post(
-    '/api/survey/:measurementId/:token/submit',
-    {
-      config: surveyLimits,
-      schema: {
-        tags: ['survey'],
-        summary: 'Submit (idempotent)',
-        params,
-        response: { 200: submittedSchema },
-      },
-    },
-    async (request) => service.submitSurvey(db, request.params.measurementId, request.params.token),
-  );
+  route.post('/api/survey/:measurementId/:token/submit', {
+    config: surveyLimits,
+    summary: 'Submit (idempotent)',
+    params,
+    response: { 200: submittedSchema },
+    handler: ({ params: link }) => service.submitSurvey(db, link.measurementId, link.token),
+  });
 };

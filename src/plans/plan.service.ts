@@ -79,23 +79,26 @@ async function versionView(
   };
 }
 
+/** A version as the user may see it; the reading is audited for the citizens it names. */
+async function readVersion(
+  deps: CourseDeps,
+  context: CourseContext,
+  courseId: string,
+  row: PlanVersion,
+): Promise<PlanVersionView> {
+  const view = await versionView(deps, context, row);
+  const citizens = citizensOf(context, view.plan);
+  const detail = { version: row.version, access: context.access.level };
+  await auditCitizens(deps.db, context.actor, 'plan.read', courseId, citizens, { detail });
+  return view;
+}
+
 /** The latest version of the plan, parts filtered by access. */
 export async function getPlan(deps: CourseDeps, user: AuthUser, courseId: string) {
   const context = await loadForReading(deps, user, courseId);
   const row = await repo.latestVersion(deps.db, courseId);
   if (!row) throw new Error(`course ${courseId} has no plan version`);
-  const view = await versionView(deps, context, row);
-  await auditCitizens(
-    deps.db,
-    context.actor,
-    'plan.read',
-    courseId,
-    citizensOf(context, view.plan),
-    {
-      detail: { version: row.version, access: context.access.level },
-    },
-  );
-  return view;
+  return readVersion(deps, context, courseId, row);
 }
 
 const versionNotFound = () =>
@@ -111,18 +114,7 @@ export async function getVersion(
   const context = await loadForReading(deps, user, courseId);
   const row = await repo.findVersion(deps.db, courseId, version);
   if (!row) throw versionNotFound();
-  const view = await versionView(deps, context, row);
-  await auditCitizens(
-    deps.db,
-    context.actor,
-    'plan.read',
-    courseId,
-    citizensOf(context, view.plan),
-    {
-      detail: { version, access: context.access.level },
-    },
-  );
-  return view;
+  return readVersion(deps, context, courseId, row);
 }
 
 /** Who changed the plan when, with whom, per version. */

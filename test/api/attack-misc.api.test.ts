@@ -4,15 +4,11 @@
  * JSON field, and a course change of only the citizen's contact details.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
-import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { findUnstorableText } from '../../src/server/text-guard.js';
 import { CASEWORKER, createCourseFixture } from '../helpers/course-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
+import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
-
-const OTHER_ADMIN = { email: 'admin@anden.dk', password: 'another-password-123' };
 
 describe('findUnstorableText', () => {
   it('names the first NUL or lone surrogate by its path, and passes whole pairs', () => {
@@ -34,18 +30,9 @@ for (const database of testDatabases()) {
 
     beforeAll(async () => {
       t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      await createMunicipality(t.handle.db, {
-        name: 'Anden Kommune',
-        slug: 'anden',
-        adminName: 'Other Admin',
-        adminEmail: OTHER_ADMIN.email,
-        adminPassword: OTHER_ADMIN.password,
-      });
-      admin = new TestClient(t.app);
-      expect((await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(200);
-      sara = new TestClient(t.app);
-      expect((await sara.login(CASEWORKER, DEMO_PASSWORD)).statusCode).toBe(200);
+      await demoAndOther(t.handle.db);
+      admin = await signedIn(t.app, 'admin@demo.samspil.dk');
+      sara = await signedIn(t.app, CASEWORKER);
     });
     afterAll(async () => t.close());
 

@@ -8,11 +8,9 @@ import { sql } from 'kysely';
 import type { CourseView, Party } from '../../contract/courses.schema.js';
 import type { PlanAction, PlanPart, PlanVersion } from '../../contract/plans.schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
-import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { redactTokens } from '../../src/server/app.js';
 import { testDatabases } from '../helpers/databases.js';
+import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { danishDay } from '../helpers/dates.js';
 
@@ -62,22 +60,11 @@ for (const database of testDatabases()) {
     let otherPersonId: string;
     const unit = (name: string) => org.units.find((u) => u.name === name)!.id;
 
-    const login = async (email: string, password = DEMO_PASSWORD) => {
-      const client = new TestClient(t.app);
-      expect((await client.login(email, password)).statusCode).toBe(200);
-      return client;
-    };
+    const login = (email: string, password?: string) => signedIn(t.app, email, password);
 
     beforeAll(async () => {
       t = await startTestApp(database, { env: { AUDIT_RETENTION_DAYS: '0' } });
-      await createDemoMunicipality(t.handle.db, 2026, t.config.cprKey);
-      await createMunicipality(t.handle.db, {
-        name: 'Anden Kommune',
-        slug: 'anden',
-        adminName: 'Other Admin',
-        adminEmail: 'admin@anden.dk',
-        adminPassword: 'another-password-123',
-      });
+      await demoAndOther(t.handle.db, 2026, t.config.cprKey);
       sara = await login('sagsbehandler@demo.samspil.dk');
       frida = await login('fagperson@demo.samspil.dk');
       leader = await login('leder@demo.samspil.dk');
@@ -101,7 +88,7 @@ for (const database of testDatabases()) {
       teacher = await login('laerer@demo.dk', 'teacher-password-1');
 
       // Another municipality with a unit, a person and a caseworker login.
-      const otherAdmin = await login('admin@anden.dk', 'another-password-123');
+      const otherAdmin = await login(OTHER_ADMIN.email, OTHER_ADMIN.password);
       const otherUnit = (
         await otherAdmin.post('/api/org/units', { name: 'Misbrugscenter', kind: 'udfører' })
       ).json<{ id: string }>();

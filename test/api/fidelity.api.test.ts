@@ -10,11 +10,9 @@ import type {
   FidelityDue,
   FidelityIndex,
 } from '../../contract/fidelity.schema.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
-import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { addMonths } from '../../src/progression/occasions.js';
 import { testDatabases } from '../helpers/databases.js';
+import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import { CASEWORKER, createCourseFixture, PROFESSIONAL } from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { danishDay } from '../helpers/dates.js';
@@ -43,11 +41,7 @@ for (const database of testDatabases()) {
     let analyst: TestClient;
     let otherAdmin: TestClient;
 
-    const login = async (email: string, password = DEMO_PASSWORD) => {
-      const client = new TestClient(t.app);
-      expect((await client.login(email, password)).statusCode).toBe(200);
-      return client;
-    };
+    const login = (email: string, password?: string) => signedIn(t.app, email, password);
     const fidelity = async (client: TestClient, courseId: string) => {
       const response = await client.get(`/api/courses/${courseId}/fidelity`);
       expect(response.statusCode, response.body).toBe(200);
@@ -56,19 +50,12 @@ for (const database of testDatabases()) {
 
     beforeAll(async () => {
       t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      await createMunicipality(t.handle.db, {
-        name: 'Anden Kommune',
-        slug: 'anden',
-        adminName: 'Other Admin',
-        adminEmail: 'admin@anden.dk',
-        adminPassword: 'another-password-123',
-      });
+      await demoAndOther(t.handle.db);
       sara = await login(CASEWORKER);
       frida = await login(PROFESSIONAL);
       leader = await login('leder@demo.samspil.dk');
       analyst = await login('analytiker@demo.samspil.dk');
-      otherAdmin = await login('admin@anden.dk', 'another-password-123');
+      otherAdmin = await login(OTHER_ADMIN.email, OTHER_ADMIN.password);
     });
     afterAll(async () => t.close());
 

@@ -10,9 +10,8 @@ import type { ImportReport, Organisation as Org, Unit } from '../../contract/org
 import type { User } from '../../contract/users.schema.js';
 import { ABSOLUTE_TIMEOUT_MS } from '../../src/auth/auth.service.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
-import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { testDatabases } from '../helpers/databases.js';
+import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 
 for (const database of testDatabases()) {
@@ -23,22 +22,9 @@ for (const database of testDatabases()) {
 
     beforeAll(async () => {
       t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      await createMunicipality(t.handle.db, {
-        name: 'Anden Kommune',
-        slug: 'anden',
-        adminName: 'Other Admin',
-        adminEmail: 'admin@anden.dk',
-        adminPassword: 'another-password-123',
-      });
-      analyst = new TestClient(t.app);
-      expect((await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(
-        200,
-      );
-      otherAdmin = new TestClient(t.app);
-      expect((await otherAdmin.login('admin@anden.dk', 'another-password-123')).statusCode).toBe(
-        200,
-      );
+      await demoAndOther(t.handle.db);
+      analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');
+      otherAdmin = await signedIn(t.app, OTHER_ADMIN.email, OTHER_ADMIN.password);
     });
     afterAll(async () => t.close());
 
@@ -102,8 +88,7 @@ for (const database of testDatabases()) {
       });
 
       it('answers 401 session_expired for a session past its idle or absolute timeout', async () => {
-        const client = new TestClient(t.app);
-        await client.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+        const client = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
         expect((await client.get('/api/me')).statusCode).toBe(200);
         await sql`UPDATE session SET last_seen_at = now() - interval '31 minutes'
                   WHERE user_id = (SELECT id FROM app_user WHERE email = 'sagsbehandler@demo.samspil.dk')`.execute(
@@ -243,8 +228,7 @@ for (const database of testDatabases()) {
       });
 
       it('does not let a caseworker change the organisation', async () => {
-        const caseworker = new TestClient(t.app);
-        await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+        const caseworker = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
         expect((await caseworker.get('/api/org')).statusCode).toBe(200);
         expect(
           (await caseworker.post('/api/org/units', { name: 'Z', kind: 'ekstern' })).statusCode,
@@ -360,8 +344,7 @@ for (const database of testDatabases()) {
 
     describe('users and audit', () => {
       it('lets an admin create a user who can log in, and records it in the audit log', async () => {
-        const admin = new TestClient(t.app);
-        await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+        const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
         const weak = await admin.post('/api/users', {
           name: 'Ny',
           email: 'ny@demo.dk',
@@ -385,8 +368,7 @@ for (const database of testDatabases()) {
       });
 
       it('keeps the last active admin and refuses non-admins', async () => {
-        const admin = new TestClient(t.app);
-        await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+        const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
         const self = (await admin.get('/api/me')).json<SessionUser>();
         expect((await admin.patch(`/api/users/${self.id}`, { role: 'leder' })).statusCode).toBe(
           409,
@@ -396,10 +378,8 @@ for (const database of testDatabases()) {
       });
 
       it('disabling a user ends their sessions at once', async () => {
-        const admin = new TestClient(t.app);
-        await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
-        const leader = new TestClient(t.app);
-        await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+        const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
+        const leader = await signedIn(t.app, 'leder@demo.samspil.dk');
         const users = (await admin.get('/api/users')).json<User[]>();
         const id = users.find((u) => u.email === 'leder@demo.samspil.dk')!.id;
         expect((await admin.patch(`/api/users/${id}`, { disabled: true })).statusCode).toBe(200);
@@ -408,8 +388,7 @@ for (const database of testDatabases()) {
       });
 
       it('lets users change their own password; other sessions end, this one stays', async () => {
-        const admin = new TestClient(t.app);
-        await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+        const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
         await admin.post('/api/users', {
           name: 'Skift Selv',
           email: 'skift@demo.dk',

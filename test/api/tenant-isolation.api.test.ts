@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connection.js';
 import { currentTenant } from '../../src/db/tenant.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
-import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { buildApp } from '../../src/server/app.js';
 import { testDatabases } from '../helpers/databases.js';
+import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.js';
 import { TestClient, testConfig } from '../helpers/test-app.js';
 
@@ -54,20 +53,9 @@ for (const database of testDatabases()) {
       app.get('/api/test/forgetful-system', { config: { tenant: false } }, forgetful);
       await app.ready();
 
-      a = await createDemoMunicipality(db);
-      b = await createMunicipality(db, {
-        name: 'Anden Kommune',
-        slug: 'anden',
-        adminName: 'Other Admin',
-        adminEmail: 'admin@anden.dk',
-        adminPassword: 'another-password-123',
-      });
-      analystA = new TestClient(app);
-      expect((await analystA.login('analytiker@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(
-        200,
-      );
-      adminB = new TestClient(app);
-      expect((await adminB.login('admin@anden.dk', 'another-password-123')).statusCode).toBe(200);
+      ({ demo: a, other: b } = await demoAndOther(db));
+      analystA = await signedIn(app, 'analytiker@demo.samspil.dk');
+      adminB = await signedIn(app, OTHER_ADMIN.email, OTHER_ADMIN.password);
       // B's admin writes through the API, in B's scope.
       const unit = await adminB.post('/api/org/units', { name: 'Misbrugscenter', kind: 'udfører' });
       expect(unit.statusCode, unit.body).toBe(201);

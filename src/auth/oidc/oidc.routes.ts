@@ -5,12 +5,12 @@
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../server/config.js';
 import type { CookieSettings } from '../../kernel/cookies.js';
 import { newCsrfCookie } from '../../kernel/csrf.js';
-import { requirePermission, requireUser } from '../../kernel/request-context.js';
+import { requirePermission } from '../../kernel/request-context.js';
+import { routes, userRoutes } from '../../kernel/route.js';
 import { logout } from '../auth.service.js';
 import { LOGIN_STATE_TTL_MS } from './oidc-client.js';
 import {
@@ -38,7 +38,6 @@ export interface OidcRouteOptions {
   cookieName: string;
 }
 
-const tags = ['sign-in'];
 const redirect = { 302: z.null().describe('redirect (to the provider, or back into Samspil)') };
 const beforeLogin = { rateLimit: { max: 30, timeWindow: '1 minute' }, tenant: false };
 const purposeParams = z.object({ purpose: oidcPurpose });
@@ -47,7 +46,8 @@ export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
   plugin,
   { db, config, deps: { vault }, cookies, cookieName: citizenCookie },
 ) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const route = routes(plugin, ['sign-in']);
+  const userRoute = userRoutes(plugin, ['sign-in']);
   const deps: OidcDeps = {
     db,
     vault,
@@ -69,58 +69,37 @@ export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
     return reply.redirect(started.url, 302);
   };
 
-  app.get(
-    '/api/auth/oidc/start',
-    {
-      config: beforeLogin,
-      schema: {
-        tags,
-        summary: "Start a staff sign-in at the municipality's OpenID Connect provider",
-        querystring: z
-          .object({
-            municipality: z.string().max(100).optional(),
-            email: z.string().max(254).optional(),
-          })
-          .refine((q) => q.municipality || q.email, 'municipality or email'),
-        response: redirect,
-      },
-    },
-    async (request, reply) =>
+  route.get('/api/auth/oidc/start', {
+    config: beforeLogin,
+    summary: "Start a staff sign-in at the municipality's OpenID Connect provider",
+    querystring: z
+      .object({
+        municipality: z.string().max(100).optional(),
+        email: z.string().max(254).optional(),
+      })
+      .refine((q) => q.municipality || q.email, 'municipality or email'),
+    response: redirect,
+    handler: async ({ query }, reply) =>
       toProvider(
         reply,
-        await startSignIn(deps, 'staff', {
-          slug: request.query.municipality,
-          email: request.query.email,
-        }),
+        await startSignIn(deps, 'staff', { slug: query.municipality, email: query.email }),
       ),
-  );
+  });
 
-  app.get(
-    '/api/auth/mitid/start',
-    {
-      config: beforeLogin,
-      schema: {
-        tags,
-        summary: "Start a citizen's MitID sign-in at the municipality's broker",
-        querystring: z.object({ municipality: z.string().min(1).max(100) }),
-        response: redirect,
-      },
-    },
-    async (request, reply) =>
-      toProvider(reply, await startSignIn(deps, 'citizen', { slug: request.query.municipality })),
-  );
+  route.get('/api/auth/mitid/start', {
+    config: beforeLogin,
+    summary: "Start a citizen's MitID sign-in at the municipality's broker",
+    querystring: z.object({ municipality: z.string().min(1).max(100) }),
+    response: redirect,
+    handler: async ({ query }, reply) =>
+      toProvider(reply, await startSignIn(deps, 'citizen', { slug: query.municipality })),
+  });
 
-  app.get(
-    '/api/auth/oidc/callback',
-    {
-      config: beforeLogin,
-      schema: {
-        tags,
-        summary: 'Where the provider sends the browser back; opens the session',
-        response: redirect,
-      },
-    },
-    async (request, reply) => {
+  route.get('/api/auth/oidc/callback', {
+    config: beforeLogin,
+    summary: 'Where the provider sends the browser back; opens the session',
+    response: redirect,
+    handler: async (request, reply) => {
       const query = request.url.includes('?')
         ? request.url.slice(request.url.indexOf('?') + 1)
         : '';
@@ -148,62 +127,37 @@ export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
           : `/login?sso=${result.reason}`;
       return reply.redirect(target, 302);
     },
-  );
+  });
 
-  app.get(
-    '/api/municipality/oidc/:purpose',
-    {
-      schema: {
-        tags,
-        summary: "The municipality's OpenID Connect provider for staff or citizens (admins)",
-        params: purposeParams,
-        response: { 200: oidcProviderAnswer },
-      },
-    },
-    async (request) => ({
-      provider: await getProvider(deps, requireUser(request), request.params.purpose),
+  userRoute.get('/api/municipality/oidc/:purpose', {
+    summary: "The municipality's OpenID Connect provider for staff or citizens (admins)",
+    params: purposeParams,
+    response: { 200: oidcProviderAnswer },
+    handler: async (user, { params }) => ({
+      provider: await getProvider(deps, user, params.purpose),
     }),
-  );
+  });
 
-  app.put(
-    '/api/municipality/oidc/:purpose',
-    {
-      schema: {
-        tags,
-        summary: 'Set the OpenID Connect provider (admins); used from the next sign-in on',
-        params: purposeParams,
-        body: providerInputSchema,
-        response: { 200: z.object({ provider: oidcProviderView }) },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
+  userRoute.put('/api/municipality/oidc/:purpose', {
+    summary: 'Set the OpenID Connect provider (admins); used from the next sign-in on',
+    params: purposeParams,
+    body: providerInputSchema,
+    response: { 200: z.object({ provider: oidcProviderView }) },
+    handler: async (user, { params, body }) => {
       requirePermission(user, 'signIn.manage');
       return {
-        provider: await saveProvider(
-          deps,
-          user.municipalityId,
-          user.userId,
-          request.params.purpose,
-          request.body,
-        ),
+        provider: await saveProvider(deps, user.municipalityId, user.userId, params.purpose, body),
       };
     },
-  );
+  });
 
-  app.delete(
-    '/api/municipality/oidc/:purpose',
-    {
-      schema: {
-        tags,
-        summary: 'Remove the OpenID Connect provider (admins)',
-        params: purposeParams,
-        response: { 204: z.null().describe('removed') },
-      },
+  userRoute.delete('/api/municipality/oidc/:purpose', {
+    summary: 'Remove the OpenID Connect provider (admins)',
+    params: purposeParams,
+    response: { 204: z.null().describe('removed') },
+    handler: async (user, { params }) => {
+      await removeProvider(deps, user, params.purpose);
+      return null;
     },
-    async (request, reply) => {
-      await removeProvider(deps, requireUser(request), request.params.purpose);
-      return reply.status(204).send(null);
-    },
-  );
+  });
 };

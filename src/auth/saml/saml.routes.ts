@@ -4,7 +4,6 @@
  * mapping only.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
@@ -12,7 +11,7 @@ import type { Config } from '../../server/config.js';
 import type { CookieSettings } from '../../kernel/cookies.js';
 import { newCsrfCookie } from '../../kernel/csrf.js';
 import { AppError } from '../../kernel/errors.js';
-import { requireUser } from '../../kernel/request-context.js';
+import { routes, userRoutes } from '../../kernel/route.js';
 import { logout } from '../auth.service.js';
 import { deleteSamlSettings, getSamlSettings, saveSamlSettings } from './saml-settings.service.js';
 import { samlSettingsInput, samlSettingsView } from '../../../contract/saml.schema.js';
@@ -48,7 +47,6 @@ export const samlRoutes: FastifyPluginAsync<{
   config: Config;
   cookies: CookieSettings;
 }> = async (plugin, { db, config, cookies }) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
   // The binding cookie ties an answer to the browser that asked. It must come along on the
   // IdP's cross-site POST, which only SameSite=None (hence Secure, hence https) allows.
   const binding = config.secureCookies
@@ -65,75 +63,55 @@ export const samlRoutes: FastifyPluginAsync<{
     : undefined;
 
   // The IdP posts the SAMLResponse as a form; this parser serves only this plugin's routes.
-  app.addContentTypeParser(
+  plugin.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: 1024 * 1024 },
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
 
-  app.get(
-    '/api/auth/saml/metadata',
-    {
-      config: { tenant: false },
-      schema: {
-        tags: ['auth'],
-        summary: "Samspil's SAML service provider metadata (one SP for all municipalities)",
-        response: { 200: z.string().describe('SP metadata (application/samlmetadata+xml)') },
-      },
-    },
-    async (_request, reply) =>
+  const route = routes(plugin, ['auth']);
+  route.get('/api/auth/saml/metadata', {
+    config: { tenant: false },
+    summary: "Samspil's SAML service provider metadata (one SP for all municipalities)",
+    response: { 200: z.string().describe('SP metadata (application/samlmetadata+xml)') },
+    handler: async (_request, reply) =>
       reply
         .type('application/samlmetadata+xml; charset=utf-8')
         .send(await serviceProviderMetadata(config)),
-  );
+  });
 
-  app.get(
-    '/api/auth/saml/login',
-    {
-      config: { tenant: false, rateLimit: { max: 120, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary: "Start a staff sign-in at the municipality's SAML identity provider",
-        querystring: z.object({ municipality: z.string().trim().min(1).max(100) }),
-        response: {
-          302: z.null().describe('To the IdP with an AuthnRequest (HTTP-Redirect binding)'),
-          404: html,
-        },
-      },
+  route.get('/api/auth/saml/login', {
+    config: { tenant: false, rateLimit: { max: 120, timeWindow: '1 minute' } },
+    summary: "Start a staff sign-in at the municipality's SAML identity provider",
+    querystring: z.object({ municipality: z.string().trim().min(1).max(100) }),
+    response: {
+      302: z.null().describe('To the IdP with an AuthnRequest (HTTP-Redirect binding)'),
     },
-    async (request, reply) => {
+    errors: { 404: html },
+    handler: async ({ query }, reply) => {
       try {
-        const { url, requestId } = await startSamlLogin(db, config, request.query.municipality);
+        const { url, requestId } = await startSamlLogin(db, config, query.municipality);
         if (binding) void reply.setCookie(binding.name, requestId, binding.options);
         return await reply.header('cache-control', 'no-store').redirect(url, 302);
       } catch (error) {
         return refusalPage(reply, error);
       }
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/saml/acs',
-    {
-      // A cross-site form POST from the IdP: no CSRF token can come along. The signed
-      // assertion answering our own stored request (and the binding cookie) takes its place.
-      config: { tenant: false, csrf: false, rateLimit: { max: 120, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary:
-          'Assertion consumer service (HTTP-POST binding): checks the answer, opens a session',
-        consumes: ['application/x-www-form-urlencoded'],
-        body: z.object({
-          SAMLResponse: z.string().min(1).max(1_000_000),
-          RelayState: z.string().max(1000).optional(),
-        }),
-        response: {
-          303: z.null().describe('Signed in: to the app'),
-          403: html,
-        },
-      },
-    },
-    async (request, reply) => {
+  route.post('/api/auth/saml/acs', {
+    // A cross-site form POST from the IdP: no CSRF token can come along. The signed
+    // assertion answering our own stored request (and the binding cookie) takes its place.
+    config: { tenant: false, csrf: false, rateLimit: { max: 120, timeWindow: '1 minute' } },
+    summary: 'Assertion consumer service (HTTP-POST binding): checks the answer, opens a session',
+    consumes: ['application/x-www-form-urlencoded'],
+    body: z.object({
+      SAMLResponse: z.string().min(1).max(1_000_000),
+      RelayState: z.string().max(1000).optional(),
+    }),
+    response: { 303: z.null().describe('Signed in: to the app') },
+    errors: { 403: html },
+    handler: async (request, reply) => {
       try {
         const bound = binding ? (request.cookies[binding.name] ?? '') : null;
         const { token } = await finishSamlLogin(db, config, request.body.SAMLResponse, bound);
@@ -148,45 +126,28 @@ export const samlRoutes: FastifyPluginAsync<{
         return refusalPage(reply, error);
       }
     },
-  );
+  });
 
-  app.get(
-    '/api/municipality/saml',
-    {
-      schema: {
-        tags: ['municipality'],
-        summary: "The municipality's SAML sign-in settings and our SP's facts (admins)",
-        response: { 200: samlSettingsView },
-      },
-    },
-    async (request) => getSamlSettings(db, config, requireUser(request)),
-  );
+  const settings = userRoutes(plugin, ['municipality']);
+  settings.get('/api/municipality/saml', {
+    summary: "The municipality's SAML sign-in settings and our SP's facts (admins)",
+    response: { 200: samlSettingsView },
+    handler: (user) => getSamlSettings(db, config, user),
+  });
 
-  app.put(
-    '/api/municipality/saml',
-    {
-      schema: {
-        tags: ['municipality'],
-        summary: 'Set up or change SAML sign-in (admins); takes effect at once',
-        body: samlSettingsInput,
-        response: { 200: samlSettingsView },
-      },
-    },
-    async (request) => saveSamlSettings(db, config, requireUser(request), request.body),
-  );
+  settings.put('/api/municipality/saml', {
+    summary: 'Set up or change SAML sign-in (admins); takes effect at once',
+    body: samlSettingsInput,
+    response: { 200: samlSettingsView },
+    handler: (user, { body }) => saveSamlSettings(db, config, user, body),
+  });
 
-  app.delete(
-    '/api/municipality/saml',
-    {
-      schema: {
-        tags: ['municipality'],
-        summary: 'Turn SAML sign-in off and forget its settings (admins)',
-        response: { 204: z.null() },
-      },
+  settings.delete('/api/municipality/saml', {
+    summary: 'Turn SAML sign-in off and forget its settings (admins)',
+    response: { 204: z.null() },
+    handler: async (user) => {
+      await deleteSamlSettings(db, user);
+      return null;
     },
-    async (request, reply) => {
-      await deleteSamlSettings(db, requireUser(request));
-      return reply.status(204).send(null);
-    },
-  );
+  });
 };

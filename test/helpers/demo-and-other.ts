@@ -1,0 +1,43 @@
+/**
+ * The usual API test setting: the demo municipality beside a second, empty one ("Anden
+ * Kommune"), and clients signed in to either.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import type { Database } from '../../src/db/schema.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
+import { createDemoMunicipality } from '../../src/demo/demo.service.js';
+import { createMunicipality } from '../../src/municipality/municipality.service.js';
+import { TestClient } from './test-app.js';
+
+/** The admin of the second municipality. */
+export const OTHER_ADMIN = { email: 'admin@anden.dk', password: 'another-password-123' };
+
+/** Create the demo (with the given seed and CPR key) and the second municipality; their ids. */
+export async function demoAndOther(
+  db: Kysely<Database>,
+  ...demo: [seed?: number, cprKey?: string]
+): Promise<{ demo: string; other: string }> {
+  const demoId = await createDemoMunicipality(db, ...demo);
+  const other = await createMunicipality(db, {
+    name: 'Anden Kommune',
+    slug: 'anden',
+    adminName: 'Other Admin',
+    adminEmail: OTHER_ADMIN.email,
+    adminPassword: OTHER_ADMIN.password,
+  });
+  return { demo: demoId, other };
+}
+
+/** A client signed in as `email` (a demo login unless a password is given). */
+export async function signedIn(
+  app: FastifyInstance,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<TestClient> {
+  const client = new TestClient(app);
+  const response = await client.login(email, password);
+  expect(response.statusCode, response.body).toBe(200);
+  return client;
+}
