@@ -9,12 +9,19 @@ import { useLightI18n } from '../i18n/i18n-core.js';
 export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
   const { t } = useLightI18n();
   const frame = useRef<HTMLDivElement>(null);
-  const [scrolls, setScrolls] = useState(false);
+  // `scrolls`: sideways, which the cue and shadows tell. `focusable`: in any direction, as
+  // axe counts it (a frame that scrolls sideways also scrolls a pixel or two down when a
+  // focus ring or a wrapped row sticks out).
+  const [{ scrolls, focusable }, setState] = useState({ scrolls: false, focusable: false });
 
   useLayoutEffect(() => {
     const box = frame.current;
     if (!box) return;
-    const measure = () => setScrolls(box.scrollWidth > box.clientWidth);
+    const measure = () => {
+      const sideways = box.scrollWidth > box.clientWidth;
+      const down = box.scrollHeight > box.clientHeight;
+      setState({ scrolls: sideways, focusable: sideways || down });
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(box);
@@ -36,7 +43,7 @@ export function TableFrame({ label, children }: { label: string; children: React
       <div
         ref={frame}
         className={scrolls ? 'table-frame table-frame--scrolls' : 'table-frame'}
-        {...(scrolls
+        {...(focusable
           ? { tabIndex: 0, role: 'region', 'aria-label': t('common.tableRegion', { label }) }
           : {})}
       >
