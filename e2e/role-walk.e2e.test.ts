@@ -69,7 +69,10 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
     const measurements = (await analyst.get('/api/measurements')).json<
       { id: string; title: string }[]
     >();
-    ids.closed = measurements.find((m) => m.title.endsWith('(efter)'))!.id;
+    // The demo's network measurement, not a case measurement (Enkeltsagsanalyse) of a course.
+    ids.closed = measurements.find(
+      (m) => m.title.endsWith('(efter)') && !m.title.startsWith('Enkeltsagsanalyse'),
+    )!.id;
     const org = (await analyst.get('/api/org')).json<{ units: { id: string; name: string }[] }>();
     const unit = (name: string) => org.units.find((u) => u.name === name)!.id;
     const created = await analyst.post('/api/measurements', {

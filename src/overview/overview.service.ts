@@ -47,8 +47,9 @@ export async function leaderOverview(db: Kysely<Database>, user: AuthUser): Prom
     scope = { unitIds: [led.unit_id], unitNames: new Set([led.unit_name]) };
   }
 
+  // A case measurement (about one citizen's course) is not the unit's network's figure.
   const closed = (await listMeasurements(db, user.municipalityId))
-    .filter((m) => m.status === 'closed')
+    .filter((m) => m.status === 'closed' && m.course_id === null)
     .sort((a, b) => (b.closed_at?.getTime() ?? 0) - (a.closed_at?.getTime() ?? 0));
   let latest = closed[0];
   if (scope) {
