@@ -321,7 +321,17 @@ export async function createIntervention(
       en: 'Choose at least one group the intervention is for.',
     });
   }
-  if (course) checkParticipants(input.meetings, course.parties);
+  if (course) {
+    // A network meeting without any of the network's professionals is no network meeting.
+    const empty = input.meetings.findIndex((m) => m.participants.length === 0);
+    if (empty >= 0) {
+      throw badRequest({
+        da: `Vælg mindst én deltager fra forløbets netværk til netværksmøde ${empty + 1}.`,
+        en: `Choose at least one participant from the course's network for network meeting ${empty + 1}.`,
+      });
+    }
+    checkParticipants(input.meetings, course.parties);
+  }
   const notLed = unitIds.filter((u) => !led.has(u));
   if (notLed.length > 0) {
     const names = await db

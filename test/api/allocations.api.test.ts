@@ -238,9 +238,18 @@ for (const database of testDatabases()) {
       };
       const outsider = await leader.post('/api/interventions', {
         ...body,
-        meetings: [meeting(7, ['00000000-0000-4000-8000-000000000000']), meeting(35, [])],
+        meetings: [meeting(7, ['00000000-0000-4000-8000-000000000000']), meeting(35, [p1!.id])],
       });
       expect(outsider.statusCode).toBe(400);
+      expect(outsider.json<{ message: { da: string } }>().message.da).toMatch(
+        /ikke med i forløbets netværk/,
+      );
+      const nobody = await leader.post('/api/interventions', {
+        ...body,
+        meetings: [meeting(7, [p1!.id]), meeting(35, [])],
+      });
+      expect(nobody.statusCode).toBe(400);
+      expect(nobody.json<{ message: { da: string } }>().message.da).toMatch(/netværksmøde 2/);
       expect(
         (await leader.post('/api/interventions', { ...body, courseId: control })).statusCode,
       ).toBe(409);

@@ -10,7 +10,7 @@ import { Button } from '../ui/button.js';
 import { CheckList, TextField, toggled } from '../ui/field.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
-import { formatDateTime } from '../ui/format-date.js';
+import { danishDay, formatDateTime } from '../ui/format-date.js';
 import { CHECKLIST_KEYS, INTERVENTION_TEMPLATE } from '../../../contract/interventions.js';
 import {
   loadCourseCaseIntervention,
@@ -18,8 +18,8 @@ import {
   type CourseCaseIntervention as CaseData,
 } from './allocations-api.js';
 
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The Danish calendar day `days` from now, for the date fields' defaults. */
+const inDays = (days: number) => danishDay(new Date(Date.now() + days * 86_400_000));
 
 /** The leader's form for the two network meetings: dates, leader colleague, participants. */
 function PlanForm({ data, reload }: { data: CaseData; reload: () => Promise<unknown> }) {

@@ -54,3 +54,10 @@ export function formatTime(value: string | Date | null | undefined, locale: stri
   const date = toDate(value);
   return date ? format(locale, 'time').format(date) : String(value);
 }
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE });
+
+/** The Danish calendar day of a moment as `YYYY-MM-DD` (UTC's day is yesterday from 23 or 22 UTC). */
+export function danishDay(value: Date = new Date()): string {
+  return dayFormat.format(value);
+}
