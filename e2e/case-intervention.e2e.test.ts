@@ -145,4 +145,26 @@ describe.skipIf(!haveChromium)('the case intervention on the course page in the 
     expect(await interventions()).toHaveLength(1);
     await checkA11y(page, 'case intervention: planned');
   });
+
+  test('ticking a meeting as held on the intervention page keeps its participants', async () => {
+    const id = (await interventions())[0]!.id;
+    await page.goto(`${app.url}/indsatser/${id}`);
+    const meetings = () =>
+      app.handle.db
+        .selectFrom('intervention_meeting')
+        .select(['number', 'held', 'participants'])
+        .where('intervention_id', '=', id)
+        .orderBy('number')
+        .execute();
+    const before = await meetings();
+    expect(before[0]?.participants.length).toBeGreaterThan(0);
+    const held = page.getByRole('checkbox', { name: 'Afholdt (1)' });
+    // The box follows the saved state, so it ticks once the server has answered.
+    await held.click();
+    await expect.poll(() => held.isChecked()).toBe(true);
+    const after = await meetings();
+    expect(after[0]?.held).toBe(true);
+    expect(after.map((m) => m.participants)).toEqual(before.map((m) => m.participants));
+    await checkA11y(page, 'intervention page with a held case meeting');
+  });
 });

@@ -128,7 +128,13 @@ export function InterventionPage() {
                     type="checkbox"
                     checked={m.held}
                     onChange={(e) =>
-                      void run(() => updateMeeting(id, m.number, { ...m, held: e.target.checked }))
+                      void run(() =>
+                        updateMeeting(id, m.number, {
+                          ...m,
+                          held: e.target.checked,
+                          participants: m.participants.map((p) => p.id),
+                        }),
+                      )
                     }
                   />
                   {t('intervention.meeting.held')}

@@ -31,6 +31,8 @@ export interface MeetingInput {
   facilitator: string;
   colleague: string;
   held?: boolean;
+  /** Course party ids (case interventions); a change replaces the list, so send it whole. */
+  participants?: string[];
 }
 
 export const getTemplate = () => api.get<Template>('/api/interventions/template');
