@@ -1,7 +1,7 @@
 /** The implementation surveys' messages in Danish and English; the type makes both have every key. */
 
 export const implementationDa = {
-  'implementation.nav': 'Implementeringsmålinger',
+  'implementation.nav': 'Implementeringsundersøgelser',
   'implementation.title': 'Implementeringsundersøgelser',
   'implementation.lead':
     'Spørg medarbejdere og ledere, hvor godt Én plans fire kerneelementer er kommet ud i arbejdet. Svarene er anonyme; resultater vises kun for grupper med mindst det mindste antal svar, og kun når undersøgelsen er lukket.',
