@@ -193,7 +193,9 @@ describe.skipIf(!haveChromium)('workshops, interventions and the overview in the
     await follower.getByLabel('Opfølgningsmåling').waitFor();
     await follower.getByRole('button', { name: 'Planlæg indsatsen' }).click();
     await follower.waitForURL(/\/indsatser\/[0-9a-f-]{36}$/);
-    await follower.getByText(/Opfølgningsmålingen er planlagt til \d{4}-\d{2}-\d{2}/).waitFor();
+    await follower
+      .getByText(/Opfølgningsmålingen er planlagt til \d{1,2}\. [a-zæøå]+\.? \d{4}/)
+      .waitFor();
     await follower
       .getByText(/Netværksmøde 1: Gensidigt kendskab/)
       .first()

@@ -31,6 +31,13 @@ const meeting = (startsAt: string) => ({
 });
 
 const PROBES: Partial<Record<Permission, Probe>> = {
+  'allocations.read': { method: 'GET', url: `/api/allocations/${randomUUID()}` },
+  'allocations.run': {
+    method: 'POST',
+    url: '/api/allocations',
+    // A period that ends before it starts: insiders get 400 after the permission check.
+    body: { from: '2026-06-30', to: '2026-01-01' },
+  },
   'analysis.caseLevel': { method: 'GET', url: '/api/case-analysis' },
   'analysis.read': { method: 'GET', url: '/api/map-positions' },
   'audit.read': { method: 'GET', url: '/api/audit' },
@@ -75,6 +82,8 @@ const PROBES: Partial<Record<Permission, Probe>> = {
   'measurements.manage': { method: 'PATCH', url: `/api/measurements/${randomUUID()}`, body: {} },
   'org.edit': { method: 'PATCH', url: `/api/org/areas/${randomUUID()}`, body: { name: 'x' } },
   'outbox.read': { method: 'GET', url: '/api/outbox' },
+  'outcomes.export': { method: 'GET', url: '/api/outcomes/export' },
+  'outcomes.report': { method: 'GET', url: '/api/outcomes/report' },
   'settings.edit': {
     method: 'PUT',
     url: '/api/municipality/benchmark-consent',
