@@ -4,6 +4,23 @@ import type { Database } from '../db/schema.js';
 import type { ThrottleCounts } from './login-throttle.js';
 import type { Db } from '../db/db.js';
 
+/** The active logins as the users they act as (`AuthUser`); narrow them with `where`. */
+export function selectAuthUsers(db: Db) {
+  return db
+    .selectFrom('app_user')
+    .innerJoin('municipality', 'municipality.id', 'app_user.municipality_id')
+    .select([
+      'app_user.id as userId',
+      'municipality.id as municipalityId',
+      'municipality.name as municipalityName',
+      'app_user.role',
+      'app_user.name',
+      'app_user.email',
+      'app_user.person_id as personId',
+    ])
+    .where('app_user.disabled_at', 'is', null);
+}
+
 /**
  * The logins with an e-mail, at most one per municipality (an e-mail is unique within a
  * municipality only), the most recently used first.

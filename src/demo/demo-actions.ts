@@ -6,12 +6,13 @@
  * the same repositories and services the app uses; nobody is added to the organisation.
  */
 import type { Kysely } from 'kysely';
-import type { AuthUser } from '../auth/auth.service.js';
+import { selectAuthUsers } from '../auth/auth.repository.js';
 import type { Database } from '../db/schema.js';
 import type { WorkshopRating } from '../db/tables/workshop.table.js';
 import { DAYS_BETWEEN_MEETINGS, MEETING_MINUTES } from '../../contract/interventions.js';
 import { createIntervention } from '../interventions/intervention.service.js';
 import * as workshops from '../workshops/workshop.repository.js';
+import { unitIdsByName } from './demo-lookup.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -47,30 +48,13 @@ const morning = (days: number) => {
 
 /** Add the demo workshop and intervention to a municipality made by `createDemoMunicipality`. */
 export async function createDemoActions(db: Kysely<Database>, municipalityId: string) {
-  const leader = await db
-    .selectFrom('app_user')
-    .innerJoin('municipality', 'municipality.id', 'app_user.municipality_id')
-    .select([
-      'app_user.id',
-      'app_user.name',
-      'app_user.email',
-      'app_user.person_id',
-      'municipality.name as municipality_name',
-    ])
+  const leader = await selectAuthUsers(db)
     .where('app_user.municipality_id', '=', municipalityId)
     .where('app_user.role', '=', 'leder')
     .orderBy('app_user.email')
     .executeTakeFirst();
   if (!leader) return;
-  const units = new Map(
-    (
-      await db
-        .selectFrom('unit')
-        .select(['id', 'name'])
-        .where('municipality_id', '=', municipalityId)
-        .execute()
-    ).map((u) => [u.name, u.id]),
-  );
+  const units = await unitIdsByName(db, municipalityId);
   const after = await db
     .selectFrom('measurement')
     .select('id')
@@ -89,7 +73,7 @@ export async function createDemoActions(db: Kysely<Database>, municipalityId: st
       current_actor_id: null,
       facilitator_id: null,
       facilitator_seen_at: null,
-      created_by: leader.id,
+      created_by: leader.userId,
     });
     const actorIds = new Map<string, string>();
     for (const actor of ACTORS) {
@@ -128,17 +112,8 @@ export async function createDemoActions(db: Kysely<Database>, municipalityId: st
   });
 
   // The intervention goes through the service, so the template's rules hold for the demo too.
-  const user: AuthUser = {
-    userId: leader.id,
-    municipalityId,
-    municipalityName: leader.municipality_name,
-    role: 'leder',
-    name: leader.name,
-    email: leader.email,
-    personId: leader.person_id,
-  };
   const jobcenter = units.get('Jobcenter');
-  if (!jobcenter || !leader.person_id) return;
+  if (!jobcenter || !leader.personId) return;
   const meeting = (days: number) => ({
     startsAt: morning(days),
     durationMinutes: MEETING_MINUTES.max,
@@ -146,7 +121,7 @@ export async function createDemoActions(db: Kysely<Database>, municipalityId: st
     colleague: 'Leder i Misbrugscenter',
     participants: [],
   });
-  await createIntervention(db, user, {
+  await createIntervention(db, leader, {
     title: 'Netværksmøder om borgere med dobbeltdiagnose',
     unitIds: [jobcenter],
     courseId: null,

@@ -15,6 +15,7 @@ import type { Database } from '../db/schema.js';
 import { DAYS_BETWEEN_MEETINGS } from '../../contract/interventions.js';
 import { addAgreement, createIntervention } from '../interventions/intervention.service.js';
 import { DEFAULT_LEADERSHIP_ITEMS, DEFAULT_RK_ITEMS } from '../measurements/default-items.js';
+import { demoUser, unitIdsByName } from './demo-lookup.js';
 import { seededRandom } from './random.js';
 
 const DAY_MS = 86_400_000;
@@ -39,32 +40,6 @@ const BASE_UNITS = [
   'Misbrugscenter',
   'Bostøtte',
 ];
-
-async function userOf(db: Kysely<Database>, municipalityId: string, email: string) {
-  const row = await db
-    .selectFrom('app_user')
-    .innerJoin('municipality', 'municipality.id', 'app_user.municipality_id')
-    .select([
-      'app_user.id',
-      'app_user.name',
-      'app_user.email',
-      'app_user.role',
-      'app_user.person_id',
-      'municipality.name as m',
-    ])
-    .where('app_user.municipality_id', '=', municipalityId)
-    .where('app_user.email', '=', email)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    municipalityId,
-    municipalityName: row.m,
-    role: row.role,
-    name: row.name,
-    email: row.email,
-    personId: row.person_id,
-  } satisfies AuthUser;
-}
 
 /** Two closed case measurements on a course, six professionals each, RK and leadership. */
 async function caseWaves(
@@ -172,15 +147,7 @@ export async function createDemoAllocation(
   sara: AuthUser,
 ): Promise<void> {
   const municipalityId = sara.municipalityId;
-  const units = new Map(
-    (
-      await db
-        .selectFrom('unit')
-        .select(['id', 'name'])
-        .where('municipality_id', '=', municipalityId)
-        .execute()
-    ).map((u) => [u.name, u.id]),
-  );
+  const units = await unitIdsByName(db, municipalityId);
   const courses: { id: string; units: string[]; parties: string[] }[] = [];
   for (const [i, citizen] of CITIZENS.entries()) {
     const course = await createCourse(deps, sara, {
@@ -204,7 +171,7 @@ export async function createDemoAllocation(
     }
     courses.push({ id: course.id, units: names.map((n) => units.get(n)!), parties });
   }
-  const analyst = await userOf(db, municipalityId, 'analytiker@demo.samspil.dk');
+  const analyst = await demoUser(db, municipalityId, 'analytiker@demo.samspil.dk');
   const allocationId = await recordAllocation(
     db,
     analyst,
@@ -227,7 +194,7 @@ export async function createDemoAllocation(
 
   // The leader of the Jobcenter holds the case intervention on the first intervention course.
   const treated = courses.find((c) => arms.get(c.id) === 'intervention');
-  const leader = await userOf(db, municipalityId, 'leder@demo.samspil.dk');
+  const leader = await demoUser(db, municipalityId, 'leder@demo.samspil.dk');
   if (!treated || !leader.personId) return;
   const meeting = (days: number, held: boolean) => ({
     startsAt: new Date(`${day(days)}T07:30:00Z`),

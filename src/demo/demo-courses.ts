@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AuthUser } from '../auth/auth.service.js';
 import { recordConsent } from '../consents/consent.service.js';
 import type { CourseDeps } from '../courses/course-deps.js';
 import { addParty, createCourse, type PartyInput } from '../courses/course.service.js';
@@ -16,6 +15,7 @@ import { outboxTransport } from '../mail/mail-transport.js';
 import type { Plan, PlanAction } from '../plans/plan.js';
 import { savePlan } from '../plans/plan.service.js';
 import { createDemoAllocation } from './demo-allocation.js';
+import { demoUser, unitIdsByName } from './demo-lookup.js';
 import { createDemoFidelity } from './demo-fidelity.js';
 import { createDemoClosing, createDemoProgression } from './demo-progression.js';
 import { createDemoOutcomes } from './demo-outcomes.js';
@@ -63,31 +63,6 @@ async function linkPeople(db: Kysely<Database>, municipalityId: string) {
   }
 }
 
-async function sara(db: Kysely<Database>, municipalityId: string): Promise<AuthUser> {
-  const row = await db
-    .selectFrom('app_user')
-    .innerJoin('municipality', 'municipality.id', 'app_user.municipality_id')
-    .where('app_user.municipality_id', '=', municipalityId)
-    .where('app_user.email', '=', DEMO_COURSE_PEOPLE[0].email)
-    .select([
-      'app_user.id',
-      'app_user.name',
-      'app_user.email',
-      'app_user.person_id',
-      'municipality.name as m',
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    municipalityId,
-    municipalityName: row.m,
-    role: 'sagsbehandler',
-    name: row.name,
-    email: row.email,
-    personId: row.person_id,
-  };
-}
-
 const action = (
   text: string,
   responsiblePartyId: string,
@@ -125,16 +100,8 @@ export async function createDemoCourses(
     publicUrl: 'http://localhost:3000',
     auditRetentionDays: 183,
   };
-  const user = await sara(db, municipalityId);
-  const units = new Map(
-    (
-      await db
-        .selectFrom('unit')
-        .select(['id', 'name'])
-        .where('municipality_id', '=', municipalityId)
-        .execute()
-    ).map((u) => [u.name, u.id]),
-  );
+  const user = await demoUser(db, municipalityId, DEMO_COURSE_PEOPLE[0].email);
+  const units = await unitIdsByName(db, municipalityId);
   const unitParty = (name: string, task: string, responseTime: string): PartyInput => ({
     kind: 'unit',
     unitId: units.get(name)!,

@@ -15,6 +15,24 @@ import type { Database } from '../db/schema.js';
  */
 export const OWN_GROUP = sql<string>`(CASE WHEN m.group_kind = 'profession' THEN r.profession ELSE r.unit_id::text END)`;
 
+/** The ids as a list for `IN (…)`. */
+export const uuidList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`));
+
+/**
+ * `FROM … WHERE …` of the answers that score a tie: submitted, an RK item, about another
+ * group than the respondent's own (aliases `a` answer, `r` respondent, `m` measurement).
+ */
+export const scoredTieAnswers = (measurementIds: string[]) => sql`
+  FROM answer a
+  JOIN respondent r ON r.id = a.respondent_id
+  JOIN measurement m ON m.id = a.measurement_id
+  WHERE a.measurement_id IN (${uuidList(measurementIds)})
+    AND a.item IN (${sql.join(RK_ITEMS.map((item) => sql`${item}`))})
+    AND a.value IS NOT NULL
+    AND a.target <> ''
+    AND a.target <> ${OWN_GROUP}
+    AND r.submitted`;
+
 /** One respondent with R(r) defined: which measurement, unit and, when answered, L(r). */
 export interface RespondentRow {
   measurementId: string;
@@ -29,8 +47,7 @@ export async function loadRespondentRows(
   measurementIds: string[],
 ): Promise<RespondentRow[]> {
   if (measurementIds.length === 0) return [];
-  const ids = sql.join(measurementIds.map((id) => sql`${id}::uuid`));
-  const rk = sql.join(RK_ITEMS.map((item) => sql`${item}`));
+  const ids = uuidList(measurementIds);
   const leadership = sql.join(LEADERSHIP_ITEMS.map((item) => sql`${item}`));
   const { rows } = await sql<{
     measurement_id: string;
@@ -40,15 +57,7 @@ export async function loadRespondentRows(
   }>`
     WITH pair AS (
       SELECT a.respondent_id, avg(a.value::float8) AS s
-      FROM answer a
-      JOIN respondent r ON r.id = a.respondent_id
-      JOIN measurement m ON m.id = a.measurement_id
-      WHERE a.measurement_id IN (${ids})
-        AND a.item IN (${rk})
-        AND a.value IS NOT NULL
-        AND a.target <> ''
-        AND a.target <> ${OWN_GROUP}
-        AND r.submitted
+      ${scoredTieAnswers(measurementIds)}
       GROUP BY a.respondent_id, a.target
     ), rk AS (
       SELECT respondent_id, avg(s) AS score FROM pair GROUP BY respondent_id

@@ -6,11 +6,10 @@
  * service aggregates before anything leaves the server.
  */
 import { sql, type Kysely } from 'kysely';
-import { RK_ITEMS } from '../analysis/answer.js';
 import type { MeasurementFigureSums } from '../analysis/benchmark.js';
 import { emptyProfile } from '../analysis/relational-capacity.js';
 import type { Database } from '../db/schema.js';
-import { OWN_GROUP } from './analysis-extras.repository.js';
+import { OWN_GROUP, scoredTieAnswers, uuidList } from './analysis-extras.repository.js';
 import type { FocalKind } from '../db/tables/measurement.table.js';
 
 /** Closed measurements of this kind in other municipalities that consent to benchmarks. */
@@ -42,18 +41,8 @@ export async function measurementFigureSums(
   low: number,
 ): Promise<MeasurementFigureSums[]> {
   if (measurementIds.length === 0) return [];
-  const ids = sql.join(measurementIds.map((id) => sql`${id}::uuid`));
-  const rk = sql.join(RK_ITEMS.map((item) => sql`${item}`));
-  const scored = sql`
-    FROM answer a
-    JOIN respondent r ON r.id = a.respondent_id
-    JOIN measurement m ON m.id = a.measurement_id
-    WHERE a.measurement_id IN (${ids})
-      AND a.item IN (${rk})
-      AND a.value IS NOT NULL
-      AND a.target <> ''
-      AND a.target <> ${OWN_GROUP}
-      AND r.submitted`;
+  const ids = uuidList(measurementIds);
+  const scored = scoredTieAnswers(measurementIds);
   const [network, dimensions] = await Promise.all([
     sql<{
       measurement_id: string;

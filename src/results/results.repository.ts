@@ -19,6 +19,7 @@ import { emptyMoments, type AlphaMoments } from '../analysis/cronbach.js';
 import type { TieStats } from '../analysis/relational-capacity.js';
 import { scoreBlock, type WaveSummary } from '../analysis/wave-summary.js';
 import type { Database } from '../db/schema.js';
+import { uuidList } from './analysis-extras.repository.js';
 
 const K = RK_ITEMS.length;
 /** Three bits per item, at its position in ALL_ITEMS: RK 0–17, leadership 18–38, citizen 39–53. */
@@ -106,7 +107,7 @@ export async function loadWaveSummaries(
   options: WaveSummaryOptions = {},
 ): Promise<WaveSummary[]> {
   if (measurementIds.length === 0) return [];
-  const ids = sql.join(measurementIds.map((id) => sql`${id}::uuid`));
+  const ids = uuidList(measurementIds);
   const [waves, units] = await Promise.all([
     db
       .selectFrom('measurement')
