@@ -2,22 +2,18 @@
  * The accessibility statement (tilgængelighedserklæring): linked from the footer of the
  * login page and of the app after login, readable on a phone, and itself axe-clean.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { describe, expect, test } from 'vitest';
+import { login, useBrowserApp, type BrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 describe.skipIf(!haveChromium)('the accessibility statement', () => {
-  let started: BrowserApp | undefined;
-
-  beforeAll(async () => {
-    started = await startBrowserApp();
-  });
-  afterAll(async () => {
-    await started?.close();
+  let started: BrowserApp;
+  useBrowserApp({}, (app) => {
+    started = app;
   });
 
   test('opens from the login page footer, on a phone, in Danish with an English part', async () => {
-    const { app, browser } = started!;
+    const { app, browser } = started;
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${app.url}/login`);
     const link = page.getByRole('contentinfo').getByRole('link', {
@@ -52,7 +48,7 @@ describe.skipIf(!haveChromium)('the accessibility statement', () => {
   });
 
   test('is in the footer of every page after login, where each role lands on its own work', async () => {
-    const { app, browser } = started!;
+    const { app, browser } = started;
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     // The analytiker lands where their work is: the measurements.
     await login(page, app, 'analytiker@demo.samspil.dk', undefined, '/maalinger');

@@ -4,34 +4,22 @@
  * period without eligible courses is refused with a message. Checked with axe-core.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEMO_ALLOCATION_SEED } from '../src/demo/demo-allocation.js';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 describe.skipIf(!haveChromium)('the allocation page in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let page: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp({ demoCourses: true });
+  useBrowserApp({ demoCourses: true }, async (started) => {
     app = started.app;
     page = await started.browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
-  afterAll(async () => {
-    await started?.close();
-  });
-
-  let failed = false;
-  beforeEach((context) => {
-    if (failed) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') failed = true;
-  });
+  skipAfterFailure();
 
   test('the analyst sees, verifies and compares the demo allocation', async () => {
     await login(page, app, 'analytiker@demo.samspil.dk');

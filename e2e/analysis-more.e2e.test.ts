@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { otherMunicipality } from '../test/helpers/benchmark-fixture.js';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
@@ -25,20 +25,14 @@ interface CyLike {
 }
 
 describe.skipIf(!haveChromium)('more of the analysis in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let browser: Browser;
   let page: Page;
   let analysisUrl: string;
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
+  useBrowserApp({}, async (started) => {
     ({ app, browser } = started);
     page = await browser.newPage({ viewport: WIDE, acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   async function download(name: string | RegExp): Promise<{ body: Buffer; name: string }> {

@@ -7,28 +7,22 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 describe.skipIf(!haveChromium)('the analysis in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
+  useBrowserApp({}, async (started) => {
     ({ app, browser } = started);
     page = await browser.newPage({ viewport: WIDE, acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   async function download(name: string): Promise<Buffer> {

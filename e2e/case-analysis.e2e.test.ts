@@ -5,30 +5,29 @@
  * answered through their survey links, and sees the group result and the course's network
  * map; the analyst opens the analysis across courses. axe-core checks each view.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { RK_ITEMS } from '../src/analysis/answer.js';
 import { CASEWORKER, createCourseFixture } from '../test/helpers/course-fixture.js';
 import { surveyLinks } from '../test/helpers/measurement-fixture.js';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 describe.skipIf(!haveChromium)('case analysis in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
+  let browser: Browser;
   let courseId = '';
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
-    app = started.app;
+  useBrowserApp({}, async (started) => {
+    ({ app, browser } = started);
     const sara = new TestClient(app.app);
     await sara.login(CASEWORKER, 'samspil-demo-2026');
     courseId = (await createCourseFixture(app.handle.db, sara)).courseId;
   });
-  afterAll(async () => started?.close());
 
   test('start, follow, close and read the course result; the analysis across courses', async () => {
-    const page = await started!.browser.newPage();
+    const page = await browser.newPage();
     await login(page, app, CASEWORKER, undefined, /\/forloeb|\/organisation|\/$/);
     await page.goto(`${app.url}/forloeb/${courseId}/enkeltsag`);
     await page
@@ -86,7 +85,7 @@ describe.skipIf(!haveChromium)('case analysis in the browser', () => {
     await expect.poll(() => page.locator('.case-figures').innerText()).toContain('3,40');
     await checkA11y(page, 'case analysis: closed');
 
-    const analyst = await started!.browser.newPage();
+    const analyst = await browser.newPage();
     await login(analyst, app, 'analytiker@demo.samspil.dk');
     await analyst.goto(`${app.url}/analyse/forloeb`);
     await analyst

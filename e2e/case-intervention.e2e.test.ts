@@ -6,27 +6,19 @@
  * participants and the checklist of small agreements is shown. Checked with axe-core.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CHECKLIST_KEYS } from '../contract/interventions.js';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
 import { danishToday } from '../src/courses/course-access.js';
-import {
-  DEMO_PASSWORD,
-  login,
-  skipAfterFailure,
-  startBrowserApp,
-  type BrowserApp,
-} from './helpers/app.js';
+import { DEMO_PASSWORD, login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 describe.skipIf(!haveChromium)('the case intervention on the course page in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let page: Page;
   let courseId = '';
 
-  beforeAll(async () => {
-    started = await startBrowserApp({ demoCourses: true });
+  useBrowserApp({ demoCourses: true }, async (started) => {
     app = started.app;
     page = await started.browser.newPage({ viewport: { width: 1280, height: 900 } });
     // The demo holds an intervention on the first intervention course only; take another.
@@ -64,10 +56,6 @@ describe.skipIf(!haveChromium)('the case intervention on the course page in the 
       expiresOn: danishToday(new Date(Date.now() + 180 * 86_400_000)),
     });
     expect(consent.statusCode, consent.body).toBe(201);
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   skipAfterFailure();

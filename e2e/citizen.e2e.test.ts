@@ -7,8 +7,8 @@
  * axe-core checks every citizen page, and no sentence on them runs over 25 words.
  */
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
 import {
   CASEWORKER,
@@ -16,7 +16,7 @@ import {
   CITIZEN_SMS,
   createCourseFixture,
 } from '../test/helpers/course-fixture.js';
-import { DEMO_PASSWORD, devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { DEMO_PASSWORD, devMail, login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 import { danishDay } from '../test/helpers/dates.js';
 
@@ -45,14 +45,13 @@ async function expectPlain(page: Page, label: string) {
 }
 
 describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
+  let browser: Browser;
   let courseId = '';
   let linkPath = '';
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
-    app = started.app;
+  useBrowserApp({}, async (started) => {
+    ({ app, browser } = started);
     const sara = new TestClient(app.app);
     await sara.login(CASEWORKER, DEMO_PASSWORD);
     const course = await createCourseFixture(app.handle.db, sara);
@@ -103,12 +102,8 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
     linkPath = new URL(/https?:\/\/\S+\/borger\/\S+/.exec(mail!.text)![0]).pathname;
   });
 
-  afterAll(async () => {
-    await started?.close();
-  });
-
   test('the citizen opens the link, enters the code, reads the plan, answers and comments; the caseworker sees it', async () => {
-    const context = await started!.browser.newContext({ viewport: PHONE, locale: 'da-DK' });
+    const context = await browser.newContext({ viewport: PHONE, locale: 'da-DK' });
     const page = await context.newPage();
     await page.goto(`${app.url}${linkPath}`);
     await page.getByRole('heading', { name: 'Din plan' }).waitFor();
@@ -173,7 +168,7 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
     expect(stored.answers).toEqual({ trivsel: 4, hverdag: 3, netvaerk: true });
 
     // The caseworker sees the new point on the curve and the comment.
-    const staff = await started!.browser.newPage({ viewport: WIDE });
+    const staff = await browser.newPage({ viewport: WIDE });
     await login(staff, app, CASEWORKER);
     await staff.goto(`${app.url}/forloeb/${courseId}/progression`);
     const item = staff.getByRole('region', { name: 'Hvordan har du det for tiden?' });

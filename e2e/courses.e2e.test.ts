@@ -7,15 +7,9 @@
  * Every course page is checked with axe-core (WCAG 2.1 A/AA).
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import {
-  DEMO_PASSWORD,
-  login,
-  skipAfterFailure,
-  startBrowserApp,
-  type BrowserApp,
-} from './helpers/app.js';
+import { DEMO_PASSWORD, login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
@@ -34,7 +28,6 @@ const exactly = (label: string) =>
 const HTML_TASK = '<b>Samtale</b> hver uge <script>alert(1)</script>';
 
 describe.skipIf(!haveChromium)('Én plan in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let page: Page;
   let proContext: BrowserContext;
@@ -42,17 +35,12 @@ describe.skipIf(!haveChromium)('Én plan in the browser', () => {
   let professional: { email: string; password: string; unitName: string; name: string };
   let courseUrl = '';
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
+  useBrowserApp({}, async (started) => {
     app = started.app;
     page = await started.browser.newPage({ viewport: WIDE });
     professional = await findOrCreateProfessional();
     proContext = await started.browser.newContext({ viewport: PHONE });
     pro = await proContext.newPage();
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   // Each step builds on the one before: after a failure the rest would only time out.

@@ -4,11 +4,11 @@
  * kept across a reload, is told what is missing, and submits; the analyst then reads the
  * implementation index with n beside every figure. Every page is checked with axe-core.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { FIDELITY_QUESTIONS } from '../contract/fidelity.js';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
@@ -16,27 +16,16 @@ const question = (page: Page, i: number) =>
   page.getByRole('group', { name: FIDELITY_QUESTIONS[i]!.text.da });
 
 describe.skipIf(!haveChromium)('the fidelity checklist in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
+  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp({ demoCourses: true });
-    app = started.app;
-    page = await started.browser.newPage({ viewport: WIDE });
+  useBrowserApp({ demoCourses: true }, async (started) => {
+    ({ app, browser } = started);
+    page = await browser.newPage({ viewport: WIDE });
   });
 
-  afterAll(async () => {
-    await started?.close();
-  });
-
-  let failed = false;
-  beforeEach((context) => {
-    if (failed) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') failed = true;
-  });
+  skipAfterFailure();
 
   test('the coordinator finds the due checklist, fills it in and submits it', async () => {
     await login(page, app, 'sagsbehandler@demo.samspil.dk');
@@ -83,7 +72,7 @@ describe.skipIf(!haveChromium)('the fidelity checklist in the browser', () => {
   });
 
   test('the analyst reads the implementation index with n beside each figure', async () => {
-    const analyst = await started!.browser.newPage({ viewport: WIDE });
+    const analyst = await browser.newPage({ viewport: WIDE });
     await login(analyst, app, 'analytiker@demo.samspil.dk');
     await analyst.getByRole('link', { name: 'Implementeringsindeks', exact: true }).click();
     await analyst.waitForURL(/\/analyse\/implementering$/);

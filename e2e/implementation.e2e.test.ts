@@ -4,33 +4,23 @@
  * (every item on its own scale) and submits; the analyst reads the demo's closed survey's
  * report with % per answer and n, hidden groups saying why. Every page is checked with axe-core.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_IMPLEMENTATION_ITEMS } from '../contract/implementation.js';
 import type { TestApp } from '../test/helpers/test-app.js';
-import {
-  devMail,
-  login,
-  skipAfterFailure,
-  startBrowserApp,
-  type BrowserApp,
-} from './helpers/app.js';
+import { devMail, login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const LINK = /\/s\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{43}/g;
 
 describe.skipIf(!haveChromium)('implementation surveys in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
+  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
-    app = started.app;
-    page = await started.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await started?.close();
+  useBrowserApp({}, async (started) => {
+    ({ app, browser } = started);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
   skipAfterFailure();
 
@@ -51,7 +41,7 @@ describe.skipIf(!haveChromium)('implementation surveys in the browser', () => {
   test('a respondent answers on a phone', async () => {
     const mails = await devMail(app, 'invitation');
     const link = mails.flatMap((m) => m.text.match(LINK) ?? [])[0]!;
-    const phone = await started!.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${app.url}${link}`);
     await phone.getByRole('button', { name: 'Start' }).click();
     await phone.getByRole('heading', { name: 'Én plan i praksis' }).waitFor();

@@ -6,29 +6,25 @@
  * caseworker makes the coordinator and the citizen responsible in a plan and is told who
  * was not mailed.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
 import { TestClient } from '../test/helpers/test-app.js';
-import { DEMO_PASSWORD, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { DEMO_PASSWORD, login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 describe.skipIf(!haveChromium)('links, invitations and plan responsibility in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
+  let browser: Browser;
   const consoleErrors: string[] = [];
 
-  beforeAll(async () => {
-    started = await startBrowserApp({ demoCourses: true });
-    app = started.app;
-  });
-  afterAll(async () => {
-    await started?.close();
+  useBrowserApp({ demoCourses: true }, async (started) => {
+    ({ app, browser } = started);
   });
 
   /** A page of its own (its own cookies) whose console errors are collected. */
   async function newPage(width = 1366, height = 900): Promise<Page> {
-    const context = await started!.browser.newContext({ viewport: { width, height } });
+    const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     page.on('console', (message) => {
       // checkA11y first tries an inline <script> for axe, which the app's CSP rightly refuses.

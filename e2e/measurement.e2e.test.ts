@@ -5,9 +5,9 @@
  * Every page is checked with axe-core (WCAG 2.1 A/AA).
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { devMail, login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 const TITLE = 'Samarbejde om dobbeltdiagnose';
 const PHONE = { width: 390, height: 844 };
@@ -15,20 +15,14 @@ const WIDE = { width: 1280, height: 900 };
 const LINK = /\/s\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{43}/g;
 
 describe.skipIf(!haveChromium)('a measurement in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let browser: Browser;
   let owner: Page;
   let links: string[] = [];
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
+  useBrowserApp({}, async (started) => {
     ({ app, browser } = started);
     owner = await browser.newPage({ viewport: WIDE });
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });

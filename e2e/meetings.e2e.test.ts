@@ -6,11 +6,11 @@
  * message for one without items first). Every page is checked with axe-core.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_INSTRUMENTS } from '../src/progression/default-instruments.js';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, skipAfterFailure, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
@@ -23,18 +23,13 @@ const exactly = (label: string) =>
   new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
 
 describe.skipIf(!haveChromium)('meetings and instruments in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
+  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp({ demoCourses: true });
-    app = started.app;
-    page = await started.browser.newPage({ viewport: WIDE, acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await started?.close();
+  useBrowserApp({ demoCourses: true }, async (started) => {
+    ({ app, browser } = started);
+    page = await browser.newPage({ viewport: WIDE, acceptDownloads: true });
   });
 
   // Each step builds on the one before: after a failure the rest would only time out.
@@ -116,7 +111,7 @@ describe.skipIf(!haveChromium)('meetings and instruments in the browser', () => 
   });
 
   test('the admin creates a progression instrument, and one without items gets the server’s message', async () => {
-    const admin = await started!.browser.newPage({ viewport: WIDE });
+    const admin = await browser.newPage({ viewport: WIDE });
     try {
       await login(admin, app, ADMIN);
       await admin.getByRole('link', { name: 'Redskaber' }).click();

@@ -4,14 +4,9 @@
  * with axe-core (WCAG 2.1 A/AA) and on a phone-sized screen.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import {
-  DEMO_PASSWORD,
-  login as loginAs,
-  startBrowserApp,
-  type BrowserApp,
-} from './helpers/app.js';
+import { DEMO_PASSWORD, login as loginAs, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 /** Line 3 has an unknown unit kind. */
@@ -23,18 +18,12 @@ const BAD_FILE = [
 const GOOD_FILE = BAD_FILE.replace(';hjemmepleje;', ';udfører;');
 
 describe.skipIf(!haveChromium)('organisation in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let page: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
+  useBrowserApp({}, async (started) => {
     app = started.app;
     page = await started.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   const heading = () => page.getByRole('heading', { level: 1 });

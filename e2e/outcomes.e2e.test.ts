@@ -4,29 +4,24 @@
  * and deletes it after confirming; the analyst reads the outcome report with the export.
  * Every page is checked with axe-core.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { danishToday } from '../src/courses/course-access.js';
 import { addMonths } from '../src/progression/occasions.js';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, skipAfterFailure, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
 
 describe.skipIf(!haveChromium)('outcomes in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
+  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp({ demoCourses: true });
-    app = started.app;
-    page = await started.browser.newPage({ viewport: WIDE });
-  });
-
-  afterAll(async () => {
-    await started?.close();
+  useBrowserApp({ demoCourses: true }, async (started) => {
+    ({ app, browser } = started);
+    page = await browser.newPage({ viewport: WIDE });
   });
 
   skipAfterFailure();
@@ -70,7 +65,7 @@ describe.skipIf(!haveChromium)('outcomes in the browser', () => {
   });
 
   test('the analyst reads the outcome report and finds the export', async () => {
-    const analyst = await started!.browser.newPage({ viewport: WIDE });
+    const analyst = await browser.newPage({ viewport: WIDE });
     await login(analyst, app, 'analytiker@demo.samspil.dk');
     await analyst.getByRole('link', { name: 'Udfald', exact: true }).click();
     await analyst.waitForURL(/\/analyse\/udfald$/);

@@ -6,9 +6,9 @@
  * page is checked with axe-core (WCAG 2.1 A/AA).
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { devMail, login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const TITLE = 'Samarbejde på tværs af fag';
@@ -31,19 +31,13 @@ const ORG_FILE = [
 ].join('\n');
 
 describe.skipIf(!haveChromium)('groups by profession in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let browser: Browser;
   let owner: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
+  useBrowserApp({}, async (started) => {
     ({ app, browser } = started);
     owner = await browser.newPage({ viewport: WIDE });
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });

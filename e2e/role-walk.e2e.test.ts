@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
 import {
   CASEWORKER,
@@ -16,7 +16,7 @@ import {
   CITIZEN_SMS,
   createCourseFixture,
 } from '../test/helpers/course-fixture.js';
-import { DEMO_PASSWORD, devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { DEMO_PASSWORD, devMail, login, useBrowserApp } from './helpers/app.js';
 import {
   axeViolations,
   consoleErrors,
@@ -47,7 +47,6 @@ interface Stop {
 }
 
 describe.skipIf(!haveChromium)('every role’s walk', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let browser: Browser;
   const ids = {
@@ -59,8 +58,7 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
     surveyLinks: [] as string[],
   };
 
-  beforeAll(async () => {
-    started = await startBrowserApp({ demoCourses: true });
+  useBrowserApp({ demoCourses: true }, async (started) => {
     ({ app, browser } = started);
     mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -130,10 +128,6 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
       password: 'Gr0n-Elefant-Paa-Cykel-42',
     });
     expect(leader.statusCode, leader.body).toBe(201);
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   /** Wait until the page has its heading and nothing is loading any more. */

@@ -7,15 +7,14 @@
  * overview pages.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1366, height: 900 };
 
 describe.skipIf(!haveChromium)('workshops, interventions and the overview in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let browser: Browser;
   let facilitatorContext: BrowserContext;
@@ -23,17 +22,12 @@ describe.skipIf(!haveChromium)('workshops, interventions and the overview in the
   let facilitator: Page;
   let follower: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp();
+  useBrowserApp({}, async (started) => {
     ({ app, browser } = started);
     facilitatorContext = await browser.newContext({ viewport: WIDE, acceptDownloads: true });
     followerContext = await browser.newContext({ viewport: WIDE });
     facilitator = await facilitatorContext.newPage();
     follower = await followerContext.newPage();
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../../test/helpers/databases.js';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.js';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { launchBrowser } from './browser.js';
 
 const WEB_INDEX = process.env.E2E_WEB_DIR
@@ -60,6 +60,24 @@ export async function startBrowserApp(
       await app.close();
     },
   };
+}
+
+/**
+ * Start the browser app before a describe's tests and close it after them; `ready` gets it
+ * first, to keep what the tests use and open their pages.
+ */
+export function useBrowserApp(
+  options: { demoCourses?: boolean },
+  ready: (started: BrowserApp) => Promise<void> | void,
+): void {
+  let started: BrowserApp | undefined;
+  beforeAll(async () => {
+    started = await startBrowserApp(options);
+    await ready(started);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
 }
 
 /** A mail as the development mail viewer shows it: as its recipient gets it. */
