@@ -5,7 +5,11 @@
  * What a reader sees follows the course's access: consent shows only the covered members.
  */
 import { useState, type FormEvent } from 'react';
-import { JOURNAL_TEXT_MAX, WRONG_REASON_MAX } from '../../../contract/journal.js';
+import {
+  CORRECTION_MINUTES,
+  JOURNAL_TEXT_MAX,
+  WRONG_REASON_MAX,
+} from '../../../contract/journal.js';
 import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { CourseTab, type CourseTabProps } from '../courses/course-tab.js';
@@ -53,7 +57,7 @@ export function CourseJournal({ course }: CourseTabProps) {
     <CourseTab
       id="journal-title"
       title={t('journal.title')}
-      lead={t('journal.lead', { minutes: data?.correctionMinutes ?? 15 })}
+      lead={t('journal.lead', { minutes: data?.correctionMinutes ?? CORRECTION_MINUTES })}
     >
       {notice && (
         <Notice onDismiss={() => setNotice(undefined)}>
@@ -79,7 +83,7 @@ export function CourseJournal({ course }: CourseTabProps) {
         <>
           <section className="journal" aria-labelledby="journal-entries">
             <h3 id="journal-entries">{t('journal.entries')}</h3>
-            {data.canWrite && (
+            {data.canWrite && (data.canWriteCourseWide || data.members.length > 0) && (
               <EntryForm
                 journal={data}
                 onSave={async (text, memberId) => {
@@ -121,7 +125,7 @@ export function CourseJournal({ course }: CourseTabProps) {
         <ChangeDialog
           kind={dialog.kind}
           entry={dialog.entry}
-          minutes={data?.correctionMinutes ?? 15}
+          minutes={data?.correctionMinutes ?? CORRECTION_MINUTES}
           onClose={() => setDialog(undefined)}
           onSave={async (value) => {
             if (dialog.kind === 'correct') {
