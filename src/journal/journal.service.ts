@@ -62,6 +62,12 @@ async function loadReadable(deps: CourseDeps, user: AuthUser, courseId: string) 
 const memberName = (context: CourseContext, id: string | null) =>
   id === null ? null : (context.members.find((m) => m.id === id)?.name ?? null);
 
+/** An entry's "marked as wrong": when and why, or null. */
+const wrongOf = (row: Pick<JournalEntryRow, 'wrong_at' | 'wrong_reason'>) =>
+  row.wrong_at && row.wrong_reason !== null
+    ? { at: row.wrong_at.toISOString(), reason: row.wrong_reason }
+    : null;
+
 function entryView(context: CourseContext, row: JournalEntryRow, now: Date): JournalEntry {
   const mine = row.author_id === context.actor.userId;
   return {
@@ -74,10 +80,7 @@ function entryView(context: CourseContext, row: JournalEntryRow, now: Date): Jou
     text: row.text,
     correctedAt: row.corrected_at?.toISOString() ?? null,
     history: row.history,
-    wrong:
-      row.wrong_at && row.wrong_reason !== null
-        ? { at: row.wrong_at.toISOString(), reason: row.wrong_reason }
-        : null,
+    wrong: wrongOf(row),
     canCorrect: mine && row.wrong_at === null && withinCorrectionWindow(row.created_at, now),
     canMarkWrong: mine && row.wrong_at === null,
   };
@@ -445,10 +448,7 @@ export async function journalForAccessRequest(
         authorUnit: e.author_unit_name,
         text: e.text,
         history: e.history,
-        wrong:
-          e.wrong_at && e.wrong_reason !== null
-            ? { at: e.wrong_at.toISOString(), reason: e.wrong_reason }
-            : null,
+        wrong: wrongOf(e),
       })),
     information: information
       .filter((i) => about(i.member_id))
