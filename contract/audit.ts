@@ -61,8 +61,19 @@ export const AUDIT_ACTION_LABELS = {
   'course.list': { da: 'Forløbsliste vist', en: 'Course list shown' },
   'course.read': { da: 'Forløb læst', en: 'Course read' },
   'course.update': { da: 'Forløb ændret', en: 'Course changed' },
+  'information.create': {
+    da: 'Indhentet oplysning registreret',
+    en: 'Obtained information registered',
+  },
   'instrument.create': { da: 'Progressionsskema oprettet', en: 'Progression instrument created' },
   'instrument.update': { da: 'Progressionsskema ændret', en: 'Progression instrument changed' },
+  'journal.correct': { da: 'Journalnotat rettet', en: 'Journal entry corrected' },
+  'journal.create': { da: 'Journalnotat skrevet', en: 'Journal entry written' },
+  'journal.mark-wrong': {
+    da: 'Journalnotat markeret som forkert',
+    en: 'Journal entry marked as wrong',
+  },
+  'journal.read': { da: 'Forløbsjournal læst', en: 'Course journal read' },
   'meeting.cancel': { da: 'Møde aflyst', en: 'Meeting cancelled' },
   'meeting.create': { da: 'Møde planlagt', en: 'Meeting planned' },
   'meeting.ics': { da: 'Mødeinvitation hentet', en: 'Meeting invitation downloaded' },
@@ -156,6 +167,9 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, Label>> = {
   cprIncluded: { da: 'med CPR', en: 'with CPR' },
   cprRows: { da: 'rækker med CPR', en: 'rows with CPR' },
   cpr: { da: 'CPR udleveret', en: 'CPR included' },
+  entries: { da: 'notater', en: 'entries' },
+  information: { da: 'indhentede oplysninger', en: 'obtained information' },
+  duplicate: { da: 'trods dublet', en: 'despite duplicate' },
 };
 
 /** Detail values that are words, not names: shown by their label. */

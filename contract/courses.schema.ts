@@ -293,6 +293,27 @@ export const accessRequestSchema = z.object({
       reason: z.string().nullable(),
     }),
   ),
+  /** The course journal's entries about this member (the main citizen: also the course's). */
+  journal: z.array(
+    z.object({
+      createdAt: z.string(),
+      authorName: z.string().nullable(),
+      authorUnit: z.string().nullable(),
+      text: z.string(),
+      history: z.array(z.object({ text: z.string(), replacedAt: z.string() })),
+      wrong: z.object({ at: z.string(), reason: z.string() }).nullable(),
+    }),
+  ),
+  /** Information already obtained about this member (docs/journal.md). */
+  information: z.array(
+    z.object({
+      what: z.string(),
+      sourceName: z.string(),
+      obtainedOn: z.string(),
+      keptAt: z.string(),
+      registeredBy: z.string().nullable(),
+    }),
+  ),
 });
 export type AccessRequest = z.infer<typeof accessRequestSchema>;
 

@@ -303,6 +303,7 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
         { name: 'course', path: `/forloeb/${ids.course}` },
         { name: 'course-network', path: `/forloeb/${ids.course}/netvaerk` },
         { name: 'course-plan', path: `/forloeb/${ids.course}/plan` },
+        { name: 'course-journal', path: `/forloeb/${ids.course}/journal` },
         { name: 'course-meetings', path: `/forloeb/${ids.course}/moeder` },
         { name: 'course-citizen', path: `/forloeb/${ids.course}/borgeren` },
         { name: 'course-consent', path: `/forloeb/${ids.course}/samtykke` },

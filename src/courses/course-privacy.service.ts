@@ -23,6 +23,7 @@ import { coordinatorView, partyView } from './course-view.js';
 import * as privacy from './course-privacy.repository.js';
 import * as repo from './course.repository.js';
 import { formatCpr } from './cpr.js';
+import { journalForAccessRequest } from '../journal/journal.service.js';
 
 export const PURGE_AUDIT_JOB = 'purge-audit';
 
@@ -115,6 +116,13 @@ export async function accessRequest(
   const log = await privacy.listCitizenAudit(deps.db, actor.municipalityId, [memberId], null);
   const today = danishToday();
   const coordinatorInfo = coordinatorView(course, coordinator);
+  const journal = await journalForAccessRequest(
+    deps.db,
+    actor.municipalityId,
+    courseId,
+    member,
+    hideStaff,
+  );
 
   const data: AccessRequest = {
     generatedAt: new Date().toISOString(),
@@ -163,6 +171,7 @@ export async function accessRequest(
       userName: staff(r.user_name),
       reason: r.reason,
     })),
+    ...journal,
   };
   await auditCitizens(deps.db, actor, 'course.access-request', courseId, [memberId], {
     detail: { hideStaff },
@@ -224,6 +233,20 @@ export function renderAccessRequestPdf(data: AccessRequest): Promise<Buffer> {
       'text',
       `${s.purpose}: ${s.givenOn} – ${s.expiresOn}, ${s.form}${s.withdrawnAt ? `, trukket tilbage ${s.withdrawnAt.slice(0, 10)}` : ''}`,
     );
+  }
+  add('heading', 'Forløbsjournalen');
+  if (data.journal.length === 0) add('text', 'Ingen notater.');
+  for (const e of data.journal) {
+    const by = [e.authorName, e.authorUnit].filter(Boolean).join(', ');
+    add('subheading', `${e.createdAt.slice(0, 10)}${by ? `, ${by}` : ''}`);
+    add('text', e.wrong ? `${e.text} (markeret som forkert: ${e.wrong.reason})` : e.text);
+    for (const h of e.history)
+      add('text', `Tidligere tekst (${h.replacedAt.slice(0, 10)}): ${h.text}`);
+  }
+  add('heading', 'Oplysninger, der er indhentet');
+  if (data.information.length === 0) add('text', 'Ingen.');
+  for (const i of data.information) {
+    add('text', `${i.obtainedOn}: ${i.what} fra ${i.sourceName}. Opbevares: ${i.keptAt}`);
   }
   add('heading', 'Hvem har set eller ændret dine oplysninger');
   for (const e of data.accessLog) {

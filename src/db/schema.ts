@@ -23,6 +23,7 @@ import type {
 import type { KeyCheckTable } from './tables/key-check.table.js';
 import type { FidelityChecklistTable } from './tables/fidelity.table.js';
 import type { OutcomeEventTable } from './tables/outcome.table.js';
+import type { JournalEntryTable, ObtainedInformationTable } from './tables/journal.table.js';
 import type { ImplementationItemSetTable } from './tables/implementation.table.js';
 import type {
   SamlAssertionTable,
@@ -116,4 +117,6 @@ export interface Database {
   allocation_course: AllocationCourseTable;
   outcome_event: OutcomeEventTable;
   implementation_item_set: ImplementationItemSetTable;
+  journal_entry: JournalEntryTable;
+  obtained_information: ObtainedInformationTable;
 }

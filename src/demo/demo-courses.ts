@@ -19,6 +19,7 @@ import { demoUser, unitIdsByName } from './demo-lookup.js';
 import { createDemoFidelity } from './demo-fidelity.js';
 import { createDemoClosing, createDemoProgression } from './demo-progression.js';
 import { createDemoOutcomes } from './demo-outcomes.js';
+import { createDemoJournal } from './demo-journal.js';
 
 /** The logins of Én plan's demo: the coordinator and a network professional. */
 export const DEMO_COURSE_PEOPLE = [
@@ -337,4 +338,11 @@ export async function createDemoCourses(
   await createDemoClosing(deps, user);
   await createDemoAllocation(db, deps, user);
   await createDemoOutcomes(db, municipalityId, user.userId);
+  await createDemoJournal(
+    db,
+    municipalityId,
+    mikkel.id,
+    { doctor: laege, psychiatry: psyk },
+    DEMO_COURSE_PEOPLE,
+  );
 }

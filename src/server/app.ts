@@ -41,6 +41,7 @@ import { meetingRoutes } from '../meetings/meeting.routes.js';
 import { progressionRoutes } from '../progression/progression.routes.js';
 import { fidelityRoutes } from '../fidelity/fidelity.routes.js';
 import { outcomeRoutes } from '../outcomes/outcome.routes.js';
+import { journalRoutes } from '../journal/journal.routes.js';
 import { implementationRoutes } from '../implementation/implementation.routes.js';
 import { citizenViewRoutes } from '../citizen-view/citizen-view.routes.js';
 import { lookupSession } from '../auth/auth.service.js';
@@ -190,6 +191,7 @@ const ROUTES: FastifyPluginAsync<AppContext>[] = [
   progressionRoutes,
   fidelityRoutes,
   outcomeRoutes,
+  journalRoutes,
   implementationRoutes,
   citizenViewRoutes,
   workshopRoutes,

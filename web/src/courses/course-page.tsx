@@ -21,6 +21,7 @@ import { CourseMeetings } from '../meetings/course-meetings.js';
 import { CourseProgression } from '../progression/course-progression.js';
 import { CourseFidelity } from '../fidelity/course-fidelity.js';
 import { CourseOutcomes } from '../outcomes/course-outcomes.js';
+import { CourseJournal } from '../journal/course-journal.js';
 import { CourseCitizen } from '../citizen/course-citizen.js';
 import { CourseCaseAnalysis } from '../case-analysis/course-case-analysis.js';
 import type { CourseTabProps } from './course-tab.js';
@@ -32,6 +33,7 @@ const TABS = [
   { slug: '', label: 'courses.tab.overview', access: ['full', 'consent'] },
   { slug: 'netvaerk', label: 'courses.tab.network', access: ['full', 'consent'] },
   { slug: 'plan', label: 'courses.tab.plan', access: ['full', 'consent'] },
+  { slug: 'journal', label: 'journal.tab', access: ['full', 'consent'] },
   { slug: 'moeder', label: 'meetings.tab', access: ['full', 'consent'] },
   { slug: 'progression', label: 'progression.tab', access: ['full', 'consent'] },
   { slug: 'tjekliste', label: 'fidelity.tab', access: ['full', 'consent'] },
@@ -52,6 +54,8 @@ function TabContent({ slug, ...props }: CourseTabProps & { slug: string }) {
       return <CourseNetwork {...props} />;
     case 'plan':
       return <CoursePlan {...props} />;
+    case 'journal':
+      return <CourseJournal {...props} />;
     case 'moeder':
       return <CourseMeetings {...props} />;
     case 'progression':

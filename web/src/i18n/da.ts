@@ -16,6 +16,7 @@ import { allocationsDa } from './messages/allocations.js';
 import { coursesDa } from './messages/courses.js';
 import { fidelityDa } from './messages/fidelity.js';
 import { outcomesDa } from './messages/outcomes.js';
+import { journalDa } from './messages/journal.js';
 import { implementationDa } from './messages/implementation.js';
 import { interventionsDa } from './messages/interventions.js';
 import { measurementsDa } from './messages/measurements.js';
@@ -39,6 +40,7 @@ export const da = {
   ...coursesDa,
   ...fidelityDa,
   ...outcomesDa,
+  ...journalDa,
   ...implementationDa,
   ...interventionsDa,
   ...measurementsDa,

@@ -11,6 +11,7 @@ import { allocationsEn } from './messages/allocations.js';
 import { coursesEn } from './messages/courses.js';
 import { fidelityEn } from './messages/fidelity.js';
 import { outcomesEn } from './messages/outcomes.js';
+import { journalEn } from './messages/journal.js';
 import { implementationEn } from './messages/implementation.js';
 import { interventionsEn } from './messages/interventions.js';
 import { measurementsEn } from './messages/measurements.js';
@@ -34,6 +35,7 @@ export const en: Dictionary = {
   ...coursesEn,
   ...fidelityEn,
   ...outcomesEn,
+  ...journalEn,
   ...implementationEn,
   ...interventionsEn,
   ...measurementsEn,
