@@ -6,26 +6,20 @@
  * Every state is checked with axe-core.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { login, skipAfterFailure, startBrowserApp, type BrowserApp } from './helpers/app.js';
+import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
 
 describe.skipIf(!haveChromium)('course journal in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let page: Page;
 
-  beforeAll(async () => {
-    started = await startBrowserApp({ demoCourses: true });
+  useBrowserApp({ demoCourses: true }, async (started) => {
     app = started.app;
     page = await started.browser.newPage({ viewport: WIDE });
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   skipAfterFailure();
