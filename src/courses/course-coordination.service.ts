@@ -77,7 +77,7 @@ async function tellNetwork(
   change: Change,
   person: PersonRow,
   concerned: PersonRow[],
-): Promise<{ notified: string[]; notNotified: string[] }> {
+): Promise<Told> {
   const recipients: Recipient[] = [
     ...context.parties.map((p) => {
       const view = partyView(p);
@@ -138,7 +138,7 @@ async function coordination(
   deps: CourseDeps,
   actor: Actor,
   courseId: string,
-  told: { notified: string[]; notNotified: string[] },
+  told: Told,
 ): Promise<CoordinationChange> {
   const course = await repo.findCourse(deps.db, actor.municipalityId, courseId);
   if (!course) throw new Error(`course ${courseId} vanished`);
@@ -151,6 +151,29 @@ async function coordination(
     coCoordinators: others.map(coCoordinatorView),
     ...told,
   };
+}
+
+type Told = { notified: string[]; notNotified: string[] };
+
+/**
+ * Run one change of the coordination in a transaction (`change` makes it and tells the
+ * network), audit it with how many were told, and answer who coordinates now.
+ */
+async function changeAndTell(
+  deps: CourseDeps,
+  context: CourseContext,
+  action: 'course.coordinator-add' | 'course.coordinator-remove' | 'course.coordinator-lead',
+  detail: Record<string, unknown>,
+  change: (trx: Db) => Promise<Told>,
+): Promise<CoordinationChange> {
+  const told = await deps.db.transaction().execute(async (trx) => {
+    const told = await change(trx);
+    await auditCitizens(trx, context.actor, action, context.course.id, citizensOf(context), {
+      detail: { ...detail, notified: told.notified.length, notNotified: told.notNotified.length },
+    });
+    return told;
+  });
+  return coordination(deps, context.actor, context.course.id, told);
 }
 
 const alreadyCoordinates = () =>
@@ -174,38 +197,27 @@ export async function addCoCoordinator(
   ) {
     throw alreadyCoordinates();
   }
-  const told = await deps.db.transaction().execute(async (trx) => {
-    try {
-      await repo.insertCoCoordinator(trx, {
-        municipality_id: context.actor.municipalityId,
-        course_id: courseId,
-        person_id: person.id,
-        role: input.role,
-        added_by: context.actor.userId,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw alreadyCoordinates();
-      throw error;
-    }
-    const told = await tellNetwork(trx, deps, context, 'added', person, [person]);
-    await auditCitizens(
-      trx,
-      context.actor,
-      'course.coordinator-add',
-      courseId,
-      citizensOf(context),
-      {
-        detail: {
-          personId: person.id,
+  return changeAndTell(
+    deps,
+    context,
+    'course.coordinator-add',
+    { personId: person.id, role: input.role },
+    async (trx) => {
+      try {
+        await repo.insertCoCoordinator(trx, {
+          municipality_id: context.actor.municipalityId,
+          course_id: courseId,
+          person_id: person.id,
           role: input.role,
-          notified: told.notified.length,
-          notNotified: told.notNotified.length,
-        },
-      },
-    );
-    return told;
-  });
-  return coordination(deps, context.actor, courseId, told);
+          added_by: context.actor.userId,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw alreadyCoordinates();
+        throw error;
+      }
+      return tellNetwork(trx, deps, context, 'added', person, [person]);
+    },
+  );
 }
 
 /** Remove a co-coordinator; the lead cannot be removed, only replaced. */
@@ -229,28 +241,12 @@ export async function removeCoCoordinator(
     });
   }
   const [person] = await repo.findPeople(deps.db, context.actor.municipalityId, [personId]);
-  const told = await deps.db.transaction().execute(async (trx) => {
+  return changeAndTell(deps, context, 'course.coordinator-remove', { personId }, async (trx) => {
     await repo.deleteCoCoordinator(trx, context.actor.municipalityId, courseId, personId);
-    const told = person
-      ? await tellNetwork(trx, deps, context, 'removed', person, [person])
+    return person
+      ? tellNetwork(trx, deps, context, 'removed', person, [person])
       : { notified: [], notNotified: [] };
-    await auditCitizens(
-      trx,
-      context.actor,
-      'course.coordinator-remove',
-      courseId,
-      citizensOf(context),
-      {
-        detail: {
-          personId,
-          notified: told.notified.length,
-          notNotified: told.notNotified.length,
-        },
-      },
-    );
-    return told;
   });
-  return coordination(deps, context.actor, courseId, told);
 }
 
 /**
@@ -262,7 +258,7 @@ export async function leadChanged(
   deps: CourseDeps,
   context: CourseContext,
   next: PersonRow,
-): Promise<{ notified: string[]; notNotified: string[] }> {
+): Promise<Told> {
   await repo.deleteCoCoordinator(trx, context.actor.municipalityId, context.course.id, next.id);
   const [previous] = await repo.findPeople(trx, context.actor.municipalityId, [
     context.course.coordinator_person_id,
@@ -289,39 +285,32 @@ export async function changeLead(
       en: 'The person is already the lead coordinator of the course.',
     });
   }
-  const told = await deps.db.transaction().execute(async (trx) => {
-    const told = await leadChanged(trx, deps, context, next);
-    await repo.updateCourse(trx, context.actor.municipalityId, courseId, {
-      coordinator_person_id: next.id,
-      coordinator_role: input.role,
-    });
-    if (input.keepPrevious) {
-      await repo.insertCoCoordinator(trx, {
-        municipality_id: context.actor.municipalityId,
-        course_id: courseId,
-        person_id: previous.coordinator_person_id,
-        role: previous.coordinator_role,
-        added_by: context.actor.userId,
+  return changeAndTell(
+    deps,
+    context,
+    'course.coordinator-lead',
+    {
+      personId: next.id,
+      role: input.role,
+      previousRole: previous.coordinator_role,
+      keepPrevious: input.keepPrevious,
+    },
+    async (trx) => {
+      const told = await leadChanged(trx, deps, context, next);
+      await repo.updateCourse(trx, context.actor.municipalityId, courseId, {
+        coordinator_person_id: next.id,
+        coordinator_role: input.role,
       });
-    }
-    await auditCitizens(
-      trx,
-      context.actor,
-      'course.coordinator-lead',
-      courseId,
-      citizensOf(context),
-      {
-        detail: {
-          personId: next.id,
-          role: input.role,
-          previousRole: previous.coordinator_role,
-          keepPrevious: input.keepPrevious,
-          notified: told.notified.length,
-          notNotified: told.notNotified.length,
-        },
-      },
-    );
-    return told;
-  });
-  return coordination(deps, context.actor, courseId, told);
+      if (input.keepPrevious) {
+        await repo.insertCoCoordinator(trx, {
+          municipality_id: context.actor.municipalityId,
+          course_id: courseId,
+          person_id: previous.coordinator_person_id,
+          role: previous.coordinator_role,
+          added_by: context.actor.userId,
+        });
+      }
+      return told;
+    },
+  );
 }
