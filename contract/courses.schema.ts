@@ -41,6 +41,19 @@ export const coordinatorInput = z.object({
   personId: z.uuid(),
   role: z.enum(COORDINATOR_ROLES),
 });
+export type CoordinatorInput = z.infer<typeof coordinatorInput>;
+
+/** `/api/courses/:id/coordinators/:personId`. */
+export const coCoordinatorParams = courseParams.extend({ personId: z.uuid() });
+
+/**
+ * `PUT /api/courses/:id/coordinators/lead`: hand the lead to another person; with
+ * `keepPrevious` the previous lead stays on as a co-coordinator in their role.
+ */
+export const leadChangeInput = coordinatorInput.extend({
+  keepPrevious: z.boolean().default(false),
+});
+export type LeadChangeInput = z.infer<typeof leadChangeInput>;
 
 /** A family member to add (the main citizen comes with the course). */
 export const memberInput = z.object({
@@ -92,6 +105,8 @@ export const newPartyInput = z.object({
   personId: z.uuid().optional(),
   externalType: z.enum(EXTERNAL_TYPES).optional(),
   name: freeText(200).optional(),
+  /** A relative's (`paaroerende`) relation to the citizen, e.g. "mormor"; required for them. */
+  relation: freeText(100).optional(),
   phone: phone.optional(),
   email: optionalEmail.optional(),
   task: freeText(2000),
@@ -103,6 +118,7 @@ export type NewPartyInput = z.infer<typeof newPartyInput>;
 export const partyChangeInput = z.object({
   externalType: z.enum(EXTERNAL_TYPES).optional(),
   name: requiredText(200).optional(),
+  relation: requiredText(100).optional(),
   phone: phone.nullable().optional(),
   email: optionalEmail.nullable().optional(),
   task: freeText(2000).optional(),
@@ -152,6 +168,8 @@ export const partySchema = z.object({
   personId: z.string().nullable(),
   externalType: z.enum(EXTERNAL_TYPES).nullable(),
   name: z.string(),
+  /** A relative's relation to the citizen; null for every other party. */
+  relation: z.string().nullable(),
   unitKind: z.enum(PARTY_UNIT_KINDS).nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
@@ -193,8 +211,12 @@ export const citizenDetailsSchema = z.object({
 });
 export type CitizenDetails = z.infer<typeof citizenDetailsSchema>;
 
-/** One course, shaped by the reader's access: `minimal` has none of the optional parts. */
+/**
+ * One course, shaped by the reader's access: `minimal` has none of the optional parts.
+ * `coCoordinators` are the coordinators beside the lead (`coordinator`), at every access.
+ */
 export const courseViewSchema = courseSummarySchema.extend({
+  coCoordinators: z.array(coordinatorSchema),
   citizen: citizenDetailsSchema.optional(),
   members: z.array(memberSchema).optional(),
   network: z.array(partySchema).optional(),
@@ -202,6 +224,19 @@ export const courseViewSchema = courseSummarySchema.extend({
   planVersion: z.number().optional(),
 });
 export type CourseView = z.infer<typeof courseViewSchema>;
+
+/**
+ * A change of a course's coordinators: who coordinates now, and which network parties and
+ * coordinators were told by mail (`notified`) and which could not be (`notNotified`: no
+ * e-mail, or a relative, whom the coordinator tells in person).
+ */
+export const coordinationChangeSchema = z.object({
+  coordinator: coordinatorSchema,
+  coCoordinators: z.array(coordinatorSchema),
+  notified: z.array(z.string()),
+  notNotified: z.array(z.string()),
+});
+export type CoordinationChange = z.infer<typeof coordinationChangeSchema>;
 
 /** `GET /api/courses`. */
 export const courseListSchema = z.object({ courses: z.array(courseSummarySchema) });

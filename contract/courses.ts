@@ -49,7 +49,10 @@ export type ContactForm = (typeof CONTACT_FORMS)[number];
 export const PARTY_KINDS = ['unit', 'professional', 'external'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
-/** The kinds of outside actors. */
+/**
+ * The kinds of outside actors; `paaroerende` is a relative of the citizen in the network (not
+ * a professional: never counted as a unit, never sent staff mail).
+ */
 export const EXTERNAL_TYPES = [
   'egen-laege',
   'regionspsykiatri',
@@ -57,9 +60,13 @@ export const EXTERNAL_TYPES = [
   'politi',
   'kriminalforsorg',
   'hospital',
+  'paaroerende',
   'andet',
 ] as const;
 export type ExternalType = (typeof EXTERNAL_TYPES)[number];
+
+/** The outside type of a relative (pårørende) in the network. */
+export const RELATIVE = 'paaroerende' satisfies ExternalType;
 
 /** What a party's unit is: an authority function, a provider, or outside the municipality. */
 export const PARTY_UNIT_KINDS = ['myndighed', 'udfører', 'ekstern'] as const;

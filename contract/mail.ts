@@ -21,6 +21,7 @@ export const MAIL_KIND_LABELS: Readonly<Record<string, { da: string; en: string 
   'citizen-code': { da: 'Borgerens engangskode', en: "Citizen's one-time code" },
   'citizen-message': { da: 'Besked fra borgeren', en: 'Message from the citizen' },
   'plan-changed': { da: 'Planen er ændret', en: 'The plan has changed' },
+  'coordinator-changed': { da: 'Koordinatoren er skiftet', en: 'The coordinator has changed' },
   'progression-due': { da: 'Progressionsmåling forfalden', en: 'Progression measurement due' },
   'meeting-invitation': { da: 'Mødeindkaldelse', en: 'Meeting invitation' },
   'meeting-changed': { da: 'Mødet er ændret', en: 'Meeting changed' },

@@ -10,9 +10,19 @@ export const LAWS = [
   'sundhedsloven',
   'dagtilbudsloven',
   'folkeskoleloven',
+  'barnets-lov',
+  'unge-under-25',
   'andet',
 ] as const;
 export type Law = (typeof LAWS)[number];
+
+/** A law's name in a Danish document (the plan export): the key itself where it is the name. */
+export const lawTitle = (law: Law): string =>
+  law === 'barnets-lov'
+    ? 'Barnets lov'
+    : law === 'unge-under-25'
+      ? 'Lov om kommunal indsats for unge under 25 år'
+      : law;
 
 /** Where an action stands. */
 export const ACTION_STATUSES = ['planlagt', 'i-gang', 'afsluttet', 'opgivet'] as const;

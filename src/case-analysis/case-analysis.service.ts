@@ -26,7 +26,12 @@ import { compareCodeUnits, emptyProfile } from '../analysis/relational-capacity.
 import type { WaveSummary } from '../analysis/wave-summary.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { actorOf, danishToday, decideAccess, courseNotFound } from '../courses/course-access.js';
-import { findCourse, listParties, type PartyRow } from '../courses/course.repository.js';
+import {
+  findCourse,
+  listCoCoordinators,
+  listParties,
+  type PartyRow,
+} from '../courses/course.repository.js';
 import { complexityOf } from '../courses/course-view.js';
 import type { Course } from '../db/tables/course.table.js';
 import type { Measurement } from '../db/tables/measurement.table.js';
@@ -85,7 +90,17 @@ async function loadCase(deps: CaseDeps, user: AuthUser, courseId: string) {
   if (!course) throw courseNotFound();
   const parties = await listParties(deps.db, user.municipalityId, [courseId]);
   // Members and consents only decide which plan parts one sees, not whether one sees the course.
-  const access = decideAccess(actor, course, [], parties, [], danishToday());
+  const coCoordinatorIds = (await listCoCoordinators(deps.db, user.municipalityId, [courseId])).map(
+    (c) => c.person_id,
+  );
+  const access = decideAccess(
+    actor,
+    { ...course, coCoordinatorIds },
+    [],
+    parties,
+    [],
+    danishToday(),
+  );
   const units = networkUnitIds(parties);
   const leads = can(actor.role, 'units.lead') && actor.unitId !== null && units.has(actor.unitId);
   let role: CaseRole | null = null;

@@ -5,7 +5,12 @@ import type { PartyRow } from './course.repository.js';
 
 const TODAY = '2026-11-25';
 const MUNI = 'm1';
-const course = { municipality_id: MUNI, coordinator_person_id: 'p-coord', created_by: 'u-creator' };
+const course = {
+  municipality_id: MUNI,
+  coordinator_person_id: 'p-coord',
+  created_by: 'u-creator',
+  coCoordinatorIds: ['p-makker'],
+};
 const members = [{ id: 'mother' }, { id: 'child' }];
 
 const party = (id: string, kind: PartyRow['kind'], ref: { unit?: string; person?: string }) =>
@@ -40,8 +45,12 @@ const decide = (a: Actor, consents: Consent[] = []) =>
   decideAccess(a, course, members, parties, consents, TODAY);
 
 describe('decideAccess', () => {
-  it('gives the coordinator and the creator full access to every member', () => {
-    for (const a of [actor({ personId: 'p-coord' }), actor({ userId: 'u-creator' })]) {
+  it('gives the coordinator, a co-coordinator and the creator full access to every member', () => {
+    for (const a of [
+      actor({ personId: 'p-coord' }),
+      actor({ personId: 'p-makker' }),
+      actor({ userId: 'u-creator' }),
+    ]) {
       const access = decide(a);
       expect(access?.level).toBe('full');
       expect([...access!.memberIds]).toEqual(['mother', 'child']);

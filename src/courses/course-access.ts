@@ -13,7 +13,7 @@ import type { Course } from '../db/tables/course.table.js';
 import { listConsents } from '../consents/consent.repository.js';
 import { AppError, notFound } from '../kernel/errors.js';
 import * as repo from './course.repository.js';
-import type { PartyRow } from './course.repository.js';
+import type { CoCoordinatorRow, PartyRow } from './course.repository.js';
 import type { Db } from '../db/db.js';
 
 export type AccessLevel = 'full' | 'consent' | 'minimal';
@@ -54,10 +54,23 @@ export function partiesOfActor(actor: Actor, parties: PartyRow[]): PartyRow[] {
   );
 }
 
+/** A course as access sees it: whose it is, who leads it, and who coordinates beside the lead. */
+export type AccessCourse = Pick<
+  Course,
+  'municipality_id' | 'coordinator_person_id' | 'created_by'
+> & {
+  coCoordinatorIds: readonly string[];
+};
+
+/** Whether a person coordinates a course, as its lead or as a co-coordinator. */
+export const coordinates = (course: AccessCourse, personId: string | null) =>
+  personId !== null &&
+  (course.coordinator_person_id === personId || course.coCoordinatorIds.includes(personId));
+
 /** Decide access; `null` means none at all (answer 404). Pure: same input, same answer. */
 export function decideAccess(
   actor: Actor,
-  course: Pick<Course, 'municipality_id' | 'coordinator_person_id' | 'created_by'>,
+  course: AccessCourse,
   members: Pick<Citizen, 'id'>[],
   parties: PartyRow[],
   consents: Consent[],
@@ -66,10 +79,8 @@ export function decideAccess(
   if (course.municipality_id !== actor.municipalityId) return null;
   // Admins do not read citizens' plans: they see that a course exists and who coordinates it.
   if (can(actor.role, 'courses.oversee')) return { level: 'minimal', memberIds: new Set() };
-  if (
-    course.created_by === actor.userId ||
-    (actor.personId !== null && course.coordinator_person_id === actor.personId)
-  ) {
+  // Co-coordinators (a makker pair, a cross-sector team) own the course as the lead does.
+  if (course.created_by === actor.userId || coordinates(course, actor.personId)) {
     return { level: 'full', memberIds: new Set(members.map((m) => m.id)) };
   }
   const mine = new Set(partiesOfActor(actor, parties).map((p) => p.id));
@@ -111,6 +122,8 @@ export interface CourseContext {
   members: Citizen[];
   parties: PartyRow[];
   consents: Consent[];
+  /** The coordinators beside the lead. */
+  coCoordinators: CoCoordinatorRow[];
   access: Access;
 }
 
@@ -121,14 +134,22 @@ export const courseNotFound = () =>
 export async function loadCourse(db: Db, actor: Actor, courseId: string): Promise<CourseContext> {
   const course = await repo.findCourse(db, actor.municipalityId, courseId);
   if (!course) throw courseNotFound();
-  const [members, parties, consents] = await Promise.all([
+  const [members, parties, consents, coCoordinators] = await Promise.all([
     repo.listMembers(db, actor.municipalityId, [course.id]),
     repo.listParties(db, actor.municipalityId, [course.id]),
     listConsents(db, actor.municipalityId, [course.id]),
+    repo.listCoCoordinators(db, actor.municipalityId, [course.id]),
   ]);
-  const access = decideAccess(actor, course, members, parties, consents, danishToday());
+  const access = decideAccess(
+    actor,
+    { ...course, coCoordinatorIds: coCoordinators.map((c) => c.person_id) },
+    members,
+    parties,
+    consents,
+    danishToday(),
+  );
   if (!access) throw courseNotFound();
-  return { actor, course, members, parties, consents, access };
+  return { actor, course, members, parties, consents, coCoordinators, access };
 }
 
 /** Changing a course needs full access; others get 403 (they know the course exists). */

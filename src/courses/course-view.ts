@@ -12,8 +12,9 @@ import type {
 } from '../../contract/courses.schema.js';
 import type { Citizen } from '../db/tables/citizen.table.js';
 import type { Course } from '../db/tables/course.table.js';
+import { RELATIVE } from '../../contract/courses.js';
 import type { Access } from './course-access.js';
-import type { PartyRow, PersonRow } from './course.repository.js';
+import type { CoCoordinatorRow, PartyRow, PersonRow } from './course.repository.js';
 
 /** The coordinator as everyone with access sees them. */
 export function coordinatorView(course: Course, person: PersonRow | undefined): Coordinator {
@@ -26,6 +27,16 @@ export function coordinatorView(course: Course, person: PersonRow | undefined): 
     unitName: person?.unit_name ?? '',
   };
 }
+
+/** A co-coordinator as everyone with access sees them. */
+export const coCoordinatorView = (c: CoCoordinatorRow): Coordinator => ({
+  personId: c.person_id,
+  name: c.name,
+  role: c.role,
+  email: c.email,
+  phone: null,
+  unitName: c.unit_name,
+});
 
 export function partyView(p: PartyRow): Party {
   return {
@@ -40,6 +51,7 @@ export function partyView(p: PartyRow): Party {
         : p.kind === 'professional'
           ? (p.person_name ?? '')
           : (p.unit_name ?? ''),
+    relation: p.relation,
     unitKind: p.kind === 'external' ? 'ekstern' : (p.unit_kind ?? null),
     phone: p.phone,
     email: p.email ?? (p.kind === 'professional' ? (p.person_email ?? null) : null),
@@ -58,14 +70,16 @@ export const memberView = (m: Citizen, withCpr: boolean): Member => ({
 /**
  * DOMAIN.md §2.4: units are the distinct organisation units among unit parties and
  * professionals' units, plus each outside actor; a course is complex with at least 5
- * units of which at least 2 are authority (myndighed) functions.
+ * units of which at least 2 are authority (myndighed) functions. A relative (pårørende) is
+ * no unit: the network counts the professionals' places, not the family's.
  */
 export function complexityOf(parties: PartyRow[]): Complexity {
   const units = new Map<string, string | null>();
   let external = 0;
   for (const p of parties) {
-    if (p.kind === 'external') external++;
-    else if (p.org_unit_id) units.set(p.org_unit_id, p.unit_kind);
+    if (p.kind === 'external') {
+      if (p.external_type !== RELATIVE) external++;
+    } else if (p.org_unit_id) units.set(p.org_unit_id, p.unit_kind);
   }
   const authorityFunctions = [...units.values()].filter((k) => k === 'myndighed').length;
   const total = units.size + external;
@@ -99,12 +113,15 @@ export function courseView(
   course: Course,
   members: Citizen[],
   parties: PartyRow[],
-  coordinator: PersonRow | undefined,
+  coordinators: { lead: PersonRow | undefined; others: CoCoordinatorRow[] },
   access: Access,
   planVersion: number,
 ): CourseView {
   const main = members.find((m) => m.relation === 'borger');
-  const summary = courseSummary(course, main, parties, coordinator, access);
+  const summary = {
+    ...courseSummary(course, main, parties, coordinators.lead, access),
+    coCoordinators: coordinators.others.map(coCoordinatorView),
+  };
   if (access.level === 'minimal') return summary;
   const full = access.level === 'full';
   return {

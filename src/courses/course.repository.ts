@@ -1,6 +1,7 @@
 /** Courses, their members (citizens) and network parties as SQL. Every query names the municipality. */
 import type { CourseStatus } from '../../contract/courses.js';
 import type { CitizenUpdate, NewCitizen } from '../db/tables/citizen.table.js';
+import type { NewCourseCoordinator } from '../db/tables/course-coordinator.table.js';
 import type { CoursePartyUpdate, NewCourseParty } from '../db/tables/course-party.table.js';
 import type { CourseUpdate, NewCourse } from '../db/tables/course.table.js';
 import type { Db } from '../db/db.js';
@@ -58,6 +59,15 @@ export async function listCandidateCourses(
       const ors = [eb('created_by', '=', who.userId)];
       if (who.personId) {
         ors.push(eb('coordinator_person_id', '=', who.personId));
+        ors.push(
+          eb.exists(
+            eb
+              .selectFrom('course_co_coordinator')
+              .select('course_co_coordinator.id')
+              .whereRef('course_co_coordinator.course_id', '=', 'course.id')
+              .where('course_co_coordinator.person_id', '=', who.personId),
+          ),
+        );
         ors.push(
           eb.exists(
             eb
@@ -186,6 +196,49 @@ export async function deleteParty(db: Db, municipalityId: string, courseId: stri
     .where('course_id', '=', courseId)
     .where('id', '=', id)
     .execute();
+}
+
+/** The co-coordinators of the given courses (beside each lead), in the order they were added. */
+export async function listCoCoordinators(db: Db, municipalityId: string, courseIds: string[]) {
+  if (courseIds.length === 0) return [];
+  return db
+    .selectFrom('course_co_coordinator')
+    .innerJoin('person', 'person.id', 'course_co_coordinator.person_id')
+    .innerJoin('unit', 'unit.id', 'person.unit_id')
+    .where('course_co_coordinator.municipality_id', '=', municipalityId)
+    .where('course_co_coordinator.course_id', 'in', courseIds)
+    .select([
+      'course_co_coordinator.course_id',
+      'course_co_coordinator.person_id',
+      'course_co_coordinator.role',
+      'person.name',
+      'person.email',
+      'unit.name as unit_name',
+    ])
+    .orderBy('course_co_coordinator.created_at')
+    .orderBy('course_co_coordinator.id')
+    .execute();
+}
+export type CoCoordinatorRow = Awaited<ReturnType<typeof listCoCoordinators>>[number];
+
+export async function insertCoCoordinator(db: Db, row: NewCourseCoordinator): Promise<void> {
+  await db.insertInto('course_co_coordinator').values(row).execute();
+}
+
+/** Remove a co-coordinator; how many rows went (0 when they were none). */
+export async function deleteCoCoordinator(
+  db: Db,
+  municipalityId: string,
+  courseId: string,
+  personId: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('course_co_coordinator')
+    .where('municipality_id', '=', municipalityId)
+    .where('course_id', '=', courseId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** People of the municipality with their unit: coordinators and professionals. */

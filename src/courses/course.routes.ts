@@ -5,12 +5,16 @@ import {
   accessRequestResponse,
   citizenLookupQuery,
   citizenLookupSchema,
+  coCoordinatorParams,
+  coordinationChangeSchema,
+  coordinatorInput,
   courseAuditSchema,
   courseChangeInput,
   courseDeleteInput,
   courseListQuery,
   courseListSchema,
   courseViewSchema,
+  leadChangeInput,
   memberInput,
   memberSchema,
   newCourseInput,
@@ -22,6 +26,7 @@ import {
 import { courseParams, noContent } from '../../contract/en-plan.schema.js';
 import { userRoutes } from '../kernel/route.js';
 import type { CourseDeps } from './course-deps.js';
+import * as coordination from './course-coordination.service.js';
 import * as privacy from './course-privacy.service.js';
 import * as service from './course.service.js';
 
@@ -57,6 +62,32 @@ export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plu
     body: courseChangeInput,
     response: { 200: courseViewSchema },
     handler: (user, { params, body }) => service.updateCourse(deps, user, params.id, body),
+  });
+
+  route.post('/api/courses/:id/coordinators', {
+    summary:
+      'Add a co-coordinator beside the lead (a makker, a cross-sector team); the network is told',
+    params: courseParams,
+    body: coordinatorInput,
+    response: { 201: coordinationChangeSchema },
+    handler: (user, { params, body }) => coordination.addCoCoordinator(deps, user, params.id, body),
+  });
+
+  route.delete('/api/courses/:id/coordinators/:personId', {
+    summary: 'Remove a co-coordinator (409 for the lead); the network is told',
+    params: coCoordinatorParams,
+    response: { 200: coordinationChangeSchema },
+    handler: (user, { params }) =>
+      coordination.removeCoCoordinator(deps, user, params.id, params.personId),
+  });
+
+  route.put('/api/courses/:id/coordinators/lead', {
+    summary:
+      'Hand the lead to another person, optionally keeping the previous lead as co-coordinator; the network is told',
+    params: courseParams,
+    body: leadChangeInput,
+    response: { 200: coordinationChangeSchema },
+    handler: (user, { params, body }) => coordination.changeLead(deps, user, params.id, body),
   });
 
   route.post('/api/courses/:id/members', {

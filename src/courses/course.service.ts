@@ -7,7 +7,7 @@ import type { AuditAction } from '../../contract/audit.js';
 import { can } from '../../contract/permissions.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
-import type { CourseStatus } from '../../contract/courses.js';
+import { RELATIVE, type CourseStatus } from '../../contract/courses.js';
 import type {
   CitizenLookup,
   CourseChangeInput,
@@ -39,6 +39,7 @@ import {
   type CourseContext,
 } from './course-access.js';
 import { auditCitizens } from './course-audit.js';
+import { checkCoordinator, leadChanged } from './course-coordination.service.js';
 import type { CourseDeps } from './course-deps.js';
 import {
   citizensShown,
@@ -73,17 +74,6 @@ const duplicateCourse = () =>
     en: 'The citizen already has an open course in the municipality.',
   });
 
-async function checkCoordinator(deps: CourseDeps, actor: Actor, personId: string) {
-  const [person] = await repo.findPeople(deps.db, actor.municipalityId, [personId]);
-  if (!person || person.archived_at !== null) {
-    throw badRequest({
-      da: 'Koordinatoren skal være en aktiv person i kommunens organisation.',
-      en: "The coordinator must be an active person in the municipality's organisation.",
-    });
-  }
-  return person;
-}
-
 function sealed(deps: CourseDeps, cpr: Cpr | null) {
   return cpr
     ? {
@@ -100,7 +90,7 @@ async function viewAndAudit(
   context: CourseContext,
   action: AuditAction,
 ): Promise<CourseView> {
-  const { course, members, parties, access, actor } = context;
+  const { course, members, parties, coCoordinators, access, actor } = context;
   const [coordinator] = await repo.findPeople(deps.db, actor.municipalityId, [
     course.coordinator_person_id,
   ]);
@@ -109,7 +99,7 @@ async function viewAndAudit(
     course,
     members,
     parties,
-    coordinator,
+    { lead: coordinator, others: coCoordinators },
     access,
     latest.get(course.id) ?? 0,
   );
@@ -140,7 +130,7 @@ export async function createCourse(
       ? null
       : checkCpr(m.cpr, { da: `familiemedlem ${i + 1}`, en: `family member ${i + 1}` }),
   );
-  await checkCoordinator(deps, actor, input.coordinator.personId);
+  await checkCoordinator(deps.db, actor, input.coordinator.personId);
   const hash = deps.vault.hash(mainCpr);
 
   const courseId = await deps.db.transaction().execute(async (trx) => {
@@ -225,10 +215,11 @@ export async function listCourses(
     status,
   );
   const ids = courses.map((c) => c.id);
-  const [members, parties, consents, people] = await Promise.all([
+  const [members, parties, consents, coCoordinators, people] = await Promise.all([
     repo.listMembers(deps.db, actor.municipalityId, ids),
     repo.listParties(deps.db, actor.municipalityId, ids),
     listConsents(deps.db, actor.municipalityId, ids),
+    repo.listCoCoordinators(deps.db, actor.municipalityId, ids),
     repo.findPeople(deps.db, actor.municipalityId, [
       ...new Set(courses.map((c) => c.coordinator_person_id)),
     ]),
@@ -240,7 +231,15 @@ export async function listCourses(
       rows.filter((r) => r.course_id === course.id);
     const courseMembers = mine(members);
     const courseParties = mine(parties);
-    const access = decideAccess(actor, course, courseMembers, courseParties, mine(consents), today);
+    const coCoordinatorIds = mine(coCoordinators).map((c) => c.person_id);
+    const access = decideAccess(
+      actor,
+      { ...course, coCoordinatorIds },
+      courseMembers,
+      courseParties,
+      mine(consents),
+      today,
+    );
     if (!access) continue;
     const main = courseMembers.find((m) => m.relation === 'borger');
     const coordinator = people.find((p) => p.id === course.coordinator_person_id);
@@ -288,9 +287,15 @@ export async function updateCourse(
 ): Promise<CourseView> {
   const context = await loadForChange(deps, user, courseId);
   const { actor } = context;
-  if (change.coordinator) await checkCoordinator(deps, actor, change.coordinator.personId);
+  const next = change.coordinator
+    ? await checkCoordinator(deps.db, actor, change.coordinator.personId)
+    : undefined;
   const main = mainOf(context);
   await deps.db.transaction().execute(async (trx) => {
+    // A new lead is told about like one set through the coordinators' own route.
+    if (next && next.id !== context.course.coordinator_person_id) {
+      await leadChanged(trx, deps, context, next);
+    }
     const courseChange = {
       ...(change.targetGroup === undefined ? {} : { target_group: change.targetGroup }),
       ...(change.startDate === undefined ? {} : { start_date: change.startDate }),
@@ -400,8 +405,16 @@ async function checkPartyTarget(deps: CourseDeps, actor: Actor, input: PartyInpu
       da: 'En ekstern part skal have en type og et navn.',
       en: 'An outside party needs a type and a name.',
     });
+  } else if (input.externalType === RELATIVE && !input.relation?.trim()) {
+    throw relationMissing();
   }
 }
+
+const relationMissing = () =>
+  badRequest({
+    da: 'Skriv den pårørendes relation til borgeren (fx mor, morfar, nabo).',
+    en: "Write the relative's relation to the citizen (e.g. mother, grandfather, neighbour).",
+  });
 
 /** Add a unit, a named professional or an outside actor to the network. */
 export async function addParty(
@@ -421,6 +434,10 @@ export async function addParty(
       person_id: input.kind === 'professional' ? (input.personId ?? null) : null,
       external_type: input.kind === 'external' ? (input.externalType ?? null) : null,
       name: input.kind === 'external' ? (input.name ?? null) : null,
+      relation:
+        input.kind === 'external' && input.externalType === RELATIVE
+          ? (input.relation?.trim() ?? null)
+          : null,
       phone: input.phone || null,
       email: input.email || null,
       task: input.task,
@@ -457,9 +474,20 @@ export async function updateParty(
       en: 'Name and type can only be changed for outside parties.',
     });
   }
+  // Only a relative has a relation: it goes when the type changes away from relative.
+  const relative = (change.externalType ?? party.external_type) === RELATIVE;
+  const relation = relative ? (change.relation?.trim() ?? party.relation) : null;
+  if (relative && !relation) throw relationMissing();
+  if (!relative && change.relation !== undefined) {
+    throw badRequest({
+      da: 'Kun en pårørende har en relation til borgeren.',
+      en: 'Only a relative has a relation to the citizen.',
+    });
+  }
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateParty(trx, context.actor.municipalityId, courseId, partyId, {
       ...(change.externalType === undefined ? {} : { external_type: change.externalType }),
+      relation,
       ...(change.name === undefined ? {} : { name: change.name }),
       ...(change.phone === undefined ? {} : { phone: change.phone || null }),
       ...(change.email === undefined ? {} : { email: change.email || null }),

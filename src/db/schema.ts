@@ -3,6 +3,7 @@ import type { AnswerTable } from './tables/answer.table.js';
 import type { AreaTable } from './tables/area.table.js';
 import type { CitizenTable } from './tables/citizen.table.js';
 import type { ConsentTable } from './tables/consent.table.js';
+import type { CourseCoordinatorTable } from './tables/course-coordinator.table.js';
 import type { CoursePartyTable } from './tables/course-party.table.js';
 import type { CourseTable } from './tables/course.table.js';
 import type { PlanVersionTable } from './tables/plan-version.table.js';
@@ -86,6 +87,7 @@ export interface Database {
   course: CourseTable;
   citizen: CitizenTable;
   course_party: CoursePartyTable;
+  course_co_coordinator: CourseCoordinatorTable;
   plan_version: PlanVersionTable;
   consent: ConsentTable;
   workshop: WorkshopTable;

@@ -1,6 +1,7 @@
 /**
  * The demo municipality's Én plan: the caseworker Sara coordinates two courses (one
- * individual, one family), and Frida, a professional at the Misbrugscenter, is in the
+ * individual, one family; the family's with a makker from the family department and the
+ * grandmother in the network), and Frida, a professional at the Misbrugscenter, is in the
  * first course's network with the citizen's consent. Created through the same services
  * as the API, so the demo holds exactly what the app would.
  */
@@ -8,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordConsent } from '../consents/consent.service.js';
 import type { CourseDeps } from '../courses/course-deps.js';
+import { addCoCoordinator } from '../courses/course-coordination.service.js';
 import { addParty, createCourse, type PartyInput } from '../courses/course.service.js';
 import { CprVault } from '../courses/cpr.js';
 import type { Database } from '../db/schema.js';
@@ -256,6 +258,25 @@ export async function createDemoCourses(
       responseTime: '5 hverdage',
     },
   ])) as [string, string, string, string];
+  // A relative in the network, and a makker pair: Sara with a colleague from the family department.
+  await addParty(deps, user, bach.id, {
+    kind: 'external',
+    externalType: 'paaroerende',
+    name: 'Birthe Bach',
+    relation: 'mormor',
+    phone: '40 11 22 33',
+    task: 'Henter Emil to dage om ugen og er med til netværksmøderne',
+    responseTime: '',
+  });
+  const makker = await db
+    .selectFrom('person')
+    .innerJoin('unit', 'unit.id', 'person.unit_id')
+    .where('person.municipality_id', '=', municipalityId)
+    .where('unit.name', '=', 'Familieafdelingen')
+    .select('person.id')
+    .orderBy('person.name')
+    .executeTakeFirstOrThrow();
+  await addCoCoordinator(deps, user, bach.id, { personId: makker.id, role: 'makker' });
   const [louise, emil] = bach.members!.map((m) => m.id) as [string, string];
   await savePlan(deps, user, bach.id, {
     baseVersion: 1,
@@ -285,7 +306,7 @@ export async function createDemoCourses(
               id: randomUUID(),
               text: 'Støtte i familien',
               actions: [
-                action('Familiebehandling', familie, 'serviceloven', '§ 52', 0, 180, 'planlagt'),
+                action('Familiebehandling', familie, 'barnets-lov', '§ 32', 0, 180, 'planlagt'),
               ],
             },
           ],

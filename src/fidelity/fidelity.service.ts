@@ -18,7 +18,13 @@ import type { Occasion } from '../../contract/progression.schema.js';
 import { combineScores, figureOverTime, scoreChecklist } from '../analysis/fidelity.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
-import { actorOf, danishToday, loadCourse, type CourseContext } from '../courses/course-access.js';
+import {
+  actorOf,
+  coordinates,
+  danishToday,
+  loadCourse,
+  type CourseContext,
+} from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
 import type { CourseDeps } from '../courses/course-deps.js';
 import type { Course } from '../db/tables/course.table.js';
@@ -63,10 +69,13 @@ const checklistView = (row: Row): FidelityChecklist => ({
   answeredBy: row.answered_by_name,
 });
 
+// The lead and the co-coordinators answer the checklist alike.
 const isCoordinator = (context: CourseContext) =>
   can(context.actor.role, 'fidelity.answer') &&
-  context.actor.personId !== null &&
-  context.actor.personId === context.course.coordinator_person_id;
+  coordinates(
+    { ...context.course, coCoordinatorIds: context.coCoordinators.map((c) => c.person_id) },
+    context.actor.personId,
+  );
 
 async function courseFidelity(deps: CourseDeps, context: CourseContext): Promise<CourseFidelity> {
   const rows = await repo.listForCourse(deps.db, context.actor.municipalityId, context.course.id);

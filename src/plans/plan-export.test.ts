@@ -15,6 +15,7 @@ const input = (law: PlanDocumentInput['law'] = null): PlanDocumentInput => ({
       unitId: null,
       personId: null,
       externalType: null,
+      relation: null,
       name: 'Misbrugscenter',
       unitKind: 'udfører',
       phone: '12 34 56 78',

@@ -5,7 +5,7 @@
  * written as text: nothing is interpreted as HTML or markup.
  */
 import type { Party } from '../../contract/courses.schema.js';
-import { COORDINATOR_RESPONSIBLE, type Law } from '../../contract/plans.js';
+import { COORDINATOR_RESPONSIBLE, lawTitle, type Law } from '../../contract/plans.js';
 import type { Plan } from '../../contract/plans.schema.js';
 import { createPdf, FONTS } from '../reports/pdf-document.js';
 
@@ -40,7 +40,7 @@ const STATUS: Record<string, string> = {
 export function planLines(input: PlanDocumentInput): Line[] {
   const lines: Line[] = [];
   const add = (style: Style, text: string) => lines.push({ style, text });
-  add('title', input.law ? `Uddrag af planen: ${input.law}` : 'Min plan');
+  add('title', input.law ? `Uddrag af planen: ${lawTitle(input.law)}` : 'Min plan');
   add(
     'text',
     `Version ${input.version}, ændret ${input.changedAt.toISOString().slice(0, 10)} af ${input.changedBy}.`,
@@ -81,7 +81,10 @@ export function planLines(input: PlanDocumentInput): Line[] {
       for (const action of goal.actions) {
         add('label', `Indsats: ${action.text}`);
         add('text', `Ansvarlig: ${responsible(action.responsiblePartyId)}`);
-        add('text', `Lovgrundlag: ${action.law}${action.paragraph ? ` ${action.paragraph}` : ''}`);
+        add(
+          'text',
+          `Lovgrundlag: ${lawTitle(action.law)}${action.paragraph ? ` ${action.paragraph}` : ''}`,
+        );
         add('text', `Periode: ${action.start ?? '–'} – ${action.end ?? '–'}`);
         add(
           'text',
@@ -120,7 +123,7 @@ export function renderPlanText(input: PlanDocumentInput): string {
 export function renderPlanPdf(input: PlanDocumentInput): Promise<Buffer> {
   return renderLinesPdf(
     planLines(input),
-    input.law ? `Uddrag af planen: ${input.law}` : 'Min plan',
+    input.law ? `Uddrag af planen: ${lawTitle(input.law)}` : 'Min plan',
     input.compress,
   );
 }

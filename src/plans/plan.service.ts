@@ -33,6 +33,7 @@ import {
   type PlanVersionInfo,
 } from '../../contract/plans.schema.js';
 import { COORDINATOR_RESPONSIBLE } from '../../contract/plans.js';
+import { RELATIVE } from '../../contract/courses.js';
 import { actionsOf } from './plan.js';
 import * as repo from './plan.repository.js';
 
@@ -283,11 +284,12 @@ export async function savePlan(
       let notified = 0;
       const notNotified: string[] = [];
       // Who can be mailed: the network's parties with an e-mail and the coordinator; the
-      // citizen and family see their plan in their own view, so no staff mail goes to them.
+      // citizen, family and relatives (pårørende) get no staff mail.
       const responsible = new Map<string, { name: string; email: string | null }>([
         ...context.parties.map((p) => {
           const view = partyView(p);
-          return [p.id, { name: view.name, email: view.email }] as const;
+          const email = p.external_type === RELATIVE ? null : view.email;
+          return [p.id, { name: view.name, email }] as const;
         }),
         ...context.members.map((m) => [m.id, { name: m.name, email: null }] as const),
         ...(coordinator

@@ -26,6 +26,7 @@ import * as progressionTrial from './0027-progression-trial.js';
 import * as caseAllocation from './0028-case-allocation.js';
 import * as outcomes from './0029-outcomes.js';
 import * as implementationSurveys from './0030-implementation-surveys.js';
+import * as coordination from './0031-coordination.js';
 import * as courseJournal from './0032-course-journal.js';
 
 export const migrations: Record<string, Migration> = {
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '0028-case-allocation': caseAllocation,
   '0029-outcomes': outcomes,
   '0030-implementation-surveys': implementationSurveys,
+  '0031-coordination': coordination,
   '0032-course-journal': courseJournal,
 };

@@ -13,6 +13,8 @@ export interface CoursePartyTable {
   external_type: ExternalType | null;
   /** The outside actor's name; for units and professionals the organisation's name is shown. */
   name: string | null;
+  /** A relative's (pårørende) relation to the citizen; null for every other party. */
+  relation: string | null;
   phone: string | null;
   email: string | null;
   task: string;

@@ -11,9 +11,17 @@ import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { Notice } from '../ui/feedback.js';
 import { TextAreaField, bindText } from '../ui/field.js';
 import { CoordinatorFields } from './coordinator-fields.js';
+import { toldLines } from './course-coordinators.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
-import { closeCourse, deleteCourse, updateCourse, type CoordinatorRole } from './courses-api.js';
+import {
+  changeLead,
+  closeCourse,
+  deleteCourse,
+  updateCourse,
+  type CoordinationChange,
+  type CoordinatorRole,
+} from './courses-api.js';
 import { Button } from '../ui/button.js';
 
 type Dialog = 'coordinator' | 'close' | 'delete' | undefined;
@@ -22,7 +30,7 @@ export function CourseHeader({ course, reload }: CourseTabProps) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<Dialog>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<string[]>();
   const c = course.coordinator;
   const full = course.access === 'full';
 
@@ -30,7 +38,9 @@ export function CourseHeader({ course, reload }: CourseTabProps) {
     <section className="course-header" aria-labelledby="course-coordinator">
       {notice && (
         <Notice onDismiss={() => setNotice(undefined)}>
-          <p>{notice}</p>
+          {notice.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
         </Notice>
       )}
       <div className="coordinator-card">
@@ -51,6 +61,15 @@ export function CourseHeader({ course, reload }: CourseTabProps) {
             <a href={`mailto:${c.email}`}>{c.email}</a>
           </li>
         </ul>
+        {course.coCoordinators.length > 0 && (
+          <ul className="coordinator-card__contact">
+            {course.coCoordinators.map((other) => (
+              <li key={other.personId}>
+                {other.name} ({coordinatorRoleLabel(t, other.role)})
+              </li>
+            ))}
+          </ul>
+        )}
         {full && course.status === 'open' && (
           <Button variant="quiet" small onClick={() => setDialog('coordinator')}>
             {t('courses.coordinator.change')}
@@ -106,8 +125,12 @@ export function CourseHeader({ course, reload }: CourseTabProps) {
           personId={c.personId}
           role={c.role}
           onClose={() => setDialog(undefined)}
-          onSaved={async () => {
-            setNotice(t('courses.coordinator.changed'));
+          onSaved={async (change) => {
+            setNotice(
+              change
+                ? toldLines(t, t('courses.coordinator.changed'), change)
+                : [t('courses.coordinator.changed')],
+            );
             await reload();
           }}
         />
@@ -119,7 +142,7 @@ export function CourseHeader({ course, reload }: CourseTabProps) {
           onClose={() => setDialog(undefined)}
           onConfirm={async () => {
             await closeCourse(course.id);
-            setNotice(t('courses.closed'));
+            setNotice([t('courses.closed')]);
             await reload();
           }}
         >
@@ -150,7 +173,8 @@ function CoordinatorDialog({
   personId: string;
   role: CoordinatorRole;
   onClose: () => void;
-  onSaved: () => Promise<void>;
+  /** After the save; with who was told when the lead went to someone else. */
+  onSaved: (change: CoordinationChange | undefined) => Promise<void>;
 }) {
   const { t } = useI18n();
   const org = useApi(() => loadOrganisation(false), 'org');
@@ -162,8 +186,13 @@ function CoordinatorDialog({
       submitLabel={t('common.save')}
       onClose={onClose}
       onSubmit={async () => {
-        await updateCourse(courseId, { coordinator: { personId, role } });
-        await onSaved();
+        // Another person takes the lead through the coordinators' route, which says who was told.
+        if (personId === initialPerson) {
+          await updateCourse(courseId, { coordinator: { personId, role } });
+          await onSaved(undefined);
+        } else {
+          await onSaved(await changeLead(courseId, { personId, role, keepPrevious: false }));
+        }
       }}
     >
       <CoordinatorFields

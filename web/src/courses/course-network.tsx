@@ -1,6 +1,7 @@
 /**
- * The network around the citizen: units, named professionals and outside actors with
- * phone, e-mail, task and agreed response time; with full access, adding, editing, removing.
+ * The network around the citizen: who coordinates, then units, named professionals, outside
+ * actors and relatives (pårørende) with phone, e-mail, task and agreed response time; with
+ * full access, adding, editing, removing.
  */
 import { useState } from 'react';
 import { useApi } from '../api/use-api.js';
@@ -28,6 +29,7 @@ import {
   type PartyKind,
 } from './courses-api.js';
 import { CourseTab } from './course-tab.js';
+import { CourseCoordinators } from './course-coordinators.js';
 import { Button } from '../ui/button.js';
 
 type Dialog = { kind: 'add' } | { kind: 'edit' | 'remove'; party: Party } | undefined;
@@ -51,6 +53,7 @@ export function CourseNetwork({ course, reload }: CourseTabProps) {
         )
       }
     >
+      <CourseCoordinators course={course} reload={reload} />
       {notice && (
         <Notice onDismiss={() => setNotice(undefined)}>
           <p>{notice}</p>
@@ -80,6 +83,7 @@ export function CourseNetwork({ course, reload }: CourseTabProps) {
                 {p.externalType && (
                   <span className="table__sub">{externalTypeLabel(t, p.externalType)}</span>
                 )}
+                {p.relation && <span className="table__sub">{p.relation}</span>}
                 {p.unitKind === 'myndighed' && (
                   <span className="table__sub">{t('courses.party.authority')}</span>
                 )}
@@ -171,6 +175,8 @@ function PartyDialog({
     party?.externalType ?? 'egen-laege',
   );
   const [name, setName] = useState(party?.kind === 'external' ? party.name : '');
+  const [relation, setRelation] = useState(party?.relation ?? '');
+  const relative = kind === 'external' && externalType === 'paaroerende';
   const [phone, setPhone] = useState(party?.phone ?? '');
   const [email, setEmail] = useState(party?.email ?? '');
   const [task, setTask] = useState(party?.task ?? '');
@@ -183,6 +189,7 @@ function PartyDialog({
     if (kind === 'professional' && personId === '')
       found.person = t('courses.party.person.missing');
     if (kind === 'external' && name.trim() === '') found.name = t('courses.party.name.missing');
+    if (relative && relation.trim() === '') found.relation = t('courses.party.relation.missing');
     if (email.trim() !== '' && !EMAIL.test(email.trim())) found.email = t('courses.email.invalid');
     setErrors(found);
     if (Object.keys(found).length > 0) return false;
@@ -194,6 +201,7 @@ function PartyDialog({
         task: task.trim(),
         responseTime: responseTime.trim(),
         ...(kind === 'external' ? { externalType, name: name.trim() } : {}),
+        ...(relative ? { relation: relation.trim() } : {}),
       };
       await onSaved(await updateParty(courseId, party.id, change), false);
       return;
@@ -207,6 +215,7 @@ function PartyDialog({
       ...(kind === 'unit' ? { unitId } : {}),
       ...(kind === 'professional' ? { personId } : {}),
       ...(kind === 'external' ? { externalType, name: name.trim() } : {}),
+      ...(relative ? { relation: relation.trim() } : {}),
     };
     await onSaved(await addParty(courseId, input), true);
   };
@@ -273,6 +282,15 @@ function PartyDialog({
             maxLength={200}
             {...bindText(name, setName, errors.name)}
           />
+          {relative && (
+            <TextField
+              label={t('courses.party.relation')}
+              hint={t('courses.party.relation.hint')}
+              required
+              maxLength={100}
+              {...bindText(relation, setRelation, errors.relation)}
+            />
+          )}
         </>
       )}
       <TextField

@@ -4,10 +4,13 @@
  */
 import type { Law } from '../../../contract/plans.js';
 import type {
+  CoordinationChange,
+  CoordinatorInput,
   CourseChangeInput,
   CourseView,
   CourseList,
   CourseAuditEntry,
+  LeadChangeInput,
   MemberInput,
   Member,
   NewCourseInput,
@@ -48,6 +51,7 @@ export { ACTION_STATUSES, LAWS, type ActionStatus, type Law } from '../../../con
 export { CONSENT_FORMS, type ConsentForm } from '../../../contract/consents.js';
 export type {
   CitizenDetails as Citizen,
+  CoordinationChange,
   Coordinator,
   CourseAuditEntry,
   CourseChangeInput as CourseChange,
@@ -84,6 +88,13 @@ export const deleteCourse = (id: string, reason: string) => api.delete<void>(bas
 
 export const addMember = (id: string, member: MemberInput) =>
   api.post<Member>(`${base(id)}/members`, member);
+
+export const addCoCoordinator = (id: string, coordinator: CoordinatorInput) =>
+  api.post<CoordinationChange>(`${base(id)}/coordinators`, coordinator);
+export const removeCoCoordinator = (id: string, personId: string) =>
+  api.delete<CoordinationChange>(`${base(id)}/coordinators/${personId}`);
+export const changeLead = (id: string, change: LeadChangeInput) =>
+  api.put<CoordinationChange>(`${base(id)}/coordinators/lead`, change);
 
 export const addParty = (id: string, party: NewPartyInput) =>
   api.post<Party>(`${base(id)}/parties`, party);
