@@ -5,28 +5,20 @@
  * confirming. Every step is checked with axe-core.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import {
-  devMail,
-  login,
-  skipAfterFailure,
-  startBrowserApp,
-  type BrowserApp,
-} from './helpers/app.js';
+import { devMail, login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 const WIDE = { width: 1280, height: 900 };
 const CASEWORKER = 'sagsbehandler@demo.samspil.dk';
 
 describe.skipIf(!haveChromium)('paired coordination in the browser', () => {
-  let started: BrowserApp | undefined;
   let app: TestApp;
   let page: Page;
   let makker: { name: string; email: string };
 
-  beforeAll(async () => {
-    started = await startBrowserApp({ demoCourses: true });
+  useBrowserApp({ demoCourses: true }, async (started) => {
     app = started.app;
     page = await started.browser.newPage({ viewport: WIDE });
     makker = await app.handle.db
@@ -36,10 +28,6 @@ describe.skipIf(!haveChromium)('paired coordination in the browser', () => {
       .select(['person.name', 'person.email'])
       .orderBy('person.name')
       .executeTakeFirstOrThrow();
-  });
-
-  afterAll(async () => {
-    await started?.close();
   });
 
   skipAfterFailure();

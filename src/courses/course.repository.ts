@@ -1,10 +1,12 @@
 /** Courses, their members (citizens) and network parties as SQL. Every query names the municipality. */
+import type { ExpressionBuilder } from 'kysely';
 import type { CourseStatus } from '../../contract/courses.js';
 import type { CitizenUpdate, NewCitizen } from '../db/tables/citizen.table.js';
 import type { NewCourseCoordinator } from '../db/tables/course-coordinator.table.js';
 import type { CoursePartyUpdate, NewCourseParty } from '../db/tables/course-party.table.js';
 import type { CourseUpdate, NewCourse } from '../db/tables/course.table.js';
 import type { Db } from '../db/db.js';
+import type { Database } from '../db/schema.js';
 
 export async function insertCourse(db: Db, course: NewCourse) {
   return db.insertInto('course').values(course).returningAll().executeTakeFirstOrThrow();
@@ -42,6 +44,19 @@ export async function deleteCourse(db: Db, municipalityId: string, id: string): 
     .execute();
 }
 
+/** Whether the person coordinates the course (table `course`): as its lead or a co-coordinator. */
+export const coordinatedBy = (eb: ExpressionBuilder<Database, 'course'>, personId: string) =>
+  eb.or([
+    eb('course.coordinator_person_id', '=', personId),
+    eb.exists(
+      eb
+        .selectFrom('course_co_coordinator')
+        .select('course_co_coordinator.id')
+        .whereRef('course_co_coordinator.course_id', '=', 'course.id')
+        .where('course_co_coordinator.person_id', '=', personId),
+    ),
+  ]);
+
 /**
  * The courses a user may see something of: every course for an admin, otherwise those
  * they coordinate or created, and those where they or their unit is a network party.
@@ -58,16 +73,7 @@ export async function listCandidateCourses(
     query = query.where((eb) => {
       const ors = [eb('created_by', '=', who.userId)];
       if (who.personId) {
-        ors.push(eb('coordinator_person_id', '=', who.personId));
-        ors.push(
-          eb.exists(
-            eb
-              .selectFrom('course_co_coordinator')
-              .select('course_co_coordinator.id')
-              .whereRef('course_co_coordinator.course_id', '=', 'course.id')
-              .where('course_co_coordinator.person_id', '=', who.personId),
-          ),
-        );
+        ors.push(coordinatedBy(eb, who.personId));
         ors.push(
           eb.exists(
             eb

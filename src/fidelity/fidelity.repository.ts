@@ -1,6 +1,7 @@
 /** Fidelity checklists as SQL. Every query names the municipality. */
 import { sql } from 'kysely';
 import type { FidelityAnswer } from '../../contract/fidelity.js';
+import { coordinatedBy } from '../courses/course.repository.js';
 import type { Db } from '../db/db.js';
 
 type Answers = Partial<Record<string, FidelityAnswer>>;
@@ -79,7 +80,7 @@ export async function coordinatedCourses(
       join.onRef('citizen.course_id', '=', 'course.id').on('citizen.relation', '=', 'borger'),
     )
     .where('course.municipality_id', '=', municipalityId)
-    .where('course.coordinator_person_id', '=', personId)
+    .where((eb) => coordinatedBy(eb, personId))
     .where((eb) =>
       eb.or([eb('course.status', '=', 'open'), eb('course.closed_at', '>=', closedSince)]),
     )

@@ -8,8 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoordinationChange, CourseView, Party } from '../../contract/courses.schema.js';
+import type { FidelityDue } from '../../contract/fidelity.schema.js';
 import { CASEWORKER, createCourseFixture, type CourseFixture } from '../helpers/course-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
+import { danishDay } from '../helpers/dates.js';
 import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import { startSmtpListener, type SmtpListener } from '../helpers/smtp.js';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.js';
@@ -325,6 +327,26 @@ for (const database of testDatabases()) {
       expect(patched.json<CourseView>().coordinator.personId).toBe(saraPersonId);
       const mails = await delivered(mailsBefore);
       expect(mails.map((m) => m.to)).toContain(makkerPerson.email);
+    });
+
+    it("shows a makker the course's due fidelity checklist while they coordinate", async () => {
+      const dueCourses = async () =>
+        (await makker.get('/api/fidelity/due')).json<FidelityDue>().due.map((d) => d.courseId);
+      // Seven months in, the six-month checklist is due.
+      await t.handle.db
+        .updateTable('course')
+        .set({ start_date: danishDay(-213) })
+        .where('id', '=', course.courseId)
+        .execute();
+      expect(await dueCourses()).not.toContain(course.courseId);
+      const added = await sara.post(`${url()}/coordinators`, {
+        personId: makkerPerson.id,
+        role: 'makker',
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      expect(await dueCourses()).toContain(course.courseId);
+      await sara.request('DELETE', `${url()}/coordinators/${makkerPerson.id}`);
+      expect(await dueCourses()).not.toContain(course.courseId);
     });
   });
 }
