@@ -35,6 +35,7 @@ import { requirePermission } from '../kernel/request-context.js';
 import { listUnits } from '../org/org.repository.js';
 import * as measurements from '../measurements/measurement.service.js';
 import * as measurementRepo from '../measurements/measurement.repository.js';
+import { requireKind } from '../measurements/measurement-errors.js';
 import { notClosedYet } from '../results/results.service.js';
 import { tableToCsv } from '../reports/table-export.js';
 import * as repo from './implementation.repository.js';
@@ -166,7 +167,10 @@ export async function listSurveys(db: Db, user: AuthUser) {
 
 async function findSurvey(db: Db, user: AuthUser, id: string) {
   assertOwner(user);
-  const survey = await repo.findSurvey(db, user.municipalityId, id);
+  const survey = requireKind(
+    await measurementRepo.findMeasurement(db, user.municipalityId, id),
+    'implementation',
+  );
   if (!survey) throw surveyNotFound();
   return survey;
 }
@@ -233,7 +237,7 @@ export async function createSurvey(
     await audit(trx, user, 'create', 'measurement', m.id, { title: input.title });
     return m;
   });
-  await measurements.addInvitations(deps, user, created.id, { unitIds });
+  await measurements.addInvitations(deps, user, created.id, { unitIds }, 'implementation');
   return toSurvey(deps.db, created);
 }
 
@@ -245,9 +249,9 @@ export async function runSurvey(
   step: 'open' | 'close' | 'remind',
 ) {
   await findSurvey(deps.db, user, id);
-  if (step === 'open') await measurements.openMeasurement(deps, user, id);
-  else if (step === 'close') await measurements.closeMeasurement(deps, user, id);
-  else await measurements.remindUnfinished(deps, user, id);
+  if (step === 'open') await measurements.openMeasurement(deps, user, id, 'implementation');
+  else if (step === 'close') await measurements.closeMeasurement(deps, user, id, 'implementation');
+  else await measurements.remindUnfinished(deps, user, id, 'implementation');
   return getSurvey(deps.db, user, id);
 }
 
