@@ -347,7 +347,7 @@ function AppRoutes() {
             path={Page.path}
             element={
               <RequireAuth>
-                <RequirePermission permission="measurements.manage">
+                <RequirePermission permission="implementation.read">
                   <Page />
                 </RequirePermission>
               </RequireAuth>
