@@ -34,6 +34,7 @@ import {
   loadCourse,
   requireFull,
   requireOpen,
+  type CourseContext,
 } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
 import type { CourseDeps } from '../courses/course-deps.js';
@@ -639,31 +640,41 @@ export async function recordClosing(
 ): Promise<Closing> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await repo.upsertClosing(trx, {
-      course_id: courseId,
-      municipality_id: user.municipalityId,
-      experience: input.experience ?? null,
-      status: input.status,
-      recorded_by: user.userId,
-    });
-    const main = context.members.find((m) => m.relation === 'borger');
-    await auditCitizens(
-      trx,
-      context.actor,
-      'progression.closing',
-      courseId,
-      main ? [main.id] : [],
-      {
-        detail: { status: input.status, experience: input.experience !== undefined },
-      },
-    );
-    return {
-      experience: row.experience,
-      status: row.status,
-      recordedAt: row.recorded_at.toISOString(),
-    };
+  return deps.db.transaction().execute((trx) => writeClosing(trx, context, input));
+}
+
+/**
+ * Record the closing in the caller's transaction, audited; the course close uses it so
+ * closing a course and recording how it ended are one step (`POST /api/courses/:id/close`).
+ */
+export async function writeClosing(
+  trx: Db,
+  context: CourseContext,
+  input: ClosingInput,
+): Promise<Closing> {
+  const row = await repo.upsertClosing(trx, {
+    course_id: context.course.id,
+    municipality_id: context.actor.municipalityId,
+    experience: input.experience ?? null,
+    status: input.status,
+    recorded_by: context.actor.userId,
   });
+  const main = context.members.find((m) => m.relation === 'borger');
+  await auditCitizens(
+    trx,
+    context.actor,
+    'progression.closing',
+    context.course.id,
+    main ? [main.id] : [],
+    {
+      detail: { status: input.status, experience: input.experience !== undefined },
+    },
+  );
+  return {
+    experience: row.experience,
+    status: row.status,
+    recordedAt: row.recorded_at.toISOString(),
+  };
 }
 
 /**
