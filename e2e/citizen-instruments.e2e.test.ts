@@ -6,14 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import {
-  CASEWORKER,
-  CITIZEN_EMAIL,
-  CITIZEN_SMS,
-  createCourseFixture,
-} from '../test/helpers/course-fixture.js';
+import { CASEWORKER, CITIZEN_SMS, createCourseFixture } from '../test/helpers/course-fixture.js';
 import { DEMO_PASSWORD, devMail, login, startBrowserApp, type BrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
+import { citizenLinkPath } from './helpers/citizen.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -38,10 +34,7 @@ describe.skipIf(!haveChromium)('the citizen answers every instrument on a phone'
       moreInstrumentIds: [of('per-child'), of('session')],
     });
     expect(set.statusCode, set.body).toBe(200);
-    const link = await sara.post(`/api/courses/${courseId}/citizen-links`, { validDays: 30 });
-    expect(link.statusCode, link.body).toBe(201);
-    const [mail] = await devMail(app, 'citizen-link', CITIZEN_EMAIL);
-    linkPath = new URL(/https?:\/\/\S+\/borger\/\S+/.exec(mail!.text)![0]).pathname;
+    linkPath = await citizenLinkPath(app, sara, courseId);
   });
 
   afterAll(async () => {
