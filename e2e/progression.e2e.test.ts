@@ -98,7 +98,6 @@ describe.skipIf(!haveChromium)('progression side by side in the browser', () => 
     await checkA11y(page, 'course: the close dialog asks for the closing');
     await dialog.getByRole('button', { name: 'Afslut forløb' }).click();
     await page.getByText('Forløbet er afsluttet.').waitFor();
-    await page.reload();
     await page.getByText('Status: Uddannelse. Borgerens oplevelse af forløbet: 4/5.').waitFor();
     const course = await app.handle.db
       .selectFrom('course')

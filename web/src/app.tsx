@@ -348,7 +348,9 @@ function AppRoutes() {
             element={
               <RequireAuth>
                 <RequirePermission permission="implementation.read">
-                  <Page />
+                  <RequireLedUnit title={t('implementation.title')}>
+                    <Page />
+                  </RequireLedUnit>
                 </RequirePermission>
               </RequireAuth>
             }

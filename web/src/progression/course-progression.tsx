@@ -39,7 +39,11 @@ const RESPONDENTS: { value: RespondentKind; label: MessageKey }[] = [
 
 export function CourseProgression({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
-  const progression = useApi(() => loadProgression(course.id), `progression:${course.id}`);
+  // Keyed by the status too: closing the course in its header records the closing shown here.
+  const progression = useApi(
+    () => loadProgression(course.id),
+    `progression:${course.id}:${course.status}`,
+  );
   const full = course.access === 'full';
   const instruments = useApi(
     () => (full ? loadInstruments() : Promise.resolve({ instruments: [] })),
