@@ -50,11 +50,33 @@ export const citizenMessageInput = z.object({
 });
 export type CitizenMessageInput = z.infer<typeof citizenMessageInput>;
 
-/** `POST /api/borger/me/progression`: the due measurement, any item may be skipped. */
+/**
+ * `POST /api/borger/me/progression`: one of the instruments due for the citizen's side
+ * (`toAnswer` in her view), any item may be skipped. Saving again replaces her own answers
+ * (autosave); without `instrumentId`, the main instrument's due occasion, about herself.
+ */
 export const citizenProgressionInput = z.object({
+  instrumentId: z.uuid().optional(),
+  /** About whom: herself, or one of her children for a per-child questionnaire. */
+  memberId: z.uuid().optional(),
   occasion: z.string().max(20).optional(),
   answers: progressionAnswers,
 });
+
+/** One instrument the citizen's side answers now: about whom, when, and her answers so far. */
+export const citizenTaskSchema = z.object({
+  instrumentId: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  occasion: z.string(),
+  /** The occasion's date (a session rating: today). */
+  due: z.string(),
+  /** What her side has answered, or null when not yet. */
+  answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).nullable(),
+  /** False when the caseworker recorded her side's answer; then it is shown, not changed. */
+  editable: z.boolean(),
+});
+export type CitizenTask = z.infer<typeof citizenTaskSchema>;
 export type CitizenProgressionInput = z.infer<typeof citizenProgressionInput>;
 
 /** `POST /api/borger/me/scale`: 1–5 or "dk" (ved ikke) per item. */
@@ -193,6 +215,8 @@ export const citizenViewSchema = z.object({
     })
     .nullable(),
   progression: progressionSchema,
+  /** Every instrument due for her side on the course's current occasion, in the course's order. */
+  toAnswer: z.array(citizenTaskSchema),
   scale: z
     .object({ id: z.string(), items: z.array(z.object({ id: z.string(), text: z.string() })) })
     .nullable(),

@@ -28,4 +28,5 @@ export type ErrorCode =
   | 'closed'
   | 'unavailable'
   | 'measurement_open'
+  | 'wrong_measurement_kind'
   | 'internal';

@@ -37,6 +37,11 @@ export const PERMISSIONS = {
   'fidelity.index': ['admin', 'analytiker', 'leder'],
   /** Read the implementation index of every unit and of the whole municipality. */
   'fidelity.indexAll': ['admin', 'analytiker'],
+  /**
+   * Read implementation surveys' reports; a leader only of surveys that include their unit,
+   * and only the whole municipality's, the roles' and their own unit's groups.
+   */
+  'implementation.read': ['admin', 'analytiker', 'leder'],
   /** Create and edit the municipality's progression instruments, licensed ones included. */
   'instruments.manage': ['admin', 'analytiker'],
   /** Read the municipality's progression instruments. */

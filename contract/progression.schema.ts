@@ -164,6 +164,13 @@ export const closingInput = z.object({
 });
 export type ClosingInput = z.infer<typeof closingInput>;
 
+/** `POST /api/courses/:id/close`: optionally the closing, recorded in the same step. */
+export const closeCourseBody = z
+  .object({ closing: closingInput.optional() })
+  .nullish()
+  .transform((body) => body ?? {});
+export type CloseCourseBody = z.input<typeof closeCourseBody>;
+
 /** What was recorded when the course closed. */
 export const closingSchema = z.object({
   experience: z.number().nullable(),

@@ -10,14 +10,10 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import {
-  CASEWORKER,
-  CITIZEN_EMAIL,
-  CITIZEN_SMS,
-  createCourseFixture,
-} from '../test/helpers/course-fixture.js';
+import { CASEWORKER, CITIZEN_SMS, createCourseFixture } from '../test/helpers/course-fixture.js';
 import { DEMO_PASSWORD, devMail, login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
+import { citizenLinkPath } from './helpers/citizen.js';
 import { danishDay } from '../test/helpers/dates.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -96,10 +92,7 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
       instrumentId: instruments.find((i) => i.targetGroup === 'voksne')!.id,
     });
     expect(scheduled.statusCode, scheduled.body).toBe(200);
-    const link = await sara.post(`/api/courses/${courseId}/citizen-links`, { validDays: 30 });
-    expect(link.statusCode, link.body).toBe(201);
-    const [mail] = await devMail(app, 'citizen-link', CITIZEN_EMAIL);
-    linkPath = new URL(/https?:\/\/\S+\/borger\/\S+/.exec(mail!.text)![0]).pathname;
+    linkPath = await citizenLinkPath(app, sara, courseId);
   });
 
   test('the citizen opens the link, enters the code, reads the plan, answers and comments; the caseworker sees it', async () => {

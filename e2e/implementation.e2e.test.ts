@@ -74,4 +74,20 @@ describe.skipIf(!haveChromium)('implementation surveys in the browser', () => {
     await page.getByRole('link', { name: 'Hent CSV' }).waitFor();
     await checkA11y(page, 'implementation report');
   });
+
+  test('a leader reads the report of her own unit from the menu', async () => {
+    const leader = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(leader, app, 'leder@demo.samspil.dk');
+    await leader.getByRole('link', { name: 'Implementeringsundersøgelser' }).click();
+    await leader.getByRole('link', { name: 'Implementering af Én plan, efterår 2026' }).click();
+    const first = leader.getByRole('table', { name: `1. ${DEFAULT_IMPLEMENTATION_ITEMS[0]!.da}` });
+    await first.waitFor();
+    // Everyone, the roles and her own unit (Jobcenter); no other unit, no run buttons.
+    await expect.poll(() => first.getByRole('row', { name: /^Alle/ }).textContent()).toMatch(/\d/);
+    expect(await first.getByRole('row', { name: /^Jobcenter/ }).count()).toBe(1);
+    expect(await first.getByRole('row', { name: /^Misbrugscenter/ }).count()).toBe(0);
+    expect(await leader.getByRole('button', { name: 'Luk undersøgelsen' }).count()).toBe(0);
+    await checkA11y(leader, 'implementation report for a leader');
+    await leader.close();
+  });
 });

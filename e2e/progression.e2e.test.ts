@@ -1,7 +1,8 @@
 /**
  * Progression side by side in a real browser: on the demo's family course the caseworker
  * sees the parent's and her own answers about the child with sub-scale scores, then rates
- * the same session the citizen rated and sees the two ratings side by side. Every page is
+ * the same session the citizen rated and sees the two ratings side by side, and closes the
+ * course, answering the closing's two questions in the close dialog. Every page is
  * checked with axe-core.
  */
 import type { Page } from 'playwright-core';
@@ -76,5 +77,27 @@ describe.skipIf(!haveChromium)('progression side by side in the browser', () => 
     // The citizen 8 + 7 + 8 + 8 = 31 beside the caseworker's 4 × 7 = 28.
     await expect.poll(() => total.locator('td').allTextContents()).toEqual(['31', '28']);
     await checkA11y(page, 'course: session ratings side by side');
+  });
+
+  test('closing the course asks how it ended and records it in the same step', async () => {
+    await page.getByRole('button', { name: 'Afslut forløb' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Afslut forløbet?' });
+    await dialog.getByText('Du kan lukke uden at udfylde dem.', { exact: false }).waitFor();
+    await dialog
+      .getByLabel('Hvordan har forløbet været for borgeren?')
+      .selectOption({ label: '4 – Godt' });
+    await dialog
+      .getByLabel('Uddannelse eller beskæftigelse ved afslutning')
+      .selectOption({ label: 'Uddannelse' });
+    await checkA11y(page, 'course: the close dialog asks for the closing');
+    await dialog.getByRole('button', { name: 'Afslut forløb' }).click();
+    await page.getByText('Forløbet er afsluttet.').waitFor();
+    await page.getByText('Status: Uddannelse. Borgerens oplevelse af forløbet: 4/5.').waitFor();
+    const course = await app.handle.db
+      .selectFrom('course')
+      .select('status')
+      .where('id', '=', courseId)
+      .executeTakeFirstOrThrow();
+    expect(course.status).toBe('closed');
   });
 });

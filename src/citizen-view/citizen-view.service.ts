@@ -44,7 +44,12 @@ import * as meetings from '../meetings/meeting.repository.js';
 import * as plans from '../plans/plan.repository.js';
 import { planSchema } from '../../contract/plans.schema.js';
 import { COORDINATOR_RESPONSIBLE } from '../../contract/plans.js';
-import { progressionOf, saveResponse } from '../progression/progression.service.js';
+import {
+  citizenTasks,
+  progressionOf,
+  saveCitizenAnswers,
+  saveResponse,
+} from '../progression/progression.service.js';
 import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
 import * as repo from './citizen-view.repository.js';
 import type { Db } from '../db/db.js';
@@ -567,11 +572,12 @@ async function auditAsCitizen(
 export async function citizenView(db: Kysely<Database>, c: CitizenContext): Promise<CitizenView> {
   const municipalityId = c.course.municipality_id;
   const visibleIds = new Set(c.visible.map((m) => m.id));
-  const [latest, parties, meetingRows, progression, scales, messages] = await Promise.all([
+  const [latest, parties, meetingRows, progression, tasks, scales, messages] = await Promise.all([
     plans.latestVersion(db, c.course.id),
     courses.listParties(db, municipalityId, [c.course.id]),
     meetings.listMeetings(db, municipalityId, c.course.id),
     progressionOf(db, c.course, visibleIds),
+    citizenTasks(db, c.course, c.member, c.visible),
     repo.listScales(db, municipalityId, c.course.id),
     repo.listMessages(db, municipalityId, c.course.id),
   ]);
@@ -653,6 +659,15 @@ export async function citizenView(db: Kysely<Database>, c: CitizenContext): Prom
         }
       : null,
     progression,
+    toAnswer: tasks.map((task) => ({
+      instrumentId: task.instrumentId,
+      memberId: task.memberId,
+      memberName: task.memberName,
+      occasion: task.occasion,
+      due: task.due,
+      answers: task.answers,
+      editable: task.editable,
+    })),
     scale: openScale
       ? {
           id: openScale.id,
@@ -711,12 +726,32 @@ export async function sendMessage(
   });
 }
 
-/** The citizen (or a parent) answers the due progression measurement. */
+/**
+ * The citizen (or a parent) answers one of the instruments due for her side (autosave:
+ * saving again replaces her answers); without an instrument, the main one's due occasion.
+ */
 export async function answerProgression(
   deps: CourseDeps,
   c: CitizenContext,
   input: CitizenProgressionInput,
 ): Promise<ProgressionResponse> {
+  if (input.instrumentId) {
+    const instrumentId = input.instrumentId;
+    return deps.db.transaction().execute(async (trx) => {
+      const response = await saveCitizenAnswers(trx, {
+        course: c.course,
+        members: c.members,
+        me: c.member,
+        visible: c.visible,
+        instrumentId,
+        memberId: input.memberId ?? c.member.id,
+        occasion: input.occasion,
+        answers: input.answers,
+      });
+      await auditAsCitizen(trx, c, 'citizen.progression', [response.memberId]);
+      return response;
+    });
+  }
   return deps.db.transaction().execute(async (trx) => {
     const response = await saveResponse(trx, {
       course: c.course,

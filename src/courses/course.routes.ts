@@ -29,6 +29,8 @@ import type { CourseDeps } from './course-deps.js';
 import * as coordination from './course-coordination.service.js';
 import * as privacy from './course-privacy.service.js';
 import * as service from './course.service.js';
+import { closeCourseBody } from '../../contract/progression.schema.js';
+import { writeClosing } from '../progression/progression.service.js';
 
 export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugin, { deps }) => {
   const route = userRoutes(plugin, ['courses']);
@@ -123,10 +125,20 @@ export const courseRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plu
   });
 
   route.post('/api/courses/:id/close', {
-    summary: 'Close the course',
+    summary:
+      "Close the course; with `closing`, record the citizen's experience and education/employment status in the same transaction",
     params: courseParams,
+    body: closeCourseBody,
     response: { 200: courseViewSchema },
-    handler: (user, { params }) => service.closeCourse(deps, user, params.id),
+    handler: (user, { params, body }) => {
+      const { closing } = body;
+      return service.closeCourse(
+        deps,
+        user,
+        params.id,
+        closing && ((trx, context) => writeClosing(trx, context, closing)),
+      );
+    },
   });
 
   route.delete('/api/courses/:id', {

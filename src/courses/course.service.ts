@@ -21,7 +21,7 @@ import type {
   PartyChangeInput,
 } from '../../contract/courses.schema.js';
 import { listConsents } from '../consents/consent.repository.js';
-import { isUniqueViolation } from '../db/db.js';
+import { isUniqueViolation, type Db } from '../db/db.js';
 import { planSchema } from '../../contract/plans.schema.js';
 import { emptyPlan, actionsOf } from '../plans/plan.js';
 import * as plans from '../plans/plan.repository.js';
@@ -536,9 +536,12 @@ export async function closeCourse(
   deps: CourseDeps,
   user: AuthUser,
   courseId: string,
+  /** More to record in the same transaction (the closing's experience and status). */
+  alsoRecord?: (trx: Db, context: CourseContext) => Promise<unknown>,
 ): Promise<CourseView> {
   const context = await loadForChange(deps, user, courseId);
   await deps.db.transaction().execute(async (trx) => {
+    if (alsoRecord) await alsoRecord(trx, context);
     await repo.updateCourse(trx, context.actor.municipalityId, courseId, {
       status: 'closed',
       closed_at: new Date(),

@@ -241,6 +241,8 @@ export async function createDemoCourses(
       name: 'Louise Bach',
       cpr: '050688-2384',
       phone: '31 22 44 55',
+      // Her personal link (demo-progression.ts) is mailed here, to the development outbox.
+      email: 'louise.bach@example.dk',
       preferredContact: 'telefon',
     },
     members: [{ name: 'Emil Bach', cpr: '140915-4011', relation: 'barn' }],

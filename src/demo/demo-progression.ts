@@ -3,11 +3,13 @@
  * the indicator rating about Louise, one questionnaire about Emil and a session rating;
  * Louise (or she as Emil's parent) and Sara each answered at the start, so a newcomer sees
  * the two sides and the sub-scale scores next to each other. The demo's closed course
- * has its closing recorded: a good experience and an education.
+ * has its closing recorded: a good experience and an education. Louise has a personal
+ * link (in the development outbox), so her own view shows every instrument due for her side.
  */
 import type { ResponseRecordInput } from '../../contract/progression.schema.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { CourseDeps } from '../courses/course-deps.js';
+import { createLink } from '../citizen-view/citizen-view.service.js';
 import {
   listInstruments,
   recordClosing,
@@ -64,6 +66,7 @@ export async function createDemoProgression(
     occasion: `session-${sessionDate}`,
     answers: { hoert: 8, vigtigt: 7, maade: 8, samlet: 8, ord: 'Rart at Emils skole var med.' },
   });
+  await createLink(deps, sara, courseId, { validDays: 90 });
 }
 
 /** Record the closing of the municipality's closed demo course (experience and status). */

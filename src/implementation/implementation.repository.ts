@@ -85,17 +85,6 @@ export async function listSurveys(db: Db, municipalityId: string) {
     .execute();
 }
 
-/** One implementation survey of the municipality. */
-export async function findSurvey(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('measurement')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .where('kind', '=', 'implementation')
-    .executeTakeFirst();
-}
-
 /** Invited and finished counts of a survey. */
 export async function responseCounts(db: Db, measurementId: string) {
   const row = await db

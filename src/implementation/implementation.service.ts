@@ -2,7 +2,8 @@
  * Implementation surveys of staff (docs/implementation.md). A survey is a measurement of
  * kind `implementation`: invitations, personal links, mail, reminders, anonymous answers,
  * autosave and closing are the measurement's own; this module adds the item sets, the
- * survey's creation from one, and the report. Admins and analysts only.
+ * survey's creation from one, and the report. Admins and analysts run them; a leader reads
+ * the surveys that include their unit (`implementation.read`).
  */
 import {
   DEFAULT_IMPLEMENTATION_ITEMS,
@@ -31,11 +32,13 @@ import type { Db } from '../db/db.js';
 import type { Measurement } from '../db/tables/measurement.table.js';
 import type { ImplementationItemSetRow } from '../db/tables/implementation.table.js';
 import { badRequest, conflict, notFound } from '../kernel/errors.js';
+import { can } from '../../contract/permissions.js';
 import { requirePermission } from '../kernel/request-context.js';
 import { listUnits } from '../org/org.repository.js';
 import * as measurements from '../measurements/measurement.service.js';
 import * as measurementRepo from '../measurements/measurement.repository.js';
-import { notClosedYet } from '../results/results.service.js';
+import { requireKind } from '../measurements/measurement-errors.js';
+import { ledUnit, notClosedYet } from '../results/results.service.js';
 import { tableToCsv } from '../reports/table-export.js';
 import * as repo from './implementation.repository.js';
 
@@ -158,21 +161,52 @@ async function toSurvey(db: Db, m: Measurement): Promise<ImplementationSurveyVie
   };
 }
 
-export async function listSurveys(db: Db, user: AuthUser) {
-  assertOwner(user);
-  const rows = await repo.listSurveys(db, user.municipalityId);
-  return Promise.all(rows.map((m) => toSurvey(db, m)));
+/**
+ * The unit a reader leads, or undefined for an analysis owner who reads every survey. A
+ * leader reads only surveys past their draft that include their unit (as the network
+ * measurements they lead).
+ */
+async function readerUnit(db: Db, user: AuthUser): Promise<string | undefined> {
+  requirePermission(user, 'implementation.read');
+  return can(user.role, 'measurements.manage') ? undefined : (await ledUnit(db, user)).id;
 }
 
-async function findSurvey(db: Db, user: AuthUser, id: string) {
-  assertOwner(user);
-  const survey = await repo.findSurvey(db, user.municipalityId, id);
-  if (!survey) throw surveyNotFound();
-  return survey;
+/** Whether a leader of `unitId` (undefined: an owner) may read the survey. */
+async function readable(db: Db, survey: Measurement, unitId: string | undefined) {
+  if (unitId === undefined) return true;
+  if (survey.status === 'draft') return false;
+  return (await measurementRepo.listGroups(db, survey.id)).some((g) => g.id === unitId);
+}
+
+export async function listSurveys(db: Db, user: AuthUser) {
+  const unitId = await readerUnit(db, user);
+  const rows = await repo.listSurveys(db, user.municipalityId);
+  const mine = [];
+  for (const m of rows) if (await readable(db, m, unitId)) mine.push(m);
+  return Promise.all(mine.map((m) => toSurvey(db, m)));
+}
+
+/**
+ * The survey, for its owners or (`read`) a leader who may read it; 404 otherwise, and 409
+ * `wrong_measurement_kind` for a network measurement's id.
+ */
+async function findSurvey(
+  db: Db,
+  user: AuthUser,
+  id: string,
+  access: 'manage' | 'read' = 'manage',
+) {
+  const unitId = access === 'read' ? await readerUnit(db, user) : (assertOwner(user), undefined);
+  const survey = requireKind(
+    await measurementRepo.findMeasurement(db, user.municipalityId, id),
+    'implementation',
+  );
+  if (!survey || !(await readable(db, survey, unitId))) throw surveyNotFound();
+  return { survey, unitId };
 }
 
 export async function getSurvey(db: Db, user: AuthUser, id: string) {
-  return toSurvey(db, await findSurvey(db, user, id));
+  return toSurvey(db, (await findSurvey(db, user, id, 'read')).survey);
 }
 
 /**
@@ -233,7 +267,7 @@ export async function createSurvey(
     await audit(trx, user, 'create', 'measurement', m.id, { title: input.title });
     return m;
   });
-  await measurements.addInvitations(deps, user, created.id, { unitIds });
+  await measurements.addInvitations(deps, user, created.id, { unitIds }, 'implementation');
   return toSurvey(deps.db, created);
 }
 
@@ -245,9 +279,9 @@ export async function runSurvey(
   step: 'open' | 'close' | 'remind',
 ) {
   await findSurvey(deps.db, user, id);
-  if (step === 'open') await measurements.openMeasurement(deps, user, id);
-  else if (step === 'close') await measurements.closeMeasurement(deps, user, id);
-  else await measurements.remindUnfinished(deps, user, id);
+  if (step === 'open') await measurements.openMeasurement(deps, user, id, 'implementation');
+  else if (step === 'close') await measurements.closeMeasurement(deps, user, id, 'implementation');
+  else await measurements.remindUnfinished(deps, user, id, 'implementation');
   return getSurvey(deps.db, user, id);
 }
 
@@ -257,7 +291,7 @@ export async function runSurvey(
  * it cannot single out one submission.
  */
 export async function responses(db: Db, user: AuthUser, id: string) {
-  const survey = await findSurvey(db, user, id);
+  const { survey } = await findSurvey(db, user, id);
   const counts = await repo.responseCounts(db, id);
   const step = survey.status === 'closed' ? 1 : survey.min_group;
   return {
@@ -272,9 +306,14 @@ const ROLE_LABELS = {
   medarbejder: { da: 'Medarbejdere', en: 'Employees' },
 } as const;
 
-/** The report of a closed survey; nothing of an open one (409 `measurement_open`). */
+/**
+ * The report of a closed survey; nothing of an open one (409 `measurement_open`). A leader
+ * gets the groups of everyone, of the roles and of their own unit, cut from the full
+ * report after its suppression: fewer shown groups can only make fewer differences, so no
+ * group under the minimum becomes computable.
+ */
 export async function report(db: Db, user: AuthUser, id: string): Promise<ImplementationReport> {
-  const survey = await findSurvey(db, user, id);
+  const { survey, unitId } = await findSurvey(db, user, id, 'read');
   if (survey.status !== 'closed') throw notClosedYet();
   const items = survey.implementation_items ?? [];
   const view = await toSurvey(db, survey);
@@ -303,18 +342,25 @@ export async function report(db: Db, user: AuthUser, id: string): Promise<Implem
       : cut === 'role'
         ? ROLE_LABELS[ref as keyof typeof ROLE_LABELS]
         : { da: unitNames.get(ref ?? '') ?? '?', en: unitNames.get(ref ?? '') ?? '?' };
+  const shown = (key: string) =>
+    unitId === undefined || !key.startsWith('unit:') || key === `unit:${unitId}`;
   return {
     survey: view,
     minGroup: survey.min_group,
-    groups: data.groups.map((g) => ({
-      key: g.key,
-      cut: g.cut,
-      label: label(g.cut, g.ref),
-      n: g.n,
-      suppressed: g.suppressed,
-      suppressedReason: g.suppressedReason,
+    groups: data.groups
+      .filter((g) => shown(g.key))
+      .map((g) => ({
+        key: g.key,
+        cut: g.cut,
+        label: label(g.cut, g.ref),
+        n: g.n,
+        suppressed: g.suppressed,
+        suppressedReason: g.suppressedReason,
+      })),
+    items: items.map((item, i) => ({
+      ...item,
+      rows: data.items[i]!.rows.filter((r) => shown(r.groupKey)),
     })),
-    items: items.map((item, i) => ({ ...item, rows: data.items[i]!.rows })),
   };
 }
 

@@ -31,7 +31,7 @@ import {
   replaceGroups,
   updateMeasurement,
 } from '../measurements/measurement.repository.js';
-import { measurementNotFound } from '../measurements/measurement.service.js';
+import { measurementNotFound, requireKind } from '../measurements/measurement-errors.js';
 import { findCourse, listParties, type PartyRow } from '../courses/course.repository.js';
 import { partyView } from '../courses/course-view.js';
 import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
@@ -391,7 +391,7 @@ const needsMeasurement = () =>
   });
 
 async function baseMeasurement(db: Kysely<Database>, user: AuthUser, measurementId: string) {
-  const m = await findMeasurement(db, user.municipalityId, measurementId);
+  const m = requireKind(await findMeasurement(db, user.municipalityId, measurementId), 'network');
   if (!m || m.status === 'draft') throw measurementNotFound();
   return m;
 }

@@ -31,7 +31,8 @@ import { findMeasurement as findAny } from './measurement.repository.js';
 import * as repo from './measurement.repository.js';
 import { AppError, badRequest, notFound } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
-import { measurementNotFound } from './measurement-errors.js';
+import type { MeasurementKind } from '../../contract/measurements.js';
+import { measurementNotFound, requireKind } from './measurement-errors.js';
 import { listUnits } from '../org/org.repository.js';
 import {
   DEFAULT_LEADERSHIP_ITEMS,
@@ -175,7 +176,12 @@ async function checkInput(
         en: 'A measurement cannot follow itself.',
       });
     }
-    if (!(await findAny(deps.db, user.municipalityId, input.previousMeasurementId)))
+    if (
+      !requireKind(
+        await findAny(deps.db, user.municipalityId, input.previousMeasurementId),
+        'network',
+      )
+    )
       throw measurementNotFound();
   }
 }
@@ -230,7 +236,10 @@ export async function updateMeasurement(
   change: Partial<MeasurementInput>,
 ) {
   assertOwner(user);
-  const current = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  const current = requireKind(
+    await repo.findMeasurement(deps.db, user.municipalityId, id),
+    'network',
+  );
   if (!current) throw measurementNotFound();
   const editableWhenOpen = new Set(['title', 'closesAt', 'focalKind']);
   const fields = Object.keys(change);
@@ -317,7 +326,10 @@ export async function listMeasurements(deps: MeasurementDeps, user: AuthUser) {
 /** A measurement with its groups, for its owner (or a leader reading it). */
 export async function getMeasurement(deps: MeasurementDeps, user: AuthUser, id: string) {
   requirePermission(user, 'analysis.read');
-  const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  const measurement = requireKind(
+    await repo.findMeasurement(deps.db, user.municipalityId, id),
+    'network',
+  );
   if (!measurement || (!can(user.role, 'measurements.manage') && measurement.status === 'draft'))
     throw measurementNotFound();
   if (!can(user.role, 'measurements.manage')) {
@@ -346,9 +358,13 @@ export async function addInvitations(
   user: AuthUser,
   id: string,
   filter: { unitIds?: string[]; roles?: string[]; personIds?: string[]; emails?: string[] },
+  kind: MeasurementKind = 'network',
 ): Promise<InvitationsResult> {
   assertOwner(user);
-  const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  const measurement = requireKind(
+    await repo.findMeasurement(deps.db, user.municipalityId, id),
+    kind,
+  );
   if (!measurement) throw measurementNotFound();
   if (measurement.status === 'closed') throw closedError();
   const people = await repo.findPeopleToInvite(deps.db, user.municipalityId, filter);
@@ -470,7 +486,10 @@ export async function removeInvitation(
   invitationId: string,
 ) {
   assertOwner(user);
-  const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  const measurement = requireKind(
+    await repo.findMeasurement(deps.db, user.municipalityId, id),
+    'network',
+  );
   if (!measurement) throw measurementNotFound();
   if (!(await repo.deletePendingInvitation(deps.db, id, invitationId))) {
     throw notFound({
@@ -496,7 +515,10 @@ export async function withdrawInvitations(
 ): Promise<{ withdrawn: number }> {
   assertOwner(user);
   return deps.db.transaction().execute(async (trx) => {
-    const measurement = await repo.lockMeasurement(trx, user.municipalityId, id);
+    const measurement = requireKind(
+      await repo.lockMeasurement(trx, user.municipalityId, id),
+      'network',
+    );
     if (!measurement) throw measurementNotFound();
     if (measurement.status === 'closed') throw closedError();
     const invitations = await repo.listGroupInvitations(trx, id, group);
@@ -574,10 +596,15 @@ async function sendPendingInvitations(
 }
 
 /** Open a draft: lock items and settings, send the invitations. */
-export async function openMeasurement(deps: MeasurementDeps, user: AuthUser, id: string) {
+export async function openMeasurement(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  id: string,
+  kind: MeasurementKind = 'network',
+) {
   assertOwner(user);
   const opened = await deps.db.transaction().execute(async (trx) => {
-    const current = await repo.lockMeasurement(trx, user.municipalityId, id);
+    const current = requireKind(await repo.lockMeasurement(trx, user.municipalityId, id), kind);
     if (!current) throw measurementNotFound();
     if (current.status !== 'draft') {
       throw new AppError(409, 'conflict', {
@@ -614,10 +641,15 @@ export async function openMeasurement(deps: MeasurementDeps, user: AuthUser, id:
 }
 
 /** Close now. Answers already saved are kept; no more can be given. */
-export async function closeMeasurement(deps: MeasurementDeps, user: AuthUser, id: string) {
+export async function closeMeasurement(
+  deps: MeasurementDeps,
+  user: AuthUser,
+  id: string,
+  kind: MeasurementKind = 'network',
+) {
   assertOwner(user);
   return deps.db.transaction().execute(async (trx) => {
-    const current = await repo.lockMeasurement(trx, user.municipalityId, id);
+    const current = requireKind(await repo.lockMeasurement(trx, user.municipalityId, id), kind);
     if (!current) throw measurementNotFound();
     if (current.status === 'closed') return current;
     const updated = await repo.updateMeasurement(trx, user.municipalityId, id, {
@@ -641,9 +673,13 @@ export async function remindUnfinished(
   deps: MeasurementDeps,
   user: AuthUser,
   id: string,
+  kind: MeasurementKind = 'network',
 ): Promise<RemindResult> {
   assertOwner(user);
-  const measurement = await repo.findMeasurement(deps.db, user.municipalityId, id);
+  const measurement = requireKind(
+    await repo.findMeasurement(deps.db, user.municipalityId, id),
+    kind,
+  );
   if (!measurement) throw measurementNotFound();
   if (!isAnswerable(measurement)) throw closedError();
   const today = new Date().toISOString().slice(0, 10);

@@ -16,6 +16,7 @@ import { AppError } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
 import { measurementNotFound, type MeasurementDeps } from './measurement.service.js';
 import { findMeasurement } from './measurement.repository.js';
+import { requireKind } from './measurement-errors.js';
 
 const key = (s: string) => s.trim().toLocaleLowerCase('da');
 
@@ -28,7 +29,10 @@ export async function importResponses(
   commit: boolean,
 ): Promise<ResponseImportReport> {
   requirePermission(user, 'measurements.manage');
-  const measurement = await findMeasurement(deps.db, user.municipalityId, measurementId);
+  const measurement = requireKind(
+    await findMeasurement(deps.db, user.municipalityId, measurementId),
+    'network',
+  );
   if (!measurement) throw measurementNotFound();
   let answers: Answer[];
   const errors: ResponseImportReport['errors'] = [];

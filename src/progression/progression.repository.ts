@@ -5,7 +5,11 @@ import type {
   ProgressionInstrumentUpdate,
 } from '../db/tables/progression.table.js';
 import type { Db } from '../db/db.js';
-import type { ClosingStatus, RespondentKind } from '../../contract/progression.js';
+import type {
+  ClosingStatus,
+  ProgressionValue,
+  RespondentKind,
+} from '../../contract/progression.js';
 
 export async function listInstruments(db: Db, municipalityId: string) {
   return db
@@ -118,6 +122,22 @@ export async function insertResponse(
   },
 ) {
   return db.insertInto('progression_response').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Replace the answers of one response (the citizen's autosave of her own answers). */
+export async function updateResponseAnswers(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  answers: Record<string, ProgressionValue>,
+) {
+  return db
+    .updateTable('progression_response')
+    .set({ answers: sql<never>`${JSON.stringify(answers)}::jsonb` })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Whether an instrument has been answered (then its items' kinds must stay). */

@@ -34,6 +34,7 @@ import {
   loadCourse,
   requireFull,
   requireOpen,
+  type CourseContext,
 } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
 import type { CourseDeps } from '../courses/course-deps.js';
@@ -592,6 +593,142 @@ export async function saveResponse(db: Db, input: ResponseInput): Promise<Respon
   }
 }
 
+/** One instrument due for the citizen's side (`toAnswer` in the citizen's view). */
+export interface CitizenTask {
+  instrumentId: string;
+  memberId: string;
+  memberName: string;
+  occasion: string;
+  due: string;
+  answers: Record<string, ProgressionValue> | null;
+  editable: boolean;
+  /** The response her side gave, to change by autosave. */
+  responseId: string | null;
+  answeredBy: RespondentKind;
+}
+
+/**
+ * What the citizen (`me`, seeing `visible`) answers now: every instrument of the course at
+ * its current occasion (the last passed one; a closed course only its closing), a session
+ * rating for today, a per-child questionnaire once per child she sees (as the parent),
+ * the others about herself. Her side's earlier answers come along, so she can change them.
+ */
+export async function citizenTasks(
+  db: Db,
+  course: Course,
+  me: Citizen,
+  visible: Citizen[],
+): Promise<CitizenTask[]> {
+  const schedule = await repo.findSchedule(db, course.municipality_id, course.id);
+  if (!schedule) return [];
+  const [more, all, rows] = await Promise.all([
+    repo.listCourseInstruments(db, course.municipality_id, course.id),
+    repo.listInstruments(db, course.municipality_id),
+    repo.listResponses(db, course.municipality_id, course.id),
+  ]);
+  const today = danishToday();
+  const { passed } = occasionsOf(
+    course.start_date,
+    schedule.interval_months,
+    today,
+    closedOn(course),
+  );
+  const current =
+    course.status === 'open' ? passed.at(-1) : passed.find((o) => o.key === 'afslutning');
+  const children = visible.filter((m) => m.relation === 'barn' && m.id !== me.id);
+  const tasks: CitizenTask[] = [];
+  for (const id of [schedule.instrument_id, ...more]) {
+    const instrument = all.find((i) => i.id === id);
+    if (!instrument || instrument.archived_at) continue;
+    const occasion =
+      instrument.structure === 'session'
+        ? course.status === 'open'
+          ? { key: `session-${today}`, due: today }
+          : undefined
+        : current;
+    if (!occasion) continue;
+    const perChild = instrument.structure === 'per-child';
+    for (const member of perChild ? children : [me]) {
+      const given = rows.find(
+        (r) =>
+          r.instrument_id === id &&
+          r.member_id === member.id &&
+          r.occasion === occasion.key &&
+          r.respondent === 'citizen',
+      );
+      tasks.push({
+        instrumentId: id,
+        memberId: member.id,
+        memberName: member.name,
+        occasion: occasion.key,
+        due: occasion.due,
+        answers: given?.answers ?? null,
+        editable: !given || given.answered_by_user === null,
+        responseId: given?.id ?? null,
+        answeredBy: perChild || me.relation === 'forælder' ? 'foraelder' : 'borger',
+      });
+    }
+  }
+  return tasks;
+}
+
+/**
+ * The citizen saves her side's answers to one of her tasks: the first save stores the
+ * response, later ones replace her answers (autosave; saving the same again changes
+ * nothing). An answer the caseworker recorded for her side stays (409).
+ */
+export async function saveCitizenAnswers(
+  db: Db,
+  input: {
+    course: Course;
+    members: Citizen[];
+    me: Citizen;
+    visible: Citizen[];
+    instrumentId: string;
+    memberId: string;
+    occasion: string | undefined;
+    answers: Record<string, ProgressionValue>;
+  },
+): Promise<ResponseView> {
+  const { course } = input;
+  const tasks = await citizenTasks(db, course, input.me, input.visible);
+  const task = tasks.find(
+    (t) =>
+      t.instrumentId === input.instrumentId &&
+      t.memberId === input.memberId &&
+      (input.occasion === undefined || t.occasion === input.occasion),
+  );
+  if (!task) throw nothingDue();
+  if (!task.editable) {
+    throw conflict({
+      da: 'Din sagsbehandler har allerede skrevet dine svar ned til denne måling.',
+      en: 'Your caseworker has already recorded your answers to this measurement.',
+    });
+  }
+  const instrument = await repo.findInstrument(db, course.municipality_id, task.instrumentId);
+  if (!instrument) throw nothingDue();
+  if (task.responseId) {
+    checkAnswers(instrument.items, input.answers);
+    const row = await repo.updateResponseAnswers(
+      db,
+      course.municipality_id,
+      task.responseId,
+      input.answers,
+    );
+    return responseView(row, instrument);
+  }
+  return saveResponse(db, {
+    course,
+    members: input.members,
+    memberId: task.memberId,
+    instrumentId: task.instrumentId,
+    answeredBy: task.answeredBy,
+    userId: null,
+    occasion: task.occasion,
+    answers: input.answers,
+  });
+}
+
 /** A caseworker records a measurement (answered by the citizen beside them, a parent or themselves). */
 export async function recordResponse(
   deps: CourseDeps,
@@ -639,31 +776,41 @@ export async function recordClosing(
 ): Promise<Closing> {
   const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
   requireFull(context);
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await repo.upsertClosing(trx, {
-      course_id: courseId,
-      municipality_id: user.municipalityId,
-      experience: input.experience ?? null,
-      status: input.status,
-      recorded_by: user.userId,
-    });
-    const main = context.members.find((m) => m.relation === 'borger');
-    await auditCitizens(
-      trx,
-      context.actor,
-      'progression.closing',
-      courseId,
-      main ? [main.id] : [],
-      {
-        detail: { status: input.status, experience: input.experience !== undefined },
-      },
-    );
-    return {
-      experience: row.experience,
-      status: row.status,
-      recordedAt: row.recorded_at.toISOString(),
-    };
+  return deps.db.transaction().execute((trx) => writeClosing(trx, context, input));
+}
+
+/**
+ * Record the closing in the caller's transaction, audited; the course close uses it so
+ * closing a course and recording how it ended are one step (`POST /api/courses/:id/close`).
+ */
+export async function writeClosing(
+  trx: Db,
+  context: CourseContext,
+  input: ClosingInput,
+): Promise<Closing> {
+  const row = await repo.upsertClosing(trx, {
+    course_id: context.course.id,
+    municipality_id: context.actor.municipalityId,
+    experience: input.experience ?? null,
+    status: input.status,
+    recorded_by: context.actor.userId,
   });
+  const main = context.members.find((m) => m.relation === 'borger');
+  await auditCitizens(
+    trx,
+    context.actor,
+    'progression.closing',
+    context.course.id,
+    main ? [main.id] : [],
+    {
+      detail: { status: input.status, experience: input.experience !== undefined },
+    },
+  );
+  return {
+    experience: row.experience,
+    status: row.status,
+    recordedAt: row.recorded_at.toISOString(),
+  };
 }
 
 /**

@@ -17,7 +17,7 @@ import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { asSystem } from '../db/tenant.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
-import { measurementNotFound } from '../measurements/measurement.service.js';
+import { measurementNotFound, requireKind } from '../measurements/measurement-errors.js';
 import type { Message } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
 import { consentingMeasurements, measurementFigureSums } from './benchmark.repository.js';
@@ -50,7 +50,10 @@ export async function measurementBenchmark(
   measurementId: string,
 ): Promise<Benchmark> {
   requirePermission(user, 'benchmark.read');
-  const measurement = await findMeasurement(db, user.municipalityId, measurementId);
+  const measurement = requireKind(
+    await findMeasurement(db, user.municipalityId, measurementId),
+    'network',
+  );
   if (!measurement) throw measurementNotFound();
   const base = {
     measurementId,

@@ -20,7 +20,7 @@ import {
   invitationCounts,
   measurementsIncludingUnit,
 } from '../measurements/measurement.repository.js';
-import { measurementNotFound } from '../measurements/measurement-errors.js';
+import { measurementNotFound, requireKind } from '../measurements/measurement-errors.js';
 import { AppError } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
 import { groupFlows, unitKinds } from './analysis-extras.repository.js';
@@ -50,7 +50,10 @@ export async function analyseMeasurement(
 ): Promise<MeasurementAnalysis> {
   requirePermission(user, 'analysis.read');
   const leader = can(user.role, 'analysis.readAll') ? undefined : await ledUnit(db, user);
-  const measurement = await findMeasurement(db, user.municipalityId, measurementId);
+  const measurement = requireKind(
+    await findMeasurement(db, user.municipalityId, measurementId),
+    'network',
+  );
   if (
     !measurement ||
     (leader && !(await includesUnit(db, user.municipalityId, measurementId, leader.id)))

@@ -24,7 +24,7 @@ import { auditCitizens } from '../courses/course-audit.js';
 import type { Database } from '../db/schema.js';
 import type { Workshop, WorkshopRating } from '../db/tables/workshop.table.js';
 import { findMeasurement } from '../measurements/measurement.repository.js';
-import { measurementNotFound } from '../measurements/measurement.service.js';
+import { measurementNotFound, requireKind } from '../measurements/measurement-errors.js';
 import { listUnits } from '../org/org.repository.js';
 import type { Notifier } from '../realtime/notifier.js';
 import { analyseMeasurement } from '../results/results.service.js';
@@ -232,7 +232,10 @@ export async function createWorkshop(
   const course = await courseOf(deps.db, user, input.courseId ?? null, courseNotFoundHere);
   if (!mayFacilitate(user, course)) throw forbidden();
   if (input.measurementId) {
-    const measurement = await findMeasurement(deps.db, user.municipalityId, input.measurementId);
+    const measurement = requireKind(
+      await findMeasurement(deps.db, user.municipalityId, input.measurementId),
+      'network',
+    );
     if (!measurement || (can(user.role, 'units.lead') && measurement.status === 'draft'))
       throw measurementNotFound();
   }

@@ -386,6 +386,112 @@ for (const database of testDatabases()) {
       const code = await lastCode(CITIZEN_EMAIL);
       expect((await client.post(`${link.api}/session`, { code })).statusCode).toBe(200);
     });
+
+    it('lets the citizen answer every instrument due for her side, autosaved, beside the caseworker', async () => {
+      const family = await createCourseFixture(t.handle.db, sara, { kind: 'family' });
+      const url = `/api/courses/${family.courseId}/progression`;
+      const instruments = (await sara.get('/api/progression/instruments')).json<{
+        instruments: { id: string; structure: string; items: { id: string; kind: string }[] }[];
+      }>().instruments;
+      const byKey = (structure: string) => instruments.find((i) => i.structure === structure)!;
+      const [indicators, perChild, session] = [
+        byKey('indicators'),
+        byKey('per-child'),
+        byKey('session'),
+      ];
+      const set = await sara.request('PUT', `${url}/schedule`, {
+        instrumentId: indicators.id,
+        moreInstrumentIds: [perChild.id, session.id],
+      });
+      expect(set.statusCode, set.body).toBe(200);
+      const members = (await sara.get(`/api/courses/${family.courseId}`)).json<{
+        members: { id: string; relation: string }[];
+      }>().members;
+      const me = members.find((m) => m.relation === 'borger')!;
+      const child = members.find((m) => m.relation === 'barn')!;
+
+      const client = await citizenIn(await newLink(family.courseId));
+      const view = (await client.get('/api/borger/me')).json<View>();
+      // The indicators about herself, the questionnaire about her child, today's session.
+      expect(view.toAnswer.map((task) => [task.instrumentId, task.memberId, task.answers])).toEqual(
+        [
+          [indicators.id, me.id, null],
+          [perChild.id, child.id, null],
+          [session.id, me.id, null],
+        ],
+      );
+      expect(view.toAnswer[0]!.occasion).toBe('start');
+      expect(view.toAnswer[2]!.occasion).toMatch(/^session-\d{4}-\d{2}-\d{2}$/);
+
+      const post = (body: Record<string, unknown>) =>
+        client.post('/api/borger/me/progression', body);
+      const first = indicators.items[0]!.id;
+      const second = indicators.items[1]!.id;
+      // Autosave: the first save stores, the next replaces, the same again changes nothing.
+      expect(
+        (await post({ instrumentId: indicators.id, answers: { [first]: 2 } })).statusCode,
+      ).toBe(201);
+      const saved = await post({
+        instrumentId: indicators.id,
+        answers: { [first]: 3, [second]: 4 },
+      });
+      expect(saved.statusCode, saved.body).toBe(201);
+      const again = await post({
+        instrumentId: indicators.id,
+        answers: { [first]: 3, [second]: 4 },
+      });
+      expect(again.statusCode, again.body).toBe(201);
+      expect(again.json<{ id: string }>().id).toBe(saved.json<{ id: string }>().id);
+      // The per-child questionnaire, as the parent: "passer godt" is option 2.
+      const childItem = perChild.items[0]!.id;
+      const aboutChild = await post({
+        instrumentId: perChild.id,
+        memberId: child.id,
+        answers: { [childItem]: 2 },
+      });
+      expect(aboutChild.statusCode, aboutChild.body).toBe(201);
+      expect(aboutChild.json<{ answeredBy: string; respondent: string }>()).toMatchObject({
+        answeredBy: 'foraelder',
+        respondent: 'citizen',
+      });
+      const rating = session.items.find((i) => i.kind === 'scale-0-10')!.id;
+      expect((await post({ instrumentId: session.id, answers: { [rating]: 8 } })).statusCode).toBe(
+        201,
+      );
+      // Refused: out of range, the per-child questionnaire about herself, someone she cannot see.
+      expect(
+        (await post({ instrumentId: perChild.id, memberId: child.id, answers: { [childItem]: 7 } }))
+          .statusCode,
+      ).toBe(400);
+      expect(
+        (await post({ instrumentId: perChild.id, answers: { [childItem]: 1 } })).statusCode,
+      ).toBe(409);
+      expect(
+        (await post({ instrumentId: indicators.id, memberId: child.id, answers: { [first]: 1 } }))
+          .statusCode,
+      ).toBe(409);
+
+      // The caseworker answers the same indicators; the course page shows both sides.
+      const caseworker = await sara.post(`${url}/responses`, {
+        instrumentId: indicators.id,
+        answeredBy: 'sagsbehandler',
+        occasion: 'start',
+        answers: { [first]: 2 },
+      });
+      expect(caseworker.statusCode, caseworker.body).toBe(201);
+      const progression = (await sara.get(url)).json<ProgressionView>();
+      const sides = progression.responses
+        .filter((r) => r.instrumentId === indicators.id && r.occasion === 'start')
+        .map((r) => [r.respondent, r.answers[first]]);
+      expect(sides.sort()).toEqual([
+        ['caseworker', 2],
+        ['citizen', 3],
+      ]);
+      expect(progression.responses).toHaveLength(4);
+      const after = (await client.get('/api/borger/me')).json<View>();
+      expect(after.toAnswer[0]!.answers).toEqual({ [first]: 3, [second]: 4 });
+      expect(after.toAnswer.every((task) => task.editable)).toBe(true);
+    });
   });
 }
 

@@ -298,5 +298,71 @@ for (const database of testDatabases()) {
         lines.some((l) => /;Impl D;Meget enig;;;skjult, så den ikke kan regnes ud/.test(l)),
       ).toBe(true);
     });
+
+    it('lets a leader read the report of their own unit and the municipality, suppression intact', async () => {
+      const admin = new TestClient(t.app);
+      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      const person = await t.handle.db
+        .selectFrom('person')
+        .select('id')
+        .where('email', '=', 'impld-leder-0@impl.test')
+        .executeTakeFirstOrThrow();
+      const created = await admin.post('/api/users', {
+        name: 'Dorte D-leder',
+        email: 'dorte@impl.test',
+        role: 'leder',
+        password: DEMO_PASSWORD,
+        personId: person.id,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const leaderD = new TestClient(t.app);
+      expect((await leaderD.login('dorte@impl.test', DEMO_PASSWORD)).statusCode).toBe(200);
+
+      const listed = (await leaderD.get('/api/implementation/surveys')).json<
+        ImplementationSurveyView[]
+      >();
+      expect(listed.map((s) => s.id)).toContain(survey.id);
+      const response = await leaderD.get(`/api/implementation/surveys/${survey.id}/report`);
+      expect(response.statusCode, response.body).toBe(200);
+      const report = response.json<ImplementationReport>();
+      // Everyone, the roles and D; never the other units, and D stays hidden as complementary.
+      expect(report.groups.map((g) => g.key).sort()).toEqual(
+        ['role:leder', 'role:medarbejder', 'total', `unit:${unitIds.get('Impl D')}`].sort(),
+      );
+      const d = report.groups.find((g) => g.key === `unit:${unitIds.get('Impl D')}`)!;
+      expect(d).toMatchObject({ n: null, suppressedReason: 'complementary' });
+      expect(report.items[0]!.rows.map((r) => r.groupKey).sort()).toEqual(
+        report.groups.map((g) => g.key).sort(),
+      );
+      const csv = (await leaderD.get(`/api/implementation/surveys/${survey.id}/report/csv`)).body;
+      expect(csv).toContain(';Impl D;');
+      expect(csv).not.toContain(';Impl C;');
+      // A leader runs nothing and sees no live counts.
+      expect(
+        (await leaderD.post(`/api/implementation/surveys/${survey.id}/remind`)).statusCode,
+      ).toBe(403);
+      expect(
+        (await leaderD.get(`/api/implementation/surveys/${survey.id}/responses`)).statusCode,
+      ).toBe(403);
+      expect((await leaderD.get('/api/implementation/item-sets')).statusCode).toBe(403);
+
+      // The demo's leader leads none of the survey's units: not listed, refused.
+      const other = new TestClient(t.app);
+      await other.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      const theirs = (await other.get('/api/implementation/surveys')).json<
+        ImplementationSurveyView[]
+      >();
+      expect(theirs.map((s) => s.id)).not.toContain(survey.id);
+      expect((await other.get(`/api/implementation/surveys/${survey.id}/report`)).statusCode).toBe(
+        404,
+      );
+      expect((await other.get(`/api/implementation/surveys/${survey.id}`)).statusCode).toBe(404);
+      // An employee reads no implementation report at all.
+      const employee = new TestClient(t.app);
+      await employee.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      expect(
+        (await employee.get(`/api/implementation/surveys/${survey.id}/report`)).statusCode,
+      ).toBe(403);
+    });
   });
 }

@@ -66,6 +66,7 @@ const PROBES: Partial<Record<Permission, Probe>> = {
     url: `/api/progression/instruments/${randomUUID()}`,
     body: {},
   },
+  'implementation.read': { method: 'GET', url: '/api/implementation/surveys' },
   'instruments.read': { method: 'GET', url: '/api/progression/instruments' },
   'interventions.create': {
     method: 'POST',

@@ -3,6 +3,7 @@
  * caseworker side by side, one measurement per child, sub-scale scores, a licensed
  * instrument entered without code, session ratings, and what closing records.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
@@ -277,6 +278,53 @@ for (const database of testDatabases()) {
         .where('action', '=', 'progression.closing')
         .execute();
       expect(audit.map((a) => a.citizen_id)).toEqual([course.citizenId, course.citizenId]);
+    });
+
+    it('closes a course and records how it ended in one transaction', async () => {
+      const course = await createCourseFixture(t.handle.db, sara);
+      const close = `/api/courses/${course.courseId}/close`;
+      const progression = `/api/courses/${course.courseId}/progression`;
+      const status = async () =>
+        (
+          await t.handle.db
+            .selectFrom('course')
+            .select('status')
+            .where('id', '=', course.courseId)
+            .executeTakeFirstOrThrow()
+        ).status;
+      // A bad closing refuses the whole step: the course stays open, nothing recorded.
+      const bad = await sara.post(close, { closing: { experience: 9, status: 'job' } });
+      expect(bad.statusCode).toBe(400);
+      expect(await status()).toBe('open');
+      // When the close itself fails, the closing is not left behind either.
+      await sql`ALTER TABLE course ADD CONSTRAINT test_no_close CHECK (status <> 'closed') NOT VALID`.execute(
+        t.handle.db,
+      );
+      const failed = await sara.post(close, { closing: { experience: 4, status: 'ledig' } });
+      await sql`ALTER TABLE course DROP CONSTRAINT test_no_close`.execute(t.handle.db);
+      expect(failed.statusCode).toBe(500);
+      expect(await status()).toBe('open');
+      expect((await sara.get(progression)).json<ProgressionView>().closing).toBeNull();
+
+      const closed = await sara.post(close, { closing: { experience: 5, status: 'uddannelse' } });
+      expect(closed.statusCode, closed.body).toBe(200);
+      expect(await status()).toBe('closed');
+      expect((await sara.get(progression)).json<ProgressionView>().closing).toMatchObject({
+        experience: 5,
+        status: 'uddannelse',
+      });
+      const audit = await t.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_id', '=', course.courseId)
+        .where('action', 'in', ['course.close', 'progression.closing'])
+        .execute();
+      expect(audit.map((a) => a.action).sort()).toEqual(['course.close', 'progression.closing']);
+
+      // Closing without the closing (no body at all) still works, as before.
+      const plain = await createCourseFixture(t.handle.db, sara);
+      const response = await sara.request('POST', `/api/courses/${plain.courseId}/close`);
+      expect(response.statusCode, response.body).toBe(200);
     });
   });
 }

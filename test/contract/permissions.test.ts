@@ -21,6 +21,7 @@ const MATRIX: Record<Permission, readonly UserRole[]> = {
   'fidelity.answer': ['leder', 'sagsbehandler'],
   'fidelity.index': ['admin', 'analytiker', 'leder'],
   'fidelity.indexAll': ['admin', 'analytiker'],
+  'implementation.read': ['admin', 'analytiker', 'leder'],
   'instruments.manage': ['admin', 'analytiker'],
   'instruments.read': ['admin', 'analytiker', 'leder', 'sagsbehandler'],
   'interventions.create': ['leder'],

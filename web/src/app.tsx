@@ -347,8 +347,10 @@ function AppRoutes() {
             path={Page.path}
             element={
               <RequireAuth>
-                <RequirePermission permission="measurements.manage">
-                  <Page />
+                <RequirePermission permission="implementation.read">
+                  <RequireLedUnit title={t('implementation.title')}>
+                    <Page />
+                  </RequireLedUnit>
                 </RequirePermission>
               </RequireAuth>
             }

@@ -53,8 +53,11 @@ export const enterCode = async (courseId: string, token: string, code: string) =
 export const loadMyCourse = async () => (await api.get<CitizenCurrent>('/api/borger/current')).view;
 export const sendMessage = (body: { kind: CitizenMessageKind; text: string }) =>
   api.post<CitizenMessage>('/api/borger/me/messages', body);
-export const answerMyProgression = (answers: Record<string, ProgressionValue>) =>
-  api.post<ProgressionResponse>('/api/borger/me/progression', { answers });
+/** Save her side's answers to one task (again: replaces them, the autosave). */
+export const answerMyProgression = (
+  task: { instrumentId: string; memberId: string; occasion: string },
+  answers: Record<string, ProgressionValue>,
+) => api.post<ProgressionResponse>('/api/borger/me/progression', { ...task, answers });
 export const answerMyScale = (answers: Record<string, CitizenScaleValue>) =>
   api.post<CitizenScaleAnswered>('/api/borger/me/scale', { answers });
 export const logoutCitizen = () => api.post<void>('/api/borger/logout');

@@ -6,7 +6,7 @@
  * they can answer a due measurement and the citizen scale, and write to the plan.
  */
 import { CITIZEN_MESSAGE_KINDS } from '../../../contract/citizen-view.js';
-import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useAction } from '../api/use-action.js';
 import type { CitizenMessageKey } from '../i18n/citizen-da.js';
@@ -272,6 +272,113 @@ function Action({ action, showLaw }: { action: CitizenAction; showLaw: boolean }
   );
 }
 
+type Task = CitizenView['toAnswer'][number];
+
+/** When a task is asked: the occasion in plain words. */
+function useOccasion() {
+  const { t } = useCitizenI18n();
+  return (key: string) =>
+    key === 'start'
+      ? t('progression.occasion.start')
+      : key === 'afslutning'
+        ? t('progression.occasion.end')
+        : key.startsWith('session-')
+          ? t('citizen.progress.session')
+          : t('progression.occasion.months', { months: key.slice(1) });
+}
+
+/**
+ * One instrument due for her side: her answers are saved as she gives them (one save at a
+ * time, the last one wins), and "Send svar" saves and says thanks. An answer the
+ * caseworker wrote down for her is only shown as given.
+ */
+function MyMeasurement({
+  task,
+  instrument,
+  onSent,
+}: {
+  task: Task;
+  instrument: CitizenView['progression']['instruments'][number];
+  onSent: () => void;
+}) {
+  const { t } = useCitizenI18n();
+  const occasion = useOccasion();
+  const { run, pending: busy, error } = useAction();
+  const [saved, setSaved] = useState<'saving' | 'saved' | undefined>();
+  const [saveError, setSaveError] = useState<ApiError>();
+  const queued = useRef<Record<string, ProgressionValue> | null>(null);
+  const saving = useRef<Promise<void> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const ref = { instrumentId: task.instrumentId, memberId: task.memberId, occasion: task.occasion };
+  // One save in flight at a time; what changed meanwhile goes in the next one.
+  const flush = (): Promise<void> => {
+    saving.current ??= (async () => {
+      try {
+        while (queued.current) {
+          const answers = queued.current;
+          queued.current = null;
+          setSaved('saving');
+          await answerMyProgression(ref, answers);
+        }
+        setSaved('saved');
+        setSaveError(undefined);
+      } catch (e) {
+        setSaved(undefined);
+        setSaveError(asApiError(e));
+      } finally {
+        saving.current = null;
+      }
+    })();
+    return saving.current;
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const autosave = (answers: Record<string, ProgressionValue>) => {
+    if (Object.keys(answers).length === 0) return;
+    queued.current = answers;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), 600);
+  };
+  const title = `${instrument.name}${instrument.structure === 'per-child' ? ` – ${task.memberName}` : ''}`;
+  const headingId = `task-${task.instrumentId}-${task.memberId}`;
+  return (
+    <section className="citizen-task" aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
+      <p className="muted">{occasion(task.occasion)}</p>
+      {!task.editable ? (
+        <p>{t('citizen.progress.recorded')}</p>
+      ) : (
+        <>
+          <ErrorAlert error={error ?? saveError} />
+          <ProgressionForm
+            instrument={instrument}
+            busy={busy}
+            prefix={`${headingId}-`}
+            initial={task.answers}
+            onChange={autosave}
+            onSubmit={(answers) =>
+              void run(async () => {
+                clearTimeout(timer.current);
+                if (Object.keys(answers).length > 0) queued.current = answers;
+                await (saving.current ?? Promise.resolve());
+                if (queued.current) await answerMyProgression(ref, queued.current);
+                queued.current = null;
+                onSent();
+              })
+            }
+          />
+          <p className="muted" role="status">
+            {saved === 'saving'
+              ? t('survey.saving')
+              : saved === 'saved' || task.answers
+                ? t('survey.saved')
+                : ''}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
 function MyCourse({
   view,
   reload,
@@ -284,18 +391,8 @@ function MyCourse({
   const { t } = useCitizenI18n();
   const { dateTime } = useDate();
   const [showLaw, setShowLaw] = useState(false);
-  const { run, pending: busy, error } = useAction();
   const [thanks, setThanks] = useState(false);
   const progression = view.progression;
-  const instrument = progression.instruments.find(
-    (i) => i.id === progression.schedule?.instrumentId,
-  );
-  const answer = (answers: Record<string, ProgressionValue>) =>
-    run(async () => {
-      await answerMyProgression(answers);
-      setThanks(true);
-      reload();
-    });
 
   return (
     <>
@@ -400,13 +497,21 @@ function MyCourse({
         {thanks && (
           <Notice onDismiss={() => setThanks(false)}>{t('citizen.progress.thanks')}</Notice>
         )}
-        {progression.schedule?.due && instrument ? (
-          <>
-            <p>{t('citizen.progress.due')}</p>
-            <ErrorAlert error={error} />
-            <ProgressionForm instrument={instrument} busy={busy} onSubmit={(a) => void answer(a)} />
-          </>
-        ) : null}
+        {view.toAnswer.length > 0 && <p>{t('citizen.progress.due')}</p>}
+        {view.toAnswer.map((task) => {
+          const instrument = progression.instruments.find((i) => i.id === task.instrumentId);
+          return instrument ? (
+            <MyMeasurement
+              key={`${task.instrumentId}-${task.memberId}-${task.occasion}`}
+              task={task}
+              instrument={instrument}
+              onSent={() => {
+                setThanks(true);
+                reload();
+              }}
+            />
+          ) : null;
+        })}
         <Suspense fallback={<Loading />}>
           <ProgressionCurves progression={progression} compact />
         </Suspense>

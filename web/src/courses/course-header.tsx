@@ -7,7 +7,9 @@ import { useNavigate } from 'react-router';
 import { useApi } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
-import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
+import type { ClosingInput } from '../../../contract/progression.schema.js';
+import { ClosingFields, closingOf, type ClosingChoice } from '../progression/closing-fields.js';
+import { FormDialog } from '../ui/dialog.js';
 import { Notice } from '../ui/feedback.js';
 import { TextAreaField, bindText } from '../ui/field.js';
 import { CoordinatorFields } from './coordinator-fields.js';
@@ -136,18 +138,14 @@ export function CourseHeader({ course, reload }: CourseTabProps) {
         />
       )}
       {dialog === 'close' && (
-        <ConfirmDialog
-          title={t('courses.close.title')}
-          confirmLabel={t('courses.close')}
+        <CloseDialog
           onClose={() => setDialog(undefined)}
-          onConfirm={async () => {
-            await closeCourse(course.id);
+          onConfirm={async (closing) => {
+            await closeCourse(course.id, closing ? { closing } : {});
             setNotice([t('courses.closed')]);
             await reload();
           }}
-        >
-          <p>{t('courses.close.body')}</p>
-        </ConfirmDialog>
+        />
       )}
       {dialog === 'delete' && (
         <DeleteDialog
@@ -159,6 +157,32 @@ export function CourseHeader({ course, reload }: CourseTabProps) {
         />
       )}
     </section>
+  );
+}
+
+/** Closing a course also asks how it ended: optional, but asked here so it is not forgotten. */
+function CloseDialog({
+  onClose,
+  onConfirm,
+}: {
+  onClose: () => void;
+  onConfirm: (closing: ClosingInput | undefined) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [choice, setChoice] = useState<ClosingChoice>({ experience: '', status: '' });
+  return (
+    <FormDialog
+      title={t('courses.close.title')}
+      submitLabel={t('courses.close')}
+      onClose={onClose}
+      onSubmit={() => onConfirm(closingOf(choice))}
+    >
+      <div className="dialog__body">
+        <p>{t('courses.close.body')}</p>
+        <p>{t('trial.closing.help')}</p>
+        <ClosingFields value={choice} onChange={setChoice} />
+      </div>
+    </FormDialog>
   );
 }
 

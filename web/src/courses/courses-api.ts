@@ -27,6 +27,7 @@ import type {
   PlanVersionList,
 } from '../../../contract/plans.schema.js';
 import type { CourseStatus } from '../../../contract/courses.js';
+import type { CloseCourseBody } from '../../../contract/progression.schema.js';
 import { api } from '../api/client.js';
 
 export {
@@ -83,7 +84,9 @@ export const createCourse = (course: NewCourseInput) =>
 export const loadCourse = (id: string) => api.get<CourseView>(base(id));
 export const updateCourse = (id: string, change: CourseChangeInput) =>
   api.patch<CourseView>(base(id), change);
-export const closeCourse = (id: string) => api.post<CourseView>(`${base(id)}/close`);
+/** Close the course, recording the closing's experience and status in the same step. */
+export const closeCourse = (id: string, body: CloseCourseBody = {}) =>
+  api.post<CourseView>(`${base(id)}/close`, body);
 export const deleteCourse = (id: string, reason: string) => api.delete<void>(base(id), { reason });
 
 export const addMember = (id: string, member: MemberInput) =>

@@ -108,6 +108,8 @@ export const citizenDa = {
   'citizen.progress': 'Sådan går det',
   'citizen.progress.due': 'Det er tid til nogle korte spørgsmål.',
   'citizen.progress.thanks': 'Tak for dine svar.',
+  'citizen.progress.session': 'Samtalen i dag',
+  'citizen.progress.recorded': 'Din sagsbehandler har skrevet dine svar ned.',
   'citizen.scale.title': 'Hænger det sammen for dig?',
   'citizen.scale.lead': 'Fem korte spørgsmål. Du kan svare ved ikke.',
   'citizen.write': 'Skriv til din sagsbehandler',

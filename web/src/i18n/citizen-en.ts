@@ -105,6 +105,8 @@ export const citizenEn: Record<CitizenMessageKey, string> = {
   'citizen.progress': 'How it is going',
   'citizen.progress.due': 'It is time for a few short questions.',
   'citizen.progress.thanks': 'Thank you for your answers.',
+  'citizen.progress.session': "Today's conversation",
+  'citizen.progress.recorded': 'Your caseworker has written down your answers.',
   'citizen.scale.title': 'Does it fit together for you?',
   'citizen.scale.lead': "Five short questions. You can answer don't know.",
   'citizen.write': 'Write to your caseworker',

@@ -1,11 +1,12 @@
 /**
  * Implementation surveys of staff (docs/implementation.md) for analysts and admins: the
  * surveys, a new draft from an item set over chosen units, and the item sets (the built-in
- * default can be copied; own sets edited).
+ * default can be copied; own sets edited). A leader sees only the surveys of their unit.
  */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FIDELITY_ELEMENT_LABELS } from '../../../contract/fidelity.js';
+import { can } from '../../../contract/permissions.js';
 import {
   IMPLEMENTATION_ELEMENTS,
   IMPLEMENTATION_SCALES,
@@ -13,6 +14,7 @@ import {
 } from '../../../contract/implementation.js';
 import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
+import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { Button } from '../ui/button.js';
@@ -31,12 +33,13 @@ import {
 
 export function ImplementationPage() {
   const { t } = useI18n();
+  const { user } = useSession();
+  const manage = user !== null && can(user.role, 'measurements.manage');
   const surveys = useApi(loadSurveys, 'implementation-surveys');
-  const sets = useApi(loadItemSets, 'implementation-sets');
   return (
     <div className="page">
       <PageTitle title={t('implementation.title')}>{t('implementation.title')}</PageTitle>
-      <p className="lead">{t('implementation.lead')}</p>
+      <p className="lead">{t(manage ? 'implementation.lead' : 'implementation.leadLeader')}</p>
       <section aria-labelledby="implementation-surveys">
         <h2 id="implementation-surveys">{t('implementation.surveys')}</h2>
         <LoadStatus state={surveys} retry />
@@ -54,7 +57,18 @@ export function ImplementationPage() {
           </ul>
         )}
       </section>
-      {sets.data && <NewSurvey sets={sets.data} onCreated={surveys.reload} />}
+      {manage && <Manage onCreated={surveys.reload} />}
+    </div>
+  );
+}
+
+/** The owners' part: a new survey and the item sets. */
+function Manage({ onCreated }: { onCreated: () => Promise<void> }) {
+  const { t } = useI18n();
+  const sets = useApi(loadItemSets, 'implementation-sets');
+  return (
+    <>
+      {sets.data && <NewSurvey sets={sets.data} onCreated={onCreated} />}
       <section aria-labelledby="implementation-sets">
         <h2 id="implementation-sets">{t('implementation.sets')}</h2>
         <p>{t('implementation.ownWording')}</p>
@@ -63,7 +77,7 @@ export function ImplementationPage() {
           <ItemSetEditor key={set.id} set={set} onSaved={sets.reload} />
         ))}
       </section>
-    </div>
+    </>
   );
 }
 

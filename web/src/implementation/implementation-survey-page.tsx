@@ -2,13 +2,16 @@
  * One implementation survey for analysts and admins: open, remind, close, the response
  * count (in steps while open), and once closed the report as the evaluation reports it:
  * per item, % per answer option with n for everyone, each unit and each role, hidden
- * groups saying why, and the CSV.
+ * groups saying why, and the CSV. A leader reads the report only (everyone, the roles and
+ * their own unit, as the server cuts it).
  */
 import { useParams } from 'react-router';
 import { FIDELITY_ELEMENT_LABELS } from '../../../contract/fidelity.js';
 import { IMPLEMENTATION_OPTIONS, optionLabel } from '../../../contract/implementation.js';
+import { can } from '../../../contract/permissions.js';
 import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
+import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Breadcrumb } from '../ui/breadcrumb.js';
 import { Button, buttonClass } from '../ui/button.js';
@@ -27,8 +30,14 @@ import {
 export function ImplementationSurveyPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const { user } = useSession();
+  const manage = user !== null && can(user.role, 'measurements.manage');
   const survey = useApi(() => loadSurvey(id), `implementation-survey-${id}`);
-  const responses = useApi(() => loadResponses(id), `implementation-responses-${id}`);
+  // Live counts are the owners'; a leader reads the closed report only.
+  const responses = useApi(
+    () => (manage ? loadResponses(id) : Promise.resolve(null)),
+    `implementation-responses-${id}-${manage}`,
+  );
   const action = useAction(async () => {
     await survey.reload();
     await responses.reload();
@@ -50,7 +59,7 @@ export function ImplementationSurveyPage() {
               )}`}
           </p>
           <div className="form-actions">
-            {s.status === 'draft' && (
+            {manage && s.status === 'draft' && (
               <Button
                 variant="primary"
                 onClick={() =>
@@ -60,7 +69,7 @@ export function ImplementationSurveyPage() {
                 {t('implementation.open')}
               </Button>
             )}
-            {s.status === 'open' && (
+            {manage && s.status === 'open' && (
               <>
                 <Button
                   onClick={() =>

@@ -141,7 +141,7 @@ export function AppShell() {
                   <NavLink to="/analyse/udfald">{t('outcomes.nav')}</NavLink>
                 </li>
               )}
-              {can(user.role, 'measurements.manage') && (
+              {can(user.role, 'implementation.read') && (
                 <li>
                   <NavLink to="/implementering">{t('implementation.nav')}</NavLink>
                 </li>

@@ -12,7 +12,7 @@ import { formatDate } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { CheckList, SelectField, TextField, bindText, toggled } from '../ui/field.js';
-import { CLOSING_STATUSES, type ClosingStatus } from '../../../contract/progression.js';
+import { ClosingFields, closingOf, type ClosingChoice } from './closing-fields.js';
 import { ProgressionCurves } from './progression-curves.js';
 import { ProgressionForm } from './progression-form.js';
 import { ProgressionSideBySide } from './side-by-side.js';
@@ -39,7 +39,11 @@ const RESPONDENTS: { value: RespondentKind; label: MessageKey }[] = [
 
 export function CourseProgression({ course }: CourseTabProps) {
   const { t, locale } = useI18n();
-  const progression = useApi(() => loadProgression(course.id), `progression:${course.id}`);
+  // Keyed by the status too: closing the course in its header records the closing shown here.
+  const progression = useApi(
+    () => loadProgression(course.id),
+    `progression:${course.id}:${course.status}`,
+  );
   const full = course.access === 'full';
   const instruments = useApi(
     () => (full ? loadInstruments() : Promise.resolve({ instruments: [] })),
@@ -53,8 +57,7 @@ export function CourseProgression({ course }: CourseTabProps) {
   const [memberId, setMemberId] = useState('');
   const [occasion, setOccasion] = useState('');
   const [sessionDate, setSessionDate] = useState('');
-  const [experience, setExperience] = useState('');
-  const [status, setStatus] = useState<ClosingStatus | ''>('');
+  const [closing, setClosing] = useState<ClosingChoice>({ experience: '', status: '' });
   const { run, pending: busy, error, notice, setNotice } = useAction(progression.reload);
   const data = progression.data;
   const schedule = data?.schedule ?? null;
@@ -102,14 +105,7 @@ export function CourseProgression({ course }: CourseTabProps) {
       t('progression.answered'),
     );
   const saveClosing = () =>
-    run(
-      () =>
-        recordClosing(course.id, {
-          status: status || 'ukendt',
-          ...(experience ? { experience: Number(experience) } : {}),
-        }),
-      t('trial.closing.saved'),
-    );
+    run(() => recordClosing(course.id, closingOf(closing)!), t('trial.closing.saved'));
 
   return (
     <CourseTab id="progression-title" title={t('progression.title')} lead={t('progression.lead')}>
@@ -264,31 +260,8 @@ export function CourseProgression({ course }: CourseTabProps) {
           )}
           {full && (
             <div className="progression-schedule">
-              <SelectField
-                label={t('trial.closing.experience')}
-                value={experience}
-                onChange={(e) => setExperience(e.target.value)}
-              >
-                <option value="">{t('trial.closing.noExperience')}</option>
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <option key={n} value={n}>
-                    {t(`trial.experience.${n}` as MessageKey)}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
-                label={t('trial.closing.status')}
-                value={status}
-                onChange={(e) => setStatus(e.target.value as ClosingStatus)}
-              >
-                <option value="">{t('trial.closing.chooseStatus')}</option>
-                {CLOSING_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`trial.status.${s}` as MessageKey)}
-                  </option>
-                ))}
-              </SelectField>
-              <Button small disabled={busy || !status} onClick={() => void saveClosing()}>
+              <ClosingFields value={closing} onChange={setClosing} />
+              <Button small disabled={busy || !closing.status} onClick={() => void saveClosing()}>
                 {t('trial.closing.save')}
               </Button>
             </div>

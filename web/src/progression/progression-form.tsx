@@ -17,13 +17,15 @@ function ItemField({
   item,
   value,
   onChange,
+  prefix,
 }: {
   item: InstrumentItem;
   value: ProgressionValue | undefined;
   onChange: (value: ProgressionValue | undefined) => void;
+  prefix: string;
 }) {
   const { t } = useCitizenI18n();
-  const name = `item-${item.id}`;
+  const name = `${prefix}item-${item.id}`;
   if (item.kind === 'text') {
     return (
       <div className="field">
@@ -91,24 +93,39 @@ function ItemField({
   );
 }
 
-/** The form for one measurement; `onSubmit` gets only the items answered. */
+type Answers = Record<string, ProgressionValue | undefined>;
+
+/** Only the items answered. */
+const given = (answers: Answers) =>
+  Object.fromEntries(
+    Object.entries(answers).filter((e): e is [string, ProgressionValue] => e[1] !== undefined),
+  );
+
+/**
+ * The form for one measurement; `onSubmit` gets only the items answered, and so does
+ * `onChange` after every change (the citizen's autosave). `prefix` keeps the fields of
+ * several forms on one page apart; `initial` holds answers given before.
+ */
 export function ProgressionForm({
   instrument,
   busy,
   onSubmit,
+  onChange,
+  initial,
+  prefix = '',
 }: {
   instrument: Instrument;
   busy: boolean;
   onSubmit: (answers: Record<string, ProgressionValue>) => void;
+  onChange?: (answers: Record<string, ProgressionValue>) => void;
+  initial?: Record<string, ProgressionValue> | null;
+  prefix?: string;
 }) {
   const { t } = useCitizenI18n();
-  const [answers, setAnswers] = useState<Record<string, ProgressionValue | undefined>>({});
+  const [answers, setAnswers] = useState<Answers>(initial ?? {});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const given = Object.fromEntries(
-      Object.entries(answers).filter((e): e is [string, ProgressionValue] => e[1] !== undefined),
-    );
-    onSubmit(given);
+    onSubmit(given(answers));
   };
   return (
     <form className="progression-form" onSubmit={submit}>
@@ -117,8 +134,13 @@ export function ProgressionForm({
         <ItemField
           key={item.id}
           item={item}
+          prefix={prefix}
           value={answers[item.id]}
-          onChange={(value) => setAnswers((a) => ({ ...a, [item.id]: value }))}
+          onChange={(value) => {
+            const next = { ...answers, [item.id]: value };
+            setAnswers(next);
+            onChange?.(given(next));
+          }}
         />
       ))}
       <Button type="submit" variant="primary" disabled={busy}>

@@ -5,6 +5,8 @@ export const implementationDa = {
   'implementation.title': 'Implementeringsundersøgelser',
   'implementation.lead':
     'Spørg medarbejdere og ledere, hvor godt Én plans fire kerneelementer er kommet ud i arbejdet. Svarene er anonyme; resultater vises kun for grupper med mindst det mindste antal svar, og kun når undersøgelsen er lukket.',
+  'implementation.leadLeader':
+    'Sådan svarede medarbejdere og ledere om Én plans fire kerneelementer i de undersøgelser, din enhed var med i. Du ser alle, rollerne og din egen enhed; grupper med færre end det mindste antal svar, og grupper der kunne regnes ud fra de andre, er skjult.',
   'implementation.surveys': 'Undersøgelser',
   'implementation.none': 'Ingen implementeringsundersøgelser endnu.',
   'implementation.new': 'Ny undersøgelse',
@@ -62,6 +64,8 @@ export const implementationEn: Record<ImplementationKey, string> = {
   'implementation.title': 'Implementation surveys',
   'implementation.lead':
     "Ask employees and leaders how well Én plan's four core elements have reached the daily work. Answers are anonymous; results are shown only for groups with at least the minimum number of answers, and only once the survey has closed.",
+  'implementation.leadLeader':
+    "How employees and leaders answered about Én plan's four core elements in the surveys your unit took part in. You see everyone, the roles and your own unit; groups with fewer than the minimum number of answers, and groups that could be computed from the others, are hidden.",
   'implementation.surveys': 'Surveys',
   'implementation.none': 'No implementation surveys yet.',
   'implementation.new': 'New survey',

@@ -32,6 +32,8 @@ export const progressionDa = {
   'trial.closing.chooseStatus': 'Vælg status',
   'trial.closing.save': 'Gem afslutning',
   'trial.closing.saved': 'Afslutningen er gemt.',
+  'trial.closing.help':
+    'Spørg gerne borgeren, før du lukker: hvordan har forløbet været, og er borgeren i job, uddannelse eller andet nu? Svarene bruges til at følge, hvad forløbene fører til (de kan rettes bagefter under Progression). Du kan lukke uden at udfylde dem.',
   'trial.experience.1': '1 – Rigtig dårligt',
   'trial.experience.2': '2 – Dårligt',
   'trial.experience.3': '3 – Hverken eller',
@@ -173,6 +175,8 @@ export const progressionEn: Record<keyof typeof progressionDa, string> = {
   'trial.closing.chooseStatus': 'Choose a status',
   'trial.closing.save': 'Save closure',
   'trial.closing.saved': 'The closure has been saved.',
+  'trial.closing.help':
+    'If you can, ask the citizen before closing: how has the course been, and is the citizen in work, education or something else now? The answers show what the courses lead to (they can be corrected later under Progression). You can close without filling them in.',
   'trial.experience.1': '1 – Very bad',
   'trial.experience.2': '2 – Bad',
   'trial.experience.3': '3 – Neither',
