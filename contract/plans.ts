@@ -16,13 +16,20 @@ export const LAWS = [
 ] as const;
 export type Law = (typeof LAWS)[number];
 
-/** A law's name in a Danish document (the plan export): the key itself where it is the name. */
-export const lawTitle = (law: Law): string =>
-  law === 'barnets-lov'
-    ? 'Barnets lov'
-    : law === 'unge-under-25'
-      ? 'Lov om kommunal indsats for unge under 25 år'
-      : law;
+/** The laws' Danish names. */
+const LAW_TITLES: Record<Law, string> = {
+  LAB: 'LAB (beskæftigelsesindsats)',
+  serviceloven: 'Serviceloven',
+  sundhedsloven: 'Sundhedsloven',
+  dagtilbudsloven: 'Dagtilbudsloven',
+  folkeskoleloven: 'Folkeskoleloven',
+  'barnets-lov': 'Barnets lov',
+  'unge-under-25': 'Lov om kommunal indsats for unge under 25 år',
+  andet: 'Anden lov',
+};
+
+/** A law's Danish name, for documents and the citizen's view. */
+export const lawTitle = (law: Law): string => LAW_TITLES[law];
 
 /** Where an action stands. */
 export const ACTION_STATUSES = ['planlagt', 'i-gang', 'afsluttet', 'opgivet'] as const;

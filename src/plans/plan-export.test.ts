@@ -76,7 +76,7 @@ describe('plan export', () => {
     const text = renderPlanText(input());
     expect(text).toContain(HTML);
     expect(text).toContain('Ansvarlig: Misbrugscenter (12 34 56 78)');
-    expect(text).toContain('Lovgrundlag: serviceloven § 101');
+    expect(text).toContain('Lovgrundlag: Serviceloven § 101');
     expect(text).toContain('Periode: – – –');
   });
 

@@ -6,6 +6,7 @@
  * they can answer a due measurement and the citizen scale, and write to the plan.
  */
 import { CITIZEN_MESSAGE_KINDS } from '../../../contract/citizen-view.js';
+import { lawTitle } from '../../../contract/plans.js';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useAction } from '../api/use-action.js';
@@ -265,7 +266,7 @@ function Action({ action, showLaw }: { action: CitizenAction; showLaw: boolean }
       </span>
       {showLaw && (action.paragraph || action.law) && (
         <span className="citizen-law">
-          {t('citizen.lawBasis')}: {action.law} {action.paragraph}
+          {t('citizen.lawBasis')}: {action.law ? lawTitle(action.law) : ''} {action.paragraph}
         </span>
       )}
     </li>
