@@ -73,3 +73,36 @@ export type SuppressedReason = (typeof SUPPRESSED_REASONS)[number];
 export const VIEW_ROLES = ['leder', 'medarbejder'] as const;
 /** A role a view of the analysis is limited to. */
 export type ViewRole = (typeof VIEW_ROLES)[number];
+
+/** Where a network stands in the model's dynamics (docs/analysis.md, "The loop"). */
+export type LoopVerdict = 'productive' | 'unproductive' | 'between' | 'unknown';
+
+/** The dimensions that decide where to start (DOMAIN.md): knowledge of each other, respect, problem solving. */
+export const DECISIVE_DIMENSIONS: readonly RkDimension[] = [
+  'kendskab',
+  'respekt',
+  'problemloesning',
+];
+
+/**
+ * The loop of a network, one rule for the screen and the PDF: its score against the
+ * measurement's thresholds (high: productive, low: unproductive, between them: between,
+ * withheld: unknown), and the weakest of the decisive dimensions, where to start.
+ */
+export function loopOf(
+  network: { score: number | null; dimensions: Readonly<Record<RkDimension, number | null>> },
+  thresholds: { high: number; low: number },
+): { verdict: LoopVerdict; decisive: RkDimension | null } {
+  const { score, dimensions } = network;
+  const verdict: LoopVerdict =
+    score === null
+      ? 'unknown'
+      : score >= thresholds.high
+        ? 'productive'
+        : score < thresholds.low
+          ? 'unproductive'
+          : 'between';
+  const shown = DECISIVE_DIMENSIONS.filter((d) => dimensions[d] !== null);
+  const decisive = shown.sort((a, b) => dimensions[a]! - dimensions[b]!)[0] ?? null;
+  return { verdict, decisive };
+}

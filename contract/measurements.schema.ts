@@ -244,6 +244,8 @@ export const surveySchema = z.object({
     /** Units, or professions across units: then group ids and names are professions. */
     groupKind: z.enum(GROUP_KINDS),
     includeLeadership: z.boolean(),
+    /** A leadership item is asked in Samspil's own wording, not the research's: the survey says so. */
+    samspilWording: z.boolean(),
     closesAt: z.string().nullable(),
     /** Results are only shown for groups with at least this many answers. */
     minGroup: z.number(),

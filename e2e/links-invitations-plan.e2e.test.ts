@@ -71,7 +71,7 @@ describe.skipIf(!haveChromium)('links, invitations and plan responsibility in th
     for (const [path, title] of [
       ['/overblik', 'Overblik'],
       ['/maalinger', 'Målinger'],
-      ['/indsatser', 'Indsatser'],
+      ['/indsatser', 'Ledelsesinterventioner'],
     ] as const) {
       await leader.goto(`${app.url}${path}`);
       await leader.getByText('Din bruger er ikke knyttet til en enhed').waitFor();
@@ -100,7 +100,7 @@ describe.skipIf(!haveChromium)('links, invitations and plan responsibility in th
     await checkA11y(leader, 'the linked leader’s overview');
     await leader.goto(`${app.url}/indsatser`);
     await leader
-      .getByRole('button', { name: /Planlæg en indsats|Ny indsats/ })
+      .getByRole('button', { name: /Planlæg en ledelsesintervention|Ny ledelsesintervention/ })
       .first()
       .waitFor();
     expect(await leader.getByText('Din bruger er ikke knyttet til en enhed').count()).toBe(0);

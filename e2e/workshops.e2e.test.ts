@@ -169,23 +169,25 @@ describe.skipIf(!haveChromium)('workshops, interventions and the overview in the
   });
 
   test('a leader plans an intervention from the template and sees the follow-up measurement scheduled', async () => {
-    await nav(follower).getByRole('link', { name: 'Indsatser' }).click();
-    await follower.getByRole('button', { name: 'Planlæg en indsats' }).click();
-    await follower.getByRole('heading', { name: 'Planlæg en indsats ud fra skabelonen' }).waitFor();
+    await nav(follower).getByRole('link', { name: 'Ledelsesinterventioner' }).click();
+    await follower.getByRole('button', { name: 'Planlæg en ledelsesintervention' }).click();
+    await follower
+      .getByRole('heading', { name: 'Planlæg en ledelsesintervention ud fra skabelonen' })
+      .waitFor();
     await checkA11y(follower, 'the intervention plan form');
     await follower.getByLabel('Titel').fill('Netværksmøder om dobbeltdiagnoser');
     const colleagues = follower.getByLabel('Ledelseskollega til stede');
     await colleagues.nth(0).fill('Mads Madsen');
     await colleagues.nth(1).fill('Mads Madsen');
     const options = await follower
-      .getByLabel('Måling, indsatsen bygger på')
+      .getByLabel('Måling, ledelsesinterventionen bygger på')
       .locator('option')
       .allTextContents();
     await follower
-      .getByLabel('Måling, indsatsen bygger på')
+      .getByLabel('Måling, ledelsesinterventionen bygger på')
       .selectOption({ label: options.find((o) => o.endsWith('(efter)'))! });
     await follower.getByLabel('Opfølgningsmåling').waitFor();
-    await follower.getByRole('button', { name: 'Planlæg indsatsen' }).click();
+    await follower.getByRole('button', { name: 'Planlæg ledelsesinterventionen' }).click();
     await follower.waitForURL(/\/indsatser\/[0-9a-f-]{36}$/);
     await follower
       .getByText(/Opfølgningsmålingen er planlagt til \d{1,2}\. [a-zæøå]+\.? \d{4}/)
@@ -212,7 +214,7 @@ describe.skipIf(!haveChromium)('workshops, interventions and the overview in the
       .getByText(/opfølgning/)
       .first()
       .waitFor();
-    await nav(follower).getByRole('link', { name: 'Indsatser' }).click();
+    await nav(follower).getByRole('link', { name: 'Ledelsesinterventioner' }).click();
     await follower.getByRole('link', { name: 'Netværksmøder om dobbeltdiagnoser' }).waitFor();
     await checkA11y(follower, 'the intervention list');
   });

@@ -117,3 +117,11 @@ export function professionWording(items: ItemTexts): ItemTexts {
     ]),
   );
 }
+
+/**
+ * Whether a measurement still asks a leadership item in Samspil's own default wording (not
+ * the research's, which is not in our material), so the survey can say so.
+ */
+export function asksSamspilLeadershipWording(items: ItemTexts): boolean {
+  return Object.entries(DEFAULT_LEADERSHIP_ITEMS).some(([key, text]) => items[key]?.da === text.da);
+}

@@ -19,7 +19,12 @@ import type { Database } from '../db/schema.js';
 import type { Invitation } from '../db/tables/invitation.table.js';
 import type { Measurement } from '../db/tables/measurement.table.js';
 import { AppError, badRequest } from '../kernel/errors.js';
-import { LEADERSHIP_ITEMS, RK_ITEMS, itemText } from './default-items.js';
+import {
+  asksSamspilLeadershipWording,
+  itemText,
+  LEADERSHIP_ITEMS,
+  RK_ITEMS,
+} from './default-items.js';
 import { hashToken, openRespondentRef, sealRespondentRef } from './invitation-crypto.js';
 import { isAnswerable } from './measurement.service.js';
 import { listGroups } from './measurement.repository.js';
@@ -115,6 +120,8 @@ export async function getSurvey(
       chooseGroups: measurement.choose_groups,
       groupKind: measurement.group_kind,
       includeLeadership: measurement.include_leadership,
+      samspilWording:
+        measurement.include_leadership && asksSamspilLeadershipWording(measurement.items),
       closesAt: measurement.closes_at?.toISOString() ?? null,
       minGroup: measurement.min_group,
       items,

@@ -10,6 +10,7 @@ import {
   leadershipScatter,
   respondentPoints,
 } from '../analysis/group-comparisons.js';
+import { loopOf } from '../../contract/analysis.js';
 import { renderPdfReport } from './pdf-report.js';
 import { pdfText } from '../../test/helpers/pdf-text.js';
 
@@ -64,6 +65,18 @@ describe('renderPdfReport', () => {
       'Tal for færre end 5 personer vises ikke',
     ]) {
       expect(text).toContain(expected);
+    }
+    // The verdict on the loop is the one the screen gives, from the same rule.
+    const { verdict } = loopOf(result.waves[0]!.network, result.thresholds);
+    const words = {
+      productive: 'i den produktive spiral',
+      unproductive: 'i den uproduktive spiral',
+      between: 'mellem den produktive og den uproduktive',
+      unknown: 'for få svar til at læse netværket',
+    };
+    expect(text.replace(/\s+/g, ' ')).toContain(words[verdict]);
+    for (const [other, phrase] of Object.entries(words)) {
+      if (other !== verdict) expect(text.replace(/\s+/g, ' ')).not.toContain(phrase);
     }
   });
 

@@ -6,6 +6,7 @@
  */
 import type { AnalysisResult, TieResult, WaveResult } from '../analysis/analyze.js';
 import { RK_DIMENSION_LABELS, RK_ITEMS } from '../analysis/answer.js';
+import { loopOf } from '../../contract/analysis.js';
 import type { Comparison } from '../analysis/welch.js';
 import type { WaveExtras } from '../results/analysis-extras.service.js';
 import { createPdf, FONTS } from './pdf-document.js';
@@ -56,14 +57,21 @@ const TEXT = {
       `Hver medarbejder vurderer samarbejdet med hver gruppe på seks udsagn (1 = helt uenig … 5 = meget enig; "ved ikke" tælles ikke med). ` +
       `En relation A → B er gennemsnittet af A-medarbejdernes vurdering af B. Høj: mindst ${high}, lav: under ${low}. ` +
       `Tal for færre end ${minGroup} personer vises ikke, og heller ikke tal, der kunne regnes ud ved at trække grupper fra hinanden. ` +
-      `Forskelle testes med Welchs t-test med 95 % konfidensinterval.`,
+      `Forskelle testes med Welchs t-test med 95 % konfidensinterval. ` +
+      `De seks udsagn om samarbejdet følger forskningens ordlyd; udsagnene om ledelse er Samspils egne, medmindre kommunen har erstattet dem.`,
     none: 'Ingen at vise.',
     suppressed: 'skjult',
     ci: 'KI',
-    productive:
-      'Tallene peger mod den produktive spiral: videndeling, problemløsning og respekt går hånd i hånd.',
-    unproductive:
-      'Tallene peger mod den uproduktive spiral: svagt kendskab og lidt fælles problemløsning holder grupperne hver for sig.',
+    loop: {
+      productive:
+        'Netværket er samlet set i den produktive spiral: man deler viden, løser problemer og finder nye muligheder sammen.',
+      unproductive:
+        'Netværket er samlet set i den uproduktive spiral: specialiseret viden, lidt løsningsfokus og silotænkning.',
+      between: 'Netværket ligger mellem den produktive og den uproduktive spiral.',
+      unknown: 'Der er for få svar til at læse netværket samlet.',
+    },
+    decisive: (dimension: string, score: string) =>
+      `Af de tre afgørende dimensioner (kendskab, respekt og problemløsning) er ${dimension.toLowerCase()} svagest (${score}); begynd dér.`,
   },
   en: {
     report: 'Relational capacity report',
@@ -95,14 +103,21 @@ const TEXT = {
       `Each employee rates collaboration with each group on six statements (1 = strongly disagree … 5 = strongly agree; "don't know" is not counted). ` +
       `A tie A → B is the mean of A's employees' ratings of B. High: at least ${high}, low: below ${low}. ` +
       `Figures for fewer than ${minGroup} people are withheld, and so are figures that could be worked out by subtracting groups. ` +
-      `Differences are tested with Welch's t-test with 95 % confidence intervals.`,
+      `Differences are tested with Welch's t-test with 95 % confidence intervals. ` +
+      `The six statements on collaboration follow the research's wording; the statements on leadership are Samspil's own unless the municipality replaced them.`,
     none: 'Nothing to show.',
     suppressed: 'withheld',
     ci: 'CI',
-    productive:
-      'The figures point to the productive loop: knowledge sharing, problem solving and respect go together.',
-    unproductive:
-      'The figures point to the unproductive loop: little knowledge of each other and little joint problem solving keep the groups apart.',
+    loop: {
+      productive:
+        'Overall the network is in the productive loop: people share knowledge, solve problems and find new possibilities together.',
+      unproductive:
+        'Overall the network is in the unproductive loop: specialised knowledge, little focus on solutions and silo thinking.',
+      between: 'The network lies between the productive and the unproductive loop.',
+      unknown: 'There are too few answers to read the network as a whole.',
+    },
+    decisive: (dimension: string, score: string) =>
+      `Of the three dimensions that decide the intervention (knowledge of others' work, respect and problem solving), ${dimension.toLowerCase()} is weakest (${score}); start there.`,
   },
 } as const;
 
@@ -300,12 +315,12 @@ export async function renderPdfReport(input: PdfReportInput): Promise<Buffer> {
     );
     const weakest = wave.network.weakestDimension;
     line(doc, `${t.weakest}: ${weakest ? RK_DIMENSION_LABELS[weakest][lang] : '–'}`);
-    if (wave.network.score !== null) {
-      const d = wave.network.dimensions;
-      const productive =
-        (d.videndeling ?? 0) + (d.problemloesning ?? 0) + (d.respekt ?? 0) >= 3 * 3.75;
-      line(doc, productive ? t.productive : t.unproductive);
-    }
+    const loop = loopOf(wave.network, result.thresholds);
+    const decisive = loop.decisive;
+    line(
+      doc,
+      `${t.loop[loop.verdict]}${decisive ? ` ${t.decisive(RK_DIMENSION_LABELS[decisive][lang], fmt(wave.network.dimensions[decisive], lang))}` : ''}`,
+    );
 
     heading(doc, t.profile);
     for (const item of RK_ITEMS) {

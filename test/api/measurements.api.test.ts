@@ -146,6 +146,8 @@ for (const database of testDatabases()) {
         expect(survey.finished).toBe(false);
         expect(survey.answers).toEqual([]);
         expect(survey.measurement.minGroup).toBe(5);
+        // The leadership items keep Samspil's own wording, and the survey says so.
+        expect(survey.measurement.samspilWording).toBe(true);
       });
 
       it('refuses a forged token, a token of another measurement, and a malformed one', async () => {

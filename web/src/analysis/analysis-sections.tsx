@@ -13,12 +13,10 @@ import {
   type WaveResult,
 } from './analysis-api.js';
 import type { formatters } from './format.js';
+import { loopOf } from '../../../contract/analysis.js';
 import { Button } from '../ui/button.js';
 
 type Fmt = ReturnType<typeof formatters>;
-
-/** The dimensions that decide the intervention (DOMAIN.md §2.1). */
-const DECISIVE: RkDimension[] = ['kendskab', 'respekt', 'problemloesning'];
 
 /** The most asymmetries listed before "show all". */
 const ASYM_ROWS = 50;
@@ -38,18 +36,8 @@ export const AnalysisSections = memo(function AnalysisSections({
   const [allAsym, setAllAsym] = useState(false);
   const { result } = data;
   const net = wave.network;
-  const level = levelOf(net.score, result.thresholds);
-  const decisive = DECISIVE.filter((d) => net.dimensions[d] !== null).sort(
-    (a, b) => (net.dimensions[a] ?? 0) - (net.dimensions[b] ?? 0),
-  )[0];
-  const loopKey: MessageKey =
-    level === 'high'
-      ? 'analysis.loop.productive'
-      : level === 'low'
-        ? 'analysis.loop.unproductive'
-        : level === 'medium'
-          ? 'analysis.loop.between'
-          : 'analysis.loop.unknown';
+  const loop = loopOf(net, result.thresholds);
+  const decisive = loop.decisive;
   const rel = wave.reliability;
   const lead = wave.leadership;
   const asymAll = [...wave.asymmetry].sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
@@ -74,7 +62,7 @@ export const AnalysisSections = memo(function AnalysisSections({
           </div>
         </dl>
         <p className="reading">
-          {t(loopKey)}{' '}
+          {t(`analysis.loop.${loop.verdict}`)}{' '}
           {decisive &&
             t('analysis.loop.decisive', {
               dimension: dimLabel(decisive),

@@ -83,6 +83,8 @@ export const lightDa = {
   'survey.items.hint': 'Hvor enig er du i udsagnene om samarbejdet om {process}?',
   'survey.leadership.title': 'Ledelse',
   'survey.leadership.hint': 'Til sidst nogle udsagn om ledelsen af samarbejdet.',
+  'survey.leadership.wording':
+    'Udsagnene om ledelse er formuleret af Samspil, ikke af forskerne bag målemetoden.',
   'survey.review.title': 'Indsend dine svar',
   'survey.review.complete': 'Du har svaret på alle spørgsmål.',
   'survey.review.missing': 'Du mangler at svare på {count}. Du kan godt indsende alligevel.',

@@ -83,6 +83,8 @@ export const lightEn: Record<LightMessageKey, string> = {
     'How much do you agree with the statements about the collaboration on {process}?',
   'survey.leadership.title': 'Leadership',
   'survey.leadership.hint': 'Finally, a few statements about the leadership of the collaboration.',
+  'survey.leadership.wording':
+    'The statements on leadership are worded by Samspil, not by the researchers behind the method.',
   'survey.review.title': 'Submit your answers',
   'survey.review.complete': 'You have answered every question.',
   'survey.review.missing': '{count} still unanswered. You can submit anyway.',

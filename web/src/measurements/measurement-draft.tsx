@@ -129,6 +129,7 @@ export function ItemWording({
   return (
     <Section id="m-items" title={t('items.title')}>
       <p>{t('items.placeholder')}</p>
+      <p>{t('items.ownWording')}</p>
       {!draft && <p className="muted">{t('items.locked')}</p>}
       {draft ? (
         <form className="form" noValidate onSubmit={submit}>

@@ -594,6 +594,7 @@ export function SurveyPage({
       t('survey.leadership.title'),
       <>
         <p>{t('survey.leadership.hint')}</p>
+        {m.samspilWording && <p className="muted">{t('survey.leadership.wording')}</p>}
         <div className={wide ? 'survey__matrix' : 'survey__list'}>
           {LEADERSHIP_ITEMS.filter((item) => m.items[item]).map((item) => (
             <ItemQuestion

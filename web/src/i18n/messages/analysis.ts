@@ -7,6 +7,8 @@ export const analysisDa = {
   'items.placeholder':
     'Skriv {xx} der, hvor fokusprocessen skal stå. {xx} bliver skiftet ud med fokusprocessen, når spørgsmålet vises.',
   'items.locked': 'Spørgsmålene er låst, fordi målingen er åbnet.',
+  'items.ownWording':
+    'De seks udsagn om samarbejdet følger forskningens ordlyd. Udsagnene om ledelse og borgerens oplevelse er Samspils egne formuleringer (forskningens bilag er ikke i vores materiale); kommunen kan erstatte dem her, så længe målingen er en kladde.',
   'items.da': 'Dansk',
   'items.en': 'Engelsk',
   'items.missing': 'Skriv en tekst.',
@@ -86,7 +88,7 @@ export const analysisDa = {
   'analysis.loop.between': 'Netværket ligger mellem den produktive og den uproduktive spiral.',
   'analysis.loop.unknown': 'Der er for få svar til at læse netværket samlet.',
   'analysis.loop.decisive':
-    'Af de tre dimensioner, der afgør indsatsen (kendskab, respekt og problemløsning), er {dimension} svagest ({score}); begynd dér.',
+    'Af de tre afgørende dimensioner (kendskab, respekt og problemløsning) er {dimension} svagest ({score}); begynd dér.',
   'analysis.profile.title': 'Dimensionsprofil',
   'analysis.units.title': 'Enhederne',
   'analysis.unit': 'Enhed',
@@ -192,6 +194,8 @@ export const analysisEn: Record<keyof typeof analysisDa, string> = {
   'items.placeholder':
     'Write {xx} where the focal process belongs. {xx} is replaced by the focal process when the question is shown.',
   'items.locked': 'The questions are locked because the measurement has opened.',
+  'items.ownWording':
+    "The six statements on collaboration follow the research's wording. The statements on leadership and on the citizen's experience are Samspil's own (the research appendix is not in our material); the municipality can replace them here while the measurement is a draft.",
   'items.da': 'Danish',
   'items.en': 'English',
   'items.missing': 'Enter a text.',

@@ -25,7 +25,7 @@ export const appDa = {
   // ---------- end of Borgerforløb ----------
   // Workshops, interventions and the leader's overview (issue 7).
   'nav.workshops': 'Workshops',
-  'nav.interventions': 'Indsatser',
+  'nav.interventions': 'Ledelsesinterventioner',
   'nav.overview': 'Overblik',
 } as const;
 

@@ -1,22 +1,22 @@
 /** The interventions pages' messages in Danish and English; the type makes both have every key. */
 
 export const interventionsDa = {
-  'intervention.list.title': 'Indsatser',
+  'intervention.list.title': 'Ledelsesinterventioner',
   'intervention.list.lead':
-    'Små, strukturerede ledelsesindsatser: to netværksmøder med ca. en måneds mellemrum, aftaler der holder, og en opfølgningsmåling 2–4 måneder efter.',
-  'intervention.list.empty': 'Der er ingen indsatser endnu.',
+    'Små, strukturerede ledelsesinterventioner: to netværksmøder med ca. en måneds mellemrum, aftaler der holder, og en opfølgningsmåling 2–4 måneder efter.',
+  'intervention.list.empty': 'Der er ingen ledelsesinterventioner endnu.',
   'intervention.list.nextMeeting': 'Næste møde',
-  'intervention.new.open': 'Planlæg en indsats',
-  'intervention.new.title': 'Planlæg en indsats ud fra skabelonen',
-  'intervention.new.submit': 'Planlæg indsatsen',
+  'intervention.new.open': 'Planlæg en ledelsesintervention',
+  'intervention.new.title': 'Planlæg en ledelsesintervention ud fra skabelonen',
+  'intervention.new.submit': 'Planlæg ledelsesinterventionen',
   'intervention.field.title': 'Titel',
   'intervention.field.groups': 'Grupper',
   'intervention.field.groupsHint': 'Din egen enhed og dine medlederes enheder.',
   'intervention.field.coLeaders': 'Medledere',
   'intervention.field.coLeadersHint':
-    'Ledere af de andre enheder, der deler indsatsen, ser samme side og registrerer fælles beslutninger.',
+    'Ledere af de andre enheder, der deler ledelsesinterventionen, ser samme side og registrerer fælles beslutninger.',
   'intervention.field.status': 'Status',
-  'intervention.field.measurement': 'Måling, indsatsen bygger på',
+  'intervention.field.measurement': 'Måling, ledelsesinterventionen bygger på',
   'intervention.field.measurementHint': 'Opfølgningsmålingen bliver dens næste runde.',
   'intervention.field.noMeasurement': 'Ingen måling endnu',
   'intervention.field.followUp': 'Opfølgningsmåling',
@@ -37,7 +37,7 @@ export const interventionsDa = {
   'intervention.page.groups': 'Grupper: {groups}',
   'intervention.page.leaders': 'Ledere: {leaders}',
   'intervention.page.readOnly':
-    'Du kan se indsatsen, fordi din enhed er med. Kun indsatsens ledere kan ændre den.',
+    'Du kan se ledelsesinterventionen, fordi din enhed er med. Kun dens ledere kan ændre den.',
   'intervention.page.meetings': 'Netværksmøderne',
   'intervention.page.checklist': 'Tjekliste over små aftaler',
   'intervention.page.agreements': 'Aftaler og fælles beslutninger',
@@ -45,9 +45,9 @@ export const interventionsDa = {
   'intervention.page.followUp': 'Opfølgning',
   'intervention.page.followUpNone': 'Opfølgningsmålingen er ikke planlagt endnu.',
   'intervention.page.followUpScheduled':
-    'Opfølgningsmålingen er planlagt til {date}: "{title}" (kladde, indsatsens grupper er markeret som indsats).',
+    'Opfølgningsmålingen er planlagt til {date}: "{title}" (kladde, ledelsesinterventionens grupper er markeret som indsatsgruppe).',
   'intervention.page.noMeasurement':
-    'Knyt indsatsen til en måling for at planlægge opfølgningsmålingen.',
+    'Knyt ledelsesinterventionen til en måling for at planlægge opfølgningsmålingen.',
   'intervention.page.schedule': 'Planlæg opfølgningsmåling',
   'intervention.agreement.text': 'Aftale eller beslutning',
   'intervention.agreement.kind': 'Slags',

@@ -24,7 +24,7 @@ export const overviewDa = {
   'overview.asymmetry':
     '{unit} vurderer {partner} til {mine}, mens {partner} vurderer {unit} til {theirs} (forskel {gap})',
   'overview.points': 'Åbne udviklingspunkter',
-  'overview.interventions': 'Indsatser',
+  'overview.interventions': 'Ledelsesinterventioner',
   'overview.followUp': 'opfølgning {date}',
   'overview.none': 'Ingen at vise.',
 } as const;

@@ -6,7 +6,7 @@ export const usersDa = {
   'role.analytiker': 'Analyseansvarlig',
   'role.analytiker.hint': 'Opsætter organisation og målinger og læser alle resultater.',
   'role.leder': 'Leder',
-  'role.leder.hint': 'Læser sine enheders resultater og planlægger indsatser.',
+  'role.leder.hint': 'Læser sine enheders resultater og planlægger ledelsesinterventioner.',
   'role.sagsbehandler': 'Sagsbehandler',
   'role.sagsbehandler.hint': 'Arbejder i borgernes planer.',
   'users.title': 'Brugere',
@@ -43,7 +43,7 @@ export const usersDa = {
   'users.person': 'Person i organisationen',
   'users.person.none': 'Ingen person',
   'users.person.hint':
-    'Den person i organisationen, brugeren er. En leder ser tal og indsatser for den enhed, personen er leder af. En bruger og en person med samme e-mail kobles af sig selv.',
+    'Den person i organisationen, brugeren er. En leder ser tal og ledelsesinterventioner for den enhed, personen er leder af. En bruger og en person med samme e-mail kobles af sig selv.',
   'users.person.option': '{name} – {unit}',
   'users.person.optionLeader': '{name} – leder af {unit}',
   'users.person.taken': '{name} – har allerede brugeren {login}',
@@ -52,7 +52,7 @@ export const usersDa = {
   'users.personLogin': 'Bruger (login)',
   'users.personLogin.none': 'Ingen bruger',
   'users.personLogin.hint':
-    'Den bruger, der er denne person. En leders bruger skal være knyttet her for at se enhedens Overblik, Analyse og Indsatser.',
+    'Den bruger, der er denne person. En leders bruger skal være knyttet her for at se enhedens Overblik, Analyse og Ledelsesinterventioner.',
   'users.personLogin.taken': '{login} – knyttet til en anden person',
   'ledUnit.missing.title': 'Din bruger er ikke knyttet til en enhed',
   'ledUnit.missing.body':
