@@ -35,6 +35,17 @@ export async function findEntryForUpdate(
     .executeTakeFirst();
 }
 
+/** Lock the course's row, so two registrations of the same information queue up. */
+export async function lockCourse(db: Db, municipalityId: string, courseId: string) {
+  await db
+    .selectFrom('course')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', courseId)
+    .forUpdate()
+    .execute();
+}
+
 export async function insertEntry(db: Db, row: NewJournalEntry) {
   return db.insertInto('journal_entry').values(row).returning('id').executeTakeFirstOrThrow();
 }

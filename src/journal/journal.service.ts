@@ -395,6 +395,8 @@ export async function registerInformation(
     registered_by_unit_name: author.unit,
   };
   await deps.db.transaction().execute(async (trx) => {
+    // Locked, so a registration at the same moment sees this one and is warned too.
+    await repo.lockCourse(trx, context.actor.municipalityId, courseId);
     const existing = await repo.listInformation(trx, context.actor.municipalityId, courseId);
     const duplicate = findDuplicate(existing, row);
     if (duplicate && input.confirmDuplicate !== true) {
