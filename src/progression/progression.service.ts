@@ -845,11 +845,17 @@ export function progressionDueHandler(db: Kysely<Database>, mail: MailTransport)
       );
       const due = dueOccasion(passed, answered);
       if (due?.key === occasion && (await repo.claimOccasionReminder(trx, courseId, occasion))) {
-        const [coordinator] = await courses.findPeople(trx, course.municipality_id, [
-          course.coordinator_person_id,
+        // The lead and every co-coordinator: a makker pair shares the course's measurements.
+        const coCoordinators = await courses.listCoCoordinators(trx, course.municipality_id, [
+          courseId,
         ]);
-        if (coordinator?.email) {
-          const link = `${publicUrl}/forloeb/${courseId}/progression`;
+        const coordinators = await courses.findPeople(trx, course.municipality_id, [
+          course.coordinator_person_id,
+          ...coCoordinators.map((c) => c.person_id),
+        ]);
+        const link = `${publicUrl}/forloeb/${courseId}/progression`;
+        for (const coordinator of coordinators) {
+          if (!coordinator.email) continue;
           await queueMail(trx, mail, {
             municipalityId: course.municipality_id,
             kind: 'progression-due',

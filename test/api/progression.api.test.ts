@@ -18,6 +18,9 @@ import { danishDay } from '../helpers/dates.js';
 
 const today = () => danishDay();
 
+/** A colleague in the demo's organisation with an e-mail, to coordinate beside the lead. */
+const MAKKER = 'fagperson@demo.samspil.dk';
+
 for (const database of testDatabases()) {
   describe(`progression API on ${database.name}`, () => {
     let t: TestApp;
@@ -149,6 +152,14 @@ for (const database of testDatabases()) {
       const adults = instruments.find((i) => i.targetGroup === 'voksne')!;
       const url = `/api/courses/${course.courseId}/progression`;
       await sara.request('PUT', `${url}/schedule`, { instrumentId: adults.id });
+      // A makker coordinates beside the lead and is reminded too.
+      const org = (await admin.get('/api/org')).json<{ people: { id: string; email: string }[] }>();
+      const makker = org.people.find((p) => p.email === MAKKER)!;
+      const added = await sara.post(`/api/courses/${course.courseId}/coordinators`, {
+        personId: makker.id,
+        role: 'makker',
+      });
+      expect(added.statusCode, added.body).toBe(201);
       const worker = createWorker(t.handle.db, outboxTransport, { backoffMs: 10 });
       await worker.runDue();
       expect((await sara.post(`/api/courses/${course.courseId}/close`)).statusCode).toBe(200);
@@ -191,6 +202,10 @@ for (const database of testDatabases()) {
       );
       expect(closing).toHaveLength(1);
       expect(closing[0]!.body_text).toContain('closing measurement');
+      const makkers = (await mailsTo(t.handle.db, MAKKER, 'progression-due')).filter(
+        (m) => m.body_text.includes('afsluttet') && m.body_text.includes(course.courseId),
+      );
+      expect(makkers).toHaveLength(1);
       // The m6 reminder of the closed course never goes out.
       const m6 = await t.handle.db
         .selectFrom('job')
