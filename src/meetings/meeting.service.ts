@@ -57,18 +57,19 @@ const KIND_NAMES: Record<MeetingKind, { da: string; en: string }> = {
   personale: { da: 'Personalemøde (uden borgeren)', en: 'Staff meeting (without the citizen)' },
 };
 
-/** What a course's meetings need from the course: its members, parties and coordinator. */
+/** What a course's meetings need from the course: its members, parties and coordinators. */
 interface CourseFacts {
   courseId: string;
   municipalityId: string;
-  coordinator: { id: string; name: string; email: string };
+  /** The lead first (the meeting's organiser), then the co-coordinators, who are invited too. */
+  coordinators: { id: string; name: string; email: string }[];
   members: Citizen[];
   parties: ReturnType<typeof partyView>[];
 }
 
 async function factsOf(
   db: Db,
-  context: Pick<CourseContext, 'course' | 'members' | 'parties'>,
+  context: Pick<CourseContext, 'course' | 'members' | 'parties' | 'coCoordinators'>,
 ): Promise<CourseFacts> {
   const { course } = context;
   const [person] = await courses.findPeople(db, course.municipality_id, [
@@ -77,17 +78,24 @@ async function factsOf(
   return {
     courseId: course.id,
     municipalityId: course.municipality_id,
-    coordinator: {
-      id: course.coordinator_person_id,
-      name: person?.name ?? '',
-      email: person?.email ?? '',
-    },
+    coordinators: [
+      {
+        id: course.coordinator_person_id,
+        name: person?.name ?? '',
+        email: person?.email ?? '',
+      },
+      ...context.coCoordinators.map((c) => ({
+        id: c.person_id,
+        name: c.name,
+        email: c.email ?? '',
+      })),
+    ],
     members: context.members,
     parties: context.parties.map(partyView),
   };
 }
 
-/** Everyone invited: the coordinator first, then parties, then members. */
+/** Everyone invited: the coordinators first, then parties, then members. */
 export function inviteesOf(
   meeting: Pick<Meeting, 'party_ids' | 'member_ids'>,
   facts: CourseFacts,
@@ -95,12 +103,12 @@ export function inviteesOf(
   const parties = facts.parties.filter((p) => meeting.party_ids.includes(p.id));
   const members = facts.members.filter((m) => meeting.member_ids.includes(m.id));
   return [
-    {
-      id: facts.coordinator.id,
-      kind: 'coordinator',
-      name: facts.coordinator.name,
-      email: facts.coordinator.email || null,
-    },
+    ...facts.coordinators.map((c) => ({
+      id: c.id,
+      kind: 'coordinator' as const,
+      name: c.name,
+      email: c.email || null,
+    })),
     ...parties.map((p) => ({ id: p.id, kind: 'party' as const, name: p.name, email: p.email })),
     ...members.map((m) => ({ id: m.id, kind: 'member' as const, name: m.name, email: m.email })),
   ];
@@ -169,7 +177,12 @@ function checkInvitees(
       en: 'A staff meeting is held without the citizen and family. Choose a network meeting to invite them.',
     });
   }
-  const invited = new Set([context.course.coordinator_person_id, ...partyIds, ...memberIds]);
+  const invited = new Set([
+    context.course.coordinator_person_id,
+    ...context.coCoordinators.map((c) => c.person_id),
+    ...partyIds,
+    ...memberIds,
+  ]);
   if (!Object.values(roles).every((id) => invited.has(id))) {
     throw badRequest({
       da: 'Mødets roller skal gives til nogen, der er inviteret.',
@@ -468,6 +481,7 @@ export async function meetingCalendar(
   const meeting = await findOr404(deps, context, meetingId);
   const facts = await factsOf(deps.db, context);
   const invitees = inviteesOf(meeting, facts);
+  const lead = facts.coordinators[0]!;
   await auditCitizens(deps.db, context.actor, 'meeting.ics', courseId, audited(context), {
     detail: { meetingId },
   });
@@ -484,11 +498,9 @@ export async function meetingCalendar(
       summary: `${KIND_NAMES[meeting.kind].da}: ${meeting.title}`,
       location: meeting.place,
       description: meeting.agenda,
-      organizer: facts.coordinator.email
-        ? { name: facts.coordinator.name, email: facts.coordinator.email }
-        : null,
+      organizer: lead.email ? { name: lead.name, email: lead.email } : null,
       attendees: invitees.flatMap((i) =>
-        i.email && i.kind !== 'coordinator' ? [{ name: i.name, email: i.email }] : [],
+        i.email && i.id !== lead.id ? [{ name: i.name, email: i.email }] : [],
       ),
     }),
   };
@@ -581,11 +593,12 @@ export function meetingReminderHandler(db: Kysely<Database>, mail: MailTransport
       if (!meeting) return;
       const course = await courses.findCourse(trx, meeting.municipality_id, meeting.course_id);
       if (!course || course.status !== 'open') return;
-      const [members, parties] = await Promise.all([
+      const [members, parties, coCoordinators] = await Promise.all([
         courses.listMembers(trx, course.municipality_id, [course.id]),
         courses.listParties(trx, course.municipality_id, [course.id]),
+        courses.listCoCoordinators(trx, course.municipality_id, [course.id]),
       ]);
-      const facts = await factsOf(trx, { course, members, parties });
+      const facts = await factsOf(trx, { course, members, parties, coCoordinators });
       await mailInvitees(trx, mail, meeting, facts, 'reminder', publicUrl);
     });
   };

@@ -293,5 +293,41 @@ for (const database of testDatabases()) {
       ).toBe(true);
       expect(audit.some((a) => a.action === 'meeting.create')).toBe(true);
     });
+
+    it('invites a makker who coordinates beside the lead, in the mail and the calendar file', async () => {
+      const admin = new TestClient(t.app);
+      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      const org = (await admin.get('/api/org')).json<{
+        units: { id: string; name: string }[];
+        people: { id: string; name: string; email: string; unitId: string }[];
+      }>();
+      const familie = org.units.find((u) => u.name === 'Familieafdelingen')!.id;
+      const makker = org.people.find((p) => p.unitId === familie && p.email)!;
+      const added = await sara.post(`/api/courses/${course.courseId}/coordinators`, {
+        personId: makker.id,
+        role: 'makker',
+      });
+      expect(added.statusCode, added.body).toBe(201);
+
+      const response = await sara.post(base, networkMeeting({ title: 'Med makker' }));
+      expect(response.statusCode, response.body).toBe(201);
+      const meeting = response.json<MeetingView>();
+      expect(meeting.invitees.slice(0, 2).map((i) => [i.kind, i.id])).toEqual([
+        ['coordinator', course.coordinatorPersonId],
+        ['coordinator', makker.id],
+      ]);
+      const mails = await mailsTo(t.handle.db, makker.email, 'meeting-invitation');
+      expect(mails.filter((m) => m.body_text.includes('Med makker'))).toHaveLength(1);
+      // The lead organises; the makker attends.
+      const ics = (await sara.get(`${base}/${meeting.id}/ics`)).body.replace(/\r\n /g, '');
+      expect(ics).toMatch(new RegExp(`ORGANIZER[^\\n]*mailto:${CASEWORKER}`, 'i'));
+      expect(ics).toMatch(new RegExp(`ATTENDEE[^\\n]*mailto:${makker.email}`, 'i'));
+      // A makker may hold a meeting role.
+      const role = await sara.post(
+        base,
+        networkMeeting({ roles: { facilitator: makker.id, minuteTaker: course.parties.unit } }),
+      );
+      expect(role.statusCode, role.body).toBe(201);
+    });
   });
 }
