@@ -65,8 +65,9 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
     else next.delete(id);
     return next;
   };
+  const coordinators = [course.coordinator, ...course.coCoordinators];
   const invited = [
-    { id: course.coordinator.personId, name: course.coordinator.name },
+    ...coordinators.map((c) => ({ id: c.personId, name: c.name })),
     ...network.filter((p) => parties.has(p.id)),
     ...(kind === 'personale' ? [] : members.filter((m) => people.has(m.id))),
   ];
@@ -127,7 +128,9 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
       <fieldset className="meeting-invitees">
         <legend>{t('meetings.invitees')}</legend>
         <p className="field__hint">
-          {t('meetings.coordinatorAlways', { name: course.coordinator.name })}
+          {t('meetings.coordinatorAlways', {
+            name: coordinators.map((c) => c.name).join(', '),
+          })}
         </p>
         {network.map((p) => (
           <Checkbox
