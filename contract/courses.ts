@@ -26,6 +26,15 @@ export const COORDINATOR_ROLES = [
 ] as const;
 export type CoordinatorRole = (typeof COORDINATOR_ROLES)[number];
 
+/** The coordinator roles' Danish names, for documents. */
+export const COORDINATOR_ROLE_TITLES: Record<CoordinatorRole, string> = {
+  'koordinerende-sagsbehandler': 'Koordinerende sagsbehandler',
+  plankoordinator: 'Plankoordinator',
+  makker: 'Makker',
+  'tvaergaaende-sagsbehandler': 'Tværgående sagsbehandler',
+  kontaktperson: 'Kontaktperson',
+};
+
 /** A member's relation; the main citizen is always `borger`. */
 export const MEMBER_RELATIONS = [
   'borger',

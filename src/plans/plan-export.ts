@@ -4,6 +4,7 @@
  * lines serves both the text and the PDF, so the two never disagree. Free text is
  * written as text: nothing is interpreted as HTML or markup.
  */
+import { COORDINATOR_ROLE_TITLES, type CoordinatorRole } from '../../contract/courses.js';
 import type { Party } from '../../contract/courses.schema.js';
 import { COORDINATOR_RESPONSIBLE, lawTitle, type Law } from '../../contract/plans.js';
 import type { Plan } from '../../contract/plans.schema.js';
@@ -12,7 +13,7 @@ import { createPdf, FONTS } from '../reports/pdf-document.js';
 export interface PlanDocumentInput {
   members: { id: string; name: string; relation: string }[];
   parties: Party[];
-  coordinator: { name: string; email: string; unitName: string; role: string } | null;
+  coordinator: { name: string; email: string; unitName: string; role: CoordinatorRole } | null;
   plan: Plan;
   version: number;
   changedAt: Date;
@@ -47,8 +48,8 @@ export function planLines(input: PlanDocumentInput): Line[] {
   );
   if (input.coordinator) {
     const c = input.coordinator;
-    add('label', 'Koordinerende sagsbehandler');
-    add('text', `${c.name} (${c.role}), ${c.unitName}, ${c.email}`);
+    add('label', 'Koordinator');
+    add('text', `${c.name} (${COORDINATOR_ROLE_TITLES[c.role]}), ${c.unitName}, ${c.email}`);
   }
   const parties = new Map(input.parties.map((p) => [p.id, p]));
   const names = new Map(input.members.map((m) => [m.id, m]));

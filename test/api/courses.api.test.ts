@@ -416,10 +416,11 @@ for (const database of testDatabases()) {
         expect(text.statusCode).toBe(200);
         expect(text.headers['content-type']).toMatch(/^text\/plain/);
         expect(text.body).toContain('Mit eget sted at bo');
-        expect(text.body).toContain('folkeskoleloven');
+        expect(text.body).toContain('Lovgrundlag: Folkeskoleloven');
+        expect(text.body).toContain('Sara Sagsbehandler (Koordinerende sagsbehandler)');
         const extract = await sara.get(`/api/courses/${course.id}/plan/export?format=text&law=LAB`);
         expect(extract.body).toContain('Opfølgning');
-        expect(extract.body).not.toContain('folkeskoleloven');
+        expect(extract.body).not.toContain('Folkeskoleloven');
         expect(extract.body).not.toContain('Mit eget sted at bo');
         const pdf = await sara.get(`/api/courses/${course.id}/plan/export?format=pdf`);
         expect(pdf.headers['content-type']).toBe('application/pdf');
