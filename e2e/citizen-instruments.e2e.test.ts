@@ -7,10 +7,10 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import { CASEWORKER, CITIZEN_SMS, createCourseFixture } from '../test/helpers/course-fixture.js';
-import { DEMO_PASSWORD, devMail, login, useBrowserApp } from './helpers/app.js';
+import { CASEWORKER, createCourseFixture } from '../test/helpers/course-fixture.js';
+import { DEMO_PASSWORD, login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
-import { citizenLinkPath } from './helpers/citizen.js';
+import { citizenCode, citizenLinkPath, enterCitizenCode } from './helpers/citizen.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -43,9 +43,7 @@ describe.skipIf(!haveChromium)('the citizen answers every instrument on a phone'
     await page.goto(`${app.url}${linkPath}`);
     await page.getByRole('button', { name: 'Send mig en kode' }).click();
     await page.getByText(/Koden er sendt/).waitFor();
-    const [mail] = await devMail(app, 'citizen-code', CITIZEN_SMS);
-    await page.getByLabel('Kode (6 tal)').fill(/\b(\d{6})\b/.exec(mail!.text)![1]!);
-    await page.getByRole('button', { name: 'Åbn min plan' }).click();
+    await enterCitizenCode(page, await citizenCode(app));
     await page.getByRole('heading', { name: 'Hej Mette' }).waitFor();
 
     const indicators = page.getByRole('region', { name: /^Skridt mod job og uddannelse/ });

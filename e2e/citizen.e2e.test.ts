@@ -13,7 +13,7 @@ import { TestClient, type TestApp } from '../test/helpers/test-app.js';
 import { CASEWORKER, CITIZEN_SMS, createCourseFixture } from '../test/helpers/course-fixture.js';
 import { DEMO_PASSWORD, devMail, login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
-import { citizenLinkPath } from './helpers/citizen.js';
+import { citizenCode, citizenLinkPath, enterCitizenCode } from './helpers/citizen.js';
 import { danishDay } from '../test/helpers/dates.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -106,15 +106,13 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
     await page.getByRole('button', { name: 'Send mig en kode' }).click();
     // She prefers SMS: with no gateway configured it lands in the development outbox.
     await page.getByText(/Koden er sendt som SMS til •• •• •• 50/).waitFor();
-    const [mail] = await devMail(app, 'citizen-code', CITIZEN_SMS);
-    const code = /\b(\d{6})\b/.exec(mail!.text)![1]!;
+    const code = await citizenCode(app);
     // A reload keeps the step: the code field is still there and no new code was sent.
     await page.reload();
     await page.getByLabel('Kode (6 tal)').waitFor();
     await checkA11y(page, 'citizen: code pending after a reload');
     await expect(devMail(app, 'citizen-code', CITIZEN_SMS)).resolves.toHaveLength(1);
-    await page.getByLabel('Kode (6 tal)').fill(code);
-    await page.getByRole('button', { name: 'Åbn min plan' }).click();
+    await enterCitizenCode(page, code);
 
     await page.getByRole('heading', { name: 'Hej Mette' }).waitFor();
     await page.getByText(GOAL).waitFor();

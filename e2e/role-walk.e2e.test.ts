@@ -10,13 +10,9 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import {
-  CASEWORKER,
-  CITIZEN_EMAIL,
-  CITIZEN_SMS,
-  createCourseFixture,
-} from '../test/helpers/course-fixture.js';
+import { CASEWORKER, createCourseFixture } from '../test/helpers/course-fixture.js';
 import { DEMO_PASSWORD, devMail, login, useBrowserApp } from './helpers/app.js';
+import { citizenCode, citizenLinkPath, enterCitizenCode } from './helpers/citizen.js';
 import {
   axeViolations,
   consoleErrors,
@@ -114,10 +110,7 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
     await sara.login(CASEWORKER, DEMO_PASSWORD);
     const course = await createCourseFixture(app.handle.db, sara);
     ids.course = course.courseId;
-    const link = await sara.post(`/api/courses/${ids.course}/citizen-links`, { validDays: 30 });
-    expect(link.statusCode, link.body).toBe(201);
-    const [mail] = await devMail(app, 'citizen-link', CITIZEN_EMAIL);
-    ids.citizenLink = new URL(/https?:\/\/\S+\/borger\/\S+/.exec(mail!.text)![0]).pathname;
+    ids.citizenLink = await citizenLinkPath(app, sara, ids.course);
 
     const admin = new TestClient(app.app);
     await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
@@ -339,10 +332,7 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
             await p.getByRole('button', { name: 'Send mig en kode' }).click();
             await p.getByText(/Koden er sendt som SMS/).waitFor();
             // She prefers SMS; the outbox lists the newest first (the other size used one before).
-            const [mail] = await devMail(app, 'citizen-code', CITIZEN_SMS);
-            const code = /\b(\d{6})\b/.exec(mail!.text)![1]!;
-            await p.getByLabel('Kode (6 tal)').fill(code);
-            await p.getByRole('button', { name: 'Åbn min plan' }).click();
+            await enterCitizenCode(p, await citizenCode(app));
             await p.getByRole('heading', { name: 'Hej Mette' }).waitFor();
           },
         },
