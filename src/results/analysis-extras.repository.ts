@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { LEADERSHIP_ITEMS, RK_ITEMS } from '../analysis/answer.js';
+import { uuidList } from '../db/db.js';
 import type { Database } from '../db/schema.js';
 
 /**
@@ -14,9 +15,6 @@ import type { Database } from '../db/schema.js';
  * profession in a measurement grouped by profession (aliases `r` respondent, `m` measurement).
  */
 export const OWN_GROUP = sql<string>`(CASE WHEN m.group_kind = 'profession' THEN r.profession ELSE r.unit_id::text END)`;
-
-/** The ids as a list for `IN (…)`. */
-export const uuidList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`));
 
 /**
  * `FROM … WHERE …` of the answers that score a tie: submitted, an RK item, about another

@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
 import type { MeasurementFigureSums } from '../analysis/benchmark.js';
 import { emptyProfile } from '../analysis/relational-capacity.js';
 import type { Database } from '../db/schema.js';
-import { OWN_GROUP, scoredTieAnswers, uuidList } from './analysis-extras.repository.js';
+import { uuidList } from '../db/db.js';
+import { OWN_GROUP, scoredTieAnswers } from './analysis-extras.repository.js';
 import type { FocalKind } from '../db/tables/measurement.table.js';
 
 /** Closed measurements of this kind in other municipalities that consent to benchmarks. */

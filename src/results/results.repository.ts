@@ -19,7 +19,7 @@ import { emptyMoments, type AlphaMoments } from '../analysis/cronbach.js';
 import type { TieStats } from '../analysis/relational-capacity.js';
 import { scoreBlock, type WaveSummary } from '../analysis/wave-summary.js';
 import type { Database } from '../db/schema.js';
-import { uuidList } from './analysis-extras.repository.js';
+import { uuidList } from '../db/db.js';
 
 const K = RK_ITEMS.length;
 /** Three bits per item, at its position in ALL_ITEMS: RK 0–17, leadership 18–38, citizen 39–53. */

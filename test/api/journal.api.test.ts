@@ -9,11 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRequest } from '../../contract/courses.schema.js';
 import type { CourseJournal, DuplicateInformationDetails } from '../../contract/journal.schema.js';
 import { danishToday } from '../../src/courses/course-access.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
-import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { addMonths } from '../../src/progression/occasions.js';
 import { testDatabases } from '../helpers/databases.js';
+import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import {
   CASEWORKER,
   PROFESSIONAL,
@@ -34,11 +32,6 @@ for (const database of testDatabases()) {
     let course: CourseFixture;
     let members: { main: string; child: string; parent: string };
 
-    const login = async (email: string, password = DEMO_PASSWORD) => {
-      const client = new TestClient(t.app);
-      expect((await client.login(email, password)).statusCode).toBe(200);
-      return client;
-    };
     const audits = (action: string) =>
       t.handle.db
         .selectFrom('audit_log')
@@ -61,18 +54,11 @@ for (const database of testDatabases()) {
 
     beforeAll(async () => {
       t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      await createMunicipality(t.handle.db, {
-        name: 'Anden Kommune',
-        slug: 'anden',
-        adminName: 'Other Admin',
-        adminEmail: 'admin@anden.dk',
-        adminPassword: 'another-password-123',
-      });
-      sara = await login(CASEWORKER);
-      frida = await login(PROFESSIONAL);
-      admin = await login('admin@demo.samspil.dk');
-      otherAdmin = await login('admin@anden.dk', 'another-password-123');
+      await demoAndOther(t.handle.db);
+      sara = await signedIn(t.app, CASEWORKER);
+      frida = await signedIn(t.app, PROFESSIONAL);
+      admin = await signedIn(t.app, 'admin@demo.samspil.dk');
+      otherAdmin = await signedIn(t.app, OTHER_ADMIN.email, OTHER_ADMIN.password);
       course = await createCourseFixture(t.handle.db, sara, {
         kind: 'family',
         startDate: addMonths(danishToday(), -2),

@@ -13,11 +13,9 @@ import type {
 } from '../../contract/outcomes.schema.js';
 import { halfYearOf } from '../../src/analysis/fidelity.js';
 import { danishToday } from '../../src/courses/course-access.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
-import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { addMonths } from '../../src/progression/occasions.js';
 import { testDatabases } from '../helpers/databases.js';
+import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import { CASEWORKER, createCourseFixture, type CourseFixture } from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 
@@ -38,11 +36,6 @@ for (const database of testDatabases()) {
     let analyst: TestClient;
     let otherAdmin: TestClient;
 
-    const login = async (email: string, password = DEMO_PASSWORD) => {
-      const client = new TestClient(t.app);
-      expect((await client.login(email, password)).statusCode).toBe(200);
-      return client;
-    };
     const audits = (action: string) =>
       t.handle.db
         .selectFrom('audit_log')
@@ -58,17 +51,10 @@ for (const database of testDatabases()) {
 
     beforeAll(async () => {
       t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      await createMunicipality(t.handle.db, {
-        name: 'Anden Kommune',
-        slug: 'anden',
-        adminName: 'Other Admin',
-        adminEmail: 'admin@anden.dk',
-        adminPassword: 'another-password-123',
-      });
-      sara = await login(CASEWORKER);
-      analyst = await login('analytiker@demo.samspil.dk');
-      otherAdmin = await login('admin@anden.dk', 'another-password-123');
+      await demoAndOther(t.handle.db);
+      sara = await signedIn(t.app, CASEWORKER);
+      analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');
+      otherAdmin = await signedIn(t.app, OTHER_ADMIN.email, OTHER_ADMIN.password);
     });
     afterAll(async () => t.close());
 
