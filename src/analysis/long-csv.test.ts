@@ -319,7 +319,11 @@ describe('parseLongCsvBytes', () => {
       '  r1 ,\u00a0A\u00a0,LEDER,B,Respekt, 4 ,,Control,',
       '',
       ',,,,,,,,',
+      // Blank rows wider than the header, one under the other.
+      ',,,,,,,,,,,,',
+      ',,,,,,,,,,,,',
       'r2,A,medarbejder,B,problemløsning,Ved  Ikke,,,',
+      'r2,A,medarbejder,B,kendskab ,3,,,',
       'r3,A,leader,B,respekt,,,,',
     );
     expect(same(Buffer.from(untidy))).toBe(true);

@@ -31,9 +31,11 @@
  *     most once per target (see wave-data.ts).
  */
 import {
+  ALL_ITEMS,
   CITIZEN_ITEMS,
   itemIndex,
   placementProblem,
+  scaleOfIndex,
   type Answer,
   type Arm,
   type Role,
@@ -150,7 +152,8 @@ function isBlank(fields: readonly string[]): boolean {
   return true;
 }
 
-function normalizeRole(raw: string, item: string): Role | undefined {
+/** A role cell's role; `borger`/`citizen` only beside a citizen item. */
+function normalizeRole(raw: string, citizenItem: boolean): Role | undefined {
   if (raw === 'medarbejder' || raw === 'leder') return raw;
   switch (raw.toLowerCase()) {
     case 'leder':
@@ -163,7 +166,7 @@ function normalizeRole(raw: string, item: string): Role | undefined {
       return '';
     case 'borger':
     case 'citizen':
-      return CITIZEN_ITEM_SET.has(item) ? '' : undefined;
+      return citizenItem ? '' : undefined;
     default:
       return undefined;
   }
@@ -369,7 +372,7 @@ export function parseLongCsv(input: string): LongCsvResult {
     const rawRole = field(fields, iRole);
     const rawValue = field(fields, iValue);
     const rawArm = field(fields, iArm);
-    const role = normalizeRole(rawRole, item);
+    const role = normalizeRole(rawRole, CITIZEN_ITEM_SET.has(item));
     const value = parseValue(rawValue);
     const arm = normalizeArm(rawArm);
     if (role === undefined) {
@@ -436,19 +439,35 @@ const FNV_PRIME = 0x01000193;
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
 
-/** Distinct byte strings of one buffer, each decoded (fatal UTF-8) and trimmed once. */
+/**
+ * What one distinct cell reads as in the columns that can hold it, worked out the first
+ * time it is needed (`undefined`: not yet), so a row costs no text checks: an item cell's
+ * position in `ALL_ITEMS`, a value cell's score, a role cell's role (beside a citizen item
+ * and beside any other), an arm cell's arm.
+ */
+class CellReading {
+  item: number | undefined = undefined;
+  value: number | 'dk' | null | undefined = undefined;
+  role: Role | undefined = undefined;
+  citizenRole: Role | undefined = undefined;
+  arm: Arm | undefined = undefined;
+
+  constructor(readonly text: string) {}
+}
+
+/** Distinct byte strings of one buffer, numbered, each decoded (fatal UTF-8) and trimmed once. */
 class CellInterner {
   private slots = new Int32Array(1024);
   private readonly starts: number[] = [];
   private readonly lengths: number[] = [];
   private readonly hashes: number[] = [];
-  private readonly values: string[] = [];
+  readonly cells: CellReading[] = [];
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
   constructor(private readonly bytes: Uint8Array) {}
 
-  /** The trimmed text of bytes[start, end) with the given FNV-1a hash; `undefined` if not UTF-8. */
-  get(start: number, end: number, hash: number): string | undefined {
+  /** The number of the cell bytes[start, end) with the given FNV-1a hash; -1 if not UTF-8. */
+  id(start: number, end: number, hash: number): number {
     const bytes = this.bytes;
     const length = end - start;
     const mask = this.slots.length - 1;
@@ -460,29 +479,29 @@ class CellInterner {
         const other = this.starts[entry]!;
         let k = 0;
         while (k < length && bytes[start + k] === bytes[other + k]) k++;
-        if (k === length) return this.values[entry];
+        if (k === length) return entry;
       }
       slot = (slot + 1) & mask;
     }
-    let value: string;
+    let text: string;
     try {
-      value = this.decoder.decode(bytes.subarray(start, end)).trim();
+      text = this.decoder.decode(bytes.subarray(start, end)).trim();
     } catch {
-      return undefined;
+      return -1;
     }
     this.starts.push(start);
     this.lengths.push(length);
     this.hashes.push(hash);
-    this.values.push(value);
-    this.slots[slot] = this.values.length;
-    if (this.values.length * 2 > this.slots.length) this.grow();
-    return value;
+    this.cells.push(new CellReading(text));
+    this.slots[slot] = this.cells.length;
+    if (this.cells.length * 2 > this.slots.length) this.grow();
+    return this.cells.length - 1;
   }
 
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let entry = 0; entry < this.values.length; entry++) {
+    for (let entry = 0; entry < this.cells.length; entry++) {
       let slot = this.hashes[entry]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = entry + 1;
@@ -517,97 +536,145 @@ export function readPlainWaves(bytes: Uint8Array): WaveData[] | undefined {
   return readPlain(bytes, false)?.waves;
 }
 
-function readPlain(bytes: Uint8Array, keepAnswers: boolean): PlainRead | undefined {
-  if (bytes.indexOf(34 /* " */) >= 0) return undefined;
+/** The header of a file the byte reader can take (no BOM trouble, no `sep=` line), else `undefined`. */
+function readPlainHeader(
+  bytes: Uint8Array,
+): { header: HeaderResult; rowsStart: number } | undefined {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const headerEnd = bytes.indexOf(NEWLINE, start);
   if (headerEnd < 0) return undefined;
-  let headerText: string;
-  let header: HeaderResult;
   try {
-    headerText = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+    let text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
       bytes.subarray(start, headerEnd),
     );
-    if (headerText.endsWith('\r')) headerText = headerText.slice(0, -1);
-    if (headerText.trim() === '' || /^sep=|\r/i.test(headerText)) return undefined;
-    header = readHeader(headerText);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (text.trim() === '' || /^sep=|\r/i.test(text)) return undefined;
+    return { header: readHeader(text), rowsStart: headerEnd + 1 };
   } catch {
     return undefined;
   }
+}
+
+function readPlain(bytes: Uint8Array, keepAnswers: boolean): PlainRead | undefined {
+  if (bytes.indexOf(34 /* " */) >= 0) return undefined;
+  const plainHeader = readPlainHeader(bytes);
+  if (plainHeader === undefined) return undefined;
+  const { header, rowsStart } = plainHeader;
   const separator = header.separator.charCodeAt(0);
   const width = header.width;
-  const columns = header.columns;
-  const fields = new Array<string>(width).fill('');
-  const field = (index: number) => (index < 0 ? '' : fields[index]!);
-  const cells = new CellInterner(bytes);
-  // Where each column's cell of the previous row lies (its text stays in `fields`).
+  const { iRespondent, iUnit, iRole, iTarget, iItem, iValue, iWave, iArm, iCase } = header.columns;
+  const interner = new CellInterner(bytes);
+  const cells = interner.cells;
+  // The cell number of each column in the row being read (the row above until replaced),
+  // and where that cell's bytes lie.
+  const ids = new Int32Array(width);
   const aboveStart = new Int32Array(width);
   const aboveLength = new Int32Array(width).fill(-1);
+  const text = (column: number) => (column < 0 ? '' : cells[ids[column]!]!.text);
   const answers: Answer[] = [];
   const collector = new AnswerCollector();
   let rows = 0;
   let anyNamedWave = false;
   let anyEmptyWave = false;
   const length = bytes.length;
-  let i = headerEnd + 1;
+  let i = rowsStart;
+  // The row above: where it starts, and where each of its separators lies in it.
+  let previous = -1;
+  const separatorAt = new Int32Array(width);
+  let separatorsAbove = 0;
   while (i < length) {
-    let next = bytes.indexOf(NEWLINE, i);
-    if (next < 0) next = length;
-    // CRLF ends a line like LF; a CR alone (old Mac files) is left to the general reader.
-    const end = next > i && bytes[next - 1] === CARRIAGE_RETURN ? next - 1 : next;
+    // One row: cells until a line feed (CRLF counts as one; a CR alone, as old Mac files
+    // end lines, is left to the general reader) or the end of the file.
     let count = 0;
     let blank = true;
-    for (let j = i; ; j++) {
+    let j = i;
+    // A row mostly starts as the row above it does (respondent, unit, role, often target):
+    // the cells whose separator lies in that common start are the cells above.
+    if (separatorsAbove > 0) {
+      const limit = separatorAt[separatorsAbove - 1]! + 1;
+      let k = 0;
+      while (k < limit && bytes[i + k] === bytes[previous + k]) k++;
+      while (count < separatorsAbove && separatorAt[count]! < k) {
+        if (blank && cells[ids[count]!]!.text !== '') blank = false;
+        count++;
+      }
+      if (count > 0) j = i + separatorAt[count - 1]! + 1;
+    }
+    previous = i;
+    for (;;) {
       const cellStart = j;
-      let cell: string | undefined;
+      let id = -1;
       // Most cells repeat the cell above them (a respondent's unit, role, wave; a target
       // for six rows): compare with it first, and hash only the cells that differ.
       const above = count < width ? aboveLength[count]! : -1;
-      if (above >= 0 && cellStart + above <= end) {
+      if (above >= 0) {
         const from = aboveStart[count]! - cellStart;
-        let k = cellStart;
         const stop = cellStart + above;
+        let k = cellStart;
         while (k < stop && bytes[k] === bytes[k + from]) k++;
-        if (k === stop && (k === end || bytes[k] === separator)) {
-          cell = fields[count];
+        const after = bytes[k];
+        if (
+          k === stop &&
+          (after === separator ||
+            after === NEWLINE ||
+            k >= length ||
+            (after === CARRIAGE_RETURN && bytes[k + 1] === NEWLINE))
+        ) {
+          id = ids[count]!;
           j = k;
         }
       }
-      if (cell === undefined) {
+      if (id < 0) {
         let hash = FNV_OFFSET;
-        for (; j < end; j++) {
+        for (; j < length; j++) {
           const byte = bytes[j]!;
-          if (byte === separator) break;
-          if (byte === CARRIAGE_RETURN) return undefined;
+          if (byte === separator || byte === NEWLINE) break;
+          if (byte === CARRIAGE_RETURN) {
+            if (bytes[j + 1] === NEWLINE) break;
+            return undefined;
+          }
           hash = Math.imul(hash ^ byte, FNV_PRIME);
         }
-        cell = cells.get(cellStart, j, hash);
-        if (cell === undefined) return undefined;
+        id = interner.id(cellStart, j, hash);
+        if (id < 0) return undefined;
         if (count < width) {
-          fields[count] = cell;
+          ids[count] = id;
           aboveStart[count] = cellStart;
           aboveLength[count] = j - cellStart;
         }
       }
-      if (cell !== '') blank = false;
+      if (blank && cells[id]!.text !== '') blank = false;
       count++;
-      if (j >= end) break;
+      const end = bytes[j];
+      if (end === separator) {
+        if (count <= width) separatorAt[count - 1] = j - previous;
+        j++;
+        continue;
+      }
+      i = end === CARRIAGE_RETURN ? j + 2 : j + 1;
+      break;
     }
-    i = next + 1;
+    separatorsAbove = Math.min(count - 1, width);
     if (blank) continue;
     if (count !== width) return undefined;
     // The cells read as the general reader reads them, and the checks of answerProblem.
-    const itemText = normalizeItem(field(columns.iItem));
-    const role = normalizeRole(field(columns.iRole), itemText);
-    const value = parseValue(field(columns.iValue));
-    const arm = normalizeArm(field(columns.iArm));
+    const itemCell = cells[ids[iItem]!]!;
+    const item = (itemCell.item ??= itemIndex(normalizeItem(itemCell.text)));
+    if (item === undefined) return undefined;
+    const citizen = scaleOfIndex(item) === 'borger';
+    const roleCell = cells[ids[iRole]!]!;
+    const role = citizen
+      ? (roleCell.citizenRole ??= normalizeRole(roleCell.text, true))
+      : (roleCell.role ??= normalizeRole(roleCell.text, false));
+    const valueCell = cells[ids[iValue]!]!;
+    const value = (valueCell.value ??= parseValue(valueCell.text));
+    const arm = iArm < 0 ? '' : (cells[ids[iArm]!]!.arm ??= normalizeArm(text(iArm)));
     if (role === undefined || value === undefined || arm === undefined) return undefined;
-    const item = itemIndex(itemText);
-    const respondent = field(columns.iRespondent);
-    const unit = field(columns.iUnit);
-    const target = field(columns.iTarget);
-    const wave = field(columns.iWave);
-    if (item === undefined || respondent === '') return undefined;
+    const respondent = text(iRespondent);
+    const unit = text(iUnit);
+    const target = text(iTarget);
+    const wave = text(iWave);
+    if (respondent === '') return undefined;
     if (placementProblem(item, target, unit, role) !== null) return undefined;
     if (
       collector.addChecked(respondent, unit, role, arm, wave, target, item, value, rows) !== null
@@ -618,17 +685,16 @@ function readPlain(bytes: Uint8Array, keepAnswers: boolean): PlainRead | undefin
     if (wave === '') anyEmptyWave = true;
     else anyNamedWave = true;
     if (keepAnswers) {
-      const answerCase = field(columns.iCase);
       answers.push({
         respondent,
         unit,
         role,
         target,
-        item: itemText,
+        item: ALL_ITEMS[item]!,
         value,
         wave,
         arm,
-        case: answerCase,
+        case: text(iCase),
       });
     }
   }
