@@ -510,6 +510,138 @@ class CellInterner {
   }
 }
 
+/** How many bytes from `a` on equal the bytes from `b` on, at most `limit`. */
+function commonLength(bytes: Uint8Array, a: number, b: number, limit: number): number {
+  let k = 0;
+  while (k < limit && bytes[a + k] === bytes[b + k]) k++;
+  return k;
+}
+
+/**
+ * Where the cell from `start` ends: at the separator, a line feed, the CR of a CRLF or the
+ * end of the file; -1 at a CR alone (old Mac line ends, left to the general reader).
+ */
+function cellEnd(bytes: Uint8Array, start: number, separator: number): number {
+  for (let j = start; j < bytes.length; j++) {
+    const byte = bytes[j];
+    if (byte === separator || byte === NEWLINE) return j;
+    if (byte === CARRIAGE_RETURN) return bytes[j + 1] === NEWLINE ? j : -1;
+  }
+  return bytes.length;
+}
+
+/** The FNV-1a hash of bytes[start, end). */
+function fnv1a(bytes: Uint8Array, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let j = start; j < end; j++) hash = Math.imul(hash ^ bytes[j]!, FNV_PRIME);
+  return hash;
+}
+
+/**
+ * Reads the rows of a file without quotes as numbered cells ({@link CellInterner}), one row
+ * per {@link next}. Rows mostly repeat the row above (a respondent's unit, role and wave on
+ * every row, a target for six rows), so a cell equal to the one above it is found by
+ * comparing bytes, and only the cells that differ are hashed and looked up.
+ */
+class RowScanner {
+  /** The cell number of each column in the row just read. */
+  readonly ids: Int32Array;
+  /** Whether every cell of the row just read is empty. */
+  blank = true;
+  /** Where the next row starts. */
+  position: number;
+  /** Where each column's cell above lies (length -1: none yet). */
+  private readonly aboveStart: Int32Array;
+  private readonly aboveLength: Int32Array;
+  /** The row above: where it starts and where its separators lie in it. */
+  private rowStart = -1;
+  private readonly separatorAt: Int32Array;
+  private separatorsAbove = 0;
+  /** Where the cell last read by {@link cell} ends. */
+  private lastEnd = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly separator: number,
+    private readonly width: number,
+    readonly interner: CellInterner,
+    start: number,
+  ) {
+    this.ids = new Int32Array(width);
+    this.aboveStart = new Int32Array(width);
+    this.aboveLength = new Int32Array(width).fill(-1);
+    this.separatorAt = new Int32Array(width);
+    this.position = start;
+  }
+
+  /** Reads the row at {@link position}: its number of cells, or -1 if the general reader must. */
+  next(): number {
+    const { bytes, separator, width, ids, separatorAt } = this;
+    const cells = this.interner.cells;
+    const start = this.position;
+    let count = 0;
+    let j = start;
+    this.blank = true;
+    // The cells whose separator lies in the start this row shares with the row above.
+    if (this.separatorsAbove > 0) {
+      const limit = separatorAt[this.separatorsAbove - 1]! + 1;
+      const same = commonLength(bytes, start, this.rowStart, limit);
+      while (count < this.separatorsAbove && separatorAt[count]! < same) {
+        if (this.blank && cells[ids[count]!]!.text !== '') this.blank = false;
+        count++;
+      }
+      if (count > 0) j = start + separatorAt[count - 1]! + 1;
+    }
+    this.rowStart = start;
+    for (;;) {
+      const id = this.cell(count, j);
+      if (id < 0) return -1;
+      if (this.blank && cells[id]!.text !== '') this.blank = false;
+      j = this.lastEnd;
+      count++;
+      if (bytes[j] === separator) {
+        if (count <= width) separatorAt[count - 1] = j - start;
+        j++;
+        continue;
+      }
+      this.position = bytes[j] === CARRIAGE_RETURN ? j + 2 : j + 1;
+      this.separatorsAbove = Math.min(count - 1, width);
+      return count;
+    }
+  }
+
+  /** The number of the cell of column `column` starting at `start`; -1 if not readable here. */
+  private cell(column: number, start: number): number {
+    const bytes = this.bytes;
+    if (column < this.width) {
+      const above = this.aboveLength[column]!;
+      if (above >= 0 && commonLength(bytes, start, this.aboveStart[column]!, above) === above) {
+        const end = start + above;
+        const after = bytes[end];
+        if (
+          after === this.separator ||
+          after === NEWLINE ||
+          end >= bytes.length ||
+          (after === CARRIAGE_RETURN && bytes[end + 1] === NEWLINE)
+        ) {
+          this.lastEnd = end;
+          return this.ids[column]!;
+        }
+      }
+    }
+    const end = cellEnd(bytes, start, this.separator);
+    if (end < 0) return -1;
+    const id = this.interner.id(start, end, fnv1a(bytes, start, end));
+    if (id >= 0 && column < this.width) {
+      this.ids[column] = id;
+      this.aboveStart[column] = start;
+      this.aboveLength[column] = end - start;
+    }
+    this.lastEnd = end;
+    return id;
+  }
+}
+
 /** What the byte reader gives: the answers (when asked for) and the collected waves. */
 interface PlainRead {
   answers: Answer[];
@@ -565,97 +697,18 @@ function readPlain(bytes: Uint8Array, keepAnswers: boolean): PlainRead | undefin
   const { iRespondent, iUnit, iRole, iTarget, iItem, iValue, iWave, iArm, iCase } = header.columns;
   const interner = new CellInterner(bytes);
   const cells = interner.cells;
-  // The cell number of each column in the row being read (the row above until replaced),
-  // and where that cell's bytes lie.
-  const ids = new Int32Array(width);
-  const aboveStart = new Int32Array(width);
-  const aboveLength = new Int32Array(width).fill(-1);
+  const rows = new RowScanner(bytes, separator, width, interner, rowsStart);
+  const ids = rows.ids;
   const text = (column: number) => (column < 0 ? '' : cells[ids[column]!]!.text);
   const answers: Answer[] = [];
   const collector = new AnswerCollector();
-  let rows = 0;
+  let index = 0;
   let anyNamedWave = false;
   let anyEmptyWave = false;
-  const length = bytes.length;
-  let i = rowsStart;
-  // The row above: where it starts, and where each of its separators lies in it.
-  let previous = -1;
-  const separatorAt = new Int32Array(width);
-  let separatorsAbove = 0;
-  while (i < length) {
-    // One row: cells until a line feed (CRLF counts as one; a CR alone, as old Mac files
-    // end lines, is left to the general reader) or the end of the file.
-    let count = 0;
-    let blank = true;
-    let j = i;
-    // A row mostly starts as the row above it does (respondent, unit, role, often target):
-    // the cells whose separator lies in that common start are the cells above.
-    if (separatorsAbove > 0) {
-      const limit = separatorAt[separatorsAbove - 1]! + 1;
-      let k = 0;
-      while (k < limit && bytes[i + k] === bytes[previous + k]) k++;
-      while (count < separatorsAbove && separatorAt[count]! < k) {
-        if (blank && cells[ids[count]!]!.text !== '') blank = false;
-        count++;
-      }
-      if (count > 0) j = i + separatorAt[count - 1]! + 1;
-    }
-    previous = i;
-    for (;;) {
-      const cellStart = j;
-      let id = -1;
-      // Most cells repeat the cell above them (a respondent's unit, role, wave; a target
-      // for six rows): compare with it first, and hash only the cells that differ.
-      const above = count < width ? aboveLength[count]! : -1;
-      if (above >= 0) {
-        const from = aboveStart[count]! - cellStart;
-        const stop = cellStart + above;
-        let k = cellStart;
-        while (k < stop && bytes[k] === bytes[k + from]) k++;
-        const after = bytes[k];
-        if (
-          k === stop &&
-          (after === separator ||
-            after === NEWLINE ||
-            k >= length ||
-            (after === CARRIAGE_RETURN && bytes[k + 1] === NEWLINE))
-        ) {
-          id = ids[count]!;
-          j = k;
-        }
-      }
-      if (id < 0) {
-        let hash = FNV_OFFSET;
-        for (; j < length; j++) {
-          const byte = bytes[j]!;
-          if (byte === separator || byte === NEWLINE) break;
-          if (byte === CARRIAGE_RETURN) {
-            if (bytes[j + 1] === NEWLINE) break;
-            return undefined;
-          }
-          hash = Math.imul(hash ^ byte, FNV_PRIME);
-        }
-        id = interner.id(cellStart, j, hash);
-        if (id < 0) return undefined;
-        if (count < width) {
-          ids[count] = id;
-          aboveStart[count] = cellStart;
-          aboveLength[count] = j - cellStart;
-        }
-      }
-      if (blank && cells[id]!.text !== '') blank = false;
-      count++;
-      const end = bytes[j];
-      if (end === separator) {
-        if (count <= width) separatorAt[count - 1] = j - previous;
-        j++;
-        continue;
-      }
-      i = end === CARRIAGE_RETURN ? j + 2 : j + 1;
-      break;
-    }
-    separatorsAbove = Math.min(count - 1, width);
-    if (blank) continue;
+  while (rows.position < bytes.length) {
+    const count = rows.next();
+    if (count < 0) return undefined;
+    if (rows.blank) continue;
     if (count !== width) return undefined;
     // The cells read as the general reader reads them, and the checks of answerProblem.
     const itemCell = cells[ids[iItem]!]!;
@@ -677,11 +730,11 @@ function readPlain(bytes: Uint8Array, keepAnswers: boolean): PlainRead | undefin
     if (respondent === '') return undefined;
     if (placementProblem(item, target, unit, role) !== null) return undefined;
     if (
-      collector.addChecked(respondent, unit, role, arm, wave, target, item, value, rows) !== null
+      collector.addChecked(respondent, unit, role, arm, wave, target, item, value, index) !== null
     ) {
       return undefined;
     }
-    rows++;
+    index++;
     if (wave === '') anyEmptyWave = true;
     else anyNamedWave = true;
     if (keepAnswers) {
