@@ -340,6 +340,14 @@ describe('parseLongCsvBytes', () => {
       expect(readPlainBytes(Buffer.from(text))).toBeUndefined();
       expect(same(Buffer.from(text))).toBe(false);
     }
+    // A row wider or narrower than the header, under a whole row.
+    for (const text of [
+      rows('r1,A,leder,B,respekt,4,,,', 'r1,A,leder,B,kendskab,4,,,,'),
+      rows('r1,A,leder,B,respekt,4,,,', 'r1,A,leder,B,kendskab,4,,'),
+    ]) {
+      expect(readPlainBytes(Buffer.from(text))).toBeUndefined();
+      expect(() => parseLongCsvBytes(Buffer.from(text))).toThrow(CsvRejectedError);
+    }
     const latin1 = Buffer.from(`${HEADER}\nr1,\xc6ldre,leder,B,respekt,4,,,\n`, 'latin1');
     expect(readPlainBytes(latin1)).toBeUndefined();
     expect(() => parseLongCsvBytes(latin1)).toThrow(CsvRejectedError);

@@ -553,8 +553,10 @@ class RowScanner {
   /** Where each column's cell above lies (length -1: none yet). */
   private readonly aboveStart: Int32Array;
   private readonly aboveLength: Int32Array;
-  /** The row above: where it starts and where its separators lie in it. */
+  /** The row above: where it starts, its length with its line break, its cells and where its separators lie in it. */
   private rowStart = -1;
+  private rowLength = 0;
+  private cellsAbove = 0;
   private readonly separatorAt: Int32Array;
   private separatorsAbove = 0;
   /** Where the cell last read by {@link cell} ends. */
@@ -576,18 +578,21 @@ class RowScanner {
 
   /** Reads the row at {@link position}: its number of cells, or -1 if the general reader must. */
   next(): number {
-    const { bytes, separator, width, ids, separatorAt } = this;
+    const { bytes, separator, width, separatorAt } = this;
     const cells = this.interner.cells;
     const start = this.position;
+    const above = this.rowStart;
+    // The tail of the row above can stand for this row's tail only when that row was whole.
+    const wholeAbove = this.cellsAbove === width;
     let count = 0;
     let j = start;
     this.blank = true;
     // The cells whose separator lies in the start this row shares with the row above.
     if (this.separatorsAbove > 0) {
       const limit = separatorAt[this.separatorsAbove - 1]! + 1;
-      const same = commonLength(bytes, start, this.rowStart, limit);
+      const same = commonLength(bytes, start, above, limit);
       while (count < this.separatorsAbove && separatorAt[count]! < same) {
-        if (this.blank && cells[ids[count]!]!.text !== '') this.blank = false;
+        this.noteCell(count);
         count++;
       }
       if (count > 0) j = start + separatorAt[count - 1]! + 1;
@@ -599,15 +604,46 @@ class RowScanner {
       if (this.blank && cells[id]!.text !== '') this.blank = false;
       j = this.lastEnd;
       count++;
-      if (bytes[j] === separator) {
-        if (count <= width) separatorAt[count - 1] = j - start;
+      if (bytes[j] !== separator) {
+        return this.endRow(start, bytes[j] === CARRIAGE_RETURN ? j + 2 : j + 1, count);
+      }
+      if (count > width) {
         j++;
         continue;
       }
-      this.position = bytes[j] === CARRIAGE_RETURN ? j + 2 : j + 1;
-      this.separatorsAbove = Math.min(count - 1, width);
-      return count;
+      const aboveSeparator = separatorAt[count - 1]!;
+      separatorAt[count - 1] = j - start;
+      // The cells after a changed one (wave, arm, case after an item and its value) mostly
+      // end the row as they ended the row above: then they are its cells, byte for byte.
+      const rest = this.rowLength - aboveSeparator;
+      if (
+        count < width &&
+        wholeAbove &&
+        commonLength(bytes, j, above + aboveSeparator, rest) === rest
+      ) {
+        const shift = j - start - aboveSeparator;
+        for (; count < width; count++) {
+          if (count < width - 1) separatorAt[count] = separatorAt[count]! + shift;
+          this.noteCell(count);
+        }
+        return this.endRow(start, j + rest, count);
+      }
+      j++;
     }
+  }
+
+  /** Clears {@link blank} when the cell of `column` (as in the row above) is not empty. */
+  private noteCell(column: number): void {
+    if (this.blank && this.interner.cells[this.ids[column]!]!.text !== '') this.blank = false;
+  }
+
+  /** Ends the row that started at `start` with `count` cells; the next starts at `next`. */
+  private endRow(start: number, next: number, count: number): number {
+    this.position = next;
+    this.rowLength = next - start;
+    this.cellsAbove = count;
+    this.separatorsAbove = Math.min(count - 1, this.width);
+    return count;
   }
 
   /** The number of the cell of column `column` starting at `start`; -1 if not readable here. */

@@ -18,10 +18,13 @@ const ENVIRONMENT = `
 Environment: PORT, DATABASE_URL, DATA_DIR, SESSION_SECRET, CPR_KEY, SMTP_URL, MIN_GROUP_SIZE,
 LOG_LEVEL, METRICS_TOKEN and more (see README). Exit codes: 0 done, 1 failed, 2 wrong usage.`;
 
+/** A text without its last line break (a slice, not a copy of a large output). */
+const withoutLastBreak = (text: string) => (text.endsWith('\n') ? text.slice(0, -1) : text);
+
 /** Writes to the console, so a test can watch console.log and console.error. */
 const consoleOutput: CommandOutput = {
-  stdout: (text) => console.log(text.replace(/\n$/, '')),
-  stderr: (text) => console.error(text.replace(/\n$/, '')),
+  stdout: (text) => console.log(withoutLastBreak(text)),
+  stderr: (text) => console.error(withoutLastBreak(text)),
 };
 
 /** The version in the package.json above this file (src/cli or dist/src/cli). */
