@@ -457,14 +457,20 @@ class CellReading {
 
 /** Distinct byte strings of one buffer, numbered, each decoded (fatal UTF-8) and trimmed once. */
 class CellInterner {
-  private slots = new Int32Array(1024);
+  /** Open addressing, at most half full; sized so a typical file never has to grow it. */
+  private slots: Int32Array;
   private readonly starts: number[] = [];
   private readonly lengths: number[] = [];
   private readonly hashes: number[] = [];
   readonly cells: CellReading[] = [];
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(private readonly bytes: Uint8Array) {
+    // About one distinct cell (a respondent) per 4 kB of answers.
+    let size = 1024;
+    while (size * 4096 < bytes.length) size *= 2;
+    this.slots = new Int32Array(size);
+  }
 
   /** The number of the cell bytes[start, end) with the given FNV-1a hash; -1 if not UTF-8. */
   id(start: number, end: number, hash: number): number {
