@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { exportFileResponse, exportParams, exportQuery } from '../../contract/reports.schema.js';
 import type { Database } from '../db/schema.js';
 import { exportAnalysis } from './export.service.js';
+import { sendDownload } from '../kernel/download.js';
 import { userRoutes } from '../kernel/route.js';
 
 export const exportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
@@ -19,11 +20,7 @@ export const exportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
     response: { 200: exportFileResponse },
     handler: async (user, { params, query }, reply) => {
       const file = await exportAnalysis(db, user, params.id, params.format, query);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      return sendDownload(reply, file);
     },
   });
 };
