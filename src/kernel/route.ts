@@ -14,7 +14,9 @@ import type {
 } from 'fastify';
 import type { z } from 'zod';
 import { courseParams } from '../../contract/en-plan.schema.js';
+import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
+import type { Database } from '../db/schema.js';
 import { requireUser } from './request-context.js';
 
 type Schema = z.ZodType;
@@ -142,6 +144,11 @@ export function courseRoutes(app: FastifyInstance, tags: string[]): Routes<[Auth
     (request) => [requireUser(request), (request.params as { id: string }).id],
     { prefix: '/api/courses/:id', params: courseParams },
   );
+}
+
+/** The options of a plugin that needs only the database. */
+export interface DbOptions {
+  db: Kysely<Database>;
 }
 
 /** The routes a user plugin declares: its own, and those below a course. */
