@@ -1,14 +1,10 @@
 /** HTTP for reading the audit log (admins only). */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
 import { auditList, auditQuery, type AuditEntry } from '../../contract/audit.schema.js';
-import type { Database } from '../db/schema.js';
 import { requirePermission } from '../kernel/request-context.js';
 import { listAudit } from './audit.repository.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin, type DbOptions } from '../kernel/route.js';
 
-export const auditRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (plugin, { db }) => {
-  const route = userRoutes(plugin, ['audit']);
+export const auditRoutes = userPlugin(['audit'], ({ route }, { db }: DbOptions) => {
   route.get('/api/audit', {
     summary: 'The newest audit log entries of the municipality',
     querystring: auditQuery,
@@ -29,4 +25,4 @@ export const auditRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
       }));
     },
   });
-};
+});

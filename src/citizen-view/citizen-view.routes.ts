@@ -27,11 +27,11 @@ import {
   codeStatusSchema,
   personalLinkParams as linkParams,
 } from '../../contract/citizen-view.schema.js';
-import { courseParams, noContent } from '../../contract/en-plan.schema.js';
+import { noContent } from '../../contract/en-plan.schema.js';
 import { progressionResponseSchema } from '../../contract/progression.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
 import * as service from './citizen-view.service.js';
-import { routes, userRoutes } from '../kernel/route.js';
+import { courseRoutes, routes } from '../kernel/route.js';
 
 const staffTags = ['citizen view (staff)'];
 const tags = ['citizen view'];
@@ -63,41 +63,38 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
   { deps, cookieName, cookieOptions },
 ) => {
   const open = routes(plugin, tags);
-  const staff = userRoutes(plugin, staffTags);
+  const staff = courseRoutes(plugin, staffTags);
   const session = (request: FastifyRequest) => request.cookies[cookieName];
   const citizen = (request: FastifyRequest) => service.citizenContext(deps.db, session(request));
 
   // ---------- staff ----------
 
-  staff.post('/api/courses/:id/citizen-links', {
+  staff.post('/citizen-links', {
     summary: "Make a member's personal link (mailed to them only; the answer never holds the link)",
-    params: courseParams,
     body: citizenLinkInput,
     response: { 201: citizenLinkSchema },
-    handler: (user, { params, body }) => service.createLink(deps, user, params.id, body),
+    handler: (user, id, { body }) => service.createLink(deps, user, id, body),
   });
 
-  staff.post('/api/courses/:id/citizen-links/:linkId/revoke', {
+  staff.post('/citizen-links/:linkId/revoke', {
     summary: 'Revoke a personal link',
     params: citizenLinkParams,
     response: { 204: noContent },
-    handler: async (user, { params }) =>
-      await service.revokeLink(deps, user, params.id, params.linkId),
+    handler: async (user, id, { params }) =>
+      await service.revokeLink(deps, user, id, params.linkId),
   });
 
-  staff.get('/api/courses/:id/citizen-activity', {
+  staff.get('/citizen-activity', {
     summary: "The citizen's comments and wishes, citizen-scale answers and links",
-    params: courseParams,
     response: { 200: citizenActivitySchema },
-    handler: (user, { params }) => service.getCitizenActivity(deps, user, params.id),
+    handler: (user, id) => service.getCitizenActivity(deps, user, id),
   });
 
-  staff.post('/api/courses/:id/citizen-scale', {
+  staff.post('/citizen-scale', {
     summary: 'Ask the citizen the citizen scale (DOMAIN.md §2.3)',
-    params: courseParams,
     body: citizenScaleRequestInput,
     response: { 201: citizenScaleRequestSchema },
-    handler: (user, { params, body }) => service.requestScale(deps, user, params.id, body.memberId),
+    handler: (user, id, { body }) => service.requestScale(deps, user, id, body.memberId),
   });
 
   // ---------- citizen ----------

@@ -1,6 +1,4 @@
 /** HTTP for the Én plan fidelity checklist and the implementation index (docs/fidelity.md). */
-import type { FastifyPluginAsync } from 'fastify';
-import { courseParams } from '../../contract/en-plan.schema.js';
 import {
   courseFidelitySchema,
   fidelityAnswersInput,
@@ -11,68 +9,67 @@ import {
   fidelityOccasionParams,
 } from '../../contract/fidelity.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin } from '../kernel/route.js';
 import * as service from './fidelity.service.js';
 
-export const fidelityRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (
-  plugin,
-  { deps },
-) => {
-  const route = userRoutes(plugin, ['fidelity']);
+const tags = ['fidelity'];
 
-  route.get('/api/courses/:id/fidelity', {
-    summary: "A course's fidelity checklists: occasions, what is due, answers and scores",
-    params: courseParams,
-    response: { 200: courseFidelitySchema },
-    handler: (user, { params }) => service.getCourseFidelity(deps, user, params.id),
-  });
-
-  // A draft and a submission take the same answers; only submitting checks they are complete.
-  for (const write of [
-    {
-      method: 'put' as const,
-      url: '/api/courses/:id/fidelity/:occasion',
-      summary: "Save the coordinator's draft of one occasion's checklist (autosave)",
-      submit: false,
-    },
-    {
-      method: 'post' as const,
-      url: '/api/courses/:id/fidelity/:occasion/submit',
-      summary: 'Submit a checklist (all nine answered); the same submission again is a no-op',
-      submit: true,
-    },
-  ]) {
-    route[write.method](write.url, {
-      summary: write.summary,
-      params: fidelityOccasionParams,
-      body: fidelityAnswersInput,
-      response: { 200: fidelityChecklistSchema },
-      handler: (user, { params, body }) =>
-        service.saveChecklist(deps, user, params.id, params.occasion, body.answers, write.submit),
+export const fidelityRoutes = userPlugin(
+  tags,
+  ({ route, course }, { deps }: { deps: CourseDeps }) => {
+    course.get('/fidelity', {
+      summary: "A course's fidelity checklists: occasions, what is due, answers and scores",
+      response: { 200: courseFidelitySchema },
+      handler: (user, id) => service.getCourseFidelity(deps, user, id),
     });
-  }
 
-  route.get('/api/fidelity/due', {
-    summary: 'The checklists due now in the courses the user coordinates',
-    response: { 200: fidelityDueSchema },
-    handler: (user) => service.listDue(deps, user),
-  });
+    // A draft and a submission take the same answers; only submitting checks they are complete.
+    for (const write of [
+      {
+        method: 'put' as const,
+        url: '/fidelity/:occasion',
+        summary: "Save the coordinator's draft of one occasion's checklist (autosave)",
+        submit: false,
+      },
+      {
+        method: 'post' as const,
+        url: '/fidelity/:occasion/submit',
+        summary: 'Submit a checklist (all nine answered); the same submission again is a no-op',
+        submit: true,
+      },
+    ]) {
+      course[write.method](write.url, {
+        summary: write.summary,
+        params: fidelityOccasionParams,
+        body: fidelityAnswersInput,
+        response: { 200: fidelityChecklistSchema },
+        handler: (user, id, { params, body }) =>
+          service.saveChecklist(deps, user, id, params.occasion, body.answers, write.submit),
+      });
+    }
 
-  route.get('/api/fidelity/index', {
-    summary:
-      'The implementation index per municipality, unit and course, overall and per half-year (a leader: own unit)',
-    response: { 200: fidelityIndexSchema },
-    handler: (user) => service.getIndex(deps, user),
-  });
+    route.get('/api/fidelity/due', {
+      summary: 'The checklists due now in the courses the user coordinates',
+      response: { 200: fidelityDueSchema },
+      handler: (user) => service.listDue(deps, user),
+    });
 
-  route.get('/api/fidelity/index/csv', {
-    summary: 'The implementation index as a ; CSV for Danish Excel',
-    response: { 200: fidelityCsvResponse },
-    handler: async (user, _request, reply) =>
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="implementeringsindeks.csv"')
-        .header('cache-control', 'no-store')
-        .send(await service.indexCsv(deps, user)),
-  });
-};
+    route.get('/api/fidelity/index', {
+      summary:
+        'The implementation index per municipality, unit and course, overall and per half-year (a leader: own unit)',
+      response: { 200: fidelityIndexSchema },
+      handler: (user) => service.getIndex(deps, user),
+    });
+
+    route.get('/api/fidelity/index/csv', {
+      summary: 'The implementation index as a ; CSV for Danish Excel',
+      response: { 200: fidelityCsvResponse },
+      handler: async (user, _request, reply) =>
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="implementeringsindeks.csv"')
+          .header('cache-control', 'no-store')
+          .send(await service.indexCsv(deps, user)),
+    });
+  },
+);

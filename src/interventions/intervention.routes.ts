@@ -1,6 +1,4 @@
 /** HTTP for leadership interventions: the template, planning, meetings, agreements and the follow-up. */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
 import { INTERVENTION_TEMPLATE } from '../../contract/interventions.js';
 import {
   coLeadersSchema,
@@ -15,16 +13,10 @@ import {
   interventionSchema,
   interventionTemplateSchema,
 } from '../../contract/interventions.schema.js';
-import type { Database } from '../db/schema.js';
 import * as service from './intervention.service.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin, type DbOptions } from '../kernel/route.js';
 
-export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
-  plugin,
-  { db },
-) => {
-  const route = userRoutes(plugin, ['interventions']);
-
+export const interventionRoutes = userPlugin(['interventions'], ({ route }, { db }: DbOptions) => {
   route.get('/api/interventions/template', {
     summary: "The research's intervention format: meetings, checklist, follow-up",
     response: { 200: interventionTemplateSchema },
@@ -92,4 +84,4 @@ export const interventionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
     handler: (user, { params, body }) =>
       service.scheduleFollowUp(db, user, params.id, body.followUpOn),
   });
-};
+});

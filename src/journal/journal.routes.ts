@@ -1,6 +1,4 @@
 /** HTTP for the course journal and the register of information already obtained (docs/journal.md). */
-import type { FastifyPluginAsync } from 'fastify';
-import { courseParams } from '../../contract/en-plan.schema.js';
 import {
   courseJournalSchema,
   informationInput,
@@ -10,53 +8,48 @@ import {
   journalWrongInput,
 } from '../../contract/journal.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin } from '../kernel/route.js';
 import * as service from './journal.service.js';
 
 const tags = ['journal'];
 
-export const journalRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugin, { deps }) => {
-  const route = userRoutes(plugin, tags);
-
-  route.get('/api/courses/:id/journal', {
+export const journalRoutes = userPlugin(tags, ({ course }, { deps }: { deps: CourseDeps }) => {
+  course.get('/journal', {
     summary: "A course's journal, newest first, and its information register (audited)",
-    params: courseParams,
     response: { 200: courseJournalSchema },
-    handler: (user, { params }) => service.getJournal(deps, user, params.id),
+    handler: (user, id) => service.getJournal(deps, user, id),
   });
 
-  route.post('/api/courses/:id/journal', {
+  course.post('/journal', {
     summary: 'Write a journal entry (anyone who may read it); answers the journal',
-    params: courseParams,
     body: journalEntryInput,
     response: { 201: courseJournalSchema },
-    handler: (user, { params, body }) => service.writeEntry(deps, user, params.id, body),
+    handler: (user, id, { body }) => service.writeEntry(deps, user, id, body),
   });
 
-  route.post('/api/courses/:id/journal/:entryId/correct', {
+  course.post('/journal/:entryId/correct', {
     summary: "Correct one's own entry within the correction window; the earlier text is kept",
     params: journalEntryParams,
     body: journalCorrectionInput,
     response: { 200: courseJournalSchema },
-    handler: (user, { params, body }) =>
-      service.correctEntry(deps, user, params.id, params.entryId, body.text),
+    handler: (user, id, { params, body }) =>
+      service.correctEntry(deps, user, id, params.entryId, body.text),
   });
 
-  route.post('/api/courses/:id/journal/:entryId/wrong', {
+  course.post('/journal/:entryId/wrong', {
     summary: "Mark one's own entry as wrong, with a reason; the text stays",
     params: journalEntryParams,
     body: journalWrongInput,
     response: { 200: courseJournalSchema },
-    handler: (user, { params, body }) =>
-      service.markEntryWrong(deps, user, params.id, params.entryId, body.reason),
+    handler: (user, id, { params, body }) =>
+      service.markEntryWrong(deps, user, id, params.entryId, body.reason),
   });
 
-  route.post('/api/courses/:id/information', {
+  course.post('/information', {
     summary:
       'Register information already obtained; 409 with details.duplicateOf on a repeat within 6 months unless confirmDuplicate',
-    params: courseParams,
     body: informationInput,
     response: { 201: courseJournalSchema },
-    handler: (user, { params, body }) => service.registerInformation(deps, user, params.id, body),
+    handler: (user, id, { body }) => service.registerInformation(deps, user, id, body),
   });
-};
+});

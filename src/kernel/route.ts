@@ -6,12 +6,17 @@
 import type {
   FastifyContextConfig,
   FastifyInstance,
+  FastifyPluginAsync,
+  FastifyPluginOptions,
   FastifyReply,
   FastifyRequest,
   HTTPMethods,
 } from 'fastify';
 import type { z } from 'zod';
+import { courseParams } from '../../contract/en-plan.schema.js';
+import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
+import type { Database } from '../db/schema.js';
 import { requireUser } from './request-context.js';
 
 type Schema = z.ZodType;
@@ -70,22 +75,36 @@ export interface Routes<Args extends unknown[]> {
 
 type AnySpec = RouteSpec<unknown[], Schema, Schema, Schema, SuccessStatus, Schema>;
 
+/** Routes below one resource: paths relative to `prefix`, `params` its schema unless a route names its own. */
+interface Scope {
+  prefix: string;
+  params: Schema;
+}
+
 function builder<Args extends unknown[]>(
   app: FastifyInstance,
   tags: string[],
   leading: (request: FastifyRequest) => Args,
+  scope?: Scope,
 ): Routes<Args> {
   const register =
     (method: HTTPMethods) =>
     (url: string, spec: AnySpec): void => {
-      const { handler, config, bodyLimit, response, errors, ...input } = spec;
+      const { handler, config, bodyLimit, response, errors, summary, params, ...input } = spec;
       const status = Number(Object.keys(response)[0]) as SuccessStatus;
+      const resource = params ?? scope?.params;
       app.route({
         method,
-        url,
+        url: (scope?.prefix ?? '') + url,
         config,
         bodyLimit,
-        schema: { tags, ...input, response: { ...response, ...errors } },
+        schema: {
+          tags,
+          summary,
+          ...(resource && { params: resource }),
+          ...input,
+          response: { ...response, ...errors },
+        },
         handler: async (request, reply) => {
           const args = leading(request);
           const body = await handler(...args, request, reply);
@@ -111,4 +130,42 @@ export function routes(app: FastifyInstance, tags: string[]): Routes<[]> {
 /** Routes for a signed-in user: a 401 without a session, else the handler gets the user first. */
 export function userRoutes(app: FastifyInstance, tags: string[]): Routes<[AuthUser]> {
   return builder(app, tags, (request) => [requireUser(request)]);
+}
+
+/**
+ * Routes for a signed-in user below `/api/courses/:id`: the path is relative to it, `params`
+ * is `courseParams` unless the route names its own, and the handler gets the course id after
+ * the user.
+ */
+export function courseRoutes(app: FastifyInstance, tags: string[]): Routes<[AuthUser, string]> {
+  return builder(
+    app,
+    tags,
+    (request) => [requireUser(request), (request.params as { id: string }).id],
+    { prefix: '/api/courses/:id', params: courseParams },
+  );
+}
+
+/** The options of a plugin that needs only the database. */
+export interface DbOptions {
+  db: Kysely<Database>;
+}
+
+/** The routes a user plugin declares: its own, and those below a course. */
+export interface UserRoutes {
+  route: Routes<[AuthUser]>;
+  course: Routes<[AuthUser, string]>;
+}
+
+/**
+ * A route plugin for signed-in users whose routes carry `tags`; `declare` gets the routes and
+ * the plugin's options (the app context, e.g. `{ deps }`).
+ */
+export function userPlugin<Options extends FastifyPluginOptions>(
+  tags: string[],
+  declare: (routes: UserRoutes, options: Options) => void,
+): FastifyPluginAsync<Options> {
+  return async (app, options) => {
+    declare({ route: userRoutes(app, tags), course: courseRoutes(app, tags) }, options);
+  };
 }

@@ -1,6 +1,4 @@
 /** HTTP for a course's meetings: plan, list, change, cancel, .ics, agreements into the plan. */
-import type { FastifyPluginAsync } from 'fastify';
-import { courseParams } from '../../contract/en-plan.schema.js';
 import {
   agreementsToPlanInput,
   agreementsToPlanSchema,
@@ -12,65 +10,59 @@ import {
   meetingSchema,
 } from '../../contract/meetings.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
+import { sendDownload } from '../kernel/download.js';
+import { userPlugin } from '../kernel/route.js';
 import * as service from './meeting.service.js';
-import { userRoutes } from '../kernel/route.js';
 
 const tags = ['meetings'];
 
-export const meetingRoutes: FastifyPluginAsync<{ deps: CourseDeps }> = async (plugin, { deps }) => {
-  const route = userRoutes(plugin, tags);
-
-  route.get('/api/courses/:id/meetings', {
+export const meetingRoutes = userPlugin(tags, ({ course }, { deps }: { deps: CourseDeps }) => {
+  course.get('/meetings', {
     summary: "The course's next, upcoming and past meetings",
-    params: courseParams,
     response: { 200: meetingListSchema },
-    handler: (user, { params }) => service.listMeetings(deps, user, params.id),
+    handler: (user, id) => service.listMeetings(deps, user, id),
   });
 
-  route.post('/api/courses/:id/meetings', {
+  course.post('/meetings', {
     summary: 'Plan a meeting; invitees are mailed and reminded the day before',
-    params: courseParams,
     body: meetingInput,
     response: { 201: meetingSchema },
-    handler: (user, { params, body }) => service.createMeeting(deps, user, params.id, body),
+    handler: (user, id, { body }) => service.createMeeting(deps, user, id, body),
   });
 
-  route.patch('/api/courses/:id/meetings/:meetingId', {
+  course.patch('/meetings/:meetingId', {
     summary: 'Change time, place, invitees, roles, agenda, minutes or agreements',
     params: meetingParams,
     body: meetingChange,
     response: { 200: meetingSchema },
-    handler: (user, { params, body }) =>
-      service.updateMeeting(deps, user, params.id, params.meetingId, body),
+    handler: (user, id, { params, body }) =>
+      service.updateMeeting(deps, user, id, params.meetingId, body),
   });
 
-  route.post('/api/courses/:id/meetings/:meetingId/cancel', {
+  course.post('/meetings/:meetingId/cancel', {
     summary: 'Cancel a meeting',
     params: meetingParams,
     response: { 200: meetingSchema },
-    handler: (user, { params }) => service.cancelMeeting(deps, user, params.id, params.meetingId),
+    handler: (user, id, { params }) => service.cancelMeeting(deps, user, id, params.meetingId),
   });
 
-  route.get('/api/courses/:id/meetings/:meetingId/ics', {
+  course.get('/meetings/:meetingId/ics', {
     summary: 'The meeting as iCalendar (METHOD:CANCEL once cancelled)',
     params: meetingParams,
     response: { 200: meetingIcsResponse },
-    handler: async (user, { params }, reply) => {
-      const ics = await service.meetingCalendar(deps, user, params.id, params.meetingId);
-      return reply
-        .type(`text/calendar; charset=utf-8; method=${ics.method}`)
-        .header('content-disposition', `attachment; filename="${ics.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(ics.body);
+    handler: async (user, id, { params }, reply) => {
+      const ics = await service.meetingCalendar(deps, user, id, params.meetingId);
+      const contentType = `text/calendar; charset=utf-8; method=${ics.method}`;
+      return sendDownload(reply, { contentType, filename: ics.filename, body: ics.body });
     },
   });
 
-  route.post('/api/courses/:id/meetings/:meetingId/agreements/to-plan', {
+  course.post('/meetings/:meetingId/agreements/to-plan', {
     summary: "Make the meeting's agreements plan actions in one plan revision",
     params: meetingParams,
     body: agreementsToPlanInput,
     response: { 200: agreementsToPlanSchema },
-    handler: (user, { params, body }) =>
-      service.agreementsToPlan(deps, user, params.id, params.meetingId, body),
+    handler: (user, id, { params, body }) =>
+      service.agreementsToPlan(deps, user, id, params.meetingId, body),
   });
-};
+});

@@ -1,16 +1,9 @@
 /** HTTP for the municipality's own settings. */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
 import { benchmarkConsentBody, municipalitySettings } from '../../contract/municipality.schema.js';
-import type { Database } from '../db/schema.js';
 import { getSettings, updateBenchmarkConsent } from './municipality-settings.service.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin, type DbOptions } from '../kernel/route.js';
 
-export const municipalityRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
-  plugin,
-  { db },
-) => {
-  const route = userRoutes(plugin, ['municipality']);
+export const municipalityRoutes = userPlugin(['municipality'], ({ route }, { db }: DbOptions) => {
   route.get('/api/municipality/settings', {
     summary: "The municipality's settings (admins and analysis owners)",
     response: { 200: municipalitySettings },
@@ -23,4 +16,4 @@ export const municipalityRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
     response: { 200: municipalitySettings },
     handler: (user, { body }) => updateBenchmarkConsent(db, user, body.consent),
   });
-};
+});

@@ -1,6 +1,4 @@
 /** HTTP for the organisation: validation and mapping only; rules live in the service. */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { PersonRole, UnitKind } from '../../contract/org.js';
 import {
   area,
@@ -21,10 +19,9 @@ import {
   type Person,
   type Unit,
 } from '../../contract/org.schema.js';
-import type { Database } from '../db/schema.js';
 import { readUpload } from '../kernel/upload.js';
 import * as service from './org.service.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin, type DbOptions } from '../kernel/route.js';
 
 const toArea = (a: { id: string; name: string; archived_at: Date | null }): Area => ({
   id: a.id,
@@ -62,9 +59,7 @@ const toPerson = (p: {
   archived: p.archived_at !== null,
 });
 
-export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (plugin, { db }) => {
-  const route = userRoutes(plugin, ['org']);
-
+export const orgRoutes = userPlugin(['org'], ({ route }, { db }: DbOptions) => {
   route.get('/api/org', {
     summary: "The municipality's areas, units and people",
     querystring: orgQuery,
@@ -146,4 +141,4 @@ export const orgRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (pl
       return service.importOrganisation(db, user, bytes, request.query.commit === 'true');
     },
   });
-};
+});

@@ -1,18 +1,11 @@
 /** HTTP for the extra comparisons of a measurement's analysis. */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
 import { measurementParams } from '../../contract/measurements.schema.js';
 import { analysisExtrasSchema } from '../../contract/results.schema.js';
-import type { Database } from '../db/schema.js';
 import { analysisExtras } from './analysis-extras.service.js';
 import { plainJson } from './plain-json.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin, type DbOptions } from '../kernel/route.js';
 
-export const analysisExtrasRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
-  plugin,
-  { db },
-) => {
-  const route = userRoutes(plugin, ['analysis']);
+export const analysisExtrasRoutes = userPlugin(['analysis'], ({ route }, { db }: DbOptions) => {
   route.get('/api/measurements/:id/analysis/extras', {
     ...plainJson,
     summary:
@@ -21,4 +14,4 @@ export const analysisExtrasRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> 
     response: { 200: analysisExtrasSchema },
     handler: (user, { params }) => analysisExtras(db, user, params.id),
   });
-};
+});

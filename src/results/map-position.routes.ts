@@ -3,22 +3,14 @@
  * its shape from wave to wave. Reading: anyone who may see an analysis; saving: the
  * analysis owners.
  */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { mapPositionSchema, saveMapPositionsBody } from '../../contract/results.schema.js';
-import type { Database } from '../db/schema.js';
 import { listUnits } from '../org/org.repository.js';
 import { notFound } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin, type DbOptions } from '../kernel/route.js';
 
-export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
-  plugin,
-  { db },
-) => {
-  const route = userRoutes(plugin, ['analysis']);
-
+export const mapPositionRoutes = userPlugin(['analysis'], ({ route }, { db }: DbOptions) => {
   route.get('/api/map-positions', {
     summary: 'Saved positions of units on the network map',
     response: { 200: z.array(mapPositionSchema) },
@@ -65,4 +57,4 @@ export const mapPositionRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = a
       return null;
     },
   });
-};
+});

@@ -1,18 +1,11 @@
 /** HTTP for the analysis of a measurement. */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
 import { analysisQuery, measurementAnalysisSchema } from '../../contract/results.schema.js';
 import { measurementParams } from '../../contract/measurements.schema.js';
-import type { Database } from '../db/schema.js';
 import { plainJson } from './plain-json.js';
 import { analyseMeasurement } from './results.service.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin, type DbOptions } from '../kernel/route.js';
 
-export const resultsRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
-  plugin,
-  { db },
-) => {
-  const route = userRoutes(plugin, ['analysis']);
+export const resultsRoutes = userPlugin(['analysis'], ({ route }, { db }: DbOptions) => {
   route.get('/api/measurements/:id/analysis', {
     ...plainJson,
     summary:
@@ -22,4 +15,4 @@ export const resultsRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async
     response: { 200: measurementAnalysisSchema },
     handler: (user, { params, query }) => analyseMeasurement(db, user, params.id, query),
   });
-};
+});

@@ -1,6 +1,4 @@
 /** HTTP for administering users and roles. */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { UserRole } from '../../contract/users.js';
 import {
   createUserBody,
@@ -11,9 +9,8 @@ import {
   userList,
   type User,
 } from '../../contract/users.schema.js';
-import type { Database } from '../db/schema.js';
 import * as service from './users.service.js';
-import { userRoutes } from '../kernel/route.js';
+import { userPlugin, type DbOptions } from '../kernel/route.js';
 
 const toUser = (u: {
   id: string;
@@ -33,9 +30,7 @@ const toUser = (u: {
   lastLoginAt: u.last_login_at?.toISOString() ?? null,
 });
 
-export const usersRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (plugin, { db }) => {
-  const route = userRoutes(plugin, ['users']);
-
+export const usersRoutes = userPlugin(['users'], ({ route }, { db }: DbOptions) => {
   route.get('/api/users', {
     summary: "The municipality's logins",
     response: { 200: userList },
@@ -66,4 +61,4 @@ export const usersRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (
     handler: async (user, { params, body }) =>
       toUser(await service.updateUser(db, user, params.id, body)),
   });
-};
+});

@@ -22,6 +22,7 @@ import { endStreamsOnClose, streamTopic } from '../realtime/sse.js';
 import { renderWorkshopPdf } from './workshop-pdf.js';
 import * as service from './workshop.service.js';
 import { fileResponse } from '../../contract/reports.schema.js';
+import { sendDownload } from '../kernel/download.js';
 import { userRoutes } from '../kernel/route.js';
 
 const id = workshopParams;
@@ -191,11 +192,11 @@ export const workshopRoutes: FastifyPluginAsync<{ deps: service.WorkshopDeps }> 
     handler: async (user, { params, query }, reply) => {
       const state = await service.getWorkshop(deps, user, params.id);
       const body = await renderWorkshopPdf(state, query.lang);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="workshop-${state.id}.pdf"`)
-        .header('cache-control', 'no-store')
-        .send(body);
+      return sendDownload(reply, {
+        contentType: 'application/pdf',
+        filename: `workshop-${state.id}.pdf`,
+        body,
+      });
     },
   });
 };
