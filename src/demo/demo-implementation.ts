@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_IMPLEMENTATION_ITEMS } from '../../contract/implementation.js';
 import type { Database } from '../db/schema.js';
 import type { NewAnswer } from '../db/tables/answer.table.js';
+import { demoInvitation } from './demo-answers.js';
 import { seededRandom } from './random.js';
 
 const UNITS = [
@@ -80,18 +81,7 @@ export async function createDemoImplementation(
       // The invitation knows only who finished; nothing links it to the answers below.
       await trx
         .insertInto('invitation')
-        .values({
-          measurement_id: id,
-          person_id: person.id,
-          unit_id: person.unit_id,
-          role: person.role,
-          status: answered ? 'finished' : 'invited',
-          invited_on: day,
-          finished_on: answered ? day : null,
-          token_hash: null,
-          token_sealed: null,
-          respondent_ref: null,
-        })
+        .values(demoInvitation(id, person, answered, day))
         .execute();
       if (!answered) continue;
       const respondentId = crypto.randomUUID();

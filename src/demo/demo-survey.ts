@@ -6,10 +6,13 @@
  * jobcentre form a weak bridge, and the intervention arm improves while control declines.
  */
 import type { Kysely } from 'kysely';
-import { LEADERSHIP_ITEMS, RK_ITEMS } from '../analysis/answer.js';
+import { RK_ITEMS } from '../analysis/answer.js';
 import type { Database } from '../db/schema.js';
+import type { NewAnswer } from '../db/tables/answer.table.js';
+import type { NewInvitation } from '../db/tables/invitation.table.js';
 import type { Arm } from '../db/tables/measurement.table.js';
 import { DEFAULT_LEADERSHIP_ITEMS, DEFAULT_RK_ITEMS } from '../measurements/default-items.js';
+import { demoInvitation, leadershipAnswers } from './demo-answers.js';
 import { seededRandom } from './random.js';
 
 const INTERVENTION = new Set([
@@ -106,42 +109,13 @@ export async function createDemoSurvey(
         )
         .execute();
 
-      const answers: {
-        measurement_id: string;
-        respondent_id: string;
-        target: string;
-        item: string;
-        value: number | null;
-        dont_know: boolean;
-      }[] = [];
+      const answers: NewAnswer[] = [];
       const invitedOn = start.toISOString().slice(0, 10);
-      const invitations: {
-        measurement_id: string;
-        person_id: string;
-        unit_id: string;
-        role: 'leder' | 'medarbejder';
-        status: 'invited' | 'finished';
-        invited_on: string;
-        finished_on: string | null;
-        token_hash: null;
-        token_sealed: null;
-        respondent_ref: null;
-      }[] = [];
+      const invitations: NewInvitation[] = [];
       for (const person of people) {
         const answered = random() >= 0.18;
         // The invitation knows only who finished; nothing links it to the answers below.
-        invitations.push({
-          measurement_id: measurement.id,
-          person_id: person.id,
-          unit_id: person.unit_id,
-          role: person.role,
-          status: answered ? 'finished' : 'invited',
-          invited_on: invitedOn,
-          finished_on: answered ? invitedOn : null,
-          token_hash: null,
-          token_sealed: null,
-          respondent_ref: null,
-        });
+        invitations.push(demoInvitation(measurement.id, person, answered, invitedOn));
         if (!answered) continue;
         const unit = byId.get(person.unit_id)!;
         const arm: Arm = INTERVENTION.has(unit.name) ? 'intervention' : 'kontrol';
@@ -189,16 +163,11 @@ export async function createDemoSurvey(
             });
           }
         }
-        for (const item of LEADERSHIP_ITEMS) {
-          answers.push({
-            measurement_id: measurement.id,
-            respondent_id: respondentId,
-            target: '',
-            item,
-            value: clampScore(leadership + normal() * 0.5),
-            dont_know: false,
-          });
-        }
+        answers.push(
+          ...leadershipAnswers(measurement.id, respondentId, () =>
+            clampScore(leadership + normal() * 0.5),
+          ),
+        );
       }
       await trx.insertInto('invitation').values(invitations).execute();
       for (let i = 0; i < answers.length; i += 2000) {
