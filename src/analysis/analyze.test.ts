@@ -5,6 +5,15 @@ import type { Answer } from './answer.js';
 import { AnalysisInputError, AnalysisOptionsError } from './errors.js';
 import { parseLongCsv, toLongCsv } from './long-csv.js';
 
+/** A role group withheld for being under the minimum group size. */
+const TOO_SMALL = {
+  mean: null,
+  sd: null,
+  n: null,
+  suppressed: true,
+  suppressedReason: 'small',
+};
+
 function errorOf(fn: () => unknown): unknown {
   try {
     fn();
@@ -138,13 +147,7 @@ describe('analyze: bad input', () => {
       suppressed: true,
     });
     expect(wave!.asymmetry).toEqual([]);
-    expect(wave!.roles.leder).toEqual({
-      mean: null,
-      sd: null,
-      n: null,
-      suppressed: true,
-      suppressedReason: 'small',
-    });
+    expect(wave!.roles.leder).toEqual(TOO_SMALL);
     expect(wave!.roles.comparison.suppressed).toBe(true);
   });
 
@@ -259,13 +262,7 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
 
   it('suppresses the employees too when the single leader is suppressed', () => {
     // leaders: a1 only (n = 1 < 3); employees (n = 5) = network − leaders → suppressed too
-    expect(wave!.roles.leder).toEqual({
-      mean: null,
-      sd: null,
-      n: null,
-      suppressed: true,
-      suppressedReason: 'small',
-    });
+    expect(wave!.roles.leder).toEqual(TOO_SMALL);
     expect(wave!.roles.medarbejder).toEqual({
       mean: null,
       sd: null,

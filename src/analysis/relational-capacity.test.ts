@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, SMALL_NETWORK } from '../../test/fixtures/analysis/answers.js';
 import { collectWaves } from './analyze.js';
+import { RK_ITEMS } from './answer.js';
 import {
   asymmetry,
   dimensionProfile,
@@ -96,14 +97,7 @@ describe('relationalCapacityStats', () => {
   });
 
   it('collects complete rows for alpha, self-ties included', () => {
-    const items = [
-      'videndeling',
-      'kendskab',
-      'samarbejde',
-      'problemloesning',
-      'innovation',
-      'respekt',
-    ];
+    const items = RK_ITEMS;
     const stats = statsOf([
       ...items.map((item, i) => answer('r1', 'A', 'medarbejder', 'A', item, 1 + (i % 5))),
       ...items.map((item) => answer('r1', 'A', 'medarbejder', 'B', item, 3)),
