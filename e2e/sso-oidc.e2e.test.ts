@@ -5,11 +5,11 @@
  * signs in at the provider and lands in Samspil with the mapped role; a citizen opens the
  * MitID entry, signs in at the broker and sees their plan. axe-core checks every page of ours.
  */
-import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDemoMunicipality } from '../src/demo/demo.service.js';
 import { testDatabases } from '../test/helpers/databases.js';
+import { freePort } from '../test/helpers/http.js';
 import { CASEWORKER, courseForMitid } from '../test/helpers/course-fixture.js';
 import { signedIn } from '../test/helpers/demo-and-other.js';
 import { startTestProvider, type TestProvider } from '../test/helpers/oidc-provider.js';
@@ -18,14 +18,6 @@ import { DEMO_PASSWORD } from './helpers/app.js';
 import { checkA11y, haveChromium, launchBrowser } from './helpers/browser.js';
 
 const CALLBACK = '/api/auth/oidc/callback';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.skipIf(!haveChromium)('OpenID Connect sign-in in the browser', () => {
   let t: TestApp | undefined;

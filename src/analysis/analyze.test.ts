@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answer, SMALL_NETWORK, TWO_WAVES } from '../../test/fixtures/analysis/answers.js';
+import {
+  answer,
+  SMALL_NETWORK,
+  SMALL_NETWORK_AB_DIMENSIONS,
+  TWO_WAVES,
+} from '../../test/fixtures/analysis/answers.js';
 import { analyze, ANALYSIS_DEFAULTS, resolveOptions } from './analyze.js';
 import type { Answer } from './answer.js';
 import { AnalysisInputError, AnalysisOptionsError } from './errors.js';
@@ -194,14 +199,7 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
         dontKnowShare: 2 / 7,
         suppressed: false,
         suppressedReason: null,
-        dimensions: {
-          videndeling: 3,
-          kendskab: 5,
-          samarbejde: 3,
-          problemloesning: null,
-          innovation: null,
-          respekt: null,
-        },
+        dimensions: SMALL_NETWORK_AB_DIMENSIONS,
         // videndeling and samarbejde tie at 3: the first in the instrument's order
         weakestDimension: 'videndeling',
       },

@@ -16,7 +16,7 @@ import type { NewAnswer } from '../db/tables/answer.table.js';
 import { DAYS_BETWEEN_MEETINGS } from '../../contract/interventions.js';
 import { addAgreement, createIntervention } from '../interventions/intervention.service.js';
 import { DEFAULT_LEADERSHIP_ITEMS, DEFAULT_RK_ITEMS } from '../measurements/default-items.js';
-import { leadershipAnswers } from './demo-answers.js';
+import { closedDemoMeasurement, leadershipAnswers } from './demo-answers.js';
 import { demoUser, unitIdsByName } from './demo-lookup.js';
 import { seededRandom } from './random.js';
 
@@ -61,27 +61,20 @@ async function caseWaves(
     const at = new Date(Date.now() + offset * DAY_MS);
     const { id } = await db
       .insertInto('measurement')
-      .values({
-        municipality_id: municipalityId,
-        course_id: courseId,
-        title: `Enkeltsagsanalyse (${label})`,
-        focal_process: 'forløbet for denne voksne borger',
-        focal_kind: null,
-        status: 'closed',
-        opens_at: at,
-        closes_at: new Date(at.getTime() + 10 * DAY_MS),
-        opened_at: at,
-        closed_at: new Date(at.getTime() + 10 * DAY_MS),
-        min_group: 5,
-        threshold_high: 4,
-        threshold_low: 3.5,
-        choose_groups: false,
-        include_leadership: true,
-        items: JSON.stringify({ ...DEFAULT_RK_ITEMS, ...DEFAULT_LEADERSHIP_ITEMS }),
-        wave_label: label,
-        previous_measurement_id: previous,
-        created_by: null,
-      })
+      .values(
+        closedDemoMeasurement(at, 10, {
+          municipality_id: municipalityId,
+          course_id: courseId,
+          title: `Enkeltsagsanalyse (${label})`,
+          focal_process: 'forløbet for denne voksne borger',
+          focal_kind: null,
+          choose_groups: false,
+          include_leadership: true,
+          items: JSON.stringify({ ...DEFAULT_RK_ITEMS, ...DEFAULT_LEADERSHIP_ITEMS }),
+          wave_label: label,
+          previous_measurement_id: previous,
+        }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     previous = id;

@@ -12,7 +12,7 @@ import type { NewAnswer } from '../db/tables/answer.table.js';
 import type { NewInvitation } from '../db/tables/invitation.table.js';
 import type { Arm } from '../db/tables/measurement.table.js';
 import { DEFAULT_LEADERSHIP_ITEMS, DEFAULT_RK_ITEMS } from '../measurements/default-items.js';
-import { demoInvitation, leadershipAnswers } from './demo-answers.js';
+import { closedDemoMeasurement, demoInvitation, leadershipAnswers } from './demo-answers.js';
 import { seededRandom } from './random.js';
 
 const INTERVENTION = new Set([
@@ -70,29 +70,21 @@ export async function createDemoSurvey(
   ] as const) {
     await db.transaction().execute(async (trx) => {
       const start = new Date(Date.UTC(2026, wave === 0 ? 1 : 6, 2));
-      const end = new Date(start.getTime() + 21 * 86400_000);
       const measurement = await trx
         .insertInto('measurement')
-        .values({
-          municipality_id: municipalityId,
-          title: `Samarbejde om borgere med dobbeltdiagnose (${label})`,
-          focal_process: 'borgere med dobbeltdiagnose',
-          focal_kind: 'dobbeltdiagnose',
-          status: 'closed',
-          opens_at: start,
-          closes_at: end,
-          opened_at: start,
-          closed_at: end,
-          min_group: 5,
-          threshold_high: 4,
-          threshold_low: 3.5,
-          choose_groups: true,
-          include_leadership: true,
-          items,
-          wave_label: label,
-          previous_measurement_id: ids[0] ?? null,
-          created_by: null,
-        })
+        .values(
+          closedDemoMeasurement(start, 21, {
+            municipality_id: municipalityId,
+            title: `Samarbejde om borgere med dobbeltdiagnose (${label})`,
+            focal_process: 'borgere med dobbeltdiagnose',
+            focal_kind: 'dobbeltdiagnose',
+            choose_groups: true,
+            include_leadership: true,
+            items,
+            wave_label: label,
+            previous_measurement_id: ids[0] ?? null,
+          }),
+        )
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.push(measurement.id);

@@ -7,13 +7,13 @@
  * the e-mail-first discovery, passwords turned off, and citizens with MitID through a
  * broker issuing a CPR claim.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealLoginState } from '../../src/auth/oidc/oidc-client.js';
 import { redactTokens } from '../../src/server/logging.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { testDatabases } from '../helpers/databases.js';
+import { freePort } from '../helpers/http.js';
 import { CASEWORKER, courseForMitid } from '../helpers/course-fixture.js';
 import { signedIn } from '../helpers/demo-and-other.js';
 import { CookieJar, startTestProvider, type TestProvider } from '../helpers/oidc-provider.js';
@@ -25,15 +25,6 @@ const ROLE_MAP = {
   'samspil-leder': 'leder',
   'samspil-sb': 'sagsbehandler',
 };
-
-/** A free local port, so the app's public URL (and the provider's redirect URI) is known before it listens. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => {
   let t: TestApp;

@@ -4,9 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
+import type { JobWorker } from '../../src/jobs/job-worker.js';
 
-/** Queue a fresh copy of a job, due now and without a dedupe key. */
-export async function queueJobCopy(
+/** A fresh copy of a job, due now and without a dedupe key. */
+async function queueJobCopy(
   db: Kysely<Database>,
   kind: string,
   payload: Record<string, unknown>,
@@ -24,4 +25,19 @@ export async function queueJobCopy(
       failed_at: null,
     })
     .execute();
+}
+
+/**
+ * Queue a copy of a job that already ran (as after a crash before it was marked done), let
+ * the worker run what is due once more, and stop it.
+ */
+export async function rerunAfterCrash(
+  db: Kysely<Database>,
+  worker: JobWorker,
+  kind: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await queueJobCopy(db, kind, payload);
+  await worker.runDue();
+  await worker.stop();
 }
