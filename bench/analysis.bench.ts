@@ -22,15 +22,14 @@ import { performance } from 'node:perf_hooks';
 import { RK_ITEMS } from '../src/analysis/answer.js';
 import type { AuthUser } from '../src/auth/auth.service.js';
 import { seededRandom } from '../src/demo/random.js';
-import { createMunicipality } from '../src/municipality/municipality.service.js';
 import { analyzeSummaries } from '../src/analysis/analyze.js';
 import { loadWaveSummaries } from '../src/results/results.repository.js';
 import { analyseMeasurement } from '../src/results/results.service.js';
 import { asTenant } from '../src/db/tenant.js';
 import {
   insertAnswerColumns,
+  insertBenchMunicipality,
   insertClosedMeasurement,
-  insertUnits,
 } from '../test/helpers/analysis-seed.js';
 import { testDatabases } from '../test/helpers/databases.js';
 
@@ -56,17 +55,10 @@ if (!database) throw new Error(`unknown --db ${values.db}`);
 
 const handle = await database.open();
 const db = handle.db;
-const municipalityId = await createMunicipality(db, {
-  name: 'Benchmark',
-  slug: 'bench',
-  adminName: 'Bench',
-  adminEmail: 'bench@example.dk',
-  adminPassword: 'tusind-stole-i-salen-77',
-});
-const units = await insertUnits(
+const { municipalityId, units } = await insertBenchMunicipality(
   db,
-  municipalityId,
-  Array.from({ length: GROUPS }, (_, i) => `Gruppe ${String(i + 1).padStart(2, '0')}`),
+  { name: 'Benchmark', slug: 'bench' },
+  GROUPS,
 );
 const measurement = {
   id: await insertClosedMeasurement(db, municipalityId, { title: 'Bench', focalProcess: 'bench' }),

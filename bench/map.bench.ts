@@ -20,13 +20,13 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { RK_ITEMS } from '../src/analysis/answer.js';
 import { seededRandom } from '../src/demo/random.js';
-import { createMunicipality } from '../src/municipality/municipality.service.js';
 import { launchBrowser } from '../e2e/helpers/browser.js';
 import { login } from '../e2e/helpers/app.js';
 import {
+  BENCH_ADMIN_PASSWORD,
   insertAnswerColumns,
+  insertBenchMunicipality,
   insertClosedMeasurement,
-  insertUnits,
 } from '../test/helpers/analysis-seed.js';
 import { testDatabases } from '../test/helpers/databases.js';
 import { startTestApp } from '../test/helpers/test-app.js';
@@ -60,20 +60,12 @@ if (!webDir) {
 }
 process.env.E2E_WEB_DIR = webDir;
 
-const PASSWORD = 'tusind-stole-i-salen-77';
 const app = await startTestApp(testDatabases()[0]!, { listen: true });
 const db = app.handle.db;
-const municipalityId = await createMunicipality(db, {
-  name: 'Kortbenchmark',
-  slug: 'map-bench',
-  adminName: 'Bench',
-  adminEmail: 'bench@example.dk',
-  adminPassword: PASSWORD,
-});
-const units = await insertUnits(
+const { municipalityId, units } = await insertBenchMunicipality(
   db,
-  municipalityId,
-  Array.from({ length: GROUPS }, (_, i) => `Gruppe ${String(i + 1).padStart(2, '0')}`),
+  { name: 'Kortbenchmark', slug: 'map-bench' },
+  GROUPS,
   (i) => (['myndighed', 'udfører', 'ekstern'] as const)[i % 3]!,
 );
 
@@ -208,7 +200,7 @@ const small = await seedMeasurement(BASELINE);
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await login(page, app, 'bench@example.dk', PASSWORD);
+  await login(page, app, 'bench@example.dk', BENCH_ADMIN_PASSWORD);
   const results: Record<string, Run[]> = { [GROUPS]: [], [BASELINE]: [] };
   for (let run = 0; run < RUNS + 1; run++) {
     for (const [id, groups] of [

@@ -5,26 +5,19 @@
  * signs in at the provider and lands in Samspil with the mapped role; a citizen opens the
  * MitID entry, signs in at the broker and sees their plan. axe-core checks every page of ours.
  */
-import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDemoMunicipality } from '../src/demo/demo.service.js';
 import { testDatabases } from '../test/helpers/databases.js';
+import { freePort } from '../test/helpers/http.js';
+import { CASEWORKER, courseForMitid } from '../test/helpers/course-fixture.js';
+import { signedIn } from '../test/helpers/demo-and-other.js';
 import { startTestProvider, type TestProvider } from '../test/helpers/oidc-provider.js';
 import { startTestApp, TestClient, type TestApp } from '../test/helpers/test-app.js';
 import { DEMO_PASSWORD } from './helpers/app.js';
 import { checkA11y, haveChromium, launchBrowser } from './helpers/browser.js';
-import { danishDay } from '../test/helpers/dates.js';
 
 const CALLBACK = '/api/auth/oidc/callback';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.skipIf(!haveChromium)('OpenID Connect sign-in in the browser', () => {
   let t: TestApp | undefined;
@@ -108,43 +101,8 @@ describe.skipIf(!haveChromium)('OpenID Connect sign-in in the browser', () => {
   });
 
   test('a citizen signs in with MitID and sees their plan', async () => {
-    const caseworker = new TestClient(t!.app);
-    await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
-    const sara = await t!.handle.db
-      .selectFrom('person')
-      .select('id')
-      .where('email', '=', 'sagsbehandler@demo.samspil.dk')
-      .executeTakeFirstOrThrow();
-    const created = await caseworker.post('/api/courses', {
-      kind: 'individual',
-      targetGroup: 'voksne',
-      startDate: danishDay(),
-      citizen: {
-        name: 'Mia Mitid',
-        cpr: '040485-2345',
-        phone: '20 30 40 50',
-        preferredContact: 'sms',
-      },
-      coordinator: { personId: sara.id, role: 'koordinerende-sagsbehandler' },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const course = created.json<{ id: string; members: { id: string }[] }>();
-    const party = await caseworker.post(`/api/courses/${course.id}/parties`, {
-      kind: 'external',
-      externalType: 'egen-laege',
-      name: 'Lægehuset',
-      task: 'Medicin',
-      responseTime: '3 hverdage',
-    });
-    const consent = await caseworker.post(`/api/courses/${course.id}/consents`, {
-      purpose: 'Samarbejde om planen',
-      partyIds: [party.json<{ id: string }>().id],
-      memberIds: [course.members[0]!.id],
-      givenOn: danishDay(-1),
-      form: 'digital',
-      expiresOn: '2099-12-31',
-    });
-    expect(consent.statusCode, consent.body).toBe(201);
+    const caseworker = await signedIn(t!.app, CASEWORKER);
+    await courseForMitid(t!.handle.db, caseworker, { name: 'Mia Mitid', cpr: '040485-2345' });
     broker!.accounts.set('mia', { 'dk:gov:cpr': '0404852345' });
 
     const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });

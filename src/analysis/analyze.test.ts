@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { answer, SMALL_NETWORK, TWO_WAVES } from '../../test/fixtures/analysis/answers.js';
+import {
+  answer,
+  SMALL_NETWORK,
+  SMALL_NETWORK_AB_DIMENSIONS,
+  TWO_WAVES,
+} from '../../test/fixtures/analysis/answers.js';
 import { analyze, ANALYSIS_DEFAULTS, resolveOptions } from './analyze.js';
 import type { Answer } from './answer.js';
 import { AnalysisInputError, AnalysisOptionsError } from './errors.js';
 import { parseLongCsv, toLongCsv } from './long-csv.js';
+
+/** A role group withheld for being under the minimum group size. */
+const TOO_SMALL = {
+  mean: null,
+  sd: null,
+  n: null,
+  suppressed: true,
+  suppressedReason: 'small',
+};
 
 function errorOf(fn: () => unknown): unknown {
   try {
@@ -138,13 +152,7 @@ describe('analyze: bad input', () => {
       suppressed: true,
     });
     expect(wave!.asymmetry).toEqual([]);
-    expect(wave!.roles.leder).toEqual({
-      mean: null,
-      sd: null,
-      n: null,
-      suppressed: true,
-      suppressedReason: 'small',
-    });
+    expect(wave!.roles.leder).toEqual(TOO_SMALL);
     expect(wave!.roles.comparison.suppressed).toBe(true);
   });
 
@@ -191,14 +199,7 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
         dontKnowShare: 2 / 7,
         suppressed: false,
         suppressedReason: null,
-        dimensions: {
-          videndeling: 3,
-          kendskab: 5,
-          samarbejde: 3,
-          problemloesning: null,
-          innovation: null,
-          respekt: null,
-        },
+        dimensions: SMALL_NETWORK_AB_DIMENSIONS,
         // videndeling and samarbejde tie at 3: the first in the instrument's order
         weakestDimension: 'videndeling',
       },
@@ -259,13 +260,7 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
 
   it('suppresses the employees too when the single leader is suppressed', () => {
     // leaders: a1 only (n = 1 < 3); employees (n = 5) = network − leaders → suppressed too
-    expect(wave!.roles.leder).toEqual({
-      mean: null,
-      sd: null,
-      n: null,
-      suppressed: true,
-      suppressedReason: 'small',
-    });
+    expect(wave!.roles.leder).toEqual(TOO_SMALL);
     expect(wave!.roles.medarbejder).toEqual({
       mean: null,
       sd: null,

@@ -13,7 +13,7 @@
  *     suppression"). The caller decides whether the total or another part gives way.
  */
 import { AnalysisOptionsError } from './errors.js';
-import type { Comparison } from './welch.js';
+import { withheldComparison, type Comparison } from './welch.js';
 
 /** The smallest minGroup the product allows. */
 export const MIN_GROUP_FLOOR = 3;
@@ -96,21 +96,10 @@ export function suppressComparison(
   const suppressed1 = force || isSuppressed(n1, minGroup);
   const suppressed2 = force || isSuppressed(n2, minGroup);
   if (!suppressed1 && !suppressed2) return comparison;
-  return {
-    from: comparison.from,
-    to: comparison.to,
-    diff: null,
-    se: null,
-    df: null,
-    ci: null,
-    p: null,
-    d: null,
-    n1: shownCount(n1, suppressed1),
-    n2: shownCount(n2, suppressed2),
-    mean1: null,
-    mean2: null,
-    sd1: null,
-    sd2: null,
-    suppressed: true,
-  };
+  return withheldComparison(
+    comparison.from,
+    comparison.to,
+    shownCount(n1, suppressed1),
+    shownCount(n2, suppressed2),
+  );
 }

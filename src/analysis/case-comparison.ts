@@ -22,7 +22,7 @@ import type {
 } from '../../contract/allocations.schema.js';
 import { respondentScores } from './case-level.js';
 import { differenceInDifferences } from './did.js';
-import { welch } from './welch.js';
+import { welch, withheldComparison } from './welch.js';
 import type { WaveSummary } from './wave-summary.js';
 
 export type { CaseComparison } from '../../contract/allocations.schema.js';
@@ -55,22 +55,7 @@ function entered(c: ComparisonCase, measure: Measure): number[][] {
 }
 
 function suppressAfterOnly(c: ReturnType<typeof welch>): ReturnType<typeof welch> {
-  return {
-    ...c,
-    diff: null,
-    se: null,
-    df: null,
-    ci: null,
-    p: null,
-    d: null,
-    n1: null,
-    n2: null,
-    mean1: null,
-    mean2: null,
-    sd1: null,
-    sd2: null,
-    suppressed: true,
-  };
+  return withheldComparison(c.from, c.to, null, null);
 }
 
 function measureComparison(

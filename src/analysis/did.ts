@@ -12,7 +12,7 @@
  * least two values; df, ci and p need se > 0.
  */
 import type { DidCell, DidResult } from '../../contract/analysis.schema.js';
-import { sdOf, summarize, tCritical95, studentTTwoSidedP, type GroupSummary } from './stats.js';
+import { sdOf, summarize, tInference, welchSatterthwaite, type GroupSummary } from './stats.js';
 
 export type { DidCell, DidResult } from '../../contract/analysis.schema.js';
 
@@ -62,23 +62,11 @@ export function didFromSummaries(
   if (ib === null || ia === null || cb === null || ca === null) return result;
   const did = ia - ib - (ca - cb);
   result.did = did;
-  let sum = 0;
-  let denominator = 0;
-  for (const cell of all) {
-    if (cell.variance === null) return result;
-    const term = cell.variance / cell.n;
-    sum += term;
-    denominator += (term * term) / (cell.n - 1);
-  }
-  const se = Math.sqrt(sum);
-  result.se = se;
-  if (!(se > 0) || !(denominator > 0)) return result;
-  const df = (sum * sum) / denominator;
-  result.df = df;
-  const half = tCritical95(df) * se;
-  result.ci = [did - half, did + half];
-  result.p = studentTTwoSidedP(did / se, df);
-  return result;
+  const spread = welchSatterthwaite(all);
+  if (spread === null) return result;
+  result.se = spread.se;
+  if (spread.df === null) return result;
+  return { ...result, df: spread.df, ...tInference(did, spread.se, spread.df) };
 }
 
 /** Difference in differences from the four cells' raw values. */

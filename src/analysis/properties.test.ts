@@ -3,6 +3,7 @@
  * give the same data on every run).
  */
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './allocation.js';
 import { analyze, type AnalysisResult } from './analyze.js';
 import {
   CITIZEN_ITEMS,
@@ -13,20 +14,8 @@ import {
   type Role,
 } from './answer.js';
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomAnswers(seed: number, waves = ['før', 'efter']): Answer[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const units = Array.from({ length: 2 + Math.floor(random() * 5) }, (_, i) => `U${i}`);
   const value = (): Answer['value'] => {
@@ -75,7 +64,7 @@ function randomAnswers(seed: number, waves = ['før', 'efter']): Answer[] {
 }
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

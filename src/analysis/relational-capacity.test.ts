@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { answer, SMALL_NETWORK } from '../../test/fixtures/analysis/answers.js';
+import {
+  answer,
+  SMALL_NETWORK,
+  SMALL_NETWORK_AB_DIMENSIONS,
+} from '../../test/fixtures/analysis/answers.js';
 import { collectWaves } from './analyze.js';
+import { RK_ITEMS } from './answer.js';
 import {
   asymmetry,
   dimensionProfile,
@@ -46,15 +51,7 @@ describe('relationalCapacityStats', () => {
     // dk answers: a2 kendskab, a3 respekt = 2; scored: 2 + 2 + 1 = 5
     expect(ab.dk).toBe(2);
     expect(ab.scored).toBe(5);
-    // videndeling (4+3+2)/3 = 3, kendskab 5/1, samarbejde 3/1, the rest unscored
-    expect(dimensionProfile(ab.dimSum, ab.dimN)).toEqual({
-      videndeling: 3,
-      kendskab: 5,
-      samarbejde: 3,
-      problemloesning: null,
-      innovation: null,
-      respekt: null,
-    });
+    expect(dimensionProfile(ab.dimSum, ab.dimN)).toEqual(SMALL_NETWORK_AB_DIMENSIONS);
     const ba = stats.ties.find((t) => t.from === 'B' && t.to === 'A')!;
     // s(b1,A) = 5, s(b2,A) = (4+2)/2 = 3, s(b3,A) = 4 (the missing answer is not a score)
     expect(ba.n).toBe(3);
@@ -96,14 +93,7 @@ describe('relationalCapacityStats', () => {
   });
 
   it('collects complete rows for alpha, self-ties included', () => {
-    const items = [
-      'videndeling',
-      'kendskab',
-      'samarbejde',
-      'problemloesning',
-      'innovation',
-      'respekt',
-    ];
+    const items = RK_ITEMS;
     const stats = statsOf([
       ...items.map((item, i) => answer('r1', 'A', 'medarbejder', 'A', item, 1 + (i % 5))),
       ...items.map((item) => answer('r1', 'A', 'medarbejder', 'B', item, 3)),

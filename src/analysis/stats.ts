@@ -46,6 +46,26 @@ export function summarize(values: readonly number[]): GroupSummary {
   return { n: values.length, mean: mean(values), variance: sampleVariance(values) };
 }
 
+/**
+ * The standard error of a sum or difference of independent group means, se = √Σ sᵢ²/nᵢ,
+ * with its Welch–Satterthwaite degrees of freedom df = (Σ sᵢ²/nᵢ)² / Σ (sᵢ²/nᵢ)²/(nᵢ − 1).
+ * `null` when a group has no variance (fewer than two values); df is `null` when se is 0.
+ */
+export function welchSatterthwaite(
+  groups: readonly GroupSummary[],
+): { se: number; df: number | null } | null {
+  let sum = 0;
+  let denominator = 0;
+  for (const group of groups) {
+    if (group.variance === null) return null;
+    const term = group.variance / group.n;
+    sum += term;
+    denominator += (term * term) / (group.n - 1);
+  }
+  const se = Math.sqrt(sum);
+  return { se, df: se > 0 && denominator > 0 ? (sum * sum) / denominator : null };
+}
+
 /** Standard deviation from a variance that may be missing. */
 export function sdOf(variance: number | null): number | null {
   return variance === null ? null : Math.sqrt(variance);
@@ -184,4 +204,14 @@ export function studentTQuantile(probability: number, df: number): number {
 /** The two-sided 95 % critical value t₀.₉₇₅ for `df` degrees of freedom. */
 export function tCritical95(df: number): number {
   return studentTQuantile(0.975, df);
+}
+
+/** The 95 % confidence interval and the two-sided p of an estimate with its se and df. */
+export function tInference(
+  estimate: number,
+  se: number,
+  df: number,
+): { ci: [number, number]; p: number } {
+  const half = tCritical95(df) * se;
+  return { ci: [estimate - half, estimate + half], p: studentTTwoSidedP(estimate / se, df) };
 }

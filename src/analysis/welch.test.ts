@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { welch } from './welch.js';
+import { welch, withheldComparison } from './welch.js';
 
 describe('welch', () => {
   it('returns null statistics, never NaN, for degenerate groups', () => {
@@ -51,5 +51,22 @@ describe('welch', () => {
     expect(ba.diff).toBeCloseTo(-ab.diff!, 14);
     expect(ba.p).toBeCloseTo(ab.p!, 14);
     expect(ba.d).toBeCloseTo(-ab.d!, 14);
+  });
+});
+
+describe('withheldComparison', () => {
+  it('keeps the labels and the given counts and withholds every statistic', () => {
+    const { from, to, n1, n2, suppressed, ...statistics } = withheldComparison('a', 'b', null, 5);
+    expect({ from, to, n1, n2, suppressed }).toEqual({
+      from: 'a',
+      to: 'b',
+      n1: null,
+      n2: 5,
+      suppressed: true,
+    });
+    expect(Object.keys(statistics)).toEqual(
+      expect.arrayContaining(['diff', 'se', 'df', 'ci', 'p', 'd', 'mean1', 'mean2', 'sd1', 'sd2']),
+    );
+    expect(Object.values(statistics).every((value) => value === null)).toBe(true);
   });
 });

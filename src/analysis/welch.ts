@@ -13,9 +13,38 @@
  *   - both variances zero: se = 0, so df, ci and p are null; d is null (s_pooled = 0).
  */
 import type { Comparison } from '../../contract/analysis.schema.js';
-import { sdOf, summarize, tCritical95, studentTTwoSidedP, type GroupSummary } from './stats.js';
+import { sdOf, summarize, tInference, welchSatterthwaite, type GroupSummary } from './stats.js';
 
 export type { Comparison } from '../../contract/analysis.schema.js';
+
+/**
+ * A comparison with every statistic withheld: only the labels and the counts it may show.
+ * Suppression builds on it (anonymity, case comparison), and so does a test before its figures.
+ */
+export function withheldComparison(
+  from: string,
+  to: string,
+  n1: number | null,
+  n2: number | null,
+): Comparison {
+  return {
+    from,
+    to,
+    diff: null,
+    se: null,
+    df: null,
+    ci: null,
+    p: null,
+    d: null,
+    n1,
+    n2,
+    mean1: null,
+    mean2: null,
+    sd1: null,
+    sd2: null,
+    suppressed: true,
+  };
+}
 
 /** Welch's t-test from two group summaries (n, mean, sample variance). */
 export function welchFromSummaries(
@@ -25,16 +54,7 @@ export function welchFromSummaries(
   group2: GroupSummary,
 ): Comparison {
   const result: Comparison = {
-    from,
-    to,
-    diff: null,
-    se: null,
-    df: null,
-    ci: null,
-    p: null,
-    d: null,
-    n1: group1.n,
-    n2: group2.n,
+    ...withheldComparison(from, to, group1.n, group2.n),
     mean1: group1.mean,
     mean2: group2.mean,
     sd1: sdOf(group1.variance),
@@ -44,24 +64,15 @@ export function welchFromSummaries(
   if (group1.mean === null || group2.mean === null) return result;
   const diff = group2.mean - group1.mean;
   result.diff = diff;
-  const v1 = group1.variance;
-  const v2 = group2.variance;
-  if (v1 === null || v2 === null) return result;
+  const spread = welchSatterthwaite([group1, group2]);
+  if (spread === null) return result;
+  result.se = spread.se;
   const n1 = group1.n;
   const n2 = group2.n;
-  const a = v1 / n1;
-  const b = v2 / n2;
-  const se = Math.sqrt(a + b);
-  result.se = se;
-  const pooled = ((n1 - 1) * v1 + (n2 - 1) * v2) / (n1 + n2 - 2);
+  const pooled = ((n1 - 1) * group1.variance! + (n2 - 1) * group2.variance!) / (n1 + n2 - 2);
   if (pooled > 0) result.d = diff / Math.sqrt(pooled);
-  if (!(se > 0)) return result;
-  const df = ((a + b) * (a + b)) / ((a * a) / (n1 - 1) + (b * b) / (n2 - 1));
-  result.df = df;
-  const half = tCritical95(df) * se;
-  result.ci = [diff - half, diff + half];
-  result.p = studentTTwoSidedP(diff / se, df);
-  return result;
+  if (spread.df === null) return result;
+  return { ...result, df: spread.df, ...tInference(diff, spread.se, spread.df) };
 }
 
 /** Welch's t-test of `to` against `from` (diff = mean(to) − mean(from)). */

@@ -6,15 +6,17 @@
  * research's pattern: the intervention arm improves, control declines a little.
  */
 import type { Kysely } from 'kysely';
-import { LEADERSHIP_ITEMS, RK_ITEMS } from '../analysis/answer.js';
+import { RK_ITEMS } from '../analysis/answer.js';
 import { recordAllocation } from '../allocations/allocation.service.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { CourseDeps } from '../courses/course-deps.js';
 import { addParty, createCourse } from '../courses/course.service.js';
 import type { Database } from '../db/schema.js';
+import type { NewAnswer } from '../db/tables/answer.table.js';
 import { DAYS_BETWEEN_MEETINGS } from '../../contract/interventions.js';
 import { addAgreement, createIntervention } from '../interventions/intervention.service.js';
 import { DEFAULT_LEADERSHIP_ITEMS, DEFAULT_RK_ITEMS } from '../measurements/default-items.js';
+import { closedDemoMeasurement, leadershipAnswers } from './demo-answers.js';
 import { demoUser, unitIdsByName } from './demo-lookup.js';
 import { seededRandom } from './random.js';
 
@@ -59,27 +61,20 @@ async function caseWaves(
     const at = new Date(Date.now() + offset * DAY_MS);
     const { id } = await db
       .insertInto('measurement')
-      .values({
-        municipality_id: municipalityId,
-        course_id: courseId,
-        title: `Enkeltsagsanalyse (${label})`,
-        focal_process: 'forløbet for denne voksne borger',
-        focal_kind: null,
-        status: 'closed',
-        opens_at: at,
-        closes_at: new Date(at.getTime() + 10 * DAY_MS),
-        opened_at: at,
-        closed_at: new Date(at.getTime() + 10 * DAY_MS),
-        min_group: 5,
-        threshold_high: 4,
-        threshold_low: 3.5,
-        choose_groups: false,
-        include_leadership: true,
-        items: JSON.stringify({ ...DEFAULT_RK_ITEMS, ...DEFAULT_LEADERSHIP_ITEMS }),
-        wave_label: label,
-        previous_measurement_id: previous,
-        created_by: null,
-      })
+      .values(
+        closedDemoMeasurement(at, 10, {
+          municipality_id: municipalityId,
+          course_id: courseId,
+          title: `Enkeltsagsanalyse (${label})`,
+          focal_process: 'forløbet for denne voksne borger',
+          focal_kind: null,
+          choose_groups: false,
+          include_leadership: true,
+          items: JSON.stringify({ ...DEFAULT_RK_ITEMS, ...DEFAULT_LEADERSHIP_ITEMS }),
+          wave_label: label,
+          previous_measurement_id: previous,
+        }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     previous = id;
@@ -106,14 +101,7 @@ async function caseWaves(
         })
         .execute();
       const leadership = 3.1 + effect * 0.8 + normal() * 0.4;
-      const answers: {
-        measurement_id: string;
-        respondent_id: string;
-        target: string;
-        item: string;
-        value: number;
-        dont_know: boolean;
-      }[] = unitIds
+      const answers: NewAnswer[] = unitIds
         .filter((t) => t !== unit)
         .flatMap((target) =>
           RK_ITEMS.map((item) => ({
@@ -125,16 +113,7 @@ async function caseWaves(
             dont_know: false,
           })),
         );
-      for (const item of LEADERSHIP_ITEMS) {
-        answers.push({
-          measurement_id: id,
-          respondent_id: respondent,
-          target: '',
-          item,
-          value: clamp(leadership + normal() * 0.4),
-          dont_know: false,
-        });
-      }
+      answers.push(...leadershipAnswers(id, respondent, () => clamp(leadership + normal() * 0.4)));
       await db.insertInto('answer').values(answers).execute();
     }
   }

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_IMPLEMENTATION_ITEMS } from '../../contract/implementation.js';
 import type { Database } from '../db/schema.js';
 import type { NewAnswer } from '../db/tables/answer.table.js';
+import { closedDemoMeasurement, demoInvitation } from './demo-answers.js';
 import { seededRandom } from './random.js';
 
 const UNITS = [
@@ -42,32 +43,24 @@ export async function createDemoImplementation(
     )
     .execute();
   const start = new Date(Date.UTC(2026, 8, 1));
-  const end = new Date(start.getTime() + 21 * 86400_000);
   const day = start.toISOString().slice(0, 10);
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('measurement')
-      .values({
-        municipality_id: municipalityId,
-        title: 'Implementering af Én plan, efterår 2026',
-        focal_process: 'Én plan',
-        kind: 'implementation',
-        implementation_items: JSON.stringify(DEFAULT_IMPLEMENTATION_ITEMS),
-        status: 'closed',
-        opens_at: start,
-        closes_at: end,
-        opened_at: start,
-        closed_at: end,
-        min_group: 5,
-        threshold_high: 4,
-        threshold_low: 3.5,
-        choose_groups: false,
-        include_leadership: false,
-        items: '{}',
-        wave_label: '1',
-        previous_measurement_id: null,
-        created_by: null,
-      })
+      .values(
+        closedDemoMeasurement(start, 21, {
+          municipality_id: municipalityId,
+          title: 'Implementering af Én plan, efterår 2026',
+          focal_process: 'Én plan',
+          kind: 'implementation',
+          implementation_items: JSON.stringify(DEFAULT_IMPLEMENTATION_ITEMS),
+          choose_groups: false,
+          include_leadership: false,
+          items: '{}',
+          wave_label: '1',
+          previous_measurement_id: null,
+        }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
@@ -80,18 +73,7 @@ export async function createDemoImplementation(
       // The invitation knows only who finished; nothing links it to the answers below.
       await trx
         .insertInto('invitation')
-        .values({
-          measurement_id: id,
-          person_id: person.id,
-          unit_id: person.unit_id,
-          role: person.role,
-          status: answered ? 'finished' : 'invited',
-          invited_on: day,
-          finished_on: answered ? day : null,
-          token_hash: null,
-          token_sealed: null,
-          respondent_ref: null,
-        })
+        .values(demoInvitation(id, person, answered, day))
         .execute();
       if (!answered) continue;
       const respondentId = crypto.randomUUID();

@@ -6,10 +6,13 @@
  * jobcentre form a weak bridge, and the intervention arm improves while control declines.
  */
 import type { Kysely } from 'kysely';
-import { LEADERSHIP_ITEMS, RK_ITEMS } from '../analysis/answer.js';
+import { RK_ITEMS } from '../analysis/answer.js';
 import type { Database } from '../db/schema.js';
+import type { NewAnswer } from '../db/tables/answer.table.js';
+import type { NewInvitation } from '../db/tables/invitation.table.js';
 import type { Arm } from '../db/tables/measurement.table.js';
 import { DEFAULT_LEADERSHIP_ITEMS, DEFAULT_RK_ITEMS } from '../measurements/default-items.js';
+import { closedDemoMeasurement, demoInvitation, leadershipAnswers } from './demo-answers.js';
 import { seededRandom } from './random.js';
 
 const INTERVENTION = new Set([
@@ -67,29 +70,21 @@ export async function createDemoSurvey(
   ] as const) {
     await db.transaction().execute(async (trx) => {
       const start = new Date(Date.UTC(2026, wave === 0 ? 1 : 6, 2));
-      const end = new Date(start.getTime() + 21 * 86400_000);
       const measurement = await trx
         .insertInto('measurement')
-        .values({
-          municipality_id: municipalityId,
-          title: `Samarbejde om borgere med dobbeltdiagnose (${label})`,
-          focal_process: 'borgere med dobbeltdiagnose',
-          focal_kind: 'dobbeltdiagnose',
-          status: 'closed',
-          opens_at: start,
-          closes_at: end,
-          opened_at: start,
-          closed_at: end,
-          min_group: 5,
-          threshold_high: 4,
-          threshold_low: 3.5,
-          choose_groups: true,
-          include_leadership: true,
-          items,
-          wave_label: label,
-          previous_measurement_id: ids[0] ?? null,
-          created_by: null,
-        })
+        .values(
+          closedDemoMeasurement(start, 21, {
+            municipality_id: municipalityId,
+            title: `Samarbejde om borgere med dobbeltdiagnose (${label})`,
+            focal_process: 'borgere med dobbeltdiagnose',
+            focal_kind: 'dobbeltdiagnose',
+            choose_groups: true,
+            include_leadership: true,
+            items,
+            wave_label: label,
+            previous_measurement_id: ids[0] ?? null,
+          }),
+        )
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.push(measurement.id);
@@ -106,42 +101,13 @@ export async function createDemoSurvey(
         )
         .execute();
 
-      const answers: {
-        measurement_id: string;
-        respondent_id: string;
-        target: string;
-        item: string;
-        value: number | null;
-        dont_know: boolean;
-      }[] = [];
+      const answers: NewAnswer[] = [];
       const invitedOn = start.toISOString().slice(0, 10);
-      const invitations: {
-        measurement_id: string;
-        person_id: string;
-        unit_id: string;
-        role: 'leder' | 'medarbejder';
-        status: 'invited' | 'finished';
-        invited_on: string;
-        finished_on: string | null;
-        token_hash: null;
-        token_sealed: null;
-        respondent_ref: null;
-      }[] = [];
+      const invitations: NewInvitation[] = [];
       for (const person of people) {
         const answered = random() >= 0.18;
         // The invitation knows only who finished; nothing links it to the answers below.
-        invitations.push({
-          measurement_id: measurement.id,
-          person_id: person.id,
-          unit_id: person.unit_id,
-          role: person.role,
-          status: answered ? 'finished' : 'invited',
-          invited_on: invitedOn,
-          finished_on: answered ? invitedOn : null,
-          token_hash: null,
-          token_sealed: null,
-          respondent_ref: null,
-        });
+        invitations.push(demoInvitation(measurement.id, person, answered, invitedOn));
         if (!answered) continue;
         const unit = byId.get(person.unit_id)!;
         const arm: Arm = INTERVENTION.has(unit.name) ? 'intervention' : 'kontrol';
@@ -189,16 +155,11 @@ export async function createDemoSurvey(
             });
           }
         }
-        for (const item of LEADERSHIP_ITEMS) {
-          answers.push({
-            measurement_id: measurement.id,
-            respondent_id: respondentId,
-            target: '',
-            item,
-            value: clampScore(leadership + normal() * 0.5),
-            dont_know: false,
-          });
-        }
+        answers.push(
+          ...leadershipAnswers(measurement.id, respondentId, () =>
+            clampScore(leadership + normal() * 0.5),
+          ),
+        );
       }
       await trx.insertInto('invitation').values(invitations).execute();
       for (let i = 0; i < answers.length; i += 2000) {

@@ -41,14 +41,18 @@ function answers(): Answer[] {
 
 describe('renderPdfReport', () => {
   const result = analyze(answers());
+  /** The Danish report's heading and language, as a caseworker's measurement gives them. */
+  const DANISH = {
+    title: 'Dobbeltdiagnoser',
+    focalProcess: 'borgere med dobbeltdiagnose',
+    municipality: 'Testkommune',
+    result,
+    language: 'da',
+  } as const;
 
   it('writes a Danish report with the map, the profile, the weakest ties and the method notes', async () => {
     const pdf = await renderPdfReport({
-      title: 'Dobbeltdiagnoser',
-      focalProcess: 'borgere med dobbeltdiagnose',
-      municipality: 'Testkommune',
-      result,
-      language: 'da',
+      ...DANISH,
       provisional: true,
       compress: false,
     });
@@ -103,11 +107,7 @@ describe('renderPdfReport', () => {
     const flows = { Jobcenter: 'sender', Misbrugscenter: 'receiver' } as const;
     const flowOf = (u: string) => flows[u as keyof typeof flows];
     const pdf = await renderPdfReport({
-      title: 'Dobbeltdiagnoser',
-      focalProcess: 'borgere med dobbeltdiagnose',
-      municipality: 'Testkommune',
-      result,
-      language: 'da',
+      ...DANISH,
       provisional: false,
       compress: false,
       extras: [

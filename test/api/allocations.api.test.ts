@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocate } from '../../src/analysis/allocation.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import type { Allocation, CourseCaseIntervention } from '../../contract/allocations.schema.js';
 import type { Intervention } from '../../contract/interventions.schema.js';
-import { CASEWORKER } from '../helpers/course-fixture.js';
+import { addParty, CASEWORKER, openCourse, personIdOf } from '../helpers/course-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -37,17 +37,10 @@ for (const database of testDatabases()) {
     beforeAll(async () => {
       t = await startTestApp(database, { env: { MIN_GROUP_SIZE: '3' } });
       await createDemoMunicipality(t.handle.db);
-      sara = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
-      analyst = new TestClient(t.app);
-      await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
-      leader = new TestClient(t.app);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
-      const saraPerson = await t.handle.db
-        .selectFrom('person')
-        .select('id')
-        .where('email', '=', CASEWORKER)
-        .executeTakeFirstOrThrow();
+      sara = await signedIn(t.app, CASEWORKER);
+      analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');
+      leader = await signedIn(t.app, 'leder@demo.samspil.dk');
+      const saraPerson = await personIdOf(t.handle.db, CASEWORKER);
       const units = new Map(
         (await t.handle.db.selectFrom('unit').select(['id', 'name']).execute()).map((u) => [
           u.name,
@@ -56,28 +49,24 @@ for (const database of testDatabases()) {
       );
       async function course(unitNames: string[]) {
         cpr++;
-        const created = await sara.post('/api/courses', {
-          kind: 'individual',
-          targetGroup: 'voksne',
-          startDate: today,
-          citizen: {
+        const { id } = await openCourse(
+          sara,
+          saraPerson,
+          {
             name: `Borger ${cpr}`,
             cpr: `${String(cpr).padStart(2, '0')}0690-2${String(cpr).padStart(3, '0')}`,
             phone: '20 30 40 50',
             preferredContact: 'telefon',
           },
-          coordinator: { personId: saraPerson.id, role: 'koordinerende-sagsbehandler' },
-        });
-        expect(created.statusCode, created.body).toBe(201);
-        const id = created.json<{ id: string }>().id;
+          today,
+        );
         for (const name of unitNames) {
-          const added = await sara.post(`/api/courses/${id}/parties`, {
+          await addParty(sara, id, {
             kind: 'unit',
             unitId: units.get(name),
             task: 'Indsats',
             responseTime: '2 hverdage',
           });
-          expect(added.statusCode, added.body).toBe(201);
         }
         return id;
       }
@@ -312,8 +301,7 @@ for (const database of testDatabases()) {
       // A pooled minimum group of 7: above one demo case's 6 respondents.
       t = await startTestApp(database, { env: { MIN_GROUP_SIZE: '7' } });
       await createDemoMunicipality(t.handle.db, 2026, t.config.cprKey);
-      analyst = new TestClient(t.app);
-      await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');
     });
     afterAll(async () => t.close());
 

@@ -6,20 +6,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RK_ITEMS } from '../../src/analysis/answer.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import {
+  addParty,
   CASEWORKER,
   PROFESSIONAL,
   createCourseFixture,
+  openCourse,
+  personIdOf,
   lastCitizenLink,
   mailsTo,
 } from '../helpers/course-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 import { surveyLinks } from '../helpers/measurement-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import type { CaseAnalysis } from '../../contract/case-analysis.schema.js';
-import { danishDay } from '../helpers/dates.js';
 
 type CaseView = CaseAnalysis;
 interface Person {
@@ -38,10 +40,8 @@ for (const database of testDatabases()) {
     beforeAll(async () => {
       t = await startTestApp(database, { env: { MIN_GROUP_SIZE: '3' } });
       await createDemoMunicipality(t.handle.db);
-      sara = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
-      analyst = new TestClient(t.app);
-      await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      sara = await signedIn(t.app, CASEWORKER);
+      analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');
     });
     afterAll(async () => t.close());
 
@@ -61,44 +61,29 @@ for (const database of testDatabases()) {
 
     /** A course coordinated by Sara with the given named professionals and outside actors. */
     async function course(professionals: Person[], externals: number, citizenEmail: string) {
-      const saraPerson = await t.handle.db
-        .selectFrom('person')
-        .select('id')
-        .where('email', '=', CASEWORKER)
-        .executeTakeFirstOrThrow();
       cpr++;
-      const created = await sara.post('/api/courses', {
-        kind: 'individual',
-        targetGroup: 'voksne',
-        startDate: danishDay(),
-        citizen: {
-          name: `Borger ${cpr}`,
-          cpr: `${String(cpr).padStart(2, '0')}0690-2${String(cpr).padStart(3, '0')}`,
-          email: citizenEmail,
-          preferredContact: 'e-mail',
-        },
-        coordinator: { personId: saraPerson.id, role: 'koordinerende-sagsbehandler' },
+      const { id } = await openCourse(sara, await personIdOf(t.handle.db, CASEWORKER), {
+        name: `Borger ${cpr}`,
+        cpr: `${String(cpr).padStart(2, '0')}0690-2${String(cpr).padStart(3, '0')}`,
+        email: citizenEmail,
+        preferredContact: 'e-mail',
       });
-      expect(created.statusCode, created.body).toBe(201);
-      const id = created.json<{ id: string }>().id;
       for (const p of professionals) {
-        const added = await sara.post(`/api/courses/${id}/parties`, {
+        await addParty(sara, id, {
           kind: 'professional',
           personId: p.id,
           task: 'Indsats',
           responseTime: '2 hverdage',
         });
-        expect(added.statusCode, added.body).toBe(201);
       }
       for (let i = 0; i < externals; i++) {
-        const added = await sara.post(`/api/courses/${id}/parties`, {
+        await addParty(sara, id, {
           kind: 'external',
           externalType: 'andet',
           name: `Ekstern ${i + 1}`,
           task: 'Indsats',
           responseTime: '2 hverdage',
         });
-        expect(added.statusCode, added.body).toBe(201);
       }
       return id;
     }
@@ -208,8 +193,7 @@ for (const database of testDatabases()) {
 
       it('lets only the coordinator or a leader of a network unit start one', async () => {
         const fixture = await createCourseFixture(t.handle.db, sara);
-        const frida = new TestClient(t.app);
-        await frida.login(PROFESSIONAL, DEMO_PASSWORD);
+        const frida = await signedIn(t.app, PROFESSIONAL);
         // Frida is in the network: she may read the (empty) case analysis but not start one.
         expect((await frida.get(`/api/courses/${fixture.courseId}/case-analysis`)).statusCode).toBe(
           200,
@@ -222,8 +206,7 @@ for (const database of testDatabases()) {
           (await analyst.get(`/api/courses/${fixture.courseId}/case-analysis`)).statusCode,
         ).toBe(404);
         // Lise leads Jobcenter, a unit party of the network.
-        const lise = new TestClient(t.app);
-        await lise.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+        const lise = await signedIn(t.app, 'leder@demo.samspil.dk');
         const view = await lise.get(`/api/courses/${fixture.courseId}/case-analysis`);
         expect(view.json<CaseView>()).toMatchObject({ canStart: true, citizenScore: null });
         const started = await lise.post(`/api/courses/${fixture.courseId}/case-analysis`, {

@@ -13,7 +13,13 @@ import type {
 import { addMonths } from '../../src/progression/occasions.js';
 import { testDatabases } from '../helpers/databases.js';
 import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
-import { CASEWORKER, createCourseFixture, PROFESSIONAL } from '../helpers/course-fixture.js';
+import {
+  CASEWORKER,
+  createCourseFixture,
+  giveConsent,
+  openCourse,
+  PROFESSIONAL,
+} from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { danishDay } from '../helpers/dates.js';
 
@@ -190,7 +196,7 @@ for (const database of testDatabases()) {
       expect((await analyst.request('PUT', `${url}/m6`, { answers: {} })).statusCode).toBe(403);
       expect((await frida.request('PUT', `${url}/m6`, { answers: {} })).statusCode).toBe(403);
       // Consent lets the professional read, never answer.
-      const consent = await sara.post(`${url.replace('/fidelity', '')}/consents`, {
+      await giveConsent(sara, course.courseId, {
         purpose: 'Samarbejde',
         partyIds: [course.parties.professional],
         memberIds: [course.citizenId],
@@ -198,7 +204,6 @@ for (const database of testDatabases()) {
         form: 'underskrift',
         expiresOn: addMonths(today(), 6),
       });
-      expect(consent.statusCode, consent.body).toBe(201);
       expect((await fidelity(frida, course.courseId)).canAnswer).toBe(false);
       const refused = await frida.request('PUT', `${url}/m6`, { answers: {} });
       expect(refused.statusCode).toBe(403);
@@ -238,15 +243,12 @@ for (const database of testDatabases()) {
         .where('person.role', '=', 'medarbejder')
         .select('person.id')
         .executeTakeFirstOrThrow();
-      const created = await sara.post('/api/courses', {
-        kind: 'individual',
-        targetGroup: 'voksne',
-        startDate: addMonths(today(), -7),
-        citizen: { name: 'Karen Lund', cpr: '0101801234', preferredContact: 'sms' },
-        coordinator: { personId: jobcenter.id, role: 'koordinerende-sagsbehandler' },
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      const id = created.json<{ id: string }>().id;
+      const { id } = await openCourse(
+        sara,
+        jobcenter.id,
+        { name: 'Karen Lund', cpr: '0101801234', preferredContact: 'sms' },
+        addMonths(today(), -7),
+      );
       const view = await fidelity(sara, id);
       expect(view.canAnswer).toBe(false);
       expect(view.due?.key).toBe('m6');
@@ -268,15 +270,12 @@ for (const database of testDatabases()) {
         .where('email', '=', 'leder@demo.samspil.dk')
         .executeTakeFirstOrThrow();
       const start = addMonths(today(), -7);
-      const created = await leader.post('/api/courses', {
-        kind: 'individual',
-        targetGroup: 'voksne',
-        startDate: start,
-        citizen: { name: 'Per Holm', cpr: '0202802345', preferredContact: 'sms' },
-        coordinator: { personId: leaderPerson.person_id, role: 'koordinerende-sagsbehandler' },
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      const leaderCourse = created.json<{ id: string }>().id;
+      const { id: leaderCourse } = await openCourse(
+        leader,
+        leaderPerson.person_id!,
+        { name: 'Per Holm', cpr: '0202802345', preferredContact: 'sms' },
+        start,
+      );
       const allYes = Object.fromEntries(Object.keys(KNOWN).map((k) => [k, 'ja']));
       expect(
         (await leader.post(`/api/courses/${leaderCourse}/fidelity/m6/submit`, { answers: allYes }))

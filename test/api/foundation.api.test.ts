@@ -45,24 +45,17 @@ for (const database of testDatabases()) {
       });
 
       it('refuses state-changing requests without the CSRF token', async () => {
-        const response = await analyst.request(
-          'POST',
-          '/api/org/units',
-          { name: 'X', kind: 'ekstern' },
-          {
-            'x-csrf-token': '',
-          },
-        );
+        const addUnit = (csrfToken: string) =>
+          analyst.request(
+            'POST',
+            '/api/org/units',
+            { name: 'X', kind: 'ekstern' },
+            { 'x-csrf-token': csrfToken },
+          );
+        const response = await addUnit('');
         expect(response.statusCode).toBe(403);
         expect(response.json()).toMatchObject({ code: 'csrf_failed' });
-        const forged = await analyst.request(
-          'POST',
-          '/api/org/units',
-          { name: 'X', kind: 'ekstern' },
-          {
-            'x-csrf-token': 'forged.token',
-          },
-        );
+        const forged = await addUnit('forged.token');
         expect(forged.statusCode).toBe(403);
         expect((await org(analyst)).units.some((u) => u.name === 'X')).toBe(false);
       });

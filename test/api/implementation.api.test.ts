@@ -21,6 +21,7 @@ import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { surveyLinks } from '../helpers/measurement-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { personIdOf } from '../helpers/course-fixture.js';
 
 /** The attack's organisation: unit → [leaders, employees] who submit. */
 const SIZES: Record<string, [number, number]> = {
@@ -302,17 +303,13 @@ for (const database of testDatabases()) {
     it('lets a leader read the report of their own unit and the municipality, suppression intact', async () => {
       const admin = new TestClient(t.app);
       await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
-      const person = await t.handle.db
-        .selectFrom('person')
-        .select('id')
-        .where('email', '=', 'impld-leder-0@impl.test')
-        .executeTakeFirstOrThrow();
+      const personId = await personIdOf(t.handle.db, 'impld-leder-0@impl.test');
       const created = await admin.post('/api/users', {
         name: 'Dorte D-leder',
         email: 'dorte@impl.test',
         role: 'leder',
         password: DEMO_PASSWORD,
-        personId: person.id,
+        personId,
       });
       expect(created.statusCode, created.body).toBe(201);
       const leaderD = new TestClient(t.app);

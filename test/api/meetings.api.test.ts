@@ -6,6 +6,7 @@ import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { createWorker } from '../../src/server/background.js';
 import type { Meeting as MeetingView } from '../../contract/meetings.schema.js';
 import { testDatabases } from '../helpers/databases.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 import {
   CASEWORKER,
   CITIZEN_EMAIL,
@@ -15,6 +16,7 @@ import {
   type CourseFixture,
 } from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { rerunAfterCrash } from '../helpers/jobs.js';
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
@@ -30,12 +32,9 @@ for (const database of testDatabases()) {
     beforeAll(async () => {
       t = await startTestApp(database);
       await createDemoMunicipality(t.handle.db);
-      sara = new TestClient(t.app);
-      frida = new TestClient(t.app);
-      leader = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
-      await frida.login(PROFESSIONAL, DEMO_PASSWORD);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      sara = await signedIn(t.app, CASEWORKER);
+      frida = await signedIn(t.app, PROFESSIONAL);
+      leader = await signedIn(t.app, 'leder@demo.samspil.dk');
       course = await createCourseFixture(t.handle.db, sara);
       base = `/api/courses/${course.courseId}/meetings`;
     });
@@ -138,21 +137,11 @@ for (const database of testDatabases()) {
       const reminders = await mailsTo(t.handle.db, 'jobcenter@demo.samspil.dk', 'meeting-reminder');
       expect(reminders.length - remindersBefore.length).toBe(1);
       // The same job queued again (as by a crash before it was marked done) mails nobody.
-      await t.handle.db
-        .insertInto('job')
-        .values({
-          kind: 'meeting-reminder',
-          payload: JSON.stringify({ meetingId: soon.id, sequence: 0, publicUrl: 'http://x' }),
-          run_at: new Date(),
-          dedupe_key: null,
-          locked_until: null,
-          last_error: null,
-          done_at: null,
-          failed_at: null,
-        })
-        .execute();
-      await worker.runDue();
-      await worker.stop();
+      await rerunAfterCrash(t.handle.db, worker, 'meeting-reminder', {
+        meetingId: soon.id,
+        sequence: 0,
+        publicUrl: 'http://x',
+      });
       expect(
         await mailsTo(t.handle.db, 'jobcenter@demo.samspil.dk', 'meeting-reminder'),
       ).toHaveLength(reminders.length);

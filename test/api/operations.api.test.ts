@@ -12,6 +12,7 @@ import { testDatabases } from '../helpers/databases.js';
 import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { danishDay } from '../helpers/dates.js';
+import { personIdOf } from '../helpers/course-fixture.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef-0123456789';
 const CITIZEN = 'Mette Lækagesen';
@@ -42,18 +43,14 @@ for (const database of testDatabases()) {
         .execute(t.handle.db);
       const caseworker = new TestClient(t.app);
       await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
-      const sara = await t.handle.db
-        .selectFrom('person')
-        .select('id')
-        .where('email', '=', 'sagsbehandler@demo.samspil.dk')
-        .executeTakeFirstOrThrow();
+      const saraId = await personIdOf(t.handle.db, 'sagsbehandler@demo.samspil.dk');
       lines.length = 0;
       const response = await caseworker.post('/api/courses', {
         kind: 'individual',
         targetGroup: 'voksne',
         startDate: danishDay(),
         citizen: { name: CITIZEN, cpr: CPR, phone: '20 30 40 50', preferredContact: 'sms' },
-        coordinator: { personId: sara.id, role: 'koordinerende-sagsbehandler' },
+        coordinator: { personId: saraId, role: 'koordinerende-sagsbehandler' },
       });
       expect(response.statusCode).toBe(500);
       expect(response.json()).toMatchObject({ code: 'internal' });

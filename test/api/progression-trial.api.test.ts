@@ -19,6 +19,10 @@ import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 
 type Message = { message: { da: string; en: string } };
 
+/** The answer options "Aldrig", "Nogle gange" and "Tit" with these scores. */
+const often = (...scores: [number, number, number]) =>
+  ['Aldrig', 'Nogle gange', 'Tit'].map((label, i) => ({ label, score: scores[i]! }));
+
 for (const database of testDatabases()) {
   describe(`progression as the trial measured it on ${database.name}`, () => {
     let t: TestApp;
@@ -173,21 +177,13 @@ for (const database of testDatabases()) {
             id: 'q1',
             text: 'Spørgsmål 1',
             kind: 'options',
-            options: [
-              { label: 'Aldrig', score: 0 },
-              { label: 'Nogle gange', score: 1 },
-              { label: 'Tit', score: 2 },
-            ],
+            options: often(0, 1, 2),
           },
           {
             id: 'q2',
             text: 'Spørgsmål 2 (omvendt)',
             kind: 'options',
-            options: [
-              { label: 'Aldrig', score: 2 },
-              { label: 'Nogle gange', score: 1 },
-              { label: 'Tit', score: 0 },
-            ],
+            options: often(2, 1, 0),
           },
           { id: 'note', text: 'Bemærkning', kind: 'text' },
         ],

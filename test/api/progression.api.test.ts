@@ -15,6 +15,7 @@ import { testDatabases } from '../helpers/databases.js';
 import { CASEWORKER, createCourseFixture, mailsTo } from '../helpers/course-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { danishDay } from '../helpers/dates.js';
+import { rerunAfterCrash } from '../helpers/jobs.js';
 
 const today = () => danishDay();
 
@@ -120,21 +121,11 @@ for (const database of testDatabases()) {
       await worker.runDue();
       await worker.runDue();
       // A copy of the same job (as after a crash before it was marked done) mails nobody.
-      await t.handle.db
-        .insertInto('job')
-        .values({
-          kind: 'progression-due',
-          payload: JSON.stringify({ courseId: course.courseId, occasion: 'start', publicUrl: '' }),
-          run_at: new Date(),
-          dedupe_key: null,
-          locked_until: null,
-          last_error: null,
-          done_at: null,
-          failed_at: null,
-        })
-        .execute();
-      await worker.runDue();
-      await worker.stop();
+      await rerunAfterCrash(t.handle.db, worker, 'progression-due', {
+        courseId: course.courseId,
+        occasion: 'start',
+        publicUrl: '',
+      });
       const reminders = await mailsTo(t.handle.db, CASEWORKER, 'progression-due');
       expect(reminders).toHaveLength(1);
       expect(reminders[0]!.body_text).toContain(`/forloeb/${course.courseId}/progression`);
@@ -178,25 +169,11 @@ for (const database of testDatabases()) {
       expect(view.schedule!.next).toBeNull();
       await worker.runDue();
       // A copy of the closing job (as after a crash before it was marked done) mails nobody.
-      await t.handle.db
-        .insertInto('job')
-        .values({
-          kind: 'progression-due',
-          payload: JSON.stringify({
-            courseId: course.courseId,
-            occasion: 'afslutning',
-            publicUrl: '',
-          }),
-          run_at: new Date(),
-          dedupe_key: null,
-          locked_until: null,
-          last_error: null,
-          done_at: null,
-          failed_at: null,
-        })
-        .execute();
-      await worker.runDue();
-      await worker.stop();
+      await rerunAfterCrash(t.handle.db, worker, 'progression-due', {
+        courseId: course.courseId,
+        occasion: 'afslutning',
+        publicUrl: '',
+      });
       const closing = (await mailsTo(t.handle.db, CASEWORKER, 'progression-due')).filter(
         (m) => m.body_text.includes('afsluttet') && m.body_text.includes(course.courseId),
       );

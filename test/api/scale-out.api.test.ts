@@ -3,9 +3,8 @@
  * its own database handle and pool, share workshop live updates (LISTEN/NOTIFY), rate
  * limits (counted in the database), sessions, and the job queue (each job run once).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
@@ -16,26 +15,22 @@ import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { browserLogin, listen, openStream } from '../helpers/http.js';
+import { createScratchDatabase, type ScratchDatabase } from '../helpers/postgres-database.js';
 import { testConfig, TestClient } from '../helpers/test-app.js';
 
 const baseUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!baseUrl)('two app instances on one PostgreSQL', () => {
-  const name = `samspil_test_${randomBytes(6).toString('hex')}`;
+  let scratch: ScratchDatabase;
   const handles: DatabaseHandle[] = [];
   const apps: FastifyInstance[] = [];
   const urls: string[] = [];
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const target = new URL(baseUrl!);
-    target.pathname = `/${name}`;
+    scratch = await createScratchDatabase(baseUrl!);
     const config = testConfig();
     for (let i = 0; i < 2; i++) {
-      const handle = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 4 });
+      const handle = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
       handles.push(handle);
       const app = await buildApp({
         config,
@@ -51,10 +46,7 @@ describe.skipIf(!baseUrl)('two app instances on one PostgreSQL', () => {
   afterAll(async () => {
     for (const app of apps) await app.close();
     for (const handle of handles) await handle.close();
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
   it('shows a workshop step done on one instance live on the other', async () => {

@@ -7,16 +7,17 @@
  * the e-mail-first discovery, passwords turned off, and citizens with MitID through a
  * broker issuing a CPR claim.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealLoginState } from '../../src/auth/oidc/oidc-client.js';
 import { redactTokens } from '../../src/server/logging.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { testDatabases } from '../helpers/databases.js';
+import { freePort } from '../helpers/http.js';
+import { CASEWORKER, courseForMitid } from '../helpers/course-fixture.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 import { CookieJar, startTestProvider, type TestProvider } from '../helpers/oidc-provider.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
-import { danishDay } from '../helpers/dates.js';
 
 const CALLBACK = '/api/auth/oidc/callback';
 const ROLE_MAP = {
@@ -24,15 +25,6 @@ const ROLE_MAP = {
   'samspil-leder': 'leder',
   'samspil-sb': 'sagsbehandler',
 };
-
-/** A free local port, so the app's public URL (and the provider's redirect URI) is known before it listens. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => {
   let t: TestApp;
@@ -435,46 +427,11 @@ describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => 
         cprClaim: 'dk:gov:cpr',
       });
       expect(saved.statusCode, saved.body).toBe(200);
-      caseworker = new TestClient(t.app);
-      await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
-      const sara = await t.handle.db
-        .selectFrom('person')
-        .select('id')
-        .where('email', '=', 'sagsbehandler@demo.samspil.dk')
-        .executeTakeFirstOrThrow();
-      const created = await caseworker.post('/api/courses', {
-        kind: 'individual',
-        targetGroup: 'voksne',
-        startDate: danishDay(),
-        citizen: {
-          name: 'Mette Hansen',
-          cpr: '030385-1234',
-          phone: '20 30 40 50',
-          preferredContact: 'sms',
-        },
-        coordinator: { personId: sara.id, role: 'koordinerende-sagsbehandler' },
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      const course = created.json<{ id: string; members: { id: string }[] }>();
-      courseId = course.id;
-      const party = await caseworker.post(`/api/courses/${courseId}/parties`, {
-        kind: 'external',
-        externalType: 'egen-laege',
-        name: 'Lægehuset',
-        task: 'Medicin',
-        responseTime: '3 hverdage',
-      });
-      expect(party.statusCode, party.body).toBe(201);
-      const consent = await caseworker.post(`/api/courses/${courseId}/consents`, {
-        purpose: 'Samarbejde om planen',
-        partyIds: [party.json<{ id: string }>().id],
-        memberIds: [course.members[0]!.id],
-        givenOn: danishDay(-1),
-        form: 'digital',
-        expiresOn: '2099-12-31',
-      });
-      expect(consent.statusCode, consent.body).toBe(201);
-      consentId = consent.json<{ id: string }>().id;
+      caseworker = await signedIn(t.app, CASEWORKER);
+      ({ courseId, consentId } = await courseForMitid(t.handle.db, caseworker, {
+        name: 'Mette Hansen',
+        cpr: '030385-1234',
+      }));
       broker.accounts.set('mette', { 'dk:gov:cpr': CPR_WITH_COURSE });
       broker.accounts.set('ukendt', { 'dk:gov:cpr': '0101901111' });
     });

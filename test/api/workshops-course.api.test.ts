@@ -1,9 +1,9 @@
 /** Workshops around a citizen's course, on each test database: who may start and see them, and what the actors carry. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 import {
   CASEWORKER,
   createCourseFixture,
@@ -34,12 +34,9 @@ for (const database of testDatabases()) {
     beforeAll(async () => {
       t = await startTestApp(database);
       await createDemoMunicipality(t.handle.db);
-      sara = new TestClient(t.app);
-      frida = new TestClient(t.app);
-      analyst = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
-      await frida.login(PROFESSIONAL, DEMO_PASSWORD);
-      await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      sara = await signedIn(t.app, CASEWORKER);
+      frida = await signedIn(t.app, PROFESSIONAL);
+      analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       course = await createCourseFixture(t.handle.db, sara);
     });
     afterAll(async () => t.close());

@@ -3,9 +3,7 @@
  * every change the facilitator makes, on PGlite (one instance) and across two app
  * instances on the same PostgreSQL (LISTEN/NOTIFY).
  */
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
@@ -14,6 +12,7 @@ import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { browserLogin, listen, openStream } from '../helpers/http.js';
+import { createScratchDatabase, type ScratchDatabase } from '../helpers/postgres-database.js';
 import { testConfig, TestClient } from '../helpers/test-app.js';
 
 async function appOn(handle: DatabaseHandle) {
@@ -88,7 +87,7 @@ describe('workshop events on pglite (one instance)', () => {
 
 const baseUrl = process.env.TEST_DATABASE_URL;
 describe.skipIf(!baseUrl)('workshop events across two instances on postgres', () => {
-  const name = `samspil_test_${randomBytes(6).toString('hex')}`;
+  let scratch: ScratchDatabase;
   let first: DatabaseHandle;
   let second: DatabaseHandle;
   let appA: FastifyInstance;
@@ -96,14 +95,9 @@ describe.skipIf(!baseUrl)('workshop events across two instances on postgres', ()
   let urlB: string;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const target = new URL(baseUrl!);
-    target.pathname = `/${name}`;
-    first = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 4 });
-    second = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 4 });
+    scratch = await createScratchDatabase(baseUrl!);
+    first = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
+    second = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
     await createDemoMunicipality(first.db);
     appA = await appOn(first);
     appB = await appOn(second);
@@ -115,10 +109,7 @@ describe.skipIf(!baseUrl)('workshop events across two instances on postgres', ()
     await appB.close();
     await first.close();
     await second.close();
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
   it('delivers a change made on instance A to a follower streaming from instance B', async () => {

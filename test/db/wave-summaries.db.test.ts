@@ -13,6 +13,7 @@ import type { Database } from '../../src/db/schema.js';
 import { seededRandom } from '../../src/demo/random.js';
 import { createMunicipality } from '../../src/municipality/municipality.service.js';
 import { loadAnswers, loadWaveSummaries } from '../../src/results/results.repository.js';
+import type { NewAnswer } from '../../src/db/tables/answer.table.js';
 import { insertClosedMeasurement, insertUnits } from '../helpers/analysis-seed.js';
 import { testDatabases } from '../helpers/databases.js';
 
@@ -65,14 +66,7 @@ async function seedMeasurements(db: Kysely<Database>): Promise<string[]> {
       previousMeasurementId: ids[0] ?? null,
     });
     ids.push(measurementId);
-    const answers: {
-      measurement_id: string;
-      respondent_id: string;
-      target: string;
-      item: string;
-      value: number | null;
-      dont_know: boolean;
-    }[] = [];
+    const answers: NewAnswer[] = [];
     const answer = (respondent: string, target: string, item: string) => {
       const draw = random();
       if (draw < 0.08) return; // a missing answer is not stored

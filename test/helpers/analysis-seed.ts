@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import type { UnitKind } from '../../contract/org.js';
+import { createMunicipality } from '../../src/municipality/municipality.service.js';
 
 /** Units of one municipality by name, the i-th of kind `kind(i)`; returns their ids in order. */
 export async function insertUnits(
@@ -26,6 +27,32 @@ export async function insertUnits(
     )
     .returning('id')
     .execute();
+}
+
+/** The password of the benchmark municipality's admin (bench@example.dk). */
+export const BENCH_ADMIN_PASSWORD = 'tusind-stole-i-salen-77';
+
+/**
+ * A municipality for a benchmark with `groups` units named "Gruppe 01", "Gruppe 02" …, the
+ * i-th of kind `kind(i)`; its id and the units in order.
+ */
+export async function insertBenchMunicipality(
+  db: Kysely<Database>,
+  municipality: { name: string; slug: string },
+  groups: number,
+  kind?: (i: number) => UnitKind,
+): Promise<{ municipalityId: string; units: { id: string }[] }> {
+  const municipalityId = await createMunicipality(db, {
+    ...municipality,
+    adminName: 'Bench',
+    adminEmail: 'bench@example.dk',
+    adminPassword: BENCH_ADMIN_PASSWORD,
+  });
+  const names = Array.from(
+    { length: groups },
+    (_, i) => `Gruppe ${String(i + 1).padStart(2, '0')}`,
+  );
+  return { municipalityId, units: await insertUnits(db, municipalityId, names, kind) };
 }
 
 /**

@@ -71,11 +71,7 @@ export async function createCourseFixture(
   });
   expect(created.statusCode, created.body).toBe(201);
   const course = created.json<{ id: string; members: { id: string }[] }>();
-  const add = async (body: Record<string, unknown>) => {
-    const response = await caseworker.post(`/api/courses/${course.id}/parties`, body);
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<{ id: string }>().id;
-  };
+  const add = (body: Record<string, unknown>) => addParty(caseworker, course.id, body);
   const unit = await add({
     kind: 'unit',
     unitId: jobcenter.id,
@@ -105,6 +101,95 @@ export async function createCourseFixture(
     coordinatorPersonId: sara.id,
     parties: { unit, professional, doctor },
   };
+}
+
+/** The id of the person with this e-mail (a demo person unless the test made one). */
+export async function personIdOf(db: Kysely<Database>, email: string): Promise<string> {
+  const person = await db
+    .selectFrom('person')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return person.id;
+}
+
+/** Open an adult's individual course with `coordinatorId` (a person) as coordinator. */
+export async function openCourse(
+  caseworker: TestClient,
+  coordinatorId: string,
+  citizen: Record<string, unknown>,
+  startDate = danishDay(),
+): Promise<{ id: string; members: { id: string }[] }> {
+  const created = await caseworker.post('/api/courses', {
+    kind: 'individual',
+    targetGroup: 'voksne',
+    startDate,
+    citizen,
+    coordinator: { personId: coordinatorId, role: 'koordinerende-sagsbehandler' },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json<{ id: string; members: { id: string }[] }>();
+}
+
+/** Add a party to a course's network; its id. */
+export async function addParty(
+  caseworker: TestClient,
+  courseId: string,
+  body: Record<string, unknown>,
+): Promise<string> {
+  const response = await caseworker.post(`/api/courses/${courseId}/parties`, body);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string }>().id;
+}
+
+/** Record a consent on a course; its id. */
+export async function giveConsent(
+  caseworker: TestClient,
+  courseId: string,
+  consent: {
+    purpose: string;
+    partyIds: string[];
+    memberIds: string[];
+    givenOn: string;
+    form: string;
+    expiresOn: string;
+  },
+): Promise<string> {
+  const response = await caseworker.post(`/api/courses/${courseId}/consents`, consent);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string }>().id;
+}
+
+/**
+ * The demo caseworker's course for a citizen who signs in with MitID (the CPR claim): the
+ * family doctor is in the network and the citizen has consented to sharing with them.
+ */
+export async function courseForMitid(
+  db: Kysely<Database>,
+  caseworker: TestClient,
+  citizen: { name: string; cpr: string },
+): Promise<{ courseId: string; consentId: string }> {
+  const course = await openCourse(caseworker, await personIdOf(db, CASEWORKER), {
+    ...citizen,
+    phone: '20 30 40 50',
+    preferredContact: 'sms',
+  });
+  const doctor = await addParty(caseworker, course.id, {
+    kind: 'external',
+    externalType: 'egen-laege',
+    name: 'Lægehuset',
+    task: 'Medicin',
+    responseTime: '3 hverdage',
+  });
+  const consentId = await giveConsent(caseworker, course.id, {
+    purpose: 'Samarbejde om planen',
+    partyIds: [doctor],
+    memberIds: [course.members[0]!.id],
+    givenOn: danishDay(-1),
+    form: 'digital',
+    expiresOn: '2099-12-31',
+  });
+  return { courseId: course.id, consentId };
 }
 
 /**

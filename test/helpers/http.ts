@@ -1,4 +1,5 @@
 /** Real HTTP for tests that need it: a browser-like login, server-sent events, listening. */
+import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
@@ -63,4 +64,13 @@ export async function listen(app: FastifyInstance) {
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   return `http://127.0.0.1:${address.port}`;
+}
+
+/** A free local port, so an app's public URL (and a provider's redirect URI) is known before it listens. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -54,6 +54,25 @@ export async function repeatedEntry(
   return { name, data: Buffer.concat(parts), crc, size };
 }
 
+/**
+ * The fields a local header and its central directory entry share, from "version needed"
+ * (at `at`) to the name's length: version 2.0, deflate, the CRC and both sizes.
+ */
+function writeSharedFields(
+  header: Buffer,
+  at: number,
+  entry: ZipEntry,
+  size: number,
+  nameLength: number,
+): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(entry.crc >>> 0, at + 10);
+  header.writeUInt32LE(entry.data.length, at + 14);
+  header.writeUInt32LE(size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** The zip file of the entries (method 8, no data descriptors). */
 export function zipFile(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
@@ -64,21 +83,11 @@ export function zipFile(entries: ZipEntry[]): Buffer {
     const size = entry.declaredSize ?? entry.size;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeSharedFields(local, 4, entry, size, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(entry.crc >>> 0, 16);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeSharedFields(central, 6, entry, size, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, entry.data);
     centrals.push(central, name);
