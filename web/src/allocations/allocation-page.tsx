@@ -10,7 +10,7 @@ import { formatters } from '../analysis/format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Button } from '../ui/button.js';
 import { LoadStatus, Notice } from '../ui/feedback.js';
-import { TextField } from '../ui/field.js';
+import { bindText, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { DataTable } from '../ui/table-frame.js';
 import {
@@ -161,20 +161,8 @@ export function AllocationPage() {
       <LoadStatus state={list} error={list.error ?? error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
       <form onSubmit={submit} className="toolbar">
-        <TextField
-          label={t('allocation.from')}
-          type="date"
-          required
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-        />
-        <TextField
-          label={t('allocation.to')}
-          type="date"
-          required
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-        />
+        <TextField label={t('allocation.from')} type="date" required {...bindText(from, setFrom)} />
+        <TextField label={t('allocation.to')} type="date" required {...bindText(to, setTo)} />
         <Button type="submit" variant="primary" pending={pending}>
           {t('allocation.run')}
         </Button>

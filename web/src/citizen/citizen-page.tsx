@@ -11,7 +11,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEven
 import { asApiError, type ApiError } from '../api/client.js';
 import { useAction } from '../api/use-action.js';
 import type { CitizenMessageKey } from '../i18n/citizen-da.js';
-import { LanguageSwitch, useCitizenI18n } from '../i18n/i18n-core.js';
+import { useCitizenI18n } from '../i18n/i18n-core.js';
 import type { LightMessageKey } from '../i18n/light-da.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
@@ -33,6 +33,7 @@ import {
 } from './citizen-api.js';
 import { formatDate, formatDateTime, formatTime } from '../ui/format-date.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { LightHeader } from '../ui/brand.js';
 import { Button } from '../ui/button.js';
 
 // The curves bring the chart library (Observable Plot): loaded only once the view opens.
@@ -603,15 +604,7 @@ export function CitizenPage({ courseId, token }: { courseId: string; token: stri
 
   return (
     <div className="survey citizen">
-      <header className="survey__header">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          <span className="brand__text">
-            <span className="brand__name">Samspil</span>
-          </span>
-        </div>
-        <LanguageSwitch />
-      </header>
+      <LightHeader />
       <main id="main" className="survey__main" tabIndex={-1}>
         {view === undefined ? (
           <Loading />

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
-import { LanguageSwitch, useLightI18n } from '../i18n/i18n-core.js';
+import { useLightI18n } from '../i18n/i18n-core.js';
 import type { LightMessageKey } from '../i18n/light-da.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
@@ -27,6 +27,7 @@ import {
   type SurveyAnswer,
 } from './survey-api.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { LightHeader } from '../ui/brand.js';
 import { formatDate } from '../ui/format-date.js';
 import { Button } from '../ui/button.js';
 import type { SurveyFatal as Fatal, SurveyPageData } from '../../../contract/survey-page.js';
@@ -335,15 +336,7 @@ export function SurveyPage({
 
   const frame = (title: string, children: ReactNode) => (
     <div className="survey" inert={!hydrated}>
-      <header className="survey__header">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          <span className="brand__text">
-            <span className="brand__name">Samspil</span>
-          </span>
-        </div>
-        <LanguageSwitch />
-      </header>
+      <LightHeader />
       <main id="main" className="survey__main">
         <PageTitle title={title}>{title}</PageTitle>
         {resumed && step !== 'done' && !fatal && <Notice tone="info">{t('survey.resumed')}</Notice>}
