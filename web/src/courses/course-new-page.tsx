@@ -14,14 +14,13 @@ import { ErrorAlert } from '../ui/feedback.js';
 import { ChoiceField, FieldSet, RadioChoices, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
-import { ContactFields, TargetGroupField } from './contact-fields.js';
+import { ContactFields, TargetGroupField, type ContactDetails } from './contact-fields.js';
 import { CoordinatorFields } from './coordinator-fields.js';
 import { cprProblem, errorIsAbout } from './course-form-help.js';
 import { relationLabel, today } from './course-labels.js';
 import {
   createCourse,
   RELATIONS,
-  type ContactForm,
   type CoordinatorRole,
   type CourseKind,
   type NewCourse,
@@ -48,10 +47,13 @@ export function CourseNewPage() {
   const [kind, setKind] = useState<CourseKind>('individual');
   const [name, setName] = useState('');
   const [cpr, setCpr] = useState('');
-  const [phone, setPhone] = useState('');
-  const [email, setEmail] = useState('');
-  const [address, setAddress] = useState('');
-  const [contact, setContact] = useState<ContactForm>('telefon');
+  const [details, setDetails] = useState<ContactDetails>({
+    phone: '',
+    email: '',
+    address: '',
+    contact: 'telefon',
+  });
+  const { phone, email, address, contact } = details;
   const [members, setMembers] = useState<MemberRow[]>([]);
   const [nextKey, setNextKey] = useState(1);
   const [targetGroup, setTargetGroup] = useState<TargetGroup>('voksne');
@@ -187,18 +189,12 @@ export function CourseNewPage() {
             }}
           />
           <ContactFields
-            phone={phone}
-            email={email}
-            address={address}
-            contact={contact}
+            value={details}
+            set={setDetails}
             errors={{
               phone: fieldError('phone', 'citizen.phone'),
               email: fieldError('email', 'citizen.email'),
             }}
-            onPhone={setPhone}
-            onEmail={setEmail}
-            onAddress={setAddress}
-            onContact={setContact}
           />
         </fieldset>
 
