@@ -1,7 +1,7 @@
 /** Picking the coordinating caseworker (a person of the organisation) and their role. */
 import type { Organisation } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
-import { ChoiceField, SelectField } from '../ui/field.js';
+import { ChoiceField, SelectField, NamedOptions } from '../ui/field.js';
 import { coordinatorRoleLabel } from './course-labels.js';
 import { COORDINATOR_ROLES, type CoordinatorRole } from './courses-api.js';
 
@@ -17,11 +17,7 @@ export function PersonOptions({ org }: { org: Organisation | undefined }) {
           if (people.length === 0) return null;
           return (
             <optgroup key={unit.id} label={unit.name}>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <NamedOptions items={people} />
             </optgroup>
           );
         })}

@@ -4,7 +4,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
-import { Checkbox, InlineSelect } from '../ui/field.js';
+import { Checkbox, InlineSelect, NamedOptions } from '../ui/field.js';
 import { lawLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { accessRequestUrl, LAWS, planExportUrl, type Law } from './courses-api.js';
@@ -19,11 +19,7 @@ export function CourseExports({ course }: CourseTabProps) {
   const [member, setMember] = useState(members[0]?.id ?? '');
   const [hideStaff, setHideStaff] = useState(false);
   const memberOption = lawMember ? { member: lawMember } : {};
-  const memberOptions = members.map((m) => (
-    <option key={m.id} value={m.id}>
-      {m.name}
-    </option>
-  ));
+  const memberOptions = <NamedOptions items={members} />;
 
   return (
     <CourseTab id="exports-title" title={t('courses.exports')}>

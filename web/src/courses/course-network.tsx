@@ -9,7 +9,14 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
-import { ChoiceField, SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
+import {
+  ChoiceField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  bindText,
+  NamedOptions,
+} from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { RowAction } from '../ui/row-action.js';
 import { DataTable } from '../ui/table-frame.js';
@@ -245,13 +252,9 @@ function PartyDialog({
           onChange={(e) => setUnitId(e.target.value)}
         >
           <option value="">{t('courses.choose')}</option>
-          {org.data?.units
-            .filter((u) => !u.archived || u.id === unitId)
-            .map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+          <NamedOptions
+            items={(org.data?.units ?? []).filter((u) => !u.archived || u.id === unitId)}
+          />
         </SelectField>
       )}
       {kind === 'professional' && (

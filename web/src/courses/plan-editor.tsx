@@ -4,7 +4,7 @@
  * law basis, period and status.
  */
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { ChoiceField, SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { ChoiceField, SelectField, TextAreaField, TextField, NamedOptions } from '../ui/field.js';
 import { actionStatusLabel, lawLabel, partOwnerLabel, today } from './course-labels.js';
 import {
   ACTION_STATUSES,
@@ -203,11 +203,7 @@ function ActionFields({
           onChange={(e) => set({ responsiblePartyId: e.target.value })}
         >
           <option value="">{t('courses.choose')}</option>
-          {parties.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <NamedOptions items={parties} />
         </SelectField>
         <SelectField
           label={t('courses.plan.law')}

@@ -13,7 +13,7 @@ import {
 import type { Person, Unit } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { bindText, ChoiceField, SelectField, TextField } from '../ui/field.js';
+import { bindText, ChoiceField, SelectField, TextField, NamedOptions } from '../ui/field.js';
 import { EMAIL, NameEmailFields, type NameEmail } from '../ui/name-email-fields.js';
 import { createPerson, updatePerson } from './org-api.js';
 import { personRoleLabel } from './org-labels.js';
@@ -117,13 +117,7 @@ export function PersonDialog({
         value={unit}
         onChange={(e) => setUnit(e.target.value)}
       >
-        {units
-          .filter((u) => !u.archived || u.id === unit)
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+        <NamedOptions items={units.filter((u) => !u.archived || u.id === unit)} />
       </SelectField>
       <TextField
         label={t('org.person.profession')}
