@@ -76,6 +76,16 @@ function Comparison({ allocation }: { allocation: Allocation }) {
   );
 }
 
+/** The columns of an allocation's courses, as message keys under `allocation.`. */
+const COURSE_COLUMNS = [
+  'startDate',
+  'units',
+  'authority',
+  'mostComplex',
+  'arm',
+  'intervention',
+] as const;
+
 function AllocationDetail({ id }: { id: string }) {
   const { t } = useI18n();
   const data = useApi(() => loadAllocation(id), `allocation:${id}`);
@@ -110,14 +120,7 @@ function AllocationDetail({ id }: { id: string }) {
           <DataTable
             label={t('allocation.courses')}
             visibleCaption
-            columns={[
-              t('allocation.startDate'),
-              t('allocation.units'),
-              t('allocation.authority'),
-              t('allocation.mostComplex'),
-              t('allocation.arm'),
-              t('allocation.intervention'),
-            ]}
+            columns={COURSE_COLUMNS.map((c) => t(`allocation.${c}`))}
           >
             <tbody>
               {a.courses.map((c) => (
