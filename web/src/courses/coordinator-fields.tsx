@@ -1,7 +1,8 @@
 /** Picking the coordinating caseworker (a person of the organisation) and their role. */
 import type { Organisation } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
-import { ChoiceField, SelectField, NamedOptions } from '../ui/field.js';
+import { ChoiceField, SelectField } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { coordinatorRoleLabel } from './course-labels.js';
 import { COORDINATOR_ROLES, type CoordinatorRole } from './courses-api.js';
 

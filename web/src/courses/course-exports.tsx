@@ -4,7 +4,8 @@
  */
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
-import { Checkbox, InlineSelect, NamedOptions } from '../ui/field.js';
+import { Checkbox, InlineSelect } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { lawLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { accessRequestUrl, LAWS, planExportUrl, type Law } from './courses-api.js';

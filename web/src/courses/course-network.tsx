@@ -9,14 +9,8 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
-import {
-  ChoiceField,
-  SelectField,
-  TextAreaField,
-  TextField,
-  bindText,
-  NamedOptions,
-} from '../ui/field.js';
+import { ChoiceField, SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { RowAction } from '../ui/row-action.js';
 import { DataTable } from '../ui/table-frame.js';

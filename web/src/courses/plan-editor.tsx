@@ -4,7 +4,8 @@
  * law basis, period and status.
  */
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { ChoiceField, SelectField, TextAreaField, TextField, NamedOptions } from '../ui/field.js';
+import { ChoiceField, SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { actionStatusLabel, lawLabel, partOwnerLabel, today } from './course-labels.js';
 import {
   ACTION_STATUSES,

@@ -19,14 +19,8 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { Button } from '../ui/button.js';
 import { EmptyState, ErrorAlert, LoadStatus, Notice } from '../ui/feedback.js';
-import {
-  CheckList,
-  ChoiceField,
-  SelectField,
-  TextField,
-  toggled,
-  NamedOptions,
-} from '../ui/field.js';
+import { CheckList, ChoiceField, SelectField, TextField, toggled } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { PageTitle } from '../ui/page-title.js';
 import { SubmitButton } from '../ui/submit-button.js';
 import {

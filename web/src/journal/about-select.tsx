@@ -1,6 +1,7 @@
 /** Whom a journal entry or a piece of information is about: the course, or one of its members. */
 import { useI18n } from '../i18n/i18n.js';
-import { NamedOptions, SelectField } from '../ui/field.js';
+import { SelectField } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import type { CourseJournal } from './journal-api.js';
 
 /** The course as a whole (`''`) is offered only to those who may write course-wide. */

@@ -13,7 +13,8 @@ import { useI18n } from '../i18n/i18n.js';
 import { Button } from '../ui/button.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState } from '../ui/feedback.js';
-import { bindText, SelectField, TextField, NamedOptions } from '../ui/field.js';
+import { bindText, SelectField, TextField } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { formatDate } from '../ui/format-date.js';
 import { DataTable } from '../ui/table-frame.js';
 import {

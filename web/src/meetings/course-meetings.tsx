@@ -10,14 +10,8 @@ import type { CourseTabProps } from '../courses/course-tab.js';
 import { formatDateTime } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { EmptyState, ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
-import {
-  Checkbox,
-  SelectField,
-  TextAreaField,
-  TextField,
-  bindText,
-  NamedOptions,
-} from '../ui/field.js';
+import { Checkbox, SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import {
   agreementsToPlan,
   cancelMeeting,

@@ -13,7 +13,8 @@ import {
 import type { Person, Unit } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { bindText, ChoiceField, SelectField, TextField, NamedOptions } from '../ui/field.js';
+import { bindText, ChoiceField, SelectField, TextField } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { EMAIL, NameEmailFields, type NameEmail } from '../ui/name-email-fields.js';
 import { createPerson, updatePerson } from './org-api.js';
 import { personRoleLabel } from './org-labels.js';

@@ -4,7 +4,8 @@ import { MAX_NAME_LENGTH, UNIT_KINDS, type UnitKind } from '../../../contract/or
 import type { Area, Unit } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { RadioChoices, SelectField, TextField, bindText, NamedOptions } from '../ui/field.js';
+import { RadioChoices, SelectField, TextField, bindText } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { createUnit, updateUnit } from './org-api.js';
 import { kindHint, kindLabel } from './org-labels.js';
 

@@ -306,12 +306,3 @@ export function CheckList({
     </ul>
   );
 }
-
-/** One `<option>` an item of a select, the item's id its value and its name its text. */
-export function NamedOptions({ items }: { items: readonly { id: string; name: string }[] }) {
-  return items.map((item) => (
-    <option key={item.id} value={item.id}>
-      {item.name}
-    </option>
-  ));
-}
