@@ -12,7 +12,6 @@ import { asApiError, type ApiError } from '../api/client.js';
 import { useAction } from '../api/use-action.js';
 import type { CitizenMessageKey } from '../i18n/citizen-da.js';
 import { useCitizenI18n } from '../i18n/i18n-core.js';
-import type { LightMessageKey } from '../i18n/light-da.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
@@ -33,6 +32,7 @@ import {
 } from './citizen-api.js';
 import { formatDate, formatDateTime, formatTime } from '../ui/format-date.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { SCALE } from '../survey/scale.js';
 import { LightHeader } from '../ui/brand.js';
 import { Button } from '../ui/button.js';
 
@@ -152,14 +152,6 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
   const [answers, setAnswers] = useState<Record<string, number | 'dk'>>({});
   const { run, pending: busy, error } = useAction();
   if (!view.scale) return null;
-  const options: { value: number | 'dk'; label: LightMessageKey }[] = [
-    { value: 1, label: 'survey.scale.1' },
-    { value: 2, label: 'survey.scale.2' },
-    { value: 3, label: 'survey.scale.3' },
-    { value: 4, label: 'survey.scale.4' },
-    { value: 5, label: 'survey.scale.5' },
-    { value: 'dk', label: 'survey.scale.dk' },
-  ];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
@@ -177,7 +169,7 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
           <fieldset key={item.id} className="progression-question">
             <legend>{item.text}</legend>
             <div className="progression-options progression-options--stacked">
-              {options.map((o) => (
+              {SCALE.map((o) => (
                 <label key={String(o.value)} className="progression-option">
                   <input
                     type="radio"

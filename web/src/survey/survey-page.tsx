@@ -9,7 +9,6 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
 import { useLightI18n } from '../i18n/i18n-core.js';
-import type { LightMessageKey } from '../i18n/light-da.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { professionLabel } from '../org/profession.js';
@@ -27,6 +26,7 @@ import {
   type SurveyAnswer,
 } from './survey-api.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { SCALE } from './scale.js';
 import { LightHeader } from '../ui/brand.js';
 import { formatDate } from '../ui/format-date.js';
 import { Button } from '../ui/button.js';
@@ -35,15 +35,6 @@ import { IMPLEMENTATION_OPTIONS, optionLabel } from '../../../contract/implement
 
 type Step = 'intro' | 'groups' | 'items' | 'leadership' | 'implementation' | 'review' | 'done';
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
-
-const SCALE: { value: Exclude<AnswerValue, null>; label: LightMessageKey }[] = [
-  { value: 1, label: 'survey.scale.1' },
-  { value: 2, label: 'survey.scale.2' },
-  { value: 3, label: 'survey.scale.3' },
-  { value: 4, label: 'survey.scale.4' },
-  { value: 5, label: 'survey.scale.5' },
-  { value: 'dk', label: 'survey.scale.dk' },
-];
 
 const WIDE_QUERY = '(min-width: 60rem)';
 
