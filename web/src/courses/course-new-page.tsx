@@ -15,13 +15,12 @@ import { ChoiceField, FieldSet, RadioChoices, TextField, bindText } from '../ui/
 import { EMAIL } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
 import { ContactFields, TargetGroupField, type ContactDetails } from './contact-fields.js';
-import { CoordinatorFields } from './coordinator-fields.js';
+import { CoordinatorFields, type Coordinator } from './coordinator-fields.js';
 import { cprProblem, errorIsAbout } from './course-form-help.js';
 import { relationLabel, today } from './course-labels.js';
 import {
   createCourse,
   RELATIONS,
-  type CoordinatorRole,
   type CourseKind,
   type NewCourse,
   type FamilyRelation,
@@ -58,8 +57,10 @@ export function CourseNewPage() {
   const [nextKey, setNextKey] = useState(1);
   const [targetGroup, setTargetGroup] = useState<TargetGroup>('voksne');
   const [startDate, setStartDate] = useState(today());
-  const [personId, setPersonId] = useState('');
-  const [role, setRole] = useState<CoordinatorRole>('koordinerende-sagsbehandler');
+  const [coordinator, setCoordinator] = useState<Coordinator>({
+    personId: '',
+    role: 'koordinerende-sagsbehandler',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { run, pending: busy, error } = useAction();
 
@@ -94,7 +95,7 @@ export function CourseNewPage() {
     if (cprIssue) found.cpr = cprIssue;
     if (email.trim() !== '' && !EMAIL.test(email.trim())) found.email = t('courses.email.invalid');
     if (startDate === '') found.startDate = t('courses.startDate.missing');
-    if (personId === '') found.coordinator = t('courses.coordinator.missing');
+    if (coordinator.personId === '') found.coordinator = t('courses.coordinator.missing');
     const family = kind === 'family' ? members : [];
     if (kind === 'family' && family.length === 0) found.members = t('courses.members.none');
     family.forEach((m, i) => {
@@ -122,7 +123,7 @@ export function CourseNewPage() {
         ...(email.trim() ? { email: email.trim() } : {}),
         ...(address.trim() ? { address: address.trim() } : {}),
       },
-      coordinator: { personId, role },
+      coordinator,
       ...(kind === 'family'
         ? {
             members: family.map((m) => ({
@@ -261,10 +262,8 @@ export function CourseNewPage() {
           />
           <CoordinatorFields
             org={org.data}
-            personId={personId}
-            role={role}
-            onPerson={setPersonId}
-            onRole={setRole}
+            value={coordinator}
+            set={setCoordinator}
             error={fieldError('coordinator', 'coordinator.personId')}
           />
           <ErrorAlert error={org.error} />
