@@ -5,7 +5,7 @@ import { api, asApiError, type ApiError } from '../api/client.js';
 import { useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, Notice } from '../ui/feedback.js';
-import { TextField, bindText } from '../ui/field.js';
+import { TextField, textFields } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { roleLabel } from '../users/user-labels.js';
 import { MIN_PASSWORD } from '../users/users-page.js';
@@ -15,18 +15,22 @@ import { Section } from '../ui/section.js';
 const changePassword = (currentPassword: string, newPassword: string) =>
   api.post<void>('/api/me/password', { currentPassword, newPassword });
 
-interface Problems {
-  current?: string;
-  next?: string;
-  repeat?: string;
-}
+const NO_PASSWORDS = { current: '', next: '', repeat: '' };
+
+/** The three password fields: the current one, the new one and the new one again. */
+const PASSWORD_FIELDS = [
+  { key: 'current', label: 'account.current', autoComplete: 'current-password' },
+  { key: 'next', label: 'account.new', autoComplete: 'new-password' },
+  { key: 'repeat', label: 'account.repeat', autoComplete: 'new-password' },
+] as const;
+
+type Problems = Partial<Record<keyof typeof NO_PASSWORDS, string>>;
 
 export function AccountPage() {
   const { t, pick } = useI18n();
   const user = useUser();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [passwords, setPasswords] = useState(NO_PASSWORDS);
+  const { current, next, repeat } = passwords;
   const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState(false);
@@ -46,9 +50,7 @@ export function AccountPage() {
     setBusy(true);
     try {
       await changePassword(current, next);
-      setCurrent('');
-      setNext('');
-      setRepeat('');
+      setPasswords(NO_PASSWORDS);
       setDone(true);
     } catch (caught) {
       const apiError = asApiError(caught);
@@ -62,22 +64,25 @@ export function AccountPage() {
     }
   };
 
+  const field = textFields(
+    passwords,
+    (key, value) => setPasswords((p) => ({ ...p, [key]: value })),
+    problems,
+  );
   return (
     <div className="page page--narrow">
       <PageTitle title={t('account.title')}>{t('account.title')}</PageTitle>
       <dl className="facts">
-        <div>
-          <dt>{t('org.person.name')}</dt>
-          <dd>{user.name}</dd>
-        </div>
-        <div>
-          <dt>{t('org.person.email')}</dt>
-          <dd>{user.email}</dd>
-        </div>
-        <div>
-          <dt>{t('users.col.role')}</dt>
-          <dd>{roleLabel(t, user.role)}</dd>
-        </div>
+        {[
+          [t('org.person.name'), user.name],
+          [t('org.person.email'), user.email],
+          [t('users.col.role'), roleLabel(t, user.role)],
+        ].map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       <Section id="account-password" title={t('account.password.title')}>
         <p>{t('account.password.intro', { min: MIN_PASSWORD })}</p>
@@ -97,28 +102,19 @@ export function AccountPage() {
             readOnly
             hidden
           />
-          <TextField
-            label={t('account.current')}
-            type="password"
-            autoComplete="current-password"
-            required
-            {...bindText(current, setCurrent, problems.current)}
-          />
-          <TextField
-            label={t('account.new')}
-            hint={t('users.password.short', { min: MIN_PASSWORD })}
-            type="password"
-            autoComplete="new-password"
-            required
-            {...bindText(next, setNext, problems.next)}
-          />
-          <TextField
-            label={t('account.repeat')}
-            type="password"
-            autoComplete="new-password"
-            required
-            {...bindText(repeat, setRepeat, problems.repeat)}
-          />
+          {PASSWORD_FIELDS.map(({ key, label, autoComplete }) => (
+            <TextField
+              key={key}
+              label={t(label)}
+              {...(key === 'next'
+                ? { hint: t('users.password.short', { min: MIN_PASSWORD }) }
+                : {})}
+              type="password"
+              autoComplete={autoComplete}
+              required
+              {...field(key)}
+            />
+          ))}
           <div className="form-actions">
             <SubmitButton pending={busy}>{t('account.password.submit')}</SubmitButton>
           </div>

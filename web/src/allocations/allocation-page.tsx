@@ -10,7 +10,7 @@ import { formatters } from '../analysis/format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Button } from '../ui/button.js';
 import { LoadStatus, Notice } from '../ui/feedback.js';
-import { TextField } from '../ui/field.js';
+import { bindText, TextField } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { DataTable } from '../ui/table-frame.js';
 import {
@@ -76,6 +76,16 @@ function Comparison({ allocation }: { allocation: Allocation }) {
   );
 }
 
+/** The columns of an allocation's courses, as message keys under `allocation.`. */
+const COURSE_COLUMNS = [
+  'startDate',
+  'units',
+  'authority',
+  'mostComplex',
+  'arm',
+  'intervention',
+] as const;
+
 function AllocationDetail({ id }: { id: string }) {
   const { t } = useI18n();
   const data = useApi(() => loadAllocation(id), `allocation:${id}`);
@@ -110,14 +120,7 @@ function AllocationDetail({ id }: { id: string }) {
           <DataTable
             label={t('allocation.courses')}
             visibleCaption
-            columns={[
-              t('allocation.startDate'),
-              t('allocation.units'),
-              t('allocation.authority'),
-              t('allocation.mostComplex'),
-              t('allocation.arm'),
-              t('allocation.intervention'),
-            ]}
+            columns={COURSE_COLUMNS.map((c) => t(`allocation.${c}`))}
           >
             <tbody>
               {a.courses.map((c) => (
@@ -161,20 +164,8 @@ export function AllocationPage() {
       <LoadStatus state={list} error={list.error ?? error} />
       {notice && <Notice onDismiss={() => setNotice(undefined)}>{notice}</Notice>}
       <form onSubmit={submit} className="toolbar">
-        <TextField
-          label={t('allocation.from')}
-          type="date"
-          required
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-        />
-        <TextField
-          label={t('allocation.to')}
-          type="date"
-          required
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-        />
+        <TextField label={t('allocation.from')} type="date" required {...bindText(from, setFrom)} />
+        <TextField label={t('allocation.to')} type="date" required {...bindText(to, setTo)} />
         <Button type="submit" variant="primary" pending={pending}>
           {t('allocation.run')}
         </Button>

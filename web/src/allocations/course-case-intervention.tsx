@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../api/use-action.js';
 import { useApi } from '../api/use-api.js';
 import { Button } from '../ui/button.js';
-import { CheckList, TextField, toggled } from '../ui/field.js';
+import { CheckList, TextField, textFields, toggled } from '../ui/field.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert, LoadStatus } from '../ui/feedback.js';
 import { danishDay, formatDateTime } from '../ui/format-date.js';
@@ -25,10 +25,13 @@ const inDays = (days: number) => danishDay(new Date(Date.now() + days * 86_400_0
 function PlanForm({ data, reload }: { data: CaseData; reload: () => Promise<unknown> }) {
   const { t } = useI18n();
   const { run, pending, error } = useAction(reload);
-  const [facilitator, setFacilitator] = useState('');
-  const [colleague, setColleague] = useState('');
-  const [first, setFirst] = useState(() => inDays(7));
-  const [second, setSecond] = useState(() => inDays(7 + INTERVENTION_TEMPLATE.daysBetweenMeetings));
+  const [form, setForm] = useState(() => ({
+    facilitator: '',
+    colleague: '',
+    first: inDays(7),
+    second: inDays(7 + INTERVENTION_TEMPLATE.daysBetweenMeetings),
+  }));
+  const field = textFields(form, (key, value) => setForm((f) => ({ ...f, [key]: value })));
   const [chosen, setChosen] = useState<ReadonlySet<string>>(
     () => new Set(data.parties.map((p) => p.id)),
   );
@@ -37,46 +40,24 @@ function PlanForm({ data, reload }: { data: CaseData; reload: () => Promise<unkn
     const meeting = (date: string) => ({
       startsAt: new Date(`${date}T09:00`).toISOString(),
       durationMinutes: INTERVENTION_TEMPLATE.meetingMinutes.max,
-      facilitator,
-      colleague,
+      facilitator: form.facilitator,
+      colleague: form.colleague,
       participants: [...chosen],
     });
     void run(() =>
       planCaseIntervention(data.courseId, {
         title: t('caseIntervention.title'),
-        meetings: [meeting(first), meeting(second)],
+        meetings: [meeting(form.first), meeting(form.second)],
       }),
     );
   };
   return (
     <form onSubmit={submit}>
       <ErrorAlert error={error} />
-      <TextField
-        label={t('caseIntervention.facilitator')}
-        required
-        value={facilitator}
-        onChange={(e) => setFacilitator(e.target.value)}
-      />
-      <TextField
-        label={t('caseIntervention.colleague')}
-        required
-        value={colleague}
-        onChange={(e) => setColleague(e.target.value)}
-      />
-      <TextField
-        label={t('caseIntervention.first')}
-        type="date"
-        required
-        value={first}
-        onChange={(e) => setFirst(e.target.value)}
-      />
-      <TextField
-        label={t('caseIntervention.second')}
-        type="date"
-        required
-        value={second}
-        onChange={(e) => setSecond(e.target.value)}
-      />
+      <TextField label={t('caseIntervention.facilitator')} required {...field('facilitator')} />
+      <TextField label={t('caseIntervention.colleague')} required {...field('colleague')} />
+      <TextField label={t('caseIntervention.first')} type="date" required {...field('first')} />
+      <TextField label={t('caseIntervention.second')} type="date" required {...field('second')} />
       <fieldset>
         <legend>{t('caseIntervention.participants')}</legend>
         <CheckList

@@ -56,6 +56,26 @@ function Scatter({
   return <div ref={ref} className="progression-chart" />;
 }
 
+/** The two regressions the page shows: the citizen's score and the units' count against RK. */
+const REGRESSIONS = [
+  {
+    id: 'case-citizen',
+    title: 'caseLevel.citizen',
+    x: 'caseLevel.rk',
+    y: 'caseLevel.citizenScore',
+    fit: 'citizen',
+    domainX: [1, 5] as [number, number],
+  },
+  {
+    id: 'case-units',
+    title: 'caseLevel.units',
+    x: 'caseLevel.unitCount',
+    y: 'caseLevel.rk',
+    fit: 'units',
+    domainX: undefined,
+  },
+] as const;
+
 function RegressionSection({
   id,
   title,
@@ -146,23 +166,18 @@ export function CaseLevelPage() {
               <p>{t('caseLevel.empty.text', { min: body.minCases })}</p>
             </EmptyState>
           )}
-          <RegressionSection
-            id="case-citizen"
-            title={t('caseLevel.citizen')}
-            xLabel={t('caseLevel.rk')}
-            yLabel={t('caseLevel.citizenScore')}
-            fit={body.result.citizen}
-            minCases={body.minCases}
-            domainX={[1, 5]}
-          />
-          <RegressionSection
-            id="case-units"
-            title={t('caseLevel.units')}
-            xLabel={t('caseLevel.unitCount')}
-            yLabel={t('caseLevel.rk')}
-            fit={body.result.units}
-            minCases={body.minCases}
-          />
+          {REGRESSIONS.map((r) => (
+            <RegressionSection
+              key={r.fit}
+              id={r.id}
+              title={t(r.title)}
+              xLabel={t(r.x)}
+              yLabel={t(r.y)}
+              fit={body.result[r.fit]}
+              minCases={body.minCases}
+              {...(r.domainX ? { domainX: r.domainX } : {})}
+            />
+          ))}
           <Section id="case-did" title={t('caseLevel.did')}>
             {did === null ? (
               <p>{t('caseLevel.noDid')}</p>

@@ -11,8 +11,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEven
 import { asApiError, type ApiError } from '../api/client.js';
 import { useAction } from '../api/use-action.js';
 import type { CitizenMessageKey } from '../i18n/citizen-da.js';
-import { LanguageSwitch, useCitizenI18n } from '../i18n/i18n-core.js';
-import type { LightMessageKey } from '../i18n/light-da.js';
+import { useCitizenI18n } from '../i18n/i18n-core.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { Checkbox } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
@@ -33,6 +32,8 @@ import {
 } from './citizen-api.js';
 import { formatDate, formatDateTime, formatTime } from '../ui/format-date.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { SCALE } from '../survey/scale.js';
+import { LightHeader } from '../ui/brand.js';
 import { Button } from '../ui/button.js';
 
 // The curves bring the chart library (Observable Plot): loaded only once the view opens.
@@ -151,14 +152,6 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
   const [answers, setAnswers] = useState<Record<string, number | 'dk'>>({});
   const { run, pending: busy, error } = useAction();
   if (!view.scale) return null;
-  const options: { value: number | 'dk'; label: LightMessageKey }[] = [
-    { value: 1, label: 'survey.scale.1' },
-    { value: 2, label: 'survey.scale.2' },
-    { value: 3, label: 'survey.scale.3' },
-    { value: 4, label: 'survey.scale.4' },
-    { value: 5, label: 'survey.scale.5' },
-    { value: 'dk', label: 'survey.scale.dk' },
-  ];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
@@ -176,7 +169,7 @@ function ScaleForm({ view, onDone }: { view: CitizenView; onDone: () => void }) 
           <fieldset key={item.id} className="progression-question">
             <legend>{item.text}</legend>
             <div className="progression-options progression-options--stacked">
-              {options.map((o) => (
+              {SCALE.map((o) => (
                 <label key={String(o.value)} className="progression-option">
                   <input
                     type="radio"
@@ -603,15 +596,7 @@ export function CitizenPage({ courseId, token }: { courseId: string; token: stri
 
   return (
     <div className="survey citizen">
-      <header className="survey__header">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          <span className="brand__text">
-            <span className="brand__name">Samspil</span>
-          </span>
-        </div>
-        <LanguageSwitch />
-      </header>
+      <LightHeader />
       <main id="main" className="survey__main" tabIndex={-1}>
         {view === undefined ? (
           <Loading />

@@ -1,51 +1,53 @@
 /** The citizen's contact details, as the new-course form and the edit dialog ask for them. */
 import { useI18n } from '../i18n/i18n.js';
-import { bindText, ChoiceField, TextField } from '../ui/field.js';
+import { ChoiceField, TextField, textFields } from '../ui/field.js';
 import { CONTACT_FORMS, TARGET_GROUPS, type ContactForm, type TargetGroup } from './courses-api.js';
 import { contactLabel, targetGroupLabel } from './course-labels.js';
 
-/** Phone, e-mail, address and preferred contact form, each with its own setter. */
-export function ContactFields(props: {
+/** The citizen's contact details as one form value. */
+export interface ContactDetails {
   phone: string;
   email: string;
   address: string;
   contact: ContactForm;
+}
+
+/** The text fields of the contact details, each with its own input attributes. */
+const TEXT_FIELDS = [
+  ['phone', { type: 'tel', maxLength: 40 }],
+  ['email', { type: 'email', inputMode: 'email', maxLength: 254 }],
+  ['address', { maxLength: 300 }],
+] as const;
+
+/** Phone, e-mail, address and preferred contact form. */
+export function ContactFields({
+  value,
+  set,
+  errors,
+}: {
+  value: ContactDetails;
+  set: (update: (value: ContactDetails) => ContactDetails) => void;
   errors: { phone?: string | undefined; email?: string | undefined };
-  onPhone: (value: string) => void;
-  onEmail: (value: string) => void;
-  onAddress: (value: string) => void;
-  onContact: (value: ContactForm) => void;
 }) {
   const { t } = useI18n();
+  const field = textFields(value, (key, text) => set((v) => ({ ...v, [key]: text })), errors);
   return (
     <>
-      <TextField
-        label={t('courses.citizen.phone')}
-        type="tel"
-        autoComplete="off"
-        maxLength={40}
-        {...bindText(props.phone, props.onPhone, props.errors.phone)}
-      />
-      <TextField
-        label={t('courses.citizen.email')}
-        type="email"
-        inputMode="email"
-        autoComplete="off"
-        maxLength={254}
-        {...bindText(props.email, props.onEmail, props.errors.email)}
-      />
-      <TextField
-        label={t('courses.citizen.address')}
-        autoComplete="off"
-        maxLength={300}
-        {...bindText(props.address, props.onAddress)}
-      />
+      {TEXT_FIELDS.map(([key, attributes]) => (
+        <TextField
+          key={key}
+          label={t(`courses.citizen.${key}`)}
+          autoComplete="off"
+          {...attributes}
+          {...field(key)}
+        />
+      ))}
       <ChoiceField
         label={t('courses.citizen.contact')}
-        value={props.contact}
+        value={value.contact}
         choices={CONTACT_FORMS}
         choiceLabel={(c) => contactLabel(t, c)}
-        onChange={props.onContact}
+        onChange={(contact) => set((v) => ({ ...v, contact }))}
       />
     </>
   );

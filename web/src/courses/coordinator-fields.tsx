@@ -2,6 +2,7 @@
 import type { Organisation } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ChoiceField, SelectField } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { coordinatorRoleLabel } from './course-labels.js';
 import { COORDINATOR_ROLES, type CoordinatorRole } from './courses-api.js';
 
@@ -17,11 +18,7 @@ export function PersonOptions({ org }: { org: Organisation | undefined }) {
           if (people.length === 0) return null;
           return (
             <optgroup key={unit.id} label={unit.name}>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <NamedOptions items={people} />
             </optgroup>
           );
         })}
@@ -29,19 +26,21 @@ export function PersonOptions({ org }: { org: Organisation | undefined }) {
   );
 }
 
+/** The coordinating caseworker and their role, as a course stores them. */
+export interface Coordinator {
+  personId: string;
+  role: CoordinatorRole;
+}
+
 export function CoordinatorFields({
   org,
-  personId,
-  role,
-  onPerson,
-  onRole,
+  value,
+  set,
   error,
 }: {
   org: Organisation | undefined;
-  personId: string;
-  role: CoordinatorRole;
-  onPerson: (personId: string) => void;
-  onRole: (role: CoordinatorRole) => void;
+  value: Coordinator;
+  set: (update: (value: Coordinator) => Coordinator) => void;
   error?: string | undefined;
 }) {
   const { t } = useI18n();
@@ -51,19 +50,22 @@ export function CoordinatorFields({
         label={t('courses.coordinator.person')}
         hint={t('courses.coordinator.hint')}
         required
-        value={personId}
+        value={value.personId}
         error={error}
-        onChange={(e) => onPerson(e.target.value)}
+        onChange={(e) => {
+          const personId = e.target.value;
+          set((c) => ({ ...c, personId }));
+        }}
       >
         <option value="">{t('courses.choose')}</option>
         <PersonOptions org={org} />
       </SelectField>
       <ChoiceField
         label={t('courses.coordinator.role')}
-        value={role}
+        value={value.role}
         choices={COORDINATOR_ROLES}
         choiceLabel={(r) => coordinatorRoleLabel(t, r)}
-        onChange={onRole}
+        onChange={(role) => set((c) => ({ ...c, role }))}
       />
     </>
   );

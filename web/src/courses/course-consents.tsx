@@ -17,6 +17,7 @@ import {
   TextField,
   toggled,
   bindText,
+  textFields,
 } from '../ui/field.js';
 import { RowAction } from '../ui/row-action.js';
 import { DataTable } from '../ui/table-frame.js';
@@ -175,17 +176,25 @@ function ConsentDialog({ course, onClose, onSaved }: CourseDialogProps) {
   const { t } = useI18n();
   const parties = course.network ?? [];
   const members = course.members ?? [];
-  const [purpose, setPurpose] = useState('');
   const [partyIds, setPartyIds] = useState<Set<string>>(new Set());
   const [memberIds, setMemberIds] = useState<Set<string>>(
     () => new Set(members.length === 1 ? members.map((m) => m.id) : []),
   );
-  const [givenOn, setGivenOn] = useState(today());
+  const [texts, setTexts] = useState(() => ({
+    purpose: '',
+    givenOn: today(),
+    witness: '',
+    expiresOn: addYear(today()),
+  }));
+  const { purpose, givenOn, witness, expiresOn } = texts;
   const [form, setForm] = useState<ConsentForm>('underskrift');
-  const [witness, setWitness] = useState('');
-  const [expiresOn, setExpiresOn] = useState(addYear(today()));
   const [researchUse, setResearchUse] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const field = textFields(
+    texts,
+    (key, value) => setTexts((v) => ({ ...v, [key]: value })),
+    errors,
+  );
 
   const submit = async () => {
     const found: Record<string, string> = {};
@@ -228,7 +237,7 @@ function ConsentDialog({ course, onClose, onSaved }: CourseDialogProps) {
         required
         rows={2}
         maxLength={2000}
-        {...bindText(purpose, setPurpose, errors.purpose)}
+        {...field('purpose')}
       />
       <FieldSet
         legend={t('courses.consent.parties')}
@@ -253,12 +262,7 @@ function ConsentDialog({ course, onClose, onSaved }: CourseDialogProps) {
           onToggle={(id, on) => setMemberIds((s) => toggled(s, id, on))}
         />
       </FieldSet>
-      <TextField
-        label={t('courses.consent.given')}
-        type="date"
-        required
-        {...bindText(givenOn, setGivenOn, errors.givenOn)}
-      />
+      <TextField label={t('courses.consent.given')} type="date" required {...field('givenOn')} />
       <ChoiceField
         label={t('courses.consent.form')}
         value={form}
@@ -271,14 +275,14 @@ function ConsentDialog({ course, onClose, onSaved }: CourseDialogProps) {
           label={t('courses.consent.witness')}
           required
           maxLength={200}
-          {...bindText(witness, setWitness, errors.witness)}
+          {...field('witness')}
         />
       )}
       <TextField
         label={t('courses.consent.expires')}
         type="date"
         required
-        {...bindText(expiresOn, setExpiresOn, errors.expiresOn)}
+        {...field('expiresOn')}
       />
       <Checkbox
         label={t('courses.consent.researchUse')}

@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { Checkbox, InlineSelect } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { lawLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
 import { accessRequestUrl, LAWS, planExportUrl, type Law } from './courses-api.js';
@@ -19,11 +20,6 @@ export function CourseExports({ course }: CourseTabProps) {
   const [member, setMember] = useState(members[0]?.id ?? '');
   const [hideStaff, setHideStaff] = useState(false);
   const memberOption = lawMember ? { member: lawMember } : {};
-  const memberOptions = members.map((m) => (
-    <option key={m.id} value={m.id}>
-      {m.name}
-    </option>
-  ));
 
   return (
     <CourseTab id="exports-title" title={t('courses.exports')}>
@@ -53,14 +49,12 @@ export function CourseExports({ course }: CourseTabProps) {
             ))}
           </InlineSelect>
           {members.length > 1 && (
-            <InlineSelect
-              label={t('courses.exports.member')}
+            <MemberSelect
+              members={members}
               value={lawMember}
-              onChange={(e) => setLawMember(e.target.value)}
-            >
-              <option value="">{t('courses.exports.allMembers')}</option>
-              {memberOptions}
-            </InlineSelect>
+              onChange={setLawMember}
+              all={t('courses.exports.allMembers')}
+            />
           )}
         </div>
         <DownloadLinks
@@ -79,13 +73,7 @@ export function CourseExports({ course }: CourseTabProps) {
 
       <ExportPanel kind="access">
         <div className="export-options">
-          <InlineSelect
-            label={t('courses.exports.member')}
-            value={member}
-            onChange={(e) => setMember(e.target.value)}
-          >
-            {memberOptions}
-          </InlineSelect>
+          <MemberSelect members={members} value={member} onChange={setMember} />
           <Checkbox
             label={t('courses.exports.hideStaff')}
             checked={hideStaff}
@@ -108,6 +96,31 @@ export function CourseExports({ course }: CourseTabProps) {
         )}
       </ExportPanel>
     </CourseTab>
+  );
+}
+
+/** Picks one member of the course; with `all`, also all of them (`''`). */
+function MemberSelect({
+  members,
+  value,
+  onChange,
+  all,
+}: {
+  members: readonly { id: string; name: string }[];
+  value: string;
+  onChange: (memberId: string) => void;
+  all?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <InlineSelect
+      label={t('courses.exports.member')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      {all !== undefined && <option value="">{all}</option>}
+      <NamedOptions items={members} />
+    </InlineSelect>
   );
 }
 

@@ -12,7 +12,7 @@ import { ClosingFields, closingOf, type ClosingChoice } from '../progression/clo
 import { FormDialog } from '../ui/dialog.js';
 import { Notice } from '../ui/feedback.js';
 import { TextAreaField, bindText } from '../ui/field.js';
-import { CoordinatorFields } from './coordinator-fields.js';
+import { CoordinatorFields, type Coordinator } from './coordinator-fields.js';
 import { toldLines } from './course-coordinators.js';
 import { coordinatorRoleLabel, formatDate, targetGroupLabel } from './course-labels.js';
 import type { CourseTabProps } from './course-tab.js';
@@ -202,8 +202,11 @@ function CoordinatorDialog({
 }) {
   const { t } = useI18n();
   const org = useApi(() => loadOrganisation(false), 'org');
-  const [personId, setPersonId] = useState(initialPerson);
-  const [role, setRole] = useState(initialRole);
+  const [coordinator, setCoordinator] = useState<Coordinator>({
+    personId: initialPerson,
+    role: initialRole,
+  });
+  const { personId, role } = coordinator;
   return (
     <FormDialog
       title={t('courses.coordinator.change')}
@@ -219,13 +222,7 @@ function CoordinatorDialog({
         }
       }}
     >
-      <CoordinatorFields
-        org={org.data}
-        personId={personId}
-        role={role}
-        onPerson={setPersonId}
-        onRole={setRole}
-      />
+      <CoordinatorFields org={org.data} value={coordinator} set={setCoordinator} />
     </FormDialog>
   );
 }

@@ -10,6 +10,7 @@ import { loadOrganisation } from '../org/org-api.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { EmptyState, Notice } from '../ui/feedback.js';
 import { ChoiceField, SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { RowAction } from '../ui/row-action.js';
 import { DataTable } from '../ui/table-frame.js';
@@ -245,13 +246,9 @@ function PartyDialog({
           onChange={(e) => setUnitId(e.target.value)}
         >
           <option value="">{t('courses.choose')}</option>
-          {org.data?.units
-            .filter((u) => !u.archived || u.id === unitId)
-            .map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+          <NamedOptions
+            items={(org.data?.units ?? []).filter((u) => !u.archived || u.id === unitId)}
+          />
         </SelectField>
       )}
       {kind === 'professional' && (

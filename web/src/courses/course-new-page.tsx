@@ -14,15 +14,13 @@ import { ErrorAlert } from '../ui/feedback.js';
 import { ChoiceField, FieldSet, RadioChoices, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
-import { ContactFields, TargetGroupField } from './contact-fields.js';
-import { CoordinatorFields } from './coordinator-fields.js';
+import { ContactFields, TargetGroupField, type ContactDetails } from './contact-fields.js';
+import { CoordinatorFields, type Coordinator } from './coordinator-fields.js';
 import { cprProblem, errorIsAbout } from './course-form-help.js';
 import { relationLabel, today } from './course-labels.js';
 import {
   createCourse,
   RELATIONS,
-  type ContactForm,
-  type CoordinatorRole,
   type CourseKind,
   type NewCourse,
   type FamilyRelation,
@@ -48,16 +46,21 @@ export function CourseNewPage() {
   const [kind, setKind] = useState<CourseKind>('individual');
   const [name, setName] = useState('');
   const [cpr, setCpr] = useState('');
-  const [phone, setPhone] = useState('');
-  const [email, setEmail] = useState('');
-  const [address, setAddress] = useState('');
-  const [contact, setContact] = useState<ContactForm>('telefon');
+  const [details, setDetails] = useState<ContactDetails>({
+    phone: '',
+    email: '',
+    address: '',
+    contact: 'telefon',
+  });
+  const { phone, email, address, contact } = details;
   const [members, setMembers] = useState<MemberRow[]>([]);
   const [nextKey, setNextKey] = useState(1);
   const [targetGroup, setTargetGroup] = useState<TargetGroup>('voksne');
   const [startDate, setStartDate] = useState(today());
-  const [personId, setPersonId] = useState('');
-  const [role, setRole] = useState<CoordinatorRole>('koordinerende-sagsbehandler');
+  const [coordinator, setCoordinator] = useState<Coordinator>({
+    personId: '',
+    role: 'koordinerende-sagsbehandler',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { run, pending: busy, error } = useAction();
 
@@ -92,7 +95,7 @@ export function CourseNewPage() {
     if (cprIssue) found.cpr = cprIssue;
     if (email.trim() !== '' && !EMAIL.test(email.trim())) found.email = t('courses.email.invalid');
     if (startDate === '') found.startDate = t('courses.startDate.missing');
-    if (personId === '') found.coordinator = t('courses.coordinator.missing');
+    if (coordinator.personId === '') found.coordinator = t('courses.coordinator.missing');
     const family = kind === 'family' ? members : [];
     if (kind === 'family' && family.length === 0) found.members = t('courses.members.none');
     family.forEach((m, i) => {
@@ -120,7 +123,7 @@ export function CourseNewPage() {
         ...(email.trim() ? { email: email.trim() } : {}),
         ...(address.trim() ? { address: address.trim() } : {}),
       },
-      coordinator: { personId, role },
+      coordinator,
       ...(kind === 'family'
         ? {
             members: family.map((m) => ({
@@ -187,18 +190,12 @@ export function CourseNewPage() {
             }}
           />
           <ContactFields
-            phone={phone}
-            email={email}
-            address={address}
-            contact={contact}
+            value={details}
+            set={setDetails}
             errors={{
               phone: fieldError('phone', 'citizen.phone'),
               email: fieldError('email', 'citizen.email'),
             }}
-            onPhone={setPhone}
-            onEmail={setEmail}
-            onAddress={setAddress}
-            onContact={setContact}
           />
         </fieldset>
 
@@ -265,10 +262,8 @@ export function CourseNewPage() {
           />
           <CoordinatorFields
             org={org.data}
-            personId={personId}
-            role={role}
-            onPerson={setPersonId}
-            onRole={setRole}
+            value={coordinator}
+            set={setCoordinator}
             error={fieldError('coordinator', 'coordinator.personId')}
           />
           <ErrorAlert error={org.error} />

@@ -9,7 +9,7 @@ import { EmptyState, Notice } from '../ui/feedback.js';
 import { ChoiceField, TextField, bindText } from '../ui/field.js';
 import { EMAIL } from '../ui/name-email-fields.js';
 import { DataTable } from '../ui/table-frame.js';
-import { ContactFields, TargetGroupField } from './contact-fields.js';
+import { ContactFields, TargetGroupField, type ContactDetails } from './contact-fields.js';
 import { cprProblem } from './course-form-help.js';
 import { contactLabel, relationLabel } from './course-labels.js';
 import type { CourseDialogProps, CourseTabProps } from './course-tab.js';
@@ -17,7 +17,6 @@ import {
   addMember,
   RELATIONS,
   updateCourse,
-  type ContactForm,
   type FamilyRelation,
   type TargetGroup,
 } from './courses-api.js';
@@ -163,10 +162,13 @@ function DetailsDialog({ course, onClose, onSaved }: CourseDialogProps) {
   const { t } = useI18n();
   const citizen = course.citizen;
   const [name, setName] = useState(citizen?.name ?? '');
-  const [phone, setPhone] = useState(citizen?.phone ?? '');
-  const [email, setEmail] = useState(citizen?.email ?? '');
-  const [address, setAddress] = useState(citizen?.address ?? '');
-  const [contact, setContact] = useState<ContactForm>(citizen?.preferredContact ?? 'telefon');
+  const [details, setDetails] = useState<ContactDetails>({
+    phone: citizen?.phone ?? '',
+    email: citizen?.email ?? '',
+    address: citizen?.address ?? '',
+    contact: citizen?.preferredContact ?? 'telefon',
+  });
+  const { phone, email, address, contact } = details;
   const [targetGroup, setTargetGroup] = useState<TargetGroup>(course.targetGroup);
   const [startDate, setStartDate] = useState(course.startDate);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -204,17 +206,7 @@ function DetailsDialog({ course, onClose, onSaved }: CourseDialogProps) {
         maxLength={200}
         {...bindText(name, setName, errors.name)}
       />
-      <ContactFields
-        phone={phone}
-        email={email}
-        address={address}
-        contact={contact}
-        errors={{ email: errors.email }}
-        onPhone={setPhone}
-        onEmail={setEmail}
-        onAddress={setAddress}
-        onContact={setContact}
-      />
+      <ContactFields value={details} set={setDetails} errors={{ email: errors.email }} />
       <TargetGroupField value={targetGroup} onChange={setTargetGroup} />
       <TextField
         label={t('courses.startDate')}

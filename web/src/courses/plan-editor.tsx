@@ -5,6 +5,7 @@
  */
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ChoiceField, SelectField, TextAreaField, TextField } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { actionStatusLabel, lawLabel, partOwnerLabel, today } from './course-labels.js';
 import {
   ACTION_STATUSES,
@@ -203,11 +204,7 @@ function ActionFields({
           onChange={(e) => set({ responsiblePartyId: e.target.value })}
         >
           <option value="">{t('courses.choose')}</option>
-          {parties.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <NamedOptions items={parties} />
         </SelectField>
         <SelectField
           label={t('courses.plan.law')}

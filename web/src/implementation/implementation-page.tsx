@@ -20,6 +20,7 @@ import { loadOrganisation } from '../org/org-api.js';
 import { Button } from '../ui/button.js';
 import { EmptyState, ErrorAlert, LoadStatus, Notice } from '../ui/feedback.js';
 import { CheckList, ChoiceField, SelectField, TextField, toggled } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { PageTitle } from '../ui/page-title.js';
 import { SubmitButton } from '../ui/submit-button.js';
 import {
@@ -110,11 +111,7 @@ function NewSurvey({ sets, onCreated }: { sets: ItemSetView[]; onCreated: () => 
           value={setId}
           onChange={(e) => setSetId(e.target.value)}
         >
-          {sets.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <NamedOptions items={sets} />
         </SelectField>
         <fieldset className="fieldset">
           <legend>{t('implementation.units')}</legend>

@@ -9,7 +9,7 @@ import { useSession } from '../auth/session.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { MeasurementSelect } from '../measurements/measurement-select.js';
 import { EmptyState, ErrorAlert, LoadStatus } from '../ui/feedback.js';
-import { Checkbox, TextField, bindText } from '../ui/field.js';
+import { Checkbox, TextField, bindText, textFields } from '../ui/field.js';
 import { PageTitle } from '../ui/page-title.js';
 import { DataTable } from '../ui/table-frame.js';
 import {
@@ -109,21 +109,16 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
   const [coLeaders, setCoLeaders] = useState<string[]>([]);
   const [units, setUnits] = useState<string[]>([]);
   const [measurementId, setMeasurementId] = useState('');
+  const draft = (date: string): MeetingDraft => ({
+    date,
+    time: '09:00',
+    durationMinutes: '60',
+    facilitator: user?.name ?? '',
+    colleague: '',
+  });
   const [meetings, setMeetings] = useState<[MeetingDraft, MeetingDraft]>([
-    {
-      date: first,
-      time: '09:00',
-      durationMinutes: '60',
-      facilitator: user?.name ?? '',
-      colleague: '',
-    },
-    {
-      date: second,
-      time: '09:00',
-      durationMinutes: '60',
-      facilitator: user?.name ?? '',
-      colleague: '',
-    },
+    draft(first),
+    draft(second),
   ]);
   const [followUpOn, setFollowUpOn] = useState(addDays(second, 91));
   const { run, pending: busy, error } = useAction();
@@ -135,10 +130,10 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
     ...chosenLeaders.map((l) => ({ id: l.unitId, name: l.unitName })),
   ].filter((u, i, all) => all.findIndex((x) => x.id === u.id) === i);
   const chosenUnits = units.filter((u) => groupChoices.some((g) => g.id === u));
-  const setMeeting = (i: 0 | 1, change: Partial<MeetingDraft>) =>
+  const setMeeting = (i: 0 | 1, key: keyof MeetingDraft, value: string) =>
     setMeetings((m) => {
       const next = [...m] as [MeetingDraft, MeetingDraft];
-      next[i] = { ...next[i], ...change };
+      next[i] = { ...next[i], [key]: value };
       return next;
     });
   const toInput = (m: MeetingDraft): MeetingInput => ({
@@ -210,7 +205,9 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
         ))}
       </fieldset>
       {template.meetings.map((m, i) => {
-        const draft = meetings[i as 0 | 1];
+        const field = textFields(meetings[i as 0 | 1], (key, value) =>
+          setMeeting(i as 0 | 1, key, value),
+        );
         return (
           <fieldset key={m.number} className="fieldset">
             <legend>
@@ -220,38 +217,33 @@ function PlanForm({ template, onCancel }: { template: Template; onCancel: () => 
               <TextField
                 label={t('intervention.meeting.date')}
                 type="date"
-                value={draft.date}
-                onChange={(e) => setMeeting(i as 0 | 1, { date: e.target.value })}
                 required
+                {...field('date')}
               />
               <TextField
                 label={t('intervention.meeting.time')}
                 type="time"
-                value={draft.time}
-                onChange={(e) => setMeeting(i as 0 | 1, { time: e.target.value })}
                 required
+                {...field('time')}
               />
               <TextField
                 label={t('intervention.meeting.minutes')}
                 type="number"
                 min={template.meetingMinutes.min}
                 max={template.meetingMinutes.max}
-                value={draft.durationMinutes}
-                onChange={(e) => setMeeting(i as 0 | 1, { durationMinutes: e.target.value })}
                 required
+                {...field('durationMinutes')}
               />
             </div>
             <TextField
               label={t('intervention.meeting.facilitator')}
-              value={draft.facilitator}
-              onChange={(e) => setMeeting(i as 0 | 1, { facilitator: e.target.value })}
               required
+              {...field('facilitator')}
             />
             <TextField
               label={t('intervention.meeting.colleague')}
-              value={draft.colleague}
-              onChange={(e) => setMeeting(i as 0 | 1, { colleague: e.target.value })}
               required
+              {...field('colleague')}
             />
           </fieldset>
         );

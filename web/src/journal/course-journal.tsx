@@ -16,7 +16,7 @@ import { CourseTab, type CourseTabProps } from '../courses/course-tab.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState, ErrorAlert, LoadStatus, Notice } from '../ui/feedback.js';
-import { bindText, SelectField, TextAreaField } from '../ui/field.js';
+import { bindText, TextAreaField } from '../ui/field.js';
 import { formatDateTime } from '../ui/format-date.js';
 import { RowAction } from '../ui/row-action.js';
 import { SubmitButton } from '../ui/submit-button.js';
@@ -29,6 +29,7 @@ import {
   type CourseJournal as Journal,
   type JournalEntry,
 } from './journal-api.js';
+import { AboutSelect } from './about-select.js';
 
 type Dialog = { kind: 'correct' | 'wrong'; entry: JournalEntry } | undefined;
 
@@ -186,18 +187,7 @@ function EntryForm({
         required
         {...bindText(text, setText, error)}
       />
-      <SelectField
-        label={t('journal.about')}
-        value={about}
-        onChange={(e) => setAbout(e.target.value)}
-      >
-        {journal.canWriteCourseWide && <option value="">{t('journal.about.course')}</option>}
-        {journal.members.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
-      </SelectField>
+      <AboutSelect journal={journal} value={about} onChange={setAbout} />
       <div>
         <SubmitButton pending={action.pending}>{t('journal.save')}</SubmitButton>
       </div>

@@ -14,6 +14,7 @@ import { Button } from '../ui/button.js';
 import { FormDialog } from '../ui/dialog.js';
 import { EmptyState } from '../ui/feedback.js';
 import { bindText, SelectField, TextField } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { formatDate } from '../ui/format-date.js';
 import { DataTable } from '../ui/table-frame.js';
 import {
@@ -22,6 +23,7 @@ import {
   type DuplicateInformationDetails,
   type ObtainedInformation,
 } from './journal-api.js';
+import { AboutSelect } from './about-select.js';
 
 export function InformationRegister({
   course,
@@ -190,11 +192,7 @@ function InformationDialog({
         value={source}
         onChange={(e) => changed(setSource)(e.target.value)}
       >
-        {parties.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
+        <NamedOptions items={parties} />
         <option value={OTHER}>{t('journal.info.source.other')}</option>
       </SelectField>
       {source === OTHER && (
@@ -219,18 +217,7 @@ function InformationDialog({
         maxLength={INFORMATION_TEXT_MAX}
         {...bindText(keptAt, setKeptAt, errors.keptAt)}
       />
-      <SelectField
-        label={t('journal.about')}
-        value={about}
-        onChange={(e) => changed(setAbout)(e.target.value)}
-      >
-        {journal.canWriteCourseWide && <option value="">{t('journal.about.course')}</option>}
-        {journal.members.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
-      </SelectField>
+      <AboutSelect journal={journal} value={about} onChange={changed(setAbout)} />
     </FormDialog>
   );
 }

@@ -10,6 +10,7 @@ import { LanguageSwitch, useI18n } from '../i18n/i18n.js';
 import { VisuallyHidden } from '../ui/visually-hidden.js';
 import { roleLabel } from '../users/user-labels.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { Brand } from '../ui/brand.js';
 import { Button } from '../ui/button.js';
 
 export function AppShell() {
@@ -62,13 +63,9 @@ export function AppShell() {
       </a>
       <header className="app-header">
         <div className="app-header__top">
-          <div className="brand">
-            <span className="brand__mark" aria-hidden="true" />
-            <span className="brand__text">
-              <span className="brand__name">Samspil</span>
-              {user && <span className="brand__municipality">{user.municipality.name}</span>}
-            </span>
-          </div>
+          <Brand>
+            {user && <span className="brand__municipality">{user.municipality.name}</span>}
+          </Brand>
           <div className="app-header__tools">
             {user && (
               <p className="app-header__user">

@@ -11,6 +11,7 @@ import { formatDateTime } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { EmptyState, ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { Checkbox, SelectField, TextAreaField, TextField, bindText } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import {
   agreementsToPlan,
   cancelMeeting,
@@ -158,11 +159,7 @@ function PlanMeeting({ course, onDone }: CourseTabProps & { onDone: () => void }
           onChange={(e) => setRoles((r) => ({ ...r, [role]: e.target.value }))}
         >
           <option value="">{t('meetings.role.none')}</option>
-          {invited.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}
-            </option>
-          ))}
+          <NamedOptions items={invited} />
         </SelectField>
       ))}
       <ErrorAlert error={error} />
@@ -245,11 +242,7 @@ function MinutesEditor({
             }
           >
             <option value="">{t('meetings.agreement.choose')}</option>
-            {network.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <NamedOptions items={network} />
           </SelectField>
           <TextField
             label={t('meetings.agreement.when')}

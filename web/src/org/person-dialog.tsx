@@ -13,8 +13,9 @@ import {
 import type { Person, Unit } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
-import { SelectField, TextField } from '../ui/field.js';
-import { EMAIL, NameEmailFields } from '../ui/name-email-fields.js';
+import { bindText, ChoiceField, SelectField, TextField } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
+import { EMAIL, NameEmailFields, type NameEmail } from '../ui/name-email-fields.js';
 import { createPerson, updatePerson } from './org-api.js';
 import { personRoleLabel } from './org-labels.js';
 import { professionLabel } from './profession.js';
@@ -52,8 +53,11 @@ export function PersonDialog({
   const linked = logins.data?.find((u) => person && u.personId === person.id);
   const [login, setLogin] = useState<string>();
   const chosenLogin = login ?? linked?.id ?? '';
-  const [name, setName] = useState(person?.name ?? '');
-  const [email, setEmail] = useState(person?.email ?? '');
+  const [contact, setContact] = useState<NameEmail>({
+    name: person?.name ?? '',
+    email: person?.email ?? '',
+  });
+  const { name, email } = contact;
   const [role, setRole] = useState<PersonRole>(person?.role ?? 'medarbejder');
   const [unit, setUnit] = useState(person?.unitId ?? unitId);
   const [profession, setProfession] = useState(
@@ -97,46 +101,32 @@ export function PersonDialog({
       onSubmit={submit}
     >
       <NameEmailFields
-        name={name}
-        email={email}
-        onName={setName}
-        onEmail={setEmail}
+        value={contact}
+        set={setContact}
         errors={errors}
         emailHint={t('org.person.email.hint')}
       />
-      <SelectField
+      <ChoiceField
         label={t('org.person.role')}
         value={role}
-        onChange={(e) => setRole(e.target.value as PersonRole)}
-      >
-        {PERSON_ROLES.map((r) => (
-          <option key={r} value={r}>
-            {personRoleLabel(t, r)}
-          </option>
-        ))}
-      </SelectField>
+        choices={PERSON_ROLES}
+        choiceLabel={(r) => personRoleLabel(t, r)}
+        onChange={setRole}
+      />
       <SelectField
         label={t('org.person.unit')}
         value={unit}
         onChange={(e) => setUnit(e.target.value)}
       >
-        {units
-          .filter((u) => !u.archived || u.id === unit)
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+        <NamedOptions items={units.filter((u) => !u.archived || u.id === unit)} />
       </SelectField>
       <TextField
         label={t('org.person.profession')}
         hint={t('org.person.profession.hint')}
-        value={profession}
         list={listId}
         autoComplete="off"
         maxLength={MAX_PROFESSION_LENGTH}
-        error={errors.profession}
-        onChange={(e) => setProfession(e.target.value)}
+        {...bindText(profession, setProfession, errors.profession)}
       />
       {linksLogins && person && logins.data && (
         <LoginSelect

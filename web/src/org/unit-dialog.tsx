@@ -5,6 +5,7 @@ import type { Area, Unit } from '../../../contract/org.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormDialog } from '../ui/dialog.js';
 import { RadioChoices, SelectField, TextField, bindText } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { createUnit, updateUnit } from './org-api.js';
 import { kindHint, kindLabel } from './org-labels.js';
 
@@ -88,13 +89,7 @@ export function UnitDialog({
         onChange={(e) => setAreaId(e.target.value)}
       >
         <option value="">{t('org.noArea')}</option>
-        {areas
-          .filter((a) => !a.archived || a.id === unit?.areaId)
-          .map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
+        <NamedOptions items={areas.filter((a) => !a.archived || a.id === unit?.areaId)} />
       </SelectField>
     </FormDialog>
   );

@@ -12,6 +12,7 @@ import { formatDate } from '../courses/course-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { ErrorAlert, Notice, LoadStatus } from '../ui/feedback.js';
 import { CheckList, SelectField, TextField, bindText, toggled } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { ClosingFields, closingOf, type ClosingChoice } from './closing-fields.js';
 import { ProgressionCurves } from './progression-curves.js';
 import { ProgressionForm } from './progression-form.js';
@@ -118,11 +119,7 @@ export function CourseProgression({ course }: CourseTabProps) {
             onChange={(e) => setInstrumentId(e.target.value)}
           >
             {!schedule && <option value="">{t('progression.chooseInstrument')}</option>}
-            {choices.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name}
-              </option>
-            ))}
+            <NamedOptions items={choices} />
           </SelectField>
           <TextField
             label={t('progression.interval')}
@@ -178,11 +175,7 @@ export function CourseProgression({ course }: CourseTabProps) {
                   value={instrument.id}
                   onChange={(e) => setAnswerWith(e.target.value)}
                 >
-                  {used.map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {i.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={used} />
                 </SelectField>
               )}
               {perChild && (
@@ -191,11 +184,7 @@ export function CourseProgression({ course }: CourseTabProps) {
                   value={memberId || children[0]?.id || ''}
                   onChange={(e) => setMemberId(e.target.value)}
                 >
-                  {children.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={children} />
                 </SelectField>
               )}
               {session ? (

@@ -8,8 +8,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client.js';
-import { LanguageSwitch, useLightI18n } from '../i18n/i18n-core.js';
-import type { LightMessageKey } from '../i18n/light-da.js';
+import { useLightI18n } from '../i18n/i18n-core.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorAlert, Loading, Notice } from '../ui/feedback.js';
 import { professionLabel } from '../org/profession.js';
@@ -27,6 +26,8 @@ import {
   type SurveyAnswer,
 } from './survey-api.js';
 import { SiteFooter } from '../ui/site-footer.js';
+import { SCALE } from './scale.js';
+import { LightHeader } from '../ui/brand.js';
 import { formatDate } from '../ui/format-date.js';
 import { Button } from '../ui/button.js';
 import type { SurveyFatal as Fatal, SurveyPageData } from '../../../contract/survey-page.js';
@@ -34,15 +35,6 @@ import { IMPLEMENTATION_OPTIONS, optionLabel } from '../../../contract/implement
 
 type Step = 'intro' | 'groups' | 'items' | 'leadership' | 'implementation' | 'review' | 'done';
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
-
-const SCALE: { value: Exclude<AnswerValue, null>; label: LightMessageKey }[] = [
-  { value: 1, label: 'survey.scale.1' },
-  { value: 2, label: 'survey.scale.2' },
-  { value: 3, label: 'survey.scale.3' },
-  { value: 4, label: 'survey.scale.4' },
-  { value: 5, label: 'survey.scale.5' },
-  { value: 'dk', label: 'survey.scale.dk' },
-];
 
 const WIDE_QUERY = '(min-width: 60rem)';
 
@@ -335,15 +327,7 @@ export function SurveyPage({
 
   const frame = (title: string, children: ReactNode) => (
     <div className="survey" inert={!hydrated}>
-      <header className="survey__header">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          <span className="brand__text">
-            <span className="brand__name">Samspil</span>
-          </span>
-        </div>
-        <LanguageSwitch />
-      </header>
+      <LightHeader />
       <main id="main" className="survey__main">
         <PageTitle title={title}>{title}</PageTitle>
         {resumed && step !== 'done' && !fatal && <Notice tone="info">{t('survey.resumed')}</Notice>}

@@ -1,36 +1,32 @@
 /** The name and e-mail fields of a person or a user, and the e-mail rule they share. */
 import { useI18n } from '../i18n/i18n.js';
-import { TextField } from './field.js';
+import { TextField, textFields } from './field.js';
 
 /** The same rule as the import: something@something.something, no spaces. */
 export const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
+/** A person's or a user's name and e-mail, edited together. */
+export interface NameEmail {
+  name: string;
+  email: string;
+}
+
 export function NameEmailFields({
-  name,
-  email,
-  onName,
-  onEmail,
+  value,
+  set,
   errors,
   emailHint,
 }: {
-  name: string;
-  email: string;
-  onName: (name: string) => void;
-  onEmail: (email: string) => void;
+  value: NameEmail;
+  set: (update: (value: NameEmail) => NameEmail) => void;
   errors: { name?: string | undefined; email?: string | undefined };
   emailHint?: string;
 }) {
   const { t } = useI18n();
+  const field = textFields(value, (key, text) => set((v) => ({ ...v, [key]: text })), errors);
   return (
     <>
-      <TextField
-        label={t('org.person.name')}
-        required
-        autoComplete="off"
-        value={name}
-        error={errors.name}
-        onChange={(e) => onName(e.target.value)}
-      />
+      <TextField label={t('org.person.name')} required autoComplete="off" {...field('name')} />
       <TextField
         label={t('org.person.email')}
         {...(emailHint ? { hint: emailHint } : {})}
@@ -38,9 +34,7 @@ export function NameEmailFields({
         inputMode="email"
         required
         autoComplete="off"
-        value={email}
-        error={errors.email}
-        onChange={(e) => onEmail(e.target.value)}
+        {...field('email')}
       />
     </>
   );

@@ -9,8 +9,8 @@ import { useUser } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmDialog, FormDialog } from '../ui/dialog.js';
 import { Notice, LoadStatus } from '../ui/feedback.js';
-import { SelectField, TextField } from '../ui/field.js';
-import { EMAIL, NameEmailFields } from '../ui/name-email-fields.js';
+import { bindText, SelectField, TextField } from '../ui/field.js';
+import { EMAIL, NameEmailFields, type NameEmail } from '../ui/name-email-fields.js';
 import { PageTitle } from '../ui/page-title.js';
 import { TableFrame } from '../ui/table-frame.js';
 import { RowAction } from '../ui/row-action.js';
@@ -228,8 +228,8 @@ function CreateUserDialog({
   onSaved: (user: User) => void;
 }) {
   const { t, pick } = useI18n();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
+  const [contact, setContact] = useState<NameEmail>({ name: '', email: '' });
+  const { name, email } = contact;
   const [role, setRole] = useState<UserRole>('sagsbehandler');
   const [password, setPassword] = useState('');
   const [personId, setPersonId] = useState('');
@@ -270,13 +270,7 @@ function CreateUserDialog({
       onClose={onClose}
       onSubmit={submit}
     >
-      <NameEmailFields
-        name={name}
-        email={email}
-        onName={setName}
-        onEmail={setEmail}
-        errors={errors}
-      />
+      <NameEmailFields value={contact} set={setContact} errors={errors} />
       <RoleSelect value={role} onChange={setRole} />
       <PersonSelect value={personId} onChange={setPersonId} org={org} users={users} />
       <TextField
@@ -285,9 +279,7 @@ function CreateUserDialog({
         type="password"
         required
         autoComplete="new-password"
-        value={password}
-        error={errors.password}
-        onChange={(e) => setPassword(e.target.value)}
+        {...bindText(password, setPassword, errors.password)}
       />
     </FormDialog>
   );

@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { formatDate } from '../ui/format-date.js';
 import { loadOrganisation } from '../org/org-api.js';
 import { SelectField, TextField, bindText } from '../ui/field.js';
+import { NamedOptions } from '../ui/named-options.js';
 import { CANVAS, type Actor, type Rating, type Workshop } from './workshops-api.js';
 import { Button } from '../ui/button.js';
 import { Section } from '../ui/section.js';
@@ -119,13 +120,7 @@ export function ActorList({
             onChange={(e) => setUnitId(e.target.value)}
           >
             <option value="">{t('workshop.actors.noUnit')}</option>
-            {(org.data?.units ?? [])
-              .filter((u) => !used.has(u.id))
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
+            <NamedOptions items={(org.data?.units ?? []).filter((u) => !used.has(u.id))} />
           </SelectField>
           <TextField
             label={t('workshop.actors.name')}
