@@ -1,10 +1,9 @@
 /** Citizen links, sessions, messages and citizen-scale answers as SQL. */
 import type { NewCitizenLink } from '../db/tables/citizen-view.table.js';
 import type { Db } from '../db/db.js';
+import { insertRow } from '../db/tenant-rows.js';
 
-export async function insertLink(db: Db, link: NewCitizenLink) {
-  return db.insertInto('citizen_link').values(link).returningAll().executeTakeFirstOrThrow();
-}
+export const insertLink = (db: Db, link: NewCitizenLink) => insertRow(db, 'citizen_link', link);
 
 export async function findLinkByToken(db: Db, courseId: string, tokenHash: string) {
   return db

@@ -1,10 +1,9 @@
 /** Meetings of courses as SQL. Every query names the municipality. */
 import type { MeetingUpdate, NewMeeting } from '../db/tables/meeting.table.js';
 import type { Db } from '../db/db.js';
+import { insertRow } from '../db/tenant-rows.js';
 
-export async function insertMeeting(db: Db, meeting: NewMeeting) {
-  return db.insertInto('meeting').values(meeting).returningAll().executeTakeFirstOrThrow();
-}
+export const insertMeeting = (db: Db, meeting: NewMeeting) => insertRow(db, 'meeting', meeting);
 
 export async function listMeetings(db: Db, municipalityId: string, courseId: string) {
   return db

@@ -5,6 +5,7 @@ import type {
   ProgressionInstrumentUpdate,
 } from '../db/tables/progression.table.js';
 import type { Db } from '../db/db.js';
+import { findRow } from '../db/tenant-rows.js';
 import type {
   ClosingStatus,
   ProgressionValue,
@@ -21,14 +22,8 @@ export async function listInstruments(db: Db, municipalityId: string) {
     .execute();
 }
 
-export async function findInstrument(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('progression_instrument')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findInstrument = (db: Db, municipalityId: string, id: string) =>
+  findRow(db, 'progression_instrument', municipalityId, id);
 
 /** Insert an instrument; a shipped default that is already there is left alone. */
 export async function insertInstrument(db: Db, instrument: NewProgressionInstrument) {
