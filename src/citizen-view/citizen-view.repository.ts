@@ -1,7 +1,7 @@
 /** Citizen links, sessions, messages and citizen-scale answers as SQL. */
 import type { NewCitizenLink } from '../db/tables/citizen-view.table.js';
 import type { Db } from '../db/db.js';
-import { insertRow } from '../db/tenant-rows.js';
+import { insertRow, selectCourseRows } from '../db/tenant-rows.js';
 
 export const insertLink = (db: Db, link: NewCitizenLink) => insertRow(db, 'citizen_link', link);
 
@@ -15,11 +15,7 @@ export async function findLinkByToken(db: Db, courseId: string, tokenHash: strin
 }
 
 export async function listLinks(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('citizen_link')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'citizen_link', municipalityId, courseId)
     .orderBy('created_at', 'desc')
     .execute();
 }
@@ -96,11 +92,7 @@ export async function insertMessage(
 }
 
 export async function listMessages(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('citizen_message')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'citizen_message', municipalityId, courseId)
     .orderBy('created_at')
     .execute();
 }
@@ -117,11 +109,7 @@ export async function insertScaleRequest(
 }
 
 export async function listScales(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('citizen_scale')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'citizen_scale', municipalityId, courseId)
     .orderBy('requested_at')
     .execute();
 }

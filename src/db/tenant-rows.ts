@@ -19,6 +19,13 @@ export type TenantTable = {
   [T in keyof Database]: Database[T] extends { id: unknown; municipality_id: string } ? T : never;
 }[keyof Database];
 
+/** The tables whose rows belong to one course of one municipality. */
+export type CourseRowTable = {
+  [T in keyof Database]: Database[T] extends { municipality_id: string; course_id: string }
+    ? T
+    : never;
+}[keyof Database];
+
 /** The database with table `T` also known as `t`: how a table named at run time is typed. */
 type Aliased<T extends keyof Database> = Database & {
   t: T extends keyof Database ? Database[T] : never;
@@ -97,4 +104,22 @@ export async function deleteRow<T extends TenantTable>(
     .where(anyRowOf(municipalityId, id))
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/**
+ * The rows of one course in this municipality, as a query to order or narrow further.
+ *
+ * @example selectCourseRows(db, 'journal_entry', municipalityId, courseId).orderBy('created_at')
+ */
+export function selectCourseRows<T extends CourseRowTable>(
+  db: Db,
+  table: T,
+  municipalityId: string,
+  courseId: string,
+) {
+  return db
+    .selectFrom(db.dynamic.table(table).as('t'))
+    .selectAll()
+    .where(dynamic.ref('municipality_id'), '=', municipalityId)
+    .where(dynamic.ref('course_id'), '=', courseId);
 }

@@ -1,7 +1,7 @@
 /** Implementation surveys as SQL: item sets, the surveys, and the submitted answers. */
 import { sql } from 'kysely';
 import type { Db } from '../db/db.js';
-import { deleteRow, findRow } from '../db/tenant-rows.js';
+import { deleteRow, findRow, rowOf } from '../db/tenant-rows.js';
 import type { ImplementationItem } from '../../contract/implementation.js';
 
 /** The municipality's own item sets, by name. */
@@ -54,8 +54,7 @@ export async function updateItemSet(
   return db
     .updateTable('implementation_item_set')
     .set({ name: change.name, items: JSON.stringify(change.items), updated_at: new Date() })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returningAll()
     .executeTakeFirst();
 }

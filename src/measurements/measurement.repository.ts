@@ -8,7 +8,7 @@ import type {
 } from '../db/tables/measurement.table.js';
 import type { InvitationUpdate } from '../db/tables/invitation.table.js';
 import type { Db } from '../db/db.js';
-import { findRow, insertRow, updateRow } from '../db/tenant-rows.js';
+import { findRow, insertRow, rowOf, updateRow } from '../db/tenant-rows.js';
 
 export const insertMeasurement = (db: Db, measurement: NewMeasurement) =>
   insertRow(db, 'measurement', measurement);
@@ -21,8 +21,7 @@ export async function lockMeasurement(db: Db, municipalityId: string, id: string
   return db
     .selectFrom('measurement')
     .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .forUpdate()
     .executeTakeFirst();
 }

@@ -4,7 +4,7 @@ import type { PersonRole, UnitKind } from '../../contract/org.js';
 import type { PersonUpdate } from '../db/tables/person.table.js';
 import type { UnitUpdate } from '../db/tables/unit.table.js';
 import type { Db } from '../db/db.js';
-import { findRow } from '../db/tenant-rows.js';
+import { findRow, rowOf } from '../db/tenant-rows.js';
 
 export async function listAreas(db: Db, municipalityId: string, includeArchived: boolean) {
   let query = db
@@ -54,8 +54,7 @@ export async function updateArea(db: Db, municipalityId: string, id: string, cha
   return db
     .updateTable('area')
     .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returning(['id', 'name', 'archived_at'])
     .executeTakeFirst();
 }
@@ -82,8 +81,7 @@ export async function updateUnit(db: Db, municipalityId: string, id: string, cha
   return db
     .updateTable('unit')
     .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returning(['id', 'name', 'kind', 'area_id', 'archived_at'])
     .executeTakeFirst();
 }
@@ -123,8 +121,7 @@ export async function updatePerson(
   return db
     .updateTable('person')
     .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returning(['id', 'name', 'email', 'role', 'unit_id', 'profession', 'archived_at'])
     .executeTakeFirst();
 }

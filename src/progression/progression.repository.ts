@@ -5,7 +5,7 @@ import type {
   ProgressionInstrumentUpdate,
 } from '../db/tables/progression.table.js';
 import type { Db } from '../db/db.js';
-import { findRow } from '../db/tenant-rows.js';
+import { findRow, rowOf, selectCourseRows } from '../db/tenant-rows.js';
 import type {
   ClosingStatus,
   ProgressionValue,
@@ -44,19 +44,13 @@ export async function updateInstrument(
   return db
     .updateTable('progression_instrument')
     .set({ ...change, updated_at: new Date() })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 export async function findSchedule(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('progression_schedule')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
-    .executeTakeFirst();
+  return selectCourseRows(db, 'progression_schedule', municipalityId, courseId).executeTakeFirst();
 }
 
 export async function upsertSchedule(
@@ -94,11 +88,7 @@ export async function claimOccasionReminder(db: Db, courseId: string, occasion: 
 }
 
 export async function listResponses(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('progression_response')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'progression_response', municipalityId, courseId)
     .orderBy('answered_at')
     .execute();
 }
@@ -129,8 +119,7 @@ export async function updateResponseAnswers(
   return db
     .updateTable('progression_response')
     .set({ answers: sql<never>`${JSON.stringify(answers)}::jsonb` })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -184,12 +173,7 @@ export async function replaceCourseInstruments(
 }
 
 export async function findClosing(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('progression_closing')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
-    .executeTakeFirst();
+  return selectCourseRows(db, 'progression_closing', municipalityId, courseId).executeTakeFirst();
 }
 
 /** Record (or correct) what was recorded at a course's closure. */

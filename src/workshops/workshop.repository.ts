@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { NewWorkshop, WorkshopRating, WorkshopUpdate } from '../db/tables/workshop.table.js';
 import type { Db } from '../db/db.js';
-import { findRow, insertRow } from '../db/tenant-rows.js';
+import { findRow, insertRow, rowOf } from '../db/tenant-rows.js';
 
 export const insertWorkshop = (db: Db, workshop: NewWorkshop) =>
   insertRow(db, 'workshop', workshop);
@@ -15,8 +15,7 @@ export async function lockWorkshop(db: Db, municipalityId: string, id: string) {
   return db
     .selectFrom('workshop')
     .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .forUpdate()
     .executeTakeFirst();
 }
