@@ -1,5 +1,5 @@
 /** Citizen links, sessions, messages and citizen-scale answers as SQL. */
-import type { NewCitizenLink } from '../db/tables/citizen-view.table.js';
+import type { NewCitizenLink, NewCitizenSession } from '../db/tables/citizen-view.table.js';
 import type { Db } from '../db/db.js';
 import { insertRow, selectCourseRows } from '../db/tenant-rows.js';
 
@@ -40,17 +40,7 @@ export async function updateLink(
     .executeTakeFirstOrThrow();
 }
 
-export async function insertSession(
-  db: Db,
-  row: {
-    id_hash: string;
-    link_id: string;
-    municipality_id: string;
-    course_id: string;
-    member_id: string;
-    expires_at: Date;
-  },
-) {
+export async function insertSession(db: Db, row: NewCitizenSession) {
   await db.insertInto('citizen_session').values(row).execute();
 }
 

@@ -86,17 +86,16 @@ export async function updateUnit(db: Db, municipalityId: string, id: string, cha
     .executeTakeFirst();
 }
 
-export async function insertPerson(
-  db: Db,
-  municipalityId: string,
-  person: {
-    name: string;
-    email: string;
-    role: PersonRole;
-    unitId: string;
-    profession?: string | null;
-  },
-) {
+/** A new person as the admin enters them. */
+export interface PersonInput {
+  name: string;
+  email: string;
+  role: PersonRole;
+  unitId: string;
+  profession?: string | null;
+}
+
+export async function insertPerson(db: Db, municipalityId: string, person: PersonInput) {
   return db
     .insertInto('person')
     .values({

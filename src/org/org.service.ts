@@ -163,17 +163,7 @@ async function assertActiveUnit(db: Kysely<Database>, user: AuthUser, unitId: st
   }
 }
 
-export async function createPerson(
-  db: Kysely<Database>,
-  user: AuthUser,
-  person: {
-    name: string;
-    email: string;
-    role: PersonRole;
-    unitId: string;
-    profession?: string | null;
-  },
-) {
+export async function createPerson(db: Kysely<Database>, user: AuthUser, person: repo.PersonInput) {
   assertEditor(user);
   await assertActiveUnit(db, user, person.unitId);
   return db.transaction().execute(async (trx) => {

@@ -2,15 +2,12 @@
 import { sql } from 'kysely';
 import type {
   NewProgressionInstrument,
+  NewProgressionResponse,
   ProgressionInstrumentUpdate,
 } from '../db/tables/progression.table.js';
 import type { Db } from '../db/db.js';
-import { findRow, rowOf, selectCourseRows } from '../db/tenant-rows.js';
-import type {
-  ClosingStatus,
-  ProgressionValue,
-  RespondentKind,
-} from '../../contract/progression.js';
+import { findRow, insertRow, rowOf, selectCourseRows } from '../db/tenant-rows.js';
+import type { ClosingStatus, ProgressionValue } from '../../contract/progression.js';
 
 export async function listInstruments(db: Db, municipalityId: string) {
   return db
@@ -93,21 +90,8 @@ export async function listResponses(db: Db, municipalityId: string, courseId: st
     .execute();
 }
 
-export async function insertResponse(
-  db: Db,
-  row: {
-    municipality_id: string;
-    course_id: string;
-    member_id: string;
-    instrument_id: string;
-    occasion: string;
-    answered_by: RespondentKind;
-    answered_by_user: string | null;
-    answers: string;
-  },
-) {
-  return db.insertInto('progression_response').values(row).returningAll().executeTakeFirstOrThrow();
-}
+export const insertResponse = (db: Db, row: NewProgressionResponse) =>
+  insertRow(db, 'progression_response', row);
 
 /** Replace the answers of one response (the citizen's autosave of her own answers). */
 export async function updateResponseAnswers(
