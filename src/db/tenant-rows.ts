@@ -69,11 +69,7 @@ export async function findRow<T extends TenantTable>(
   municipalityId: string,
   id: string,
 ) {
-  return db
-    .selectFrom(db.dynamic.table(table).as('t'))
-    .selectAll()
-    .where(anyRowOf(municipalityId, id))
-    .executeTakeFirst();
+  return selectRows(db, table, municipalityId).where(dynamic.ref('id'), '=', id).executeTakeFirst();
 }
 
 /** Change the row with this id in this municipality; the changed row, or `undefined`. */
@@ -117,9 +113,17 @@ export function selectCourseRows<T extends CourseRowTable>(
   municipalityId: string,
   courseId: string,
 ) {
+  return selectRows(db, table, municipalityId).where(dynamic.ref('course_id'), '=', courseId);
+}
+
+/** The rows of a table in this municipality, as a query to narrow further. */
+function selectRows<T extends TenantTable | CourseRowTable>(
+  db: Db,
+  table: T,
+  municipalityId: string,
+) {
   return db
     .selectFrom(db.dynamic.table(table).as('t'))
     .selectAll()
-    .where(dynamic.ref('municipality_id'), '=', municipalityId)
-    .where(dynamic.ref('course_id'), '=', courseId);
+    .where(dynamic.ref('municipality_id'), '=', municipalityId);
 }
