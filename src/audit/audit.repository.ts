@@ -34,6 +34,25 @@ export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
     .execute();
 }
 
+/** Append what a staff user did in their own municipality to the audit log. */
+export async function recordUserAudit(
+  db: Db,
+  user: { municipalityId: string; userId: string },
+  action: AuditAction,
+  entity: string,
+  entityId: string | null,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(db, {
+    municipalityId: user.municipalityId,
+    userId: user.userId,
+    action,
+    entity,
+    entityId,
+    detail,
+  });
+}
+
 /** The newest entries of one municipality, with the acting user's name. */
 export async function listAudit(db: Db, municipalityId: string, limit: number) {
   return db

@@ -35,24 +35,33 @@ export async function discoverSignIn(db: Kysely<Database>, email: string): Promi
   // A domain claimed by two municipalities names neither: the password decides, as before.
   if (providers.length !== 1) return { method: 'password' };
   const provider = providers[0]!;
-  return {
-    method: 'oidc',
-    label: `Log ind med ${genitive(provider.municipality_name)} login`,
-    municipalityName: provider.municipality_name,
-    url: `/api/auth/oidc/start?municipality=${encodeURIComponent(provider.slug)}`,
-    passwordAllowed: provider.passwords_allowed,
-  };
+  return providerSignIn(
+    'oidc',
+    provider.municipality_name,
+    `/api/auth/oidc/start?municipality=${encodeURIComponent(provider.slug)}`,
+    provider.passwords_allowed,
+  );
 }
 
 /** SAML sign-in for a domain (a domain belongs to at most one municipality's SAML settings). */
 async function samlSignIn(db: Kysely<Database>, domain: string): Promise<SignInMethod> {
   const found = await findSamlByDomain(db, domain);
   if (!found) return { method: 'password' };
-  return {
-    method: 'saml',
-    label: `Log ind med ${genitive(found.name)} login`,
-    municipalityName: found.name,
-    url: `/api/auth/saml/login?municipality=${encodeURIComponent(found.slug)}`,
-    passwordAllowed: found.local_passwords,
-  };
+  return providerSignIn(
+    'saml',
+    found.name,
+    `/api/auth/saml/login?municipality=${encodeURIComponent(found.slug)}`,
+    found.local_passwords,
+  );
+}
+
+/** Sign-in at a municipality's own provider, with the button's text. */
+function providerSignIn(
+  method: 'oidc' | 'saml',
+  municipalityName: string,
+  url: string,
+  passwordAllowed: boolean,
+): SignInMethod {
+  const label = `Log ind med ${genitive(municipalityName)} login`;
+  return { method, label, municipalityName, url, passwordAllowed };
 }

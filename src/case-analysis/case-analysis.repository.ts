@@ -1,5 +1,6 @@
 /** Case measurements, course arms and citizen-scale answers as SQL; every query is scoped to the municipality. */
 import type { Db } from '../db/db.js';
+import { rowOf } from '../db/tenant-rows.js';
 
 /** Link a (new) measurement to the course it measures. */
 export async function linkMeasurementToCourse(
@@ -11,8 +12,7 @@ export async function linkMeasurementToCourse(
   await db
     .updateTable('measurement')
     .set({ course_id: courseId })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', measurementId)
+    .where(rowOf(municipalityId, measurementId))
     .execute();
 }
 
@@ -54,12 +54,7 @@ export async function setCourseArm(
   courseId: string,
   arm: 'intervention' | 'kontrol' | null,
 ): Promise<void> {
-  await db
-    .updateTable('course')
-    .set({ arm })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', courseId)
-    .execute();
+  await db.updateTable('course').set({ arm }).where(rowOf(municipalityId, courseId)).execute();
 }
 
 /**

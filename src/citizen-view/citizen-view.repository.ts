@@ -1,10 +1,9 @@
 /** Citizen links, sessions, messages and citizen-scale answers as SQL. */
-import type { NewCitizenLink } from '../db/tables/citizen-view.table.js';
+import type { NewCitizenLink, NewCitizenSession } from '../db/tables/citizen-view.table.js';
 import type { Db } from '../db/db.js';
+import { insertRow, selectCourseRows } from '../db/tenant-rows.js';
 
-export async function insertLink(db: Db, link: NewCitizenLink) {
-  return db.insertInto('citizen_link').values(link).returningAll().executeTakeFirstOrThrow();
-}
+export const insertLink = (db: Db, link: NewCitizenLink) => insertRow(db, 'citizen_link', link);
 
 export async function findLinkByToken(db: Db, courseId: string, tokenHash: string) {
   return db
@@ -16,11 +15,7 @@ export async function findLinkByToken(db: Db, courseId: string, tokenHash: strin
 }
 
 export async function listLinks(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('citizen_link')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'citizen_link', municipalityId, courseId)
     .orderBy('created_at', 'desc')
     .execute();
 }
@@ -45,17 +40,7 @@ export async function updateLink(
     .executeTakeFirstOrThrow();
 }
 
-export async function insertSession(
-  db: Db,
-  row: {
-    id_hash: string;
-    link_id: string;
-    municipality_id: string;
-    course_id: string;
-    member_id: string;
-    expires_at: Date;
-  },
-) {
+export async function insertSession(db: Db, row: NewCitizenSession) {
   await db.insertInto('citizen_session').values(row).execute();
 }
 
@@ -97,11 +82,7 @@ export async function insertMessage(
 }
 
 export async function listMessages(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('citizen_message')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'citizen_message', municipalityId, courseId)
     .orderBy('created_at')
     .execute();
 }
@@ -118,11 +99,7 @@ export async function insertScaleRequest(
 }
 
 export async function listScales(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('citizen_scale')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'citizen_scale', municipalityId, courseId)
     .orderBy('requested_at')
     .execute();
 }

@@ -1,6 +1,7 @@
 /** Consents as SQL: recorded, listed and withdrawn; never deleted on their own. */
 import type { NewConsent } from '../db/tables/consent.table.js';
 import type { Db } from '../db/db.js';
+import { insertRow } from '../db/tenant-rows.js';
 
 /** Consents of the given courses, oldest first. */
 export async function listConsents(db: Db, municipalityId: string, courseIds: string[]) {
@@ -15,9 +16,7 @@ export async function listConsents(db: Db, municipalityId: string, courseIds: st
     .execute();
 }
 
-export async function insertConsent(db: Db, consent: NewConsent) {
-  return db.insertInto('consent').values(consent).returningAll().executeTakeFirstOrThrow();
-}
+export const insertConsent = (db: Db, consent: NewConsent) => insertRow(db, 'consent', consent);
 
 /** Mark a consent withdrawn, once; `undefined` when it was withdrawn already. */
 export async function withdrawConsent(

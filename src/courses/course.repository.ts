@@ -6,42 +6,19 @@ import type { NewCourseCoordinator } from '../db/tables/course-coordinator.table
 import type { CoursePartyUpdate, NewCourseParty } from '../db/tables/course-party.table.js';
 import type { CourseUpdate, NewCourse } from '../db/tables/course.table.js';
 import type { Db } from '../db/db.js';
+import { deleteRow, findRow, insertRow, rowOf, updateRow } from '../db/tenant-rows.js';
 import type { Database } from '../db/schema.js';
 
-export async function insertCourse(db: Db, course: NewCourse) {
-  return db.insertInto('course').values(course).returningAll().executeTakeFirstOrThrow();
-}
+export const insertCourse = (db: Db, course: NewCourse) => insertRow(db, 'course', course);
 
-export async function findCourse(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('course')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findCourse = (db: Db, municipalityId: string, id: string) =>
+  findRow(db, 'course', municipalityId, id);
 
-export async function updateCourse(
-  db: Db,
-  municipalityId: string,
-  id: string,
-  change: CourseUpdate,
-) {
-  return db
-    .updateTable('course')
-    .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-}
+export const updateCourse = (db: Db, municipalityId: string, id: string, change: CourseUpdate) =>
+  updateRow(db, 'course', municipalityId, id, change);
 
 export async function deleteCourse(db: Db, municipalityId: string, id: string): Promise<void> {
-  await db
-    .deleteFrom('course')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .execute();
+  await deleteRow(db, 'course', municipalityId, id);
 }
 
 /** Whether the person coordinates the course (table `course`): as its lead or a co-coordinator. */
@@ -102,22 +79,15 @@ export async function listCandidateCourses(
   return query.orderBy('start_date', 'desc').orderBy('created_at', 'desc').execute();
 }
 
-export async function insertCitizen(db: Db, citizen: NewCitizen) {
-  return db.insertInto('citizen').values(citizen).returningAll().executeTakeFirstOrThrow();
-}
+export const insertCitizen = (db: Db, citizen: NewCitizen) => insertRow(db, 'citizen', citizen);
 
 export async function updateCitizen(
   db: Db,
   municipalityId: string,
   id: string,
   change: CitizenUpdate,
-) {
-  await db
-    .updateTable('citizen')
-    .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .execute();
+): Promise<void> {
+  await updateRow(db, 'citizen', municipalityId, id, change);
 }
 
 /** Members of the given courses, the main citizen first. */
@@ -189,18 +159,16 @@ export async function updateParty(
   await db
     .updateTable('course_party')
     .set(change)
-    .where('municipality_id', '=', municipalityId)
+    .where(rowOf(municipalityId, id))
     .where('course_id', '=', courseId)
-    .where('id', '=', id)
     .execute();
 }
 
 export async function deleteParty(db: Db, municipalityId: string, courseId: string, id: string) {
   await db
     .deleteFrom('course_party')
-    .where('municipality_id', '=', municipalityId)
+    .where(rowOf(municipalityId, id))
     .where('course_id', '=', courseId)
-    .where('id', '=', id)
     .execute();
 }
 
@@ -268,14 +236,8 @@ export async function findPeople(db: Db, municipalityId: string, personIds: stri
 }
 export type PersonRow = Awaited<ReturnType<typeof findPeople>>[number];
 
-export async function findUnit(db: Db, municipalityId: string, unitId: string) {
-  return db
-    .selectFrom('unit')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', unitId)
-    .executeTakeFirst();
-}
+export const findUnit = (db: Db, municipalityId: string, unitId: string) =>
+  findRow(db, 'unit', municipalityId, unitId);
 
 /** Names of users, for "changed by" and "recorded by". */
 export async function userNames(db: Db, municipalityId: string, userIds: string[]) {

@@ -1,6 +1,7 @@
 /** Implementation surveys as SQL: item sets, the surveys, and the submitted answers. */
 import { sql } from 'kysely';
 import type { Db } from '../db/db.js';
+import { deleteRow, findRow, rowOf } from '../db/tenant-rows.js';
 import type { ImplementationItem } from '../../contract/implementation.js';
 
 /** The municipality's own item sets, by name. */
@@ -14,14 +15,8 @@ export async function listItemSets(db: Db, municipalityId: string) {
 }
 
 /** One of the municipality's item sets. */
-export async function findItemSet(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('implementation_item_set')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findItemSet = (db: Db, municipalityId: string, id: string) =>
+  findRow(db, 'implementation_item_set', municipalityId, id);
 
 /** Whether another of the municipality's sets has this name. */
 export async function nameTaken(db: Db, municipalityId: string, name: string, exceptId?: string) {
@@ -59,20 +54,13 @@ export async function updateItemSet(
   return db
     .updateTable('implementation_item_set')
     .set({ name: change.name, items: JSON.stringify(change.items), updated_at: new Date() })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returningAll()
     .executeTakeFirst();
 }
 
-export async function deleteItemSet(db: Db, municipalityId: string, id: string) {
-  const result = await db
-    .deleteFrom('implementation_item_set')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}
+export const deleteItemSet = (db: Db, municipalityId: string, id: string) =>
+  deleteRow(db, 'implementation_item_set', municipalityId, id);
 
 /** The municipality's implementation surveys, newest first. */
 export async function listSurveys(db: Db, municipalityId: string) {

@@ -20,13 +20,12 @@ import type {
   ItemSetInput,
   ItemSetView,
 } from '../../contract/implementation.schema.js';
-import type { AuditAction } from '../../contract/audit.js';
 import { FIDELITY_ELEMENT_LABELS } from '../../contract/fidelity.js';
 import {
   implementationReport,
   type ImplementationResponse,
 } from '../analysis/implementation-report.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Db } from '../db/db.js';
 import type { Measurement } from '../db/tables/measurement.table.js';
@@ -68,24 +67,6 @@ const toItemSet = (row: ImplementationItemSetRow): ItemSetView => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
-async function audit(
-  db: Db,
-  user: AuthUser,
-  action: AuditAction,
-  entity: string,
-  entityId: string,
-  detail: Record<string, unknown>,
-) {
-  await recordAudit(db, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action,
-    entity,
-    entityId,
-    detail,
-  });
-}
-
 /** The built-in set first, then the municipality's own. */
 export async function listItemSets(db: Db, user: AuthUser): Promise<ItemSetView[]> {
   assertOwner(user);
@@ -120,7 +101,9 @@ export async function createItemSet(db: Db, user: AuthUser, input: ItemSetInput)
       items: input.items,
       createdBy: user.userId,
     });
-    await audit(trx, user, 'create', 'implementation_item_set', row.id, { title: input.name });
+    await recordUserAudit(trx, user, 'create', 'implementation_item_set', row.id, {
+      title: input.name,
+    });
     return toItemSet(row);
   });
 }
@@ -133,7 +116,9 @@ export async function updateItemSet(db: Db, user: AuthUser, id: string, input: I
   return db.transaction().execute(async (trx) => {
     const row = await repo.updateItemSet(trx, user.municipalityId, id, input);
     if (!row) throw itemSetNotFound();
-    await audit(trx, user, 'update', 'implementation_item_set', id, { title: input.name });
+    await recordUserAudit(trx, user, 'update', 'implementation_item_set', id, {
+      title: input.name,
+    });
     return toItemSet(row);
   });
 }
@@ -142,7 +127,7 @@ export async function deleteItemSet(db: Db, user: AuthUser, id: string) {
   assertOwner(user);
   await db.transaction().execute(async (trx) => {
     if (!(await repo.deleteItemSet(trx, user.municipalityId, id))) throw itemSetNotFound();
-    await audit(trx, user, 'delete', 'implementation_item_set', id, {});
+    await recordUserAudit(trx, user, 'delete', 'implementation_item_set', id, {});
   });
 }
 
@@ -264,7 +249,7 @@ export async function createSurvey(
       m.id,
       unitIds.map((unitId) => ({ unitId, arm: null, flow: null })),
     );
-    await audit(trx, user, 'create', 'measurement', m.id, { title: input.title });
+    await recordUserAudit(trx, user, 'create', 'measurement', m.id, { title: input.title });
     return m;
   });
   await measurements.addInvitations(deps, user, created.id, { unitIds }, 'implementation');
@@ -392,7 +377,7 @@ export async function reportCsv(db: Db, user: AuthUser, id: string): Promise<str
       ]);
     }),
   );
-  await audit(db, user, 'export', 'measurement', id, { format: 'csv' });
+  await recordUserAudit(db, user, 'export', 'measurement', id, { format: 'csv' });
   return tableToCsv({
     name: 'implementering',
     title: { da: 'Implementeringsundersøgelse', en: 'Implementation survey' },

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { InterventionUpdate, NewIntervention } from '../db/tables/intervention.table.js';
 import type { Db } from '../db/db.js';
+import { rowOf } from '../db/tenant-rows.js';
 
 const interventionColumns = [
   'id',
@@ -29,8 +30,7 @@ export async function findIntervention(db: Db, municipalityId: string, id: strin
   return db
     .selectFrom('intervention')
     .select([...interventionColumns])
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .executeTakeFirst();
 }
 
@@ -38,8 +38,7 @@ export async function lockIntervention(db: Db, municipalityId: string, id: strin
   return db
     .selectFrom('intervention')
     .select([...interventionColumns])
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .forUpdate()
     .executeTakeFirst();
 }

@@ -1,5 +1,6 @@
 /** The course journal and the information register as SQL. Every query names the municipality. */
 import type { Db } from '../db/db.js';
+import { rowOf, selectCourseRows } from '../db/tenant-rows.js';
 import type {
   JournalRevision,
   NewJournalEntry,
@@ -8,11 +9,7 @@ import type {
 
 /** A course's journal entries, newest first. */
 export async function listEntries(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('journal_entry')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'journal_entry', municipalityId, courseId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
@@ -25,11 +22,7 @@ export async function findEntryForUpdate(
   courseId: string,
   id: string,
 ) {
-  return db
-    .selectFrom('journal_entry')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'journal_entry', municipalityId, courseId)
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -40,8 +33,7 @@ export async function lockCourse(db: Db, municipalityId: string, courseId: strin
   await db
     .selectFrom('course')
     .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', courseId)
+    .where(rowOf(municipalityId, courseId))
     .forUpdate()
     .execute();
 }
@@ -62,8 +54,7 @@ export async function correctEntry(
   await db
     .updateTable('journal_entry')
     .set({ text, history: JSON.stringify(history), corrected_at: at })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .execute();
 }
 
@@ -78,18 +69,13 @@ export async function markEntryWrong(
   await db
     .updateTable('journal_entry')
     .set({ wrong_at: at, wrong_reason: reason })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .execute();
 }
 
 /** A course's register of information obtained, newest obtained first. */
 export async function listInformation(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('obtained_information')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'obtained_information', municipalityId, courseId)
     .orderBy('obtained_on', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
@@ -108,8 +94,7 @@ export async function unitName(db: Db, municipalityId: string, unitId: string) {
   const row = await db
     .selectFrom('unit')
     .select('name')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', unitId)
+    .where(rowOf(municipalityId, unitId))
     .executeTakeFirst();
   return row?.name ?? null;
 }

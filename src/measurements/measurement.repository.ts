@@ -8,27 +8,20 @@ import type {
 } from '../db/tables/measurement.table.js';
 import type { InvitationUpdate } from '../db/tables/invitation.table.js';
 import type { Db } from '../db/db.js';
+import { findRow, insertRow, rowOf, updateRow } from '../db/tenant-rows.js';
 
-export async function insertMeasurement(db: Db, measurement: NewMeasurement) {
-  return db.insertInto('measurement').values(measurement).returningAll().executeTakeFirstOrThrow();
-}
+export const insertMeasurement = (db: Db, measurement: NewMeasurement) =>
+  insertRow(db, 'measurement', measurement);
 
-export async function findMeasurement(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('measurement')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findMeasurement = (db: Db, municipalityId: string, id: string) =>
+  findRow(db, 'measurement', municipalityId, id);
 
 /** Lock the measurement row for the rest of the transaction (status changes). */
 export async function lockMeasurement(db: Db, municipalityId: string, id: string) {
   return db
     .selectFrom('measurement')
     .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .forUpdate()
     .executeTakeFirst();
 }
@@ -44,20 +37,12 @@ export async function listMeasurements(db: Db, municipalityId: string) {
     .execute();
 }
 
-export async function updateMeasurement(
+export const updateMeasurement = (
   db: Db,
   municipalityId: string,
   id: string,
   change: MeasurementUpdate,
-) {
-  return db
-    .updateTable('measurement')
-    .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-}
+) => updateRow(db, 'measurement', municipalityId, id, change);
 
 /**
  * The groups of a measurement: its units, or its professions (kind 'profession'),

@@ -1,28 +1,19 @@
 /** Meetings of courses as SQL. Every query names the municipality. */
 import type { MeetingUpdate, NewMeeting } from '../db/tables/meeting.table.js';
 import type { Db } from '../db/db.js';
+import { insertRow, rowOf, selectCourseRows } from '../db/tenant-rows.js';
 
-export async function insertMeeting(db: Db, meeting: NewMeeting) {
-  return db.insertInto('meeting').values(meeting).returningAll().executeTakeFirstOrThrow();
-}
+export const insertMeeting = (db: Db, meeting: NewMeeting) => insertRow(db, 'meeting', meeting);
 
 export async function listMeetings(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('meeting')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'meeting', municipalityId, courseId)
     .orderBy('starts_at')
     .orderBy('id')
     .execute();
 }
 
 export async function findMeeting(db: Db, municipalityId: string, courseId: string, id: string) {
-  return db
-    .selectFrom('meeting')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'meeting', municipalityId, courseId)
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -36,8 +27,7 @@ export async function updateMeeting(
   return db
     .updateTable('meeting')
     .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returningAll()
     .executeTakeFirstOrThrow();
 }

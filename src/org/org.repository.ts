@@ -4,6 +4,7 @@ import type { PersonRole, UnitKind } from '../../contract/org.js';
 import type { PersonUpdate } from '../db/tables/person.table.js';
 import type { UnitUpdate } from '../db/tables/unit.table.js';
 import type { Db } from '../db/db.js';
+import { findRow, rowOf } from '../db/tenant-rows.js';
 
 export async function listAreas(db: Db, municipalityId: string, includeArchived: boolean) {
   let query = db
@@ -32,32 +33,14 @@ export async function listPeople(db: Db, municipalityId: string, includeArchived
   return query.orderBy('name').execute();
 }
 
-export async function findArea(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('area')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findArea = (db: Db, municipalityId: string, id: string) =>
+  findRow(db, 'area', municipalityId, id);
 
-export async function findUnit(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('unit')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findUnit = (db: Db, municipalityId: string, id: string) =>
+  findRow(db, 'unit', municipalityId, id);
 
-export async function findPerson(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('person')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findPerson = (db: Db, municipalityId: string, id: string) =>
+  findRow(db, 'person', municipalityId, id);
 
 export async function insertArea(db: Db, municipalityId: string, name: string) {
   return db
@@ -71,8 +54,7 @@ export async function updateArea(db: Db, municipalityId: string, id: string, cha
   return db
     .updateTable('area')
     .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returning(['id', 'name', 'archived_at'])
     .executeTakeFirst();
 }
@@ -99,23 +81,21 @@ export async function updateUnit(db: Db, municipalityId: string, id: string, cha
   return db
     .updateTable('unit')
     .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returning(['id', 'name', 'kind', 'area_id', 'archived_at'])
     .executeTakeFirst();
 }
 
-export async function insertPerson(
-  db: Db,
-  municipalityId: string,
-  person: {
-    name: string;
-    email: string;
-    role: PersonRole;
-    unitId: string;
-    profession?: string | null;
-  },
-) {
+/** A new person as the admin enters them. */
+export interface PersonInput {
+  name: string;
+  email: string;
+  role: PersonRole;
+  unitId: string;
+  profession?: string | null;
+}
+
+export async function insertPerson(db: Db, municipalityId: string, person: PersonInput) {
   return db
     .insertInto('person')
     .values({
@@ -140,8 +120,7 @@ export async function updatePerson(
   return db
     .updateTable('person')
     .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returning(['id', 'name', 'email', 'role', 'unit_id', 'profession', 'archived_at'])
     .executeTakeFirst();
 }

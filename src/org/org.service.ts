@@ -2,10 +2,9 @@
  * The organisation of one municipality: areas, units, people, and the file import.
  * Authorisation, transactions and domain rules live here; SQL lives in the repository.
  */
-import type { AuditAction } from '../../contract/audit.js';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
 import type { PersonRole, UnitKind } from '../../contract/org.js';
 import type { ImportReport } from '../../contract/org.schema.js';
@@ -69,7 +68,7 @@ export async function createArea(db: Kysely<Database>, user: AuthUser, name: str
       () => repo.insertArea(trx, user.municipalityId, name),
       duplicateArea,
     );
-    await audit(trx, user, 'create', 'area', area.id, { name });
+    await recordUserAudit(trx, user, 'create', 'area', area.id, { name });
     return area;
   });
 }
@@ -91,7 +90,7 @@ export async function updateArea(
       duplicateArea,
     );
     if (!area) throw areaNotFound();
-    await audit(trx, user, 'update', 'area', id, change);
+    await recordUserAudit(trx, user, 'update', 'area', id, change);
     return area;
   });
 }
@@ -117,7 +116,7 @@ export async function createUnit(
       () => repo.insertUnit(trx, user.municipalityId, unit),
       duplicateUnit,
     );
-    await audit(trx, user, 'create', 'unit', created.id, unit);
+    await recordUserAudit(trx, user, 'create', 'unit', created.id, unit);
     return created;
   });
 }
@@ -148,7 +147,7 @@ export async function updateUnit(
       duplicateUnit,
     );
     if (!updated) throw unitNotFound();
-    await audit(trx, user, 'update', 'unit', id, change);
+    await recordUserAudit(trx, user, 'update', 'unit', id, change);
     return updated;
   });
 }
@@ -164,17 +163,7 @@ async function assertActiveUnit(db: Kysely<Database>, user: AuthUser, unitId: st
   }
 }
 
-export async function createPerson(
-  db: Kysely<Database>,
-  user: AuthUser,
-  person: {
-    name: string;
-    email: string;
-    role: PersonRole;
-    unitId: string;
-    profession?: string | null;
-  },
-) {
+export async function createPerson(db: Kysely<Database>, user: AuthUser, person: repo.PersonInput) {
   assertEditor(user);
   await assertActiveUnit(db, user, person.unitId);
   return db.transaction().execute(async (trx) => {
@@ -187,7 +176,7 @@ export async function createPerson(
       duplicateEmail,
     );
     await linkLoginsToPeopleByEmail(trx, user.municipalityId);
-    await audit(trx, user, 'create', 'person', created.id, {
+    await recordUserAudit(trx, user, 'create', 'person', created.id, {
       unitId: person.unitId,
       role: person.role,
     });
@@ -227,7 +216,7 @@ export async function updatePerson(
     );
     if (!updated) throw personNotFound();
     await linkLoginsToPeopleByEmail(trx, user.municipalityId);
-    await audit(trx, user, 'update', 'person', id, {
+    await recordUserAudit(trx, user, 'update', 'person', id, {
       fields: Object.keys(change),
     });
     return updated;
@@ -266,7 +255,7 @@ export async function importOrganisation(
       );
     }
     await applyPlan(trx, user, check);
-    await audit(trx, user, 'import', 'organisation', null, {
+    await recordUserAudit(trx, user, 'import', 'organisation', null, {
       rows: check.rows,
       units: check.plan.units.length,
       people: check.plan.people.length,
@@ -323,22 +312,4 @@ async function applyPlan(trx: Kysely<Database>, user: AuthUser, check: ImportChe
     }
   }
   await linkLoginsToPeopleByEmail(trx, m);
-}
-
-async function audit(
-  trx: Kysely<Database>,
-  user: AuthUser,
-  action: AuditAction,
-  entity: string,
-  entityId: string | null,
-  detail: Record<string, unknown>,
-) {
-  await recordAudit(trx, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action,
-    entity,
-    entityId,
-    detail,
-  });
 }

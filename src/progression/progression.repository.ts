@@ -2,14 +2,12 @@
 import { sql } from 'kysely';
 import type {
   NewProgressionInstrument,
+  NewProgressionResponse,
   ProgressionInstrumentUpdate,
 } from '../db/tables/progression.table.js';
 import type { Db } from '../db/db.js';
-import type {
-  ClosingStatus,
-  ProgressionValue,
-  RespondentKind,
-} from '../../contract/progression.js';
+import { findRow, insertRow, rowOf, selectCourseRows } from '../db/tenant-rows.js';
+import type { ClosingStatus, ProgressionValue } from '../../contract/progression.js';
 
 export async function listInstruments(db: Db, municipalityId: string) {
   return db
@@ -21,14 +19,8 @@ export async function listInstruments(db: Db, municipalityId: string) {
     .execute();
 }
 
-export async function findInstrument(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('progression_instrument')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findInstrument = (db: Db, municipalityId: string, id: string) =>
+  findRow(db, 'progression_instrument', municipalityId, id);
 
 /** Insert an instrument; a shipped default that is already there is left alone. */
 export async function insertInstrument(db: Db, instrument: NewProgressionInstrument) {
@@ -49,19 +41,13 @@ export async function updateInstrument(
   return db
     .updateTable('progression_instrument')
     .set({ ...change, updated_at: new Date() })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 export async function findSchedule(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('progression_schedule')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
-    .executeTakeFirst();
+  return selectCourseRows(db, 'progression_schedule', municipalityId, courseId).executeTakeFirst();
 }
 
 export async function upsertSchedule(
@@ -99,30 +85,13 @@ export async function claimOccasionReminder(db: Db, courseId: string, occasion: 
 }
 
 export async function listResponses(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('progression_response')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
+  return selectCourseRows(db, 'progression_response', municipalityId, courseId)
     .orderBy('answered_at')
     .execute();
 }
 
-export async function insertResponse(
-  db: Db,
-  row: {
-    municipality_id: string;
-    course_id: string;
-    member_id: string;
-    instrument_id: string;
-    occasion: string;
-    answered_by: RespondentKind;
-    answered_by_user: string | null;
-    answers: string;
-  },
-) {
-  return db.insertInto('progression_response').values(row).returningAll().executeTakeFirstOrThrow();
-}
+export const insertResponse = (db: Db, row: NewProgressionResponse) =>
+  insertRow(db, 'progression_response', row);
 
 /** Replace the answers of one response (the citizen's autosave of her own answers). */
 export async function updateResponseAnswers(
@@ -134,8 +103,7 @@ export async function updateResponseAnswers(
   return db
     .updateTable('progression_response')
     .set({ answers: sql<never>`${JSON.stringify(answers)}::jsonb` })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -189,12 +157,7 @@ export async function replaceCourseInstruments(
 }
 
 export async function findClosing(db: Db, municipalityId: string, courseId: string) {
-  return db
-    .selectFrom('progression_closing')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('course_id', '=', courseId)
-    .executeTakeFirst();
+  return selectCourseRows(db, 'progression_closing', municipalityId, courseId).executeTakeFirst();
 }
 
 /** Record (or correct) what was recorded at a course's closure. */

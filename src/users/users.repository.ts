@@ -1,6 +1,7 @@
 /** Logins (app_user) of one municipality as SQL. */
 import type { NewUser, UserUpdate } from '../db/tables/user.table.js';
 import type { Db } from '../db/db.js';
+import { rowOf } from '../db/tenant-rows.js';
 
 const columns = [
   'id',
@@ -26,8 +27,7 @@ export async function findUser(db: Db, municipalityId: string, id: string) {
   return db
     .selectFrom('app_user')
     .select(columns)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .executeTakeFirst();
 }
 
@@ -39,8 +39,7 @@ export async function updateUser(db: Db, municipalityId: string, id: string, cha
   return db
     .updateTable('app_user')
     .set(change)
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .returning(columns)
     .executeTakeFirst();
 }

@@ -2,27 +2,20 @@
 import { sql } from 'kysely';
 import type { NewWorkshop, WorkshopRating, WorkshopUpdate } from '../db/tables/workshop.table.js';
 import type { Db } from '../db/db.js';
+import { findRow, insertRow, rowOf } from '../db/tenant-rows.js';
 
-export async function insertWorkshop(db: Db, workshop: NewWorkshop) {
-  return db.insertInto('workshop').values(workshop).returningAll().executeTakeFirstOrThrow();
-}
+export const insertWorkshop = (db: Db, workshop: NewWorkshop) =>
+  insertRow(db, 'workshop', workshop);
 
-export async function findWorkshop(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('workshop')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findWorkshop = (db: Db, municipalityId: string, id: string) =>
+  findRow(db, 'workshop', municipalityId, id);
 
 /** Lock the workshop row for the rest of the transaction, so edits apply one at a time. */
 export async function lockWorkshop(db: Db, municipalityId: string, id: string) {
   return db
     .selectFrom('workshop')
     .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
+    .where(rowOf(municipalityId, id))
     .forUpdate()
     .executeTakeFirst();
 }

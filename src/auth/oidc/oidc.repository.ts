@@ -19,13 +19,18 @@ export interface OidcProviderInput {
   cprClaim: string;
 }
 
-/** The provider of one municipality for one purpose, with the municipality's name and slug. */
-export async function findProvider(db: Db, municipalityId: string, purpose: OidcPurpose) {
+/** Providers with their municipality's name and slug; narrow them with `where`. */
+function selectProviders(db: Db) {
   return db
     .selectFrom('oidc_provider')
     .innerJoin('municipality', 'municipality.id', 'oidc_provider.municipality_id')
     .selectAll('oidc_provider')
-    .select(['municipality.name as municipality_name', 'municipality.slug'])
+    .select(['municipality.name as municipality_name', 'municipality.slug']);
+}
+
+/** The provider of one municipality for one purpose, with the municipality's name and slug. */
+export async function findProvider(db: Db, municipalityId: string, purpose: OidcPurpose) {
+  return selectProviders(db)
     .where('oidc_provider.municipality_id', '=', municipalityId)
     .where('oidc_provider.purpose', '=', purpose)
     .executeTakeFirst();
@@ -33,11 +38,7 @@ export async function findProvider(db: Db, municipalityId: string, purpose: Oidc
 
 /** The municipality with this slug and its provider for `purpose`, if it has one. */
 export async function findProviderBySlug(db: Db, slug: string, purpose: OidcPurpose) {
-  return db
-    .selectFrom('oidc_provider')
-    .innerJoin('municipality', 'municipality.id', 'oidc_provider.municipality_id')
-    .selectAll('oidc_provider')
-    .select(['municipality.name as municipality_name', 'municipality.slug'])
+  return selectProviders(db)
     .where('municipality.slug', '=', slug)
     .where('oidc_provider.purpose', '=', purpose)
     .executeTakeFirst();
@@ -45,11 +46,7 @@ export async function findProviderBySlug(db: Db, slug: string, purpose: OidcPurp
 
 /** Staff providers that take e-mail addresses of this (lower-case) domain. */
 export async function findStaffProvidersByDomain(db: Db, domain: string) {
-  return db
-    .selectFrom('oidc_provider')
-    .innerJoin('municipality', 'municipality.id', 'oidc_provider.municipality_id')
-    .selectAll('oidc_provider')
-    .select(['municipality.name as municipality_name', 'municipality.slug'])
+  return selectProviders(db)
     .where('oidc_provider.purpose', '=', 'staff')
     .where(sql<boolean>`oidc_provider.domains @> ARRAY[${domain}]::text[]`)
     .orderBy('municipality.slug')

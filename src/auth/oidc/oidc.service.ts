@@ -88,17 +88,11 @@ export const providerInputSchema = z.object({
 export type ProviderInput = z.input<typeof providerInputSchema>;
 
 /** A provider setting as shown to the admin: never the secret. */
-export interface ProviderView {
-  purpose: OidcPurpose;
-  issuer: string;
-  clientId: string;
+export interface ProviderView extends Omit<
+  repo.OidcProviderInput,
+  'municipalityId' | 'clientSecretSealed'
+> {
   hasSecret: true;
-  emailClaim: string;
-  roleClaim: string | null;
-  roleMap: Record<string, UserRole>;
-  domains: string[];
-  passwordsAllowed: boolean;
-  cprClaim: string;
   callbackUrl: string;
   updatedAt: string;
 }

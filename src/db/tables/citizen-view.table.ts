@@ -39,6 +39,7 @@ export interface CitizenSessionTable {
   created_at: CreatedAt;
 }
 export type CitizenSession = Selectable<CitizenSessionTable>;
+export type NewCitizenSession = Insertable<CitizenSessionTable>;
 
 /** A comment or a wish to the plan, written by the citizen; lands with the coordinator. */
 export interface CitizenMessageTable {

@@ -68,6 +68,7 @@ export interface ProgressionResponseTable {
   answered_at: CreatedAt;
 }
 export type ProgressionResponse = Selectable<ProgressionResponseTable>;
+export type NewProgressionResponse = Insertable<ProgressionResponseTable>;
 
 /** A further instrument a course uses beside its schedule's main one. */
 export interface ProgressionCourseInstrumentTable {
