@@ -46,7 +46,7 @@ const anyRowOf =
  * Filter for `where`: the row with this id in this municipality, for queries that select,
  * join or lock more than the helpers below.
  *
- * @example db.selectFrom('person').select(['id', 'name']).where(anyRowOf(municipalityId, id))
+ * @example db.selectFrom('person').select(['id', 'name']).where(rowOf(municipalityId, id))
  */
 export const rowOf =
   (municipalityId: string, id: string) =>
