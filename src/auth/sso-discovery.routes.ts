@@ -1,7 +1,7 @@
 /** HTTP for the login page's e-mail-first step: which way an address signs in. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { ssoDiscoveryApi } from '../../contract/sso-discovery.api.js';
 import type { Database } from '../db/schema.js';
 import { routes } from '../kernel/route.js';
 import { discoverSignIn } from './sso-discovery.js';
@@ -11,22 +11,9 @@ export const ssoDiscoveryRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
   plugin,
   { db },
 ) => {
-  routes(plugin, ['sign-in']).post('/api/auth/sso/discover', {
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' }, tenant: false },
-    summary: 'How an e-mail address signs in (decided by its domain only)',
-    body: z.object({ email: z.string().trim().min(1).max(254) }),
-    response: {
-      200: z.union([
-        z.object({ method: z.literal('password') }),
-        z.object({
-          method: z.enum(['oidc', 'saml']),
-          label: z.string(),
-          municipalityName: z.string(),
-          url: z.string(),
-          passwordAllowed: z.boolean(),
-        }),
-      ]),
-    },
-    handler: ({ body }) => discoverSignIn(db, body.email),
-  });
+  routes(plugin, ['sign-in'])(
+    ssoDiscoveryApi.discover,
+    ({ body }) => discoverSignIn(db, body.email),
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' }, tenant: false } },
+  );
 };

@@ -6,32 +6,10 @@
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import {
-  citizenActivitySchema,
-  citizenCodeInput,
-  citizenCurrentSchema,
-  citizenLinkInput,
-  citizenLinkParams,
-  citizenLinkSchema,
-  citizenMessageInput,
-  citizenMessageSchema,
-  citizenProgressionInput,
-  citizenScaleAnsweredSchema,
-  citizenScaleInput,
-  citizenScaleRequestInput,
-  citizenScaleRequestSchema,
-  citizenSessionSchema,
-  citizenViewSchema,
-  codeRequestInput,
-  codeSentSchema,
-  codeStatusSchema,
-  personalLinkParams as linkParams,
-} from '../../contract/citizen-view.schema.js';
-import { noContent } from '../../contract/en-plan.schema.js';
-import { progressionResponseSchema } from '../../contract/progression.schema.js';
 import type { CourseDeps } from '../courses/course-deps.js';
 import * as service from './citizen-view.service.js';
 import { courseRoutes, routes } from '../kernel/route.js';
+import { citizenViewApi } from '../../contract/citizen-view.api.js';
 
 const staffTags = ['citizen view (staff)'];
 const tags = ['citizen view'];
@@ -69,66 +47,46 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
 
   // ---------- staff ----------
 
-  staff.post('/citizen-links', {
-    summary: "Make a member's personal link (mailed to them only; the answer never holds the link)",
-    body: citizenLinkInput,
-    response: { 201: citizenLinkSchema },
-    handler: (user, id, { body }) => service.createLink(deps, user, id, body),
-  });
+  staff(citizenViewApi.createLink, (user, id, { body }) =>
+    service.createLink(deps, user, id, body),
+  );
 
-  staff.post('/citizen-links/:linkId/revoke', {
-    summary: 'Revoke a personal link',
-    params: citizenLinkParams,
-    response: { 204: noContent },
-    handler: async (user, id, { params }) =>
-      await service.revokeLink(deps, user, id, params.linkId),
-  });
+  staff(
+    citizenViewApi.revokeLink,
+    async (user, id, { params }) => await service.revokeLink(deps, user, id, params.linkId),
+  );
 
-  staff.get('/citizen-activity', {
-    summary: "The citizen's comments and wishes, citizen-scale answers and links",
-    response: { 200: citizenActivitySchema },
-    handler: (user, id) => service.getCitizenActivity(deps, user, id),
-  });
+  staff(citizenViewApi.getCitizenActivity, (user, id) =>
+    service.getCitizenActivity(deps, user, id),
+  );
 
-  staff.post('/citizen-scale', {
-    summary: 'Ask the citizen the citizen scale (DOMAIN.md §2.3)',
-    body: citizenScaleRequestInput,
-    response: { 201: citizenScaleRequestSchema },
-    handler: (user, id, { body }) => service.requestScale(deps, user, id, body.memberId),
-  });
+  staff(citizenViewApi.requestScale, (user, id, { body }) =>
+    service.requestScale(deps, user, id, body.memberId),
+  );
 
   // ---------- citizen ----------
 
-  open.post('/api/borger/:courseId/:token/code', {
-    config: perLink(5, '10 minutes'),
-    summary: 'Send a one-time code to the link’s person (by SMS when they prefer it)',
-    params: linkParams,
-    body: codeRequestInput,
-    response: { 200: codeSentSchema },
-    handler: async ({ params, body }, reply) => {
+  open(
+    citizenViewApi.sendCode,
+    async ({ params, body }, reply) => {
       void reply.header('cache-control', 'no-store');
       return service.sendCode(deps, params.courseId, params.token, body?.again ?? false);
     },
-  });
+    { config: perLink(5, '10 minutes') },
+  );
 
-  open.get('/api/borger/:courseId/:token/code-status', {
-    config: perLink(30, '10 minutes'),
-    summary: 'The code waiting to be typed, if any (sends nothing), so a reload keeps the step',
-    params: linkParams,
-    response: { 200: codeStatusSchema },
-    handler: async ({ params }, reply) => {
+  open(
+    citizenViewApi.codeStatus,
+    async ({ params }, reply) => {
       void reply.header('cache-control', 'no-store');
       return service.codeStatus(deps, params.courseId, params.token);
     },
-  });
+    { config: perLink(30, '10 minutes') },
+  );
 
-  open.post('/api/borger/:courseId/:token/session', {
-    config: perLink(10, '1 minute'),
-    summary: 'Enter the one-time code; opens a short citizen session',
-    params: linkParams,
-    body: citizenCodeInput,
-    response: { 200: citizenSessionSchema },
-    handler: async ({ params, body }, reply) => {
+  open(
+    citizenViewApi.verifyCode,
+    async ({ params, body }, reply) => {
       const opened = await service.verifyCode(deps, params.courseId, params.token, body.code);
       void reply.setCookie(cookieName, opened.session, {
         ...cookieOptions,
@@ -136,63 +94,52 @@ export const citizenViewRoutes: FastifyPluginAsync<CitizenViewOptions> = async (
       });
       return { ok: true as const, expiresAt: opened.expiresAt.toISOString() };
     },
-  });
+    { config: perLink(10, '1 minute') },
+  );
 
-  open.get('/api/borger/me', {
-    config: perClient,
-    summary: "The citizen's own view of their course",
-    response: { 200: citizenViewSchema },
-    handler: async (request, reply) => {
+  open(
+    citizenViewApi.getCitizenView,
+    async (request, reply) => {
       void reply.header('cache-control', 'no-store');
       return service.citizenView(deps.db, await citizen(request));
     },
-  });
+    { config: perClient },
+  );
 
-  open.get('/api/borger/current', {
-    config: perClient,
-    summary:
-      "The citizen's own view, or null before a code was entered (asked on opening the link)",
-    response: { 200: citizenCurrentSchema },
-    handler: async (request, reply) => {
+  open(
+    citizenViewApi.getCurrentCitizen,
+    async (request, reply) => {
       void reply.header('cache-control', 'no-store');
       const context = await service.optionalCitizenContext(deps.db, session(request));
       return { view: context ? await service.citizenView(deps.db, context) : null };
     },
-  });
+    { config: perClient },
+  );
 
-  open.post('/api/borger/me/messages', {
-    config: perClient,
-    summary: 'Write a comment or a wish to the plan',
-    body: citizenMessageInput,
-    response: { 201: citizenMessageSchema },
-    handler: async (request) => service.sendMessage(deps, await citizen(request), request.body),
-  });
+  open(
+    citizenViewApi.sendMessage,
+    async (request) => service.sendMessage(deps, await citizen(request), request.body),
+    { config: perClient },
+  );
 
-  open.post('/api/borger/me/progression', {
-    config: perClient,
-    summary: 'Answer the due progression measurement (any item may be skipped)',
-    body: citizenProgressionInput,
-    response: { 201: progressionResponseSchema },
-    handler: async (request) =>
-      service.answerProgression(deps, await citizen(request), request.body),
-  });
+  open(
+    citizenViewApi.answerProgression,
+    async (request) => service.answerProgression(deps, await citizen(request), request.body),
+    { config: perClient },
+  );
 
-  open.post('/api/borger/me/scale', {
-    config: perClient,
-    summary: 'Answer the citizen scale: 1–5 or "dk" (ved ikke) per item',
-    body: citizenScaleInput,
-    response: { 200: citizenScaleAnsweredSchema },
-    handler: async (request) =>
-      service.answerScale(deps, await citizen(request), request.body.answers),
-  });
+  open(
+    citizenViewApi.answerScale,
+    async (request) => service.answerScale(deps, await citizen(request), request.body.answers),
+    { config: perClient },
+  );
 
-  open.post('/api/borger/logout', {
-    config: perClient,
-    summary: 'End the citizen session',
-    response: { 204: noContent },
-    handler: async (request, reply) => {
+  open(
+    citizenViewApi.endSession,
+    async (request, reply) => {
       await service.endSession(deps.db, session(request));
       void reply.clearCookie(cookieName, cookieOptions);
     },
-  });
+    { config: perClient },
+  );
 };

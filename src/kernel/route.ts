@@ -1,7 +1,8 @@
 /**
- * Route declarations in one shape: the OpenAPI description (summary, request schemas, the one
- * success response from the contract) and a handler that returns the response body. The
- * success status is the key of `response`, so no handler sets it by hand.
+ * Routes bind a handler to an operation of the contract (`contract/*.api.ts`: method, path,
+ * summary, request schemas and the one success response). The handler returns the response
+ * body; the success status is the key of the operation's `response`, so no handler sets it
+ * by hand.
  */
 import type {
   FastifyContextConfig,
@@ -10,19 +11,18 @@ import type {
   FastifyPluginOptions,
   FastifyReply,
   FastifyRequest,
-  HTTPMethods,
+  FastifySerializerCompiler,
 } from 'fastify';
 import type { z } from 'zod';
-import { courseParams } from '../../contract/en-plan.schema.js';
+import type { Operation, SuccessStatus } from '../../contract/operation.js';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { requireUser } from './request-context.js';
 
 type Schema = z.ZodType;
-/** A redirect (302) is the success of a sign-in step; its handler returns `reply.redirect(…)`. */
-type SuccessStatus = 200 | 201 | 204 | 302 | 303;
 type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+type Field<O, K extends string> = O extends { [_ in K]: infer S extends Schema } ? S : undefined;
 
 /** The request a handler sees: params, query and body as the route's schemas parsed them. */
 export type RouteRequest<P, Q, B> = FastifyRequest & {
@@ -31,95 +31,62 @@ export type RouteRequest<P, Q, B> = FastifyRequest & {
   body: Parsed<B>;
 };
 
-/** What a handler returns: the body (none for 204), or the reply when it sent something else. */
-type Body<S, R extends Schema> = (S extends 204 ? void | z.output<R> : z.output<R>) | FastifyReply;
-type Result<S, R extends Schema> = Body<S, R> | Promise<Body<S, R>>;
+type Status<O extends Operation> = keyof O['response'] & SuccessStatus;
+type Success<O extends Operation> = Extract<O['response'][Status<O>], Schema>;
 
-/** What a route declares besides its method and path; `Args` lead the handler's arguments. */
-type RouteSpec<Args extends unknown[], P, Q, B, S extends SuccessStatus, R extends Schema> = {
-  summary: string;
-  params?: P;
-  querystring?: Q;
-  body?: B;
-  /** Request content types besides JSON (OpenAPI `consumes`). */
-  consumes?: string[];
-  /** The one success response: its status and schema. */
-  response: { [K in S]: R };
-  /** Error responses with a body of their own (an HTML page), for the description. */
-  errors?: Record<number, Schema>;
+/** What a handler returns: the body (none for 204), or the reply when it sent something else. */
+type Body<O extends Operation> =
+  (204 extends Status<O> ? void | z.output<Success<O>> : z.output<Success<O>>) | FastifyReply;
+
+/** A handler of operation `O`; `Args` lead its arguments (the user, the course id). */
+type Handler<Args extends unknown[], O extends Operation> = (
+  ...args: [
+    ...Args,
+    RouteRequest<Field<O, 'params'>, Field<O, 'querystring'>, Field<O, 'body'>>,
+    FastifyReply,
+  ]
+) => Body<O> | Promise<Body<O>>;
+
+/** How the server runs a route, beyond what the contract says. */
+export interface RouteOptions {
   config?: FastifyContextConfig;
   /** The largest request body this route takes, in bytes, when not the app's default. */
   bodyLimit?: number;
-  handler: (...args: [...Args, RouteRequest<P, Q, B>, FastifyReply]) => Result<S, R>;
-};
+  serializerCompiler?: FastifySerializerCompiler<unknown>;
+}
 
-type Register<Args extends unknown[]> = <
-  P extends Schema | undefined = undefined,
-  Q extends Schema | undefined = undefined,
-  B extends Schema | undefined = undefined,
-  S extends SuccessStatus = 200,
-  R extends Schema = Schema,
->(
-  url: string,
-  spec: RouteSpec<Args, P, Q, B, S, R>,
+/** Binds a handler to an operation; every route gets the builder's OpenAPI tags. */
+export type Routes<Args extends unknown[]> = <O extends Operation>(
+  operation: O,
+  handler: Handler<Args, O>,
+  options?: RouteOptions,
 ) => void;
-
-/** Registers routes by method; every route gets the builder's OpenAPI tags. */
-export interface Routes<Args extends unknown[]> {
-  get: Register<Args>;
-  post: Register<Args>;
-  put: Register<Args>;
-  patch: Register<Args>;
-  delete: Register<Args>;
-}
-
-type AnySpec = RouteSpec<unknown[], Schema, Schema, Schema, SuccessStatus, Schema>;
-
-/** Routes below one resource: paths relative to `prefix`, `params` its schema unless a route names its own. */
-interface Scope {
-  prefix: string;
-  params: Schema;
-}
 
 function builder<Args extends unknown[]>(
   app: FastifyInstance,
   tags: string[],
   leading: (request: FastifyRequest) => Args,
-  scope?: Scope,
 ): Routes<Args> {
-  const register =
-    (method: HTTPMethods) =>
-    (url: string, spec: AnySpec): void => {
-      const { handler, config, bodyLimit, response, errors, summary, params, ...input } = spec;
-      const status = Number(Object.keys(response)[0]) as SuccessStatus;
-      const resource = params ?? scope?.params;
-      app.route({
-        method,
-        url: (scope?.prefix ?? '') + url,
-        config,
-        bodyLimit,
-        schema: {
-          tags,
-          summary,
-          ...(resource && { params: resource }),
-          ...input,
-          response: { ...response, ...errors },
-        },
-        handler: async (request, reply) => {
-          const args = leading(request);
-          const body = await handler(...args, request, reply);
-          // A handler that sent something else (a file, a stream) returns the reply itself.
-          return body === reply || reply.sent ? reply : reply.status(status).send(body);
-        },
-      });
-    };
-  return {
-    get: register('GET'),
-    post: register('POST'),
-    put: register('PUT'),
-    patch: register('PATCH'),
-    delete: register('DELETE'),
-  } as unknown as Routes<Args>;
+  const bind = (
+    operation: Operation,
+    handler: (...args: unknown[]) => unknown,
+    options: RouteOptions = {},
+  ): void => {
+    const { method, path, summary, response, errors, ...input } = operation;
+    const status = Number(Object.keys(response)[0]) as SuccessStatus;
+    app.route({
+      method,
+      url: path,
+      ...options,
+      schema: { tags, summary, ...input, response: { ...response, ...errors } },
+      handler: async (request, reply) => {
+        const body = await handler(...leading(request), request, reply);
+        // A handler that sent something else (a file, a stream) returns the reply itself.
+        return body === reply || reply.sent ? reply : reply.status(status).send(body);
+      },
+    });
+  };
+  return bind as Routes<Args>;
 }
 
 /** Routes anyone may call (a token in the path or a citizen session decides what they see). */
@@ -132,18 +99,12 @@ export function userRoutes(app: FastifyInstance, tags: string[]): Routes<[AuthUs
   return builder(app, tags, (request) => [requireUser(request)]);
 }
 
-/**
- * Routes for a signed-in user below `/api/courses/:id`: the path is relative to it, `params`
- * is `courseParams` unless the route names its own, and the handler gets the course id after
- * the user.
- */
+/** Routes for a signed-in user below `/api/courses/:id`: the handler gets the course id after the user. */
 export function courseRoutes(app: FastifyInstance, tags: string[]): Routes<[AuthUser, string]> {
-  return builder(
-    app,
-    tags,
-    (request) => [requireUser(request), (request.params as { id: string }).id],
-    { prefix: '/api/courses/:id', params: courseParams },
-  );
+  return builder(app, tags, (request) => [
+    requireUser(request),
+    (request.params as { id: string }).id,
+  ]);
 }
 
 /** The options of a plugin that needs only the database. */

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
-import { outbox, outboxQuery } from '../../contract/mail.schema.js';
+import { mailApi } from '../../contract/mail.api.js';
 import type { Database } from '../db/schema.js';
 import { requirePermission } from '../kernel/request-context.js';
 import { userRoutes } from '../kernel/route.js';
@@ -19,36 +19,30 @@ export const mailRoutes: FastifyPluginAsync<{
   /** Whether the development mail viewer (`/dev/mail`) runs on this server. */
   devMailViewer: boolean;
 }> = async (plugin, { db, smtp, devMailViewer }) => {
-  userRoutes(plugin, ['mail']).get('/api/outbox', {
-    summary:
-      'The newest mails (the outbox when no SMTP server is configured); personal mails without recipient or text, never a link or code',
-    querystring: outboxQuery,
-    response: { 200: outbox },
-    handler: async (user, { query }) => {
-      requirePermission(user, 'outbox.read');
-      const mails = await listMail(db, user.municipalityId, query.limit);
-      return {
-        smtpConfigured: smtp,
-        devMailViewer,
-        mails: mails.map((m) => {
-          // A survey mail's recipient is someone invited, or, for a reminder, someone who has
-          // not answered; a citizen's is a citizen: none of it is for staff to read here.
-          const personal = isPersonalMail(m);
-          return {
-            id: m.id,
-            kind: m.kind.split(':')[0]!,
-            personal,
-            to: personal ? null : m.to_address,
-            subject: hideSecrets(m.subject),
-            body: personal ? null : hideSecrets(m.body_text),
-            status: m.status,
-            attempts: m.attempts,
-            lastError: personal ? null : (m.last_error?.replace(ADDRESS, '[…]') ?? null),
-            createdAt: m.created_at.toISOString(),
-            sentAt: m.sent_at?.toISOString() ?? null,
-          };
-        }),
-      };
-    },
+  userRoutes(plugin, ['mail'])(mailApi.listOutbox, async (user, { query }) => {
+    requirePermission(user, 'outbox.read');
+    const mails = await listMail(db, user.municipalityId, query.limit);
+    return {
+      smtpConfigured: smtp,
+      devMailViewer,
+      mails: mails.map((m) => {
+        // A survey mail's recipient is someone invited, or, for a reminder, someone who has
+        // not answered; a citizen's is a citizen: none of it is for staff to read here.
+        const personal = isPersonalMail(m);
+        return {
+          id: m.id,
+          kind: m.kind.split(':')[0]!,
+          personal,
+          to: personal ? null : m.to_address,
+          subject: hideSecrets(m.subject),
+          body: personal ? null : hideSecrets(m.body_text),
+          status: m.status,
+          attempts: m.attempts,
+          lastError: personal ? null : (m.last_error?.replace(ADDRESS, '[…]') ?? null),
+          createdAt: m.created_at.toISOString(),
+          sentAt: m.sent_at?.toISOString() ?? null,
+        };
+      }),
+    };
   });
 };

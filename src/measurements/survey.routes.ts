@@ -5,17 +5,9 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
-import {
-  saveAnswersBody,
-  saveGroupsBody,
-  savedAnswersSchema,
-  savedGroupsSchema,
-  submittedSchema,
-  surveyParams as params,
-  surveySchema,
-} from '../../contract/measurements.schema.js';
 import type { Database } from '../db/schema.js';
 import { routes } from '../kernel/route.js';
+import { surveyApi } from '../../contract/survey.api.js';
 import * as service from './survey.service.js';
 /**
  * Limits per link, not per IP: a whole office may answer from one address. Guessing is
@@ -39,45 +31,32 @@ export const surveyRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async 
 ) => {
   const route = routes(plugin, ['survey']);
 
-  route.get('/api/survey/:measurementId/:token', {
-    config: surveyLimits,
-    summary: 'The survey behind a personal link',
-    params,
-    response: { 200: surveySchema },
-    handler: ({ params: link }, reply) => {
+  route(
+    surveyApi.getSurvey,
+    ({ params: link }, reply) => {
       void reply.header('cache-control', 'no-store');
       return service.getSurvey(db, link.measurementId, link.token);
     },
-  });
+    { config: surveyLimits },
+  );
 
-  route.put('/api/survey/:measurementId/:token/groups', {
-    config: surveyLimits,
-    bodyLimit: 64 * 1024,
-    summary: 'Save the groups the respondent works with',
-    params,
-    // Group keys: unit ids, or professions when the groups are professions.
-    body: saveGroupsBody,
-    response: { 200: savedGroupsSchema },
-    handler: ({ params: link, body }) =>
+  route(
+    surveyApi.saveGroups,
+    ({ params: link, body }) =>
       service.saveGroups(db, link.measurementId, link.token, body.unitIds),
-  });
+    { config: surveyLimits, bodyLimit: 64 * 1024 },
+  );
 
-  route.put('/api/survey/:measurementId/:token/answers', {
-    config: surveyLimits,
-    bodyLimit: 256 * 1024,
-    summary: 'Save answers (idempotent; the last write for an item wins; null clears)',
-    params,
-    body: saveAnswersBody,
-    response: { 200: savedAnswersSchema },
-    handler: ({ params: link, body }) =>
+  route(
+    surveyApi.saveAnswers,
+    ({ params: link, body }) =>
       service.saveAnswers(db, link.measurementId, link.token, body.answers),
-  });
+    { config: surveyLimits, bodyLimit: 256 * 1024 },
+  );
 
-  route.post('/api/survey/:measurementId/:token/submit', {
-    config: surveyLimits,
-    summary: 'Submit (idempotent)',
-    params,
-    response: { 200: submittedSchema },
-    handler: ({ params: link }) => service.submitSurvey(db, link.measurementId, link.token),
-  });
+  route(
+    surveyApi.submitSurvey,
+    ({ params: link }) => service.submitSurvey(db, link.measurementId, link.token),
+    { config: surveyLimits },
+  );
 };

@@ -1,27 +1,10 @@
 /** HTTP for the organisation: validation and mapping only; rules live in the service. */
 import type { PersonRole, UnitKind } from '../../contract/org.js';
-import {
-  area,
-  createAreaBody,
-  createPersonBody,
-  createUnitBody,
-  importReport,
-  organisation,
-  orgIdParams,
-  orgImportQuery,
-  orgQuery,
-  person,
-  unit,
-  updateAreaBody,
-  updatePersonBody,
-  updateUnitBody,
-  type Area,
-  type Person,
-  type Unit,
-} from '../../contract/org.schema.js';
+import { type Area, type Person, type Unit } from '../../contract/org.schema.js';
 import { readUpload } from '../kernel/upload.js';
 import * as service from './org.service.js';
 import { userPlugin, type DbOptions } from '../kernel/route.js';
+import { orgApi } from '../../contract/org.api.js';
 
 const toArea = (a: { id: string; name: string; archived_at: Date | null }): Area => ({
   id: a.id,
@@ -60,85 +43,44 @@ const toPerson = (p: {
 });
 
 export const orgRoutes = userPlugin(['org'], ({ route }, { db }: DbOptions) => {
-  route.get('/api/org', {
-    summary: "The municipality's areas, units and people",
-    querystring: orgQuery,
-    response: { 200: organisation },
-    handler: async (user, { query }) => {
-      const org = await service.getOrganisation(db, user, query.includeArchived === 'true');
-      return {
-        areas: org.areas.map(toArea),
-        units: org.units.map(toUnit),
-        people: org.people.map(toPerson),
-      };
-    },
+  route(orgApi.getOrganisation, async (user, { query }) => {
+    const org = await service.getOrganisation(db, user, query.includeArchived === 'true');
+    return {
+      areas: org.areas.map(toArea),
+      units: org.units.map(toUnit),
+      people: org.people.map(toPerson),
+    };
   });
 
-  route.post('/api/org/areas', {
-    summary: 'Create an area',
-    body: createAreaBody,
-    response: { 201: area },
-    handler: async (user, { body }) => {
-      const area = await service.createArea(db, user, body.name);
-      return toArea(area);
-    },
+  route(orgApi.createArea, async (user, { body }) => {
+    const area = await service.createArea(db, user, body.name);
+    return toArea(area);
   });
 
-  route.patch('/api/org/areas/:id', {
-    summary: 'Rename, archive or restore an area',
-    params: orgIdParams,
-    body: updateAreaBody,
-    response: { 200: area },
-    handler: async (user, { params, body }) =>
-      toArea(await service.updateArea(db, user, params.id, body)),
+  route(orgApi.updateArea, async (user, { params, body }) =>
+    toArea(await service.updateArea(db, user, params.id, body)),
+  );
+
+  route(orgApi.createUnit, async (user, { body }) => {
+    const unit = await service.createUnit(db, user, body);
+    return toUnit(unit);
   });
 
-  route.post('/api/org/units', {
-    summary: 'Create a unit',
-    body: createUnitBody,
-    response: { 201: unit },
-    handler: async (user, { body }) => {
-      const unit = await service.createUnit(db, user, body);
-      return toUnit(unit);
-    },
+  route(orgApi.updateUnit, async (user, { params, body }) =>
+    toUnit(await service.updateUnit(db, user, params.id, body)),
+  );
+
+  route(orgApi.createPerson, async (user, { body }) => {
+    const person = await service.createPerson(db, user, body);
+    return toPerson(person);
   });
 
-  route.patch('/api/org/units/:id', {
-    summary: 'Edit, archive or restore a unit',
-    params: orgIdParams,
-    body: updateUnitBody,
-    response: { 200: unit },
-    handler: async (user, { params, body }) =>
-      toUnit(await service.updateUnit(db, user, params.id, body)),
-  });
+  route(orgApi.updatePerson, async (user, { params, body }) =>
+    toPerson(await service.updatePerson(db, user, params.id, body)),
+  );
 
-  route.post('/api/org/people', {
-    summary: 'Add a person',
-    body: createPersonBody,
-    response: { 201: person },
-    handler: async (user, { body }) => {
-      const person = await service.createPerson(db, user, body);
-      return toPerson(person);
-    },
-  });
-
-  route.patch('/api/org/people/:id', {
-    summary: 'Edit, archive or restore a person',
-    params: orgIdParams,
-    body: updatePersonBody,
-    response: { 200: person },
-    handler: async (user, { params, body }) =>
-      toPerson(await service.updatePerson(db, user, params.id, body)),
-  });
-
-  route.post('/api/org/import', {
-    summary:
-      'Check (commit=false) or import (commit=true) an organisation file (CSV or XLSX, multipart field "file"). All or nothing.',
-    querystring: orgImportQuery,
-    response: { 200: importReport },
-    handler: async (user, request) => {
-      const bytes = await readUpload(request);
-      return service.importOrganisation(db, user, bytes, request.query.commit === 'true');
-    },
+  route(orgApi.importOrganisation, async (user, request) => {
+    const bytes = await readUpload(request);
+    return service.importOrganisation(db, user, bytes, request.query.commit === 'true');
   });
 });

@@ -1,16 +1,9 @@
 /** HTTP for administering users and roles. */
 import type { UserRole } from '../../contract/users.js';
-import {
-  createUserBody,
-  myUnit,
-  updateUserBody,
-  user as userSchema,
-  userIdParams,
-  userList,
-  type User,
-} from '../../contract/users.schema.js';
+import { type User } from '../../contract/users.schema.js';
 import * as service from './users.service.js';
 import { userPlugin, type DbOptions } from '../kernel/route.js';
+import { usersApi } from '../../contract/users.api.js';
 
 const toUser = (u: {
   id: string;
@@ -31,34 +24,16 @@ const toUser = (u: {
 });
 
 export const usersRoutes = userPlugin(['users'], ({ route }, { db }: DbOptions) => {
-  route.get('/api/users', {
-    summary: "The municipality's logins",
-    response: { 200: userList },
-    handler: async (user) => (await service.listUsers(db, user)).map(toUser),
+  route(usersApi.listUsers, async (user) => (await service.listUsers(db, user)).map(toUser));
+
+  route(usersApi.myUnit, (user) => service.myUnit(db, user));
+
+  route(usersApi.createUser, async (user, { body }) => {
+    const created = await service.createUser(db, user, body);
+    return toUser(created);
   });
 
-  route.get('/api/me/unit', {
-    summary: 'The unit the logged-in leader leads (null when the login is linked to none)',
-    response: { 200: myUnit },
-    handler: (user) => service.myUnit(db, user),
-  });
-
-  route.post('/api/users', {
-    summary: 'Create a login',
-    body: createUserBody,
-    response: { 201: userSchema },
-    handler: async (user, { body }) => {
-      const created = await service.createUser(db, user, body);
-      return toUser(created);
-    },
-  });
-
-  route.patch('/api/users/:id', {
-    summary: 'Change role, name, password or disable a login',
-    params: userIdParams,
-    body: updateUserBody,
-    response: { 200: userSchema },
-    handler: async (user, { params, body }) =>
-      toUser(await service.updateUser(db, user, params.id, body)),
-  });
+  route(usersApi.updateUser, async (user, { params, body }) =>
+    toUser(await service.updateUser(db, user, params.id, body)),
+  );
 });

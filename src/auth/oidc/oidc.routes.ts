@@ -5,28 +5,22 @@
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { Config } from '../../server/config.js';
 import type { CookieSettings } from '../../kernel/cookies.js';
 import { newCsrfCookie } from '../../kernel/csrf.js';
 import { requirePermission } from '../../kernel/request-context.js';
 import { routes, userRoutes } from '../../kernel/route.js';
+import { oidcApi } from '../../../contract/oidc.api.js';
 import { logout } from '../auth.service.js';
 import { LOGIN_STATE_TTL_MS } from './oidc-client.js';
 import {
   finishSignIn,
   getProvider,
-  providerInputSchema,
   removeProvider,
   saveProvider,
   startSignIn,
   type OidcDeps,
 } from './oidc.service.js';
-import {
-  oidcProviderAnswer,
-  oidcProviderView,
-  oidcPurpose,
-} from '../../../contract/oidc.schema.js';
 
 /** What the sign-in routes take from the app's context (`src/server/app.ts`). */
 export interface OidcRouteOptions {
@@ -38,9 +32,7 @@ export interface OidcRouteOptions {
   cookieName: string;
 }
 
-const redirect = { 302: z.null().describe('redirect (to the provider, or back into Samspil)') };
 const beforeLogin = { rateLimit: { max: 30, timeWindow: '1 minute' }, tenant: false };
-const purposeParams = z.object({ purpose: oidcPurpose });
 
 export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
   plugin,
@@ -69,37 +61,26 @@ export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
     return reply.redirect(started.url, 302);
   };
 
-  route.get('/api/auth/oidc/start', {
-    config: beforeLogin,
-    summary: "Start a staff sign-in at the municipality's OpenID Connect provider",
-    querystring: z
-      .object({
-        municipality: z.string().max(100).optional(),
-        email: z.string().max(254).optional(),
-      })
-      .refine((q) => q.municipality || q.email, 'municipality or email'),
-    response: redirect,
-    handler: async ({ query }, reply) =>
+  route(
+    oidcApi.startSignIn,
+    async ({ query }, reply) =>
       toProvider(
         reply,
         await startSignIn(deps, 'staff', { slug: query.municipality, email: query.email }),
       ),
-  });
+    { config: beforeLogin },
+  );
 
-  route.get('/api/auth/mitid/start', {
-    config: beforeLogin,
-    summary: "Start a citizen's MitID sign-in at the municipality's broker",
-    querystring: z.object({ municipality: z.string().min(1).max(100) }),
-    response: redirect,
-    handler: async ({ query }, reply) =>
+  route(
+    oidcApi.startMitidSignIn,
+    async ({ query }, reply) =>
       toProvider(reply, await startSignIn(deps, 'citizen', { slug: query.municipality })),
-  });
+    { config: beforeLogin },
+  );
 
-  route.get('/api/auth/oidc/callback', {
-    config: beforeLogin,
-    summary: 'Where the provider sends the browser back; opens the session',
-    response: redirect,
-    handler: async (request, reply) => {
+  route(
+    oidcApi.finishSignIn,
+    async (request, reply) => {
       const query = request.url.includes('?')
         ? request.url.slice(request.url.indexOf('?') + 1)
         : '';
@@ -127,37 +108,22 @@ export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (
           : `/login?sso=${result.reason}`;
       return reply.redirect(target, 302);
     },
+    { config: beforeLogin },
+  );
+
+  userRoute(oidcApi.getProvider, async (user, { params }) => ({
+    provider: await getProvider(deps, user, params.purpose),
+  }));
+
+  userRoute(oidcApi.saveProvider, async (user, { params, body }) => {
+    requirePermission(user, 'signIn.manage');
+    return {
+      provider: await saveProvider(deps, user.municipalityId, user.userId, params.purpose, body),
+    };
   });
 
-  userRoute.get('/api/municipality/oidc/:purpose', {
-    summary: "The municipality's OpenID Connect provider for staff or citizens (admins)",
-    params: purposeParams,
-    response: { 200: oidcProviderAnswer },
-    handler: async (user, { params }) => ({
-      provider: await getProvider(deps, user, params.purpose),
-    }),
-  });
-
-  userRoute.put('/api/municipality/oidc/:purpose', {
-    summary: 'Set the OpenID Connect provider (admins); used from the next sign-in on',
-    params: purposeParams,
-    body: providerInputSchema,
-    response: { 200: z.object({ provider: oidcProviderView }) },
-    handler: async (user, { params, body }) => {
-      requirePermission(user, 'signIn.manage');
-      return {
-        provider: await saveProvider(deps, user.municipalityId, user.userId, params.purpose, body),
-      };
-    },
-  });
-
-  userRoute.delete('/api/municipality/oidc/:purpose', {
-    summary: 'Remove the OpenID Connect provider (admins)',
-    params: purposeParams,
-    response: { 204: z.null().describe('removed') },
-    handler: async (user, { params }) => {
-      await removeProvider(deps, user, params.purpose);
-      return null;
-    },
+  userRoute(oidcApi.removeProvider, async (user, { params }) => {
+    await removeProvider(deps, user, params.purpose);
+    return null;
   });
 };

@@ -12,7 +12,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.js';
 import { listConsents } from '../../consents/consent.repository.js';
 import { consentValid, danishToday } from '../../courses/course-access.js';
@@ -20,7 +19,7 @@ import { findCoursesByCprHash } from '../../courses/course.repository.js';
 import { parseCpr, type CprVault } from '../../courses/cpr.js';
 import type { Database } from '../../db/schema.js';
 import type { OidcProvider, OidcPurpose } from '../../db/tables/oidc-provider.table.js';
-import { USER_ROLES, type UserRole } from '../../db/tables/user.table.js';
+import { type UserRole } from '../../db/tables/user.table.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { CITIZEN_SESSION_MS } from '../../citizen-view/citizen-view.service.js';
 import * as citizenRepo from '../../citizen-view/citizen-view.repository.js';
@@ -33,6 +32,9 @@ import {
   sealLoginState,
 } from './oidc-client.js';
 import * as repo from './oidc.repository.js';
+import { providerInputSchema, type ProviderInput } from '../../../contract/oidc.schema.js';
+
+export type { ProviderInput };
 import { requirePermission } from '../../kernel/request-context.js';
 import { linkLoginsToPeopleByEmail } from '../../users/person-link.js';
 
@@ -53,39 +55,6 @@ export const CALLBACK_PATH = '/api/auth/oidc/callback';
 
 /** Which roles win when the role claim maps to several: the widest first. */
 const ROLE_ORDER: readonly UserRole[] = ['admin', 'analytiker', 'leder', 'sagsbehandler'];
-
-const domainPattern = /^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/;
-const claimName = z.string().trim().min(1).max(100);
-
-/** A provider setting as the settings page and the CLI give it. */
-export const providerInputSchema = z.object({
-  issuer: z
-    .string()
-    .trim()
-    .max(500)
-    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
-      message: 'issuer must be an http(s) URL',
-    }),
-  clientId: z.string().trim().min(1).max(500),
-  /** Left out: keep the saved secret. */
-  clientSecret: z.string().min(1).max(2000).optional(),
-  emailClaim: claimName.default('email'),
-  roleClaim: claimName.nullable().default(null),
-  roleMap: z.record(z.string().trim().min(1).max(200), z.enum(USER_ROLES)).default({}),
-  domains: z
-    .array(
-      z
-        .string()
-        .trim()
-        .toLowerCase()
-        .regex(domainPattern, 'not an e-mail domain such as aarhus.dk'),
-    )
-    .max(20)
-    .default([]),
-  passwordsAllowed: z.boolean().default(true),
-  cprClaim: claimName.default('dk:gov:cpr'),
-});
-export type ProviderInput = z.input<typeof providerInputSchema>;
 
 /** A provider setting as shown to the admin: never the secret. */
 export interface ProviderView extends Omit<

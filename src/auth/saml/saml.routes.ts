@@ -5,24 +5,21 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import type { Config } from '../../server/config.js';
 import type { CookieSettings } from '../../kernel/cookies.js';
 import { newCsrfCookie } from '../../kernel/csrf.js';
 import { AppError } from '../../kernel/errors.js';
 import { routes, userRoutes } from '../../kernel/route.js';
+import { samlApi } from '../../../contract/saml.api.js';
 import { logout } from '../auth.service.js';
 import { deleteSamlSettings, getSamlSettings, saveSamlSettings } from './saml-settings.service.js';
-import { samlSettingsInput, samlSettingsView } from '../../../contract/saml.schema.js';
 import {
   finishSamlLogin,
   REQUEST_MAX_AGE_MS,
   serviceProviderMetadata,
   startSamlLogin,
 } from './saml.service.js';
-
-const html = z.string().describe('A page saying why, in Danish and English (text/html)');
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -70,25 +67,18 @@ export const samlRoutes: FastifyPluginAsync<{
   );
 
   const route = routes(plugin, ['auth']);
-  route.get('/api/auth/saml/metadata', {
-    config: { tenant: false },
-    summary: "Samspil's SAML service provider metadata (one SP for all municipalities)",
-    response: { 200: z.string().describe('SP metadata (application/samlmetadata+xml)') },
-    handler: async (_request, reply) =>
+  route(
+    samlApi.getSamlMetadata,
+    async (_request, reply) =>
       reply
         .type('application/samlmetadata+xml; charset=utf-8')
         .send(await serviceProviderMetadata(config)),
-  });
+    { config: { tenant: false } },
+  );
 
-  route.get('/api/auth/saml/login', {
-    config: { tenant: false, rateLimit: { max: 120, timeWindow: '1 minute' } },
-    summary: "Start a staff sign-in at the municipality's SAML identity provider",
-    querystring: z.object({ municipality: z.string().trim().min(1).max(100) }),
-    response: {
-      302: z.null().describe('To the IdP with an AuthnRequest (HTTP-Redirect binding)'),
-    },
-    errors: { 404: html },
-    handler: async ({ query }, reply) => {
+  route(
+    samlApi.startSamlLogin,
+    async ({ query }, reply) => {
       try {
         const { url, requestId } = await startSamlLogin(db, config, query.municipality);
         if (binding) void reply.setCookie(binding.name, requestId, binding.options);
@@ -97,21 +87,12 @@ export const samlRoutes: FastifyPluginAsync<{
         return refusalPage(reply, error);
       }
     },
-  });
+    { config: { tenant: false, rateLimit: { max: 120, timeWindow: '1 minute' } } },
+  );
 
-  route.post('/api/auth/saml/acs', {
-    // A cross-site form POST from the IdP: no CSRF token can come along. The signed
-    // assertion answering our own stored request (and the binding cookie) takes its place.
-    config: { tenant: false, csrf: false, rateLimit: { max: 120, timeWindow: '1 minute' } },
-    summary: 'Assertion consumer service (HTTP-POST binding): checks the answer, opens a session',
-    consumes: ['application/x-www-form-urlencoded'],
-    body: z.object({
-      SAMLResponse: z.string().min(1).max(1_000_000),
-      RelayState: z.string().max(1000).optional(),
-    }),
-    response: { 303: z.null().describe('Signed in: to the app') },
-    errors: { 403: html },
-    handler: async (request, reply) => {
+  route(
+    samlApi.finishSamlLogin,
+    async (request, reply) => {
       try {
         const bound = binding ? (request.cookies[binding.name] ?? '') : null;
         const { token } = await finishSamlLogin(db, config, request.body.SAMLResponse, bound);
@@ -126,28 +107,20 @@ export const samlRoutes: FastifyPluginAsync<{
         return refusalPage(reply, error);
       }
     },
-  });
+    {
+      // A cross-site form POST from the IdP: no CSRF token can come along. The signed
+      // assertion answering our own stored request (and the binding cookie) takes its place.
+      config: { tenant: false, csrf: false, rateLimit: { max: 120, timeWindow: '1 minute' } },
+    },
+  );
 
   const settings = userRoutes(plugin, ['municipality']);
-  settings.get('/api/municipality/saml', {
-    summary: "The municipality's SAML sign-in settings and our SP's facts (admins)",
-    response: { 200: samlSettingsView },
-    handler: (user) => getSamlSettings(db, config, user),
-  });
+  settings(samlApi.getSamlSettings, (user) => getSamlSettings(db, config, user));
 
-  settings.put('/api/municipality/saml', {
-    summary: 'Set up or change SAML sign-in (admins); takes effect at once',
-    body: samlSettingsInput,
-    response: { 200: samlSettingsView },
-    handler: (user, { body }) => saveSamlSettings(db, config, user, body),
-  });
+  settings(samlApi.saveSamlSettings, (user, { body }) => saveSamlSettings(db, config, user, body));
 
-  settings.delete('/api/municipality/saml', {
-    summary: 'Turn SAML sign-in off and forget its settings (admins)',
-    response: { 204: z.null() },
-    handler: async (user) => {
-      await deleteSamlSettings(db, user);
-      return null;
-    },
+  settings(samlApi.deleteSamlSettings, async (user) => {
+    await deleteSamlSettings(db, user);
+    return null;
   });
 };
