@@ -34,7 +34,7 @@ import {
 } from './oidc-client.js';
 import * as repo from './oidc.repository.js';
 import { requirePermission } from '../../kernel/request-context.js';
-import { linkLoginsToPeopleByEmail } from '../../users/person-link.js';
+import { findUserInMunicipality, insertSsoUser, setUserRole } from '../sso-user.js';
 
 /** What signing in through OpenID Connect needs. */
 export interface OidcDeps {
@@ -371,7 +371,7 @@ async function staffSignIn(
     return refuse('domain');
   }
   const role = row.role_claim ? mappedRole(claims[row.role_claim], row.role_map) : null;
-  const existing = await repo.findUserInMunicipality(deps.db, row.municipality_id, email);
+  const existing = await findUserInMunicipality(deps.db, row.municipality_id, email);
   if (existing?.disabled_at) return refuse('disabled', existing.id);
   // With a role claim the provider decides the role at every sign-in; without one, only
   // logins that exist already get in, keeping their role.
@@ -381,22 +381,14 @@ async function staffSignIn(
     if (role === null) return refuse('no-role');
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email;
     user = await deps.db.transaction().execute(async (trx) => {
-      const created = await trx
-        .insertInto('app_user')
-        .values({
-          municipality_id: row.municipality_id,
-          email,
-          name: name.slice(0, 200),
-          // No password: this login signs in through the provider only.
-          password_hash: '!sso',
-          role,
-          person_id: null,
-          disabled_at: null,
-          last_login_at: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await linkLoginsToPeopleByEmail(trx, row.municipality_id);
+      const created = await insertSsoUser(trx, {
+        municipalityId: row.municipality_id,
+        email,
+        name: name.slice(0, 200),
+        role,
+        // No password: this login signs in through the provider only.
+        passwordHash: '!sso',
+      });
       await recordAudit(trx, {
         municipalityId: row.municipality_id,
         userId: null,
@@ -410,7 +402,7 @@ async function staffSignIn(
   } else if (role !== null && role !== user.role) {
     const from = user.role;
     await deps.db.transaction().execute(async (trx) => {
-      await trx.updateTable('app_user').set({ role }).where('id', '=', user!.id).execute();
+      await setUserRole(trx, user!.id, role);
       await recordAudit(trx, {
         municipalityId: row.municipality_id,
         userId: null,
