@@ -5,7 +5,7 @@
  */
 import type { AuditAction } from '../../contract/audit.js';
 import { can } from '../../contract/permissions.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { RELATIVE, type CourseStatus } from '../../contract/courses.js';
 import type {
@@ -583,13 +583,7 @@ export async function lookupCitizen(
   );
   if (found.length === 0) {
     // A search that found no one is still recorded (without the number searched for).
-    await recordAudit(deps.db, {
-      municipalityId: actor.municipalityId,
-      userId: actor.userId,
-      action: 'citizen.lookup',
-      entity: 'citizen',
-      detail: { found: 0 },
-    });
+    await recordUserAudit(deps.db, actor, 'citizen.lookup', 'citizen', null, { found: 0 });
   }
   for (const f of found) {
     await auditCitizens(deps.db, actor, 'citizen.lookup', f.id, [f.citizen_id], {

@@ -16,7 +16,7 @@ import type {
 } from '../../contract/fidelity.schema.js';
 import type { Occasion } from '../../contract/progression.schema.js';
 import { combineScores, figureOverTime, scoreChecklist } from '../analysis/fidelity.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import {
   actorOf,
@@ -296,13 +296,8 @@ export async function getIndex(deps: CourseDeps, user: AuthUser): Promise<Fideli
       };
     }),
   };
-  await recordAudit(deps.db, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action: 'fidelity.index',
-    entity: 'fidelity',
-    entityId: unitId,
-    detail: { checklists: rows.length },
+  await recordUserAudit(deps.db, user, 'fidelity.index', 'fidelity', unitId, {
+    checklists: rows.length,
   });
   return index;
 }

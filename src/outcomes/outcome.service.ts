@@ -21,7 +21,7 @@ import type {
   ShareFigure,
 } from '../../contract/outcomes.schema.js';
 import { halfYearBounds, halfYearsBetween, median, suppressShares } from '../analysis/outcomes.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { listConsents } from '../consents/consent.repository.js';
 import {
@@ -380,13 +380,7 @@ export async function getReport(deps: OutcomeDeps, user: AuthUser): Promise<Outc
       rows.push(...armRows(period, arm, sorted, deps.defaultMinGroup));
     }
   }
-  await recordAudit(deps.db, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action: 'outcome.report',
-    entity: 'outcomes',
-    detail: { rows: rows.length },
-  });
+  await recordUserAudit(deps.db, user, 'outcome.report', 'outcomes', null, { rows: rows.length });
   return { minGroup: deps.defaultMinGroup, rows };
 }
 

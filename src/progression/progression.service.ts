@@ -26,7 +26,7 @@ import type {
   ScheduleInput,
   Subscale,
 } from '../../contract/progression.schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import {
   actorOf,
@@ -200,13 +200,9 @@ export async function createInstrument(
       archived_at: null,
     });
     if (!inserted) throw new Error('instrument insert returned nothing');
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'instrument.create',
-      entity: 'progression_instrument',
-      entityId: inserted.id,
-      detail: { items: input.items.length, subscales: input.subscales.length },
+    await recordUserAudit(trx, user, 'instrument.create', 'progression_instrument', inserted.id, {
+      items: input.items.length,
+      subscales: input.subscales.length,
     });
     return inserted;
   });
@@ -259,13 +255,8 @@ export async function updateInstrument(
         ? {}
         : { archived_at: change.archived ? new Date() : null }),
     });
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'instrument.update',
-      entity: 'progression_instrument',
-      entityId: id,
-      detail: { fields: Object.keys(change) },
+    await recordUserAudit(trx, user, 'instrument.update', 'progression_instrument', id, {
+      fields: Object.keys(change),
     });
     return updated;
   });

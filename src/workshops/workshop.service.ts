@@ -17,7 +17,7 @@ import type {
   WorkshopComparison,
   WorkshopState,
 } from '../../contract/workshops.schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { actorOf, loadCourse, type CourseContext } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
@@ -251,14 +251,7 @@ export async function createWorkshop(
       facilitator_seen_at: new Date(),
       created_by: user.userId,
     });
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'create',
-      entity: 'workshop',
-      entityId: created.id,
-      detail: { title: input.title },
-    });
+    await recordUserAudit(trx, user, 'create', 'workshop', created.id, { title: input.title });
     if (course) {
       const main = course.members.find((m) => m.relation === 'borger');
       await auditCitizens(

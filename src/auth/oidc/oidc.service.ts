@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordAudit, recordUserAudit } from '../../audit/audit.repository.js';
 import { listConsents } from '../../consents/consent.repository.js';
 import { consentValid, danishToday } from '../../courses/course-access.js';
 import { findCoursesByCprHash } from '../../courses/course.repository.js';
@@ -201,13 +201,8 @@ export async function removeProvider(
   requirePermission(user, 'signIn.manage');
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.deleteProvider(trx, user.municipalityId, purpose))) throw notFound();
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'sso-oidc.delete',
-      entity: 'municipality',
-      entityId: user.municipalityId,
-      detail: { purpose },
+    await recordUserAudit(trx, user, 'sso-oidc.delete', 'municipality', user.municipalityId, {
+      purpose,
     });
   });
 }
