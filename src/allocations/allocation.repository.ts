@@ -76,25 +76,24 @@ export async function setArms(
     .execute();
 }
 
-export async function listAllocations(db: Db, municipalityId: string) {
+/** The municipality's allocations with their creator's name and arm counts; narrow with `where`. */
+function selectAllocations(db: Db, municipalityId: string) {
   return db
     .selectFrom('allocation')
     .leftJoin('app_user', 'app_user.id', 'allocation.created_by')
     .select([...allocationColumns])
-    .where('allocation.municipality_id', '=', municipalityId)
+    .where('allocation.municipality_id', '=', municipalityId);
+}
+
+export async function listAllocations(db: Db, municipalityId: string) {
+  return selectAllocations(db, municipalityId)
     .orderBy('allocation.created_at', 'desc')
     .orderBy('allocation.id')
     .execute();
 }
 
 export async function findAllocation(db: Db, municipalityId: string, id: string) {
-  return db
-    .selectFrom('allocation')
-    .leftJoin('app_user', 'app_user.id', 'allocation.created_by')
-    .select([...allocationColumns])
-    .where('allocation.municipality_id', '=', municipalityId)
-    .where('allocation.id', '=', id)
-    .executeTakeFirst();
+  return selectAllocations(db, municipalityId).where('allocation.id', '=', id).executeTakeFirst();
 }
 
 /** An allocation's courses with their start date and case intervention (course null when erased). */

@@ -23,7 +23,7 @@ import type {
 import { can } from '../../contract/permissions.js';
 import { allocate, MAX_SEED } from '../analysis/allocation.js';
 import { compareCaseArms, type ComparisonCase } from '../analysis/case-comparison.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { listCaseMeasurements } from '../case-analysis/case-analysis.repository.js';
 import { listParties, type PartyRow } from '../courses/course.repository.js';
@@ -184,20 +184,13 @@ export async function recordAllocation(
       const ids = arms.filter((a) => a.arm === arm).map((a) => a.courseId);
       await repo.setArms(trx, user.municipalityId, arm, ids);
     }
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'allocation.run',
-      entity: 'allocation',
-      entityId: id,
-      detail: {
-        from: input.from,
-        to: input.to,
-        seed,
-        rule: ELIGIBILITY_RULE,
-        intervention: arms.filter((a) => a.arm === 'intervention').length,
-        kontrol: arms.filter((a) => a.arm === 'kontrol').length,
-      },
+    await recordUserAudit(trx, user, 'allocation.run', 'allocation', id, {
+      from: input.from,
+      to: input.to,
+      seed,
+      rule: ELIGIBILITY_RULE,
+      intervention: arms.filter((a) => a.arm === 'intervention').length,
+      kontrol: arms.filter((a) => a.arm === 'kontrol').length,
     });
     return id;
   });

@@ -58,7 +58,7 @@ import {
   type Whole,
 } from './disclosure.js';
 import { AnalysisInputError } from './errors.js';
-import { olsRegression } from './regression.js';
+import { olsRegression, withheldRegression } from './regression.js';
 import {
   asymmetry,
   compareCodeUnits,
@@ -534,15 +534,7 @@ export function buildWave(
     isSuppressed(x.length, minGroup) ||
     (opts.complementarySuppression && leavesSmallRemainder(networkN - x.length, minGroup));
   const leadership: LeadershipResult = regressionSuppressed
-    ? {
-        slope: null,
-        intercept: null,
-        r: null,
-        p: null,
-        n: shownCount(x.length, true),
-        elasticity: null,
-        suppressed: true,
-      }
+    ? withheldRegression(shownCount(x.length, true))
     : { ...olsRegression(x, y), suppressed: false };
 
   const result: WaveResult = {

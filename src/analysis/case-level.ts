@@ -25,7 +25,7 @@ import type {
 import { CITIZEN_ITEMS } from './answer.js';
 import { isSuppressed } from './anonymity.js';
 import { differenceInDifferences } from './did.js';
-import { olsRegression } from './regression.js';
+import { olsRegression, withheldRegression } from './regression.js';
 import type { WaveSummary } from './wave-summary.js';
 
 export type {
@@ -92,16 +92,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 function regression(x: number[], y: number[], minCases: number): CaseRegression {
   if (x.length < minCases) {
-    return {
-      slope: null,
-      intercept: null,
-      r: null,
-      p: null,
-      n: x.length,
-      elasticity: null,
-      suppressed: true,
-      points: null,
-    };
+    return { ...withheldRegression(x.length), points: null };
   }
   const points = x
     .map((xi, i) => ({ x: round1(xi), y: round1(y[i]!) }))

@@ -36,7 +36,7 @@ import {
   shownCount,
   suppressComparison,
 } from './anonymity.js';
-import { olsRegression } from './regression.js';
+import { olsRegression, withheldRegression } from './regression.js';
 import { compareCodeUnits, relationalCapacityStats } from './relational-capacity.js';
 import { sdOf, summarize } from './stats.js';
 import type { WaveData } from './wave-data.js';
@@ -186,16 +186,7 @@ export function leadershipScatter(
   const suppressed =
     isSuppressed(x.length, minGroup) || leavesSmallRemainder(points.length - x.length, minGroup);
   if (suppressed) {
-    return {
-      slope: null,
-      intercept: null,
-      r: null,
-      p: null,
-      n: shownCount(x.length, true),
-      elasticity: null,
-      suppressed: true,
-      points: null,
-    };
+    return { ...withheldRegression(shownCount(x.length, true)), points: null };
   }
   const scatter = x.map((l, i) => ({ leadership: round1(l), score: round1(y[i]!) }));
   scatter.sort((a, b) => a.leadership - b.leadership || a.score - b.score);

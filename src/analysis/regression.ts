@@ -22,6 +22,19 @@ export interface RegressionResult {
   elasticity: number | null;
 }
 
+/** A regression withheld for too small a sample: every statistic null, `n` as it may be shown. */
+export function withheldRegression<N extends number | null>(n: N) {
+  return {
+    slope: null,
+    intercept: null,
+    r: null,
+    p: null,
+    n,
+    elasticity: null,
+    suppressed: true,
+  } as const;
+}
+
 /** Ordinary least squares of `y` on `x` (equal-length arrays of paired values). */
 export function olsRegression(x: readonly number[], y: readonly number[]): RegressionResult {
   const n = x.length;

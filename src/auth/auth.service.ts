@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUserAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
 import type { UserRole } from '../../contract/users.js';
 import { AppError } from '../kernel/errors.js';
@@ -257,13 +257,7 @@ export async function changeOwnPassword(
       .where('id', '=', user.userId)
       .execute();
     await repo.deleteOtherSessions(trx, user.userId, token ? hashToken(token) : '');
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'change-password',
-      entity: 'user',
-      entityId: user.userId,
-    });
+    await recordUserAudit(trx, user, 'change-password', 'user', user.userId, {});
   });
 }
 

@@ -28,7 +28,7 @@ import type { MessageChannel } from '../../contract/mail.js';
 import type { ProgressionResponse } from '../../contract/progression.schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
-import { actorOf, loadCourse, requireFull, requireOpen } from '../courses/course-access.js';
+import { loadChangeableCourse, loadCourseFor, requireFull } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
 import type { CourseDeps } from '../courses/course-deps.js';
 import { partyView } from '../courses/course-view.js';
@@ -125,9 +125,7 @@ export async function createLink(
   courseId: string,
   input: CitizenLinkInput,
 ): Promise<CitizenLink> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  requireFull(context);
-  requireOpen(context);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const member = input.memberId
     ? context.members.find((m) => m.id === input.memberId)
     : context.members.find((m) => m.relation === 'borger');
@@ -185,7 +183,7 @@ export async function getCitizenActivity(
   user: AuthUser,
   courseId: string,
 ): Promise<CitizenActivity> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   requireFull(context);
   const municipalityId = context.actor.municipalityId;
   const [messages, scales, links] = await Promise.all([
@@ -236,7 +234,7 @@ export async function revokeLink(
   courseId: string,
   linkId: string,
 ) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   requireFull(context);
   const links = await repo.listLinks(deps.db, context.actor.municipalityId, courseId);
   const link = links.find((l) => l.id === linkId);
@@ -256,9 +254,7 @@ export async function requestScale(
   courseId: string,
   memberId: string | undefined,
 ): Promise<CitizenScaleRequest> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  requireFull(context);
-  requireOpen(context);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const member = memberId
     ? context.members.find((m) => m.id === memberId)
     : context.members.find((m) => m.relation === 'borger');

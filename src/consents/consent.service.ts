@@ -7,13 +7,12 @@ import type { AuthUser } from '../auth/auth.service.js';
 import type { Consent as ConsentView, NewConsentInput } from '../../contract/consents.schema.js';
 import type { Consent } from '../db/tables/consent.table.js';
 import {
-  actorOf,
   consentValid,
   danishToday,
-  loadCourse,
+  loadChangeableCourse,
+  loadCourseFor,
   partiesOfActor,
   requireFull,
-  requireOpen,
   type CourseContext,
 } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
@@ -68,7 +67,7 @@ export async function listCourseConsents(
   user: AuthUser,
   courseId: string,
 ): Promise<ConsentView[]> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   const consents = visibleConsents(context);
   const main = context.members.find((m) => m.relation === 'borger');
   const citizens = [...new Set(consents.flatMap((c) => c.member_ids))];
@@ -89,9 +88,7 @@ export async function recordConsent(
   courseId: string,
   input: NewConsentInput,
 ): Promise<ConsentView> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  requireFull(context);
-  requireOpen(context);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const parties = new Set(context.parties.map((p) => p.id));
   const members = new Set(context.members.map((m) => m.id));
   if (input.partyIds.some((id) => !parties.has(id))) {
@@ -165,7 +162,7 @@ export async function withdrawConsent(
   consentId: string,
   reason: string | undefined,
 ): Promise<ConsentView> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   requireFull(context);
   const consent = context.consents.find((c) => c.id === consentId);
   if (!consent) throw notFound({ da: 'Samtykket findes ikke.', en: 'The consent does not exist.' });

@@ -11,7 +11,7 @@ import type { Citizen } from '../db/tables/citizen.table.js';
 import type { Consent } from '../db/tables/consent.table.js';
 import type { Course } from '../db/tables/course.table.js';
 import { listConsents } from '../consents/consent.repository.js';
-import { AppError, notFound } from '../kernel/errors.js';
+import { AppError, notFound, type Message } from '../kernel/errors.js';
 import * as repo from './course.repository.js';
 import type { CoCoordinatorRow, PartyRow } from './course.repository.js';
 import type { Db } from '../db/db.js';
@@ -170,4 +170,40 @@ export function requireOpen(context: CourseContext): void {
       en: 'The course is closed and cannot be changed.',
     });
   }
+}
+
+/** Load a course for a logged-in user; 404 when it does not exist for them. */
+export async function loadCourseFor(
+  db: Db,
+  user: AuthUser,
+  courseId: string,
+): Promise<CourseContext> {
+  return loadCourse(db, await actorOf(db, user), courseId);
+}
+
+/** Load a course the user may change: full access (else 403) and open (else 409). */
+export async function loadChangeableCourse(
+  db: Db,
+  user: AuthUser,
+  courseId: string,
+): Promise<CourseContext> {
+  const context = await loadCourseFor(db, user, courseId);
+  requireFull(context);
+  requireOpen(context);
+  return context;
+}
+
+/**
+ * Load a course whose data the user may read in full or under consent; one who sees only
+ * the overview (minimal access) is refused with 403 and `refusal`, which says what is missing.
+ */
+export async function loadReadableCourse(
+  db: Db,
+  user: AuthUser,
+  courseId: string,
+  refusal: Message,
+): Promise<CourseContext> {
+  const context = await loadCourseFor(db, user, courseId);
+  if (context.access.level === 'minimal') throw new AppError(403, 'forbidden', refusal);
+  return context;
 }

@@ -14,14 +14,7 @@ import type { AuthUser } from '../auth/auth.service.js';
 import { isUniqueViolation, type Db } from '../db/db.js';
 import { badRequest, conflict, notFound } from '../kernel/errors.js';
 import { queueMail } from '../mail/mail.service.js';
-import {
-  actorOf,
-  loadCourse,
-  requireFull,
-  requireOpen,
-  type Actor,
-  type CourseContext,
-} from './course-access.js';
+import { loadChangeableCourse, type Actor, type CourseContext } from './course-access.js';
 import { auditCitizens } from './course-audit.js';
 import type { CourseDeps } from './course-deps.js';
 import { coCoordinatorView, coordinatorView, partyView } from './course-view.js';
@@ -122,14 +115,6 @@ async function tellNetwork(
   return { notified, notNotified };
 }
 
-/** Load a course whose coordinators the user may change (full access, open). */
-async function loadForChange(deps: CourseDeps, user: AuthUser, courseId: string) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  requireFull(context);
-  requireOpen(context);
-  return context;
-}
-
 const citizensOf = (context: CourseContext) =>
   context.members.filter((m) => m.relation === 'borger').map((m) => m.id);
 
@@ -189,7 +174,7 @@ export async function addCoCoordinator(
   courseId: string,
   input: CoordinatorInput,
 ): Promise<CoordinationChange> {
-  const context = await loadForChange(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const person = await checkCoordinator(deps.db, context.actor, input.personId);
   if (
     context.course.coordinator_person_id === person.id ||
@@ -227,7 +212,7 @@ export async function removeCoCoordinator(
   courseId: string,
   personId: string,
 ): Promise<CoordinationChange> {
-  const context = await loadForChange(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   if (context.course.coordinator_person_id === personId) {
     throw conflict({
       da: 'Tovholderen kan ikke fjernes: et forløb har altid en. Giv først tovholderrollen til en anden.',
@@ -276,7 +261,7 @@ export async function changeLead(
   courseId: string,
   input: LeadChangeInput,
 ): Promise<CoordinationChange> {
-  const context = await loadForChange(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const next = await checkCoordinator(deps.db, context.actor, input.personId);
   const previous = context.course;
   if (previous.coordinator_person_id === next.id) {

@@ -16,7 +16,7 @@ import { renderLinesPdf, type Line } from '../plans/plan-export.js';
 import { actionsOf } from '../plans/plan.js';
 import * as plans from '../plans/plan.repository.js';
 import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
-import { actorOf, consentValid, danishToday, loadCourse, requireFull } from './course-access.js';
+import { consentValid, danishToday, loadCourseFor, requireFull } from './course-access.js';
 import { auditCitizens } from './course-audit.js';
 import type { CourseDeps } from './course-deps.js';
 import { coordinatorView, partyView } from './course-view.js';
@@ -42,7 +42,7 @@ const onlyOwnersOrAdmin = () =>
 
 /** Load a course for the owners, or for an admin (who otherwise sees only that it exists). */
 async function loadForRights(deps: CourseDeps, user: AuthUser, courseId: string) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   if (context.access.level !== 'full' && !can(context.actor.role, 'courses.rights'))
     throw onlyOwnersOrAdmin();
   return context;
@@ -54,7 +54,7 @@ export async function courseAudit(
   user: AuthUser,
   courseId: string,
 ): Promise<CourseAuditEntry[]> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   requireFull(context);
   const rows = await privacy.listCitizenAudit(
     deps.db,

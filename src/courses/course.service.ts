@@ -5,7 +5,7 @@
  */
 import type { AuditAction } from '../../contract/audit.js';
 import { can } from '../../contract/permissions.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { RELATIVE, type CourseStatus } from '../../contract/courses.js';
 import type {
@@ -32,9 +32,9 @@ import {
   actorOf,
   danishToday,
   decideAccess,
+  loadChangeableCourse,
   loadCourse,
-  requireFull,
-  requireOpen,
+  loadCourseFor,
   type Actor,
   type CourseContext,
 } from './course-access.js';
@@ -260,16 +260,8 @@ export async function getCourse(
   user: AuthUser,
   courseId: string,
 ): Promise<CourseView> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   return viewAndAudit(deps, context, 'course.read');
-}
-
-/** Load a course the user may change (full access, open). */
-async function loadForChange(deps: CourseDeps, user: AuthUser, courseId: string) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  requireFull(context);
-  requireOpen(context);
-  return context;
 }
 
 const mainOf = (context: CourseContext) => {
@@ -285,7 +277,7 @@ export async function updateCourse(
   courseId: string,
   change: CourseChangeInput,
 ): Promise<CourseView> {
-  const context = await loadForChange(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const { actor } = context;
   const next = change.coordinator
     ? await checkCoordinator(deps.db, actor, change.coordinator.personId)
@@ -341,7 +333,7 @@ export async function addMember(
   courseId: string,
   input: MemberInput,
 ): Promise<Member> {
-  const context = await loadForChange(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   if (context.course.kind !== 'family') {
     throw badRequest({
       da: 'Kun et familieforløb kan have familiemedlemmer.',
@@ -423,7 +415,7 @@ export async function addParty(
   courseId: string,
   input: PartyInput,
 ): Promise<Party> {
-  const context = await loadForChange(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   await checkPartyTarget(deps, context.actor, input);
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.insertParty(trx, {
@@ -462,7 +454,7 @@ export async function updateParty(
   partyId: string,
   change: PartyChangeInput,
 ): Promise<Party> {
-  const context = await loadForChange(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const party = context.parties.find((p) => p.id === partyId);
   if (!party) throw partyNotFound();
   if (
@@ -511,7 +503,7 @@ export async function removeParty(
   courseId: string,
   partyId: string,
 ): Promise<void> {
-  const context = await loadForChange(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   if (!context.parties.some((p) => p.id === partyId)) throw partyNotFound();
   const latest = await plans.latestVersion(deps.db, courseId);
   const plan = latest ? planSchema.parse(latest.plan) : { parts: [] };
@@ -539,7 +531,7 @@ export async function closeCourse(
   /** More to record in the same transaction (the closing's experience and status). */
   alsoRecord?: (trx: Db, context: CourseContext) => Promise<unknown>,
 ): Promise<CourseView> {
-  const context = await loadForChange(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   await deps.db.transaction().execute(async (trx) => {
     if (alsoRecord) await alsoRecord(trx, context);
     await repo.updateCourse(trx, context.actor.municipalityId, courseId, {
@@ -583,13 +575,7 @@ export async function lookupCitizen(
   );
   if (found.length === 0) {
     // A search that found no one is still recorded (without the number searched for).
-    await recordAudit(deps.db, {
-      municipalityId: actor.municipalityId,
-      userId: actor.userId,
-      action: 'citizen.lookup',
-      entity: 'citizen',
-      detail: { found: 0 },
-    });
+    await recordUserAudit(deps.db, actor, 'citizen.lookup', 'citizen', null, { found: 0 });
   }
   for (const f of found) {
     await auditCitizens(deps.db, actor, 'citizen.lookup', f.id, [f.citizen_id], {

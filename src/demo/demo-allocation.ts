@@ -16,7 +16,7 @@ import type { NewAnswer } from '../db/tables/answer.table.js';
 import { DAYS_BETWEEN_MEETINGS } from '../../contract/interventions.js';
 import { addAgreement, createIntervention } from '../interventions/intervention.service.js';
 import { DEFAULT_LEADERSHIP_ITEMS, DEFAULT_RK_ITEMS } from '../measurements/default-items.js';
-import { closedDemoMeasurement, leadershipAnswers } from './demo-answers.js';
+import { closedDemoMeasurement, demoRespondent, leadershipAnswers } from './demo-answers.js';
 import { demoUser, unitIdsByName } from './demo-lookup.js';
 import { seededRandom } from './random.js';
 
@@ -88,17 +88,14 @@ async function caseWaves(
       const respondent = crypto.randomUUID();
       await db
         .insertInto('respondent')
-        .values({
-          id: respondent,
-          measurement_id: id,
-          unit_id: unit,
-          role: r === 0 ? 'leder' : 'medarbejder',
-          chosen_groups: null,
-          arm,
-          case_ref: null,
-          source: 'survey',
-          submitted: true,
-        })
+        .values(
+          demoRespondent(id, {
+            id: respondent,
+            unitId: unit,
+            role: r === 0 ? 'leder' : 'medarbejder',
+            arm,
+          }),
+        )
         .execute();
       const leadership = 3.1 + effect * 0.8 + normal() * 0.4;
       const answers: NewAnswer[] = unitIds

@@ -1,12 +1,13 @@
 /**
  * Rows the demo's closed measurements share: the measurement itself, the invitations (which
- * know only who finished) and a respondent's answers to the leadership items.
+ * know only who finished), the respondents and their answers to the leadership items.
  */
 import { LEADERSHIP_ITEMS } from '../analysis/answer.js';
 import type { NewAnswer } from '../db/tables/answer.table.js';
 import type { NewInvitation } from '../db/tables/invitation.table.js';
-import type { NewMeasurement } from '../db/tables/measurement.table.js';
+import type { Arm, NewMeasurement } from '../db/tables/measurement.table.js';
 import type { PersonRole } from '../db/tables/person.table.js';
+import type { NewRespondent } from '../db/tables/respondent.table.js';
 
 const DAY_MS = 86400_000;
 
@@ -66,6 +67,24 @@ export function demoInvitation(
     token_hash: null,
     token_sealed: null,
     respondent_ref: null,
+  };
+}
+
+/** A respondent who submitted the survey, with no groups chosen and no case. */
+export function demoRespondent(
+  measurementId: string,
+  respondent: { id: string; unitId: string; role: PersonRole; arm: Arm | null },
+): NewRespondent {
+  return {
+    id: respondent.id,
+    measurement_id: measurementId,
+    unit_id: respondent.unitId,
+    role: respondent.role,
+    chosen_groups: null,
+    arm: respondent.arm,
+    case_ref: null,
+    source: 'survey',
+    submitted: true,
   };
 }
 

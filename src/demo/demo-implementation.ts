@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_IMPLEMENTATION_ITEMS } from '../../contract/implementation.js';
 import type { Database } from '../db/schema.js';
 import type { NewAnswer } from '../db/tables/answer.table.js';
-import { closedDemoMeasurement, demoInvitation } from './demo-answers.js';
+import { closedDemoMeasurement, demoInvitation, demoRespondent } from './demo-answers.js';
 import { seededRandom } from './random.js';
 
 const UNITS = [
@@ -79,17 +79,14 @@ export async function createDemoImplementation(
       const respondentId = crypto.randomUUID();
       await trx
         .insertInto('respondent')
-        .values({
-          id: respondentId,
-          measurement_id: id,
-          unit_id: person.unit_id,
-          role: person.role,
-          chosen_groups: null,
-          arm: null,
-          case_ref: null,
-          source: 'survey',
-          submitted: true,
-        })
+        .values(
+          demoRespondent(id, {
+            id: respondentId,
+            unitId: person.unit_id,
+            role: person.role,
+            arm: null,
+          }),
+        )
         .execute();
       // Leaders see the plan more rosily; progression is the weakest element, as in the trial.
       const lean = person.role === 'leder' ? 0.5 : 0;

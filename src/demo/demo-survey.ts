@@ -12,7 +12,12 @@ import type { NewAnswer } from '../db/tables/answer.table.js';
 import type { NewInvitation } from '../db/tables/invitation.table.js';
 import type { Arm } from '../db/tables/measurement.table.js';
 import { DEFAULT_LEADERSHIP_ITEMS, DEFAULT_RK_ITEMS } from '../measurements/default-items.js';
-import { closedDemoMeasurement, demoInvitation, leadershipAnswers } from './demo-answers.js';
+import {
+  closedDemoMeasurement,
+  demoInvitation,
+  demoRespondent,
+  leadershipAnswers,
+} from './demo-answers.js';
 import { seededRandom } from './random.js';
 
 const INTERVENTION = new Set([
@@ -114,17 +119,14 @@ export async function createDemoSurvey(
         const respondentId = crypto.randomUUID();
         await trx
           .insertInto('respondent')
-          .values({
-            id: respondentId,
-            measurement_id: measurement.id,
-            unit_id: unit.id,
-            role: person.role,
-            chosen_groups: null,
-            arm,
-            case_ref: null,
-            source: 'survey',
-            submitted: true,
-          })
+          .values(
+            demoRespondent(measurement.id, {
+              id: respondentId,
+              unitId: unit.id,
+              role: person.role,
+              arm,
+            }),
+          )
           .execute();
         const leadership = 3.4 + normal() * 0.6 + (person.role === 'leder' ? 0.3 : 0);
         const targets = units.filter((t) => t.id === unit.id || random() < 0.55);

@@ -16,13 +16,14 @@ import type {
 } from '../../contract/fidelity.schema.js';
 import type { Occasion } from '../../contract/progression.schema.js';
 import { combineScores, figureOverTime, scoreChecklist } from '../analysis/fidelity.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import {
   actorOf,
   coordinates,
   danishToday,
-  loadCourse,
+  loadCourseFor,
+  loadReadableCourse,
   type CourseContext,
 } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
@@ -94,14 +95,10 @@ async function courseFidelity(deps: CourseDeps, context: CourseContext): Promise
 }
 
 async function loadReadable(deps: CourseDeps, user: AuthUser, courseId: string) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  if (context.access.level === 'minimal') {
-    throw new AppError(403, 'forbidden', {
-      da: 'Du har ikke samtykke til at se forløbets tjeklister.',
-      en: "You have no consent to see the course's checklists.",
-    });
-  }
-  return context;
+  return loadReadableCourse(deps.db, user, courseId, {
+    da: 'Du har ikke samtykke til at se forløbets tjeklister.',
+    en: "You have no consent to see the course's checklists.",
+  });
 }
 
 /** A course's checklists for a staff member with full or consent access (audited). */
@@ -173,7 +170,7 @@ export async function saveChecklist(
   submit: boolean,
 ): Promise<FidelityChecklist> {
   requirePermission(user, 'fidelity.answer', onlyCoordinator);
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   const found = writableOccasion(context, occasion);
   if (submit) {
     const missing = FIDELITY_QUESTIONS.filter((q) => answers[q.id] === undefined);
@@ -296,13 +293,8 @@ export async function getIndex(deps: CourseDeps, user: AuthUser): Promise<Fideli
       };
     }),
   };
-  await recordAudit(deps.db, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action: 'fidelity.index',
-    entity: 'fidelity',
-    entityId: unitId,
-    detail: { checklists: rows.length },
+  await recordUserAudit(deps.db, user, 'fidelity.index', 'fidelity', unitId, {
+    checklists: rows.length,
   });
   return index;
 }

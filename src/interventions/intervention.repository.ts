@@ -209,12 +209,21 @@ export async function insertAgreement(
     .execute();
 }
 
-/** The unit a user leads: their person's unit when the person is a leader. */
-export async function ledUnitOf(db: Db, municipalityId: string, userId: string) {
+/** Active leader logins whose person leads a unit, joined to that unit; narrow with `where`. */
+function selectLeaders(db: Db, municipalityId: string) {
   return db
     .selectFrom('app_user')
     .innerJoin('person', 'person.id', 'app_user.person_id')
     .innerJoin('unit', 'unit.id', 'person.unit_id')
+    .where('app_user.municipality_id', '=', municipalityId)
+    .where('app_user.role', '=', 'leder')
+    .where('app_user.disabled_at', 'is', null)
+    .where('person.role', '=', 'leder');
+}
+
+/** The unit a user leads: their person's unit when the person is a leader. */
+export async function ledUnitOf(db: Db, municipalityId: string, userId: string) {
+  return selectLeaders(db, municipalityId)
     .select([
       'app_user.id as user_id',
       'app_user.name',
@@ -222,25 +231,14 @@ export async function ledUnitOf(db: Db, municipalityId: string, userId: string) 
       'unit.name as unit_name',
       'unit.area_id',
     ])
-    .where('app_user.municipality_id', '=', municipalityId)
     .where('app_user.id', '=', userId)
-    .where('app_user.role', '=', 'leder')
-    .where('app_user.disabled_at', 'is', null)
-    .where('person.role', '=', 'leder')
     .executeTakeFirst();
 }
 
 /** The municipality's leaders with a unit: who can share an intervention. */
 export async function listLeaders(db: Db, municipalityId: string) {
-  return db
-    .selectFrom('app_user')
-    .innerJoin('person', 'person.id', 'app_user.person_id')
-    .innerJoin('unit', 'unit.id', 'person.unit_id')
+  return selectLeaders(db, municipalityId)
     .select(['app_user.id', 'app_user.name', 'unit.id as unit_id', 'unit.name as unit_name'])
-    .where('app_user.municipality_id', '=', municipalityId)
-    .where('app_user.role', '=', 'leder')
-    .where('app_user.disabled_at', 'is', null)
-    .where('person.role', '=', 'leder')
     .orderBy('app_user.name')
     .execute();
 }

@@ -20,7 +20,7 @@ import type {
   InterventionMeetingInput,
   InterventionSummary,
 } from '../../contract/interventions.schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import {
@@ -370,13 +370,10 @@ export async function createIntervention(
     for (const [i, m] of input.meetings.entries()) {
       await repo.upsertMeeting(trx, { interventionId: id, number: i + 1, held: false, ...m });
     }
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'create',
-      entity: 'intervention',
-      entityId: id,
-      detail: { title: input.title, units: unitIds.length, courseId: input.courseId },
+    await recordUserAudit(trx, user, 'create', 'intervention', id, {
+      title: input.title,
+      units: unitIds.length,
+      courseId: input.courseId,
     });
     if (input.followUpOn !== null) await scheduleIn(trx, user, id, input.followUpOn);
     return id;
@@ -572,12 +569,8 @@ async function scheduleIn(trx: Kysely<Database>, user: AuthUser, id: string, fol
     follow_up_on: followUpOn,
     follow_up_measurement_id: followUp.id,
   });
-  await recordAudit(trx, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action: 'schedule_follow_up',
-    entity: 'intervention',
-    entityId: id,
-    detail: { measurementId: followUp.id, followUpOn },
+  await recordUserAudit(trx, user, 'schedule_follow_up', 'intervention', id, {
+    measurementId: followUp.id,
+    followUpOn,
   });
 }

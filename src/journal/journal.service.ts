@@ -17,9 +17,8 @@ import type {
 } from '../../contract/journal.schema.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import {
-  actorOf,
   danishToday,
-  loadCourse,
+  loadReadableCourse,
   requireOpen,
   type CourseContext,
 } from '../courses/course-access.js';
@@ -49,14 +48,10 @@ function covers(context: CourseContext, memberId: string | null): boolean {
 
 /** Load a course whose journal the user may read: minimal access is refused with a reason. */
 async function loadReadable(deps: CourseDeps, user: AuthUser, courseId: string) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  if (context.access.level === 'minimal') {
-    throw new AppError(403, 'forbidden', {
-      da: 'Du har ikke samtykke til at læse forløbets journal.',
-      en: "You have no consent to read the course's journal.",
-    });
-  }
-  return context;
+  return loadReadableCourse(deps.db, user, courseId, {
+    da: 'Du har ikke samtykke til at læse forløbets journal.',
+    en: "You have no consent to read the course's journal.",
+  });
 }
 
 const memberName = (context: CourseContext, id: string | null) =>

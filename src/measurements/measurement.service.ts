@@ -14,8 +14,9 @@ import type {
   ResponseRates,
   ShownCount,
 } from '../../contract/measurements.schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
+import type { Db } from '../db/db.js';
 import type { Database } from '../db/schema.js';
 import type {
   Arm,
@@ -82,6 +83,21 @@ export interface MeasurementInput {
 }
 
 const assertOwner = (user: AuthUser) => requirePermission(user, 'measurements.manage');
+
+/** The user's measurement of this kind, for its owner to change: 403, 404 or 409 otherwise. */
+async function ownMeasurement(db: Db, user: AuthUser, id: string, kind: MeasurementKind) {
+  assertOwner(user);
+  const measurement = requireKind(await repo.findMeasurement(db, user.municipalityId, id), kind);
+  if (!measurement) throw measurementNotFound();
+  return measurement;
+}
+
+/** The measurement of this kind, locked until the transaction ends: 404 or 409 otherwise. */
+async function lockedMeasurement(trx: Db, user: AuthUser, id: string, kind: MeasurementKind) {
+  const measurement = requireKind(await repo.lockMeasurement(trx, user.municipalityId, id), kind);
+  if (!measurement) throw measurementNotFound();
+  return measurement;
+}
 
 export { measurementNotFound };
 
@@ -235,12 +251,7 @@ export async function updateMeasurement(
   id: string,
   change: Partial<MeasurementInput>,
 ) {
-  assertOwner(user);
-  const current = requireKind(
-    await repo.findMeasurement(deps.db, user.municipalityId, id),
-    'network',
-  );
-  if (!current) throw measurementNotFound();
+  const current = await ownMeasurement(deps.db, user, id, 'network');
   const editableWhenOpen = new Set(['title', 'closesAt', 'focalKind']);
   const fields = Object.keys(change);
   // The focal kind only labels the measurement for benchmarks, so it stays editable.
@@ -360,12 +371,7 @@ export async function addInvitations(
   filter: { unitIds?: string[]; roles?: string[]; personIds?: string[]; emails?: string[] },
   kind: MeasurementKind = 'network',
 ): Promise<InvitationsResult> {
-  assertOwner(user);
-  const measurement = requireKind(
-    await repo.findMeasurement(deps.db, user.municipalityId, id),
-    kind,
-  );
-  if (!measurement) throw measurementNotFound();
+  const measurement = await ownMeasurement(deps.db, user, id, kind);
   if (measurement.status === 'closed') throw closedError();
   const people = await repo.findPeopleToInvite(deps.db, user.municipalityId, filter);
   if (filter.emails) {
@@ -485,12 +491,7 @@ export async function removeInvitation(
   id: string,
   invitationId: string,
 ) {
-  assertOwner(user);
-  const measurement = requireKind(
-    await repo.findMeasurement(deps.db, user.municipalityId, id),
-    'network',
-  );
-  if (!measurement) throw measurementNotFound();
+  await ownMeasurement(deps.db, user, id, 'network');
   if (!(await repo.deletePendingInvitation(deps.db, id, invitationId))) {
     throw notFound({
       da: 'Invitationen findes ikke eller er allerede sendt.',
@@ -515,11 +516,7 @@ export async function withdrawInvitations(
 ): Promise<{ withdrawn: number }> {
   assertOwner(user);
   return deps.db.transaction().execute(async (trx) => {
-    const measurement = requireKind(
-      await repo.lockMeasurement(trx, user.municipalityId, id),
-      'network',
-    );
-    if (!measurement) throw measurementNotFound();
+    const measurement = await lockedMeasurement(trx, user, id, 'network');
     if (measurement.status === 'closed') throw closedError();
     const invitations = await repo.listGroupInvitations(trx, id, group);
     if (invitations.length === 0) {
@@ -604,8 +601,7 @@ export async function openMeasurement(
 ) {
   assertOwner(user);
   const opened = await deps.db.transaction().execute(async (trx) => {
-    const current = requireKind(await repo.lockMeasurement(trx, user.municipalityId, id), kind);
-    if (!current) throw measurementNotFound();
+    const current = await lockedMeasurement(trx, user, id, kind);
     if (current.status !== 'draft') {
       throw new AppError(409, 'conflict', {
         da: 'Målingen er allerede åbnet.',
@@ -649,8 +645,7 @@ export async function closeMeasurement(
 ) {
   assertOwner(user);
   return deps.db.transaction().execute(async (trx) => {
-    const current = requireKind(await repo.lockMeasurement(trx, user.municipalityId, id), kind);
-    if (!current) throw measurementNotFound();
+    const current = await lockedMeasurement(trx, user, id, kind);
     if (current.status === 'closed') return current;
     const updated = await repo.updateMeasurement(trx, user.municipalityId, id, {
       status: 'closed',
@@ -675,12 +670,7 @@ export async function remindUnfinished(
   id: string,
   kind: MeasurementKind = 'network',
 ): Promise<RemindResult> {
-  assertOwner(user);
-  const measurement = requireKind(
-    await repo.findMeasurement(deps.db, user.municipalityId, id),
-    kind,
-  );
-  if (!measurement) throw measurementNotFound();
+  const measurement = await ownMeasurement(deps.db, user, id, kind);
   if (!isAnswerable(measurement)) throw closedError();
   const today = new Date().toISOString().slice(0, 10);
   let reminded = 0;
@@ -710,14 +700,7 @@ export async function remindUnfinished(
     });
     reminded++;
   }
-  await recordAudit(deps.db, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action: 'remind',
-    entity: 'measurement',
-    entityId: id,
-    detail: { reminded },
-  });
+  await audit(deps.db, user, 'remind', id, { reminded });
   return { reminded };
 }
 
@@ -836,19 +819,13 @@ async function closedResponses(
   ).result.responses!;
 }
 
+/** Record what the owner did to a measurement. */
 async function audit(
-  trx: Kysely<Database>,
+  trx: Db,
   user: AuthUser,
   action: AuditAction,
   measurementId: string,
   detail: Record<string, unknown>,
 ) {
-  await recordAudit(trx, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action,
-    entity: 'measurement',
-    entityId: measurementId,
-    detail,
-  });
+  await recordUserAudit(trx, user, action, 'measurement', measurementId, detail);
 }

@@ -8,7 +8,7 @@
 import type { ResponseImportReport } from '../../contract/measurements.schema.js';
 import type { Answer } from '../analysis/answer.js';
 import { CsvRejectedError } from '../analysis/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { readAnswerFileInWorker } from '../import/parse-in-worker.js';
 import { listUnits } from '../org/org.repository.js';
@@ -181,13 +181,9 @@ export async function importResponses(
       .set({ answers_changed_at: new Date() })
       .where('id', '=', measurementId)
       .execute();
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'import',
-      entity: 'measurement',
-      entityId: measurementId,
-      detail: { rows: answers.length, respondents: respondents.size },
+    await recordUserAudit(trx, user, 'import', 'measurement', measurementId, {
+      rows: answers.length,
+      respondents: respondents.size,
     });
   });
   return { ...report, committed: true };

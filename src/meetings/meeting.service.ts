@@ -10,11 +10,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth/auth.service.js';
 import {
-  actorOf,
   danishToday,
-  loadCourse,
-  requireFull,
-  requireOpen,
+  loadChangeableCourse,
+  loadReadableCourse,
   type CourseContext,
 } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
@@ -272,21 +270,10 @@ async function scheduleReminder(db: Db, meeting: Meeting, publicUrl: string) {
 }
 
 async function loadReadable(deps: CourseDeps, user: AuthUser, courseId: string) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  if (context.access.level === 'minimal') {
-    throw new AppError(403, 'forbidden', {
-      da: 'Du har ikke samtykke til at se forløbets møder.',
-      en: "You have no consent to see the course's meetings.",
-    });
-  }
-  return context;
-}
-
-async function loadChangeable(deps: CourseDeps, user: AuthUser, courseId: string) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  requireFull(context);
-  requireOpen(context);
-  return context;
+  return loadReadableCourse(deps.db, user, courseId, {
+    da: 'Du har ikke samtykke til at se forløbets møder.',
+    en: "You have no consent to see the course's meetings.",
+  });
 }
 
 const audited = (context: CourseContext) => {
@@ -302,7 +289,7 @@ export async function createMeeting(
   input: MeetingInput,
   now = new Date(),
 ): Promise<MeetingView> {
-  const context = await loadChangeable(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const startsAt = new Date(input.startsAt);
   checkFuture(startsAt, now);
   const roles = input.roles ?? {};
@@ -382,7 +369,7 @@ export async function updateMeeting(
   change: MeetingChange,
   now = new Date(),
 ): Promise<MeetingView> {
-  const context = await loadChangeable(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const meeting = await findOr404(deps, context, meetingId);
   if (meeting.status === 'cancelled') throw meetingCancelled();
   const startsAt = change.startsAt === undefined ? meeting.starts_at : new Date(change.startsAt);
@@ -447,7 +434,7 @@ export async function cancelMeeting(
   courseId: string,
   meetingId: string,
 ): Promise<MeetingView> {
-  const context = await loadChangeable(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const meeting = await findOr404(deps, context, meetingId);
   if (meeting.status === 'cancelled') throw meetingCancelled();
   const facts = await factsOf(deps.db, context);
@@ -518,7 +505,7 @@ export async function agreementsToPlan(
   meetingId: string,
   input: AgreementsToPlanInput,
 ): Promise<AgreementsToPlan> {
-  const context = await loadChangeable(deps, user, courseId);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const meeting = await findOr404(deps, context, meetingId);
   const latest = await plans.latestVersion(deps.db, courseId);
   const plan: Plan = latest ? planSchema.parse(latest.plan) : { parts: [] };

@@ -1,7 +1,7 @@
 /** A municipality's own settings: today the consent to take part in benchmarks. */
 import type { Kysely } from 'kysely';
 import type { MunicipalitySettings } from '../../contract/municipality.schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import type { Database } from '../db/schema.js';
 import { requirePermission } from '../kernel/request-context.js';
@@ -29,13 +29,8 @@ export async function updateBenchmarkConsent(
   requirePermission(user, 'settings.edit');
   await db.transaction().execute(async (trx) => {
     await setBenchmarkConsent(trx, user.municipalityId, consent);
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'update',
-      entity: 'municipality',
-      entityId: user.municipalityId,
-      detail: { benchmarkConsent: consent },
+    await recordUserAudit(trx, user, 'update', 'municipality', user.municipalityId, {
+      benchmarkConsent: consent,
     });
   });
   return getSettings(db, user);

@@ -21,14 +21,14 @@ import type {
   ShareFigure,
 } from '../../contract/outcomes.schema.js';
 import { halfYearBounds, halfYearsBetween, median, suppressShares } from '../analysis/outcomes.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { listConsents } from '../consents/consent.repository.js';
 import {
-  actorOf,
   consentValid,
   danishToday,
-  loadCourse,
+  loadCourseFor,
+  loadReadableCourse,
   requireFull,
   type CourseContext,
 } from '../courses/course-access.js';
@@ -37,7 +37,7 @@ import type { CourseDeps } from '../courses/course-deps.js';
 import { formatCpr } from '../courses/cpr.js';
 import type { Db } from '../db/db.js';
 import type { NewOutcomeEvent } from '../db/tables/outcome.table.js';
-import { AppError, badRequest, notFound } from '../kernel/errors.js';
+import { badRequest, notFound } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
 import { fileStem } from '../reports/export.service.js';
 import type { Cell, Table } from '../reports/report-tables.js';
@@ -84,14 +84,10 @@ const mainCitizen = (context: CourseContext) =>
   context.members.filter((m) => m.relation === 'borger').map((m) => m.id);
 
 async function loadReadable(deps: CourseDeps, user: AuthUser, courseId: string) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  if (context.access.level === 'minimal') {
-    throw new AppError(403, 'forbidden', {
-      da: 'Du har ikke samtykke til at se forløbets udfald.',
-      en: "You have no consent to see the course's outcomes.",
-    });
-  }
-  return context;
+  return loadReadableCourse(deps.db, user, courseId, {
+    da: 'Du har ikke samtykke til at se forløbets udfald.',
+    en: "You have no consent to see the course's outcomes.",
+  });
 }
 
 /** The date a closed course ended (Danish calendar), or null while it is open. */
@@ -170,7 +166,7 @@ export async function writeOutcome(
   eventId: string | null,
   input: OutcomeInput | null,
 ): Promise<CourseOutcomes> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   requireFull(context);
   const municipalityId = context.actor.municipalityId;
   const columns = input ? eventColumns(context, input) : null;
@@ -380,13 +376,7 @@ export async function getReport(deps: OutcomeDeps, user: AuthUser): Promise<Outc
       rows.push(...armRows(period, arm, sorted, deps.defaultMinGroup));
     }
   }
-  await recordAudit(deps.db, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action: 'outcome.report',
-    entity: 'outcomes',
-    detail: { rows: rows.length },
-  });
+  await recordUserAudit(deps.db, user, 'outcome.report', 'outcomes', null, { rows: rows.length });
   return { minGroup: deps.defaultMinGroup, rows };
 }
 

@@ -10,10 +10,8 @@ import { queueMail } from '../mail/mail.service.js';
 import { isUniqueViolation } from '../db/db.js';
 import { AppError, badRequest, notFound, type Message } from '../kernel/errors.js';
 import {
-  actorOf,
-  loadCourse,
-  requireFull,
-  requireOpen,
+  loadChangeableCourse,
+  loadCourseFor,
   type CourseContext,
 } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
@@ -45,7 +43,7 @@ const forbiddenPlan = () =>
 
 /** Load a course whose plan the user may read (full, or consent for the covered parts). */
 async function loadForReading(deps: CourseDeps, user: AuthUser, courseId: string) {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   if (context.access.level === 'minimal') throw forbiddenPlan();
   return context;
 }
@@ -244,9 +242,7 @@ export async function savePlan(
   courseId: string,
   save: PlanSaveInput,
 ): Promise<PlanSaved> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  requireFull(context);
-  requireOpen(context);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const memberIds = new Set(context.members.map((m) => m.id));
   checkPlan(
     save.plan,

@@ -26,12 +26,13 @@ import type {
   ScheduleInput,
   Subscale,
 } from '../../contract/progression.schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import {
-  actorOf,
   danishToday,
-  loadCourse,
+  loadChangeableCourse,
+  loadCourseFor,
+  loadReadableCourse,
   requireFull,
   requireOpen,
   type CourseContext,
@@ -48,7 +49,7 @@ import type { JobHandler } from '../jobs/job-worker.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import { queueMail } from '../mail/mail.service.js';
 import { isUniqueViolation } from '../db/db.js';
-import { AppError, badRequest, conflict, notFound } from '../kernel/errors.js';
+import { badRequest, conflict, notFound } from '../kernel/errors.js';
 import { requirePermission } from '../kernel/request-context.js';
 import { DEFAULT_INSTRUMENTS } from './default-instruments.js';
 import { dueOccasion, occasionsOf } from './occasions.js';
@@ -200,13 +201,9 @@ export async function createInstrument(
       archived_at: null,
     });
     if (!inserted) throw new Error('instrument insert returned nothing');
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'instrument.create',
-      entity: 'progression_instrument',
-      entityId: inserted.id,
-      detail: { items: input.items.length, subscales: input.subscales.length },
+    await recordUserAudit(trx, user, 'instrument.create', 'progression_instrument', inserted.id, {
+      items: input.items.length,
+      subscales: input.subscales.length,
     });
     return inserted;
   });
@@ -259,13 +256,8 @@ export async function updateInstrument(
         ? {}
         : { archived_at: change.archived ? new Date() : null }),
     });
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'instrument.update',
-      entity: 'progression_instrument',
-      entityId: id,
-      detail: { fields: Object.keys(change) },
+    await recordUserAudit(trx, user, 'instrument.update', 'progression_instrument', id, {
+      fields: Object.keys(change),
     });
     return updated;
   });
@@ -305,9 +297,7 @@ export async function setSchedule(
   courseId: string,
   input: ScheduleInput,
 ): Promise<ProgressionView> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  requireFull(context);
-  requireOpen(context);
+  const context = await loadChangeableCourse(deps.db, user, courseId);
   const more = [...new Set(input.moreInstrumentIds ?? [])].filter((i) => i !== input.instrumentId);
   const active = new Map(
     (await repo.listInstruments(deps.db, user.municipalityId))
@@ -416,13 +406,10 @@ export async function getProgression(
   user: AuthUser,
   courseId: string,
 ): Promise<ProgressionView> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
-  if (context.access.level === 'minimal') {
-    throw new AppError(403, 'forbidden', {
-      da: 'Du har ikke samtykke til at se borgerens progression.',
-      en: "You have no consent to see the citizen's progression.",
-    });
-  }
+  const context = await loadReadableCourse(deps.db, user, courseId, {
+    da: 'Du har ikke samtykke til at se borgerens progression.',
+    en: "You have no consent to see the citizen's progression.",
+  });
   const view = await progressionOf(deps.db, context.course, context.access.memberIds);
   await auditCitizens(
     deps.db,
@@ -736,7 +723,7 @@ export async function recordResponse(
   courseId: string,
   body: ResponseRecordInput,
 ): Promise<ResponseView> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   requireFull(context);
   // A closed course still takes its closing measurement.
   if (body.occasion !== 'afslutning') requireOpen(context);
@@ -774,7 +761,7 @@ export async function recordClosing(
   courseId: string,
   input: ClosingInput,
 ): Promise<Closing> {
-  const context = await loadCourse(deps.db, await actorOf(deps.db, user), courseId);
+  const context = await loadCourseFor(deps.db, user, courseId);
   requireFull(context);
   return deps.db.transaction().execute((trx) => writeClosing(trx, context, input));
 }

@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.js';
 import { analyseMeasurement } from '../results/results.service.js';
 import { analysisExtras } from '../results/analysis-extras.service.js';
 import { badRequest, notFound } from '../kernel/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import { toGexf, toGraphml } from './graph-export.js';
 import { renderPdfReport, type Language } from './pdf-report.js';
 import { reportTables } from './report-tables.js';
@@ -60,14 +60,7 @@ export async function exportAnalysis(
       : (await analysisExtras(db, user, measurementId)).waves;
   const title = analysis.waves.at(-1)?.title ?? 'samspil';
   const stem = fileStem(title);
-  await recordAudit(db, {
-    municipalityId: user.municipalityId,
-    userId: user.userId,
-    action: 'export',
-    entity: 'measurement',
-    entityId: measurementId,
-    detail: { format, ...options },
-  });
+  await recordUserAudit(db, user, 'export', 'measurement', measurementId, { format, ...options });
   const file = (suffix: string, body: Buffer | string): ExportFile => ({
     filename: `${stem}${suffix}.${format}`,
     contentType: CONTENT_TYPES[format],

@@ -1,6 +1,6 @@
 /** Administering the logins and roles of one municipality (admins only). */
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import { deleteUserSessions } from '../auth/auth.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
 import { hashPassword, passwordProblem } from '../auth/password.js';
@@ -95,14 +95,7 @@ export async function createUser(
       await linkLoginsToPeopleByEmail(trx, actor.municipalityId);
       // The answer shows the person the e-mail may just have linked.
       const linked = (await repo.findUser(trx, actor.municipalityId, user.id)) ?? user;
-      await recordAudit(trx, {
-        municipalityId: actor.municipalityId,
-        userId: actor.userId,
-        action: 'create',
-        entity: 'user',
-        entityId: user.id,
-        detail: { role: input.role },
-      });
+      await recordUserAudit(trx, actor, 'create', 'user', user.id, { role: input.role });
       return linked;
     } catch (error) {
       if (isPersonTaken(error)) throw personTaken();
@@ -165,16 +158,9 @@ export async function updateUser(
         });
       }
       if (change.disabled === true || passwordHash !== undefined) await deleteUserSessions(trx, id);
-      await recordAudit(trx, {
-        municipalityId: actor.municipalityId,
-        userId: actor.userId,
-        action: 'update',
-        entity: 'user',
-        entityId: id,
-        detail: {
-          fields: Object.keys(change).filter((k) => k !== 'password'),
-          passwordChanged: passwordHash !== undefined,
-        },
+      await recordUserAudit(trx, actor, 'update', 'user', id, {
+        fields: Object.keys(change).filter((k) => k !== 'password'),
+        passwordChanged: passwordHash !== undefined,
       });
       return updated;
     });

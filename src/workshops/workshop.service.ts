@@ -17,9 +17,9 @@ import type {
   WorkshopComparison,
   WorkshopState,
 } from '../../contract/workshops.schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUserAudit } from '../audit/audit.repository.js';
 import type { AuthUser } from '../auth/auth.service.js';
-import { actorOf, loadCourse, type CourseContext } from '../courses/course-access.js';
+import { loadCourseFor, type CourseContext } from '../courses/course-access.js';
 import { auditCitizens } from '../courses/course-audit.js';
 import type { Database } from '../db/schema.js';
 import type { Workshop, WorkshopRating } from '../db/tables/workshop.table.js';
@@ -65,7 +65,7 @@ async function courseOf(
 ): Promise<CourseContext | null> {
   if (courseId === null) return null;
   try {
-    return await loadCourse(db, await actorOf(db, user), courseId);
+    return await loadCourseFor(db, user, courseId);
   } catch (error) {
     if (error instanceof AppError && error.statusCode === 404) throw notFoundError();
     throw error;
@@ -251,14 +251,7 @@ export async function createWorkshop(
       facilitator_seen_at: new Date(),
       created_by: user.userId,
     });
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'create',
-      entity: 'workshop',
-      entityId: created.id,
-      detail: { title: input.title },
-    });
+    await recordUserAudit(trx, user, 'create', 'workshop', created.id, { title: input.title });
     if (course) {
       const main = course.members.find((m) => m.relation === 'borger');
       await auditCitizens(

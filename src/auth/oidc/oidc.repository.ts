@@ -98,13 +98,3 @@ export async function passwordsRefused(db: Db, municipalityId: string): Promise<
     .executeTakeFirst();
   return row !== undefined && !row.passwords_allowed;
 }
-
-/** The staff login with this e-mail in one municipality (e-mails are unique per municipality). */
-export async function findUserInMunicipality(db: Db, municipalityId: string, email: string) {
-  return db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
-}

@@ -12,14 +12,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordAudit, recordUserAudit } from '../../audit/audit.repository.js';
 import { listConsents } from '../../consents/consent.repository.js';
 import { consentValid, danishToday } from '../../courses/course-access.js';
 import { findCoursesByCprHash } from '../../courses/course.repository.js';
 import { parseCpr, type CprVault } from '../../courses/cpr.js';
 import type { Database } from '../../db/schema.js';
 import type { OidcProvider, OidcPurpose } from '../../db/tables/oidc-provider.table.js';
-import { type UserRole } from '../../db/tables/user.table.js';
+import type { UserRole } from '../../db/tables/user.table.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { CITIZEN_SESSION_MS } from '../../citizen-view/citizen-view.service.js';
 import * as citizenRepo from '../../citizen-view/citizen-view.repository.js';
@@ -33,10 +33,10 @@ import {
 } from './oidc-client.js';
 import * as repo from './oidc.repository.js';
 import { providerInputSchema, type ProviderInput } from '../../../contract/oidc.schema.js';
+import { requirePermission } from '../../kernel/request-context.js';
+import { findUserInMunicipality, insertSsoUser, setUserRole } from '../sso-user.js';
 
 export type { ProviderInput };
-import { requirePermission } from '../../kernel/request-context.js';
-import { linkLoginsToPeopleByEmail } from '../../users/person-link.js';
 
 /** What signing in through OpenID Connect needs. */
 export interface OidcDeps {
@@ -170,13 +170,8 @@ export async function removeProvider(
   requirePermission(user, 'signIn.manage');
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.deleteProvider(trx, user.municipalityId, purpose))) throw notFound();
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'sso-oidc.delete',
-      entity: 'municipality',
-      entityId: user.municipalityId,
-      detail: { purpose },
+    await recordUserAudit(trx, user, 'sso-oidc.delete', 'municipality', user.municipalityId, {
+      purpose,
     });
   });
 }
@@ -340,7 +335,7 @@ async function staffSignIn(
     return refuse('domain');
   }
   const role = row.role_claim ? mappedRole(claims[row.role_claim], row.role_map) : null;
-  const existing = await repo.findUserInMunicipality(deps.db, row.municipality_id, email);
+  const existing = await findUserInMunicipality(deps.db, row.municipality_id, email);
   if (existing?.disabled_at) return refuse('disabled', existing.id);
   // With a role claim the provider decides the role at every sign-in; without one, only
   // logins that exist already get in, keeping their role.
@@ -350,22 +345,14 @@ async function staffSignIn(
     if (role === null) return refuse('no-role');
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email;
     user = await deps.db.transaction().execute(async (trx) => {
-      const created = await trx
-        .insertInto('app_user')
-        .values({
-          municipality_id: row.municipality_id,
-          email,
-          name: name.slice(0, 200),
-          // No password: this login signs in through the provider only.
-          password_hash: '!sso',
-          role,
-          person_id: null,
-          disabled_at: null,
-          last_login_at: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await linkLoginsToPeopleByEmail(trx, row.municipality_id);
+      const created = await insertSsoUser(trx, {
+        municipalityId: row.municipality_id,
+        email,
+        name: name.slice(0, 200),
+        role,
+        // No password: this login signs in through the provider only.
+        passwordHash: '!sso',
+      });
       await recordAudit(trx, {
         municipalityId: row.municipality_id,
         userId: null,
@@ -379,7 +366,7 @@ async function staffSignIn(
   } else if (role !== null && role !== user.role) {
     const from = user.role;
     await deps.db.transaction().execute(async (trx) => {
-      await trx.updateTable('app_user').set({ role }).where('id', '=', user!.id).execute();
+      await setUserRole(trx, user!.id, role);
       await recordAudit(trx, {
         municipalityId: row.municipality_id,
         userId: null,

@@ -4,7 +4,7 @@
  * on every app instance, without a restart.
  */
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordUserAudit } from '../../audit/audit.repository.js';
 import type { Database } from '../../db/schema.js';
 import type { SamlSettings } from '../../db/tables/saml.table.js';
 import type { Config } from '../../server/config.js';
@@ -167,19 +167,19 @@ export async function saveSamlSettings(
       cvr: input.cvr,
       local_passwords: input.localPasswords,
     });
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: existing ? 'update' : 'create',
-      entity: 'saml-settings',
-      entityId: user.municipalityId,
-      detail: {
+    await recordUserAudit(
+      trx,
+      user,
+      existing ? 'update' : 'create',
+      'saml-settings',
+      user.municipalityId,
+      {
         enabled: input.enabled,
         idpEntityId: metadata!.entityId,
         emailDomains: domains,
         localPasswords: input.localPasswords,
       },
-    });
+    );
   });
   return getSamlSettings(db, config, user);
 }
@@ -189,13 +189,7 @@ export async function deleteSamlSettings(db: Kysely<Database>, user: AuthUser): 
   requirePermission(user, 'signIn.manage');
   await db.transaction().execute(async (trx) => {
     await repo.deleteSettings(trx, user.municipalityId);
-    await recordAudit(trx, {
-      municipalityId: user.municipalityId,
-      userId: user.userId,
-      action: 'delete',
-      entity: 'saml-settings',
-      entityId: user.municipalityId,
-    });
+    await recordUserAudit(trx, user, 'delete', 'saml-settings', user.municipalityId, {});
   });
 }
 

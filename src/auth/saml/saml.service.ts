@@ -15,7 +15,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CacheProvider, Profile, SAML } from '@node-saml/node-saml';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { recordAudit } from '../../audit/audit.repository.js';
 import type { Database } from '../../db/schema.js';
 import type { SamlSettings } from '../../db/tables/saml.table.js';
@@ -27,7 +26,7 @@ import { certificateToPem, parseXml } from './saml-metadata.js';
 import { attributeValues, mapRole, namedRoles } from './saml-roles.js';
 import { refreshedSettings, serviceProvider } from './saml-settings.service.js';
 import * as repo from './saml.repository.js';
-import { linkLoginsToPeopleByEmail } from '../../users/person-link.js';
+import { findUserInMunicipality, insertSsoUser, setUserRole } from '../sso-user.js';
 
 /** How long the IdP may take to answer an AuthnRequest (the person is logging in). */
 export const REQUEST_MAX_AGE_MS = 10 * 60 * 1000;
@@ -296,12 +295,7 @@ export async function finishSamlLogin(
   if (!settings.email_domains.includes(domain)) {
     throw await refuse('domain_not_allowed', { domain });
   }
-  const existing = await db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('municipality_id', '=', settings.municipality_id)
-    .where(sql<string>`lower(email)`, '=', email)
-    .executeTakeFirst();
+  const existing = await findUserInMunicipality(db, settings.municipality_id, email);
   if (!role) {
     // The named roles are role names from the IdP, not personal data; they show the admin
     // what to map.
@@ -313,19 +307,14 @@ export async function finishSamlLogin(
   const userId = await db.transaction().execute(async (trx) => {
     let id = existing?.id;
     if (!existing) {
-      const created = await trx
-        .insertInto('app_user')
-        .values({
-          municipality_id: settings.municipality_id,
-          email,
-          name: name || email.slice(0, email.indexOf('@')),
-          password_hash: NO_PASSWORD,
-          role,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const created = await insertSsoUser(trx, {
+        municipalityId: settings.municipality_id,
+        email,
+        name: name || email.slice(0, email.indexOf('@')),
+        role,
+        passwordHash: NO_PASSWORD,
+      });
       id = created.id;
-      await linkLoginsToPeopleByEmail(trx, settings.municipality_id);
       await recordAudit(trx, {
         municipalityId: settings.municipality_id,
         userId: id,
@@ -335,7 +324,7 @@ export async function finishSamlLogin(
         detail: { method: 'saml', role },
       });
     } else if (existing.role !== role) {
-      await trx.updateTable('app_user').set({ role }).where('id', '=', existing.id).execute();
+      await setUserRole(trx, existing.id, role);
       await recordAudit(trx, {
         municipalityId: settings.municipality_id,
         userId: existing.id,
