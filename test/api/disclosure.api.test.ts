@@ -15,13 +15,13 @@ import type { AnalysisExtras, MeasurementAnalysis } from '../../contract/results
 import { RK_ITEMS } from '../../src/analysis/answer.js';
 import type { Database } from '../../src/db/schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { hashToken, newToken } from '../../src/measurements/invitation-crypto.js';
 import { testDatabases } from '../helpers/databases.js';
 import { analysisLeaks, viewLeaks } from '../helpers/disclosure-check.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
 import { seededRandom as random } from '../../src/demo/random.js';
 import { insertClosedMeasurement } from '../helpers/analysis-seed.js';
+import { startDemoApp } from '../helpers/demo-and-other.js';
 
 const SIZES = [1, 2, 3, 3, 4, 4, 5, 6, 7, 9, 12];
 const KINDS = ['myndighed', 'udfører', 'ekstern'] as const;
@@ -174,8 +174,7 @@ for (const database of testDatabases()) {
     const clients: Record<'analytiker' | 'admin' | 'leder', TestClient> = {} as never;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       municipalityId = (
         await t.handle.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow()
       ).id;

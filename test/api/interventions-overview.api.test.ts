@@ -1,11 +1,11 @@
 /** The leader's overview on each test database: scoped figures with links, development points, interventions, a director's view. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import type { Overview } from '../../contract/overview.schema.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`leader's overview on ${database.name}`, () => {
@@ -15,8 +15,7 @@ for (const database of testDatabases()) {
     let units: { id: string; name: string }[];
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       owner = new TestClient(t.app);
       leader = new TestClient(t.app);
       await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
@@ -133,31 +132,26 @@ for (const database of testDatabases()) {
     });
 
     it('refuses employees and leaders without a unit', async () => {
-      const employee = new TestClient(t.app);
-      await employee.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      const employee = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       expect((await employee.get('/api/overview')).statusCode).toBe(403);
-      const admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       await admin.post('/api/users', {
         name: 'Leder uden enhed',
         email: 'uden.enhed@demo.samspil.dk',
         role: 'leder',
         password: DEMO_PASSWORD,
       });
-      const loose = new TestClient(t.app);
-      await loose.login('uden.enhed@demo.samspil.dk', DEMO_PASSWORD);
+      const loose = await signedIn(t.app, 'uden.enhed@demo.samspil.dk');
       const response = await loose.get('/api/overview');
       expect(response.statusCode).toBe(403);
       expect(response.json<{ message: { da: string } }>().message.da).toContain('ikke knyttet');
     });
 
     it('links a leader login to the person with the same e-mail, whichever came first', async () => {
-      const admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       const unit = units.find((u) => u.name === 'Misbrugscenter')!;
       const overviewOf = async (email: string) => {
-        const client = new TestClient(t.app);
-        await client.login(email, DEMO_PASSWORD);
+        const client = await signedIn(t.app, email);
         return client.get('/api/overview');
       };
 

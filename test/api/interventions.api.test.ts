@@ -1,10 +1,10 @@
 /** Leadership interventions over HTTP on each test database: planning from the template, co-leaders, the follow-up and bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import type { Intervention as InterventionView } from '../../contract/interventions.schema.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 interface Org {
   units: { id: string; name: string }[];
@@ -29,10 +29,8 @@ for (const database of testDatabases()) {
     let after: string;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       org = (await admin.get('/api/org')).json<Org>();
       const misbrug = org.units.find((u) => u.name === 'Misbrugscenter')!;
       const person = org.people.find((p) => p.unitId === misbrug.id && p.role === 'leder')!;

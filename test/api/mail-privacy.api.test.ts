@@ -25,6 +25,7 @@ import {
 import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.js';
 import { startSmtpListener, type SmtpListener } from '../helpers/smtp.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { startDemoApp } from '../helpers/demo-and-other.js';
 
 const STAFF = {
   admin: 'admin@demo.samspil.dk',
@@ -90,8 +91,7 @@ for (const database of testDatabases()) {
     let measurementId: string;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       staff = await logins(t);
       const created = await createMeasurement(staff.analytiker, UNITS);
       measurementId = created.id;

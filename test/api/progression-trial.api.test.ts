@@ -6,7 +6,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import type {
   Closing,
   Instrument as InstrumentView,
@@ -15,7 +14,8 @@ import type {
 } from '../../contract/progression.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { CASEWORKER, createCourseFixture } from '../helpers/course-fixture.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { startDemoApp } from '../helpers/demo-and-other.js';
 
 type Message = { message: { da: string; en: string } };
 
@@ -32,8 +32,7 @@ for (const database of testDatabases()) {
     const byKey = (structure: string) => instruments.find((i) => i.structure === structure)!;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       sara = new TestClient(t.app);
       analyst = new TestClient(t.app);
       await sara.login(CASEWORKER, DEMO_PASSWORD);

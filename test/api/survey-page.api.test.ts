@@ -13,13 +13,13 @@ import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SURVEY_DATA_ID, SURVEY_ROOT, type SurveyPageData } from '../../contract/survey-page.js';
 import type { DatabaseHandle } from '../../src/db/connection.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import { testDatabases } from '../helpers/databases.js';
 import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.js';
 import { testConfig, TestClient } from '../helpers/test-app.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 
 const SURVEY_HTML = `<!doctype html><html><head><title>survey</title></head><body>${SURVEY_ROOT}<script type="module" src="/assets/survey.js"></script></body></html>`;
 /** Stands in for the build's `survey-server.js`: names what it was given. */
@@ -62,8 +62,7 @@ for (const database of testDatabases()) {
       });
       await app.ready();
       await createDemoMunicipality(handle.db);
-      owner = new TestClient(app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      owner = await signedIn(app, 'analytiker@demo.samspil.dk');
       const created = await createMeasurement(owner, ['Jobcenter', 'Bostøtte'], { title: TITLE });
       measurementId = created.id;
       const unitIds = created.org.units

@@ -9,7 +9,8 @@ import type { Database } from '../../src/db/schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { createMunicipality } from '../../src/municipality/municipality.service.js';
-import { TestClient } from './test-app.js';
+import type { TestDatabase } from './databases.js';
+import { startTestApp, TestClient, type TestApp } from './test-app.js';
 
 /** The admin of the second municipality. */
 export const OTHER_ADMIN = { email: 'admin@anden.dk', password: 'another-password-123' };
@@ -28,6 +29,16 @@ export async function demoAndOther(
     adminPassword: OTHER_ADMIN.password,
   });
   return { demo: demoId, other };
+}
+
+/** The app (as `startTestApp` starts it) on this database with the demo municipality. */
+export async function startDemoApp(
+  database: TestDatabase,
+  options?: Parameters<typeof startTestApp>[1],
+): Promise<TestApp> {
+  const t = await startTestApp(database, options);
+  await createDemoMunicipality(t.handle.db);
+  return t;
 }
 
 /** A client signed in as `email` (a demo login unless a password is given). */
