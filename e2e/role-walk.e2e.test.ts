@@ -19,7 +19,7 @@ import {
   describeViolations,
   haveChromium,
 } from './helpers/browser.js';
-import { signedIn } from '../test/helpers/demo-and-other.js';
+import { createLogin, signedIn } from '../test/helpers/demo-and-other.js';
 
 const SIZES = {
   desktop: { width: 1366, height: 900 },
@@ -112,13 +112,11 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
     ids.citizenLink = await citizenLinkPath(app, sara, ids.course);
 
     const admin = await signedIn(app.app, 'admin@demo.samspil.dk');
-    const leader = await admin.post('/api/users', {
+    await createLogin(admin, 'leder', {
       email: 'ny.leder@demo.samspil.dk',
       name: 'Nina Ny',
-      role: 'leder',
       password: 'Gr0n-Elefant-Paa-Cykel-42',
     });
-    expect(leader.statusCode, leader.body).toBe(201);
   });
 
   /** Wait until the page has its heading and nothing is loading any more. */

@@ -12,7 +12,7 @@ import type { FidelityDue } from '../../contract/fidelity.schema.js';
 import { CASEWORKER, createCourseFixture, type CourseFixture } from '../helpers/course-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
 import { danishDay } from '../helpers/dates.js';
-import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
+import { createLogin, demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import { startSmtpListener, type SmtpListener } from '../helpers/smtp.js';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.js';
 
@@ -74,14 +74,12 @@ for (const database of testDatabases()) {
       saraPersonId = org.people.find((p) => p.email === CASEWORKER)!.id;
       const familie = org.units.find((u) => u.name === 'Familieafdelingen')!.id;
       makkerPerson = org.people.find((p) => p.unitId === familie)!;
-      const user = await admin.post('/api/users', {
+      await createLogin(admin, 'sagsbehandler', {
         name: makkerPerson.name,
         email: MAKKER_LOGIN,
-        role: 'sagsbehandler',
         password: MAKKER_PASSWORD,
         personId: makkerPerson.id,
       });
-      expect(user.statusCode, user.body).toBe(201);
       makker = await signedIn(t.app, MAKKER_LOGIN, MAKKER_PASSWORD);
 
       const otherAdmin = await signedIn(t.app, OTHER_ADMIN.email, OTHER_ADMIN.password);

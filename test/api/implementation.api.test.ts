@@ -16,13 +16,12 @@ import type {
   ItemSetView,
 } from '../../contract/implementation.schema.js';
 import type { Survey } from '../../contract/measurements.schema.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { surveyLinks } from '../helpers/measurement-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { personIdOf } from '../helpers/course-fixture.js';
-import { signedIn } from '../helpers/demo-and-other.js';
+import { createLogin, signedIn } from '../helpers/demo-and-other.js';
 
 /** The attack's organisation: unit → [leaders, employees] who submit. */
 const SIZES: Record<string, [number, number]> = {
@@ -302,14 +301,11 @@ for (const database of testDatabases()) {
     it('lets a leader read the report of their own unit and the municipality, suppression intact', async () => {
       const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       const personId = await personIdOf(t.handle.db, 'impld-leder-0@impl.test');
-      const created = await admin.post('/api/users', {
+      await createLogin(admin, 'leder', {
         name: 'Dorte D-leder',
         email: 'dorte@impl.test',
-        role: 'leder',
-        password: DEMO_PASSWORD,
         personId,
       });
-      expect(created.statusCode, created.body).toBe(201);
       const leaderD = await signedIn(t.app, 'dorte@impl.test');
 
       const listed = (await leaderD.get('/api/implementation/surveys')).json<

@@ -5,7 +5,7 @@ import type { Overview } from '../../contract/overview.schema.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { TestClient, type TestApp } from '../helpers/test-app.js';
-import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
+import { createLogin, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`leader's overview on ${database.name}`, () => {
@@ -135,11 +135,9 @@ for (const database of testDatabases()) {
       const employee = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       expect((await employee.get('/api/overview')).statusCode).toBe(403);
       const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
-      await admin.post('/api/users', {
+      await createLogin(admin, 'leder', {
         name: 'Leder uden enhed',
         email: 'uden.enhed@demo.samspil.dk',
-        role: 'leder',
-        password: DEMO_PASSWORD,
       });
       const loose = await signedIn(t.app, 'uden.enhed@demo.samspil.dk');
       const response = await loose.get('/api/overview');
@@ -163,23 +161,15 @@ for (const database of testDatabases()) {
         unitId: unit.id,
       });
       expect(person.statusCode, person.body).toBe(201);
-      const login = await admin.post('/api/users', {
-        name: 'Nina Ny',
-        email: 'Nina.Ny@demo.samspil.dk',
-        role: 'leder',
-        password: DEMO_PASSWORD,
-      });
-      expect(login.statusCode, login.body).toBe(201);
+      await createLogin(admin, 'leder', { name: 'Nina Ny', email: 'Nina.Ny@demo.samspil.dk' });
       const first = await overviewOf('nina.ny@demo.samspil.dk');
       expect(first.statusCode, first.body).toBe(200);
       expect(first.json<Overview>().units).toEqual(['Misbrugscenter']);
 
       // The login first, then the person: the person's creation links it.
-      await admin.post('/api/users', {
+      await createLogin(admin, 'leder', {
         name: 'Ole Omvendt',
         email: 'ole.omvendt@demo.samspil.dk',
-        role: 'leder',
-        password: DEMO_PASSWORD,
       });
       expect((await overviewOf('ole.omvendt@demo.samspil.dk')).statusCode).toBe(403);
       await admin.post('/api/org/people', {

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import type { Intervention as InterventionView } from '../../contract/interventions.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { TestClient, type TestApp } from '../helpers/test-app.js';
-import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
+import { createLogin, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 interface Org {
   units: { id: string; name: string }[];
@@ -34,15 +34,11 @@ for (const database of testDatabases()) {
       org = (await admin.get('/api/org')).json<Org>();
       const misbrug = org.units.find((u) => u.name === 'Misbrugscenter')!;
       const person = org.people.find((p) => p.unitId === misbrug.id && p.role === 'leder')!;
-      const created = await admin.post('/api/users', {
+      coLeaderId = await createLogin(admin, 'leder', {
         name: 'Mads Misbrug',
         email: 'mads.misbrug@demo.samspil.dk',
-        role: 'leder',
-        password: DEMO_PASSWORD,
         personId: person.id,
       });
-      expect(created.statusCode, created.body).toBe(201);
-      coLeaderId = created.json<{ id: string }>().id;
       leader = new TestClient(t.app);
       coLeader = new TestClient(t.app);
       employee = new TestClient(t.app);

@@ -4,7 +4,7 @@ import type { AnalysisResult } from '../../contract/analysis.schema.js';
 import { measurementAnalysisSchema } from '../../contract/results.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { TestClient, type TestApp } from '../helpers/test-app.js';
-import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
+import { createLogin, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`analysis API on ${database.name}`, () => {
@@ -109,14 +109,8 @@ for (const database of testDatabases()) {
 
     it('refuses a leader whose login is not linked to a unit they lead', async () => {
       const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
-      await admin.post('/api/users', {
-        name: 'Løs Leder',
-        email: 'loes@demo.dk',
-        role: 'leder',
-        password: 'loose-leader-pass',
-      });
-      const loose = new TestClient(t.app);
-      await loose.login('loes@demo.dk', 'loose-leader-pass');
+      await createLogin(admin, 'leder', { name: 'Løs Leder', email: 'loes@demo.dk' });
+      const loose = await signedIn(t.app, 'loes@demo.dk');
       const list = (await owner.get('/api/measurements')).json<{ id: string }[]>();
       const response = await loose.get(`/api/measurements/${list[0]!.id}/analysis`);
       expect(response.statusCode).toBe(403);

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { UserRole } from '../../contract/users.js';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
@@ -51,4 +52,15 @@ export async function signedIn(
   const response = await client.login(email, password);
   expect(response.statusCode, response.body).toBe(200);
   return client;
+}
+
+/** A new login of `role` made by the admin (password `DEMO_PASSWORD` unless given); its id. */
+export async function createLogin(
+  admin: TestClient,
+  role: UserRole,
+  login: { name: string; email: string; password?: string; personId?: string },
+): Promise<string> {
+  const response = await admin.post('/api/users', { password: DEMO_PASSWORD, ...login, role });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string }>().id;
 }
