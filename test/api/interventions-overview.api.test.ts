@@ -1,6 +1,5 @@
 /** The leader's overview on each test database: scoped figures with links, development points, interventions, a director's view. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import type { Overview } from '../../contract/overview.schema.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -16,10 +15,8 @@ for (const database of testDatabases()) {
 
     beforeAll(async () => {
       t = await startDemoApp(database);
-      owner = new TestClient(t.app);
-      leader = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
+      leader = await signedIn(t.app, 'leder@demo.samspil.dk');
       units = (await owner.get('/api/org')).json<{ units: { id: string; name: string }[] }>().units;
     });
     afterAll(async () => t.close());

@@ -1,6 +1,5 @@
 /** Leadership interventions over HTTP on each test database: planning from the template, co-leaders, the follow-up and bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import type { Intervention as InterventionView } from '../../contract/interventions.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { TestClient, type TestApp } from '../helpers/test-app.js';
@@ -39,12 +38,9 @@ for (const database of testDatabases()) {
         email: 'mads.misbrug@demo.samspil.dk',
         personId: person.id,
       });
-      leader = new TestClient(t.app);
-      coLeader = new TestClient(t.app);
-      employee = new TestClient(t.app);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
-      await coLeader.login('mads.misbrug@demo.samspil.dk', DEMO_PASSWORD);
-      await employee.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      leader = await signedIn(t.app, 'leder@demo.samspil.dk');
+      coLeader = await signedIn(t.app, 'mads.misbrug@demo.samspil.dk');
+      employee = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       const list = (await admin.get('/api/measurements')).json<
         { id: string; waveLabel: string }[]
       >();

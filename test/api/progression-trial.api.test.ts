@@ -5,7 +5,6 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import type {
   Closing,
   Instrument as InstrumentView,
@@ -15,7 +14,7 @@ import type {
 import { testDatabases } from '../helpers/databases.js';
 import { CASEWORKER, createCourseFixture } from '../helpers/course-fixture.js';
 import { TestClient, type TestApp } from '../helpers/test-app.js';
-import { startDemoApp } from '../helpers/demo-and-other.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 type Message = { message: { da: string; en: string } };
 
@@ -33,10 +32,8 @@ for (const database of testDatabases()) {
 
     beforeAll(async () => {
       t = await startDemoApp(database);
-      sara = new TestClient(t.app);
-      analyst = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
-      await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      sara = await signedIn(t.app, CASEWORKER);
+      analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       instruments = (await sara.get('/api/progression/instruments')).json<{
         instruments: InstrumentView[];
       }>().instruments;

@@ -1,6 +1,5 @@
 /** Progression over HTTP on each test database: instruments, schedule, due reminders, answers, bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import type {
   Instrument as InstrumentView,
@@ -15,7 +14,7 @@ import { CASEWORKER, createCourseFixture, mailsTo } from '../helpers/course-fixt
 import { TestClient, type TestApp } from '../helpers/test-app.js';
 import { danishDay } from '../helpers/dates.js';
 import { rerunAfterCrash } from '../helpers/jobs.js';
-import { startDemoApp } from '../helpers/demo-and-other.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 const today = () => danishDay();
 
@@ -31,10 +30,8 @@ for (const database of testDatabases()) {
 
     beforeAll(async () => {
       t = await startDemoApp(database);
-      sara = new TestClient(t.app);
-      admin = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      sara = await signedIn(t.app, CASEWORKER);
+      admin = await signedIn(t.app, 'admin@demo.samspil.dk');
     });
     afterAll(async () => t.close());
 

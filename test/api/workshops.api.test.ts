@@ -1,6 +1,5 @@
 /** Dialogue workshops over HTTP on each test database: the three steps, the facilitator lock and bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
@@ -24,12 +23,9 @@ for (const database of testDatabases()) {
 
     beforeAll(async () => {
       t = await startDemoApp(database);
-      owner = new TestClient(t.app);
-      leader = new TestClient(t.app);
-      employee = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
-      await employee.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
+      leader = await signedIn(t.app, 'leder@demo.samspil.dk');
+      employee = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       org = (await owner.get('/api/org')).json<Org>();
       const list = (await owner.get('/api/measurements')).json<
         { id: string; waveLabel: string }[]
