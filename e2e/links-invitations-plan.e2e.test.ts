@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
 import { login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
-import { signedIn } from '../test/helpers/demo-and-other.js';
+import { createPerson, signedIn } from '../test/helpers/demo-and-other.js';
 
 describe.skipIf(!haveChromium)('links, invitations and plan responsibility in the browser', () => {
   let app: TestApp;
@@ -45,13 +45,11 @@ describe.skipIf(!haveChromium)('links, invitations and plan responsibility in th
       .json<{ units: { id: string; name: string }[] }>()
       .units.find((u) => u.name === 'Bostøtte')!;
     // Imported with another e-mail than the login will have, so nothing links by itself.
-    const person = await owner.post('/api/org/people', {
+    await createPerson(owner, 'leder', {
       name: 'Kim Kontakt',
       email: 'kim.kontakt@kommune.example',
-      role: 'leder',
       unitId: unit.id,
     });
-    expect(person.statusCode, person.body).toBe(201);
 
     await login(admin, app, 'admin@demo.samspil.dk');
     await admin.goto(`${app.url}/brugere`);

@@ -12,7 +12,13 @@ import type { FidelityDue } from '../../contract/fidelity.schema.js';
 import { CASEWORKER, createCourseFixture, type CourseFixture } from '../helpers/course-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
 import { danishDay } from '../helpers/dates.js';
-import { createLogin, demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
+import {
+  createPerson,
+  createLogin,
+  demoAndOther,
+  OTHER_ADMIN,
+  signedIn,
+} from '../helpers/demo-and-other.js';
 import { startSmtpListener, type SmtpListener } from '../helpers/smtp.js';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.js';
 
@@ -86,14 +92,11 @@ for (const database of testDatabases()) {
       const otherUnit = (
         await otherAdmin.post('/api/org/units', { name: 'Jobcenter', kind: 'myndighed' })
       ).json<{ id: string }>();
-      otherPersonId = (
-        await otherAdmin.post('/api/org/people', {
-          name: 'Ole Anden',
-          email: 'ole@anden.dk',
-          role: 'medarbejder',
-          unitId: otherUnit.id,
-        })
-      ).json<{ id: string }>().id;
+      otherPersonId = await createPerson(otherAdmin, 'medarbejder', {
+        name: 'Ole Anden',
+        email: 'ole@anden.dk',
+        unitId: otherUnit.id,
+      });
 
       course = await createCourseFixture(t.handle.db, sara);
     }, 120_000);

@@ -4,7 +4,7 @@ import type { Overview } from '../../contract/overview.schema.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { TestClient, type TestApp } from '../helpers/test-app.js';
-import { createLogin, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
+import { createPerson, createLogin, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`leader's overview on ${database.name}`, () => {
@@ -151,13 +151,11 @@ for (const database of testDatabases()) {
       };
 
       // The person first (as an organisation import makes them), then the login.
-      const person = await admin.post('/api/org/people', {
+      await createPerson(admin, 'leder', {
         name: 'Nina Ny',
         email: 'nina.ny@demo.samspil.dk',
-        role: 'leder',
         unitId: unit.id,
       });
-      expect(person.statusCode, person.body).toBe(201);
       await createLogin(admin, 'leder', { name: 'Nina Ny', email: 'Nina.Ny@demo.samspil.dk' });
       const first = await overviewOf('nina.ny@demo.samspil.dk');
       expect(first.statusCode, first.body).toBe(200);
@@ -169,10 +167,9 @@ for (const database of testDatabases()) {
         email: 'ole.omvendt@demo.samspil.dk',
       });
       expect((await overviewOf('ole.omvendt@demo.samspil.dk')).statusCode).toBe(403);
-      await admin.post('/api/org/people', {
+      await createPerson(admin, 'leder', {
         name: 'Ole Omvendt',
         email: 'ole.omvendt@demo.samspil.dk',
-        role: 'leder',
         unitId: unit.id,
       });
       const second = await overviewOf('ole.omvendt@demo.samspil.dk');

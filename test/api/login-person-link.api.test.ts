@@ -5,7 +5,7 @@ import type { MyUnit, User } from '../../contract/users.schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { testDatabases } from '../helpers/databases.js';
 import { TestClient, type TestApp } from '../helpers/test-app.js';
-import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
+import { createPerson, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`linking logins and people on ${database.name}`, () => {
@@ -138,10 +138,9 @@ for (const database of testDatabases()) {
       expect(removed.json<User>().personId).toBeNull();
       // Any change to people matches e-mails again; the administrator's choice stands.
       await admin.patch(`/api/org/people/${person.id}`, { name: 'Ulla Uden Hansen' });
-      await admin.post('/api/org/people', {
+      await createPerson(admin, 'medarbejder', {
         name: 'Viggo Vilkårlig',
         email: 'viggo@demo.samspil.dk',
-        role: 'medarbejder',
         unitId: unit.id,
       });
       expect((await usersNamed('Ulla Uden'))[0]!.personId).toBeNull();

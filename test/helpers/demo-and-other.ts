@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { PersonRole } from '../../contract/org.js';
 import type { UserRole } from '../../contract/users.js';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/schema.js';
@@ -61,6 +62,17 @@ export async function createLogin(
   login: { name: string; email: string; password?: string; personId?: string },
 ): Promise<string> {
   const response = await admin.post('/api/users', { password: DEMO_PASSWORD, ...login, role });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string }>().id;
+}
+
+/** A new person of `role` in a unit, made by the admin through the API; their id. */
+export async function createPerson(
+  admin: TestClient,
+  role: PersonRole,
+  person: { name: string; email: string; unitId: string },
+): Promise<string> {
+  const response = await admin.post('/api/org/people', { ...person, role });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<{ id: string }>().id;
 }
