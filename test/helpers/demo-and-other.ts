@@ -1,6 +1,6 @@
 /**
- * The usual API test setting: the demo municipality beside a second, empty one ("Anden
- * Kommune"), and clients signed in to either.
+ * The usual API test setting: the app with the demo municipality, alone or beside a second,
+ * empty one ("Anden Kommune"); clients signed in to either; logins and people made by an admin.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
