@@ -30,8 +30,9 @@ import {
   insertAnswerColumns,
   insertBenchMunicipality,
   insertClosedMeasurement,
+  insertImportedRespondents,
 } from '../test/helpers/analysis-seed.js';
-import { testDatabases } from '../test/helpers/databases.js';
+import { benchDatabase, median } from './bench-setup.js';
 
 const { values } = parseArgs({
   options: {
@@ -46,12 +47,7 @@ const { values } = parseArgs({
 const RESPONDENTS = Number(values.respondents);
 const GROUPS = Number(values.groups);
 const REPEAT = Number(values.repeat);
-if (values.db === 'postgres' && !process.env.TEST_DATABASE_URL) {
-  process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  if (!process.env.TEST_DATABASE_URL) throw new Error('Set BENCH_DATABASE_URL for --db postgres');
-}
-const database = testDatabases().find((d) => d.name === values.db);
-if (!database) throw new Error(`unknown --db ${values.db}`);
+const database = benchDatabase(values.db);
 
 const handle = await database.open();
 const db = handle.db;
@@ -69,22 +65,14 @@ const random = seededRandom(1);
 const setupStart = performance.now();
 for (let start = 0; start < RESPONDENTS; start += 500) {
   const count = Math.min(500, RESPONDENTS - start);
-  const respondents = await db
-    .insertInto('respondent')
-    .values(
-      Array.from({ length: count }, (_, i) => ({
-        measurement_id: measurement.id,
-        unit_id: units[(start + i) % GROUPS]!.id,
-        role: (start + i) % 9 === 0 ? ('leder' as const) : ('medarbejder' as const),
-        chosen_groups: null,
-        arm: null,
-        case_ref: null,
-        source: 'import' as const,
-        submitted: true,
-      })),
-    )
-    .returning('id')
-    .execute();
+  const respondents = await insertImportedRespondents(
+    db,
+    measurement.id,
+    Array.from({ length: count }, (_, i) => ({
+      unitId: units[(start + i) % GROUPS]!.id,
+      role: (start + i) % 9 === 0 ? 'leder' : 'medarbejder',
+    })),
+  );
   const targets: string[] = [];
   const items: string[] = [];
   const valuesList: (number | null)[] = [];
@@ -138,7 +126,6 @@ const aggregate = sql`
   FROM answer a JOIN respondent r ON r.id = a.respondent_id
   WHERE a.measurement_id = ${measurement.id} AND a.value IS NOT NULL
   GROUP BY r.unit_id, a.target`;
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const rounds: Record<string, number>[] = [];
 for (let round = 0; round < REPEAT; round++) {
   // A new answers_changed_at makes the next analysis uncached, as after an import.

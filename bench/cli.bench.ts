@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LEADERSHIP_ITEMS, RK_ITEMS } from '../src/analysis/answer.js';
 import { seededRandom } from '../src/demo/random.js';
+import { median } from './bench-setup.js';
 
 const { values } = parseArgs({
   options: {
@@ -179,7 +180,6 @@ function timeReaders(file: string): [number, number] {
       runs[i]!.push(Number(result.stdout));
     });
   }
-  const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
   return [median(runs[0]), median(runs[1])];
 }
 

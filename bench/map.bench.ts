@@ -27,9 +27,11 @@ import {
   insertAnswerColumns,
   insertBenchMunicipality,
   insertClosedMeasurement,
+  insertImportedRespondents,
 } from '../test/helpers/analysis-seed.js';
 import { testDatabases } from '../test/helpers/databases.js';
 import { startTestApp } from '../test/helpers/test-app.js';
+import { median } from './bench-setup.js';
 
 const { values } = parseArgs({
   options: {
@@ -82,22 +84,14 @@ async function seedMeasurement(count: number): Promise<string> {
     .values(groups.map((u) => ({ measurement_id: measurementId, unit_id: u.id, arm: null })))
     .execute();
   for (const unit of groups) {
-    const respondents = await db
-      .insertInto('respondent')
-      .values(
-        Array.from({ length: PER_GROUP }, (_, i) => ({
-          measurement_id: measurementId,
-          unit_id: unit.id,
-          role: i === 0 ? ('leder' as const) : ('medarbejder' as const),
-          chosen_groups: null,
-          arm: null,
-          case_ref: null,
-          submitted: true,
-          source: 'import' as const,
-        })),
-      )
-      .returning('id')
-      .execute();
+    const respondents = await insertImportedRespondents(
+      db,
+      measurementId,
+      Array.from({ length: PER_GROUP }, (_, i) => ({
+        unitId: unit.id,
+        role: i === 0 ? 'leder' : 'medarbejder',
+      })),
+    );
     const ids: string[] = [];
     const targets: string[] = [];
     const items: string[] = [];
@@ -188,11 +182,6 @@ async function visit(page: Page, measurementId: string, groups: number): Promise
   }
   return { jsonMs, nodesMs, tieMs, clickMs: tieMs - clickStart };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 console.log(`seeding ${GROUPS} and ${BASELINE} groups × ${PER_GROUP} respondents …`);
 const big = await seedMeasurement(GROUPS);

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median } from './bench-setup.js';
 
 const { values } = parseArgs({
   options: {
@@ -135,7 +136,6 @@ console.log(`\nload average after: ${loadavg()[0]!.toFixed(1)}`);
 console.log('| start | seconds to ready |');
 console.log('|---|---|');
 for (const [name, seconds] of results) console.log(`| ${name} | ${fmt(seconds)} |`);
-const median = (s: number[]) => [...s].sort((a, b) => a - b)[Math.floor(s.length / 2)]!;
 console.log(
   `warm npm start = PGlite open + ${(median(warm) - median(pgliteOnly)).toFixed(2)} s; ` +
     `server alone = PGlite open + ${(median(serverOnly) - median(pgliteOnly)).toFixed(2)} s`,

@@ -36,6 +36,7 @@ import { DEMO_PASSWORD } from '../src/demo/demo-organisation.js';
 import { testDatabases } from '../test/helpers/databases.js';
 import { surveyLinks } from '../test/helpers/measurement-fixture.js';
 import { startTestApp, testConfig, TestClient } from '../test/helpers/test-app.js';
+import { median } from './bench-setup.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, before: { type: 'string' } },
@@ -184,7 +185,6 @@ async function loadStaff(browser: Browser, url: string, network?: typeof SLOW_4G
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 const database = testDatabases()[0]!;

@@ -16,12 +16,12 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { testDatabases } from '../test/helpers/databases.js';
 import { startTestApp, TestClient } from '../test/helpers/test-app.js';
 import { createMunicipality } from '../src/municipality/municipality.service.js';
 import { surveyLinks } from '../test/helpers/measurement-fixture.js';
 import { LEADERSHIP_ITEMS, RK_ITEMS } from '../src/analysis/answer.js';
 import type { Database } from '../src/db/schema.js';
+import { benchDatabase } from './bench-setup.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,12 +34,7 @@ const SETS = Number(values.sets);
 const CONCURRENCY = Number(values.concurrency);
 const GROUPS = 8;
 
-if (values.db === 'postgres' && !process.env.TEST_DATABASE_URL) {
-  process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  if (!process.env.TEST_DATABASE_URL) throw new Error('Set BENCH_DATABASE_URL for --db postgres');
-}
-const database = testDatabases().find((d) => d.name === values.db);
-if (!database) throw new Error(`unknown --db ${values.db}`);
+const database = benchDatabase(values.db);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -80,7 +75,7 @@ async function cpuPerSet(
 }
 
 async function main() {
-  const t = await startTestApp(database!, { listen: true });
+  const t = await startTestApp(database, { listen: true });
   const db = t.handle.db;
   const password = 'tusind-stole-i-salen-77';
   const municipalityId = await createMunicipality(db, {
@@ -150,7 +145,7 @@ async function main() {
   }
 
   const measured = links.slice(20);
-  const apiCpu = await cpuNow(db, database!.name);
+  const apiCpu = await cpuNow(db, database.name);
   const load = await new Promise<{ latencies: number[]; seconds: number; cpuMs: number }>(
     (resolve, reject) => {
       const child = fork(new URL('./load-worker.mjs', import.meta.url), { execArgv: [] });
@@ -166,7 +161,7 @@ async function main() {
     },
   );
   const { latencies, seconds } = load;
-  const apiCpuPerSet = await cpuPerSet(db, database!.name, apiCpu, latencies.length);
+  const apiCpuPerSet = await cpuPerSet(db, database.name, apiCpu, latencies.length);
   latencies.sort((a, b) => a - b);
   const apiRate = latencies.length / seconds;
 
@@ -187,7 +182,7 @@ async function main() {
     .returning('id')
     .execute();
   let nextDirect = 0;
-  const directCpu = await cpuNow(db, database!.name);
+  const directCpu = await cpuNow(db, database.name);
   const directStart = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -210,10 +205,10 @@ async function main() {
     }),
   );
   const directRate = respondents.length / ((performance.now() - directStart) / 1000);
-  const directCpuPerSet = await cpuPerSet(db, database!.name, directCpu, respondents.length);
+  const directCpuPerSet = await cpuPerSet(db, database.name, directCpu, respondents.length);
 
   const figures = {
-    database: database!.name,
+    database: database.name,
     sets: latencies.length,
     answersPerSet: answerSet(0).length,
     concurrency: CONCURRENCY,

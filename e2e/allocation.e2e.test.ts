@@ -3,25 +3,16 @@
  * courses' arms and the case-level comparison, the analyst verifies it from its seed, and a
  * period without eligible courses is refused with a message. Checked with axe-core.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { DEMO_ALLOCATION_SEED } from '../src/demo/demo-allocation.js';
-import type { TestApp } from '../test/helpers/test-app.js';
-import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
+import { login, useBrowserPage } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
 describe.skipIf(!haveChromium)('the allocation page in the browser', () => {
-  let app: TestApp;
-  let page: Page;
-
-  useBrowserApp({ demoCourses: true }, async (started) => {
-    app = started.app;
-    page = await started.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-
-  skipAfterFailure();
+  const shared = useBrowserPage({ demoCourses: true });
 
   test('the analyst sees, verifies and compares the demo allocation', async () => {
+    const { app, page } = shared;
     await login(page, app, 'analytiker@demo.samspil.dk');
     await page.getByRole('link', { name: 'Lodtrækning' }).click();
     await page.waitForURL(/\/analyse\/lodtraekning$/);

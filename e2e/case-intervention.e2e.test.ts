@@ -8,10 +8,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { CHECKLIST_KEYS } from '../contract/interventions.js';
-import { TestClient, type TestApp } from '../test/helpers/test-app.js';
+import { type TestApp } from '../test/helpers/test-app.js';
 import { danishToday } from '../src/courses/course-access.js';
-import { DEMO_PASSWORD, login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
+import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
+import { signedIn } from '../test/helpers/demo-and-other.js';
 
 describe.skipIf(!haveChromium)('the case intervention on the course page in the browser', () => {
   let app: TestApp;
@@ -45,8 +46,7 @@ describe.skipIf(!haveChromium)('the case intervention on the course page in the 
       .select('id')
       .where('course_id', '=', courseId)
       .executeTakeFirstOrThrow();
-    const sara = new TestClient(app.app);
-    await sara.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+    const sara = await signedIn(app.app, 'sagsbehandler@demo.samspil.dk');
     const consent = await sara.post(`/api/courses/${courseId}/consents`, {
       purpose: 'Netværksmøder om borgerens forløb',
       partyIds: [jobcenter.id],

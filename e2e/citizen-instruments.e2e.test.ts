@@ -4,27 +4,19 @@
  * she answers some items of each; her answers save themselves ("Gemt") and are there after
  * a reload, and the caseworker sees her side beside his own. axe-core checks the pages.
  */
-import type { Browser } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import { CASEWORKER, createCourseFixture } from '../test/helpers/course-fixture.js';
-import { DEMO_PASSWORD, login, useBrowserApp } from './helpers/app.js';
+import { CASEWORKER } from '../test/helpers/course-fixture.js';
+import { loggedInPage } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
-import { citizenCode, citizenLinkPath, enterCitizenCode } from './helpers/citizen.js';
-
-const PHONE = { width: 390, height: 844 };
+import {
+  citizenCode,
+  enterCitizenCode,
+  openCitizenLink,
+  useCitizenCourse,
+} from './helpers/citizen.js';
 
 describe.skipIf(!haveChromium)('the citizen answers every instrument on a phone', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let courseId = '';
-  let linkPath = '';
-
-  useBrowserApp({}, async (started) => {
-    ({ app, browser } = started);
-    const sara = new TestClient(app.app);
-    await sara.login(CASEWORKER, DEMO_PASSWORD);
-    courseId = (await createCourseFixture(app.handle.db, sara, { kind: 'family' })).courseId;
+  const shared = useCitizenCourse('family', async (sara, { courseId }) => {
     const instruments = (await sara.get('/api/progression/instruments')).json<{
       instruments: { id: string; structure: string }[];
     }>().instruments;
@@ -34,13 +26,11 @@ describe.skipIf(!haveChromium)('the citizen answers every instrument on a phone'
       moreInstrumentIds: [of('per-child'), of('session')],
     });
     expect(set.statusCode, set.body).toBe(200);
-    linkPath = await citizenLinkPath(app, sara, courseId);
   });
 
   test('she answers the indicators, the questionnaire about her child and the session; autosaved', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'da-DK' });
-    const page = await context.newPage();
-    await page.goto(`${app.url}${linkPath}`);
+    const { app, courseId } = shared;
+    const page = await openCitizenLink(shared);
     await page.getByRole('button', { name: 'Send mig en kode' }).click();
     await page.getByText(/Koden er sendt/).waitFor();
     await enterCitizenCode(page, await citizenCode(app));
@@ -83,7 +73,7 @@ describe.skipIf(!haveChromium)('the citizen answers every instrument on a phone'
     await indicators.getByRole('button', { name: 'Send svar' }).click();
     await page.getByText('Tak for dine svar.').waitFor();
     await checkA11y(page, 'citizen: after answering every instrument');
-    await context.close();
+    await page.context().close();
 
     const stored = await app.handle.db
       .selectFrom('progression_response')
@@ -102,8 +92,8 @@ describe.skipIf(!haveChromium)('the citizen answers every instrument on a phone'
   });
 
   test('the caseworker sees her side beside his own', async () => {
-    const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(staff, app, CASEWORKER);
+    const { app, courseId } = shared;
+    const staff = await loggedInPage(shared, CASEWORKER);
     await staff.goto(`${app.url}/forloeb/${courseId}/progression`);
     const table = staff.getByRole('table', { name: /Sådan har barnet det.*: Oliver Hansen/ });
     await table.waitFor();

@@ -7,17 +7,19 @@
  * axe-core checks every citizen page, and no sentence on them runs over 25 words.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { TestClient, type TestApp } from '../test/helpers/test-app.js';
-import { CASEWORKER, CITIZEN_SMS, createCourseFixture } from '../test/helpers/course-fixture.js';
-import { DEMO_PASSWORD, devMail, login, useBrowserApp } from './helpers/app.js';
+import { CASEWORKER, CITIZEN_SMS } from '../test/helpers/course-fixture.js';
+import { devMail, loggedInPage } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
-import { citizenCode, citizenLinkPath, enterCitizenCode } from './helpers/citizen.js';
+import {
+  citizenCode,
+  enterCitizenCode,
+  openCitizenLink,
+  useCitizenCourse,
+} from './helpers/citizen.js';
 import { danishDay } from '../test/helpers/dates.js';
 
-const PHONE = { width: 390, height: 844 };
-const WIDE = { width: 1280, height: 900 };
 const GOAL = 'Mette har en fast hverdag og er i praktik til sommer.';
 const COMMENT = 'Jeg vil gerne have møderne om formiddagen.';
 /** Plain language: no sentence on a citizen page may be longer than this. */
@@ -41,17 +43,8 @@ async function expectPlain(page: Page, label: string) {
 }
 
 describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let courseId = '';
-  let linkPath = '';
-
-  useBrowserApp({}, async (started) => {
-    ({ app, browser } = started);
-    const sara = new TestClient(app.app);
-    await sara.login(CASEWORKER, DEMO_PASSWORD);
-    const course = await createCourseFixture(app.handle.db, sara);
-    courseId = course.courseId;
+  const shared = useCitizenCourse('individual', async (sara, course) => {
+    const { courseId } = course;
     const plan = {
       parts: [
         {
@@ -92,13 +85,11 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
       instrumentId: instruments.find((i) => i.targetGroup === 'voksne')!.id,
     });
     expect(scheduled.statusCode, scheduled.body).toBe(200);
-    linkPath = await citizenLinkPath(app, sara, courseId);
   });
 
   test('the citizen opens the link, enters the code, reads the plan, answers and comments; the caseworker sees it', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'da-DK' });
-    const page = await context.newPage();
-    await page.goto(`${app.url}${linkPath}`);
+    const { app, courseId } = shared;
+    const page = await openCitizenLink(shared);
     await page.getByRole('heading', { name: 'Din plan' }).waitFor();
     await checkA11y(page, 'citizen: before the code');
     await expectPlain(page, 'citizen: before the code');
@@ -148,7 +139,7 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
     await page.getByText('Tak. Din sagsbehandler får besked.').waitFor();
     await checkA11y(page, 'citizen: after answering');
     await expectPlain(page, 'citizen: after answering');
-    await context.close();
+    await page.context().close();
 
     const stored = await app.handle.db
       .selectFrom('progression_response')
@@ -159,8 +150,7 @@ describe.skipIf(!haveChromium)('the citizen’s own view on a phone', () => {
     expect(stored.answers).toEqual({ trivsel: 4, hverdag: 3, netvaerk: true });
 
     // The caseworker sees the new point on the curve and the comment.
-    const staff = await browser.newPage({ viewport: WIDE });
-    await login(staff, app, CASEWORKER);
+    const staff = await loggedInPage(shared, CASEWORKER);
     await staff.goto(`${app.url}/forloeb/${courseId}/progression`);
     const item = staff.getByRole('region', { name: 'Hvordan har du det for tiden?' });
     await item.getByRole('img', { name: /Kurve over tid/ }).waitFor();

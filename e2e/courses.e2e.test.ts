@@ -8,9 +8,10 @@
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { TestClient, type TestApp } from '../test/helpers/test-app.js';
+import { type TestApp } from '../test/helpers/test-app.js';
 import { DEMO_PASSWORD, login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
+import { signedIn } from '../test/helpers/demo-and-other.js';
 
 const WIDE = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -65,8 +66,7 @@ describe.skipIf(!haveChromium)('Én plan in the browser', () => {
       .where('person.role', '=', 'medarbejder')
       .orderBy('person.name')
       .executeTakeFirstOrThrow();
-    const admin = new TestClient(app.app);
-    expect((await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(200);
+    const admin = await signedIn(app.app, 'admin@demo.samspil.dk');
     const password = 'lyse-stole-i-salen-2026';
     const email = 'fagperson.e2e@demo.samspil.dk';
     const created = await admin.post('/api/users', {
@@ -264,8 +264,7 @@ describe.skipIf(!haveChromium)('Én plan in the browser', () => {
     await checkA11y(page, 'the plan editor (saved)');
 
     // Someone else saves version 3 meanwhile (the same caseworker in another tab).
-    const other = new TestClient(app.app);
-    expect((await other.login(CASEWORKER, DEMO_PASSWORD)).statusCode).toBe(200);
+    const other = await signedIn(app.app, CASEWORKER);
     const id = courseUrl.split('/').pop() ?? '';
     const latest = (await other.get(`/api/courses/${id}/plan`)).json<{
       version: number;

@@ -4,30 +4,20 @@
  * kept across a reload, is told what is missing, and submits; the analyst then reads the
  * implementation index with n beside every figure. Every page is checked with axe-core.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { FIDELITY_QUESTIONS } from '../contract/fidelity.js';
-import type { TestApp } from '../test/helpers/test-app.js';
-import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
+import { loggedInPage, login, useBrowserPage } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
-const WIDE = { width: 1280, height: 900 };
 const question = (page: Page, i: number) =>
   page.getByRole('group', { name: FIDELITY_QUESTIONS[i]!.text.da });
 
 describe.skipIf(!haveChromium)('the fidelity checklist in the browser', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let page: Page;
-
-  useBrowserApp({ demoCourses: true }, async (started) => {
-    ({ app, browser } = started);
-    page = await browser.newPage({ viewport: WIDE });
-  });
-
-  skipAfterFailure();
+  const shared = useBrowserPage({ demoCourses: true });
 
   test('the coordinator finds the due checklist, fills it in and submits it', async () => {
+    const { app, page } = shared;
     await login(page, app, 'sagsbehandler@demo.samspil.dk');
     const due = page.getByRole('region', { name: 'Tjeklister til udfyldning' });
     await due.waitFor();
@@ -72,8 +62,7 @@ describe.skipIf(!haveChromium)('the fidelity checklist in the browser', () => {
   });
 
   test('the analyst reads the implementation index with n beside each figure', async () => {
-    const analyst = await browser.newPage({ viewport: WIDE });
-    await login(analyst, app, 'analytiker@demo.samspil.dk');
+    const analyst = await loggedInPage(shared, 'analytiker@demo.samspil.dk');
     await analyst.getByRole('link', { name: 'Implementeringsindeks', exact: true }).click();
     await analyst.waitForURL(/\/analyse\/implementering$/);
     await analyst.getByRole('heading', { name: 'Implementering af Én plan' }).waitFor();

@@ -5,26 +5,15 @@
  * registering a medical certificate the course already has, before registering it anyway.
  * Every state is checked with axe-core.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { TestApp } from '../test/helpers/test-app.js';
-import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
+import { login, useBrowserPage } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
-const WIDE = { width: 1280, height: 900 };
-
 describe.skipIf(!haveChromium)('course journal in the browser', () => {
-  let app: TestApp;
-  let page: Page;
-
-  useBrowserApp({ demoCourses: true }, async (started) => {
-    app = started.app;
-    page = await started.browser.newPage({ viewport: WIDE });
-  });
-
-  skipAfterFailure();
+  const shared = useBrowserPage({ demoCourses: true });
 
   test('the coordinator reads the journal and writes an entry', async () => {
+    const { app, page } = shared;
     await login(page, app, 'sagsbehandler@demo.samspil.dk');
     await page.getByRole('link', { name: 'Mikkel Holm' }).click();
     await page.waitForURL(/\/forloeb\/[0-9a-f-]{36}$/);
@@ -59,6 +48,7 @@ describe.skipIf(!haveChromium)('course journal in the browser', () => {
   });
 
   test('the coordinator registers information and is warned about a duplicate', async () => {
+    const { page } = shared;
     const register = page.getByRole('table', { name: 'Indhentede oplysninger' });
     await page.getByRole('button', { name: 'Registrér oplysning' }).click();
     let dialog = page.getByRole('dialog', { name: 'Registrér indhentet oplysning' });

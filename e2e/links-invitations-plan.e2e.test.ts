@@ -9,9 +9,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../test/helpers/test-app.js';
-import { TestClient } from '../test/helpers/test-app.js';
-import { DEMO_PASSWORD, login, useBrowserApp } from './helpers/app.js';
+import { login, useBrowserApp } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
+import { createPerson, signedIn } from '../test/helpers/demo-and-other.js';
 
 describe.skipIf(!haveChromium)('links, invitations and plan responsibility in the browser', () => {
   let app: TestApp;
@@ -40,19 +40,16 @@ describe.skipIf(!haveChromium)('links, invitations and plan responsibility in th
 
   test('an administrator links a new leader to the person leading a unit; until then the leader is told what to do', async () => {
     const admin = await newPage();
-    const owner = new TestClient(app.app);
-    await owner.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+    const owner = await signedIn(app.app, 'admin@demo.samspil.dk');
     const unit = (await owner.get('/api/org'))
       .json<{ units: { id: string; name: string }[] }>()
       .units.find((u) => u.name === 'Bostøtte')!;
     // Imported with another e-mail than the login will have, so nothing links by itself.
-    const person = await owner.post('/api/org/people', {
+    await createPerson(owner, 'leder', {
       name: 'Kim Kontakt',
       email: 'kim.kontakt@kommune.example',
-      role: 'leder',
       unitId: unit.id,
     });
-    expect(person.statusCode, person.body).toBe(201);
 
     await login(admin, app, 'admin@demo.samspil.dk');
     await admin.goto(`${app.url}/brugere`);
@@ -126,8 +123,7 @@ describe.skipIf(!haveChromium)('links, invitations and plan responsibility in th
   });
 
   test("an analysis owner invites only the measurement's groups and withdraws a group's invitations", async () => {
-    const owner = new TestClient(app.app);
-    await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+    const owner = await signedIn(app.app, 'analytiker@demo.samspil.dk');
     const org = (await owner.get('/api/org')).json<{ units: { id: string; name: string }[] }>();
     const unit = (name: string) => org.units.find((u) => u.name === name)!.id;
     const created = await owner.post('/api/measurements', {

@@ -4,29 +4,17 @@
  * and deletes it after confirming; the analyst reads the outcome report with the export.
  * Every page is checked with axe-core.
  */
-import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { danishToday } from '../src/courses/course-access.js';
 import { addMonths } from '../src/progression/occasions.js';
-import type { TestApp } from '../test/helpers/test-app.js';
-import { login, skipAfterFailure, useBrowserApp } from './helpers/app.js';
+import { loggedInPage, login, useBrowserPage } from './helpers/app.js';
 import { checkA11y, haveChromium } from './helpers/browser.js';
 
-const WIDE = { width: 1280, height: 900 };
-
 describe.skipIf(!haveChromium)('outcomes in the browser', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let page: Page;
-
-  useBrowserApp({ demoCourses: true }, async (started) => {
-    ({ app, browser } = started);
-    page = await browser.newPage({ viewport: WIDE });
-  });
-
-  skipAfterFailure();
+  const shared = useBrowserPage({ demoCourses: true });
 
   test('the coordinator records an outcome on a course and deletes it after confirming', async () => {
+    const { app, page } = shared;
     await login(page, app, 'sagsbehandler@demo.samspil.dk');
     await page.getByRole('link', { name: 'Mikkel Holm' }).click();
     await page.waitForURL(/\/forloeb\/[0-9a-f-]{36}$/);
@@ -65,8 +53,7 @@ describe.skipIf(!haveChromium)('outcomes in the browser', () => {
   });
 
   test('the analyst reads the outcome report and finds the export', async () => {
-    const analyst = await browser.newPage({ viewport: WIDE });
-    await login(analyst, app, 'analytiker@demo.samspil.dk');
+    const analyst = await loggedInPage(shared, 'analytiker@demo.samspil.dk');
     await analyst.getByRole('link', { name: 'Udfald', exact: true }).click();
     await analyst.waitForURL(/\/analyse\/udfald$/);
     await analyst.getByRole('heading', { name: 'Udfald pr. enhed, arm og halvår' }).waitFor();

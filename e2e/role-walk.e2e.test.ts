@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { TestClient, type TestApp } from '../test/helpers/test-app.js';
+import { type TestApp } from '../test/helpers/test-app.js';
 import { CASEWORKER, createCourseFixture } from '../test/helpers/course-fixture.js';
 import { DEMO_PASSWORD, devMail, login, useBrowserApp } from './helpers/app.js';
 import { citizenCode, citizenLinkPath, enterCitizenCode } from './helpers/citizen.js';
@@ -19,6 +19,7 @@ import {
   describeViolations,
   haveChromium,
 } from './helpers/browser.js';
+import { createLogin, signedIn } from '../test/helpers/demo-and-other.js';
 
 const SIZES = {
   desktop: { width: 1366, height: 900 },
@@ -58,8 +59,7 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
     ({ app, browser } = started);
     mkdirSync(SCREENSHOTS, { recursive: true });
 
-    const analyst = new TestClient(app.app);
-    await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+    const analyst = await signedIn(app.app, 'analytiker@demo.samspil.dk');
     const measurements = (await analyst.get('/api/measurements')).json<
       { id: string; title: string }[]
     >();
@@ -106,21 +106,17 @@ describe.skipIf(!haveChromium)('every role’s walk', () => {
       expect(actor.statusCode, actor.body).toBe(201);
     }
 
-    const sara = new TestClient(app.app);
-    await sara.login(CASEWORKER, DEMO_PASSWORD);
+    const sara = await signedIn(app.app, CASEWORKER);
     const course = await createCourseFixture(app.handle.db, sara);
     ids.course = course.courseId;
     ids.citizenLink = await citizenLinkPath(app, sara, ids.course);
 
-    const admin = new TestClient(app.app);
-    await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
-    const leader = await admin.post('/api/users', {
+    const admin = await signedIn(app.app, 'admin@demo.samspil.dk');
+    await createLogin(admin, 'leder', {
       email: 'ny.leder@demo.samspil.dk',
       name: 'Nina Ny',
-      role: 'leder',
       password: 'Gr0n-Elefant-Paa-Cykel-42',
     });
-    expect(leader.statusCode, leader.body).toBe(201);
   });
 
   /** Wait until the page has its heading and nothing is loading any more. */

@@ -13,8 +13,7 @@ import { freePort } from '../test/helpers/http.js';
 import { CASEWORKER, courseForMitid } from '../test/helpers/course-fixture.js';
 import { signedIn } from '../test/helpers/demo-and-other.js';
 import { startTestProvider, type TestProvider } from '../test/helpers/oidc-provider.js';
-import { startTestApp, TestClient, type TestApp } from '../test/helpers/test-app.js';
-import { DEMO_PASSWORD } from './helpers/app.js';
+import { startTestApp, type TestApp } from '../test/helpers/test-app.js';
 import { checkA11y, haveChromium, launchBrowser } from './helpers/browser.js';
 
 const CALLBACK = '/api/auth/oidc/callback';
@@ -34,8 +33,7 @@ describe.skipIf(!haveChromium)('OpenID Connect sign-in in the browser', () => {
     await createDemoMunicipality(t.handle.db, undefined, t.config.cprKey);
     provider = await startTestProvider(`${url}${CALLBACK}`);
     broker = await startTestProvider(`${url}${CALLBACK}`);
-    const admin = new TestClient(t.app);
-    await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+    const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
     const staff = await admin.request('PUT', '/api/municipality/oidc/staff', {
       issuer: provider.issuer,
       clientId: provider.clientId,

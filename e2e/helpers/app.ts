@@ -80,6 +80,37 @@ export function useBrowserApp(
   });
 }
 
+/** The window most staff pages are tested in. */
+export const WIDE = { width: 1280, height: 900 };
+
+/** The browser app and one page opened on it, for a describe's tests. */
+export interface BrowserPage extends Omit<BrowserApp, 'close'> {
+  page: Page;
+}
+
+/**
+ * The browser app with one wide page, for a describe whose tests build on each other (after
+ * a failure the rest are skipped); its fields are set before the first test.
+ */
+export function useBrowserPage(options: { demoCourses?: boolean }): BrowserPage {
+  const shared = {} as BrowserPage;
+  useBrowserApp(options, async ({ app, browser }) => {
+    Object.assign(shared, { app, browser, page: await browser.newPage({ viewport: WIDE }) });
+  });
+  skipAfterFailure();
+  return shared;
+}
+
+/** A new wide page of the browser app, logged in as `email` (a demo login). */
+export async function loggedInPage(
+  { app, browser }: Omit<BrowserApp, 'close'>,
+  email: string,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: WIDE });
+  await login(page, app, email);
+  return page;
+}
+
 /** A mail as the development mail viewer shows it: as its recipient gets it. */
 export interface DevMail {
   kind: string;

@@ -3,6 +3,7 @@ import {
   answer,
   SMALL_NETWORK,
   SMALL_NETWORK_AB_DIMENSIONS,
+  SMALL_NETWORK_DIMENSIONS,
   TWO_WAVES,
 } from '../../test/fixtures/analysis/answers.js';
 import { analyze, ANALYSIS_DEFAULTS, resolveOptions } from './analyze.js';
@@ -243,14 +244,7 @@ describe('analyze: the small network by hand (minGroup 3)', () => {
       score: 21.5 / 6,
       n: 6,
       weakestDimension: 'samarbejde',
-      dimensions: {
-        videndeling: 18 / 5,
-        kendskab: 11 / 3,
-        samarbejde: 3,
-        problemloesning: null,
-        innovation: null,
-        respekt: null,
-      },
+      dimensions: SMALL_NETWORK_DIMENSIONS,
       suppressed: false,
       suppressedReason: null,
     });

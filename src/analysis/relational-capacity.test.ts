@@ -3,6 +3,7 @@ import {
   answer,
   SMALL_NETWORK,
   SMALL_NETWORK_AB_DIMENSIONS,
+  SMALL_NETWORK_DIMENSIONS,
 } from '../../test/fixtures/analysis/answers.js';
 import { collectWaves } from './analyze.js';
 import { RK_ITEMS } from './answer.js';
@@ -78,17 +79,9 @@ describe('relationalCapacityStats', () => {
       ['b2', 3],
       ['b3', 4],
     ]);
-    // network dimensions over t ≠ u(r): videndeling 4,3,2,5,4 = 18/5; kendskab 5,2,4 = 11/3;
-    // samarbejde 3 (a1's self-rated 5 excluded); respekt none (b3's is a self-tie)
+    // network dimensions over t ≠ u(r), worked out beside the fixture
     const profile = dimensionProfile(stats.networkDimSum, stats.networkDimN);
-    expect(profile).toEqual({
-      videndeling: 18 / 5,
-      kendskab: 11 / 3,
-      samarbejde: 3,
-      problemloesning: null,
-      innovation: null,
-      respekt: null,
-    });
+    expect(profile).toEqual(SMALL_NETWORK_DIMENSIONS);
     expect(weakestDimension(profile)).toBe('samarbejde');
   });
 

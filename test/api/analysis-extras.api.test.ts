@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../contract/analysis.schema.js';
 import { analyze, collectWaves } from '../../src/analysis/analyze.js';
 import { compareKinds, respondentPoints } from '../../src/analysis/group-comparisons.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { loadAnswers } from '../../src/results/results.repository.js';
 import {
@@ -18,6 +17,7 @@ import {
 import { otherMunicipality } from '../helpers/benchmark-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`analysis extras and benchmark on ${database.name}`, () => {
@@ -32,12 +32,9 @@ for (const database of testDatabases()) {
     beforeAll(async () => {
       t = await startTestApp(database);
       demoId = await createDemoMunicipality(t.handle.db);
-      owner = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
-      leader = new TestClient(t.app);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
-      admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
+      leader = await signedIn(t.app, 'leder@demo.samspil.dk');
+      admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       const list = (await owner.get('/api/measurements')).json<
         { id: string; waveLabel: string }[]
       >();

@@ -1,6 +1,5 @@
 /** The citizen's own view over HTTP on each test database: link, one-time code, session, what it shows, bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { codeDestination } from '../../src/citizen-view/citizen-view.service.js';
 import { noSms, outboxSms, smsNumber, smsTransportFor } from '../../src/mail/sms-transport.js';
@@ -23,6 +22,7 @@ import type {
   CodeStatus,
 } from '../../contract/citizen-view.schema.js';
 import type { Progression as ProgressionView } from '../../contract/progression.schema.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 type Link = CitizenLink;
 type View = CitizenView;
@@ -34,10 +34,8 @@ for (const database of testDatabases()) {
     let course: CourseFixture;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      sara = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      sara = await signedIn(t.app, CASEWORKER);
       course = await createCourseFixture(t.handle.db, sara);
     });
     afterAll(async () => t.close());
@@ -508,8 +506,7 @@ for (const database of testDatabases()) {
         env: { SMS_URL: gateway.url, SMS_TOKEN: 'gateway-token-123' },
       });
       await createDemoMunicipality(t.handle.db);
-      sara = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
+      sara = await signedIn(t.app, CASEWORKER);
       course = await createCourseFixture(t.handle.db, sara);
     });
     afterAll(async () => {

@@ -12,7 +12,13 @@ import type { FidelityDue } from '../../contract/fidelity.schema.js';
 import { CASEWORKER, createCourseFixture, type CourseFixture } from '../helpers/course-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
 import { danishDay } from '../helpers/dates.js';
-import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
+import {
+  createPerson,
+  createLogin,
+  demoAndOther,
+  OTHER_ADMIN,
+  signedIn,
+} from '../helpers/demo-and-other.js';
 import { startSmtpListener, type SmtpListener } from '../helpers/smtp.js';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.js';
 
@@ -74,28 +80,23 @@ for (const database of testDatabases()) {
       saraPersonId = org.people.find((p) => p.email === CASEWORKER)!.id;
       const familie = org.units.find((u) => u.name === 'Familieafdelingen')!.id;
       makkerPerson = org.people.find((p) => p.unitId === familie)!;
-      const user = await admin.post('/api/users', {
+      await createLogin(admin, 'sagsbehandler', {
         name: makkerPerson.name,
         email: MAKKER_LOGIN,
-        role: 'sagsbehandler',
         password: MAKKER_PASSWORD,
         personId: makkerPerson.id,
       });
-      expect(user.statusCode, user.body).toBe(201);
       makker = await signedIn(t.app, MAKKER_LOGIN, MAKKER_PASSWORD);
 
       const otherAdmin = await signedIn(t.app, OTHER_ADMIN.email, OTHER_ADMIN.password);
       const otherUnit = (
         await otherAdmin.post('/api/org/units', { name: 'Jobcenter', kind: 'myndighed' })
       ).json<{ id: string }>();
-      otherPersonId = (
-        await otherAdmin.post('/api/org/people', {
-          name: 'Ole Anden',
-          email: 'ole@anden.dk',
-          role: 'medarbejder',
-          unitId: otherUnit.id,
-        })
-      ).json<{ id: string }>().id;
+      otherPersonId = await createPerson(otherAdmin, 'medarbejder', {
+        name: 'Ole Anden',
+        email: 'ole@anden.dk',
+        unitId: otherUnit.id,
+      });
 
       course = await createCourseFixture(t.handle.db, sara);
     }, 120_000);

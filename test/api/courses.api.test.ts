@@ -10,7 +10,7 @@ import type { PlanAction, PlanPart, PlanVersion } from '../../contract/plans.sch
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactTokens } from '../../src/server/app.js';
 import { testDatabases } from '../helpers/databases.js';
-import { demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
+import { createPerson, demoAndOther, OTHER_ADMIN, signedIn } from '../helpers/demo-and-other.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { danishDay } from '../helpers/dates.js';
 
@@ -92,15 +92,11 @@ for (const database of testDatabases()) {
       const otherUnit = (
         await otherAdmin.post('/api/org/units', { name: 'Misbrugscenter', kind: 'udfører' })
       ).json<{ id: string }>();
-      const otherPerson = (
-        await otherAdmin.post('/api/org/people', {
-          name: 'Ole Anden',
-          email: 'ole@anden.dk',
-          role: 'medarbejder',
-          unitId: otherUnit.id,
-        })
-      ).json<{ id: string }>();
-      otherPersonId = otherPerson.id;
+      otherPersonId = await createPerson(otherAdmin, 'medarbejder', {
+        name: 'Ole Anden',
+        email: 'ole@anden.dk',
+        unitId: otherUnit.id,
+      });
       expect(
         (
           await otherAdmin.post('/api/users', {

@@ -14,14 +14,13 @@ import type { ResponseRates } from '../../contract/measurements.schema.js';
 import type { AnalysisExtras, MeasurementAnalysis } from '../../contract/results.schema.js';
 import { RK_ITEMS } from '../../src/analysis/answer.js';
 import type { Database } from '../../src/db/schema.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { hashToken, newToken } from '../../src/measurements/invitation-crypto.js';
 import { testDatabases } from '../helpers/databases.js';
 import { analysisLeaks, viewLeaks } from '../helpers/disclosure-check.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
 import { seededRandom as random } from '../../src/demo/random.js';
 import { insertClosedMeasurement } from '../helpers/analysis-seed.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 const SIZES = [1, 2, 3, 3, 4, 4, 5, 6, 7, 9, 12];
 const KINDS = ['myndighed', 'udfører', 'ekstern'] as const;
@@ -174,14 +173,12 @@ for (const database of testDatabases()) {
     const clients: Record<'analytiker' | 'admin' | 'leder', TestClient> = {} as never;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       municipalityId = (
         await t.handle.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow()
       ).id;
       for (const role of ['analytiker', 'admin', 'leder'] as const) {
-        clients[role] = new TestClient(t.app);
-        await clients[role].login(`${role}@demo.samspil.dk`, DEMO_PASSWORD);
+        clients[role] = await signedIn(t.app, `${role}@demo.samspil.dk`);
       }
     }, 120_000);
     afterAll(async () => t.close());

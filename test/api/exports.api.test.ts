@@ -5,11 +5,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../contract/analysis.schema.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { parseCsv } from '../../src/import/csv.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 const HOSTILE = `Team "Nord"; <script>alert(1)</script> & co 🤝`;
 
@@ -21,15 +20,13 @@ for (const database of testDatabases()) {
     let result: AnalysisResult;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       await t.handle.db
         .updateTable('unit')
         .set({ name: HOSTILE })
         .where('name', '=', 'Bostøtte')
         .execute();
-      owner = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       const list = (await owner.get('/api/measurements')).json<
         { id: string; waveLabel: string }[]
       >();
@@ -127,8 +124,7 @@ for (const database of testDatabases()) {
     });
 
     it('refuses caseworkers and unknown formats', async () => {
-      const caseworker = new TestClient(t.app);
-      await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      const caseworker = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       expect(
         (await caseworker.get(`/api/measurements/${measurementId}/export/xlsx`)).statusCode,
       ).toBe(403);

@@ -16,12 +16,12 @@ import type {
   ItemSetView,
 } from '../../contract/implementation.schema.js';
 import type { Survey } from '../../contract/measurements.schema.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { surveyLinks } from '../helpers/measurement-fixture.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { personIdOf } from '../helpers/course-fixture.js';
+import { createLogin, signedIn } from '../helpers/demo-and-other.js';
 
 /** The attack's organisation: unit → [leaders, employees] who submit. */
 const SIZES: Record<string, [number, number]> = {
@@ -43,8 +43,7 @@ for (const database of testDatabases()) {
     beforeAll(async () => {
       t = await startTestApp(database);
       const municipalityId = await createDemoMunicipality(t.handle.db);
-      owner = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       anonymous = new TestClient(t.app);
       for (const [name, [leaders, employees]] of Object.entries(SIZES)) {
         const unit = await t.handle.db
@@ -125,8 +124,7 @@ for (const database of testDatabases()) {
       const sets = (await owner.get('/api/implementation/item-sets')).json<ItemSetView[]>();
       expect(sets.map((s) => s.name)).toEqual([expect.stringMatching(/standard/), 'Vores sæt']);
 
-      const caseworker = new TestClient(t.app);
-      await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      const caseworker = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       expect((await caseworker.get('/api/implementation/item-sets')).statusCode).toBe(403);
       expect(
         (await caseworker.post('/api/implementation/item-sets', { name: 'x', items })).statusCode,
@@ -301,19 +299,14 @@ for (const database of testDatabases()) {
     });
 
     it('lets a leader read the report of their own unit and the municipality, suppression intact', async () => {
-      const admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       const personId = await personIdOf(t.handle.db, 'impld-leder-0@impl.test');
-      const created = await admin.post('/api/users', {
+      await createLogin(admin, 'leder', {
         name: 'Dorte D-leder',
         email: 'dorte@impl.test',
-        role: 'leder',
-        password: DEMO_PASSWORD,
         personId,
       });
-      expect(created.statusCode, created.body).toBe(201);
-      const leaderD = new TestClient(t.app);
-      expect((await leaderD.login('dorte@impl.test', DEMO_PASSWORD)).statusCode).toBe(200);
+      const leaderD = await signedIn(t.app, 'dorte@impl.test');
 
       const listed = (await leaderD.get('/api/implementation/surveys')).json<
         ImplementationSurveyView[]
@@ -344,8 +337,7 @@ for (const database of testDatabases()) {
       expect((await leaderD.get('/api/implementation/item-sets')).statusCode).toBe(403);
 
       // The demo's leader leads none of the survey's units: not listed, refused.
-      const other = new TestClient(t.app);
-      await other.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      const other = await signedIn(t.app, 'leder@demo.samspil.dk');
       const theirs = (await other.get('/api/implementation/surveys')).json<
         ImplementationSurveyView[]
       >();
@@ -355,8 +347,7 @@ for (const database of testDatabases()) {
       );
       expect((await other.get(`/api/implementation/surveys/${survey.id}`)).statusCode).toBe(404);
       // An employee reads no implementation report at all.
-      const employee = new TestClient(t.app);
-      await employee.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      const employee = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       expect(
         (await employee.get(`/api/implementation/surveys/${survey.id}/report`)).statusCode,
       ).toBe(403);

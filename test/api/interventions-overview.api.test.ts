@@ -1,11 +1,10 @@
 /** The leader's overview on each test database: scoped figures with links, development points, interventions, a director's view. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import type { Overview } from '../../contract/overview.schema.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { createPerson, createLogin, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`leader's overview on ${database.name}`, () => {
@@ -15,12 +14,9 @@ for (const database of testDatabases()) {
     let units: { id: string; name: string }[];
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      owner = new TestClient(t.app);
-      leader = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
+      leader = await signedIn(t.app, 'leder@demo.samspil.dk');
       units = (await owner.get('/api/org')).json<{ units: { id: string; name: string }[] }>().units;
     });
     afterAll(async () => t.close());
@@ -133,65 +129,47 @@ for (const database of testDatabases()) {
     });
 
     it('refuses employees and leaders without a unit', async () => {
-      const employee = new TestClient(t.app);
-      await employee.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      const employee = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       expect((await employee.get('/api/overview')).statusCode).toBe(403);
-      const admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
-      await admin.post('/api/users', {
+      const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
+      await createLogin(admin, 'leder', {
         name: 'Leder uden enhed',
         email: 'uden.enhed@demo.samspil.dk',
-        role: 'leder',
-        password: DEMO_PASSWORD,
       });
-      const loose = new TestClient(t.app);
-      await loose.login('uden.enhed@demo.samspil.dk', DEMO_PASSWORD);
+      const loose = await signedIn(t.app, 'uden.enhed@demo.samspil.dk');
       const response = await loose.get('/api/overview');
       expect(response.statusCode).toBe(403);
       expect(response.json<{ message: { da: string } }>().message.da).toContain('ikke knyttet');
     });
 
     it('links a leader login to the person with the same e-mail, whichever came first', async () => {
-      const admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       const unit = units.find((u) => u.name === 'Misbrugscenter')!;
       const overviewOf = async (email: string) => {
-        const client = new TestClient(t.app);
-        await client.login(email, DEMO_PASSWORD);
+        const client = await signedIn(t.app, email);
         return client.get('/api/overview');
       };
 
       // The person first (as an organisation import makes them), then the login.
-      const person = await admin.post('/api/org/people', {
+      await createPerson(admin, 'leder', {
         name: 'Nina Ny',
         email: 'nina.ny@demo.samspil.dk',
-        role: 'leder',
         unitId: unit.id,
       });
-      expect(person.statusCode, person.body).toBe(201);
-      const login = await admin.post('/api/users', {
-        name: 'Nina Ny',
-        email: 'Nina.Ny@demo.samspil.dk',
-        role: 'leder',
-        password: DEMO_PASSWORD,
-      });
-      expect(login.statusCode, login.body).toBe(201);
+      await createLogin(admin, 'leder', { name: 'Nina Ny', email: 'Nina.Ny@demo.samspil.dk' });
       const first = await overviewOf('nina.ny@demo.samspil.dk');
       expect(first.statusCode, first.body).toBe(200);
       expect(first.json<Overview>().units).toEqual(['Misbrugscenter']);
 
       // The login first, then the person: the person's creation links it.
-      await admin.post('/api/users', {
+      await createLogin(admin, 'leder', {
         name: 'Ole Omvendt',
         email: 'ole.omvendt@demo.samspil.dk',
-        role: 'leder',
-        password: DEMO_PASSWORD,
       });
       expect((await overviewOf('ole.omvendt@demo.samspil.dk')).statusCode).toBe(403);
-      await admin.post('/api/org/people', {
+      await createPerson(admin, 'leder', {
         name: 'Ole Omvendt',
         email: 'ole.omvendt@demo.samspil.dk',
-        role: 'leder',
         unitId: unit.id,
       });
       const second = await overviewOf('ole.omvendt@demo.samspil.dk');

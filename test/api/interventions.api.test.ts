@@ -1,10 +1,9 @@
 /** Leadership interventions over HTTP on each test database: planning from the template, co-leaders, the follow-up and bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import type { Intervention as InterventionView } from '../../contract/interventions.schema.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { createLogin, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 interface Org {
   units: { id: string; name: string }[];
@@ -29,28 +28,19 @@ for (const database of testDatabases()) {
     let after: string;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       org = (await admin.get('/api/org')).json<Org>();
       const misbrug = org.units.find((u) => u.name === 'Misbrugscenter')!;
       const person = org.people.find((p) => p.unitId === misbrug.id && p.role === 'leder')!;
-      const created = await admin.post('/api/users', {
+      coLeaderId = await createLogin(admin, 'leder', {
         name: 'Mads Misbrug',
         email: 'mads.misbrug@demo.samspil.dk',
-        role: 'leder',
-        password: DEMO_PASSWORD,
         personId: person.id,
       });
-      expect(created.statusCode, created.body).toBe(201);
-      coLeaderId = created.json<{ id: string }>().id;
-      leader = new TestClient(t.app);
-      coLeader = new TestClient(t.app);
-      employee = new TestClient(t.app);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
-      await coLeader.login('mads.misbrug@demo.samspil.dk', DEMO_PASSWORD);
-      await employee.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      leader = await signedIn(t.app, 'leder@demo.samspil.dk');
+      coLeader = await signedIn(t.app, 'mads.misbrug@demo.samspil.dk');
+      employee = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       const list = (await admin.get('/api/measurements')).json<
         { id: string; waveLabel: string }[]
       >();

@@ -1,11 +1,10 @@
 /** Invitations on each test database: only the measurement's groups, and withdrawing a group's invitations while nobody of it has answered. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseRates, Withdrawn } from '../../contract/measurements.schema.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { createMeasurement, surveyLinks, type Org } from '../helpers/measurement-fixture.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 type Failure = { code: string; message: { da: string; en: string } };
 
@@ -24,10 +23,8 @@ for (const database of testDatabases()) {
       owner.post(`/api/measurements/${id}/invitations/withdraw`, { group });
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      owner = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       ({ id, org } = await createMeasurement(owner, ['Jobcenter', 'Misbrugscenter', 'Bostøtte']));
     });
     afterAll(async () => t.close());
@@ -141,8 +138,7 @@ for (const database of testDatabases()) {
     });
 
     it('refuses leaders, other groups and closed measurements', async () => {
-      const leader = new TestClient(t.app);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      const leader = await signedIn(t.app, 'leder@demo.samspil.dk');
       const asLeader = await leader.post(`/api/measurements/${id}/invitations/withdraw`, {
         group: unit('Bostøtte'),
       });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organisation, Person } from '../../contract/org.schema.js';
 import type { MyUnit, User } from '../../contract/users.schema.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { createPerson, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`linking logins and people on ${database.name}`, () => {
@@ -13,8 +13,7 @@ for (const database of testDatabases()) {
     let admin: TestClient;
     let org: Organisation;
     const asLogin = async (email: string) => {
-      const client = new TestClient(t.app);
-      expect((await client.login(email, DEMO_PASSWORD)).statusCode).toBe(200);
+      const client = await signedIn(t.app, email);
       return client;
     };
     const usersNamed = async (name: string) =>
@@ -31,10 +30,8 @@ for (const database of testDatabases()) {
     };
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       org = (await admin.get('/api/org')).json<Organisation>();
     });
     afterAll(async () => t.close());
@@ -141,10 +138,9 @@ for (const database of testDatabases()) {
       expect(removed.json<User>().personId).toBeNull();
       // Any change to people matches e-mails again; the administrator's choice stands.
       await admin.patch(`/api/org/people/${person.id}`, { name: 'Ulla Uden Hansen' });
-      await admin.post('/api/org/people', {
+      await createPerson(admin, 'medarbejder', {
         name: 'Viggo Vilkårlig',
         email: 'viggo@demo.samspil.dk',
-        role: 'medarbejder',
         unitId: unit.id,
       });
       expect((await usersNamed('Ulla Uden'))[0]!.personId).toBeNull();

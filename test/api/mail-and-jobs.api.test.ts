@@ -4,7 +4,6 @@
  * twice by two workers, and their stored copies lose the personal link once sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { enqueueJob } from '../../src/jobs/job.repository.js';
 import { JobWorker } from '../../src/jobs/job-worker.js';
@@ -19,6 +18,7 @@ import { testDatabases } from '../helpers/databases.js';
 import { createMeasurement } from '../helpers/measurement-fixture.js';
 import { startSmtpListener, type SmtpListener } from '../helpers/smtp.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`mail and jobs on ${database.name}`, () => {
@@ -30,8 +30,7 @@ for (const database of testDatabases()) {
       smtp = await startSmtpListener();
       t = await startTestApp(database, { env: { SMTP_URL: smtp.url } });
       await createDemoMunicipality(t.handle.db);
-      owner = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
     });
     afterAll(async () => {
       await t.close();

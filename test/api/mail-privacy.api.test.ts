@@ -25,6 +25,7 @@ import {
 import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.js';
 import { startSmtpListener, type SmtpListener } from '../helpers/smtp.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 const STAFF = {
   admin: 'admin@demo.samspil.dk',
@@ -40,8 +41,7 @@ const UNITS = ['Egen læge', 'Regionspsykiatrien'];
 async function logins(t: TestApp): Promise<Record<Role, TestClient>> {
   const clients = {} as Record<Role, TestClient>;
   for (const [role, email] of Object.entries(STAFF) as [Role, string][]) {
-    clients[role] = new TestClient(t.app);
-    expect((await clients[role].login(email, DEMO_PASSWORD)).statusCode).toBe(200);
+    clients[role] = await signedIn(t.app, email);
   }
   return clients;
 }
@@ -90,8 +90,7 @@ for (const database of testDatabases()) {
     let measurementId: string;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       staff = await logins(t);
       const created = await createMeasurement(staff.analytiker, UNITS);
       measurementId = created.id;

@@ -7,10 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImplementationSurveyView } from '../../contract/implementation.schema.js';
 import type { MeasurementView } from '../../contract/measurements.schema.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 type Call = [method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown];
 const OTHER = '00000000-0000-4000-8000-000000000000';
@@ -71,10 +70,8 @@ for (const database of testDatabases()) {
     let network: MeasurementView;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      owner = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       survey = (await owner.get('/api/implementation/surveys')).json<
         ImplementationSurveyView[]
       >()[0]!;

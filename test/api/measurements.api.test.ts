@@ -3,12 +3,11 @@
  * answering by personal link, anonymity of counts, reminders, closing and import.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
 import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
 import type { Survey } from '../../contract/measurements.schema.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 const RK = ['videndeling', 'kendskab', 'samarbejde', 'problemloesning', 'innovation', 'respekt'];
 
@@ -21,10 +20,8 @@ for (const database of testDatabases()) {
     let respondent: TestClient;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      owner = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       respondent = new TestClient(t.app);
     });
     afterAll(async () => t.close());
@@ -323,8 +320,7 @@ for (const database of testDatabases()) {
       });
 
       it('shows leaders no drafts', async () => {
-        const leader = new TestClient(t.app);
-        await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+        const leader = await signedIn(t.app, 'leder@demo.samspil.dk');
         const { id } = await createMeasurement(owner, ['Jobcenter', 'Skole']);
         const list = (await leader.get('/api/measurements')).json<
           { id: string; status: string }[]
@@ -336,8 +332,7 @@ for (const database of testDatabases()) {
       });
 
       it('keeps other municipalities and caseworkers out', async () => {
-        const caseworker = new TestClient(t.app);
-        await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+        const caseworker = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
         expect((await caseworker.get(`/api/measurements/${measurementId}`)).statusCode).toBe(403);
         expect(
           (await caseworker.post('/api/measurements', { title: 'x', focalProcess: 'y' }))

@@ -1,12 +1,10 @@
 /** Meetings of a course over HTTP on each test database: invitations, reminders, .ics, agreements into the plan, bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { createWorker } from '../../src/server/background.js';
 import type { Meeting as MeetingView } from '../../contract/meetings.schema.js';
 import { testDatabases } from '../helpers/databases.js';
-import { signedIn } from '../helpers/demo-and-other.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 import {
   CASEWORKER,
   CITIZEN_EMAIL,
@@ -15,7 +13,7 @@ import {
   mailsTo,
   type CourseFixture,
 } from '../helpers/course-fixture.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
 import { rerunAfterCrash } from '../helpers/jobs.js';
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
@@ -30,8 +28,7 @@ for (const database of testDatabases()) {
     let base: string;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       sara = await signedIn(t.app, CASEWORKER);
       frida = await signedIn(t.app, PROFESSIONAL);
       leader = await signedIn(t.app, 'leder@demo.samspil.dk');
@@ -284,8 +281,7 @@ for (const database of testDatabases()) {
     });
 
     it('invites a makker who coordinates beside the lead, in the mail and the calendar file', async () => {
-      const admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
       const org = (await admin.get('/api/org')).json<{
         units: { id: string; name: string }[];
         people: { id: string; name: string; email: string; unitId: string }[];

@@ -13,6 +13,7 @@ import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.j
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { danishDay } from '../helpers/dates.js';
 import { personIdOf } from '../helpers/course-fixture.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef-0123456789';
 const CITIZEN = 'Mette Lækagesen';
@@ -41,8 +42,7 @@ for (const database of testDatabases()) {
       await sql
         .raw(`ALTER TABLE citizen ADD CONSTRAINT refuse_test CHECK (name <> '${CITIZEN}')`)
         .execute(t.handle.db);
-      const caseworker = new TestClient(t.app);
-      await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      const caseworker = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       const saraId = await personIdOf(t.handle.db, 'sagsbehandler@demo.samspil.dk');
       lines.length = 0;
       const response = await caseworker.post('/api/courses', {
@@ -163,8 +163,7 @@ for (const database of testDatabases()) {
         SELECT ${municipality.id}::uuid, ${unit.id}::uuid, 'Person ' || n, 'p' || n || '@mange.dk', 'medarbejder'
         FROM generate_series(1, 20000) AS n
         RETURNING id`.execute(t.handle.db);
-      const owner = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      const owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       const { id } = await createMeasurement(owner, ['Jobcenter', 'Misbrugscenter']);
       const invited = await owner.post(`/api/measurements/${id}/invitations`, {
         personIds: rows.map((r) => r.id),

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, PERMISSIONS, type Permission } from '../../contract/permissions.js';
 import { USER_ROLES, type UserRole } from '../../contract/users.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { startDemoApp } from '../helpers/demo-and-other.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -120,8 +120,7 @@ for (const database of testDatabases()) {
     const clients = new Map<UserRole, TestClient>();
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       for (const role of USER_ROLES) {
         const client = new TestClient(t.app);
         const login = await client.login(`${role}@demo.samspil.dk`, DEMO_PASSWORD);

@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COORDINATOR_RESPONSIBLE } from '../../contract/plans.js';
 import type { PlanAction, PlanSaved } from '../../contract/plans.schema.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { CASEWORKER, createCourseFixture, mailsTo } from '../helpers/course-fixture.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 const action = (responsiblePartyId: string, text: string): PlanAction => ({
   id: randomUUID(),
@@ -23,10 +22,8 @@ for (const database of testDatabases()) {
     let sara: TestClient;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      sara = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      sara = await signedIn(t.app, CASEWORKER);
     });
     afterAll(async () => t.close());
 

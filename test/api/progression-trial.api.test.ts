@@ -5,8 +5,6 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import type {
   Closing,
   Instrument as InstrumentView,
@@ -15,7 +13,8 @@ import type {
 } from '../../contract/progression.schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { CASEWORKER, createCourseFixture } from '../helpers/course-fixture.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 type Message = { message: { da: string; en: string } };
 
@@ -32,12 +31,9 @@ for (const database of testDatabases()) {
     const byKey = (structure: string) => instruments.find((i) => i.structure === structure)!;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      sara = new TestClient(t.app);
-      analyst = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
-      await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      sara = await signedIn(t.app, CASEWORKER);
+      analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       instruments = (await sara.get('/api/progression/instruments')).json<{
         instruments: InstrumentView[];
       }>().instruments;

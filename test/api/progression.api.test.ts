@@ -1,7 +1,5 @@
 /** Progression over HTTP on each test database: instruments, schedule, due reminders, answers, bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import type {
   Instrument as InstrumentView,
@@ -13,9 +11,10 @@ import { addMonths } from '../../src/progression/occasions.js';
 import { createWorker } from '../../src/server/background.js';
 import { testDatabases } from '../helpers/databases.js';
 import { CASEWORKER, createCourseFixture, mailsTo } from '../helpers/course-fixture.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
 import { danishDay } from '../helpers/dates.js';
 import { rerunAfterCrash } from '../helpers/jobs.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 const today = () => danishDay();
 
@@ -30,12 +29,9 @@ for (const database of testDatabases()) {
     let instruments: InstrumentView[];
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      sara = new TestClient(t.app);
-      admin = new TestClient(t.app);
-      await sara.login(CASEWORKER, DEMO_PASSWORD);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      sara = await signedIn(t.app, CASEWORKER);
+      admin = await signedIn(t.app, 'admin@demo.samspil.dk');
     });
     afterAll(async () => t.close());
 

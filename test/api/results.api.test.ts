@@ -2,10 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../contract/analysis.schema.js';
 import { measurementAnalysisSchema } from '../../contract/results.schema.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
+import { createLogin, signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`analysis API on ${database.name}`, () => {
@@ -13,10 +12,8 @@ for (const database of testDatabases()) {
     let owner: TestClient;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      owner = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
     });
     afterAll(async () => t.close());
 
@@ -59,8 +56,7 @@ for (const database of testDatabases()) {
     });
 
     it("shows a leader their own unit's ties and units, with the network-wide figures", async () => {
-      const leader = new TestClient(t.app);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      const leader = await signedIn(t.app, 'leder@demo.samspil.dk');
       const list = (await owner.get('/api/measurements')).json<
         { id: string; waveLabel: string }[]
       >();
@@ -112,16 +108,9 @@ for (const database of testDatabases()) {
     });
 
     it('refuses a leader whose login is not linked to a unit they lead', async () => {
-      const admin = new TestClient(t.app);
-      await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD);
-      await admin.post('/api/users', {
-        name: 'Løs Leder',
-        email: 'loes@demo.dk',
-        role: 'leder',
-        password: 'loose-leader-pass',
-      });
-      const loose = new TestClient(t.app);
-      await loose.login('loes@demo.dk', 'loose-leader-pass');
+      const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
+      await createLogin(admin, 'leder', { name: 'Løs Leder', email: 'loes@demo.dk' });
+      const loose = await signedIn(t.app, 'loes@demo.dk');
       const list = (await owner.get('/api/measurements')).json<{ id: string }[]>();
       const response = await loose.get(`/api/measurements/${list[0]!.id}/analysis`);
       expect(response.statusCode).toBe(403);
@@ -187,8 +176,7 @@ for (const database of testDatabases()) {
     });
 
     it('refuses caseworkers and unknown measurements', async () => {
-      const caseworker = new TestClient(t.app);
-      await caseworker.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      const caseworker = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       const list = (await owner.get('/api/measurements')).json<{ id: string }[]>();
       expect((await caseworker.get(`/api/measurements/${list[0]!.id}/analysis`)).statusCode).toBe(
         403,

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_MUNICIPALITY_HINT, prepareFirstStart } from '../../src/cli/first-start.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import type { DatabaseHandle } from '../../src/db/connection.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, testConfig, TestClient, type TestApp } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 for (const database of testDatabases()) {
   describe(`security on ${database.name}`, () => {
@@ -91,14 +91,12 @@ for (const database of testDatabases()) {
     describe('password strength wherever a password is set', () => {
       let t: TestApp;
       beforeAll(async () => {
-        t = await startTestApp(database);
-        await createDemoMunicipality(t.handle.db);
+        t = await startDemoApp(database);
       });
       afterAll(async () => t.close());
 
       it('refuses weak and personal passwords at user creation and password change', async () => {
-        const admin = new TestClient(t.app);
-        expect((await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(200);
+        const admin = await signedIn(t.app, 'admin@demo.samspil.dk');
         const person = { name: 'Birthe Kjærgaard', email: 'birthe.k@demo.dk', role: 'leder' };
         for (const password of [
           'aaaaaaaaaaaa',
@@ -145,8 +143,7 @@ for (const database of testDatabases()) {
     describe('CSRF bound to the session', () => {
       let t: TestApp;
       beforeAll(async () => {
-        t = await startTestApp(database);
-        await createDemoMunicipality(t.handle.db);
+        t = await startDemoApp(database);
       });
       afterAll(async () => t.close());
 

@@ -109,8 +109,7 @@ describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => 
     await createDemoMunicipality(t.handle.db, 2026, t.config.cprKey);
     provider = await startTestProvider(`${appUrl}${CALLBACK}`);
     broker = await startTestProvider(`${appUrl}${CALLBACK}`);
-    admin = new TestClient(t.app);
-    expect((await admin.login('admin@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(200);
+    admin = await signedIn(t.app, 'admin@demo.samspil.dk');
   });
   afterAll(async () => {
     await provider?.close();
@@ -153,8 +152,7 @@ describe.each(testDatabases())('OpenID Connect sign-in on $name', (database) => 
       expect(row.client_secret_sealed).not.toContain(provider.clientSecret);
       expect(row.client_secret_sealed).toMatch(/^v1\./);
 
-      const leader = new TestClient(t.app);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
+      const leader = await signedIn(t.app, 'leder@demo.samspil.dk');
       expect((await leader.get('/api/municipality/oidc/staff')).statusCode).toBe(403);
       const put = await leader.request('PUT', '/api/municipality/oidc/staff', {
         issuer: provider.issuer,

@@ -3,17 +3,13 @@
  * assets cached for a year, HTML pages revalidated, and the light survey and citizen
  * pages for their links. Runs on a tiny web directory written here, not the real build.
  */
-import type { FastifyInstance } from 'fastify';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/connection.js';
-import { outboxTransport } from '../../src/mail/mail-transport.js';
-import { buildApp } from '../../src/server/app.js';
 import { testDatabases } from '../helpers/databases.js';
-import { testConfig } from '../helpers/test-app.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const SCRIPT = `console.log(${JSON.stringify('samspil '.repeat(300))});\n`;
 const STAFF_HTML = '<!doctype html><title>staff</title>';
@@ -38,31 +34,21 @@ function writeWebDir(): string {
 const database = testDatabases()[0]!;
 
 describe('the web front end as static files', () => {
-  let app: FastifyInstance;
-  let handle: DatabaseHandle;
+  let t: TestApp;
   let webDir: string;
 
   beforeAll(async () => {
     webDir = writeWebDir();
-    handle = await database.open();
-    app = await buildApp({
-      config: testConfig(),
-      db: handle.db,
-      mail: outboxTransport,
-      notifier: handle.notifier,
-      webDir,
-    });
-    await app.ready();
+    t = await startTestApp(database, { webDir });
   });
 
   afterAll(async () => {
-    await app.close();
-    await handle.close();
+    await t.close();
     rmSync(webDir, { recursive: true, force: true });
   });
 
   const get = (url: string, acceptEncoding?: string) =>
-    app.inject({
+    t.app.inject({
       method: 'GET',
       url,
       headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },

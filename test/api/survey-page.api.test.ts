@@ -5,21 +5,18 @@
  * their message; a malformed link and a page with no place for the data get the plain
  * page. Runs on a tiny web directory and a stand-in renderer, not the real build.
  */
-import type { FastifyInstance } from 'fastify';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SURVEY_DATA_ID, SURVEY_ROOT, type SurveyPageData } from '../../contract/survey-page.js';
-import type { DatabaseHandle } from '../../src/db/connection.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import { testDatabases } from '../helpers/databases.js';
 import { createMeasurement, surveyLinks } from '../helpers/measurement-fixture.js';
-import { testConfig, TestClient } from '../helpers/test-app.js';
+import { testConfig, type TestApp, TestClient } from '../helpers/test-app.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 const SURVEY_HTML = `<!doctype html><html><head><title>survey</title></head><body>${SURVEY_ROOT}<script type="module" src="/assets/survey.js"></script></body></html>`;
 /** Stands in for the build's `survey-server.js`: names what it was given. */
@@ -38,8 +35,7 @@ function inlined(html: string): SurveyPageData | undefined {
 
 for (const database of testDatabases()) {
   describe(`the survey link's page on ${database.name}`, () => {
-    let app: FastifyInstance;
-    let handle: DatabaseHandle;
+    let t: TestApp;
     let dir: string;
     let owner: TestClient;
     let measurementId: string;
@@ -51,19 +47,11 @@ for (const database of testDatabases()) {
       writeFileSync(path.join(dir, 'web', 'index.html'), '<!doctype html><title>staff</title>');
       writeFileSync(path.join(dir, 'web', 'survey.html'), SURVEY_HTML);
       writeFileSync(path.join(dir, 'survey-server.mjs'), RENDERER);
-      handle = await database.open();
-      app = await buildApp({
-        config: testConfig(),
-        db: handle.db,
-        mail: outboxTransport,
-        notifier: handle.notifier,
+      t = await startDemoApp(database, {
         webDir: path.join(dir, 'web'),
         surveyRendererFile: path.join(dir, 'survey-server.mjs'),
       });
-      await app.ready();
-      await createDemoMunicipality(handle.db);
-      owner = new TestClient(app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
       const created = await createMeasurement(owner, ['Jobcenter', 'Bostøtte'], { title: TITLE });
       measurementId = created.id;
       const unitIds = created.org.units
@@ -71,32 +59,31 @@ for (const database of testDatabases()) {
         .map((u) => u.id);
       await owner.post(`/api/measurements/${measurementId}/invitations`, { unitIds });
       expect((await owner.post(`/api/measurements/${measurementId}/open`)).statusCode).toBe(200);
-      links = [...(await surveyLinks(handle.db, measurementId)).values()];
+      links = [...(await surveyLinks(t.handle.db, measurementId)).values()];
     });
 
     afterAll(async () => {
-      await app.close();
-      await handle.close();
+      await t.close();
       rmSync(dir, { recursive: true, force: true });
     });
 
     const get = (url: string, headers: Record<string, string> = {}) =>
-      app.inject({ method: 'GET', url, headers });
+      t.app.inject({ method: 'GET', url, headers });
     const page = (apiLink: string) => apiLink.replace('/api/survey/', '/s/');
 
     it('sends the survey exactly as the link gets it from the API, with its first screen', async () => {
       const link = links[0]!;
-      const { groups } = (await app.inject({ method: 'GET', url: link })).json<{
+      const { groups } = (await t.app.inject({ method: 'GET', url: link })).json<{
         groups: { id: string }[];
       }>();
       // Groups and an answer saved, so the data carries the respondent's own too.
-      const chosen = await app.inject({
+      const chosen = await t.app.inject({
         method: 'PUT',
         url: `${link}/groups`,
         payload: { unitIds: [groups[0]!.id] },
       });
       expect(chosen.statusCode, chosen.body).toBe(200);
-      const saved = await app.inject({
+      const saved = await t.app.inject({
         method: 'PUT',
         url: `${link}/answers`,
         payload: { answers: [{ target: groups[0]!.id, item: 'respekt', value: 4 }] },
@@ -110,7 +97,7 @@ for (const database of testDatabases()) {
       expect(response.headers['cache-control']).toBe('no-store');
       // The data is not run: scripts stay limited to the app's own files.
       expect(response.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
-      const api = await app.inject({ method: 'GET', url: link });
+      const api = await t.app.inject({ method: 'GET', url: link });
       expect(inlined(response.body)).toEqual({ survey: api.json() });
       expect(response.body).toContain(
         `<div id="root"><p class="rendered">survey ${measurementId}</p></div>`,
@@ -127,14 +114,14 @@ for (const database of testDatabases()) {
       expect(unknown.body).toContain('<p class="rendered">notFound</p>');
 
       const submitted = links[1]!;
-      expect((await app.inject({ method: 'POST', url: `${submitted}/submit` })).statusCode).toBe(
+      expect((await t.app.inject({ method: 'POST', url: `${submitted}/submit` })).statusCode).toBe(
         200,
       );
       expect(inlined((await get(page(submitted))).body)).toEqual({ fatal: 'finished' });
 
       expect((await owner.post(`/api/measurements/${measurementId}/close`)).statusCode).toBe(200);
       expect(inlined((await get(page(links[2]!))).body)).toEqual({ fatal: 'closed' });
-      expect((await app.inject({ method: 'GET', url: links[2]! })).statusCode).toBe(410);
+      expect((await t.app.inject({ method: 'GET', url: links[2]! })).statusCode).toBe(410);
     });
 
     it('sends a malformed link the plain page, which asks the API as before', async () => {
@@ -156,9 +143,9 @@ for (const database of testDatabases()) {
     it('inlines the data without markup when the build has no renderer', async () => {
       const bare = await buildApp({
         config: testConfig(),
-        db: handle.db,
+        db: t.handle.db,
         mail: outboxTransport,
-        notifier: handle.notifier,
+        notifier: t.handle.notifier,
         webDir: path.join(dir, 'web'),
         surveyRendererFile: path.join(dir, 'missing.mjs'),
       });

@@ -4,12 +4,12 @@
  * server answers other requests while uploads are parsed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from '../../src/import/upload-limits.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
 import { xlsxWithRows } from '../helpers/zip.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 
 // One database is enough: the limits are checked before any query.
 const database = testDatabases()[0]!;
@@ -23,8 +23,7 @@ describe('upload limits', () => {
   beforeAll(async () => {
     t = await startTestApp(database, { listen: true });
     await createDemoMunicipality(t.handle.db);
-    analyst = new TestClient(t.app);
-    expect((await analyst.login('analytiker@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(200);
+    analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');
     const honest = await xlsxWithRows(5_300_000);
     expect(honest.file.length).toBeLessThan(1024 * 1024);
     expect(honest.unpacked).toBeGreaterThan(250 * 1024 * 1024);

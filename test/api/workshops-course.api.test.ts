@@ -1,16 +1,15 @@
 /** Workshops around a citizen's course, on each test database: who may start and see them, and what the actors carry. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
-import { signedIn } from '../helpers/demo-and-other.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 import {
   CASEWORKER,
   createCourseFixture,
   PROFESSIONAL,
   type CourseFixture,
 } from '../helpers/course-fixture.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
 
 for (const database of testDatabases()) {
   describe(`workshops around a course on ${database.name}`, () => {
@@ -32,8 +31,7 @@ for (const database of testDatabases()) {
       );
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
+      t = await startDemoApp(database);
       sara = await signedIn(t.app, CASEWORKER);
       frida = await signedIn(t.app, PROFESSIONAL);
       analyst = await signedIn(t.app, 'analytiker@demo.samspil.dk');

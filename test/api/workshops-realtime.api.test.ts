@@ -6,14 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { browserLogin, listen, openStream } from '../helpers/http.js';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/postgres-database.js';
-import { testConfig, TestClient } from '../helpers/test-app.js';
+import { testConfig } from '../helpers/test-app.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 
 async function appOn(handle: DatabaseHandle) {
   return buildApp({
@@ -25,8 +25,7 @@ async function appOn(handle: DatabaseHandle) {
 }
 
 async function followAndChange(facilitatorApp: FastifyInstance, followerUrl: string) {
-  const owner = new TestClient(facilitatorApp);
-  await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+  const owner = await signedIn(facilitatorApp, 'analytiker@demo.samspil.dk');
   const created = (
     await owner.post('/api/workshops', { title: 'Live', targetGroup: 'Unge med misbrug' })
   ).json<WorkshopState>();

@@ -1,13 +1,12 @@
 /** Dialogue workshops over HTTP on each test database: the three steps, the facilitator lock and bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
-import { createDemoMunicipality } from '../../src/demo/demo.service.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import type { WorkshopState } from '../../contract/workshops.schema.js';
 import { testDatabases } from '../helpers/databases.js';
-import { startTestApp, TestClient, type TestApp } from '../helpers/test-app.js';
+import { TestClient, type TestApp } from '../helpers/test-app.js';
 import { pdfText } from '../helpers/pdf-text.js';
+import { signedIn, startDemoApp } from '../helpers/demo-and-other.js';
 
 interface Org {
   units: { id: string; name: string }[];
@@ -23,14 +22,10 @@ for (const database of testDatabases()) {
     let afterId: string;
 
     beforeAll(async () => {
-      t = await startTestApp(database);
-      await createDemoMunicipality(t.handle.db);
-      owner = new TestClient(t.app);
-      leader = new TestClient(t.app);
-      employee = new TestClient(t.app);
-      await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
-      await leader.login('leder@demo.samspil.dk', DEMO_PASSWORD);
-      await employee.login('sagsbehandler@demo.samspil.dk', DEMO_PASSWORD);
+      t = await startDemoApp(database);
+      owner = await signedIn(t.app, 'analytiker@demo.samspil.dk');
+      leader = await signedIn(t.app, 'leder@demo.samspil.dk');
+      employee = await signedIn(t.app, 'sagsbehandler@demo.samspil.dk');
       org = (await owner.get('/api/org')).json<Org>();
       const list = (await owner.get('/api/measurements')).json<
         { id: string; waveLabel: string }[]
@@ -176,8 +171,7 @@ for (const database of testDatabases()) {
         notifier: t.handle.notifier,
       });
       try {
-        const client = new TestClient(again);
-        await client.login('analytiker@demo.samspil.dk', DEMO_PASSWORD);
+        const client = await signedIn(again, 'analytiker@demo.samspil.dk');
         const state = (await client.get(`/api/workshops/${w.id}`)).json<WorkshopState>();
         expect(state.step).toBe(3);
         expect(state.ratings).toHaveLength(4);

@@ -10,14 +10,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
 import { KeyMismatchError, verifyKeys } from '../../src/db/key-check.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-organisation.js';
 import { outboxTransport } from '../../src/mail/mail-transport.js';
 import { buildApp } from '../../src/server/app.js';
 import { CASEWORKER } from '../helpers/course-fixture.js';
 import { firstCpr, snapshot } from '../helpers/db-snapshot.js';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/postgres-database.js';
-import { testConfig, TestClient } from '../helpers/test-app.js';
+import { testConfig } from '../helpers/test-app.js';
 import { useCli } from '../helpers/cli.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 
 const SECRET = 'migrate-test-session-secret-0123456789abcdef-012';
 const CPR_KEY = Buffer.alloc(32, 9).toString('base64');
@@ -82,8 +82,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('samspil migrate-to-postgres', () 
         notifier: copy.notifier,
       });
       try {
-        const sara = new TestClient(app);
-        expect((await sara.login(CASEWORKER, DEMO_PASSWORD)).statusCode).toBe(200);
+        const sara = await signedIn(app, CASEWORKER);
         const courses = await sara.get('/api/courses');
         expect(courses.json<{ courses: unknown[] }>().courses.length).toBeGreaterThan(0);
         const lookup = await sara.get('/api/citizens/lookup?cpr=1203921457');

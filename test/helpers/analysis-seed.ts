@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import type { UnitKind } from '../../contract/org.js';
+import type { PersonRole } from '../../src/db/tables/person.table.js';
 import { createMunicipality } from '../../src/municipality/municipality.service.js';
 
 /** Units of one municipality by name, the i-th of kind `kind(i)`; returns their ids in order. */
@@ -97,6 +98,30 @@ export async function insertClosedMeasurement(
     .returning('id')
     .executeTakeFirstOrThrow();
   return measurement.id;
+}
+
+/** Imported, submitted respondents of a measurement, one a row; their ids in the same order. */
+export async function insertImportedRespondents(
+  db: Kysely<Database>,
+  measurementId: string,
+  rows: { unitId: string; role: PersonRole }[],
+): Promise<{ id: string }[]> {
+  return db
+    .insertInto('respondent')
+    .values(
+      rows.map((row) => ({
+        measurement_id: measurementId,
+        unit_id: row.unitId,
+        role: row.role,
+        chosen_groups: null,
+        arm: null,
+        case_ref: null,
+        source: 'import' as const,
+        submitted: true,
+      })),
+    )
+    .returning('id')
+    .execute();
 }
 
 /** Answers in one statement, column by column (`unnest`): far faster than rows for millions. */

@@ -43,6 +43,10 @@ export async function startTestApp(
   options: {
     listen?: boolean;
     env?: Record<string, string>;
+    /** The web front end to serve; else `E2E_WEB_DIR`, else the app's default. */
+    webDir?: string;
+    /** The survey page's server renderer; else the one beside the web front end. */
+    surveyRendererFile?: string;
     /** Log as `serve` does, into this stream. */
     logStream?: { write: (line: string) => void };
   } = {},
@@ -59,7 +63,8 @@ export async function startTestApp(
     sms,
     notifier: handle.notifier,
     poolStats: handle.poolStats,
-    webDir: process.env.E2E_WEB_DIR,
+    webDir: options.webDir ?? process.env.E2E_WEB_DIR,
+    surveyRendererFile: options.surveyRendererFile,
     ...(options.logStream ? { logger: true, logStream: options.logStream } : {}),
   });
   const worker = createWorker(handle.db, mail, { backoffMs: 10, sms });

@@ -52,24 +52,16 @@ async function fillTheRest(db: Kysely<Database>, municipalityId: string, tag: st
       .returning('id'),
   );
   const m = municipalityId;
-  const user = await one(
-    db.selectFrom('app_user').select('id').where('municipality_id', '=', m).limit(1),
-  );
-  const unit = await one(
-    db.selectFrom('unit').select('id').where('municipality_id', '=', m).limit(1),
-  );
-  const course = await one(
-    db.selectFrom('course').select('id').where('municipality_id', '=', m).limit(1),
-  );
-  const member = await one(
-    db.selectFrom('citizen').select('id').where('municipality_id', '=', m).limit(1),
-  );
-  const measurement = await one(
-    db.selectFrom('measurement').select('id').where('municipality_id', '=', m).limit(1),
-  );
-  const intervention = await one(
-    db.selectFrom('intervention').select('id').where('municipality_id', '=', m).limit(1),
-  );
+  /** The id of one of this municipality's rows in `table` (the demo fills each of these). */
+  const anyId = (
+    table: 'app_user' | 'unit' | 'course' | 'citizen' | 'measurement' | 'intervention',
+  ) => one(db.selectFrom(table).select('id').where('municipality_id', '=', m).limit(1));
+  const user = await anyId('app_user');
+  const unit = await anyId('unit');
+  const course = await anyId('course');
+  const member = await anyId('citizen');
+  const measurement = await anyId('measurement');
+  const intervention = await anyId('intervention');
   const ref = { municipality_id: m, course_id: course.id, member_id: member.id };
 
   await db

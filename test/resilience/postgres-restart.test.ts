@@ -24,6 +24,7 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from '../helpers/throwaway-postgres.js';
+import { signedIn } from '../helpers/demo-and-other.js';
 
 const available = havePostgres15();
 if (!available) {
@@ -61,8 +62,7 @@ describe.skipIf(!available)('a PostgreSQL restart under load', () => {
     worker.start();
     await handle.notifier.subscribe('probe', (data) => events.push(data));
 
-    owner = new TestClient(app);
-    expect((await owner.login('analytiker@demo.samspil.dk', DEMO_PASSWORD)).statusCode).toBe(200);
+    owner = await signedIn(app, 'analytiker@demo.samspil.dk');
     const { id, org } = await createMeasurement(owner, ['Jobcenter', 'Misbrugscenter']);
     const unitIds = org.units.filter((u) => u.name === 'Jobcenter').map((u) => u.id);
     expect((await owner.post(`/api/measurements/${id}/invitations`, { unitIds })).statusCode).toBe(
