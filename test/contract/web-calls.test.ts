@@ -2,10 +2,11 @@
  * The web calls only operations the contract declares: every function of the web's
  * `*-api.ts` modules is called with stand-in arguments, `fetch` records the method and path
  * it would send, and each must match an operation of `contract/*.api.ts` (the same table the
- * server binds its handlers to and OpenAPI is made from).
+ * server binds its handlers to and OpenAPI is made from). Pages that call the API directly
+ * are read instead: the path each call writes out must match too.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Operation } from '../../contract/operation.js';
@@ -110,5 +111,27 @@ describe('the web calls the contract', () => {
     }
     expect(undeclared).toEqual([]);
     expect(unchecked).toEqual([]);
+  });
+
+  it('pages that call the API themselves write only declared paths', () => {
+    const pages = modulesIn('web/src', '.tsx', true);
+    const undeclared: string[] = [];
+    let found = 0;
+    for (const file of pages) {
+      const source = readFileSync(path.join(root, file), 'utf8');
+      const all = source.match(/\bapi\.(get|post|put|patch|delete|upload)\b/g) ?? [];
+      const literal = [
+        ...source.matchAll(/\bapi\.(get|post|put|patch|delete)(?:<[^(]*>)?\(\s*(['`])(.*?)\2/g),
+      ];
+      // Every call writes its path out, so none is left unread.
+      expect(literal.length, file).toBe(all.length);
+      for (const [, method, , written] of literal) {
+        found++;
+        const call = { method: method!.toUpperCase(), path: written!.replace(/\$\{[^}]*\}/g, 'x') };
+        if (!declared(call)) undeclared.push(`${file}: ${call.method} ${written}`);
+      }
+    }
+    expect(found).toBeGreaterThan(10);
+    expect(undeclared).toEqual([]);
   });
 });
