@@ -1,6 +1,6 @@
 /**
- * The HTTP operations `src/auth/oidc/oidc.routes.ts` binds handlers to: method, path, summary, request
- * and success schemas. OpenAPI (`/api/openapi.json`) is made from them.
+ * HTTP operations (method, path, summary, request and success schemas) that
+ * `src/auth/oidc/oidc.routes.ts` binds handlers to; OpenAPI is made from them.
  */
 import { z } from 'zod';
 import { operations } from './operation.js';
